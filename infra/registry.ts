@@ -1,0 +1,107 @@
+/**
+ * The one registry of functions, routes and state machines.
+ * The CDK stack (infra/stack.ts) and the local runtime (infra/local/) both read it,
+ * so what runs on AWS and what runs on one machine cannot drift.
+ */
+
+/** Who may call a route. Enforced in functions/commons/access.ts, documented in the README. */
+export type Role =
+  | 'desk' // one-stop desk officer (Cognito group `desk`)
+  | 'operator' // platform operator (group `operator`)
+  | 'agency' // an officer of an agency (group `agency-<CODE>`); the handler checks which agency
+  | 'authenticated'; // any signed-in caller
+
+export interface FunctionSpec {
+  /** Logical name; also the folder under functions/. */
+  name: string;
+  /** Entry file relative to the project root; exports `handler`. */
+  entry: string;
+  description: string;
+  timeoutSeconds: number;
+  memoryMb: number;
+  /** What the function may touch: the stack grants exactly this. */
+  access: {
+    table: 'read' | 'read-write';
+    startExecution?: boolean;
+    sendTaskResult?: boolean;
+    sendEmail?: boolean;
+  };
+}
+
+export interface RouteSpec {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** HTTP API path with {params}. */
+  path: string;
+  function: string;
+  /** Roles allowed; the handler narrows further (e.g. which agency). */
+  roles: Role[];
+}
+
+export interface StateMachineSpec {
+  name: string;
+  definitionFile: string;
+  /** `${Key}` in the ASL → the ARN of the named function. */
+  functionSubstitutions: Record<string, string>;
+}
+
+const fn = (
+  name: string,
+  description: string,
+  access: FunctionSpec['access'],
+  timeoutSeconds = 10,
+): FunctionSpec => ({
+  name,
+  entry: `functions/${name}/handler.ts`,
+  description,
+  timeoutSeconds,
+  memoryMb: 256,
+  access,
+});
+
+export const functions: FunctionSpec[] = [
+  fn('create-dossier', 'Receive a dossier at the one-stop desk', { table: 'read-write', startExecution: true }),
+  fn('get-dossier', 'Read a dossier with its steps', { table: 'read' }),
+  fn('list-procedures', 'List the procedure catalogue', { table: 'read' }),
+  fn('list-agency-tasks', "An agency's queue of pending steps", { table: 'read' }),
+  fn('decide-step', 'Record an agency decision on a step', { table: 'read-write', sendTaskResult: true }),
+  fn('workflow-stage', 'Workflow task: open the next stage / close the current one', { table: 'read-write' }),
+  fn('workflow-step', 'Workflow task: wait for an agency step, record lapses', {
+    table: 'read-write',
+    sendTaskResult: true,
+  }),
+  fn('notify-citizen', 'Workflow task: send one email per (dossier, event)', { table: 'read-write', sendEmail: true }, 30),
+];
+
+export const routes: RouteSpec[] = [
+  { method: 'POST', path: '/dossiers', function: 'create-dossier', roles: ['desk'] },
+  { method: 'GET', path: '/dossiers/{code}', function: 'get-dossier', roles: ['desk', 'operator', 'agency'] },
+  {
+    method: 'POST',
+    path: '/dossiers/{code}/steps/{stepId}/decision',
+    function: 'decide-step',
+    roles: ['agency'],
+  },
+  { method: 'GET', path: '/agencies/{agencyCode}/tasks', function: 'list-agency-tasks', roles: ['agency'] },
+  { method: 'GET', path: '/procedures', function: 'list-procedures', roles: ['authenticated'] },
+];
+
+export const stateMachines: StateMachineSpec[] = [
+  {
+    name: 'dossier',
+    definitionFile: 'statemachines/dossier.asl.json',
+    functionSubstitutions: {
+      StageFunctionArn: 'workflow-stage',
+      StepFunctionArn: 'workflow-step',
+      NotifyFunctionArn: 'notify-citizen',
+    },
+  },
+];
+
+/** Agencies of the seed data: each has a Cognito group `agency-<code>`. */
+export { agencyCodes } from '../functions/core/seed';
+
+export function functionSpec(name: string): FunctionSpec {
+  const spec = functions.find((f) => f.name === name);
+  if (!spec) throw new Error(`Unknown function ${name}`);
+  return spec;
+}
