@@ -1,0 +1,52 @@
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
+import { routes } from '../../infra/registry';
+import { callerOf, hasRole, type Caller } from './access';
+import { HttpProblem, problem, type ApiResult } from './http';
+import { logger } from './powertools';
+
+export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
+export interface ApiContext {
+  caller: Caller;
+  lambda: Context;
+}
+
+const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'TimeoutError', 'ServiceUnavailable']);
+
+function toProblem(error: unknown): HttpProblem {
+  if (error instanceof HttpProblem) return error;
+  const e = error as { name?: string; code?: string; $metadata?: { httpStatusCode?: number } };
+  if (UNAVAILABLE.has(e?.code ?? '') || UNAVAILABLE.has(e?.name ?? '') || e?.$metadata?.httpStatusCode === 503) {
+    return new HttpProblem(503, 'Service Unavailable', 'A dependency is unavailable; retry later', undefined, {
+      'retry-after': '5',
+    });
+  }
+  return new HttpProblem(500, 'Internal Server Error', 'Unexpected error');
+}
+
+/**
+ * Wrap a route handler: the route's roles come from the registry (one place), the caller is
+ * taken from the verified JWT, and every error leaves as problem+json.
+ */
+export function apiHandler(routeKey: string, fn: (event: ApiEvent, ctx: ApiContext) => Promise<ApiResult>) {
+  const route = routes.find((r) => `${r.method} ${r.path}` === routeKey);
+  if (!route) throw new Error(`Route ${routeKey} is not in the registry`);
+  return middy<ApiEvent, ApiResult>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .handler(async (event, context) => {
+      try {
+        const caller = callerOf(event);
+        if (!caller) throw new HttpProblem(401, 'Unauthorized', 'Sign in first');
+        if (!route.roles.some((role) => hasRole(caller, role))) {
+          throw new HttpProblem(403, 'Forbidden', `This route is for: ${route.roles.join(', ')}`);
+        }
+        return await fn(event, { caller, lambda: context });
+      } catch (error) {
+        const p = toProblem(error);
+        if (p.status >= 500) logger.error('request failed', { route: routeKey, error: error as Error });
+        else logger.info('request refused', { route: routeKey, status: p.status });
+        return problem(p, event.rawPath);
+      }
+    });
+}

@@ -1,0 +1,44 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+
+/**
+ * AWS clients, created on first use. The local runtime points them at the stand-ins with the
+ * standard service-specific endpoint variables (AWS_ENDPOINT_URL_DYNAMODB, _SFN, _SESV2).
+ */
+const endpoint = (service: string) => process.env[`AWS_ENDPOINT_URL_${service}`] || undefined;
+
+let ddb: DynamoDBDocumentClient | undefined;
+let sfn: SFNClient | undefined;
+let ses: SESv2Client | undefined;
+
+export function documentClient(): DynamoDBDocumentClient {
+  ddb ??= DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: endpoint('DYNAMODB'), maxAttempts: 3 }), {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+  return ddb;
+}
+
+export function stepFunctions(): SFNClient {
+  sfn ??= new SFNClient({ endpoint: endpoint('SFN') });
+  return sfn;
+}
+
+export function email(): SESv2Client {
+  ses ??= new SESv2Client({ endpoint: endpoint('SESV2') });
+  return ses;
+}
+
+export function tableName(): string {
+  const name = process.env.TABLE_NAME;
+  if (!name) throw new Error('TABLE_NAME is not set');
+  return name;
+}
+
+/** Forget cached clients (the local runtime calls this when it points them elsewhere). */
+export function resetClients(): void {
+  ddb = undefined;
+  sfn = undefined;
+  ses = undefined;
+}

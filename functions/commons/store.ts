@@ -1,0 +1,153 @@
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Dossier, Lapse, Step } from '../core/dossier';
+import type { Agency, Procedure } from '../core/model';
+import { documentClient, tableName } from './aws';
+
+/**
+ * The single table. Keys:
+ *   DOSSIER#<code> / META            the dossier (the only item with personal data)
+ *   DOSSIER#<code> / STEP#<stepId>   an agency step; GSI1 QUEUE#<agency> while pending
+ *   DOSSIER#<code> / LAPSE#<stepId>#<n>  a lapse fact (step undecided at its due time)
+ *   DOSSIER#<code> / EMAIL#<eventKey>    one email per (dossier, event)
+ *   CATALOGUE / PROCEDURE#<code>#<vvvv>, CATALOGUE / AGENCY#<code>, CALENDAR / YEAR#<yyyy>
+ *   COUNTER#<agency>#<yymmdd> / COUNTER
+ * Open dossiers carry GSI1PK=OPEN so that a restart can resume each of them.
+ */
+export const keys = {
+  dossier: (code: string) => ({ PK: `DOSSIER#${code}`, SK: 'META' }),
+  step: (code: string, stepId: string) => ({ PK: `DOSSIER#${code}`, SK: `STEP#${stepId}` }),
+  lapse: (code: string, stepId: string, n: number) => ({ PK: `DOSSIER#${code}`, SK: `LAPSE#${stepId}#${n}` }),
+  email: (code: string, eventKey: string) => ({ PK: `DOSSIER#${code}`, SK: `EMAIL#${eventKey}` }),
+  procedure: (code: string, version: number) => ({
+    PK: 'CATALOGUE',
+    SK: `PROCEDURE#${code}#${String(version).padStart(4, '0')}`,
+  }),
+  agency: (code: string) => ({ PK: 'CATALOGUE', SK: `AGENCY#${code}` }),
+  calendar: (year: number) => ({ PK: 'CALENDAR', SK: `YEAR#${year}` }),
+  counter: (agency: string, yymmdd: string) => ({ PK: `COUNTER#${agency}#${yymmdd}`, SK: 'COUNTER' }),
+};
+
+const strip = <T>(item: Record<string, unknown> | undefined): T | undefined => {
+  if (!item) return undefined;
+  const { PK: _pk, SK: _sk, GSI1PK: _g1, GSI1SK: _g2, ...rest } = item;
+  return rest as T;
+};
+
+export const isConditionFailed = (e: unknown) => (e as Error)?.name === 'ConditionalCheckFailedException';
+
+export async function getDossier(code: string, consistent = true): Promise<Dossier | undefined> {
+  const out = await documentClient().send(
+    new GetCommand({ TableName: tableName(), Key: keys.dossier(code), ConsistentRead: consistent }),
+  );
+  return strip<Dossier>(out.Item);
+}
+
+export async function getStep(code: string, stepId: string): Promise<Step | undefined> {
+  const out = await documentClient().send(
+    new GetCommand({ TableName: tableName(), Key: keys.step(code, stepId), ConsistentRead: true }),
+  );
+  return strip<Step>(out.Item);
+}
+
+export async function getLapse(code: string, stepId: string, n: number): Promise<Lapse | undefined> {
+  const out = await documentClient().send(
+    new GetCommand({ TableName: tableName(), Key: keys.lapse(code, stepId, n), ConsistentRead: true }),
+  );
+  return strip<Lapse>(out.Item);
+}
+
+/** All items of a dossier's partition, split by kind. */
+export async function listDossierItems(code: string) {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await documentClient().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': `DOSSIER#${code}` },
+        ConsistentRead: true,
+        ExclusiveStartKey: start,
+      }),
+    );
+    items.push(...(out.Items ?? []));
+    start = out.LastEvaluatedKey;
+  } while (start);
+  const of = <T>(prefix: string) =>
+    items.filter((i) => String(i.SK).startsWith(prefix)).map((i) => strip<T>(i) as T);
+  return {
+    dossier: of<Dossier>('META')[0],
+    steps: of<Step>('STEP#'),
+    lapses: of<Lapse>('LAPSE#'),
+  };
+}
+
+export async function queryIndex(pk: string): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await documentClient().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk',
+        ExpressionAttributeValues: { ':pk': pk },
+        ExclusiveStartKey: start,
+      }),
+    );
+    items.push(...(out.Items ?? []));
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
+export async function listCatalogue(prefix: 'PROCEDURE#' | 'AGENCY#'): Promise<Record<string, unknown>[]> {
+  const out = await documentClient().send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
+      ExpressionAttributeValues: { ':pk': 'CATALOGUE', ':p': prefix },
+    }),
+  );
+  return out.Items ?? [];
+}
+
+export async function listProcedures(): Promise<Procedure[]> {
+  return (await listCatalogue('PROCEDURE#')).map((i) => strip<Procedure>(i) as Procedure);
+}
+
+export async function listAgencies(): Promise<Agency[]> {
+  return (await listCatalogue('AGENCY#')).map((i) => strip<Agency>(i) as Agency);
+}
+
+/** The version of a procedure in force on a local date (YYYY-MM-DD). */
+export function versionInForce(all: Procedure[], code: string, localDate: string): Procedure | undefined {
+  return all
+    .filter((p) => p.code === code && p.effectiveFrom <= localDate)
+    .sort((a, b) => b.version - a.version)[0];
+}
+
+export async function putIfAbsent(item: Record<string, unknown>): Promise<boolean> {
+  try {
+    await documentClient().send(
+      new PutCommand({ TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(PK)' }),
+    );
+    return true;
+  } catch (e) {
+    if (isConditionFailed(e)) return false;
+    throw e;
+  }
+}
+
+export async function nextSequence(agency: string, yymmdd: string): Promise<number> {
+  const out = await documentClient().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.counter(agency, yymmdd),
+      UpdateExpression: 'ADD seq :one',
+      ExpressionAttributeValues: { ':one': 1 },
+      ReturnValues: 'UPDATED_NEW',
+    }),
+  );
+  return Number(out.Attributes?.seq);
+}

@@ -1,0 +1,13 @@
+/** Every instant in the API is ISO 8601 in Vietnam's time, with the +07:00 offset. */
+const OFFSET_MS = 7 * 3600_000;
+
+export function toLocalIso(d: Date | string | number): string {
+  const t = new Date(d).getTime();
+  const local = new Date(t + OFFSET_MS).toISOString(); // 2026-12-01T01:00:00.000Z shifted
+  return `${local.slice(0, 19)}+07:00`;
+}
+
+/** Local calendar date (YYYY-MM-DD) of an instant. */
+export function localDate(d: Date): string {
+  return new Date(d.getTime() + OFFSET_MS).toISOString().slice(0, 10);
+}

@@ -1,0 +1,36 @@
+import type { Dossier, Step } from '../core/dossier';
+import { toLocalIso } from './time';
+
+/** What the API shows of a step: never its task token. */
+export function stepView(s: Step) {
+  return {
+    stepId: s.stepId,
+    stage: s.stageIndex + 1,
+    agency: s.agency,
+    name: s.name,
+    budgetHours: s.budgetHours,
+    assignedAt: toLocalIso(s.assignedAt),
+    dueAt: toLocalIso(s.dueAt),
+    state: s.state,
+    lapses: s.lapses ?? 0,
+    ...(s.outcome ? { outcome: s.outcome, note: s.note, decidedAt: toLocalIso(s.decidedAt!) } : {}),
+  };
+}
+
+/** What the API shows of a dossier: never its PIN hash. */
+export function dossierView(d: Dossier, steps: Step[]) {
+  return {
+    code: d.code,
+    status: d.status,
+    procedure: { code: d.procedure.code, version: d.procedure.version, name: d.procedure.name },
+    channel: d.channel,
+    applicant: d.applicant,
+    documents: d.documents,
+    receivedAt: toLocalIso(d.receivedAt),
+    appointmentAt: toLocalIso(d.appointmentAt),
+    stage: Math.min(d.stageIndex + 1, d.procedure.stages.length),
+    steps: steps.sort((a, b) => a.stageIndex - b.stageIndex || a.stepId.localeCompare(b.stepId)).map(stepView),
+  };
+}
+
+export const routeAgencies = (d: Dossier) => d.procedure.stages.flatMap((s) => s.steps.map((st) => st.agency));

@@ -1,0 +1,125 @@
+import { makeIdempotent, IdempotencyConfig } from '@aws-lambda-powertools/idempotency';
+import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { z } from 'zod';
+import { apiHandler } from '../commons/api';
+import { workingCalendar } from '../commons/calendar';
+import { now } from '../commons/clock';
+import { HttpProblem, badRequest, json, jsonBody, parse } from '../commons/http';
+import { hashPin, newPin } from '../commons/pin';
+import { logger } from '../commons/powertools';
+import { keys, listProcedures, nextSequence, putIfAbsent, versionInForce } from '../commons/store';
+import { localDate, toLocalIso } from '../commons/time';
+import { startDossierWorkflow } from '../commons/workflow';
+import { appointmentAt } from '../core/deadlines';
+import { dossierCode, type Dossier } from '../core/dossier';
+import { DossierStatus } from '../core/model';
+
+const nfc = (s: string) => s.normalize('NFC');
+
+export const DossierInput = z
+  .object({
+    procedureCode: z.string().trim().min(1).max(40),
+    applicant: z
+      .object({
+        name: z.string().trim().min(1).max(200).transform(nfc),
+        email: z.email().max(254),
+        phone: z.string().regex(/^\+?[0-9][0-9 .-]{7,16}$/, 'a phone number').optional(),
+        idNumber: z.string().regex(/^\d{9}(\d{3})?$/, '9 or 12 digits').optional(),
+      })
+      .strict(),
+    channel: z.enum(['counter', 'online', 'post']),
+    documents: z
+      .array(z.object({ name: z.string().trim().min(1).max(200).transform(nfc), ref: z.string().min(1).max(500) }).strict())
+      .max(50)
+      .optional(),
+  })
+  .strict();
+type DossierInput = z.infer<typeof DossierInput>;
+
+const IdempotencyKey = z.string().regex(/^[A-Za-z0-9_.:-]{8,128}$/);
+
+async function receive(request: { caller: string; key: string; body: DossierInput }) {
+  const { body } = request;
+  const receivedAt = now();
+  const procedure = versionInForce(await listProcedures(), body.procedureCode, localDate(receivedAt));
+  if (!procedure) {
+    throw new HttpProblem(422, 'Unprocessable Content', 'No such procedure in force', [
+      { field: 'procedureCode', message: `Unknown procedure ${body.procedureCode}` },
+    ]);
+  }
+  const appointment = appointmentAt(await workingCalendar(), receivedAt, procedure);
+  const day = localDate(receivedAt);
+  const code = dossierCode(procedure.receivingAgency, day, await nextSequence(procedure.receivingAgency, day));
+  const pin = newPin();
+  const dossier: Dossier = {
+    code,
+    procedure,
+    status: DossierStatus.received,
+    channel: body.channel,
+    applicant: body.applicant,
+    documents: body.documents ?? [],
+    receivedAt: receivedAt.toISOString(),
+    appointmentAt: appointment.toISOString(),
+    stageIndex: 0,
+    extensions: {},
+    pinHash: await hashPin(pin),
+    receivedBy: request.caller,
+  };
+  if (!(await putIfAbsent({ ...keys.dossier(code), GSI1PK: 'OPEN', GSI1SK: code, ...dossier }))) {
+    throw new Error(`Dossier code ${code} allocated twice`);
+  }
+  await startDossierWorkflow(code);
+  logger.info('dossier received', { dossierCode: code, procedure: procedure.code });
+  return {
+    code,
+    status: dossier.status,
+    receivedAt: toLocalIso(receivedAt),
+    appointmentAt: toLocalIso(appointment),
+    lookupPin: pin,
+  };
+}
+
+let idempotentReceive: typeof receive | undefined;
+const idempotency = new IdempotencyConfig({
+  eventKeyJmesPath: '[caller, key]',
+  payloadValidationJmesPath: 'body',
+  expiresAfterSeconds: 3600,
+});
+
+function receiveOnce() {
+  idempotentReceive ??= makeIdempotent(receive, {
+    persistenceStore: new DynamoDBPersistenceLayer({
+      tableName: process.env.TABLE_NAME!,
+      keyAttr: 'PK',
+      sortKeyAttr: 'SK',
+      staticPkValue: 'IDEMPOTENCY#create-dossier',
+      expiryAttr: 'expiresAt',
+      awsSdkV3Client: new DynamoDBClient({ endpoint: process.env.AWS_ENDPOINT_URL_DYNAMODB || undefined }),
+    }),
+    config: idempotency,
+  });
+  return idempotentReceive;
+}
+
+export const handler = apiHandler('POST /dossiers', async (event, { caller, lambda }) => {
+  const key = event.headers?.['idempotency-key'];
+  if (!key) throw badRequest('The Idempotency-Key header is required', [{ field: 'Idempotency-Key', message: 'Required' }]);
+  if (!IdempotencyKey.safeParse(key).success) {
+    throw badRequest('Invalid Idempotency-Key', [{ field: 'Idempotency-Key', message: '8 to 128 letters, digits or -_.:' }]);
+  }
+  const body = parse(DossierInput, jsonBody(event));
+  idempotency.registerLambdaContext(lambda);
+  try {
+    return json(201, await receiveOnce()({ caller: caller.sub, key, body }));
+  } catch (error) {
+    const name = (error as Error).name;
+    if (name === 'IdempotencyAlreadyInProgressError') throw new HttpProblem(409, 'Conflict', 'The same request is in progress; retry shortly', undefined, { 'retry-after': '1' });
+    if (name === 'IdempotencyValidationError') {
+      throw new HttpProblem(422, 'Unprocessable Content', 'This Idempotency-Key was used with a different body', [
+        { field: 'Idempotency-Key', message: 'Reused with a different body' },
+      ]);
+    }
+    throw error;
+  }
+});
