@@ -1,0 +1,82 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination, PayloadFormatVersion } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { RouteSpec } from '../registry';
+
+export interface ApiProps {
+  routes: readonly RouteSpec[];
+  functionByName: (name: string) => IFunction;
+  userPool: UserPool;
+  client: UserPoolClient;
+  deletionProtection: boolean;
+}
+
+/** HTTP API: one route per registry entry, all behind a JWT authorizer on the user pool. */
+export class Api extends Construct {
+  readonly httpApi: HttpApi;
+  readonly stage: HttpStage;
+
+  constructor(scope: Construct, id: string, props: ApiProps) {
+    super(scope, id);
+    this.httpApi = new HttpApi(this, 'HttpApi', {
+      apiName: 'motcua',
+      description: 'motcua one-stop shop API',
+      createDefaultStage: false,
+    });
+
+    const accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: RetentionDays.ONE_YEAR,
+      removalPolicy: props.deletionProtection ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
+    this.stage = new HttpStage(this, 'DefaultStage', {
+      httpApi: this.httpApi,
+      autoDeploy: true,
+      throttle: { burstLimit: 100, rateLimit: 50 },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            requestTime: '$context.requestTime',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            latency: '$context.responseLatency',
+            sub: '$context.authorizer.claims.sub',
+            sourceIp: '$context.identity.sourceIp',
+            integrationError: '$context.integrationErrorMessage',
+            authorizerError: '$context.authorizer.error',
+          }),
+        ),
+      },
+    });
+
+    const authorizer = new HttpJwtAuthorizer(
+      'CognitoJwt',
+      `https://cognito-idp.${props.userPool.stack.region}.amazonaws.com/${props.userPool.userPoolId}`,
+      { jwtAudience: [props.client.userPoolClientId] },
+    );
+
+    const integrations = new Map<string, HttpLambdaIntegration>();
+    for (const route of props.routes) {
+      let integration = integrations.get(route.function);
+      if (!integration) {
+        integration = new HttpLambdaIntegration(`${route.function}-Integration`, props.functionByName(route.function), {
+          payloadFormatVersion: PayloadFormatVersion.VERSION_2_0,
+        });
+        integrations.set(route.function, integration);
+      }
+      this.httpApi.addRoutes({ path: route.path, methods: [HttpMethod[route.method]], integration, authorizer });
+    }
+  }
+
+  /** The URL of the default stage. */
+  get url(): string {
+    return this.stage.url;
+  }
+}

@@ -1,0 +1,139 @@
+import { type CfnElement, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { FunctionSpec } from '../registry';
+import type { Email } from './email';
+import { fromRoot, projectRoot } from './paths';
+
+export interface FunctionsProps {
+  specs: readonly FunctionSpec[];
+  table: Table;
+  email: Email;
+  /** ARN of the dossier state machine (known before it exists: its name is fixed). */
+  stateMachineArn: string;
+  deletionProtection: boolean;
+}
+
+/** Actions the callback pattern needs (SendTaskSuccess/Failure/Heartbeat). */
+export const TASK_RESULT_ACTIONS = ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'];
+
+/**
+ * One NodejsFunction per registry entry, each with its own role and log group, granted exactly
+ * what the registry's `access` says (plus its own log group and X-Ray, which every function has).
+ */
+export class Functions extends Construct {
+  readonly byName = new Map<string, NodejsFunction>();
+
+  constructor(scope: Construct, id: string, props: FunctionsProps) {
+    super(scope, id);
+    const { table, email, stateMachineArn } = props;
+
+    for (const spec of props.specs) {
+      const logGroup = new LogGroup(this, `${spec.name}-Logs`, {
+        retention: RetentionDays.ONE_YEAR,
+        removalPolicy: props.deletionProtection ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      });
+      // An explicit role instead of AWSLambdaBasicExecutionRole: writes to its own log group only.
+      const role = new Role(this, `${spec.name}-Role`, {
+        assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+        description: `motcua ${spec.name}`,
+      });
+      logGroup.grantWrite(role);
+
+      const environment: Record<string, string> = {
+        TABLE_NAME: table.tableName,
+        POWERTOOLS_SERVICE_NAME: 'motcua',
+        SENDER_EMAIL: email.senderEmail,
+        SES_CONFIGURATION_SET: email.configurationSet.configurationSetName,
+      };
+      if (spec.access.startExecution) environment.STATE_MACHINE_ARN = stateMachineArn;
+
+      const fn = new NodejsFunction(this, spec.name, {
+        entry: fromRoot(spec.entry),
+        handler: 'handler',
+        projectRoot,
+        depsLockFilePath: fromRoot('package-lock.json'),
+        description: spec.description,
+        runtime: Runtime.NODEJS_24_X,
+        architecture: Architecture.ARM_64,
+        memorySize: spec.memoryMb,
+        timeout: Duration.seconds(spec.timeoutSeconds),
+        tracing: Tracing.ACTIVE,
+        role,
+        logGroup,
+        environment,
+        bundling: {
+          format: OutputFormat.ESM,
+          mainFields: ['module', 'main'],
+          // Some CommonJS dependencies call require(); give the ESM bundle one.
+          banner: "import { createRequire } from 'module';const require = createRequire(import.meta.url);",
+          minify: true,
+          sourceMap: false,
+          target: 'node24',
+          // Bundle the AWS SDK too (pinned versions, smaller cold start than the runtime's copy).
+          externalModules: [],
+          forceDockerBundling: false,
+        },
+      });
+      this.byName.set(spec.name, fn);
+
+      if (spec.access.table === 'read-write') table.grantReadWriteData(role);
+      else table.grantReadData(role);
+
+      if (spec.access.startExecution) {
+        role.addToPrincipalPolicy(
+          new PolicyStatement({ effect: Effect.ALLOW, actions: ['states:StartExecution'], resources: [stateMachineArn] }),
+        );
+      }
+      if (spec.access.sendTaskResult) {
+        // Task-token calls accept the state machine as resource (as StateMachine.grantTaskResponse does).
+        role.addToPrincipalPolicy(
+          new PolicyStatement({ effect: Effect.ALLOW, actions: TASK_RESULT_ACTIONS, resources: [stateMachineArn] }),
+        );
+      }
+      if (spec.access.sendEmail) {
+        role.addToPrincipalPolicy(
+          new PolicyStatement({
+            effect: Effect.ALLOW,
+            actions: ['ses:SendEmail'],
+            resources: [email.identity.emailIdentityArn, email.configurationSetArn],
+          }),
+        );
+      }
+
+      this.acknowledge(role, spec, table);
+    }
+  }
+
+  get(name: string): NodejsFunction {
+    const fn = this.byName.get(name);
+    if (!fn) throw new Error(`The registry names function '${name}', which is not defined`);
+    return fn;
+  }
+
+  /** cdk-nag findings on a function role, each acknowledged with its reason. */
+  private acknowledge(role: Role, spec: FunctionSpec, table: Table): void {
+    const v = Validations.of(role);
+    v.acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'Active X-Ray tracing: xray:PutTraceSegments/PutTelemetryRecords support no resource-level permissions.',
+    });
+    const tableId = Stack.of(this).getLogicalId(table.node.defaultChild as CfnElement);
+    v.acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${tableId}.Arn>/index/*]`,
+      reason: 'The table grant covers its own indexes (only GSI1 exists); the wildcard never leaves this table.',
+    });
+    if (spec.access.table === 'read-write') {
+      for (const action of ['kms:ReEncrypt*', 'kms:GenerateDataKey*']) {
+        v.acknowledge({
+          id: `AwsSolutions-IAM5[Action::${action}]`,
+          reason: `DynamoDB writes with the table's customer-managed key need ${action}; the resource is that one key.`,
+        });
+      }
+    }
+  }
+}
