@@ -1,0 +1,213 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
+import { z } from 'zod';
+import { routes, type RouteSpec } from '../registry';
+import { parseDuration, type LocalClock } from './clock';
+import type { LocalIssuer } from './issuer';
+import type { LocalLambdas } from './lambdas';
+
+const MAX_BODY = 256 * 1024;
+
+interface CompiledRoute {
+  spec: RouteSpec;
+  key: string;
+  pattern: RegExp;
+  params: string[];
+}
+
+function compile(spec: RouteSpec): CompiledRoute {
+  const params: string[] = [];
+  const source = spec.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    params.push(name);
+    return '([^/]+)';
+  });
+  return { spec, key: `${spec.method} ${spec.path}`, pattern: new RegExp(`^${source}$`), params };
+}
+
+/** HTTP API flattens array claims the way Cognito groups arrive: "[a b]". */
+function flattenClaims(payload: Record<string, unknown>): Record<string, string | number | boolean> {
+  return Object.fromEntries(
+    Object.entries(payload).map(([k, v]) => [k, Array.isArray(v) ? `[${v.join(' ')}]` : (v as string | number | boolean)]),
+  );
+}
+
+const TokenRequest = z.object({ sub: z.string().min(1).max(128), groups: z.array(z.string().regex(/^[a-zA-Z0-9_-]{1,64}$/)).max(20) }).strict();
+const ClockRequest = z.union([z.object({ advance: z.string() }).strict(), z.object({ set: z.iso.datetime({ offset: true }) }).strict()]);
+
+/**
+ * The local API Gateway: the registry's routes as HTTP API v2 events, JWTs verified like the
+ * JWT authorizer, plus the local-only /_local routes (tokens and the clock).
+ */
+export class LocalGateway {
+  private readonly compiled = routes.map(compile);
+  private server?: Server;
+
+  constructor(
+    private readonly lambdas: LocalLambdas,
+    private readonly issuer: LocalIssuer,
+    private readonly clock: LocalClock,
+  ) {}
+
+  async listen(port: number): Promise<string> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((ok, fail) => {
+      this.server!.once('error', fail);
+      this.server!.listen(port, '127.0.0.1', ok);
+    });
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  async close(): Promise<void> {
+    await new Promise<void>((ok) => (this.server ? this.server.close(() => ok()) : ok()));
+    this.server?.closeAllConnections?.();
+  }
+
+  private send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+    res.end(typeof body === 'string' ? body : JSON.stringify(body));
+  }
+
+  private async readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of req) {
+      size += (chunk as Buffer).length;
+      if (size > MAX_BODY) return undefined;
+      chunks.push(chunk as Buffer);
+    }
+    return Buffer.concat(chunks);
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse) {
+    try {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const method = req.method ?? 'GET';
+      const body = await this.readBody(req);
+      if (!body) return this.send(res, 413, { message: 'Request Entity Too Large' });
+      if (url.pathname.startsWith('/_local/')) return await this.local(method, url.pathname, body, res);
+      const match = this.match(method, url.pathname);
+      if (!match) return this.send(res, 404, { message: 'Not Found' });
+      const claims = await this.authorize(req.headers.authorization);
+      if (!claims) return this.send(res, 401, { message: 'Unauthorized' });
+      const event = this.event(req, url, match.route, match.pathParameters, body, claims);
+      const result = (await this.lambdas.invoke(match.route.spec.function, event)) as {
+        statusCode?: number;
+        headers?: Record<string, string>;
+        body?: string;
+      };
+      res.writeHead(result?.statusCode ?? 200, result?.headers ?? {});
+      res.end(result?.body ?? '');
+    } catch (error) {
+      this.send(res, 500, { message: 'Internal Server Error' });
+      console.error('local gateway:', (error as Error).name, (error as Error).message);
+    }
+  }
+
+  private match(method: string, path: string) {
+    for (const route of this.compiled) {
+      if (route.spec.method !== method) continue;
+      const m = route.pattern.exec(path);
+      if (!m) continue;
+      const pathParameters = Object.fromEntries(route.params.map((p, i) => [p, decodeURIComponent(m[i + 1]!)]));
+      return { route, pathParameters };
+    }
+    return undefined;
+  }
+
+  private async authorize(header: string | undefined) {
+    const token = /^Bearer (.+)$/i.exec(header ?? '')?.[1];
+    if (!token) return undefined;
+    try {
+      return flattenClaims((await this.issuer.verify(token)) as Record<string, unknown>);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private event(
+    req: IncomingMessage,
+    url: URL,
+    route: CompiledRoute,
+    pathParameters: Record<string, string>,
+    body: Buffer,
+    claims: Record<string, string | number | boolean>,
+  ): APIGatewayProxyEventV2WithJWTAuthorizer {
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(',') : v;
+    const query = [...url.searchParams.keys()].length
+      ? Object.fromEntries([...new Set(url.searchParams.keys())].map((k) => [k, url.searchParams.getAll(k).join(',')]))
+      : undefined;
+    const now = this.clock.now();
+    return {
+      version: '2.0',
+      routeKey: route.key,
+      rawPath: url.pathname,
+      rawQueryString: url.search.slice(1),
+      headers,
+      queryStringParameters: query,
+      pathParameters: route.params.length ? pathParameters : undefined,
+      body: body.length ? body.toString('utf8') : undefined,
+      isBase64Encoded: false,
+      requestContext: {
+        accountId: '000000000000',
+        apiId: 'local',
+        domainName: headers.host ?? 'localhost',
+        domainPrefix: 'local',
+        http: {
+          method: route.spec.method,
+          path: url.pathname,
+          protocol: 'HTTP/1.1',
+          sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+          userAgent: headers['user-agent'] ?? '',
+        },
+        requestId: randomUUID(),
+        routeKey: route.key,
+        stage: '$default',
+        time: new Date(now).toUTCString(),
+        timeEpoch: now,
+        authorizer: { principalId: '', integrationLatency: 0, jwt: { claims, scopes: [] } },
+      },
+    } as APIGatewayProxyEventV2WithJWTAuthorizer;
+  }
+
+  private async local(method: string, path: string, body: Buffer, res: ServerResponse) {
+    const input = () => {
+      try {
+        return JSON.parse(body.toString('utf8') || '{}');
+      } catch {
+        return undefined;
+      }
+    };
+    if (method === 'POST' && path === '/_local/tokens') {
+      const parsed = TokenRequest.safeParse(input());
+      if (!parsed.success) return this.problem(res, parsed.error.issues);
+      return this.send(res, 200, { token: await this.issuer.sign(parsed.data.sub, parsed.data.groups), expiresIn: 43200 });
+    }
+    if (path === '/_local/clock' && method === 'GET') return this.send(res, 200, this.clockView());
+    if (path === '/_local/clock' && method === 'POST') {
+      const parsed = ClockRequest.safeParse(input());
+      if (!parsed.success) return this.problem(res, parsed.error.issues);
+      try {
+        if ('advance' in parsed.data) this.clock.advance(parseDuration(parsed.data.advance));
+        else this.clock.set(Date.parse(parsed.data.set));
+      } catch (error) {
+        return this.problem(res, [{ path: [Object.keys(parsed.data)[0]!], message: (error as Error).message }]);
+      }
+      return this.send(res, 200, this.clockView());
+    }
+    return this.send(res, 404, { message: 'Not Found' });
+  }
+
+  private clockView() {
+    const now = this.clock.now();
+    const local = new Date(now + 7 * 3600_000).toISOString().slice(0, 19);
+    return { now: `${local}+07:00`, offsetMs: now - Date.now() };
+  }
+
+  private problem(res: ServerResponse, issues: { path: PropertyKey[]; message: string }[]) {
+    const errors = issues.map((i) => ({ field: i.path.map(String).join('.') || 'body', message: i.message }));
+    this.send(res, 400, { type: 'about:blank', title: 'Bad Request', status: 400, errors }, { 'content-type': 'application/problem+json; charset=utf-8' });
+  }
+}

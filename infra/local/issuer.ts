@@ -1,0 +1,50 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { SignJWT, type CryptoKey, exportJWK, generateKeyPair, importJWK, jwtVerify, type JWK, type JWTPayload } from 'jose';
+
+export const LOCAL_CLIENT_ID = 'motcua-local';
+
+/**
+ * A local token issuer shaped like Cognito: RS256 access tokens with `sub`, `cognito:groups`,
+ * `client_id` and `token_use`. The key is kept in the data folder so tokens survive a restart.
+ * Local only: nothing like it exists in the stack.
+ */
+export class LocalIssuer {
+  private constructor(
+    readonly issuer: string,
+    private readonly privateKey: CryptoKey,
+    private readonly publicKey: CryptoKey,
+  ) {}
+
+  static async create(issuer: string, keyFile?: string): Promise<LocalIssuer> {
+    let jwk: { privateJwk: JWK; publicJwk: JWK };
+    if (keyFile && existsSync(keyFile)) {
+      jwk = JSON.parse(readFileSync(keyFile, 'utf8'));
+    } else {
+      const pair = await generateKeyPair('RS256', { extractable: true });
+      jwk = { privateJwk: await exportJWK(pair.privateKey), publicJwk: await exportJWK(pair.publicKey) };
+      if (keyFile) writeFileSync(keyFile, JSON.stringify(jwk), { mode: 0o600 });
+    }
+    return new LocalIssuer(
+      issuer,
+      (await importJWK(jwk.privateJwk, 'RS256')) as CryptoKey,
+      (await importJWK(jwk.publicJwk, 'RS256')) as CryptoKey,
+    );
+  }
+
+  sign(sub: string, groups: string[], ttlSeconds = 12 * 3600): Promise<string> {
+    return new SignJWT({ 'cognito:groups': groups, client_id: LOCAL_CLIENT_ID, token_use: 'access', scope: 'aws.cognito.signin.user.admin' })
+      .setProtectedHeader({ alg: 'RS256', kid: 'local' })
+      .setSubject(sub)
+      .setIssuer(this.issuer)
+      .setIssuedAt()
+      .setExpirationTime(`${ttlSeconds}s`)
+      .sign(this.privateKey);
+  }
+
+  /** As API Gateway's JWT authorizer does: signature, issuer, expiry, client. */
+  async verify(token: string): Promise<JWTPayload> {
+    const { payload } = await jwtVerify(token, this.publicKey, { issuer: this.issuer, algorithms: ['RS256'] });
+    if (payload.client_id !== LOCAL_CLIENT_ID) throw new Error('Wrong client');
+    return payload;
+  }
+}

@@ -1,0 +1,132 @@
+import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import dynalite from 'dynalite';
+import sesServerModule from 'aws-ses-v2-local';
+import { resetClients } from '../../functions/commons/aws';
+import { forgetCalendar } from '../../functions/commons/calendar';
+import { setClockSource } from '../../functions/commons/clock';
+import { queryIndex } from '../../functions/commons/store';
+import { startDossierWorkflow } from '../../functions/commons/workflow';
+import { stateMachines } from '../registry';
+import { LocalClock } from './clock';
+import { LocalGateway } from './gateway';
+import { LocalIssuer } from './issuer';
+import { LocalLambdas } from './lambdas';
+import { LocalStepFunctions, stateMachineArn } from './stepfunctions';
+import { ensureTable, seedIfEmpty } from './table';
+
+export const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
+const TABLE = 'motcua';
+// ESM import of a CommonJS module: the server factory is on `.default`.
+const sesServer = ((sesServerModule as unknown as { default?: unknown }).default ?? sesServerModule) as (c: {
+  host: string;
+  port: number;
+}) => Promise<Server>;
+
+export interface RuntimeOptions {
+  /** Where dynalite keeps its data; undefined keeps everything in memory (tests). */
+  dataDir?: string;
+  /** Gateway port (0 = any free port). */
+  port?: number;
+  /** Mailbox port (0 = any free port). */
+  sesPort?: number;
+  /** Start executions for open dossiers (the resume on every start). */
+  resume?: boolean;
+}
+
+export interface LocalRuntime {
+  apiUrl: string;
+  mailboxUrl: string;
+  stepFunctionsUrl: string;
+  dynamoDbUrl: string;
+  clock: LocalClock;
+  stepFunctions: LocalStepFunctions;
+  seeded: boolean;
+  resumed: string[];
+  stop(): Promise<void>;
+}
+
+const listenDynalite = (server: Server, port = 0) =>
+  new Promise<number>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, '127.0.0.1', () => ok((server.address() as AddressInfo).port));
+  });
+
+/** Resume: a fresh execution for every open dossier; it reads where the dossier stands and goes on. */
+export async function resumeOpenDossiers(): Promise<string[]> {
+  const open = await queryIndex('OPEN');
+  const codes = open.map((i) => String(i.code));
+  for (const code of codes) await startDossierWorkflow(code, `${code}-r${Date.now().toString(36)}`);
+  return codes;
+}
+
+/**
+ * The whole platform on one machine: dynalite, aws-ses-v2-local, the local Step Functions
+ * endpoint running the ASL files, and the local gateway, all sharing one controllable clock.
+ */
+export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<LocalRuntime> {
+  const { dataDir } = options;
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const clock = new LocalClock(dataDir ? join(dataDir, 'clock.json') : undefined);
+  setClockSource(() => clock.now());
+
+  const db = dynalite({ path: dataDir ? join(dataDir, 'dynamodb') : undefined, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  const dynamoDbUrl = `http://127.0.0.1:${await listenDynalite(db)}`;
+  const ses = await sesServer({ host: '127.0.0.1', port: options.sesPort ?? 0 });
+  const mailboxUrl = `http://127.0.0.1:${(ses.address() as AddressInfo).port}`;
+
+  const lambdas = new LocalLambdas(ROOT);
+  const stepFunctions = new LocalStepFunctions(ROOT, stateMachines, lambdas, clock);
+  const stepFunctionsUrl = await stepFunctions.listen(0);
+
+  Object.assign(process.env, {
+    AWS_REGION: 'ap-southeast-1',
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    AWS_ENDPOINT_URL_DYNAMODB: dynamoDbUrl,
+    AWS_ENDPOINT_URL_SFN: stepFunctionsUrl,
+    AWS_ENDPOINT_URL_SESV2: mailboxUrl,
+    TABLE_NAME: TABLE,
+    STATE_MACHINE_ARN: stateMachineArn('dossier'),
+    SENDER_EMAIL: process.env.SENDER_EMAIL ?? 'motcua@localhost',
+    POWERTOOLS_SERVICE_NAME: 'motcua',
+  });
+  resetClients();
+  forgetCalendar();
+
+  const client = new DynamoDBClient({ endpoint: dynamoDbUrl });
+  await ensureTable(client, TABLE);
+  const seeded = await seedIfEmpty(DynamoDBDocumentClient.from(client), TABLE);
+
+  const port = options.port ?? 0;
+  const issuer = await LocalIssuer.create(`http://127.0.0.1:${port}/_local/issuer`, dataDir ? join(dataDir, 'issuer-key.json') : undefined);
+  const gateway = new LocalGateway(lambdas, issuer, clock);
+  const apiUrl = await gateway.listen(port);
+  const resumed = options.resume === false ? [] : await resumeOpenDossiers();
+
+  return {
+    apiUrl,
+    mailboxUrl,
+    stepFunctionsUrl,
+    dynamoDbUrl,
+    clock,
+    stepFunctions,
+    seeded,
+    resumed,
+    async stop() {
+      await gateway.close();
+      await stepFunctions.close();
+      clock.stop();
+      await new Promise<void>((ok) => ses.close(() => ok()));
+      ses.closeAllConnections?.();
+      await new Promise<void>((ok) => db.close(() => ok()));
+      client.destroy();
+      resetClients();
+    },
+  };
+}
