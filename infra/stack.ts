@@ -26,6 +26,7 @@ function requiredContext(scope: Construct, key: string, example: string): string
 
 /** The whole platform: data, identity, functions, workflows, API, email. Everything comes from infra/registry.ts. */
 export class MotcuaStack extends Stack {
+  readonly data: Data;
   readonly functions: Functions;
   readonly workflows: Workflow[];
 
@@ -41,7 +42,7 @@ export class MotcuaStack extends Stack {
     // derived from its fixed name: the workflow needs the functions first, so no cycle arises.
     const mainStateMachineArn = stateMachineArn(this, stateMachines[0]);
 
-    const data = new Data(this, 'Data', { deletionProtection });
+    const data = (this.data = new Data(this, 'Data', { deletionProtection }));
     const identity = new Identity(this, 'Identity', { agencyCodes, deletionProtection });
     const email = new Email(this, 'Email', { senderEmail });
 
