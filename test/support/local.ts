@@ -1,0 +1,87 @@
+import { startLocalRuntime, type LocalRuntime, type RuntimeOptions } from '../../infra/local/runtime';
+
+
+export interface Email {
+  messageId: string;
+  subject: string;
+  destination: { to: string[] };
+  body: { text: string; html: string };
+  at: number;
+}
+
+export interface Harness {
+  runtime: LocalRuntime;
+  token(sub: string, groups: string[]): Promise<string>;
+  call(method: string, path: string, opts?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
+  emails(): Promise<Email[]>;
+  emailsTo(address: string): Promise<Email[]>;
+  advance(duration: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Start the whole local runtime on free ports (so tests run beside `npm start` and each other). */
+export async function startHarness(options: RuntimeOptions = {}): Promise<Harness> {
+  const runtime = await startLocalRuntime({ port: 0, sesPort: 0, ...options });
+  const call: Harness['call'] = async (method, path, opts = {}) => {
+    const res = await fetch(runtime.apiUrl + path, {
+      method,
+      headers: {
+        ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+        ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...opts.headers,
+      },
+      body: opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body),
+    });
+    const text = await res.text();
+    let body: unknown = text;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      /* not JSON */
+    }
+    return { status: res.status, body, headers: res.headers };
+  };
+  const emails = async () => ((await (await fetch(`${runtime.mailboxUrl}/store`)).json()) as { emails: Email[] }).emails;
+  return {
+    runtime,
+    call,
+    async token(sub, groups) {
+      return (await call('POST', '/_local/tokens', { body: { sub, groups } })).body.token;
+    },
+    emails,
+    async emailsTo(address) {
+      return (await emails()).filter((e) => e.destination.to.includes(address));
+    },
+    async advance(duration) {
+      const res = await call('POST', '/_local/clock', { body: { advance: duration } });
+      if (res.status !== 200) throw new Error(`clock: ${JSON.stringify(res.body)}`);
+    },
+    stop: () => runtime.stop(),
+  };
+}
+
+/** Poll until `check` returns a truthy value (the workflow runs asynchronously). */
+export async function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await check();
+      if (value) return value;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`condition not met in ${timeoutMs} ms${last ? `: ${(last as Error).message}` : ''}`);
+}
+
+let counter = 0;
+export const uniqueKey = () => `test-${process.pid}-${Date.now()}-${++counter}`;
+
+export const applicant = (n = 1) => ({
+  name: 'Nguyễn Thị Bình',
+  email: `binh.${process.pid}.${n}@example.vn`,
+  phone: '0912345678',
+  idNumber: '001190012345',
+});
