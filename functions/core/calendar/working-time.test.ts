@@ -192,11 +192,6 @@ describe('shipped calendar data', () => {
     for (const d of ['2025-04-26', '2026-01-10', '2026-08-22', '2025-02-03', '2026-02-23'])
       expect([d, real.isWorkingDay(d)]).toEqual([d, true]);
   });
-  it('a 60-day budget is fast (1,000 computations well under a second)', () => {
-    const t0 = performance.now();
-    for (let i = 0; i < 1000; i++) real.addWorkingTime(new Date(L('2025-01-02 08:00').getTime() + i * 3_600_000 * 7), 480);
-    expect(performance.now() - t0).toBeLessThan(1000);
-  });
 });
 
 describe('validateCalendarYear', () => {
