@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 /** Tests by layer (serverless-test-samples style): `npm test` runs them all. */
 export default defineConfig({
   test: {
+    // The JSON report feeds .ci/run's closing line.
+    reporters: ['default', ['json', { outputFile: '.vitest/results.json' }]],
     // Handlers log at WARN in tests; `POWERTOOLS_LOG_LEVEL=INFO npm test` to see everything.
     env: { POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN' },
     projects: [
