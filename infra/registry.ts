@@ -64,6 +64,8 @@ export const functions: FunctionSpec[] = [
   fn('list-procedures', 'List the procedure catalogue', { table: 'read' }),
   fn('list-agency-tasks', "An agency's queue of pending steps", { table: 'read' }),
   fn('decide-step', 'Record an agency decision on a step', { table: 'read-write', sendTaskResult: true }),
+  fn('get-calendar', "Read a year's working calendar", { table: 'read' }),
+  fn('put-calendar', "Replace a year's working calendar", { table: 'read-write' }),
   fn('workflow-stage', 'Workflow task: open the next stage / close the current one', { table: 'read-write' }),
   fn('workflow-step', 'Workflow task: wait for an agency step, record lapses', {
     table: 'read-write',
@@ -83,6 +85,8 @@ export const routes: RouteSpec[] = [
   },
   { method: 'GET', path: '/agencies/{agencyCode}/tasks', function: 'list-agency-tasks', roles: ['agency'] },
   { method: 'GET', path: '/procedures', function: 'list-procedures', roles: ['authenticated'] },
+  { method: 'GET', path: '/calendars/{year}', function: 'get-calendar', roles: ['operator'] },
+  { method: 'PUT', path: '/calendars/{year}', function: 'put-calendar', roles: ['operator'] },
 ];
 
 export const stateMachines: StateMachineSpec[] = [

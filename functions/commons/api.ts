@@ -4,7 +4,7 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambd
 import { routes } from '../../infra/registry';
 import { callerOf, hasRole, type Caller } from './access';
 import { HttpProblem, problem, type ApiResult } from './http';
-import { logger } from './powertools';
+import { logger, reportMissingCalendar } from './powertools';
 
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export interface ApiContext {
@@ -16,6 +16,10 @@ const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'Timeout
 
 function toProblem(error: unknown): HttpProblem {
   if (error instanceof HttpProblem) return error;
+  if ((error as Error)?.name === 'MissingCalendarYearError') {
+    reportMissingCalendar(error as Error);
+    return new HttpProblem(503, 'Service Unavailable', `${(error as Error).message}: an operator must PUT /calendars/{year}`);
+  }
   const e = error as { name?: string; code?: string; $metadata?: { httpStatusCode?: number } };
   if (UNAVAILABLE.has(e?.code ?? '') || UNAVAILABLE.has(e?.name ?? '') || e?.$metadata?.httpStatusCode === 503) {
     return new HttpProblem(503, 'Service Unavailable', 'A dependency is unavailable; retry later', undefined, {

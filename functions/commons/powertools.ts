@@ -1,5 +1,5 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { Metrics } from '@aws-lambda-powertools/metrics';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 
 /** One logger and one metrics instance for every function (Powertools examples/app style). */
 export const logger = new Logger({
@@ -11,3 +11,10 @@ export const metrics = new Metrics({
   namespace: 'motcua',
   serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'motcua',
 });
+
+/** A date reached a year with no working calendar: loud in the logs and as a metric (alarm on it). */
+export function reportMissingCalendar(error: Error): void {
+  logger.error('no working calendar for a year', { error: error.message });
+  metrics.addMetric('MissingCalendarYear', MetricUnit.Count, 1);
+  metrics.publishStoredMetrics();
+}

@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { ZodType } from 'zod';
-import { logger } from './powertools';
+import { logger, reportMissingCalendar } from './powertools';
 
 /**
  * Wrap a workflow task: validate the payload (ids only), log with the Lambda context, and let
@@ -16,6 +16,11 @@ export function taskHandler<I, O>(name: string, schema: ZodType<I>, fn: (input: 
         logger.error('invalid task payload', { task: name, issues: parsed.error.issues.map((i) => i.path.join('.')) });
         throw new Error(`Invalid ${name} payload`);
       }
-      return fn(parsed.data);
+      try {
+        return await fn(parsed.data);
+      } catch (error) {
+        if ((error as Error)?.name === 'MissingCalendarYearError') reportMissingCalendar(error as Error);
+        throw error;
+      }
     });
 }

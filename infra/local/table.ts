@@ -55,7 +55,7 @@ export async function seedIfEmpty(doc: DynamoDBDocumentClient, table: string): P
   const items = [
     ...agencies.map((a) => ({ ...keys.agency(a.code), ...a })),
     ...procedures.map((p) => ({ ...keys.procedure(p.code, p.version), ...p })),
-    ...loadBundledCalendarYears().map((y) => ({ ...keys.calendar(y.year), calendar: y })),
+    ...loadBundledCalendarYears().map((y) => ({ ...keys.calendar(y.year), calendar: y, updatedAt: new Date().toISOString(), updatedBy: 'seed' })),
   ];
   for (let i = 0; i < items.length; i += 25) {
     await doc.send(

@@ -35,6 +35,8 @@ describe('who may call what', () => {
     { route: 'GET /dossiers/{code}', path: `/dossiers/${code}`, allow: { desk: 200, operator: 200, stp: 200, catp: 200 }, deny: { sdl: 404, nobody: 403 } },
     { route: 'GET /agencies/{agencyCode}/tasks', path: '/agencies/STP/tasks', allow: { stp: 200 }, deny: { catp: 403, desk: 403, operator: 403, nobody: 403 } },
     { route: 'GET /procedures', path: '/procedures', allow: { desk: 200, operator: 200, stp: 200, nobody: 200 }, deny: {} },
+    { route: 'GET /calendars/{year}', path: '/calendars/2026', allow: { operator: 200 }, deny: { desk: 403, stp: 403, nobody: 403 } },
+    { route: 'PUT /calendars/{year}', path: '/calendars/2030', body: { year: 2030, status: 'awaiting-notice', entries: [] }, allow: { operator: 200 }, deny: { desk: 403, stp: 403, nobody: 403 } },
     // decision last: it changes the step
     { route: 'POST /dossiers/{code}/steps/{stepId}/decision', path: `/dossiers/${code}/steps/s1-stp/decision`, body: { outcome: 'approve' }, allow: { stp: 202 }, deny: { catp: 403, sdl: 403, desk: 403, operator: 403, nobody: 403 } },
   ];
