@@ -62,6 +62,7 @@ export const functions: FunctionSpec[] = [
   fn('create-dossier', 'Receive a dossier at the one-stop desk', { table: 'read-write', startExecution: true }),
   fn('get-dossier', 'Read a dossier with its steps', { table: 'read' }),
   fn('list-procedures', 'List the procedure catalogue', { table: 'read' }),
+  fn('put-procedure', 'Publish a new version of a procedure', { table: 'read-write' }),
   fn('list-agency-tasks', "An agency's queue of pending steps", { table: 'read' }),
   fn('decide-step', 'Record an agency decision on a step', { table: 'read-write', sendTaskResult: true }),
   fn('get-calendar', "Read a year's working calendar", { table: 'read' }),
@@ -85,6 +86,7 @@ export const routes: RouteSpec[] = [
   },
   { method: 'GET', path: '/agencies/{agencyCode}/tasks', function: 'list-agency-tasks', roles: ['agency'] },
   { method: 'GET', path: '/procedures', function: 'list-procedures', roles: ['authenticated'] },
+  { method: 'PUT', path: '/procedures/{code}', function: 'put-procedure', roles: ['operator'] },
   { method: 'GET', path: '/calendars/{year}', function: 'get-calendar', roles: ['operator'] },
   { method: 'PUT', path: '/calendars/{year}', function: 'put-calendar', roles: ['operator'] },
 ];

@@ -35,6 +35,7 @@ describe('who may call what', () => {
     { route: 'GET /dossiers/{code}', path: `/dossiers/${code}`, allow: { desk: 200, operator: 200, stp: 200, catp: 200 }, deny: { sdl: 404, nobody: 403 } },
     { route: 'GET /agencies/{agencyCode}/tasks', path: '/agencies/STP/tasks', allow: { stp: 200 }, deny: { catp: 403, desk: 403, operator: 403, nobody: 403 } },
     { route: 'GET /procedures', path: '/procedures', allow: { desk: 200, operator: 200, stp: 200, nobody: 200 }, deny: {} },
+    { route: 'PUT /procedures/{code}', path: '/procedures/AC-TEST', body: { effectiveFrom: '2026-12-02', name: { vi: 'Thủ tục thử', en: 'Test procedure' }, field: { vi: 'Thử', en: 'Test' }, legalHours: 16, receivingAgency: 'TTHCC', stages: [{ steps: [{ stepId: 's1-stp', agency: 'STP', name: { vi: 'Thẩm định', en: 'Appraisal' }, budgetHours: 8 }] }, { steps: [{ stepId: 'return', agency: 'TTHCC', name: { vi: 'Trả kết quả', en: 'Return of the result' }, budgetHours: 4 }] }] }, allow: { operator: 201 }, deny: { desk: 403, stp: 403, nobody: 403 } },
     { route: 'GET /calendars/{year}', path: '/calendars/2026', allow: { operator: 200 }, deny: { desk: 403, stp: 403, nobody: 403 } },
     { route: 'PUT /calendars/{year}', path: '/calendars/2030', body: { year: 2030, status: 'awaiting-notice', entries: [] }, allow: { operator: 200 }, deny: { desk: 403, stp: 403, nobody: 403 } },
     // decision last: it changes the step
