@@ -9,7 +9,8 @@ export type Role =
   | 'desk' // one-stop desk officer (Cognito group `desk`)
   | 'operator' // platform operator (group `operator`)
   | 'agency' // an officer of an agency (group `agency-<CODE>`); the handler checks which agency
-  | 'authenticated'; // any signed-in caller
+  | 'authenticated' // any signed-in caller
+  | 'public'; // no sign-in: the citizen, with the dossier code and PIN (checked by the handler)
 
 export interface FunctionSpec {
   /** Logical name; also the folder under functions/. */
@@ -65,6 +66,13 @@ export const functions: FunctionSpec[] = [
   fn('put-procedure', 'Publish a new version of a procedure', { table: 'read-write' }),
   fn('list-agency-tasks', "An agency's queue of pending steps", { table: 'read' }),
   fn('decide-step', 'Record an agency decision on a step', { table: 'read-write', sendTaskResult: true }),
+  fn('report-delay', 'An agency reports a delay before its due time', { table: 'read-write', sendTaskResult: true }),
+  fn('supply-documents', 'The desk records a supplement', { table: 'read-write', sendTaskResult: true }),
+  fn('resume-dossier', 'Operator: resume the workflow of a dossier', { table: 'read-write', startExecution: true }),
+  fn('public-lookup', 'Citizen: look a dossier up with code and PIN', { table: 'read-write' }),
+  fn('public-supplement', 'Citizen: send a supplement with code and PIN', { table: 'read-write', sendTaskResult: true }),
+  fn('public-withdraw', 'Citizen: withdraw a dossier with code and PIN', { table: 'read-write', sendTaskResult: true }),
+  fn('public-rating', 'Citizen: rate the service once, after the result', { table: 'read-write' }),
   fn('get-calendar', "Read a year's working calendar", { table: 'read' }),
   fn('put-calendar', "Replace a year's working calendar", { table: 'read-write' }),
   fn('workflow-stage', 'Workflow task: open the next stage / close the current one', { table: 'read-write' }),
@@ -82,9 +90,21 @@ export const routes: RouteSpec[] = [
     method: 'POST',
     path: '/dossiers/{code}/steps/{stepId}/decision',
     function: 'decide-step',
+    roles: ['agency', 'desk'],
+  },
+  {
+    method: 'POST',
+    path: '/dossiers/{code}/steps/{stepId}/delay',
+    function: 'report-delay',
     roles: ['agency'],
   },
-  { method: 'GET', path: '/agencies/{agencyCode}/tasks', function: 'list-agency-tasks', roles: ['agency'] },
+  { method: 'POST', path: '/dossiers/{code}/supplement', function: 'supply-documents', roles: ['desk'] },
+  { method: 'GET', path: '/agencies/{agencyCode}/tasks', function: 'list-agency-tasks', roles: ['agency', 'desk'] },
+  { method: 'POST', path: '/ops/dossiers/{code}/resume', function: 'resume-dossier', roles: ['operator'] },
+  { method: 'GET', path: '/public/dossiers/{code}', function: 'public-lookup', roles: ['public'] },
+  { method: 'POST', path: '/public/dossiers/{code}/supplement', function: 'public-supplement', roles: ['public'] },
+  { method: 'POST', path: '/public/dossiers/{code}/withdraw', function: 'public-withdraw', roles: ['public'] },
+  { method: 'POST', path: '/public/dossiers/{code}/rating', function: 'public-rating', roles: ['public'] },
   { method: 'GET', path: '/procedures', function: 'list-procedures', roles: ['authenticated'] },
   { method: 'PUT', path: '/procedures/{code}', function: 'put-procedure', roles: ['operator'] },
   { method: 'GET', path: '/calendars/{year}', function: 'get-calendar', roles: ['operator'] },

@@ -5,7 +5,7 @@ import { Data } from './constructs/data';
 import { Email } from './constructs/email';
 import { Functions } from './constructs/functions';
 import { Identity } from './constructs/identity';
-import { Workflow, stateMachineArn } from './constructs/workflow';
+import { Workflow, executionsArn, stateMachineArn } from './constructs/workflow';
 import { agencyCodes, functions, routes, stateMachines } from './registry';
 
 /** Reads a boolean context value; accepts `true` and the string 'true' (as given by `-c`). */
@@ -51,6 +51,7 @@ export class MotcuaStack extends Stack {
       table: data.table,
       email,
       stateMachineArn: mainStateMachineArn,
+      executionsArn: executionsArn(this, stateMachines[0]),
       deletionProtection,
     });
     const functionByName = (name: string) => this.functions.get(name);

@@ -37,6 +37,8 @@ export function hasRole(caller: Caller, role: Role): boolean {
   switch (role) {
     case 'authenticated':
       return true;
+    case 'public':
+      return false;
     case 'agency':
       return agenciesOf(caller).length > 0;
     default:
@@ -46,4 +48,12 @@ export function hasRole(caller: Caller, role: Role): boolean {
 
 export function isOfficerOf(caller: Caller, agencyCode: string): boolean {
   return agenciesOf(caller).includes(agencyCode);
+}
+
+/**
+ * May the caller act for this agency? Its officers may; the one-stop desk's officers (group
+ * `desk`) act for the desk agency on its steps (receiving, returning results).
+ */
+export function actsFor(caller: Caller, agencyCode: string, deskAgencies: string[] = []): boolean {
+  return isOfficerOf(caller, agencyCode) || (caller.groups.includes('desk') && deskAgencies.includes(agencyCode));
 }

@@ -8,9 +8,12 @@ import { logger, reportMissingCalendar } from './powertools';
 
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export interface ApiContext {
+  /** The signed-in caller; on the citizen's public routes, an anonymous one (`sub` = 'public'). */
   caller: Caller;
   lambda: Context;
 }
+
+const PUBLIC_CALLER: Caller = { sub: 'public', groups: [] };
 
 const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'TimeoutError', 'ServiceUnavailable']);
 
@@ -40,6 +43,7 @@ export function apiHandler(routeKey: string, fn: (event: ApiEvent, ctx: ApiConte
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .handler(async (event, context) => {
       try {
+        if (route.roles.includes('public')) return await fn(event, { caller: PUBLIC_CALLER, lambda: context });
         const caller = callerOf(event);
         if (!caller) throw new HttpProblem(401, 'Unauthorized', 'Sign in first');
         if (!route.roles.some((role) => hasRole(caller, role))) {

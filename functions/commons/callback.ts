@@ -5,17 +5,18 @@ import { logger } from './powertools';
 const GONE = new Set(['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken']);
 
 /**
- * Report a step's decision to the execution waiting on it. A token that has expired or belongs
- * to an execution that is gone is not an error: the decision is already on the step item, and
- * the next AwaitAgency task of any execution finds it there. Tokens are never logged.
+ * Wake a waiting execution: it then asks CheckStep what changed. A token that has expired or
+ * belongs to an execution that is gone is not an error — the change is already stored, and the
+ * next check of any execution finds it. Tokens are never logged nor returned.
  */
-export async function reportDecision(taskToken: string, output: { stepId: string; outcome: string }): Promise<boolean> {
+export async function wake(taskToken: string | undefined, stepId: string): Promise<boolean> {
+  if (!taskToken) return false;
   try {
-    await stepFunctions().send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }));
+    await stepFunctions().send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify({ stepId }) }));
     return true;
   } catch (error) {
     if (GONE.has((error as Error).name)) {
-      logger.info('waiting task already gone; decision kept on the step', { stepId: output.stepId });
+      logger.info('waiting task already gone; the change is kept', { stepId });
       return false;
     }
     throw error;

@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Dossier, Lapse, Step } from '../core/dossier';
+import type { Apology, Dossier, Step } from '../core/dossier';
 import type { Agency, Procedure } from '../core/model';
 import { documentClient, tableName } from './aws';
 
@@ -7,7 +7,7 @@ import { documentClient, tableName } from './aws';
  * The single table. Keys:
  *   DOSSIER#<code> / META            the dossier (the only item with personal data)
  *   DOSSIER#<code> / STEP#<stepId>   an agency step; GSI1 QUEUE#<agency> while pending
- *   DOSSIER#<code> / LAPSE#<stepId>#<n>  a lapse fact (step undecided at its due time)
+ *   DOSSIER#<code> / APOLOGY#<stepId>#<n>  an apology fact (a lapse or a reported delay)
  *   DOSSIER#<code> / EMAIL#<eventKey>    one email per (dossier, event)
  *   CATALOGUE / PROCEDURE#<code>#<vvvv>, CATALOGUE / AGENCY#<code>, CALENDAR / YEAR#<yyyy>
  *   COUNTER#<agency>#<yymmdd> / COUNTER
@@ -16,7 +16,7 @@ import { documentClient, tableName } from './aws';
 export const keys = {
   dossier: (code: string) => ({ PK: `DOSSIER#${code}`, SK: 'META' }),
   step: (code: string, stepId: string) => ({ PK: `DOSSIER#${code}`, SK: `STEP#${stepId}` }),
-  lapse: (code: string, stepId: string, n: number) => ({ PK: `DOSSIER#${code}`, SK: `LAPSE#${stepId}#${n}` }),
+  apology: (code: string, stepId: string, n: number) => ({ PK: `DOSSIER#${code}`, SK: `APOLOGY#${stepId}#${n}` }),
   email: (code: string, eventKey: string) => ({ PK: `DOSSIER#${code}`, SK: `EMAIL#${eventKey}` }),
   procedure: (code: string, version: number) => ({
     PK: 'CATALOGUE',
@@ -49,11 +49,11 @@ export async function getStep(code: string, stepId: string): Promise<Step | unde
   return strip<Step>(out.Item);
 }
 
-export async function getLapse(code: string, stepId: string, n: number): Promise<Lapse | undefined> {
+export async function getApology(code: string, stepId: string, n: number): Promise<Apology | undefined> {
   const out = await documentClient().send(
-    new GetCommand({ TableName: tableName(), Key: keys.lapse(code, stepId, n), ConsistentRead: true }),
+    new GetCommand({ TableName: tableName(), Key: keys.apology(code, stepId, n), ConsistentRead: true }),
   );
-  return strip<Lapse>(out.Item);
+  return strip<Apology>(out.Item);
 }
 
 /** All items of a dossier's partition, split by kind. */
@@ -78,7 +78,7 @@ export async function listDossierItems(code: string) {
   return {
     dossier: of<Dossier>('META')[0],
     steps: of<Step>('STEP#'),
-    lapses: of<Lapse>('LAPSE#'),
+    apologies: of<Apology>('APOLOGY#'),
   };
 }
 

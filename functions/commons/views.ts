@@ -10,10 +10,12 @@ export function stepView(s: Step) {
     name: s.name,
     budgetHours: s.budgetHours,
     assignedAt: toLocalIso(s.assignedAt),
-    dueAt: toLocalIso(s.dueAt),
+    dueAt: s.dueAt ? toLocalIso(s.dueAt) : null,
     state: s.state,
-    lapses: s.lapses ?? 0,
-    ...(s.outcome ? { outcome: s.outcome, note: s.note, decidedAt: toLocalIso(s.decidedAt!) } : {}),
+    extensions: s.extensions ?? 0,
+    supplementRounds: s.supplementRounds ?? 0,
+    ...(s.outcome ? { outcome: s.outcome, decidedAt: toLocalIso(s.decidedAt!) } : {}),
+    history: (s.history ?? []).map((h) => ({ ...h, at: toLocalIso(h.at), ...(h.newDueAt ? { newDueAt: toLocalIso(h.newDueAt) } : {}) })),
   };
 }
 
@@ -29,6 +31,9 @@ export function dossierView(d: Dossier, steps: Step[]) {
     receivedAt: toLocalIso(d.receivedAt),
     appointmentAt: toLocalIso(d.appointmentAt),
     stage: Math.min(d.stageIndex + 1, d.procedure.stages.length),
+    pauses: Object.entries(d.pauses ?? {}).map(([key, p]) => ({ key, ...p, from: toLocalIso(p.from), to: p.to ? toLocalIso(p.to) : null })),
+    stop: d.stop ? { ...d.stop, at: toLocalIso(d.stop.at) } : undefined,
+    rating: d.rating,
     steps: steps.sort((a, b) => a.stageIndex - b.stageIndex || a.stepId.localeCompare(b.stepId)).map(stepView),
   };
 }

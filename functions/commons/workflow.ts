@@ -1,21 +1,70 @@
-import { StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { stepFunctions } from './aws';
+import { DescribeExecutionCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient, stepFunctions, tableName } from './aws';
 import { logger } from './powertools';
+import { getDossier, isConditionFailed, keys } from './store';
 
-/**
- * Start the dossier's workflow. The input is the dossier code only: never personal data.
- * A failure here is not fatal: the dossier stays open (GSI1 OPEN) and the next resume starts it.
- */
-export async function startDossierWorkflow(code: string, name = code): Promise<string | undefined> {
+const machineArn = () => {
   const arn = process.env.STATE_MACHINE_ARN;
   if (!arn) throw new Error('STATE_MACHINE_ARN is not set');
+  return arn;
+};
+const executionArn = (name: string) => `${machineArn().replace(':stateMachine:', ':execution:')}:${name}`;
+
+/**
+ * Start the dossier's workflow under a given execution name. The input is the dossier code
+ * only: never personal data. A failure is not fatal: the dossier stays open and the next resume
+ * starts it.
+ */
+export async function startDossierWorkflow(code: string, name = code): Promise<boolean> {
   try {
-    const out = await stepFunctions().send(
-      new StartExecutionCommand({ stateMachineArn: arn, name, input: JSON.stringify({ dossierCode: code }) }),
-    );
-    return out.executionArn;
+    await stepFunctions().send(new StartExecutionCommand({ stateMachineArn: machineArn(), name, input: JSON.stringify({ dossierCode: code }) }));
+    return true;
   } catch (error) {
+    if ((error as Error).name === 'ExecutionAlreadyExists') return false;
     logger.warn('workflow start deferred to the next resume', { dossierCode: code, error: (error as Error).name });
-    return undefined;
+    return false;
   }
+}
+
+async function isRunning(name: string): Promise<boolean> {
+  try {
+    const out = await stepFunctions().send(new DescribeExecutionCommand({ executionArn: executionArn(name) }));
+    return out.status === 'RUNNING';
+  } catch (error) {
+    if ((error as Error).name === 'ExecutionDoesNotExist') return false;
+    throw error;
+  }
+}
+
+/**
+ * Resume: a new execution that reads where the dossier stands and carries on. A dossier never has
+ * two running executions: its current execution's name is on the dossier item, replaced by a
+ * conditional write only when that execution is no longer running.
+ */
+export async function resumeDossier(code: string): Promise<'running' | 'resumed' | 'finished' | 'missing'> {
+  const dossier = await getDossier(code);
+  if (!dossier) return 'missing';
+  if (dossier.closedAt) return 'finished';
+  const current = dossier.executionName ?? code;
+  if (await isRunning(current)) return 'running';
+  const generation = Number(/-r(\d+)$/.exec(current)?.[1] ?? 0) + 1;
+  const next = `${code}-r${generation}`;
+  try {
+    await documentClient().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.dossier(code),
+        UpdateExpression: 'SET executionName = :next',
+        ConditionExpression: 'attribute_not_exists(executionName) OR executionName = :current',
+        ExpressionAttributeValues: { ':next': next, ':current': current },
+      }),
+    );
+  } catch (error) {
+    if (isConditionFailed(error)) return 'running'; // someone else resumed it just now
+    throw error;
+  }
+  await startDossierWorkflow(code, next);
+  logger.info('dossier resumed', { dossierCode: code, execution: next });
+  return 'resumed';
 }

@@ -1,4 +1,4 @@
-import type { DossierStatusCode, Procedure, StepState, Text } from './model';
+import type { DossierStatusCode, Procedure, Text } from './model';
 
 /** Personal data of the applicant: kept on the dossier item only, never in logs or workflow payloads. */
 export interface Applicant {
@@ -8,20 +8,57 @@ export interface Applicant {
   idNumber?: string;
 }
 
+/** A pause of the dossier's clock: supplement requested (from) → supplement received (to). */
+export interface Pause {
+  stepId: string;
+  round: number;
+  agency: string;
+  from: string;
+  to?: string;
+  missing: string[];
+  reason: string;
+}
+
 export interface Dossier {
   code: string;
-  procedure: Procedure; // pinned version
+  procedure: Procedure; // the version it was received under
   status: DossierStatusCode;
   channel: 'counter' | 'online' | 'post';
   applicant: Applicant;
   documents: { name: string; ref: string }[];
   receivedAt: string; // ISO UTC
-  appointmentAt: string; // derived from facts, kept for reading
+  appointmentAt: string; // derived from the facts below, kept for reading
   stageIndex: number;
-  /** Extensions (working hours) keyed by their cause, e.g. `lapse#s1-stp#1`. */
+  /** Extension hours per step (apologies: lapses and reported delays). */
   extensions: Record<string, number>;
+  /** Pauses keyed `<stepId>-<round>`. */
+  pauses: Record<string, Pause>;
+  /** The pause now open, if any. */
+  openPause?: string;
+  supplementToken?: string;
+  /** Why processing ended early. */
+  stop?: { kind: 'refused' | 'withdrawn'; at: string; stepId?: string; agency?: string; reason: string };
+  returnedAt?: string;
+  /** The workflow finished and told the citizen; no resume touches it again. */
+  closedAt?: string;
+  rating?: { score: number; comment?: string; at: string };
+  executionName?: string;
   pinHash: string;
+  pinFailures?: number;
+  pinLockedUntil?: string;
   receivedBy: string;
+}
+
+export type StepState = 'pending' | 'supplement-requested' | 'approved' | 'refused';
+
+export interface StepDecision {
+  outcome: 'approve' | 'request-supplement' | 'refuse' | 'delay';
+  at: string;
+  by: string;
+  note?: string;
+  reason?: string;
+  missing?: string[];
+  newDueAt?: string;
 }
 
 export interface Step {
@@ -29,31 +66,42 @@ export interface Step {
   stepId: string;
   stageIndex: number;
   agency: string;
+  /** The one-stop desk's final step: handing the result back. */
+  atDesk: boolean;
   name: Text;
   budgetHours: number;
   assignedAt: string;
-  dueAt: string;
+  /** Derived caches, recomputed whenever a fact changes; null while the clock is paused. */
+  dueAt: string | null;
   state: StepState;
-  lapses: number;
-  apologiesSent: number;
-  outcome?: 'approve';
-  note?: string;
+  /** Apology facts on this step (lapses and delays), numbered 1..n. */
+  extensions: number;
+  extensionHours: number;
+  supplementRounds: number;
+  pendingDelay?: { reason: string; newDueAt: string; at: string; by: string };
+  /** Email event keys already sent for this step. */
+  sent: Record<string, boolean>;
+  history: StepDecision[];
+  outcome?: 'approve' | 'refuse';
   decidedAt?: string;
   decidedBy?: string;
   taskToken?: string;
 }
 
-export interface Lapse {
+/** An apology: the step was late (lapse) or its agency reported a delay before its due time. */
+export interface Apology {
   code: string;
   stepId: string;
   n: number;
+  kind: 'lapse' | 'delay';
   at: string;
   agency: string;
+  reason: Text;
+  hours: number;
   originalDueAt: string;
   newDueAt: string;
   originalAppointmentAt: string;
   newAppointmentAt: string;
-  extensionHours: number;
 }
 
 /** Allocated exactly once per (agency, day): `{agencyCode}-{yymmdd}-{nnnn}`. */
@@ -64,6 +112,4 @@ export function dossierCode(agencyCode: string, localDate: string, seq: number):
 
 export const DOSSIER_CODE = /^[A-Z0-9]{2,12}-\d{6}-\d{4,}$/;
 
-export function totalExtensionHours(d: Pick<Dossier, 'extensions'>): number {
-  return Object.values(d.extensions ?? {}).reduce((a, b) => a + b, 0);
-}
+export const isStopped = (d: Pick<Dossier, 'status'>) => d.status === 7 || d.status === 8;

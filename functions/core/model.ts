@@ -10,6 +10,8 @@ export interface Agency {
   name: Text;
   /** The one-stop desk receives dossiers and returns results. */
   kind: 'desk' | 'department';
+  /** Where the agency's due-time warnings go. */
+  email: string;
 }
 
 export interface ProcedureStep {

@@ -8,6 +8,7 @@ import { now } from '../commons/clock';
 import { HttpProblem, badRequest, json, jsonBody, parse } from '../commons/http';
 import { hashPin, newPin } from '../commons/pin';
 import { logger } from '../commons/powertools';
+import { documentsSchema } from '../commons/text';
 import { keys, listProcedures, nextSequence, putIfAbsent, versionInForce } from '../commons/store';
 import { localDate, toLocalIso } from '../commons/time';
 import { startDossierWorkflow } from '../commons/workflow';
@@ -29,10 +30,7 @@ export const DossierInput = z
       })
       .strict(),
     channel: z.enum(['counter', 'online', 'post']),
-    documents: z
-      .array(z.object({ name: z.string().trim().min(1).max(200).transform(nfc), ref: z.string().min(1).max(500) }).strict())
-      .max(50)
-      .optional(),
+    documents: documentsSchema.optional(),
   })
   .strict();
 type DossierInput = z.infer<typeof DossierInput>;
@@ -48,7 +46,7 @@ async function receive(request: { caller: string; key: string; body: DossierInpu
       { field: 'procedureCode', message: `Unknown procedure ${body.procedureCode}` },
     ]);
   }
-  const appointment = appointmentAt(await workingCalendar(), receivedAt, procedure);
+  const appointment = appointmentAt(await workingCalendar(), { receivedAt: receivedAt.toISOString(), procedure, extensions: {}, pauses: {} })!;
   const day = localDate(receivedAt);
   const code = dossierCode(procedure.receivingAgency, day, await nextSequence(procedure.receivingAgency, day));
   const pin = newPin();
@@ -63,9 +61,12 @@ async function receive(request: { caller: string; key: string; body: DossierInpu
     appointmentAt: appointment.toISOString(),
     stageIndex: 0,
     extensions: {},
+    pauses: {},
+    executionName: undefined as string | undefined,
     pinHash: await hashPin(pin),
     receivedBy: request.caller,
   };
+  dossier.executionName = code;
   if (!(await putIfAbsent({ ...keys.dossier(code), GSI1PK: 'OPEN', GSI1SK: code, ...dossier }))) {
     throw new Error(`Dossier code ${code} allocated twice`);
   }

@@ -1,76 +1,89 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { isOfficerOf } from '../commons/access';
+import { actsFor } from '../commons/access';
 import { apiHandler } from '../commons/api';
 import { documentClient, tableName } from '../commons/aws';
-import { reportDecision } from '../commons/callback';
+import { wake } from '../commons/callback';
 import { now } from '../commons/clock';
-import { conflict, forbidden, json, jsonBody, notFound, parse } from '../commons/http';
+import { HttpProblem, conflict, forbidden, json, jsonBody, notFound, parse } from '../commons/http';
+import { dossierCode, stepId } from '../commons/params';
 import { logger } from '../commons/powertools';
-import { getStep, isConditionFailed, keys } from '../commons/store';
+import { getDossier, getStep, isConditionFailed, keys } from '../commons/store';
+import { text } from '../commons/text';
 import { toLocalIso } from '../commons/time';
-import { DOSSIER_CODE, type Step } from '../core/dossier';
+import { isStopped, type Step, type StepDecision } from '../core/dossier';
 
-const Path = z.object({
-  code: z.string().regex(DOSSIER_CODE, 'a dossier code such as TTHCC-261127-0001'),
-  stepId: z.string().regex(/^[a-z0-9-]{1,40}$/, 'a step id such as s1-stp'),
-});
-const Decision = z
-  .object({ outcome: z.literal('approve'), note: z.string().trim().max(2000).transform((s) => s.normalize('NFC')).optional() })
-  .strict();
+const Path = z.object({ code: dossierCode, stepId });
+const Decision = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('approve'), note: text(2000).optional() }).strict(),
+  z.object({ outcome: z.literal('request-supplement'), missing: z.array(text(300)).min(1).max(20), reason: text(2000) }).strict(),
+  z.object({ outcome: z.literal('refuse'), reason: text(2000) }).strict(),
+]);
+type Decision = z.infer<typeof Decision>;
 
-const accepted = (s: Step) =>
-  json(202, { dossierCode: s.code, stepId: s.stepId, outcome: s.outcome, decidedAt: toLocalIso(s.decidedAt!) });
+const NEXT_STATE = { approve: 'approved', refuse: 'refused', 'request-supplement': 'supplement-requested' } as const;
+
+const accepted = (s: Pick<Step, 'code' | 'stepId'>, d: StepDecision) =>
+  json(202, { dossierCode: s.code, stepId: s.stepId, outcome: d.outcome, decidedAt: toLocalIso(d.at) });
+
+/** The same decision by the same officer, already recorded: a retry, answered the same way. */
+const isRetry = (s: Step | undefined, body: Decision, sub: string) => {
+  const last = s?.history?.at(-1);
+  return s && s.state !== 'pending' && last?.outcome === body.outcome && last.by === sub ? last : undefined;
+};
 
 /**
- * POST /dossiers/{code}/steps/{stepId}/decision, by an officer of the step's agency.
- * The decision is written on the step item first (one conditional write), then reported to the
- * waiting execution; a retry of the same decision answers 202 again and changes nothing.
+ * POST /dossiers/{code}/steps/{stepId}/decision, by an officer of the step's agency (the desk's
+ * officers for the desk's return step): approve; request a supplement (form 02); refuse (form 03).
+ * One conditional write on the step item, then the waiting execution is woken.
  */
 export const handler = apiHandler('POST /dossiers/{code}/steps/{stepId}/decision', async (event, { caller }) => {
-  const { code, stepId } = parse(Path, event.pathParameters, 'path');
+  const { code, stepId: id } = parse(Path, event.pathParameters, 'path');
   const body = parse(Decision, jsonBody(event));
-  const step = await getStep(code, stepId);
-  if (!step) throw notFound(`No open step ${stepId} on dossier ${code}`);
-  if (!isOfficerOf(caller, step.agency)) throw forbidden(`Step ${stepId} belongs to ${step.agency}`);
-  if (step.state !== 'pending') {
-    if (step.outcome === body.outcome && step.decidedBy === caller.sub) return accepted(step);
-    throw conflict(`Step ${stepId} is already decided`);
+  const step = await getStep(code, id);
+  if (!step) throw notFound(`No open step ${id} on dossier ${code}`);
+  if (!actsFor(caller, step.agency, step.atDesk ? [step.agency] : [])) throw forbidden(`Step ${id} belongs to ${step.agency}`);
+  const retry = isRetry(step, body, caller.sub);
+  if (retry) return accepted(step, retry);
+  if (step.state !== 'pending') throw conflict(`Step ${id} is already decided (${step.state})`);
+  if (step.atDesk && body.outcome !== 'approve') {
+    throw new HttpProblem(422, 'Unprocessable Content', 'The return step can only be approved', [{ field: 'outcome', message: 'Must be approve' }]);
   }
-  let decided: Step;
+  const dossier = await getDossier(code);
+  if (!dossier || isStopped(dossier)) throw conflict(`Dossier ${code} is no longer being processed`);
+
+  const decision: StepDecision = { ...body, at: now().toISOString(), by: caller.sub };
+  const supplement = body.outcome === 'request-supplement';
+  let updated: Step;
   try {
     const out = await documentClient().send(
       new UpdateCommand({
         TableName: tableName(),
-        Key: keys.step(code, stepId),
+        Key: keys.step(code, id),
         UpdateExpression:
-          'SET #state = :approved, outcome = :outcome, note = :note, decidedAt = :at, decidedBy = :by REMOVE GSI1PK, GSI1SK',
+          `SET #state = :next, history = list_append(if_not_exists(history, :none), :h)` +
+          (supplement ? ', supplementRounds = supplementRounds + :one' : ', outcome = :outcome, decidedAt = :at, decidedBy = :by') +
+          ' REMOVE GSI1PK, GSI1SK',
         ConditionExpression: '#state = :pending',
         ExpressionAttributeNames: { '#state': 'state' },
         ExpressionAttributeValues: {
-          ':approved': 'approved',
+          ':next': NEXT_STATE[body.outcome],
           ':pending': 'pending',
-          ':outcome': body.outcome,
-          ':note': body.note ?? '',
-          ':at': now().toISOString(),
-          ':by': caller.sub,
+          ':h': [decision],
+          ':none': [],
+          ...(supplement ? { ':one': 1 } : { ':outcome': body.outcome, ':at': decision.at, ':by': caller.sub }),
         },
         ReturnValues: 'ALL_NEW',
       }),
     );
-    decided = out.Attributes as Step;
+    updated = out.Attributes as Step;
   } catch (error) {
-    if (isConditionFailed(error)) return afterLostRace(code, stepId, body.outcome, caller.sub);
-    throw error;
+    if (!isConditionFailed(error)) throw error;
+    const again = isRetry(await getStep(code, id), body, caller.sub);
+    if (again) return accepted(step, again);
+    throw conflict(`Step ${id} is already decided`);
   }
-  if (decided.taskToken) await reportDecision(decided.taskToken, { stepId, outcome: body.outcome });
-  logger.info('step decided', { dossierCode: code, stepId, outcome: body.outcome });
-  return accepted(decided);
+  await wake(updated.taskToken, id);
+  logger.info('step decided', { dossierCode: code, stepId: id, outcome: body.outcome });
+  return accepted(updated, decision);
 });
-
-/** Lost a race with another decision: same decision by the same officer is a retry, else 409. */
-async function afterLostRace(code: string, stepId: string, outcome: string, sub: string) {
-  const step = await getStep(code, stepId);
-  if (step?.outcome === outcome && step.decidedBy === sub) return accepted(step);
-  throw conflict(`Step ${stepId} is already decided`);
-}

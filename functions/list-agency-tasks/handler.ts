@@ -1,16 +1,18 @@
 import { z } from 'zod';
-import { isOfficerOf } from '../commons/access';
+import { agencyCode as agencyCodeSchema } from '../commons/params';
+import { actsFor } from '../commons/access';
 import { apiHandler } from '../commons/api';
 import { forbidden, json, parse } from '../commons/http';
-import { queryIndex } from '../commons/store';
+import { listAgencies, queryIndex } from '../commons/store';
 import { toLocalIso } from '../commons/time';
 
-const Path = z.object({ agencyCode: z.string().regex(/^[A-Z0-9]{2,12}$/, 'an agency code such as STP') });
+const Path = z.object({ agencyCode: agencyCodeSchema });
 
 /** GET /agencies/{agencyCode}/tasks: the agency's pending steps, soonest due first. */
 export const handler = apiHandler('GET /agencies/{agencyCode}/tasks', async (event, { caller }) => {
   const { agencyCode } = parse(Path, event.pathParameters, 'path');
-  if (!isOfficerOf(caller, agencyCode)) throw forbidden(`Only officers of ${agencyCode} see its queue`);
+  const desks = (await listAgencies()).filter((a) => a.kind === 'desk').map((a) => a.code);
+  if (!actsFor(caller, agencyCode, desks)) throw forbidden(`Only officers of ${agencyCode} see its queue`);
   const items = await queryIndex(`QUEUE#${agencyCode}`);
   const tasks = items
     .sort((a, b) => String(a.GSI1SK).localeCompare(String(b.GSI1SK)))
@@ -20,8 +22,8 @@ export const handler = apiHandler('GET /agencies/{agencyCode}/tasks', async (eve
       stage: (i.stageIndex as number) + 1,
       name: i.name,
       assignedAt: toLocalIso(i.assignedAt as string),
-      dueAt: toLocalIso(i.dueAt as string),
-      lapses: (i.lapses as number) ?? 0,
+      dueAt: i.dueAt ? toLocalIso(i.dueAt as string) : null,
+      extensions: (i.extensions as number) ?? 0,
     }));
   return json(200, { agency: agencyCode, tasks });
 });

@@ -3,89 +3,122 @@ import { z } from 'zod';
 import { documentClient, tableName } from '../commons/aws';
 import { workingCalendar } from '../commons/calendar';
 import { now } from '../commons/clock';
+import { dossierCode } from '../commons/params';
 import { logger } from '../commons/powertools';
+import { stepQueueKeys } from '../commons/situation';
 import { getDossier, isConditionFailed, keys, listDossierItems, putIfAbsent } from '../commons/store';
 import { taskHandler } from '../commons/task';
 import { stepDueAt } from '../core/deadlines';
-import { DOSSIER_CODE, type Step } from '../core/dossier';
+import { isStopped, type Step } from '../core/dossier';
 import { DossierStatus } from '../core/model';
 
 const Input = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('open'), dossierCode: z.string().regex(DOSSIER_CODE) }),
-  z.object({ action: z.literal('close'), dossierCode: z.string().regex(DOSSIER_CODE), stageIndex: z.number().int().min(0) }),
-  z.object({ action: z.literal('finish'), dossierCode: z.string().regex(DOSSIER_CODE) }),
+  z.object({ action: z.literal('open'), dossierCode }),
+  z.object({ action: z.literal('close'), dossierCode, stageIndex: z.number().int().min(0) }),
+  z.object({ action: z.literal('finish'), dossierCode }),
 ]);
 
-async function update(code: string, expression: string, values: Record<string, unknown>, condition?: string) {
+async function setStatus(code: string, to: number, from: number[], extra = '', values: Record<string, unknown> = {}) {
   try {
     await documentClient().send(
       new UpdateCommand({
         TableName: tableName(),
         Key: keys.dossier(code),
-        UpdateExpression: expression,
-        ConditionExpression: condition,
-        ExpressionAttributeNames: `${expression} ${condition ?? ''}`.includes('#status') ? { '#status': 'status' } : undefined,
-        ExpressionAttributeValues: Object.keys(values).length ? values : undefined,
+        UpdateExpression: `SET #status = :to${extra}`,
+        ConditionExpression: `#status IN (${from.map((_, i) => `:from${i}`).join(', ')})`,
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':to': to, ...Object.fromEntries(from.map((f, i) => [`:from${i}`, f])), ...values },
       }),
     );
-    return true;
   } catch (error) {
-    if (isConditionFailed(error)) return false;
-    throw error;
+    if (!isConditionFailed(error)) throw error;
   }
 }
 
-/** Open the dossier's current stage: create its steps (deterministic keys, so a retry adds nothing). */
+/**
+ * OpenStage: create the current stage's steps (deterministic keys: a retry adds nothing) and say
+ * what the workflow does next: wait for them, tell the citizen the result is ready (the desk's
+ * return stage), or finish (returned, or stopped).
+ */
 async function open(code: string) {
   const dossier = await getDossier(code);
   if (!dossier) throw new Error(`Dossier ${code} not found`);
   const stages = dossier.procedure.stages;
+  const base = { stageIndex: dossier.stageIndex, stepIds: [] as string[] };
+  if (isStopped(dossier)) return { ...base, next: 'stopped' };
   if (dossier.stageIndex >= stages.length) {
-    await update(code, 'SET #status = :decided', { ':decided': DossierStatus.decided, ':processing': DossierStatus.processing, ':received': DossierStatus.received }, '#status IN (:processing, :received)');
-    return { done: true, stageIndex: dossier.stageIndex, stepIds: [] as string[] };
+    await setStatus(code, DossierStatus.returned, [DossierStatus.decided], ', returnedAt = :at', { ':at': now().toISOString() });
+    return { ...base, next: 'returned' };
   }
   const stage = stages[dossier.stageIndex]!;
+  const isReturn = dossier.stageIndex === stages.length - 1 && stage.steps.every((s) => s.agency === dossier.procedure.receivingAgency);
   const cal = await workingCalendar();
-  const assignedAt = now();
+  const assignedAt = now().toISOString();
   for (const s of stage.steps) {
-    const dueAt = stepDueAt(cal, assignedAt, s.budgetHours, 0);
+    const draft = { assignedAt, budgetHours: s.budgetHours, extensionHours: 0 };
+    const dueAt = stepDueAt(cal, draft, dossier.pauses)?.toISOString() ?? null;
     const step: Step = {
       code,
       stepId: s.stepId,
       stageIndex: dossier.stageIndex,
       agency: s.agency,
+      atDesk: isReturn,
       name: s.name,
       budgetHours: s.budgetHours,
-      assignedAt: assignedAt.toISOString(),
-      dueAt: dueAt.toISOString(),
+      assignedAt,
+      dueAt,
       state: 'pending',
-      lapses: 0,
-      apologiesSent: 0,
+      extensions: 0,
+      extensionHours: 0,
+      supplementRounds: 0,
+      sent: {},
+      history: [],
     };
-    const created = await putIfAbsent({
-      ...keys.step(code, s.stepId),
-      GSI1PK: `QUEUE#${s.agency}`,
-      GSI1SK: `${step.dueAt}#${code}#${s.stepId}`,
-      ...step,
-    });
-    if (created) logger.info('step assigned', { dossierCode: code, stepId: s.stepId, agency: s.agency });
+    if (await putIfAbsent({ ...keys.step(code, s.stepId), ...stepQueueKeys(step, dueAt), ...step })) {
+      logger.info('step assigned', { dossierCode: code, stepId: s.stepId, agency: s.agency });
+    }
   }
-  await update(code, 'SET #status = :processing', { ':processing': DossierStatus.processing, ':received': DossierStatus.received }, '#status = :received');
-  return { done: false, stageIndex: dossier.stageIndex, stepIds: stage.steps.map((s) => s.stepId) };
+  const stepIds = stage.steps.map((s) => s.stepId);
+  if (isReturn) {
+    await setStatus(code, DossierStatus.decided, [DossierStatus.processing, DossierStatus.received]);
+    return { stageIndex: dossier.stageIndex, stepIds, next: 'result-ready' };
+  }
+  await setStatus(code, DossierStatus.processing, [DossierStatus.received]);
+  return { stageIndex: dossier.stageIndex, stepIds, next: 'await' };
 }
 
-/** Close a stage once all its steps are approved; the expected index makes a retry harmless. */
+/** CloseStage: once all its steps are approved; the expected index makes a retry harmless. */
 async function close(code: string, stageIndex: number) {
   const { steps } = await listDossierItems(code);
-  const open = steps.filter((s) => s.stageIndex === stageIndex && s.state !== 'approved');
-  if (open.length) throw new Error(`Stage ${stageIndex} of ${code} still has open steps`);
-  await update(code, 'SET stageIndex = :next', { ':next': stageIndex + 1, ':i': stageIndex }, 'stageIndex = :i');
+  if (steps.some((s) => s.stageIndex === stageIndex && s.state !== 'approved')) {
+    throw new Error(`Stage ${stageIndex} of ${code} still has open steps`);
+  }
+  try {
+    await documentClient().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.dossier(code),
+        UpdateExpression: 'SET stageIndex = :next',
+        ConditionExpression: 'stageIndex = :i',
+        ExpressionAttributeValues: { ':next': stageIndex + 1, ':i': stageIndex },
+      }),
+    );
+  } catch (error) {
+    if (!isConditionFailed(error)) throw error;
+  }
   return { stageIndex: stageIndex + 1 };
 }
 
-/** The route is finished and the citizen told: the dossier leaves the set that a restart resumes. */
+/** The dossier is finished and the citizen told: it leaves the set that a restart resumes. */
 async function finish(code: string) {
-  await update(code, 'REMOVE GSI1PK, GSI1SK', {}, undefined);
+  await documentClient().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.dossier(code),
+      UpdateExpression: 'SET closedAt = if_not_exists(closedAt, :at) REMOVE GSI1PK, GSI1SK, supplementToken',
+      ExpressionAttributeValues: { ':at': now().toISOString() },
+    }),
+  );
   return { finished: true };
 }
 

@@ -1,134 +1,117 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { documentClient, tableName } from '../commons/aws';
-import { reportDecision } from '../commons/callback';
-import { workingCalendar } from '../commons/calendar';
-import { now } from '../commons/clock';
+import { wake } from '../commons/callback';
 import { logger } from '../commons/powertools';
-import { getDossier, getLapse, getStep, isConditionFailed, keys, putIfAbsent } from '../commons/store';
+import { getDossier, isConditionFailed, keys } from '../commons/store';
+import { situation } from '../commons/situation';
 import { taskHandler } from '../commons/task';
-import { appointmentAt, stepDueAt } from '../core/deadlines';
-import { DOSSIER_CODE, totalExtensionHours, type Lapse, type Step } from '../core/dossier';
+import { dossierCode, stepId } from '../commons/params';
+import { openPause, recordExtension, resumeStep, stopRefused } from './effects';
 
-const ids = { dossierCode: z.string().regex(DOSSIER_CODE), stepId: z.string().regex(/^[a-z0-9-]{1,40}$/) };
+const ids = { dossierCode, stepId };
 const Input = z.discriminatedUnion('action', [
   z.object({ action: z.literal('check'), ...ids }),
+  z.object({ action: z.literal('act'), ...ids }),
   z.object({ action: z.literal('await'), ...ids, taskToken: z.string().min(1) }),
-  z.object({ action: z.literal('lapse'), ...ids }),
+  z.object({ action: z.literal('await-supplement'), ...ids, taskToken: z.string().min(1) }),
 ]);
 
-async function mustGetStep(code: string, stepId: string): Promise<Step> {
-  const step = await getStep(code, stepId);
-  if (!step) throw new Error(`Step ${stepId} of ${code} not found`);
-  return step;
-}
-
-/** Where the step stands: decided, an apology still to send, or how long to wait for its due time. */
-async function check(code: string, stepId: string) {
-  const step = await mustGetStep(code, stepId);
-  const sent = step.apologiesSent ?? 0;
+/** CheckStep: what the step needs next (functions/core/step-rules.ts), in the shape the ASL reads. */
+async function check(code: string, id: string) {
+  const { next } = await situation(code, id);
   return {
-    decided: step.state !== 'pending',
-    apologyKey: (step.lapses ?? 0) > sent ? `apology-${stepId}-${sent + 1}` : '',
-    timeoutSeconds: Math.max(1, Math.ceil((new Date(step.dueAt).getTime() - now().getTime()) / 1000)),
+    next: next.next,
+    event: next.next === 'email' ? next.event : '',
+    eventKey: next.next === 'email' ? next.eventKey : '',
+    timeoutSeconds: next.next === 'await' ? next.timeoutSeconds : 1,
   };
 }
 
+/** ActOnStep: do the one effect the rules ask for. Each effect is safe to repeat. */
+async function act(code: string, id: string) {
+  const s = await situation(code, id);
+  if (s.next.next !== 'act') return { effect: 'none' };
+  switch (s.next.effect) {
+    case 'stop-refused':
+      await stopRefused(s);
+      break;
+    case 'record-lapse':
+      await recordExtension(s, 'lapse');
+      break;
+    case 'record-delay':
+      await recordExtension(s, 'delay');
+      break;
+    case 'open-pause':
+      await openPause(s);
+      break;
+    case 'resume-step':
+      await resumeStep(s);
+      break;
+  }
+  logger.info('step effect', { dossierCode: code, stepId: id, effect: s.next.effect });
+  return { effect: s.next.effect };
+}
+
 /**
- * Keep the task token on the step (it never leaves the backend). If the step was decided
- * before we got here, report that decision at once, so a decision racing a timeout is never lost.
+ * AwaitAgency: keep the token on the step while it is pending (it never leaves the backend).
+ * If anything changed before we got here, wake the execution at once so CheckStep sees it:
+ * a decision racing a timeout is never lost.
  */
-async function awaitAgency(code: string, stepId: string, taskToken: string) {
+async function awaitAgency(code: string, id: string, taskToken: string) {
   try {
     await documentClient().send(
       new UpdateCommand({
         TableName: tableName(),
-        Key: keys.step(code, stepId),
+        Key: keys.step(code, id),
         UpdateExpression: 'SET taskToken = :t',
-        ConditionExpression: '#state = :pending',
+        ConditionExpression: '#state = :pending AND attribute_not_exists(pendingDelay)',
         ExpressionAttributeNames: { '#state': 'state' },
         ExpressionAttributeValues: { ':t': taskToken, ':pending': 'pending' },
       }),
     );
-    return { waiting: true };
+    const dossier = await getDossier(code);
+    if (dossier && dossier.status !== 7 && dossier.status !== 8) return { waiting: true };
   } catch (error) {
     if (!isConditionFailed(error)) throw error;
   }
-  const step = await mustGetStep(code, stepId);
-  await reportDecision(taskToken, { stepId, outcome: step.outcome ?? 'approve' });
+  await wake(taskToken, id);
   return { waiting: false };
 }
 
-/**
- * The step passed its due time undecided: record lapse n as a fact (deterministic key), extend
- * the step by its budget and the appointment with it. Safe to retry at any point.
- */
-async function lapse(code: string, stepId: string) {
-  const step = await mustGetStep(code, stepId);
-  const at = now();
-  if (step.state !== 'pending' || at < new Date(step.dueAt)) return { lapsed: false };
-  const n = (step.lapses ?? 0) + 1;
-  let fact = await getLapse(code, stepId, n);
-  if (!fact) {
-    const dossier = await getDossier(code);
-    if (!dossier) throw new Error(`Dossier ${code} not found`);
-    const cal = await workingCalendar();
-    const receivedAt = new Date(dossier.receivedAt);
-    const key = `lapse#${stepId}#${n}`;
-    const before = totalExtensionHours({ extensions: { ...dossier.extensions, [key]: 0 } });
-    fact = {
-      code,
-      stepId,
-      n,
-      at: at.toISOString(),
-      agency: step.agency,
-      originalDueAt: step.dueAt,
-      newDueAt: stepDueAt(cal, new Date(step.assignedAt), step.budgetHours, n).toISOString(),
-      originalAppointmentAt: appointmentAt(cal, receivedAt, dossier.procedure, before).toISOString(),
-      newAppointmentAt: appointmentAt(cal, receivedAt, dossier.procedure, before + step.budgetHours).toISOString(),
-      extensionHours: step.budgetHours,
-    } satisfies Lapse;
-    await putIfAbsent({ ...keys.lapse(code, stepId, n), ...fact });
-    fact = (await getLapse(code, stepId, n))!;
+/** AwaitSupplement: keep the token on the dossier while its pause is open. */
+async function awaitSupplement(code: string, id: string, taskToken: string) {
+  const s = await situation(code, id);
+  if (s.next.next === 'await-supplement') {
+    try {
+      await documentClient().send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: keys.dossier(code),
+          UpdateExpression: 'SET supplementToken = :t',
+          ConditionExpression: 'openPause = :k AND #status = :paused',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':t': taskToken, ':k': s.next.pauseKey, ':paused': 5 },
+        }),
+      );
+      return { waiting: true };
+    } catch (error) {
+      if (!isConditionFailed(error)) throw error;
+    }
   }
-  await documentClient().send(
-    new UpdateCommand({
-      TableName: tableName(),
-      Key: keys.dossier(code),
-      UpdateExpression: 'SET extensions.#k = :h, appointmentAt = :app',
-      ExpressionAttributeNames: { '#k': `lapse#${stepId}#${n}` },
-      ExpressionAttributeValues: { ':h': fact.extensionHours, ':app': fact.newAppointmentAt },
-    }),
-  );
-  try {
-    await documentClient().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.step(code, stepId),
-        UpdateExpression: 'SET lapses = :n, dueAt = :due, GSI1SK = :sk',
-        ConditionExpression: 'lapses = :prev',
-        ExpressionAttributeValues: {
-          ':n': n,
-          ':prev': n - 1,
-          ':due': fact.newDueAt,
-          ':sk': `${fact.newDueAt}#${code}#${stepId}`,
-        },
-      }),
-    );
-  } catch (error) {
-    if (!isConditionFailed(error)) throw error;
-  }
-  logger.info('step lapsed', { dossierCode: code, stepId, agency: step.agency, lapse: n });
-  return { lapsed: true, lapse: n };
+  await wake(taskToken, id);
+  return { waiting: false };
 }
 
 export const handler = taskHandler('workflow-step', Input, async (input) => {
   switch (input.action) {
     case 'check':
       return check(input.dossierCode, input.stepId);
+    case 'act':
+      return act(input.dossierCode, input.stepId);
     case 'await':
       return awaitAgency(input.dossierCode, input.stepId, input.taskToken);
-    case 'lapse':
-      return lapse(input.dossierCode, input.stepId);
+    case 'await-supplement':
+      return awaitSupplement(input.dossierCode, input.stepId, input.taskToken);
   }
 });

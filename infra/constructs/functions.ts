@@ -1,4 +1,4 @@
-import { type CfnElement, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { type CfnElement, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
@@ -15,6 +15,8 @@ export interface FunctionsProps {
   email: Email;
   /** ARN of the dossier state machine (known before it exists: its name is fixed). */
   stateMachineArn: string;
+  /** ARN pattern of its executions (a resume checks whether one is running). */
+  executionsArn: string;
   deletionProtection: boolean;
 }
 
@@ -88,6 +90,9 @@ export class Functions extends Construct {
         role.addToPrincipalPolicy(
           new PolicyStatement({ effect: Effect.ALLOW, actions: ['states:StartExecution'], resources: [stateMachineArn] }),
         );
+        role.addToPrincipalPolicy(
+          new PolicyStatement({ effect: Effect.ALLOW, actions: ['states:DescribeExecution'], resources: [props.executionsArn] }),
+        );
       }
       if (spec.access.sendTaskResult) {
         // Task-token calls accept the state machine as resource (as StateMachine.grantTaskResponse does).
@@ -127,6 +132,15 @@ export class Functions extends Construct {
       id: `AwsSolutions-IAM5[Resource::<${tableId}.Arn>/index/*]`,
       reason: 'The table grant covers its own indexes (only GSI1 exists); the wildcard never leaves this table.',
     });
+    if (spec.access.startExecution) {
+      const stack = Stack.of(this);
+      const region = Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region;
+      const account = Token.isUnresolved(stack.account) ? '<AWS::AccountId>' : stack.account;
+      v.acknowledge({
+        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:${region}:${account}:execution:${stack.stackName}-dossier:*]`,
+        reason: 'DescribeExecution on the executions of this one state machine: a resume checks that no execution of the dossier is running.',
+      });
+    }
     if (spec.access.table === 'read-write') {
       for (const action of ['kms:ReEncrypt*', 'kms:GenerateDataKey*']) {
         v.acknowledge({

@@ -18,6 +18,15 @@ export const stateMachineArn = (stack: Stack, spec: StateMachineSpec): string =>
     arnFormat: ArnFormat.COLON_RESOURCE_NAME,
   });
 
+/** All executions of a registry state machine (DescribeExecution is granted on executions). */
+export const executionsArn = (stack: Stack, spec: StateMachineSpec): string =>
+  stack.formatArn({
+    service: 'states',
+    resource: 'execution',
+    resourceName: `${stateMachineName(stack, spec)}:*`,
+    arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+  });
+
 export interface WorkflowProps {
   spec: StateMachineSpec;
   /** Resolves a registry function name to its Lambda. */

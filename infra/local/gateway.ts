@@ -89,7 +89,8 @@ export class LocalGateway {
       if (url.pathname.startsWith('/_local/')) return await this.local(method, url.pathname, body, res);
       const match = this.match(method, url.pathname);
       if (!match) return this.send(res, 404, { message: 'Not Found' });
-      const claims = await this.authorize(req.headers.authorization);
+      const isPublic = match.route.spec.roles.includes('public');
+      const claims = isPublic ? {} : await this.authorize(req.headers.authorization);
       if (!claims) return this.send(res, 401, { message: 'Unauthorized' });
       const event = this.event(req, url, match.route, match.pathParameters, body, claims);
       const result = (await this.lambdas.invoke(match.route.spec.function, event)) as {
@@ -167,7 +168,7 @@ export class LocalGateway {
         stage: '$default',
         time: new Date(now).toUTCString(),
         timeEpoch: now,
-        authorizer: { principalId: '', integrationLatency: 0, jwt: { claims, scopes: [] } },
+        ...(Object.keys(claims).length ? { authorizer: { principalId: '', integrationLatency: 0, jwt: { claims, scopes: [] } } } : {}),
       },
     } as APIGatewayProxyEventV2WithJWTAuthorizer;
   }

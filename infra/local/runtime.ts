@@ -11,7 +11,7 @@ import { resetClients } from '../../functions/commons/aws';
 import { forgetCalendar } from '../../functions/commons/calendar';
 import { setClockSource } from '../../functions/commons/clock';
 import { queryIndex } from '../../functions/commons/store';
-import { startDossierWorkflow } from '../../functions/commons/workflow';
+import { resumeDossier } from '../../functions/commons/workflow';
 import { stateMachines } from '../registry';
 import { LocalClock } from './clock';
 import { LocalGateway } from './gateway';
@@ -61,8 +61,9 @@ const listenDynalite = (server: Server, port = 0) =>
 export async function resumeOpenDossiers(): Promise<string[]> {
   const open = await queryIndex('OPEN');
   const codes = open.map((i) => String(i.code));
-  for (const code of codes) await startDossierWorkflow(code, `${code}-r${Date.now().toString(36)}`);
-  return codes;
+  const resumed: string[] = [];
+  for (const code of codes) if ((await resumeDossier(code)) === 'resumed') resumed.push(code);
+  return resumed;
 }
 
 /**

@@ -29,14 +29,14 @@ describe('a judicial-record certificate, Department of Justice then City Police'
     const { code } = received.body;
     expect(code).toMatch(/^TTHCC-261201-\d{4}$/);
     expect(received.body.receivedAt).toBe('2026-12-01T09:00:00+07:00');
-    // 24 h + 48 h = 72 working hours = 9 working days from Tue 1/12 09:00 → Mon 14/12 09:00
-    expect(received.body.appointmentAt).toBe('2026-12-14T09:00:00+07:00');
+    // 24 h + 48 h + 4 h (the desk returns the result) = 76 working hours from Tue 1/12 09:00 → Mon 14/12 14:00
+    expect(received.body.appointmentAt).toBe('2026-12-14T14:00:00+07:00');
     expect(received.body.lookupPin).toMatch(/^\d{8}$/);
 
     const receipt = await eventually(async () => (await h.emailsTo(who.email)).find((e) => e.subject.includes('Giấy tiếp nhận')));
     expect(receipt.subject).toContain(code);
-    expect(receipt.body.text).toContain('Thứ Hai, 14/12/2026 09:00');
-    expect(receipt.body.text).toContain('Monday, 14/12/2026 09:00');
+    expect(receipt.body.text).toContain('Thứ Hai, 14/12/2026 14:00');
+    expect(receipt.body.text).toContain('Monday, 14/12/2026 14:00');
 
     const queue = await eventually(async () => {
       const res = await h.call('GET', '/agencies/STP/tasks', { token: stp });
@@ -56,10 +56,21 @@ describe('a judicial-record certificate, Department of Justice then City Police'
 
     const result = await eventually(async () => (await h.emailsTo(who.email)).find((e) => e.subject.includes('đã có kết quả')));
     expect(result.body.text).toContain(code);
+    expect((await h.call('GET', `/dossiers/${code}`, { token: desk })).body.status).toBe(9);
+
+    // the one-stop desk hands the result back: status 10
+    const back = await eventually(async () =>
+      (await h.call('GET', '/agencies/TTHCC/tasks', { token: desk })).body.tasks?.find((t: { dossierCode: string }) => t.dossierCode === code),
+    );
+    expect(back.stepId).toBe('return');
+    expect((await h.call('POST', `/dossiers/${code}/steps/return/decision`, { token: desk, body: { outcome: 'approve' } })).status).toBe(202);
+    await eventually(async () => (await h.emailsTo(who.email)).length === 4);
     const dossier = await h.call('GET', `/dossiers/${code}`, { token: desk });
-    expect(dossier.body.status).toBe(9);
-    expect(dossier.body.steps.map((s: { state: string }) => s.state)).toEqual(['approved', 'approved']);
-    expect((await h.emailsTo(who.email)).length).toBe(2); // receipt and result: no apology, nothing twice
+    expect(dossier.body.status).toBe(10);
+    expect(dossier.body.steps.map((s: { state: string }) => s.state)).toEqual(['approved', 'approved', 'approved']);
+    await new Promise((r) => setTimeout(r, 200));
+    // receipt, result ready, returned, rating invitation: no apology, nothing twice
+    expect((await h.emailsTo(who.email)).length).toBe(4);
   });
 
   it('apologises with a new appointment when the clock passes a step’s due time', async () => {
@@ -74,20 +85,21 @@ describe('a judicial-record certificate, Department of Justice then City Police'
     const step = await eventually(async () =>
       (await h.call('GET', '/agencies/SDL/tasks', { token: sdl })).body.tasks?.find((t: { dossierCode: string }) => t.dossierCode === code),
     );
-    expect(step.dueAt).toBe(appointmentAt);
+    expect(Date.parse(step.dueAt)).toBeLessThan(Date.parse(appointmentAt)); // the desk's 4 h come after
 
     await h.advance('P20D'); // far past the 72 working hours
     const apology = await eventually(async () => (await h.emailsTo(who.email)).find((e) => e.subject.includes('xin lỗi')));
     expect(apology.body.text).toContain('Sở Du lịch');
     expect(apology.body.text).toContain('Department of Tourism');
     const after = await h.call('GET', `/dossiers/${code}`, { token: desk });
-    expect(after.body.steps[0].lapses).toBeGreaterThanOrEqual(1);
+    expect(after.body.steps[0].extensions).toBeGreaterThanOrEqual(1);
     expect(Date.parse(after.body.appointmentAt)).toBeGreaterThan(Date.parse(appointmentAt));
 
     // a late decision still closes the dossier
     expect((await h.call('POST', `/dossiers/${code}/steps/s1-sdl/decision`, { token: sdl, body: { outcome: 'approve' } })).status).toBe(202);
     await eventually(async () => (await h.emailsTo(who.email)).find((e) => e.subject.includes('đã có kết quả')));
     const apologies = (await h.emailsTo(who.email)).filter((e) => e.subject.includes('xin lỗi'));
-    expect(apologies.length).toBe(after.body.steps[0].lapses); // exactly one apology per lapse
+    const final = await h.call('GET', `/dossiers/${code}`, { token: desk });
+    expect(apologies.length).toBe(final.body.steps[0].extensions); // exactly one apology per lapse
   });
 });

@@ -260,14 +260,17 @@ describe('Motcua stack', () => {
         // Step Functions.
         const states = actions.filter((a) => a.startsWith('states:'));
         const expectedStates = [
-          ...(spec.access.startExecution ? ['states:StartExecution'] : []),
+          ...(spec.access.startExecution ? ['states:DescribeExecution', 'states:StartExecution'] : []),
           ...(spec.access.sendTaskResult ? TASK_RESULT : []),
         ].sort();
         expect(states).toEqual(expectedStates);
         for (const s of statementsFor(statements, 'states:')) {
           const res = asArray<Json>(s.Resource);
           expect(res).toHaveLength(1);
-          expect(JSON.stringify(res[0])).toContain(`:stateMachine:Motcua-${stateMachines[0].name}`);
+          const target = asArray<string>(s.Action).includes('states:DescribeExecution')
+            ? `:execution:Motcua-${stateMachines[0].name}:*`
+            : `:stateMachine:Motcua-${stateMachines[0].name}`;
+          expect(JSON.stringify(res[0])).toContain(target);
         }
 
         // SES: SendEmail only, on the sender identity and the configuration set.
@@ -364,8 +367,14 @@ describe('Motcua stack', () => {
       );
       for (const route of routes) {
         const r = apiRoutes.find((x) => x.Properties.RouteKey === `${route.method} ${route.path}`)!;
-        expect(r.Properties.AuthorizationType).toBe('JWT');
-        expect(r.Properties.AuthorizerId).toEqual({ Ref: authorizerId });
+        if (route.roles.includes('public')) {
+          // the citizen's routes: no JWT, the handler checks the code and PIN
+          expect([undefined, 'NONE']).toContain(r.Properties.AuthorizationType);
+          expect(r.Properties.AuthorizerId).toBeUndefined();
+        } else {
+          expect(r.Properties.AuthorizationType).toBe('JWT');
+          expect(r.Properties.AuthorizerId).toEqual({ Ref: authorizerId });
+        }
         const integrationId = r.Properties.Target['Fn::Join'][1][1].Ref as string;
         expect(resources[integrationId].Properties).toMatchObject({
           IntegrationType: 'AWS_PROXY',

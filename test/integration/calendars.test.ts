@@ -53,7 +53,7 @@ describe('the working calendar API', () => {
     expect(put.body.updatedBy).toBe('op-1');
     const received = await h.call('POST', '/dossiers', { token: desk, body, headers: { 'idempotency-key': uniqueKey() } });
     expect(received.status).toBe(201);
-    // counting starts Tue 4/1/2028 08:00 (1/1 holiday, 3/1 day off); 72 h = 9 working days → Fri 14/1 17:00
-    expect(received.body.appointmentAt).toBe('2028-01-14T17:00:00+07:00');
+    // counting starts Tue 4/1/2028 08:00 (1/1 holiday, 3/1 day off); 72 h + 4 h return = 9.5 working days → Mon 17/1 12:00
+    expect(received.body.appointmentAt).toBe('2028-01-17T12:00:00+07:00');
   });
 });

@@ -79,7 +79,7 @@ describe('local Step Functions endpoint', () => {
       // move the clock to the very due time and decide at once
       const [decision] = await Promise.all([
         h.call('POST', `/dossiers/${code}/steps/s1-sdl/decision`, { token: sdl, body: { outcome: 'approve' } }),
-        h.call('POST', '/_local/clock', { body: { set: new Date(step.dueAt).toISOString() } }),
+        h.call('POST', '/_local/clock', { body: { set: new Date(step.dueAt!).toISOString() } }),
       ]);
       expect(decision.status).toBe(202);
       const emails = await eventually(async () => {
@@ -89,7 +89,7 @@ describe('local Step Functions endpoint', () => {
       const final = (await getStep(code, 's1-sdl'))!;
       expect(final.state).toBe('approved');
       expect(emails.filter((e) => e.subject.includes('đã có kết quả')).length).toBe(1);
-      expect(emails.filter((e) => e.subject.includes('xin lỗi')).length).toBe(final.lapses);
+      expect(emails.filter((e) => e.subject.includes('xin lỗi')).length).toBe(final.extensions);
       await h.call('POST', '/_local/clock', { body: { set: '2026-12-02T10:00:00+07:00' } });
     }
   });

@@ -1,0 +1,37 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { apiHandler } from '../commons/api';
+import { documentClient, tableName } from '../commons/aws';
+import { now } from '../commons/clock';
+import { conflict, json, jsonBody, parse } from '../commons/http';
+import { dossierForCitizen } from '../commons/lookup';
+import { dossierCode } from '../commons/params';
+import { isConditionFailed, keys } from '../commons/store';
+import { text } from '../commons/text';
+
+const Path = z.object({ code: dossierCode });
+const Rating = z.object({ score: z.number().int().min(1).max(5), comment: text(2000).optional() }).strict();
+
+/** POST /public/dossiers/{code}/rating with `X-Lookup-Pin`: 1–5 and a comment, once, after the result. */
+export const handler = apiHandler('POST /public/dossiers/{code}/rating', async (event) => {
+  const { code } = parse(Path, event.pathParameters, 'path');
+  await dossierForCitizen(event, code);
+  const body = parse(Rating, jsonBody(event));
+  const rating = { ...body, at: now().toISOString() };
+  try {
+    await documentClient().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.dossier(code),
+        UpdateExpression: 'SET rating = :r',
+        ConditionExpression: 'attribute_not_exists(rating) AND #status IN (:decided, :returned)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':r': rating, ':decided': 9, ':returned': 10 },
+      }),
+    );
+  } catch (error) {
+    if (isConditionFailed(error)) throw conflict('A rating is taken once, after the result');
+    throw error;
+  }
+  return json(201, { dossierCode: code, score: body.score });
+});

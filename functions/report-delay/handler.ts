@@ -1,0 +1,63 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { actsFor } from '../commons/access';
+import { apiHandler } from '../commons/api';
+import { documentClient, tableName } from '../commons/aws';
+import { wake } from '../commons/callback';
+import { now } from '../commons/clock';
+import { HttpProblem, badRequest, conflict, forbidden, json, jsonBody, notFound, parse } from '../commons/http';
+import { dossierCode, stepId } from '../commons/params';
+import { logger } from '../commons/powertools';
+import { getStep, isConditionFailed, keys } from '../commons/store';
+import { text } from '../commons/text';
+import { toLocalIso } from '../commons/time';
+
+const Path = z.object({ code: dossierCode, stepId });
+const Delay = z.object({ reason: text(2000), newDueAt: z.iso.datetime({ offset: true }) }).strict();
+
+/**
+ * POST /dossiers/{code}/steps/{stepId}/delay: the agency reports, before its due time, that it
+ * will be late (form 04): the citizen gets the apology with the new appointment from the workflow.
+ */
+export const handler = apiHandler('POST /dossiers/{code}/steps/{stepId}/delay', async (event, { caller }) => {
+  const { code, stepId: id } = parse(Path, event.pathParameters, 'path');
+  const body = parse(Delay, jsonBody(event));
+  const step = await getStep(code, id);
+  if (!step) throw notFound(`No open step ${id} on dossier ${code}`);
+  if (!actsFor(caller, step.agency, step.atDesk ? [step.agency] : [])) throw forbidden(`Step ${id} belongs to ${step.agency}`);
+  if (step.state !== 'pending') throw conflict(`Step ${id} is not pending (${step.state})`);
+  if (step.pendingDelay) throw conflict('A delay for this step is already being recorded; retry shortly');
+  const at = now();
+  if (!step.dueAt) throw conflict('The dossier is paused for a supplement: nothing is due now');
+  if (at >= new Date(step.dueAt)) {
+    throw new HttpProblem(422, 'Unprocessable Content', 'A delay is reported before the due time; this step is already late', [
+      { field: 'newDueAt', message: `The due time ${toLocalIso(step.dueAt)} has passed` },
+    ]);
+  }
+  const newDueAt = new Date(body.newDueAt);
+  if (newDueAt <= new Date(step.dueAt)) {
+    throw badRequest('The new due time must be later than the current one', [{ field: 'newDueAt', message: `After ${toLocalIso(step.dueAt)}` }]);
+  }
+  const pendingDelay = { reason: body.reason, newDueAt: newDueAt.toISOString(), at: at.toISOString(), by: caller.sub };
+  let token: string | undefined;
+  try {
+    const out = await documentClient().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.step(code, id),
+        UpdateExpression: 'SET pendingDelay = :d',
+        ConditionExpression: '#state = :pending AND attribute_not_exists(pendingDelay) AND dueAt = :due',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':d': pendingDelay, ':pending': 'pending', ':due': step.dueAt },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    token = out.Attributes?.taskToken as string | undefined;
+  } catch (error) {
+    if (isConditionFailed(error)) throw conflict('The step changed meanwhile; read it again');
+    throw error;
+  }
+  await wake(token, id);
+  logger.info('delay reported', { dossierCode: code, stepId: id });
+  return json(202, { dossierCode: code, stepId: id, dueAt: toLocalIso(step.dueAt), requestedDueAt: toLocalIso(newDueAt) });
+});
