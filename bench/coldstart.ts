@@ -1,0 +1,114 @@
+// Cold start of each function of the registry: the bundle as the CDK builds it (esbuild, ESM,
+// minified, AWS SDK bundled, target node24, the createRequire banner) — its size, and the time to
+// load it in a fresh node process — beside a bare `node -e ''` measured in the same run,
+// interleaved, many repetitions, medians.
+// Run: npm run bench:coldstart   (or: npx tsx bench/coldstart.ts)
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { functions } from '../infra/registry';
+import { writePart } from './lib/harness';
+import { median, percentile, round, table } from './lib/stats';
+
+const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
+const REPS = Number(process.env.BENCH_COLDSTART_REPS ?? 15);
+const BANNER = "import { createRequire } from 'module';const require = createRequire(import.meta.url);";
+const dir = mkdtempSync(join(tmpdir(), 'motcua-bundles-'));
+
+const bundles: { name: string; file: string; bytes: number; top: { pkg: string; kb: number }[] }[] = [];
+/** Bytes of the output by package (node_modules/<pkg> or the project's own code). */
+function byPackage(meta: import('esbuild').Metafile, file: string) {
+  const sizes = new Map<string, number>();
+  for (const [input, { bytesInOutput }] of Object.entries(Object.values(meta.outputs)[0]!.inputs)) {
+    const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
+    const pkg = m ? m[1]! : 'motcua (own code)';
+    sizes.set(pkg, (sizes.get(pkg) ?? 0) + bytesInOutput);
+  }
+  void file;
+  return [...sizes].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([pkg, bytes]) => ({ pkg, kb: round(bytes / 1024, 1) }));
+}
+for (const spec of functions) {
+  const file = join(dir, `${spec.name}.mjs`);
+  const out = await build({
+    metafile: true,
+    entryPoints: [resolve(ROOT, spec.entry)],
+    outfile: file,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node24',
+    mainFields: ['module', 'main'],
+    minify: true,
+    sourcemap: false,
+    banner: { js: BANNER },
+    external: [],
+    logLevel: 'error',
+  });
+  bundles.push({ name: spec.name, file, bytes: statSync(file).size, top: byPackage(out.metafile!, file) });
+}
+
+// Loading needs no AWS: handlers read their environment on first use. Dummy values all the same.
+const env = { ...process.env, AWS_REGION: 'us-east-1', TABLE_NAME: 'motcua', POWERTOOLS_LOG_LEVEL: 'WARN', NODE_OPTIONS: '' };
+const node = process.execPath;
+function time(args: string[]): number {
+  const t0 = performance.now();
+  const r = spawnSync(node, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const ms = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`${args.join(' ')}: ${r.stderr}`);
+  return ms;
+}
+const bareArgs = ['-e', ''];
+const loadArgs = (file: string) => ['--input-type=module', '-e', `await import(${JSON.stringify(pathToFileURL(file).href)})`];
+
+const samples = new Map<string, number[]>([['bare', []], ...bundles.map((b) => [b.name, []] as [string, number[]])]);
+for (let rep = -2; rep < REPS; rep++) {
+  // interleaved: a bare start before each bundle, so drift hits both alike
+  for (const b of bundles) {
+    const bare = time(bareArgs);
+    const load = time(loadArgs(b.file));
+    if (rep < 0) continue; // warm the page cache
+    samples.get('bare')!.push(bare);
+    samples.get(b.name)!.push(load);
+  }
+}
+rmSync(dir, { recursive: true, force: true });
+
+const bareMs = median(samples.get('bare')!);
+const rows = bundles.map((b) => {
+  const xs = samples.get(b.name)!;
+  const ms = median(xs);
+  return {
+    function: b.name,
+    bundleKb: round(b.bytes / 1024, 1),
+    loadMedianMs: round(ms, 1),
+    loadP90Ms: round(percentile(xs, 90), 1),
+    overBare: round(ms / bareMs, 2),
+    sizeOk: b.bytes <= 200 * 1024,
+    loadOk: ms <= 2 * bareMs,
+    largestPackages: b.top,
+  };
+});
+const result = {
+  node: process.version,
+  repetitions: REPS,
+  bareNodeMedianMs: round(bareMs, 1),
+  bareNodeP90Ms: round(percentile(samples.get('bare')!, 90), 1),
+  functions: rows,
+  target: { maxBundleKb: 200, maxLoadOverBare: 2 },
+};
+await writePart('coldstart', result);
+console.log(`Cold start: bundles as the CDK builds them (esbuild ESM, minified, SDK bundled), loaded in a fresh ${process.version} process; ${REPS} interleaved repetitions, medians\n`);
+console.log(
+  table(
+    ['function', 'bundle KB', 'load ms', 'p90 ms', '× bare', '≤200 KB', '≤2× bare'],
+    [
+      ['(bare node -e \'\')', '-', result.bareNodeMedianMs, result.bareNodeP90Ms, '1.00', '', ''],
+      ...rows.map((r) => [r.function, r.bundleKb, r.loadMedianMs, r.loadP90Ms, r.overBare.toFixed(2), r.sizeOk ? 'yes' : 'NO', r.loadOk ? 'yes' : 'NO']),
+    ],
+  ),
+);
+const big = rows.reduce((a, r) => (r.bundleKb > a.bundleKb ? r : a));
+console.log(`\nlargest bundle (${big.function}) by package: ${big.largestPackages.map((p) => `${p.pkg} ${p.kb} KB`).join(', ')}`);
