@@ -12,6 +12,8 @@ import { documentClient, tableName } from './aws';
  *   CATALOGUE / PROCEDURE#<code>#<vvvv>, CATALOGUE / AGENCY#<code>, CALENDAR / YEAR#<yyyy>
  *   COUNTER#<agency>#<yymmdd> / COUNTER
  * Open dossiers carry GSI1PK=OPEN so that a restart can resume each of them.
+ * GSI2 is the logbook: dossiers (by receiving desk) and steps (by agency) under
+ * LOG#<agency>#<local yyyy-mm>, sorted by receipt / assignment instant.
  */
 export const keys = {
   dossier: (code: string) => ({ PK: `DOSSIER#${code}`, SK: 'META' }),
@@ -27,9 +29,15 @@ export const keys = {
   counter: (agency: string, yymmdd: string) => ({ PK: `COUNTER#${agency}#${yymmdd}`, SK: 'COUNTER' }),
 };
 
+/** Logbook keys: by agency and local month, sorted by the instant (UTC ISO) and the ids. */
+export const logbookKeys = (agency: string, instant: string, ...ids: string[]) => ({
+  GSI2PK: `LOG#${agency}#${new Date(Date.parse(instant) + 7 * 3600_000).toISOString().slice(0, 7)}`,
+  GSI2SK: [instant, ...ids].join('#'),
+});
+
 const strip = <T>(item: Record<string, unknown> | undefined): T | undefined => {
   if (!item) return undefined;
-  const { PK: _pk, SK: _sk, GSI1PK: _g1, GSI1SK: _g2, ...rest } = item;
+  const { PK: _pk, SK: _sk, GSI1PK: _g1, GSI1SK: _g2, GSI2PK: _g3, GSI2SK: _g4, ...rest } = item;
   return rest as T;
 };
 
@@ -82,16 +90,16 @@ export async function listDossierItems(code: string) {
   };
 }
 
-export async function queryIndex(pk: string): Promise<Record<string, unknown>[]> {
+export async function queryIndex(pk: string, index: 'GSI1' | 'GSI2' = 'GSI1', between?: [string, string]): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
   let start: Record<string, unknown> | undefined;
   do {
     const out = await documentClient().send(
       new QueryCommand({
         TableName: tableName(),
-        IndexName: 'GSI1',
-        KeyConditionExpression: 'GSI1PK = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
+        IndexName: index,
+        KeyConditionExpression: `${index}PK = :pk${between ? ` AND ${index}SK BETWEEN :a AND :b` : ''}`,
+        ExpressionAttributeValues: { ':pk': pk, ...(between ? { ':a': between[0], ':b': between[1] } : {}) },
         ExclusiveStartKey: start,
       }),
     );

@@ -9,7 +9,7 @@ import { HttpProblem, badRequest, json, jsonBody, parse } from '../commons/http'
 import { hashPin, newPin } from '../commons/pin';
 import { logger } from '../commons/powertools';
 import { documentsSchema } from '../commons/text';
-import { keys, listProcedures, nextSequence, putIfAbsent, versionInForce } from '../commons/store';
+import { keys, listProcedures, logbookKeys, nextSequence, putIfAbsent, versionInForce } from '../commons/store';
 import { localDate, toLocalIso } from '../commons/time';
 import { startDossierWorkflow } from '../commons/workflow';
 import { appointmentAt } from '../core/deadlines';
@@ -67,7 +67,7 @@ async function receive(request: { caller: string; key: string; body: DossierInpu
     receivedBy: request.caller,
   };
   dossier.executionName = code;
-  if (!(await putIfAbsent({ ...keys.dossier(code), GSI1PK: 'OPEN', GSI1SK: code, ...dossier }))) {
+  if (!(await putIfAbsent({ ...keys.dossier(code), GSI1PK: 'OPEN', GSI1SK: code, ...logbookKeys(procedure.receivingAgency, dossier.receivedAt, code), ...dossier }))) {
     throw new Error(`Dossier code ${code} allocated twice`);
   }
   await startDossierWorkflow(code);

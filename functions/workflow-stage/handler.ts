@@ -6,7 +6,7 @@ import { now } from '../commons/clock';
 import { dossierCode } from '../commons/params';
 import { logger } from '../commons/powertools';
 import { stepQueueKeys } from '../commons/situation';
-import { getDossier, isConditionFailed, keys, listDossierItems, putIfAbsent } from '../commons/store';
+import { getDossier, isConditionFailed, keys, listDossierItems, logbookKeys, putIfAbsent } from '../commons/store';
 import { taskHandler } from '../commons/task';
 import { stepDueAt } from '../core/deadlines';
 import { isStopped, type Step } from '../core/dossier';
@@ -74,7 +74,7 @@ async function open(code: string) {
       sent: {},
       history: [],
     };
-    if (await putIfAbsent({ ...keys.step(code, s.stepId), ...stepQueueKeys(step, dueAt), ...step })) {
+    if (await putIfAbsent({ ...keys.step(code, s.stepId), ...stepQueueKeys(step, dueAt), ...logbookKeys(s.agency, assignedAt, code, s.stepId), ...step })) {
       logger.info('step assigned', { dossierCode: code, stepId: s.stepId, agency: s.agency });
     }
   }

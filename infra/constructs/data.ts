@@ -8,7 +8,7 @@ export interface DataProps {
   deletionProtection: boolean;
 }
 
-/** The single DynamoDB table (PK/SK + GSI1) encrypted with a customer-managed KMS key. */
+/** The single DynamoDB table (PK/SK + GSI1 for queues and open dossiers, GSI2 for logbooks) encrypted with a customer-managed KMS key. */
 export class Data extends Construct {
   readonly table: Table;
   readonly key: Key;
@@ -38,6 +38,13 @@ export class Data extends Construct {
       indexName: 'GSI1',
       partitionKey: { name: 'GSI1PK', type: AttributeType.STRING },
       sortKey: { name: 'GSI1SK', type: AttributeType.STRING },
+      projectionType: ProjectionType.ALL,
+    });
+    // The logbook (form 07) and the reports: items by agency and local month.
+    this.table.addGlobalSecondaryIndex({
+      indexName: 'GSI2',
+      partitionKey: { name: 'GSI2PK', type: AttributeType.STRING },
+      sortKey: { name: 'GSI2SK', type: AttributeType.STRING },
       projectionType: ProjectionType.ALL,
     });
   }
