@@ -11,3 +11,9 @@ export function now(): Date {
 export function setClockSource(fn: () => number): void {
   source = fn;
 }
+
+/** The instant of a fact that deadlines count from, to the minute (as the paper forms record it). */
+export function factTime(): Date {
+  const t = source();
+  return new Date(t - (t % 60_000));
+}

@@ -2,7 +2,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { documentClient, tableName } from './aws';
 import { wake } from './callback';
-import { now } from './clock';
+import { factTime } from './clock';
 import { conflict } from './http';
 import { getDossier, isConditionFailed, keys } from './store';
 import { documentsSchema, text } from './text';
@@ -19,7 +19,7 @@ export async function supply(code: string, body: SupplementBody, by: string) {
   const dossier = await getDossier(code);
   const key = dossier?.openPause;
   if (!dossier || !key || dossier.status !== 5) throw conflict('No supplement is being asked for on this dossier');
-  const at = now().toISOString();
+  const at = factTime().toISOString();
   let token: string | undefined;
   try {
     const out = await documentClient().send(

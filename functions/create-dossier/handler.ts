@@ -4,7 +4,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { z } from 'zod';
 import { apiHandler } from '../commons/api';
 import { workingCalendar } from '../commons/calendar';
-import { now } from '../commons/clock';
+import { factTime } from '../commons/clock';
 import { HttpProblem, badRequest, json, jsonBody, parse } from '../commons/http';
 import { hashPin, newPin } from '../commons/pin';
 import { logger } from '../commons/powertools';
@@ -39,7 +39,7 @@ const IdempotencyKey = z.string().regex(/^[A-Za-z0-9_.:-]{8,128}$/);
 
 async function receive(request: { caller: string; key: string; body: DossierInput }) {
   const { body } = request;
-  const receivedAt = now();
+  const receivedAt = factTime();
   const procedure = versionInForce(await listProcedures(), body.procedureCode, localDate(receivedAt));
   if (!procedure) {
     throw new HttpProblem(422, 'Unprocessable Content', 'No such procedure in force', [

@@ -4,7 +4,7 @@ import { actsFor } from '../commons/access';
 import { apiHandler } from '../commons/api';
 import { documentClient, tableName } from '../commons/aws';
 import { wake } from '../commons/callback';
-import { now } from '../commons/clock';
+import { factTime } from '../commons/clock';
 import { HttpProblem, conflict, forbidden, json, jsonBody, notFound, parse } from '../commons/http';
 import { dossierCode, stepId } from '../commons/params';
 import { logger } from '../commons/powertools';
@@ -52,7 +52,7 @@ export const handler = apiHandler('POST /dossiers/{code}/steps/{stepId}/decision
   const dossier = await getDossier(code);
   if (!dossier || isStopped(dossier)) throw conflict(`Dossier ${code} is no longer being processed`);
 
-  const decision: StepDecision = { ...body, at: now().toISOString(), by: caller.sub };
+  const decision: StepDecision = { ...body, at: factTime().toISOString(), by: caller.sub };
   const supplement = body.outcome === 'request-supplement';
   let updated: Step;
   try {

@@ -2,7 +2,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { documentClient, tableName } from '../commons/aws';
 import { workingCalendar } from '../commons/calendar';
-import { now } from '../commons/clock';
+import { factTime, now } from '../commons/clock';
 import { dossierCode } from '../commons/params';
 import { logger } from '../commons/powertools';
 import { stepQueueKeys } from '../commons/situation';
@@ -53,7 +53,7 @@ async function open(code: string) {
   const stage = stages[dossier.stageIndex]!;
   const isReturn = dossier.stageIndex === stages.length - 1 && stage.steps.every((s) => s.agency === dossier.procedure.receivingAgency);
   const cal = await workingCalendar();
-  const assignedAt = now().toISOString();
+  const assignedAt = factTime().toISOString();
   for (const s of stage.steps) {
     const draft = { assignedAt, budgetHours: s.budgetHours, extensionHours: 0 };
     const dueAt = stepDueAt(cal, draft, dossier.pauses)?.toISOString() ?? null;

@@ -85,3 +85,42 @@ export const applicant = (n = 1) => ({
   phone: '0912345678',
   idNumber: '001190012345',
 });
+
+/** Steps a scenario repeats: receive, wait for a task, decide, wait for an email. */
+export function scenario(h: Harness) {
+  return {
+    async receive(token: string, procedureCode: string, who: ReturnType<typeof applicant>) {
+      const res = await h.call('POST', '/dossiers', {
+        token,
+        headers: { 'idempotency-key': uniqueKey() },
+        body: { procedureCode, applicant: who, channel: 'counter' },
+      });
+      if (res.status !== 201) throw new Error(`receive: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body as { code: string; appointmentAt: string; receivedAt: string; lookupPin: string };
+    },
+    task(agency: string, token: string, code: string, stepId?: string) {
+      return eventually(async () =>
+        (await h.call('GET', `/agencies/${agency}/tasks`, { token })).body.tasks?.find(
+          (t: { dossierCode: string; stepId: string }) => t.dossierCode === code && (!stepId || t.stepId === stepId),
+        ),
+      ) as Promise<{ dossierCode: string; stepId: string; dueAt: string; assignedAt: string }>;
+    },
+    async decide(token: string, code: string, stepId: string, body: unknown) {
+      const res = await h.call('POST', `/dossiers/${code}/steps/${stepId}/decision`, { token, body });
+      if (res.status !== 202) throw new Error(`decide ${stepId}: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body;
+    },
+    email(address: string, subjectPart: string) {
+      return eventually(async () => (await h.emailsTo(address)).find((e) => e.subject.includes(subjectPart)));
+    },
+    async dossier(token: string, code: string) {
+      return (await h.call('GET', `/dossiers/${code}`, { token })).body;
+    },
+    status(token: string, code: string, status: number) {
+      return eventually(async () => (await h.call('GET', `/dossiers/${code}`, { token })).body.status === status);
+    },
+    setClock(at: string) {
+      return h.call('POST', '/_local/clock', { body: { set: at } });
+    },
+  };
+}
