@@ -109,8 +109,17 @@ async function close(code: string, stageIndex: number) {
   return { stageIndex: stageIndex + 1 };
 }
 
-/** The dossier is finished and the citizen told: it leaves the set that a restart resumes. */
+/**
+ * The dossier is finished and the citizen told: it leaves the set that a restart resumes, and a
+ * stopped dossier's open steps leave their agencies' queues.
+ */
 async function finish(code: string) {
+  const { steps } = await listDossierItems(code);
+  for (const step of steps.filter((x) => x.state === 'pending' || x.state === 'supplement-requested')) {
+    await documentClient().send(
+      new UpdateCommand({ TableName: tableName(), Key: keys.step(code, step.stepId), UpdateExpression: 'REMOVE GSI1PK, GSI1SK, taskToken' }),
+    );
+  }
   await documentClient().send(
     new UpdateCommand({
       TableName: tableName(),
