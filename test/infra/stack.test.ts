@@ -113,7 +113,7 @@ describe('Motcua stack', () => {
   };
 
   describe('data', () => {
-    it('has the single table with PK/SK, GSI1, TTL, on-demand billing, PITR and a customer-managed key', () => {
+    it('has the single table with PK/SK, GSI1 and GSI2, TTL, on-demand billing, PITR and a customer-managed key', () => {
       template.resourceCountIs('AWS::DynamoDB::Table', 1);
       template.hasResourceProperties('AWS::DynamoDB::Table', {
         KeySchema: [
@@ -133,12 +133,22 @@ describe('Motcua stack', () => {
             ],
             Projection: { ProjectionType: 'ALL' },
           },
+          {
+            IndexName: 'GSI2',
+            KeySchema: [
+              { AttributeName: 'GSI2PK', KeyType: 'HASH' },
+              { AttributeName: 'GSI2SK', KeyType: 'RANGE' },
+            ],
+            Projection: { ProjectionType: 'ALL' },
+          },
         ],
         AttributeDefinitions: Match.arrayWith([
           { AttributeName: 'PK', AttributeType: 'S' },
           { AttributeName: 'SK', AttributeType: 'S' },
           { AttributeName: 'GSI1PK', AttributeType: 'S' },
           { AttributeName: 'GSI1SK', AttributeType: 'S' },
+          { AttributeName: 'GSI2PK', AttributeType: 'S' },
+          { AttributeName: 'GSI2SK', AttributeType: 'S' },
         ]),
       });
       template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
