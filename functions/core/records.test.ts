@@ -349,6 +349,8 @@ describe('dates', () => {
     expect(isLocalDate('2026-02-29')).toBe(false);
     expect(isLocalDate('2028-02-29')).toBe(true);
     expect(isLocalDate('2026-1-01')).toBe(false);
+    expect(isLocalDate('2026-13-01')).toBe(false);
+    expect(isLocalDate('2026-12-32')).toBe(false);
     expect(daysInclusive('2026-01-01', '2026-12-31')).toBe(365);
     expect(daysInclusive('2026-12-01', '2026-12-01')).toBe(1);
   });
