@@ -14,7 +14,7 @@ import { writePart } from './lib/harness';
 import { median, percentile, round, table } from './lib/stats';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
-const REPS = Number(process.env.BENCH_COLDSTART_REPS ?? 15);
+const REPS = Number(process.env.BENCH_COLDSTART_REPS ?? 9);
 const BANNER = "import { createRequire } from 'module';const require = createRequire(import.meta.url);";
 const dir = mkdtempSync(join(tmpdir(), 'motcua-bundles-'));
 
@@ -64,14 +64,18 @@ const bareArgs = ['-e', ''];
 const loadArgs = (file: string) => ['--input-type=module', '-e', `await import(${JSON.stringify(pathToFileURL(file).href)})`];
 
 const samples = new Map<string, number[]>([['bare', []], ...bundles.map((b) => [b.name, []] as [string, number[]])]);
-for (let rep = -2; rep < REPS; rep++) {
-  // interleaved: a bare start before each bundle, so drift hits both alike
-  for (const b of bundles) {
-    const bare = time(bareArgs);
+for (let rep = -1; rep < REPS; rep++) {
+  // interleaved: each round loads every bundle once, with a bare start at its beginning and middle,
+  // in a rotated order, so drift hits bare starts and bundles alike
+  const order = bundles.map((_, i) => bundles[(i + Math.max(0, rep)) % bundles.length]!);
+  const half = Math.ceil(order.length / 2);
+  for (const [i, b] of order.entries()) {
+    if (i === 0 || i === half) {
+      const bare = time(bareArgs);
+      if (rep >= 0) samples.get('bare')!.push(bare);
+    }
     const load = time(loadArgs(b.file));
-    if (rep < 0) continue; // warm the page cache
-    samples.get('bare')!.push(bare);
-    samples.get(b.name)!.push(load);
+    if (rep >= 0) samples.get(b.name)!.push(load); // round -1 warms the page cache
   }
 }
 rmSync(dir, { recursive: true, force: true });
@@ -100,7 +104,7 @@ const result = {
   target: { maxBundleKb: 200, maxLoadOverBare: 2 },
 };
 await writePart('coldstart', result);
-console.log(`Cold start: bundles as the CDK builds them (esbuild ESM, minified, SDK bundled), loaded in a fresh ${process.version} process; ${REPS} interleaved repetitions, medians\n`);
+console.log(`Cold start: bundles as the CDK builds them (esbuild ESM, minified, SDK bundled), loaded in a fresh ${process.version} process; ${REPS} interleaved rounds, medians\n`);
 console.log(
   table(
     ['function', 'bundle KB', 'load ms', 'p90 ms', '× bare', '≤200 KB', '≤2× bare'],
