@@ -147,15 +147,30 @@ export async function putIfAbsent(item: Record<string, unknown>): Promise<boolea
   }
 }
 
-export async function nextSequence(agency: string, yymmdd: string): Promise<number> {
-  const out = await documentClient().send(
-    new UpdateCommand({
-      TableName: tableName(),
-      Key: keys.counter(agency, yymmdd),
-      UpdateExpression: 'ADD seq :one',
-      ExpressionAttributeValues: { ':one': 1 },
-      ReturnValues: 'UPDATED_NEW',
-    }),
-  );
-  return Number(out.Attributes?.seq);
+/**
+ * The day's next sequence number for an agency, reserved for one intake request: the counter
+ * item keeps `r_<request>` = the number it gave, in the same single write that advances it, so a
+ * retry of that request after a crash gets the same number back — codes have no gaps.
+ */
+export async function reserveSequence(agency: string, yymmdd: string, request: string): Promise<number> {
+  const key = keys.counter(agency, yymmdd);
+  const slot = `r_${request}`;
+  try {
+    const out = await documentClient().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: key,
+        UpdateExpression: 'SET seq = if_not_exists(seq, :zero) + :one, #slot = if_not_exists(seq, :zero) + :one',
+        ConditionExpression: 'attribute_not_exists(#slot)',
+        ExpressionAttributeNames: { '#slot': slot },
+        ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    return Number(out.Attributes?.seq);
+  } catch (error) {
+    if (!isConditionFailed(error)) throw error;
+    const out = await documentClient().send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: true }));
+    return Number(out.Item?.[slot]);
+  }
 }

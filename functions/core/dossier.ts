@@ -47,6 +47,8 @@ export interface Dossier {
   pinFailures?: number;
   pinLockedUntil?: string;
   receivedBy: string;
+  /** Identifies the intake request (caller + Idempotency-Key), so a retry finds its dossier. */
+  intakeKey?: string;
 }
 
 export type StepState = 'pending' | 'supplement-requested' | 'approved' | 'refused';

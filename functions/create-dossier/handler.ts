@@ -1,7 +1,10 @@
 import { makeIdempotent, IdempotencyConfig } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createHash } from 'node:crypto';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
+import { documentClient, tableName } from '../commons/aws';
 import { apiHandler } from '../commons/api';
 import { workingCalendar } from '../commons/calendar';
 import { factTime } from '../commons/clock';
@@ -9,7 +12,7 @@ import { HttpProblem, badRequest, json, jsonBody, parse } from '../commons/http'
 import { hashPin, newPin } from '../commons/pin';
 import { logger } from '../commons/powertools';
 import { documentsSchema } from '../commons/text';
-import { keys, listProcedures, logbookKeys, nextSequence, putIfAbsent, versionInForce } from '../commons/store';
+import { getDossier, keys, listProcedures, logbookKeys, putIfAbsent, reserveSequence, versionInForce } from '../commons/store';
 import { localDate, toLocalIso } from '../commons/time';
 import { startDossierWorkflow } from '../commons/workflow';
 import { appointmentAt } from '../core/deadlines';
@@ -48,7 +51,8 @@ async function receive(request: { caller: string; key: string; body: DossierInpu
   }
   const appointment = appointmentAt(await workingCalendar(), { receivedAt: receivedAt.toISOString(), procedure, extensions: {}, pauses: {} })!;
   const day = localDate(receivedAt);
-  const code = dossierCode(procedure.receivingAgency, day, await nextSequence(procedure.receivingAgency, day));
+  const intakeKey = createHash('sha256').update(`${request.caller}\n${request.key}`).digest('hex').slice(0, 24);
+  const code = dossierCode(procedure.receivingAgency, day, await reserveSequence(procedure.receivingAgency, day.slice(2).replaceAll('-', ''), intakeKey));
   const pin = newPin();
   const dossier: Dossier = {
     code,
@@ -65,10 +69,12 @@ async function receive(request: { caller: string; key: string; body: DossierInpu
     executionName: undefined as string | undefined,
     pinHash: await hashPin(pin),
     receivedBy: request.caller,
+    intakeKey,
   };
   dossier.executionName = code;
   if (!(await putIfAbsent({ ...keys.dossier(code), GSI1PK: 'OPEN', GSI1SK: code, ...logbookKeys(procedure.receivingAgency, dossier.receivedAt, code), ...dossier }))) {
-    throw new Error(`Dossier code ${code} allocated twice`);
+    // The same request, retried after a crash that followed the write: answer with that dossier.
+    return await sameRequestAgain(code, intakeKey, pin);
   }
   await startDossierWorkflow(code);
   logger.info('dossier received', { dossierCode: code, procedure: procedure.code });
@@ -77,6 +83,32 @@ async function receive(request: { caller: string; key: string; body: DossierInpu
     status: dossier.status,
     receivedAt: toLocalIso(receivedAt),
     appointmentAt: toLocalIso(appointment),
+    lookupPin: pin,
+  };
+}
+
+/**
+ * A retry of a request whose dossier was written but whose answer was lost. The first PIN was
+ * never shown to anyone, so the dossier gets the new one (its hash); anything else is a bug.
+ */
+async function sameRequestAgain(code: string, intakeKey: string, pin: string) {
+  const existing = await getDossier(code);
+  if (existing?.intakeKey !== intakeKey) throw new Error(`Dossier code ${code} allocated twice`);
+  await documentClient().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.dossier(code),
+      UpdateExpression: 'SET pinHash = :h',
+      ConditionExpression: 'intakeKey = :k',
+      ExpressionAttributeValues: { ':h': await hashPin(pin), ':k': intakeKey },
+    }),
+  );
+  await startDossierWorkflow(code);
+  return {
+    code,
+    status: existing.status,
+    receivedAt: toLocalIso(existing.receivedAt),
+    appointmentAt: toLocalIso(existing.appointmentAt),
     lookupPin: pin,
   };
 }
