@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
 import { routes } from '../../infra/registry';
 import { callerOf, hasRole, type Caller } from './access';
 import { HttpProblem, problem, type ApiResult } from './http';
+import { idempotencyKeyOf, once } from './idempotency';
 import { logger, reportMissingCalendar } from './powertools';
 
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -36,20 +38,34 @@ function toProblem(error: unknown): HttpProblem {
  * Wrap a route handler: the route's roles come from the registry (one place), the caller is
  * taken from the verified JWT, and every error leaves as problem+json.
  */
-export function apiHandler(routeKey: string, fn: (event: ApiEvent, ctx: ApiContext) => Promise<ApiResult>) {
+export function apiHandler(
+  routeKey: string,
+  fn: (event: ApiEvent, ctx: ApiContext) => Promise<ApiResult>,
+  options: { ownIdempotency?: boolean } = {},
+) {
   const route = routes.find((r) => `${r.method} ${r.path}` === routeKey);
   if (!route) throw new Error(`Route ${routeKey} is not in the registry`);
   return middy<ApiEvent, ApiResult>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .handler(async (event, context) => {
       try {
-        if (route.roles.includes('public')) return await fn(event, { caller: PUBLIC_CALLER, lambda: context });
-        const caller = callerOf(event);
-        if (!caller) throw new HttpProblem(401, 'Unauthorized', 'Sign in first');
-        if (!route.roles.some((role) => hasRole(caller, role))) {
-          throw new HttpProblem(403, 'Forbidden', `This route is for: ${route.roles.join(', ')}`);
+        let caller = PUBLIC_CALLER;
+        if (!route.roles.includes('public')) {
+          const signedIn = callerOf(event);
+          if (!signedIn) throw new HttpProblem(401, 'Unauthorized', 'Sign in first');
+          if (!route.roles.some((role) => hasRole(signedIn, role))) {
+            throw new HttpProblem(403, 'Forbidden', `This route is for: ${route.roles.join(', ')}`);
+          }
+          caller = signedIn;
         }
-        return await fn(event, { caller, lambda: context });
+        // Every POST honours an Idempotency-Key: a retry gets the first answer and changes nothing.
+        const key = route.method === 'POST' && !options.ownIdempotency ? idempotencyKeyOf(event.headers) : undefined;
+        if (!key) return await fn(event, { caller, lambda: context });
+        const pin = event.headers?.['x-lookup-pin'];
+        const request = { path: event.pathParameters ?? {}, body: event.body ?? '', pin: pin ? createHash('sha256').update(pin).digest('hex') : '' };
+        return await once(routeKey, caller.sub === 'public' ? `public:${event.pathParameters?.code ?? ''}` : caller.sub, key, request, context, () =>
+          fn(event, { caller, lambda: context }),
+        );
       } catch (error) {
         const p = toProblem(error);
         if (p.status >= 500) logger.error('request failed', { route: routeKey, error: error as Error });

@@ -10,6 +10,7 @@ import { workingCalendar } from '../commons/calendar';
 import { factTime } from '../commons/clock';
 import { HttpProblem, badRequest, json, jsonBody, parse } from '../commons/http';
 import { hashPin, newPin } from '../commons/pin';
+import { indexApplicant } from '../commons/personal-data';
 import { logger } from '../commons/powertools';
 import { documentsSchema } from '../commons/text';
 import { getDossier, keys, listProcedures, logbookKeys, putIfAbsent, reserveSequence, versionInForce } from '../commons/store';
@@ -76,6 +77,7 @@ async function receive(request: { caller: string; key: string; body: DossierInpu
     // The same request, retried after a crash that followed the write: answer with that dossier.
     return await sameRequestAgain(code, intakeKey, pin);
   }
+  await indexApplicant(code, dossier.applicant);
   await startDossierWorkflow(code);
   logger.info('dossier received', { dossierCode: code, procedure: procedure.code });
   return {
@@ -103,6 +105,7 @@ async function sameRequestAgain(code: string, intakeKey: string, pin: string) {
       ExpressionAttributeValues: { ':h': await hashPin(pin), ':k': intakeKey },
     }),
   );
+  await indexApplicant(code, existing.applicant);
   await startDossierWorkflow(code);
   return {
     code,
@@ -155,4 +158,4 @@ export const handler = apiHandler('POST /dossiers', async (event, { caller, lamb
     }
     throw error;
   }
-});
+}, { ownIdempotency: true });

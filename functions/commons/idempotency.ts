@@ -1,0 +1,69 @@
+import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
+import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { Context } from 'aws-lambda';
+import { HttpProblem, badRequest } from './http';
+
+const KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
+
+let store: DynamoDBPersistenceLayer | undefined;
+
+/** Powertools idempotency records live in the single table, under IDEMPOTENCY#<scope>, for an hour. */
+export function persistence(): DynamoDBPersistenceLayer {
+  store ??= new DynamoDBPersistenceLayer({
+    tableName: process.env.TABLE_NAME!,
+    keyAttr: 'PK',
+    sortKeyAttr: 'SK',
+    staticPkValue: 'IDEMPOTENCY#api',
+    expiryAttr: 'expiresAt',
+    awsSdkV3Client: new DynamoDBClient({ endpoint: process.env.AWS_ENDPOINT_URL_DYNAMODB || undefined }),
+  });
+  return store;
+}
+
+/** The `Idempotency-Key` header, validated; undefined when absent. */
+export function idempotencyKeyOf(headers: Record<string, string | undefined> | undefined): string | undefined {
+  const key = headers?.['idempotency-key'];
+  if (key === undefined) return undefined;
+  if (!KEY.test(key)) throw badRequest('Invalid Idempotency-Key', [{ field: 'Idempotency-Key', message: '8 to 128 letters, digits or -_.:' }]);
+  return key;
+}
+
+/** Map Powertools' refusals to problem+json. */
+export function idempotencyProblem(error: unknown): HttpProblem | undefined {
+  const name = (error as Error)?.name;
+  if (name === 'IdempotencyAlreadyInProgressError') {
+    return new HttpProblem(409, 'Conflict', 'The same request is in progress; retry shortly', undefined, { 'retry-after': '1' });
+  }
+  if (name === 'IdempotencyValidationError') {
+    return new HttpProblem(422, 'Unprocessable Content', 'This Idempotency-Key was used with a different request', [
+      { field: 'Idempotency-Key', message: 'Reused with a different request' },
+    ]);
+  }
+  return undefined;
+}
+
+/**
+ * Run `work` at most once per (scope, caller, key): a retry with the same key and the same request
+ * gets the first response back and changes nothing; a failure leaves no record, so it can be retried.
+ */
+export async function once<T>(
+  scope: string,
+  caller: string,
+  key: string,
+  request: unknown,
+  lambda: Context,
+  work: () => Promise<T>,
+): Promise<T> {
+  const config = new IdempotencyConfig({ eventKeyJmesPath: '[scope, caller, key]', payloadValidationJmesPath: 'request', expiresAfterSeconds: 3600 });
+  config.registerLambdaContext(lambda);
+  const run = makeIdempotent(async (_input: { scope: string; caller: string; key: string; request: unknown }) => work(), {
+    persistenceStore: persistence(),
+    config,
+  });
+  try {
+    return await run({ scope, caller, key, request });
+  } catch (error) {
+    throw idempotencyProblem(error) ?? error;
+  }
+}
