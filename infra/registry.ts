@@ -84,6 +84,8 @@ export const functions: FunctionSpec[] = [
     sendTaskResult: true,
   }),
   fn('notify-citizen', 'Workflow task: send one email per (dossier, event)', { table: 'read-write', sendEmail: true }, 30),
+  fn('anonymise-closed', 'Scheduled: anonymise closed dossiers past their retention', { table: 'read-write' }, 60),
+  fn('export-applicant', 'Operator: everything held about one applicant', { table: 'read' }),
 ];
 
 export const routes: RouteSpec[] = [
@@ -107,6 +109,7 @@ export const routes: RouteSpec[] = [
   { method: 'GET', path: '/agencies/{agencyCode}/logbook', function: 'get-logbook', roles: ['agency', 'desk', 'operator'] },
   { method: 'GET', path: '/reports/timeliness', function: 'get-timeliness-report', roles: ['operator'] },
   { method: 'POST', path: '/ops/dossiers/{code}/resume', function: 'resume-dossier', roles: ['operator'] },
+  { method: 'GET', path: '/ops/applicants/export', function: 'export-applicant', roles: ['operator'] },
   { method: 'GET', path: '/public/dossiers/{code}', function: 'public-lookup', roles: ['public'] },
   { method: 'POST', path: '/public/dossiers/{code}/supplement', function: 'public-supplement', roles: ['public'] },
   { method: 'POST', path: '/public/dossiers/{code}/withdraw', function: 'public-withdraw', roles: ['public'] },

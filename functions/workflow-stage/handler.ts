@@ -3,19 +3,28 @@ import { z } from 'zod';
 import { documentClient, tableName } from '../commons/aws';
 import { workingCalendar } from '../commons/calendar';
 import { factTime, now } from '../commons/clock';
-import { dossierCode } from '../commons/params';
-import { logger } from '../commons/powertools';
+import { dossierCode, stepId } from '../commons/params';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { logger, metrics } from '../commons/powertools';
 import { stepQueueKeys } from '../commons/situation';
 import { getDossier, isConditionFailed, keys, listDossierItems, logbookKeys, putIfAbsent } from '../commons/store';
+import { retentionItem } from '../commons/personal-data';
 import { taskHandler } from '../commons/task';
 import { stepDueAt } from '../core/deadlines';
-import { isStopped, type Step } from '../core/dossier';
+import { isStopped, type Dossier, type Step } from '../core/dossier';
 import { DossierStatus } from '../core/model';
 
 const Input = z.discriminatedUnion('action', [
   z.object({ action: z.literal('open'), dossierCode }),
   z.object({ action: z.literal('close'), dossierCode, stageIndex: z.number().int().min(0) }),
   z.object({ action: z.literal('finish'), dossierCode }),
+  z.object({
+    action: z.literal('email-failed'),
+    dossierCode,
+    eventKey: z.string().regex(/^[a-z0-9-]{1,80}$/),
+    stepId: stepId.optional(),
+    error: z.string().max(200).optional(),
+  }),
 ]);
 
 async function setStatus(code: string, to: number, from: number[], extra = '', values: Record<string, unknown> = {}) {
@@ -120,15 +129,58 @@ async function finish(code: string) {
       new UpdateCommand({ TableName: tableName(), Key: keys.step(code, step.stepId), UpdateExpression: 'REMOVE GSI1PK, GSI1SK, taskToken' }),
     );
   }
-  await documentClient().send(
+  const closed = await documentClient().send(
     new UpdateCommand({
       TableName: tableName(),
       Key: keys.dossier(code),
       UpdateExpression: 'SET closedAt = if_not_exists(closedAt, :at) REMOVE GSI1PK, GSI1SK, supplementToken',
       ExpressionAttributeValues: { ':at': now().toISOString() },
+      ReturnValues: 'ALL_NEW',
     }),
   );
+  // Personal data falls due for anonymisation in a month partition the scheduled job reads.
+  await putIfAbsent(retentionItem(closed.Attributes as Dossier));
   return { finished: true };
+}
+
+/**
+ * An email could not be sent after its retries: record it on the dossier, where operators see it
+ * (GET /dossiers/{code}), count it (EmailFailed, alarmed), mark the step's email as handled, go on.
+ */
+async function emailFailed(code: string, eventKey: string, error: string, step?: string) {
+  const ddb = documentClient();
+  await ddb.send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.dossier(code),
+      UpdateExpression: 'SET emailFailures = if_not_exists(emailFailures, :none)',
+      ExpressionAttributeValues: { ':none': {} },
+    }),
+  );
+  await ddb.send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.dossier(code),
+      UpdateExpression: 'SET emailFailures.#k = :f',
+      ExpressionAttributeNames: { '#k': eventKey },
+      ExpressionAttributeValues: { ':f': { at: now().toISOString(), error } },
+    }),
+  );
+  if (step) {
+    await ddb.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.step(code, step),
+        UpdateExpression: 'SET sent.#k = if_not_exists(sent.#k, :failed)',
+        ExpressionAttributeNames: { '#k': eventKey },
+        ExpressionAttributeValues: { ':failed': 'failed' },
+      }),
+    );
+  }
+  metrics.addMetric('EmailFailed', MetricUnit.Count, 1);
+  metrics.publishStoredMetrics();
+  logger.error('email not sent after retries', { dossierCode: code, eventKey, error });
+  return { recorded: true };
 }
 
 export const handler = taskHandler('workflow-stage', Input, async (input) => {
@@ -139,5 +191,7 @@ export const handler = taskHandler('workflow-stage', Input, async (input) => {
       return close(input.dossierCode, input.stageIndex);
     case 'finish':
       return finish(input.dossierCode);
+    case 'email-failed':
+      return emailFailed(input.dossierCode, input.eventKey, input.error ?? 'unknown', input.stepId);
   }
 });

@@ -198,6 +198,8 @@ export class LocalGateway {
       }
       return this.send(res, 200, this.clockView());
     }
+    // The scheduled job, on demand (on AWS it runs daily at 02:00 Asia/Ho_Chi_Minh).
+    if (method === 'POST' && path === '/_local/jobs/anonymise-closed') return this.send(res, 200, await this.lambdas.invoke('anonymise-closed', {}));
     return this.send(res, 404, { message: 'Not Found' });
   }
 

@@ -1,0 +1,138 @@
+import { DeleteCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { documentClient, tableName } from '../commons/aws';
+import { now } from '../commons/clock';
+import { applicantLookupKeys, retentionCursorKey } from '../commons/personal-data';
+import { logger } from '../commons/powertools';
+import { getDossier, isConditionFailed, keys } from '../commons/store';
+import { taskHandler } from '../commons/task';
+import { ANONYMISED_APPLICANT, isDueForAnonymisation, monthOf, monthsToScan, type RetainedDossier } from '../core/retention';
+
+/** The scheduler sends `{}`; anything else it might add is ignored. */
+const Input = z.object({});
+
+/** Stop starting new months after this long, so the run ends well inside its 60 s timeout; the next run goes on. */
+const BUDGET_MS = 40_000;
+const CONCURRENCY = 8;
+
+type Outcome = 'anonymised' | 'already-anonymised' | 'missing' | 'not-due';
+
+async function readCursor(): Promise<string | undefined> {
+  const out = await documentClient().send(new GetCommand({ TableName: tableName(), Key: retentionCursorKey, ConsistentRead: true }));
+  return typeof out.Item?.month === 'string' ? out.Item.month : undefined;
+}
+
+/** Move the cursor forward only (two overlapping runs cannot move it back). */
+async function saveCursor(month: string): Promise<void> {
+  try {
+    await documentClient().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: retentionCursorKey,
+        UpdateExpression: 'SET #m = :m',
+        ConditionExpression: 'attribute_not_exists(#m) OR #m < :m',
+        ExpressionAttributeNames: { '#m': 'month' },
+        ExpressionAttributeValues: { ':m': month },
+      }),
+    );
+  } catch (error) {
+    if (!isConditionFailed(error)) throw error;
+  }
+}
+
+async function retentionItems(month: string): Promise<string[]> {
+  const codes: string[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await documentClient().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': `RETENTION#${month}` },
+        ConsistentRead: true,
+        ExclusiveStartKey: start,
+      }),
+    );
+    codes.push(...(out.Items ?? []).map((i) => String(i.SK)));
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return codes;
+}
+
+const remove = (key: { PK: string; SK: string }) => documentClient().send(new DeleteCommand({ TableName: tableName(), Key: key }));
+
+/**
+ * One dossier: drop its applicant lookups (they are derived from the personal data, so first),
+ * replace the applicant under `attribute_not_exists(anonymisedAt)`, then drop the retention item.
+ * Each write is idempotent, so a run that dies halfway is finished by the next.
+ */
+async function anonymiseOne(month: string, code: string, at: Date): Promise<Outcome> {
+  const retention = { PK: `RETENTION#${month}`, SK: code };
+  const dossier = (await getDossier(code)) as RetainedDossier | undefined;
+  if (!dossier) {
+    await remove(retention);
+    return 'missing';
+  }
+  if (dossier.anonymisedAt) {
+    await remove(retention);
+    return 'already-anonymised';
+  }
+  if (!isDueForAnonymisation(dossier, at)) return 'not-due';
+  for (const key of applicantLookupKeys(code, dossier.applicant)) await remove(key);
+  let outcome: Outcome = 'anonymised';
+  try {
+    await documentClient().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.dossier(code),
+        UpdateExpression: 'SET applicant = :anon, anonymisedAt = :at',
+        ConditionExpression: 'attribute_exists(closedAt) AND attribute_not_exists(anonymisedAt)',
+        ExpressionAttributeValues: { ':anon': { ...ANONYMISED_APPLICANT }, ':at': at.toISOString() },
+      }),
+    );
+  } catch (error) {
+    if (!isConditionFailed(error)) throw error;
+    outcome = 'already-anonymised';
+  }
+  await remove(retention);
+  return outcome;
+}
+
+/**
+ * Scheduled daily (infra/constructs/jobs.ts; locally POST /_local/jobs/anonymise-closed): reads
+ * the retention partitions from the month after the cursor up to the current month, anonymises
+ * every closed dossier whose retention period has passed, and moves the cursor to the last month
+ * it emptied before the current one. Only dates are compared: no working calendar is needed, so
+ * the job runs in years no calendar covers.
+ */
+export const handler = taskHandler('anonymise-closed', Input, async () => {
+  const started = Date.now();
+  const at = now();
+  const current = monthOf(at);
+  const cursor = await readCursor();
+  const months = monthsToScan(cursor, current);
+  const counts: Record<Outcome, number> = { anonymised: 0, 'already-anonymised': 0, missing: 0, 'not-due': 0 };
+  let done = cursor;
+  let contiguous = true;
+  let scanned = 0;
+  for (const month of months) {
+    if (Date.now() - started > BUDGET_MS) break;
+    const queue = await retentionItems(month);
+    let complete = true;
+    await Promise.all(
+      Array.from({ length: Math.min(CONCURRENCY, queue.length) }, async () => {
+        for (let code = queue.shift(); code; code = queue.shift()) {
+          const outcome = await anonymiseOne(month, code, at);
+          counts[outcome]++;
+          if (outcome === 'not-due') complete = false;
+        }
+      }),
+    );
+    scanned++;
+    contiguous &&= complete && month < current;
+    if (contiguous) done = month;
+  }
+  if (done && done !== cursor) await saveCursor(done);
+  logger.info('anonymisation run', { months: scanned, from: months[0], to: months[scanned - 1], cursor: done, ...counts });
+  return { months: scanned, cursor: done ?? null, ...counts };
+});
