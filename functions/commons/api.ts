@@ -19,14 +19,21 @@ const PUBLIC_CALLER: Caller = { sub: 'public', groups: [] };
 
 const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'TimeoutError', 'ServiceUnavailable']);
 
+/** A dependency that cannot be reached (DynamoDB, Step Functions), however deep in the causes. */
+function isUnavailable(error: unknown, depth = 0): boolean {
+  const e = error as { name?: string; code?: string; cause?: unknown; $metadata?: { httpStatusCode?: number } } | undefined;
+  if (!e || depth > 4) return false;
+  if (UNAVAILABLE.has(e.code ?? '') || UNAVAILABLE.has(e.name ?? '') || e.$metadata?.httpStatusCode === 503) return true;
+  return isUnavailable(e.cause, depth + 1);
+}
+
 function toProblem(error: unknown): HttpProblem {
   if (error instanceof HttpProblem) return error;
   if ((error as Error)?.name === 'MissingCalendarYearError') {
     reportMissingCalendar(error as Error);
     return new HttpProblem(503, 'Service Unavailable', `${(error as Error).message}: an operator must PUT /calendars/{year}`);
   }
-  const e = error as { name?: string; code?: string; $metadata?: { httpStatusCode?: number } };
-  if (UNAVAILABLE.has(e?.code ?? '') || UNAVAILABLE.has(e?.name ?? '') || e?.$metadata?.httpStatusCode === 503) {
+  if (isUnavailable(error)) {
     return new HttpProblem(503, 'Service Unavailable', 'A dependency is unavailable; retry later', undefined, {
       'retry-after': '5',
     });

@@ -39,6 +39,8 @@ export interface Dossier {
   /** Why processing ended early. */
   stop?: { kind: 'refused' | 'withdrawn'; at: string; stepId?: string; agency?: string; reason: string };
   returnedAt?: string;
+  /** Emails that could not be sent after their retries, by event key: shown to operators. */
+  emailFailures?: Record<string, { at: string; error: string }>;
   /** The workflow finished and told the citizen; no resume touches it again. */
   closedAt?: string;
   rating?: { score: number; comment?: string; at: string };
@@ -81,8 +83,8 @@ export interface Step {
   extensionHours: number;
   supplementRounds: number;
   pendingDelay?: { reason: string; newDueAt: string; at: string; by: string };
-  /** Email event keys already sent for this step. */
-  sent: Record<string, boolean>;
+  /** Email event keys already sent for this step (or 'failed' after their retries). */
+  sent: Record<string, boolean | 'failed'>;
   history: StepDecision[];
   outcome?: 'approve' | 'refuse';
   decidedAt?: string;

@@ -33,7 +33,8 @@ export const PAUSED_RECHECK_SECONDS = 3600;
 export const pauseKey = (stepId: string, round: number) => `${stepId}-${round}`;
 
 export function nextStep({ dossier, step, now, dueAt, warnAt }: StepSituation): StepNext {
-  const sent = (key: string) => step.sent?.[key] === true;
+  // an email is handled once sent, or once recorded as failed after its retries
+  const sent = (key: string) => step.sent?.[key] === true || step.sent?.[key] === 'failed';
   if (isStopped(dossier)) return { next: 'stop' };
   if (step.state === 'refused') return { next: 'act', effect: 'stop-refused' };
 

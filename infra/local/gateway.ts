@@ -5,6 +5,7 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import { z } from 'zod';
 import { routes, type RouteSpec } from '../registry';
 import { parseDuration, type LocalClock } from './clock';
+import type { FaultyProxy } from './faults';
 import type { LocalIssuer } from './issuer';
 import type { LocalLambdas } from './lambdas';
 
@@ -33,6 +34,15 @@ function flattenClaims(payload: Record<string, unknown>): Record<string, string 
   );
 }
 
+const FaultRequest = z
+  .object({
+    service: z.enum(['dynamodb', 'ses']),
+    status: z.number().int().min(400).max(599).optional(),
+    count: z.number().int().min(1).max(1000).optional(),
+    match: z.string().max(100).optional(),
+    down: z.boolean().optional(),
+  })
+  .strict();
 const TokenRequest = z.object({ sub: z.string().min(1).max(128), groups: z.array(z.string().regex(/^[a-zA-Z0-9_-]{1,64}$/)).max(20) }).strict();
 const ClockRequest = z.union([z.object({ advance: z.string() }).strict(), z.object({ set: z.iso.datetime({ offset: true }) }).strict()]);
 
@@ -48,6 +58,7 @@ export class LocalGateway {
     private readonly lambdas: LocalLambdas,
     private readonly issuer: LocalIssuer,
     private readonly clock: LocalClock,
+    private readonly faults?: Record<'dynamodb' | 'ses', FaultyProxy>,
   ) {}
 
   async listen(port: number): Promise<string> {
@@ -200,6 +211,19 @@ export class LocalGateway {
     }
     // The scheduled job, on demand (on AWS it runs daily at 02:00 Asia/Ho_Chi_Minh).
     if (method === 'POST' && path === '/_local/jobs/anonymise-closed') return this.send(res, 200, await this.lambdas.invoke('anonymise-closed', {}));
+    if (path === '/_local/faults' && this.faults) {
+      if (method === 'DELETE') {
+        this.faults.dynamodb.clear();
+        this.faults.ses.clear();
+        return this.send(res, 200, { cleared: true });
+      }
+      const parsed = FaultRequest.safeParse(input());
+      if (method !== 'POST' || !parsed.success) return this.problem(res, parsed.success ? [] : parsed.error.issues);
+      const proxy = this.faults[parsed.data.service];
+      if (parsed.data.down !== undefined) proxy.down = parsed.data.down;
+      if (parsed.data.count) proxy.arm({ status: parsed.data.status ?? 503, count: parsed.data.count, match: parsed.data.match });
+      return this.send(res, 200, { service: parsed.data.service, down: proxy.down, injected: proxy.injected });
+    }
     return this.send(res, 404, { message: 'Not Found' });
   }
 

@@ -14,6 +14,7 @@ import { queryIndex } from '../../functions/commons/store';
 import { resumeDossier } from '../../functions/commons/workflow';
 import { stateMachines } from '../registry';
 import { LocalClock } from './clock';
+import { FaultyProxy } from './faults';
 import { LocalGateway } from './gateway';
 import { LocalIssuer } from './issuer';
 import { LocalLambdas } from './lambdas';
@@ -37,6 +38,10 @@ export interface RuntimeOptions {
   sesPort?: number;
   /** Start executions for open dossiers (the resume on every start). */
   resume?: boolean;
+  /** Use this mailbox (an aws-ses-v2-local started elsewhere) instead of starting one. */
+  sesEndpoint?: string;
+  /** Scale of the state machine's Retry intervals (1 = as in the ASL; tests use less). */
+  retryScale?: number;
 }
 
 export interface LocalRuntime {
@@ -46,6 +51,8 @@ export interface LocalRuntime {
   dynamoDbUrl: string;
   clock: LocalClock;
   stepFunctions: LocalStepFunctions;
+  /** Fault injection in front of DynamoDB and SES (local only). */
+  faults: { dynamodb: FaultyProxy; ses: FaultyProxy };
   seeded: boolean;
   resumed: string[];
   stop(): Promise<void>;
@@ -78,20 +85,22 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
 
   const db = dynalite({ path: dataDir ? join(dataDir, 'dynamodb') : undefined, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   const dynamoDbUrl = `http://127.0.0.1:${await listenDynalite(db)}`;
-  const ses = await sesServer({ host: '127.0.0.1', port: options.sesPort ?? 0 });
-  const mailboxUrl = `http://127.0.0.1:${(ses.address() as AddressInfo).port}`;
+  const ses = options.sesEndpoint ? undefined : await sesServer({ host: '127.0.0.1', port: options.sesPort ?? 0 });
+  const mailboxUrl = options.sesEndpoint ?? `http://127.0.0.1:${(ses!.address() as AddressInfo).port}`;
+  const faults = { dynamodb: new FaultyProxy(dynamoDbUrl), ses: new FaultyProxy(mailboxUrl) };
+  const [dynamoDbProxy, sesProxy] = [await faults.dynamodb.listen(), await faults.ses.listen()];
 
   const lambdas = new LocalLambdas(ROOT);
-  const stepFunctions = new LocalStepFunctions(ROOT, stateMachines, lambdas, clock);
+  const stepFunctions = new LocalStepFunctions(ROOT, stateMachines, lambdas, clock, options.retryScale ?? 1);
   const stepFunctionsUrl = await stepFunctions.listen(0);
 
   Object.assign(process.env, {
     AWS_REGION: 'ap-southeast-1',
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
-    AWS_ENDPOINT_URL_DYNAMODB: dynamoDbUrl,
+    AWS_ENDPOINT_URL_DYNAMODB: dynamoDbProxy,
     AWS_ENDPOINT_URL_SFN: stepFunctionsUrl,
-    AWS_ENDPOINT_URL_SESV2: mailboxUrl,
+    AWS_ENDPOINT_URL_SESV2: sesProxy,
     TABLE_NAME: TABLE,
     STATE_MACHINE_ARN: stateMachineArn('dossier'),
     SENDER_EMAIL: process.env.SENDER_EMAIL ?? 'motcua@localhost',
@@ -106,7 +115,7 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
 
   const port = options.port ?? 0;
   const issuer = await LocalIssuer.create(`http://127.0.0.1:${port}/_local/issuer`, dataDir ? join(dataDir, 'issuer-key.json') : undefined);
-  const gateway = new LocalGateway(lambdas, issuer, clock);
+  const gateway = new LocalGateway(lambdas, issuer, clock, faults);
   const apiUrl = await gateway.listen(port);
   const resumed = options.resume === false ? [] : await resumeOpenDossiers();
 
@@ -117,14 +126,19 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
     dynamoDbUrl,
     clock,
     stepFunctions,
+    faults,
     seeded,
     resumed,
     async stop() {
       await gateway.close();
       await stepFunctions.close();
       clock.stop();
-      await new Promise<void>((ok) => ses.close(() => ok()));
-      ses.closeAllConnections?.();
+      await faults.dynamodb.close();
+      await faults.ses.close();
+      if (ses) {
+        await new Promise<void>((ok) => ses.close(() => ok()));
+        ses.closeAllConnections?.();
+      }
       await new Promise<void>((ok) => db.close(() => ok()));
       client.destroy();
       resetClients();

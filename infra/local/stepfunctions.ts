@@ -108,7 +108,7 @@ function findToken(value: unknown): string | undefined {
  * task tokens and task timeouts are ours, on the local clock.
  */
 export class LocalStepFunctions {
-  private readonly machines = new Map<string, { definition: Json; tasks: Record<string, Json> }>();
+  private readonly machines = new Map<string, { definition: Json; tasks: Record<string, Json>; retries: Record<string, number[]> }>();
   private readonly executions = new Map<string, Execution>();
   private readonly waiters = new Map<string, Waiter>();
   private readonly closedTokens = new Set<string>();
@@ -119,11 +119,19 @@ export class LocalStepFunctions {
     specs: StateMachineSpec[],
     private readonly lambdas: LocalLambdas,
     private readonly clock: LocalClock,
+    private readonly retryScale = 1,
   ) {
     for (const spec of specs) {
       const definition = localDefinition(root, spec);
       new StateMachine(definition as never, { validationOptions: { checkArn: false, checkPaths: false } });
-      this.machines.set(stateMachineArn(spec.name), { definition, tasks: taskStates(definition.States as never) });
+      const tasks = taskStates(definition.States as never);
+      // Retry pauses as in the ASL, scaled (the library takes milliseconds per retrier).
+      const retries = Object.fromEntries(
+        Object.entries(tasks)
+          .filter(([, st]) => Array.isArray(st.Retry))
+          .map(([name, st]) => [name, (st.Retry as Json[]).map((r) => Number(r.IntervalSeconds ?? 1) * 1000 * this.retryScale)]),
+      );
+      this.machines.set(stateMachineArn(spec.name), { definition, tasks, retries });
     }
   }
 
@@ -274,7 +282,10 @@ export class LocalStepFunctions {
     const run = new StateMachine(machine.definition as never, { validationOptions: { noValidate: true } }).run(
       JSON.parse(input),
       {
-        overrides: { taskResourceLocalHandlers: handlers as never },
+        overrides: {
+          taskResourceLocalHandlers: handlers as never,
+          ...(this.retryScale !== 1 ? { retryIntervalOverrides: machine.retries } : {}),
+        },
         context: {
           Execution: { Id: executionArn, Name: name, RoleArn: `arn:aws:iam::${ACCOUNT}:role/local` },
           StateMachine: { Id: smArn, Name: smArn.split(':').pop() },
