@@ -39,6 +39,8 @@ export interface Procedure {
   legalHours: number;
   receivingAgency: string;
   stages: ProcedureStage[];
+  /** Years the applicant's personal data is kept after the dossier closes (default 5; functions/core/retention.ts). */
+  retentionYears?: number;
 }
 
 /** National public-service portal status codes. */

@@ -46,6 +46,7 @@ export const ProcedureBody = z
     legalHours: hours,
     receivingAgency: z.string(),
     stages: z.array(z.object({ steps: z.array(Step).max(20, 'at most 20 parallel steps') }).strict()).max(30, 'at most 30 stages'),
+    retentionYears: z.number().int('whole years').min(1, 'at least 1 year').max(100, 'at most 100 years').optional(),
   })
   .strict();
 
@@ -184,6 +185,7 @@ export function contentOf(p: ProcedureDraft): ProcedureDraft {
     field: textOf(p.field),
     legalHours: p.legalHours,
     receivingAgency: p.receivingAgency,
+    ...(p.retentionYears !== undefined ? { retentionYears: p.retentionYears } : {}),
     stages: p.stages.map((s) => ({
       steps: s.steps.map((st) => ({ stepId: st.stepId, agency: st.agency, name: textOf(st.name), budgetHours: st.budgetHours })),
     })),
