@@ -1,12 +1,16 @@
 import { resolve } from 'node:path';
 import { ROOT, startLocalRuntime } from './runtime';
 
-/** `npm start`: the whole platform on this machine, data kept under .motcua/ (MOTCUA_DATA to change). */
+/**
+ * `npm start`: the whole platform on this machine, data kept under .motcua/ (MOTCUA_DATA to change);
+ * PORT and MAILBOX_PORT change the ports; MAILBOX_URL uses a mailbox that runs elsewhere.
+ */
 const dataDir = resolve(process.env.MOTCUA_DATA ?? resolve(ROOT, '.motcua'));
 const runtime = await startLocalRuntime({
   dataDir,
   port: Number(process.env.PORT ?? 3000),
   sesPort: Number(process.env.MAILBOX_PORT ?? 8005),
+  sesEndpoint: process.env.MAILBOX_URL || undefined,
 });
 
 console.log(`
