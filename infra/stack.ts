@@ -1,10 +1,12 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { Alarms } from './constructs/alarms';
 import { Api } from './constructs/api';
 import { Data } from './constructs/data';
 import { Email } from './constructs/email';
 import { Functions } from './constructs/functions';
 import { Identity } from './constructs/identity';
+import { Jobs } from './constructs/jobs';
 import { Workflow, executionsArn, stateMachineArn } from './constructs/workflow';
 import { agencyCodes, functions, routes, stateMachines } from './registry';
 
@@ -29,6 +31,9 @@ export class MotcuaStack extends Stack {
   readonly data: Data;
   readonly functions: Functions;
   readonly workflows: Workflow[];
+  readonly api: Api;
+  readonly jobs: Jobs;
+  readonly alarms: Alarms;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
@@ -60,11 +65,23 @@ export class MotcuaStack extends Stack {
       (spec) => new Workflow(this, `Workflow-${spec.name}`, { spec, functionByName, deletionProtection }),
     );
 
-    const api = new Api(this, 'Api', {
+    const api = (this.api = new Api(this, 'Api', {
       routes,
       functionByName,
       userPool: identity.userPool,
       client: identity.client,
+      deletionProtection,
+    }));
+
+    // Scheduled jobs (a DLQ each) and the alarms, published to one SNS topic (output AlarmTopicArn).
+    this.jobs = new Jobs(this, 'Jobs', { functionByName });
+    const alarmEmail: unknown = this.node.tryGetContext('alarmEmail');
+    this.alarms = new Alarms(this, 'Alarms', {
+      functions: this.functions.byName,
+      stateMachines: this.workflows.map((w) => w.stateMachine),
+      httpApi: api.httpApi,
+      deadLetterQueues: [this.jobs.deadLetterQueue],
+      alarmEmail: typeof alarmEmail === 'string' && alarmEmail.trim() ? alarmEmail.trim() : undefined,
       deletionProtection,
     });
 

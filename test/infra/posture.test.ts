@@ -1,0 +1,207 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { App, type CfnElement, Validations } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { FAIL_SYNTH_ON_VALIDATION_ERRORS_CONTEXT, VALIDATION_REPORT_FILE } from 'aws-cdk-lib/cx-api';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { MotcuaStack } from '../../infra/stack';
+import { functions, routes } from '../../infra/registry';
+
+/**
+ * Issue 5, item 7 (AWS posture): alarms and where they go, the scheduled job and its dead-letter
+ * queue, and cdk-nag AwsSolutions clean. Synthesized like test/infra/stack.test.ts, without
+ * bundling (esbuild output does not change the template's shape nor cdk-nag's findings).
+ */
+const ENV = { account: '123456789012', region: 'ap-southeast-1' };
+type Json = Record<string, any>;
+
+function synth(context: Record<string, unknown> = {}) {
+  const app = new App({
+    outdir: mkdtempSync(path.join(tmpdir(), 'motcua-cdk-')),
+    context: {
+      senderEmail: 'no-reply@motcua.test',
+      deletionProtection: false,
+      ...context,
+      [FAIL_SYNTH_ON_VALIDATION_ERRORS_CONTEXT]: false,
+      'aws:cdk:bundling-stacks': [],
+    },
+  });
+  const stack = new MotcuaStack(app, 'Motcua', { env: ENV });
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  const assembly = app.synth();
+  const template = Template.fromJSON(assembly.getStackByName('Motcua').template);
+  return { stack, template, resources: template.toJSON().Resources as Record<string, Json>, dir: assembly.directory };
+}
+
+function nagFindings(dir: string) {
+  const report = JSON.parse(readFileSync(path.join(dir, VALIDATION_REPORT_FILE), 'utf8'));
+  return (report.pluginReports as Json[])
+    .filter((p) => p.pluginName === 'AwsSolutions')
+    .flatMap((p) => p.violations as Json[])
+    .map((v) => ({ rule: v.ruleName, paths: (v.violatingConstructs ?? v.violatingResources ?? []).map((c: Json) => c.constructPath) }));
+}
+
+describe('AWS posture', () => {
+  let built: ReturnType<typeof synth>;
+  let alarms: Json[];
+  const idOf = (construct: { node: { defaultChild?: unknown } }) => built.stack.getLogicalId(construct.node.defaultChild as CfnElement);
+  const topicRef = () => ({ Ref: idOf(built.stack.alarms.topic) });
+  /** The alarm on a metric (by name, namespace, dimension), or on a math expression using it. */
+  const alarmOn = (metricName: string, namespace: string) =>
+    alarms.filter((a) =>
+      a.Properties.MetricName === metricName && a.Properties.Namespace === namespace ||
+      (a.Properties.Metrics ?? []).some((m: Json) => m.MetricStat?.Metric?.MetricName === metricName && m.MetricStat.Metric.Namespace === namespace),
+    );
+
+  beforeAll(() => {
+    built = synth();
+    alarms = Object.values(built.resources).filter((r) => r.Type === 'AWS::CloudWatch::Alarm');
+  }, 120_000);
+
+  describe('alarm topic', () => {
+    it('is an SNS topic encrypted with a rotated key CloudWatch may use, publishing over TLS only', () => {
+      const topic = built.resources[idOf(built.stack.alarms.topic)];
+      expect(topic.Type).toBe('AWS::SNS::Topic');
+      const keyId = topic.Properties.KmsMasterKeyId['Fn::GetAtt'][0];
+      expect(built.resources[keyId]).toMatchObject({ Type: 'AWS::KMS::Key', Properties: { EnableKeyRotation: true } });
+      const keyStatements = built.resources[keyId].Properties.KeyPolicy.Statement as Json[];
+      expect(keyStatements).toContainEqual(
+        expect.objectContaining({ Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey*'] }),
+      );
+      built.template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+        Topics: [topicRef()],
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          ]),
+        },
+      });
+    });
+
+    it('is an output, and every alarm publishes to it', () => {
+      built.template.hasOutput('AlarmTopicArn', { Value: topicRef() });
+      expect(alarms.length).toBeGreaterThan(0);
+      for (const a of alarms) expect(a.Properties.AlarmActions, a.Properties.AlarmDescription).toEqual([topicRef()]);
+    });
+
+    it('takes an optional subscriber from the alarmEmail context', () => {
+      expect(Object.values(built.resources).filter((r) => r.Type === 'AWS::SNS::Subscription')).toEqual([]);
+      const withEmail = synth({ alarmEmail: 'ops@motcua.test' });
+      withEmail.template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@motcua.test' });
+    }, 120_000);
+  });
+
+  describe('alarms', () => {
+    const atLeastOnceIn5Min = { Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold', EvaluationPeriods: 1, Period: 300, Statistic: 'Sum', TreatMissingData: 'notBreaching' };
+
+    it.each(['ExecutionsFailed', 'ExecutionsTimedOut', 'ExecutionsAborted'])('%s >= 1 in 5 minutes on the dossier state machine', (metricName) => {
+      const [a, ...more] = alarmOn(metricName, 'AWS/States');
+      expect(more).toEqual([]);
+      expect(a.Properties).toMatchObject(atLeastOnceIn5Min);
+      expect(a.Properties.Dimensions).toEqual([{ Name: 'StateMachineArn', Value: { Ref: idOf(built.stack.workflows[0].stateMachine) } }]);
+    });
+
+    it.each(['EmailFailed', 'MissingCalendarYear'])('%s >= 1 in 5 minutes (Powertools metric: namespace motcua, dimension service)', (metricName) => {
+      const [a, ...more] = alarmOn(metricName, 'motcua');
+      expect(more).toEqual([]);
+      expect(a.Properties).toMatchObject({ ...atLeastOnceIn5Min, Dimensions: [{ Name: 'service', Value: 'motcua' }] });
+    });
+
+    it('5xx of the HTTP API: 5 or more in 5 minutes, or 1% of the requests', () => {
+      const onApi = alarmOn('5xx', 'AWS/ApiGateway');
+      expect(onApi).toHaveLength(2);
+      const apiId = { Ref: idOf(built.stack.api.httpApi) };
+      const count = onApi.find((a) => a.Properties.MetricName === '5xx')!;
+      expect(count.Properties).toMatchObject({ ...atLeastOnceIn5Min, Threshold: 5, Dimensions: [{ Name: 'ApiId', Value: apiId }] });
+      const rate = onApi.find((a) => a.Properties.Metrics)!;
+      expect(rate.Properties).toMatchObject({ Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold', TreatMissingData: 'notBreaching' });
+      const metrics = rate.Properties.Metrics as Json[];
+      expect(metrics.find((m) => m.ReturnData !== false)?.Expression).toBe('IF(requests > 0, 100 * errors / requests, 0)');
+      const stat = (id: string) => metrics.find((m) => m.Id === id)!.MetricStat;
+      expect(stat('errors')).toMatchObject({ Metric: { MetricName: '5xx', Dimensions: [{ Name: 'ApiId', Value: apiId }] }, Period: 300, Stat: 'Sum' });
+      expect(stat('requests')).toMatchObject({ Metric: { MetricName: 'Count', Dimensions: [{ Name: 'ApiId', Value: apiId }] }, Period: 300, Stat: 'Sum' });
+    });
+
+    it.each(['Errors', 'Throttles'])('Lambda %s >= 1 in 5 minutes, for every registry function', (metricName) => {
+      const on = alarmOn(metricName, 'AWS/Lambda');
+      const names = on.map((a) => a.Properties.Dimensions[0].Value.Ref).sort();
+      expect(names).toEqual(functions.map((f) => idOf(built.stack.functions.get(f.name))).sort());
+      for (const a of on) expect(a.Properties).toMatchObject({ ...atLeastOnceIn5Min, Dimensions: [{ Name: 'FunctionName', Value: expect.anything() }] });
+    });
+
+    it('has no alarm but these', () => {
+      const expected = 3 + 2 + 2 + 2 * functions.length + 1;
+      expect(alarms).toHaveLength(expected);
+    });
+  });
+
+  describe('scheduled job', () => {
+    it('runs anonymise-closed daily at 02:00 Asia/Ho_Chi_Minh with input {}, a retry policy and a dead-letter queue', () => {
+      const schedules = Object.values(built.resources).filter((r) => r.Type === 'AWS::Scheduler::Schedule');
+      expect(schedules).toHaveLength(1);
+      const [s] = schedules;
+      const dlq = idOf(built.stack.jobs.deadLetterQueue);
+      expect(s.Properties).toMatchObject({
+        ScheduleExpression: 'cron(0 2 * * ? *)',
+        ScheduleExpressionTimezone: 'Asia/Ho_Chi_Minh',
+        State: 'ENABLED',
+        FlexibleTimeWindow: { Mode: 'OFF' },
+        Target: {
+          Arn: { 'Fn::GetAtt': [idOf(built.stack.functions.get('anonymise-closed')), 'Arn'] },
+          Input: '{}',
+          DeadLetterConfig: { Arn: { 'Fn::GetAtt': [dlq, 'Arn'] } },
+          RetryPolicy: { MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 21600 },
+        },
+      });
+      // Its role may invoke that one function and send to that one queue, nothing else.
+      const roleId = s.Properties.Target.RoleArn['Fn::GetAtt'][0] as string;
+      const statements = Object.values(built.resources)
+        .filter((r) => r.Type === 'AWS::IAM::Policy' && r.Properties.Roles.some((x: Json) => x.Ref === roleId))
+        .flatMap((r) => r.Properties.PolicyDocument.Statement as Json[]);
+      const actions = statements.flatMap((st) => [st.Action].flat()).sort();
+      expect(actions).toEqual(['lambda:InvokeFunction', 'sqs:SendMessage']);
+      expect(JSON.stringify(statements)).not.toContain('"*"');
+    });
+
+    it('is a function without a route', () => {
+      expect(functions.map((f) => f.name)).toContain('anonymise-closed');
+      expect(routes.map((r) => r.function)).not.toContain('anonymise-closed');
+    });
+
+    it('has an encrypted, TLS-only dead-letter queue kept 14 days, alarmed on messages visible', () => {
+      const dlq = idOf(built.stack.jobs.deadLetterQueue);
+      expect(built.resources[dlq]).toMatchObject({ Type: 'AWS::SQS::Queue', Properties: { SqsManagedSseEnabled: true, MessageRetentionPeriod: 1209600 } });
+      built.template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+        Queues: [{ Ref: dlq }],
+        PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+      });
+      const [a, ...more] = alarmOn('ApproximateNumberOfMessagesVisible', 'AWS/SQS');
+      expect(more).toEqual([]);
+      expect(a.Properties).toMatchObject({
+        Threshold: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        Statistic: 'Maximum',
+        Period: 300,
+        Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [dlq, 'QueueName'] } }],
+      });
+    });
+  });
+
+  describe('protection already in place', () => {
+    it('keeps point-in-time recovery and API throttling; deletion protection with -c deletionProtection=true', () => {
+      built.template.hasResourceProperties('AWS::DynamoDB::Table', { PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } });
+      built.template.hasResourceProperties('AWS::ApiGatewayV2::Stage', { DefaultRouteSettings: { ThrottlingBurstLimit: 100, ThrottlingRateLimit: 50 } });
+      const prod = synth({ deletionProtection: true });
+      prod.template.hasResourceProperties('AWS::DynamoDB::Table', { DeletionProtectionEnabled: true });
+      prod.template.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain' });
+      prod.template.hasResource('AWS::KMS::Key', { DeletionPolicy: 'Retain' });
+      expect(nagFindings(prod.dir)).toEqual([]);
+    }, 120_000);
+  });
+
+  it('cdk-nag AwsSolutions reports no unacknowledged finding', () => {
+    expect(nagFindings(built.dir)).toEqual([]);
+  });
+});
