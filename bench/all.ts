@@ -2,7 +2,7 @@
 // each printing its table; then one summary against the targets, and bench/results/latest.json.
 import { execSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, totalmem, platform, release } from 'node:os';
+import { availableParallelism, cpus, loadavg, totalmem, platform, release } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { table } from './lib/stats';
@@ -12,6 +12,7 @@ const RESULTS = resolve(ROOT, 'bench/results');
 const only = process.argv.slice(2);
 const parts = ['intake', 'decision', 'coldstart', 'cost', 'calendar'].filter((p) => !only.length || only.includes(p));
 const t0 = Date.now();
+const loadAtStart = loadavg().map((x) => Math.round(x * 100) / 100);
 const elapsed: Record<string, number> = {};
 let calendarOutput = '';
 
@@ -62,6 +63,9 @@ const machine = {
   memoryGb: Math.round(totalmem() / 2 ** 30),
   os: `${platform()} ${release()}`,
   node: process.version,
+  /** 1, 5 and 15-minute load averages: other work on the machine makes every figure noisier. */
+  loadAverageAtStart: loadAtStart,
+  loadAverageAtEnd: loadavg().map((x) => Math.round(x * 100) / 100),
 };
 
 const targets: { target: string; value: string; met: boolean | undefined }[] = [];
@@ -95,7 +99,8 @@ const latest = {
 writeFileSync(resolve(RESULTS, 'latest.json'), JSON.stringify(latest, null, 2) + '\n');
 
 console.log(`\n=== summary ${'='.repeat(60)}`);
-console.log(`${machine.cpus} CPU ${machine.cpuModel}, ${machine.memoryGb} GB, node ${machine.node}, commit ${commit || '?'}, ${latest.seconds.total} s in all\n`);
+console.log(`${machine.cpus} CPU ${machine.cpuModel}, ${machine.memoryGb} GB, node ${machine.node}, commit ${commit || '?'}, ${latest.seconds.total} s in all`);
+console.log(`load average at start ${machine.loadAverageAtStart.join(' ')}, at end ${machine.loadAverageAtEnd.join(' ')}${machine.loadAverageAtStart[0]! > machine.cpus / 2 ? ' — the machine was busy: expect noisy figures' : ''}\n`);
 if (decision) console.log(`decision → next step assigned: p50 ${decision.decisionToNextAssigned.p50Ms} ms, p99 ${decision.decisionToNextAssigned.p99Ms} ms (bare Step Functions round trip p50 ${decision.bareStepFunctionsRoundTrip.p50Ms} ms)\n`);
 console.log(table(['target', 'measured', 'met'], targets.map((t) => [t.target, t.value, t.met ? 'yes' : 'NO'])));
 console.log(`\nwritten: bench/results/latest.json`);
