@@ -488,6 +488,36 @@ describe('fuzz: random and malformed requests at every route', () => {
     });
   }
 
+  it('refuses edited and unsigned tokens on every officers’ route (401, as the JWT authorizer)', async () => {
+    const [header, payload, signature] = t.desk!.split('.') as [string, string, string];
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+    const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    const forged = [
+      // the desk's own signature over claims promoted to operator and every agency
+      `${header}.${b64({ ...claims, 'cognito:groups': ['operator', 'desk', 'agency-STP', 'agency-CATP'] })}.${signature}`,
+      // another subject
+      `${header}.${b64({ ...claims, sub: 'op-1' })}.${signature}`,
+      // alg none, no signature
+      `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ ...claims, 'cognito:groups': ['operator'] })}.`,
+      // HS256 claimed over the same claims
+      `${b64({ alg: 'HS256', typ: 'JWT' })}.${payload}.${signature}`,
+      // truncated signature
+      `${header}.${payload}.${signature.slice(0, -4)}`,
+    ];
+    let n = 0;
+    for (const route of routes.filter((r) => !r.roles.includes('public'))) {
+      for (const token of forged) {
+        const s: Sent = { method: route.method, url: route.path.replace(/\{\w+\}/g, 'TTHCC-261202-0001'), headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: route.method === 'GET' ? undefined : '{}' };
+        const res = await send(s, false);
+        expect(res.status, `${route.method} ${route.path}`).toBe(401);
+        expect(JSON.parse(res.text)).toEqual({ message: 'Unauthorized' });
+        n++;
+      }
+    }
+    expect(n).toBeGreaterThan(50);
+    console.log(`forged tokens: ${n} requests (${forged.length} forgeries × ${n / forged.length} officers' routes), all 401`);
+  });
+
   /**
    * KNOWN BUG (reported, not ours to fix here): the local gateway decodes path parameters with
    * decodeURIComponent (infra/local/gateway.ts, `match`) and a segment that is not valid UTF-8
