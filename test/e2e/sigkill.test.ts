@@ -52,7 +52,7 @@ describe('SIGKILL mid-route', () => {
       headers: { ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}), ...opts.headers },
       body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
     });
-    return { status: res.status, body: await res.json().catch(() => undefined) };
+    return { status: res.status, body: (await res.json().catch(() => undefined)) as any };
   };
   const token = async (sub: string, group: string) => (await api('POST', '/_local/tokens', { body: { sub, groups: [group] } })).body.token as string;
   const emails = async () => ((await (await fetch(`${mailboxUrl}/store`)).json()) as { emails: { subject: string; destination: { to: string[] } }[] }).emails;
