@@ -100,6 +100,9 @@ export class LocalGateway {
       if (url.pathname.startsWith('/_local/')) return await this.local(method, url.pathname, body, res);
       const match = this.match(method, url.pathname);
       if (!match) return this.send(res, 404, { message: 'Not Found' });
+      if (!match.pathParameters) {
+        return this.problem(res, [{ path: ['path'], message: 'Not valid percent-encoded UTF-8' }]);
+      }
       const isPublic = match.route.spec.roles.includes('public');
       const claims = isPublic ? {} : await this.authorize(req.headers.authorization);
       if (!claims) return this.send(res, 401, { message: 'Unauthorized' });
@@ -122,8 +125,12 @@ export class LocalGateway {
       if (route.spec.method !== method) continue;
       const m = route.pattern.exec(path);
       if (!m) continue;
-      const pathParameters = Object.fromEntries(route.params.map((p, i) => [p, decodeURIComponent(m[i + 1]!)]));
-      return { route, pathParameters };
+      try {
+        const pathParameters = Object.fromEntries(route.params.map((p, i) => [p, decodeURIComponent(m[i + 1]!)]));
+        return { route, pathParameters };
+      } catch {
+        return { route, pathParameters: undefined }; // not valid percent-encoded UTF-8
+      }
     }
     return undefined;
   }
