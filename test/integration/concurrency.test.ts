@@ -90,9 +90,9 @@ describe('concurrency', () => {
 
   /**
    * A client that retries a retryable answer (409 in progress, 5xx) with the same key and body, as
-   * the README asks of every client. The local runtime runs every function on one event loop: on a
-   * small machine a hundred intakes at once outlive the function's 10 s timeout, and the gateway
-   * answers 500 while the work goes on (on AWS each would be its own Lambda).
+   * a client should. The local runtime runs every function on one event loop, so a hundred intakes
+   * at once take seconds each; they outlived the 10 s function timeout (500) until local functions
+   * got at least five minutes (37ac642). The retry keeps the test meaningful on a slower machine.
    */
   async function untilAnswered(who: ReturnType<typeof applicant>, key: string) {
     for (let attempt = 0; attempt < 40; attempt++) {
