@@ -52,7 +52,7 @@ async function receive(request: { caller: string; key: string; body: DossierInpu
   }
   const appointment = appointmentAt(await workingCalendar(), { receivedAt: receivedAt.toISOString(), procedure, extensions: {}, pauses: {} })!;
   const day = localDate(receivedAt);
-  const intakeKey = createHash('sha256').update(`${request.caller}\n${request.key}`).digest('hex').slice(0, 24);
+  const intakeKey = intakeKeyOf(request.caller, request.key);
   const code = dossierCode(procedure.receivingAgency, day, await reserveSequence(procedure.receivingAgency, day.slice(2).replaceAll('-', ''), intakeKey));
   const pin = newPin();
   const dossier: Dossier = {
@@ -80,12 +80,12 @@ async function receive(request: { caller: string; key: string; body: DossierInpu
   await indexApplicant(code, dossier.applicant);
   await startDossierWorkflow(code);
   logger.info('dossier received', { dossierCode: code, procedure: procedure.code });
+  freshPins.set(intakeKey, pin);
   return {
     code,
     status: dossier.status,
     receivedAt: toLocalIso(receivedAt),
     appointmentAt: toLocalIso(appointment),
-    lookupPin: pin,
   };
 }
 
@@ -96,6 +96,28 @@ async function receive(request: { caller: string; key: string; body: DossierInpu
 async function sameRequestAgain(code: string, intakeKey: string, pin: string) {
   const existing = await getDossier(code);
   if (existing?.intakeKey !== intakeKey) throw new Error(`Dossier code ${code} allocated twice`);
+  await setPin(code, intakeKey, pin);
+  freshPins.set(intakeKey, pin);
+  await indexApplicant(code, existing.applicant);
+  await startDossierWorkflow(code);
+  return {
+    code,
+    status: existing.status,
+    receivedAt: toLocalIso(existing.receivedAt),
+    appointmentAt: toLocalIso(existing.appointmentAt),
+  };
+}
+
+/**
+ * The PIN never enters the idempotency record (which keeps the answer for an hour): the first
+ * answer takes it from here; a replayed answer gets a new PIN, replacing the hash of one that
+ * was never delivered.
+ */
+const freshPins = new Map<string, string>();
+
+const intakeKeyOf = (caller: string, key: string) => createHash('sha256').update(`${caller}\n${key}`).digest('hex').slice(0, 24);
+
+async function setPin(code: string, intakeKey: string, pin: string) {
   await documentClient().send(
     new UpdateCommand({
       TableName: tableName(),
@@ -105,15 +127,16 @@ async function sameRequestAgain(code: string, intakeKey: string, pin: string) {
       ExpressionAttributeValues: { ':h': await hashPin(pin), ':k': intakeKey },
     }),
   );
-  await indexApplicant(code, existing.applicant);
-  await startDossierWorkflow(code);
-  return {
-    code,
-    status: existing.status,
-    receivedAt: toLocalIso(existing.receivedAt),
-    appointmentAt: toLocalIso(existing.appointmentAt),
-    lookupPin: pin,
-  };
+}
+
+async function withPin(answer: Awaited<ReturnType<typeof receive>>, intakeKey: string) {
+  let pin = freshPins.get(intakeKey);
+  freshPins.delete(intakeKey);
+  if (!pin) {
+    pin = newPin();
+    await setPin(answer.code, intakeKey, pin);
+  }
+  return { ...answer, lookupPin: pin };
 }
 
 let idempotentReceive: typeof receive | undefined;
@@ -147,7 +170,8 @@ export const handler = apiHandler('POST /dossiers', async (event, { caller, lamb
   const body = parse(DossierInput, jsonBody(event));
   idempotency.registerLambdaContext(lambda);
   try {
-    return json(201, await receiveOnce()({ caller: caller.sub, key, body }));
+    const answer = await receiveOnce()({ caller: caller.sub, key, body });
+    return json(201, await withPin(answer, intakeKeyOf(caller.sub, key)));
   } catch (error) {
     const name = (error as Error).name;
     if (name === 'IdempotencyAlreadyInProgressError') throw new HttpProblem(409, 'Conflict', 'The same request is in progress; retry shortly', undefined, { 'retry-after': '1' });

@@ -1,3 +1,4 @@
+import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicant, eventually, startHarness, uniqueKey, type Harness } from '../support/local';
 
@@ -23,7 +24,17 @@ describe('receiving a dossier', () => {
     const again = await post(valid(1), key);
     expect(first.status).toBe(201);
     expect(again.status).toBe(201);
-    expect(again.body).toEqual(first.body);
+    const { lookupPin: firstPin, ...firstRest } = first.body;
+    const { lookupPin: againPin, ...againRest } = again.body;
+    expect(againRest).toEqual(firstRest);
+    // the PIN is never kept in clear, not even in the idempotency record: the replay issues a new one
+    expect(againPin).toMatch(/^\d{8}$/);
+    const scan = await new DynamoDBClient({ endpoint: h.runtime.dynamoDbUrl, region: 'ap-southeast-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } }).send(new ScanCommand({ TableName: 'motcua' }));
+    expect(JSON.stringify(scan.Items)).not.toContain(`"${firstPin}"`);
+    expect(JSON.stringify(scan.Items)).not.toContain(`"${againPin}"`);
+    const lookup = (pin: string) => h.call('GET', `/public/dossiers/${first.body.code}`, { headers: { 'x-lookup-pin': pin } });
+    expect((await lookup(againPin)).status).toBe(200);
+    if (againPin !== firstPin) expect((await lookup(firstPin)).status).toBe(404);
     await eventually(async () => (await h.emailsTo(applicant(1).email)).length === 1);
     await new Promise((r) => setTimeout(r, 300));
     expect((await h.emailsTo(applicant(1).email)).length).toBe(1);
