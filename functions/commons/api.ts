@@ -52,7 +52,10 @@ export function apiHandler(
 ) {
   const route = routes.find((r) => `${r.method} ${r.path}` === routeKey);
   if (!route) throw new Error(`Route ${routeKey} is not in the registry`);
-  return middy<ApiEvent, ApiResult>()
+  // Just before the function's own timeout, answer 503 with Retry-After rather than dying with a 500.
+  const tooSlow = () =>
+    problem(new HttpProblem(503, 'Service Unavailable', 'The request took too long; retry later', undefined, { 'retry-after': '1' }));
+  return middy<ApiEvent, ApiResult>({ timeoutEarlyInMillis: 500, timeoutEarlyResponse: tooSlow })
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .handler(async (event, context) => {
       try {

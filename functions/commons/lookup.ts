@@ -7,6 +7,9 @@ import { verifyPin } from './pin';
 import { getDossier, keys } from './store';
 import type { Dossier } from '../core/dossier';
 
+/** The scrypt hash of a PIN nobody has (a random salt), compared against for unknown codes. */
+const DUMMY_HASH = 'scrypt$7mV0dXcYbGxrZ3JhbmRvbQ==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+
 export const MAX_PIN_FAILURES = 5;
 export const LOCKOUT_MINUTES = 15;
 
@@ -31,7 +34,10 @@ export async function dossierForCitizen(event: APIGatewayProxyEventV2, code: str
   const pin = event.headers?.['x-lookup-pin'] ?? '';
   const dossier = await getDossier(code);
   const unknown = notFound('No dossier with this code and PIN');
-  if (!dossier) throw unknown;
+  if (!dossier) {
+    await verifyPin(pin || '00000000', DUMMY_HASH); // the same slow hash: an unknown code takes as long as a wrong PIN
+    throw unknown;
+  }
   const at = now();
   if (dossier.pinLockedUntil && new Date(dossier.pinLockedUntil) > at) {
     throw new HttpProblem(429, 'Too Many Requests', 'Too many wrong PINs: try again later', undefined, {

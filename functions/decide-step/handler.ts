@@ -1,6 +1,7 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { actsFor } from '../commons/access';
+import { actsFor, agenciesOf } from '../commons/access';
+import { routeAgencies } from '../commons/views';
 import { apiHandler } from '../commons/api';
 import { documentClient, tableName } from '../commons/aws';
 import { wake } from '../commons/callback';
@@ -42,7 +43,13 @@ export const handler = apiHandler('POST /dossiers/{code}/steps/{stepId}/decision
   const body = parse(Decision, jsonBody(event));
   const step = await getStep(code, id);
   if (!step) throw notFound(`No open step ${id} on dossier ${code}`);
-  if (!actsFor(caller, step.agency, step.atDesk ? [step.agency] : [])) throw forbidden(`Step ${id} belongs to ${step.agency}`);
+  if (!actsFor(caller, step.agency, step.atDesk ? [step.agency] : [])) {
+    // an agency off the dossier's route is told nothing, not even that the dossier exists
+    const dossier = await getDossier(code);
+    const onRoute = dossier && (caller.groups.includes('desk') || caller.groups.includes('operator') || agenciesOf(caller).some((a) => routeAgencies(dossier).includes(a)));
+    if (!onRoute) throw notFound(`No open step ${id} on dossier ${code}`);
+    throw forbidden(`Step ${id} belongs to ${step.agency}`);
+  }
   const retry = isRetry(step, body, caller.sub);
   if (retry) return accepted(step, retry);
   if (step.state !== 'pending') throw conflict(`Step ${id} is already decided (${step.state})`);
