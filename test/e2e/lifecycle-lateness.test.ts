@@ -87,5 +87,15 @@ describe('lateness', () => {
     const subjects = (await h.emailsTo(who.email)).map((e) => e.subject);
     expect(subjects.filter((x) => x.includes('Phiếu xin lỗi'))).toHaveLength(1);
     expect((await h.emails()).filter((e) => e.subject.includes('Cảnh báo') && e.body.text.includes(code))).toHaveLength(1);
+
+    // the control sheet names the late agency, and the report counts it
+    const sheet = (await h.call('GET', `/dossiers/${code}/control-sheet`, { token: desk })).body;
+    const sdlRow = sheet.handOvers.find((r: { stepId?: string }) => r.stepId === 's1-sdl');
+    expect(sdlRow).toMatchObject({ from: 'TTHCC', to: 'SDL', timeliness: 'late' });
+    expect(sdlRow.apologies).toHaveLength(1);
+    const operator = await h.token('op-1', ['operator']);
+    const report = (await h.call('GET', '/reports/timeliness?from=2026-12-01&to=2026-12-31&by=agency', { token: operator })).body;
+    const sdlFigures = report.rows.find((r: { key: string }) => r.key === 'SDL').steps;
+    expect(sdlFigures).toMatchObject({ late: 1, apologies: 1 });
   });
 });

@@ -51,5 +51,13 @@ describe('a construction permit: Construction and Police in parallel, then Const
     expect(subjects[2]).toContain('Đã trả kết quả');
     expect(subjects[3]).toContain('Mời đánh giá');
     expect((await h.emailsTo(who.email)).some((e) => e.subject.includes('xin lỗi'))).toBe(false);
+
+    // the control sheet: every hand-over, all early (decided the day they were received)
+    const sheet = (await h.call('GET', `/dossiers/${code}/control-sheet`, { token: desk })).body;
+    const steps = sheet.handOvers.filter((r: { kind: string }) => r.kind === 'step');
+    expect(steps.map((r: { from: string; to: string }) => `${r.from}→${r.to}`)).toEqual(['TTHCC→SXD', 'TTHCC→CATP', 'SXD+CATP→SXD', 'SXD→TTHCC']);
+    // each agency decided long before its due day: early; the desk's 4 h return is due the same day: on time
+    expect(steps.map((r: { timeliness: string }) => r.timeliness)).toEqual(['early', 'early', 'early', 'on-time']);
+    expect(sheet.handOvers.at(-1)).toMatchObject({ kind: 'return', to: 'citizen', timeliness: 'early' });
   });
 });

@@ -66,6 +66,9 @@ describe('a supplement round', () => {
     await s.task('CATP', await h.token('catp-1', ['agency-CATP']), code, 's2-catp');
     const again = await h.call('POST', `/public/dossiers/${code}/supplement`, { headers: { 'x-lookup-pin': lookupPin }, body: { documents: [{ name: 'x', ref: 'y' }] } });
     expect(again.status).toBe(409);
+    const sheet = (await h.call('GET', `/dossiers/${code}/control-sheet`, { token: desk })).body;
+    expect(sheet.handOvers.map((r: { kind: string }) => r.kind)).toEqual(expect.arrayContaining(['supplement-request', 'supplement']));
+    expect(sheet.handOvers.find((r: { kind: string }) => r.kind === 'supplement-request')).toMatchObject({ from: 'STP', to: 'citizen' });
     const emails = (await h.emailsTo(who.email)).map((e) => e.subject);
     expect(emails.filter((x) => x.includes('Phiếu yêu cầu bổ sung'))).toHaveLength(1);
     expect(emails.filter((x) => x.includes('Đã nhận hồ sơ bổ sung'))).toHaveLength(1);
