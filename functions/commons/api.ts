@@ -17,6 +17,9 @@ export interface ApiContext {
 
 const PUBLIC_CALLER: Caller = { sub: 'public', groups: [] };
 
+/** No request of this API needs more (API Gateway alone would take 10 MB). */
+const MAX_BODY_BYTES = 256 * 1024;
+
 const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'TimeoutError', 'ServiceUnavailable']);
 
 /** A dependency that cannot be reached (DynamoDB, Step Functions), however deep in the causes. */
@@ -59,6 +62,9 @@ export function apiHandler(
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .handler(async (event, context) => {
       try {
+        if ((event.body?.length ?? 0) > MAX_BODY_BYTES) {
+          throw new HttpProblem(413, 'Content Too Large', `The body is over ${MAX_BODY_BYTES / 1024} KB`, [{ field: 'body', message: 'Too large' }]);
+        }
         let caller = PUBLIC_CALLER;
         if (!route.roles.includes('public')) {
           const signedIn = callerOf(event);
