@@ -1,5 +1,5 @@
 import { DeleteCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { documentClient, tableName } from '../commons/aws';
 import { now } from '../commons/clock';
 import { applicantLookupKeys, retentionCursorKey } from '../commons/personal-data';

@@ -2,9 +2,7 @@ import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempo
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Context } from 'aws-lambda';
-import { HttpProblem, badRequest } from './http';
-
-const KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
+import { HttpProblem } from './http';
 
 let store: DynamoDBPersistenceLayer | undefined;
 
@@ -19,14 +17,6 @@ export function persistence(): DynamoDBPersistenceLayer {
     awsSdkV3Client: new DynamoDBClient({ endpoint: process.env.AWS_ENDPOINT_URL_DYNAMODB || undefined }),
   });
   return store;
-}
-
-/** The `Idempotency-Key` header, validated; undefined when absent. */
-export function idempotencyKeyOf(headers: Record<string, string | undefined> | undefined): string | undefined {
-  const key = headers?.['idempotency-key'];
-  if (key === undefined) return undefined;
-  if (!KEY.test(key)) throw badRequest('Invalid Idempotency-Key', [{ field: 'Idempotency-Key', message: '8 to 128 letters, digits or -_.:' }]);
-  return key;
 }
 
 /** Map Powertools' refusals to problem+json. */
@@ -47,6 +37,8 @@ export function idempotencyProblem(error: unknown): HttpProblem | undefined {
  * Run `work` at most once per (scope, caller, key): a retry with the same key and the same request
  * gets the first response back and changes nothing; a failure leaves no record, so it can be retried.
  */
+export type Once = typeof once;
+
 export async function once<T>(
   scope: string,
   caller: string,

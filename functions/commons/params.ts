@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DOSSIER_CODE } from '../core/dossier';
 
 /** Path parameters shared by several routes. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Free text typed by a person: trimmed, NFC-normalised (Vietnamese diacritics), bounded. */
 export const text = (max: number) =>

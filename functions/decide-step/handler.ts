@@ -1,8 +1,9 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { actsFor, agenciesOf } from '../commons/access';
 import { routeAgencies } from '../commons/views';
 import { apiHandler } from '../commons/api';
+import { once } from '../commons/idempotency';
 import { documentClient, tableName } from '../commons/aws';
 import { wake } from '../commons/callback';
 import { factTime } from '../commons/clock';
@@ -93,4 +94,4 @@ export const handler = apiHandler('POST /dossiers/{code}/steps/{stepId}/decision
   await wake(updated.taskToken, id);
   logger.info('step decided', { dossierCode: code, stepId: id, outcome: body.outcome });
   return accepted(updated, decision);
-});
+}, { idempotency: once });

@@ -1,5 +1,5 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { apiHandler } from '../commons/api';
 import { documentClient, tableName } from '../commons/aws';
 import { now } from '../commons/clock';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { agenciesOf } from '../commons/access';
 import { apiHandler } from '../commons/api';
 import { json, notFound, parse } from '../commons/http';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { agencyCode as agencyCodeSchema } from '../commons/params';
 import { actsFor } from '../commons/access';
 import { apiHandler } from '../commons/api';

@@ -1,6 +1,6 @@
 import { SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { documentClient, email, tableName } from '../commons/aws';
 import { now } from '../commons/clock';
 import { dossierCode, stepId } from '../commons/params';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { apiHandler } from '../commons/api';
 import { json, parse } from '../commons/http';
 import { dossierForCitizen } from '../commons/lookup';

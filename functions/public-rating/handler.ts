@@ -1,6 +1,7 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { apiHandler } from '../commons/api';
+import { once } from '../commons/idempotency';
 import { documentClient, tableName } from '../commons/aws';
 import { now } from '../commons/clock';
 import { conflict, json, jsonBody, parse } from '../commons/http';
@@ -34,4 +35,4 @@ export const handler = apiHandler('POST /public/dossiers/{code}/rating', async (
     throw error;
   }
   return json(201, { dossierCode: code, score: body.score });
-});
+}, { idempotency: once });

@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { apiHandler } from '../commons/api';
+import { once } from '../commons/idempotency';
 import { json, jsonBody, parse } from '../commons/http';
 import { dossierForCitizen } from '../commons/lookup';
 import { dossierCode } from '../commons/params';
@@ -17,4 +18,4 @@ export const handler = apiHandler('POST /public/dossiers/{code}/supplement', asy
   const out = await supply(code, body, 'citizen');
   logger.info('supplement received from the citizen', { dossierCode: code });
   return json(202, { dossierCode: code, suppliedAt: toLocalIso(out.suppliedAt) });
-});
+}, { idempotency: once });

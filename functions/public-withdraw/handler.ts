@@ -1,6 +1,7 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { apiHandler } from '../commons/api';
+import { once } from '../commons/idempotency';
 import { documentClient, tableName } from '../commons/aws';
 import { wake } from '../commons/callback';
 import { now } from '../commons/clock';
@@ -54,4 +55,4 @@ export const handler = apiHandler('POST /public/dossiers/{code}/withdraw', async
   if (before.openPause) await wake(before.supplementToken, before.pauses[before.openPause]?.stepId ?? '');
   logger.info('dossier withdrawn by the citizen', { dossierCode: code });
   return json(202, { dossierCode: code, status: 7, withdrawnAt: toLocalIso(at) });
-});
+}, { idempotency: once });

@@ -1,8 +1,9 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { actsFor, agenciesOf } from '../commons/access';
 import { routeAgencies } from '../commons/views';
 import { apiHandler } from '../commons/api';
+import { once } from '../commons/idempotency';
 import { documentClient, tableName } from '../commons/aws';
 import { wake } from '../commons/callback';
 import { now } from '../commons/clock';
@@ -67,4 +68,4 @@ export const handler = apiHandler('POST /dossiers/{code}/steps/{stepId}/delay', 
   await wake(token, id);
   logger.info('delay reported', { dossierCode: code, stepId: id });
   return json(202, { dossierCode: code, stepId: id, dueAt: toLocalIso(step.dueAt), requestedDueAt: toLocalIso(newDueAt) });
-});
+}, { idempotency: once });

@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { apiHandler } from '../commons/api';
+import { once } from '../commons/idempotency';
 import { conflict, json, notFound, parse } from '../commons/http';
 import { dossierCode } from '../commons/params';
 import { resumeDossier } from '../commons/workflow';
@@ -13,4 +14,4 @@ export const handler = apiHandler('POST /ops/dossiers/{code}/resume', async (eve
   if (outcome === 'missing') throw notFound(`No dossier ${code}`);
   if (outcome === 'finished') throw conflict(`Dossier ${code} is finished: nothing to resume`);
   return json(outcome === 'resumed' ? 202 : 200, { dossierCode: code, workflow: outcome });
-});
+}, { idempotency: once });

@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { apiHandler } from '../commons/api';
+import { once } from '../commons/idempotency';
 import { json, jsonBody, parse } from '../commons/http';
 import { dossierCode } from '../commons/params';
 import { logger } from '../commons/powertools';
@@ -15,4 +16,4 @@ export const handler = apiHandler('POST /dossiers/{code}/supplement', async (eve
   const out = await supply(code, body, caller.sub);
   logger.info('supplement received at the desk', { dossierCode: code });
   return json(202, { ...out, suppliedAt: toLocalIso(out.suppliedAt) });
-});
+}, { idempotency: once });

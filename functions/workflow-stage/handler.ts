@@ -1,5 +1,5 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { documentClient, tableName } from '../commons/aws';
 import { workingCalendar } from '../commons/calendar';
 import { factTime, now } from '../commons/clock';

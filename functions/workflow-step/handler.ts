@@ -1,5 +1,5 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { documentClient, tableName } from '../commons/aws';
 import { wake } from '../commons/callback';
 import { logger } from '../commons/powertools';
