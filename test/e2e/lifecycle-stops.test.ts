@@ -58,7 +58,14 @@ describe('stopping a dossier', () => {
 
     const res = await h.call('POST', `/public/dossiers/${code}/withdraw`, { headers: { 'x-lookup-pin': lookupPin }, body: { reason: 'Thay đổi thiết kế' } });
     expect(res.status).toBe(202);
-    await s.email(who.email, 'đã được rút');
+    const withdrawn = await s.email(who.email, 'đã được rút');
+    // the appointment in the citizen's calendar is cancelled: same UID, higher SEQUENCE
+    const receipt = await s.email(who.email, 'Giấy tiếp nhận');
+    const icsOf = (e: unknown) => Buffer.from((e as { attachments: { content: string }[] }).attachments[0]!.content, 'base64').toString('utf8');
+    const field = (ics: string, name: string) => new RegExp(`^${name}:(.*)$`, 'm').exec(ics)?.[1]?.trim();
+    expect(field(icsOf(withdrawn), 'METHOD')).toBe('CANCEL');
+    expect(field(icsOf(withdrawn), 'UID')).toBe(field(icsOf(receipt), 'UID'));
+    expect(Number(field(icsOf(withdrawn), 'SEQUENCE'))).toBeGreaterThan(Number(field(icsOf(receipt), 'SEQUENCE')));
     await finished(code);
     const d = await s.dossier(desk, code);
     expect(d.status).toBe(7);

@@ -17,6 +17,8 @@ export interface AppointmentIcsInput {
   description: string;
   /** DTSTAMP; defaults to now. */
   stampAt?: string | Date;
+  /** The appointment no longer holds (withdrawn, refused): METHOD:CANCEL, STATUS:CANCELLED. */
+  cancel?: boolean;
 }
 
 /** `YYYYMMDDTHHMMSSZ` (RFC 5545 §3.3.5, form #2: UTC). */
@@ -78,7 +80,7 @@ export function appointmentIcsLines(input: AppointmentIcsInput): string[] {
     'VERSION:2.0',
     'PRODID:-//motcua//One-stop shop//VI',
     'CALSCALE:GREGORIAN',
-    'METHOD:REQUEST',
+    `METHOD:${input.cancel ? 'CANCEL' : 'REQUEST'}`,
     'BEGIN:VEVENT',
     `UID:${input.code}@motcua`,
     `SEQUENCE:${input.sequence}`,
@@ -87,7 +89,7 @@ export function appointmentIcsLines(input: AppointmentIcsInput): string[] {
     `DTEND:${icsUtc(new Date(start.getTime() + DURATION_MS))}`,
     `SUMMARY;LANGUAGE=vi:${escapeIcsText(input.summary)}`,
     `DESCRIPTION:${escapeIcsText(input.description)}`,
-    'STATUS:CONFIRMED',
+    `STATUS:${input.cancel ? 'CANCELLED' : 'CONFIRMED'}`,
     'TRANSP:OPAQUE',
     'END:VEVENT',
     'END:VCALENDAR',
@@ -100,5 +102,6 @@ export function appointmentIcs(input: AppointmentIcsInput): string {
 }
 
 export const ICS_CONTENT_TYPE = 'text/calendar; charset=UTF-8; method=REQUEST';
+export const ICS_CANCEL_CONTENT_TYPE = 'text/calendar; charset=UTF-8; method=CANCEL';
 
 export const icsFileName = (code: string) => `hen-tra-ket-qua-${code}.ics`;

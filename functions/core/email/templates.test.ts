@@ -100,13 +100,15 @@ describe.each(EMAIL_EVENTS)('%s', (event) => {
     expect(r.html).toContain('&lt;script&gt;');
   });
 
-  const withIcs = event === 'receipt' || event === 'apology';
-  it(withIcs ? 'carries the appointment .ics' : 'carries no attachment', () => {
+  const withIcs = ['receipt', 'apology', 'supplement-received', 'withdrawn', 'refusal'].includes(event);
+  const cancels = event === 'withdrawn' || event === 'refusal';
+  it(withIcs ? (cancels ? 'cancels the appointment .ics' : 'carries the appointment .ics') : 'carries no attachment', () => {
     if (!withIcs) return expect(out.attachments).toBeUndefined();
     expect(out.attachments).toHaveLength(1);
     const [a] = out.attachments!;
     expect(a!.fileName).toBe(`hen-tra-ket-qua-${CODE}.ics`);
-    expect(a!.contentType).toBe('text/calendar; charset=UTF-8; method=REQUEST');
+    expect(a!.contentType).toBe(`text/calendar; charset=UTF-8; method=${cancels ? 'CANCEL' : 'REQUEST'}`);
+    expect(unfold(a!.content)).toContain(cancels ? 'STATUS:CANCELLED' : 'STATUS:CONFIRMED');
     const lines = unfold(a!.content);
     expect(lines).toContain(`UID:${CODE}@motcua`);
     expect(lines).toContain(`SUMMARY;LANGUAGE=vi:Hẹn trả kết quả hồ sơ ${CODE}`);

@@ -6,7 +6,7 @@
  */
 import type { Text } from '../model';
 import { formatEn, formatVi } from './format';
-import { appointmentIcs, ICS_CONTENT_TYPE, icsFileName } from './ics';
+import { appointmentIcs, ICS_CANCEL_CONTENT_TYPE, ICS_CONTENT_TYPE, icsFileName } from './ics';
 import { type Block, type Letter, subjectOf, toHtml, toText } from './layout';
 
 export const EMAIL_EVENTS = [
@@ -174,9 +174,12 @@ const letters: Record<EmailEvent, (d: EmailData) => Letter> = {
       { vi: `Đã nhận hồ sơ bổ sung ${d.code}`, en: `Supplement received for dossier ${d.code}` },
       [
         `Phần bổ sung của ${h.vi} đã được tiếp nhận; việc giải quyết hồ sơ được tiếp tục.`,
-        due && `Ngày hẹn trả kết quả mới: ${due.vi}.`,
+        due && `Ngày hẹn trả kết quả mới: ${due.vi}. Lịch hẹn mới được đính kèm thư này (tệp .ics) và thay thế lịch hẹn trước.`,
       ],
-      [`The supplement to ${h.en} was received; processing resumes.`, due && `New appointment: ${due.en}.`],
+      [
+        `The supplement to ${h.en} was received; processing resumes.`,
+        due && `New appointment: ${due.en}. The new appointment is attached (.ics file) and replaces the previous one.`,
+      ],
     );
   },
 
@@ -316,23 +319,29 @@ const letters: Record<EmailEvent, (d: EmailData) => Letter> = {
 };
 
 /** The appointment each event carries as an .ics, if any. */
-const calendar: Partial<Record<EmailEvent, (d: EmailData) => { at: string; sequence: number }>> = {
+const calendar: Partial<Record<EmailEvent, (d: EmailData) => { at: string; sequence: number; cancel?: boolean }>> = {
   receipt: (d) => ({ at: d.appointmentAt, sequence: d.appointmentSequence ?? 0 }),
   apology: (d) => ({ at: d.newAppointmentAt ?? d.appointmentAt, sequence: d.appointmentSequence ?? 1 }),
+  // the appointment moved by the paused time: the same event, a higher SEQUENCE
+  'supplement-received': (d) => ({ at: d.newAppointmentAt ?? d.appointmentAt, sequence: d.appointmentSequence ?? 1 }),
+  // the appointment no longer holds: cancel it, above every SEQUENCE sent before
+  withdrawn: (d) => ({ at: d.appointmentAt, sequence: (d.appointmentSequence ?? 0) + 1, cancel: true }),
+  refusal: (d) => ({ at: d.appointmentAt, sequence: (d.appointmentSequence ?? 0) + 1, cancel: true }),
 };
 
-function appointmentAttachment(d: EmailData, at: string, sequence: number): EmailAttachment {
+function appointmentAttachment(d: EmailData, at: string, sequence: number, cancel = false): EmailAttachment {
   const content = appointmentIcs({
     code: d.code,
     appointmentAt: at,
     sequence,
+    cancel,
     summary: `Hẹn trả kết quả hồ sơ ${d.code}`,
     description: [
       `${d.procedureName.vi}: hẹn trả kết quả tại Bộ phận Một cửa. Tra cứu bằng mã hồ sơ ${d.code} và mã PIN.`,
       `${d.procedureName.en}: appointment to collect your result at the one-stop desk. Look it up with code ${d.code} and your PIN.`,
     ].join('\n'),
   });
-  return { fileName: icsFileName(d.code), contentType: ICS_CONTENT_TYPE, content };
+  return { fileName: icsFileName(d.code), contentType: cancel ? ICS_CANCEL_CONTENT_TYPE : ICS_CONTENT_TYPE, content };
 }
 
 export function renderEmail(event: EmailEvent, data: EmailData): RenderedEmail {
@@ -343,6 +352,6 @@ export function renderEmail(event: EmailEvent, data: EmailData): RenderedEmail {
     html: toHtml(letter, data.lookupUrl),
   };
   const ics = calendar[event]?.(data);
-  if (ics) rendered.attachments = [appointmentAttachment(data, ics.at, ics.sequence)];
+  if (ics) rendered.attachments = [appointmentAttachment(data, ics.at, ics.sequence, ics.cancel)];
   return rendered;
 }
