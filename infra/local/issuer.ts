@@ -37,7 +37,7 @@ export class LocalIssuer {
       .setSubject(sub)
       .setIssuer(this.issuer)
       .setIssuedAt()
-      .setExpirationTime(`${ttlSeconds}s`)
+      .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds)
       .sign(this.privateKey);
   }
 

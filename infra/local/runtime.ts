@@ -51,6 +51,8 @@ export interface LocalRuntime {
   dynamoDbUrl: string;
   clock: LocalClock;
   stepFunctions: LocalStepFunctions;
+  /** The local token issuer (tests sign expired tokens with it). */
+  issuer: LocalIssuer;
   /** Fault injection in front of DynamoDB and SES (local only). */
   faults: { dynamodb: FaultyProxy; ses: FaultyProxy };
   seeded: boolean;
@@ -127,6 +129,7 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
     clock,
     stepFunctions,
     faults,
+    issuer,
     seeded,
     resumed,
     async stop() {

@@ -90,11 +90,12 @@ describe('who may call what', () => {
   });
 
   it('refuses anonymous callers, forged and expired tokens on every officers’ route', async () => {
+    const expired = await h.runtime.issuer.sign('desk-1', ['desk', 'operator', 'agency-STP'], -60);
     const other = await generateKeyPair('RS256');
     const forged = await new SignJWT({ 'cognito:groups': ['desk', 'operator', 'agency-STP'], client_id: 'motcua-local' })
       .setProtectedHeader({ alg: 'RS256' }).setSubject('x').setIssuer('http://127.0.0.1:0/_local/issuer').setExpirationTime('1h').sign(other.privateKey);
     for (const c of cases().filter((c) => !c.route.includes('/public/'))) {
-      for (const token of [undefined, forged, 'garbage']) {
+      for (const token of [undefined, forged, expired, 'garbage']) {
         const res = await h.call(c.route.split(' ')[0]!, c.path, { token, body: c.body, headers: { 'idempotency-key': uniqueKey() } });
         expect(res.status, `${c.route} with ${token ? 'a bad token' : 'no token'}`).toBe(401);
       }
