@@ -1,13 +1,12 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
-import { actsFor, agenciesOf } from '../commons/access';
-import { routeAgencies } from '../commons/views';
 import { apiHandler } from '../commons/api';
+import { stepForOfficer } from '../commons/step-access';
 import { once } from '../commons/idempotency';
 import { documentClient, tableName } from '../commons/aws';
 import { wake } from '../commons/callback';
 import { factTime } from '../commons/clock';
-import { HttpProblem, conflict, forbidden, json, jsonBody, notFound, parse } from '../commons/http';
+import { HttpProblem, conflict, json, jsonBody, parse } from '../commons/http';
 import { dossierCode, stepId } from '../commons/params';
 import { logger } from '../commons/powertools';
 import { getDossier, getStep, isConditionFailed, keys } from '../commons/store';
@@ -42,15 +41,7 @@ const isRetry = (s: Step | undefined, body: Decision, sub: string) => {
 export const handler = apiHandler('POST /dossiers/{code}/steps/{stepId}/decision', async (event, { caller }) => {
   const { code, stepId: id } = parse(Path, event.pathParameters, 'path');
   const body = parse(Decision, jsonBody(event));
-  const step = await getStep(code, id);
-  if (!step) throw notFound(`No open step ${id} on dossier ${code}`);
-  if (!actsFor(caller, step.agency, step.atDesk ? [step.agency] : [])) {
-    // an agency off the dossier's route is told nothing, not even that the dossier exists
-    const dossier = await getDossier(code);
-    const onRoute = dossier && (caller.groups.includes('desk') || caller.groups.includes('operator') || agenciesOf(caller).some((a) => routeAgencies(dossier).includes(a)));
-    if (!onRoute) throw notFound(`No open step ${id} on dossier ${code}`);
-    throw forbidden(`Step ${id} belongs to ${step.agency}`);
-  }
+  const step = await stepForOfficer(caller, code, id);
   const retry = isRetry(step, body, caller.sub);
   if (retry) return accepted(step, retry);
   if (step.state !== 'pending') throw conflict(`Step ${id} is already decided (${step.state})`);

@@ -1,16 +1,15 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
-import { actsFor, agenciesOf } from '../commons/access';
-import { routeAgencies } from '../commons/views';
 import { apiHandler } from '../commons/api';
+import { stepForOfficer } from '../commons/step-access';
 import { once } from '../commons/idempotency';
 import { documentClient, tableName } from '../commons/aws';
 import { wake } from '../commons/callback';
 import { now } from '../commons/clock';
-import { HttpProblem, badRequest, conflict, forbidden, json, jsonBody, notFound, parse } from '../commons/http';
+import { HttpProblem, badRequest, conflict, json, jsonBody, parse } from '../commons/http';
 import { dossierCode, stepId } from '../commons/params';
 import { logger } from '../commons/powertools';
-import { getDossier, getStep, isConditionFailed, keys } from '../commons/store';
+import { isConditionFailed, keys } from '../commons/store';
 import { text } from '../commons/text';
 import { toLocalIso } from '../commons/time';
 
@@ -24,15 +23,7 @@ const Delay = z.object({ reason: text(2000), newDueAt: z.iso.datetime({ offset: 
 export const handler = apiHandler('POST /dossiers/{code}/steps/{stepId}/delay', async (event, { caller }) => {
   const { code, stepId: id } = parse(Path, event.pathParameters, 'path');
   const body = parse(Delay, jsonBody(event));
-  const step = await getStep(code, id);
-  if (!step) throw notFound(`No open step ${id} on dossier ${code}`);
-  if (!actsFor(caller, step.agency, step.atDesk ? [step.agency] : [])) {
-    // an agency off the dossier's route is told nothing, not even that the dossier exists
-    const dossier = await getDossier(code);
-    const onRoute = dossier && (caller.groups.includes('desk') || caller.groups.includes('operator') || agenciesOf(caller).some((a) => routeAgencies(dossier).includes(a)));
-    if (!onRoute) throw notFound(`No open step ${id} on dossier ${code}`);
-    throw forbidden(`Step ${id} belongs to ${step.agency}`);
-  }
+  const step = await stepForOfficer(caller, code, id);
   if (step.state !== 'pending') throw conflict(`Step ${id} is not pending (${step.state})`);
   if (step.pendingDelay) throw conflict('A delay for this step is already being recorded; retry shortly');
   const at = now();
