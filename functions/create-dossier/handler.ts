@@ -1,6 +1,3 @@
-import { makeIdempotent, IdempotencyConfig } from '@aws-lambda-powertools/idempotency';
-import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createHash } from 'node:crypto';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
@@ -9,6 +6,8 @@ import { apiHandler } from '../commons/api';
 import { workingCalendar } from '../commons/calendar';
 import { factTime } from '../commons/clock';
 import { HttpProblem, badRequest, json, jsonBody, parse } from '../commons/http';
+import { once } from '../commons/idempotency';
+import { idempotencyKeyOf } from '../commons/idempotency-key';
 import { hashPin, newPin } from '../commons/pin';
 import { indexApplicant } from '../commons/personal-data';
 import { logger } from '../commons/powertools';
@@ -38,8 +37,6 @@ export const DossierInput = z
   })
   .strict();
 type DossierInput = z.infer<typeof DossierInput>;
-
-const IdempotencyKey = z.string().regex(/^[A-Za-z0-9_.:-]{8,128}$/);
 
 async function receive(request: { caller: string; key: string; body: DossierInput }) {
   const { body } = request;
@@ -139,47 +136,18 @@ async function withPin(answer: Awaited<ReturnType<typeof receive>>, intakeKey: s
   return { ...answer, lookupPin: pin };
 }
 
-let idempotentReceive: typeof receive | undefined;
-const idempotency = new IdempotencyConfig({
-  eventKeyJmesPath: '[caller, key]',
-  payloadValidationJmesPath: 'body',
-  expiresAfterSeconds: 3600,
-});
-
-function receiveOnce() {
-  idempotentReceive ??= makeIdempotent(receive, {
-    persistenceStore: new DynamoDBPersistenceLayer({
-      tableName: process.env.TABLE_NAME!,
-      keyAttr: 'PK',
-      sortKeyAttr: 'SK',
-      staticPkValue: 'IDEMPOTENCY#create-dossier',
-      expiryAttr: 'expiresAt',
-      awsSdkV3Client: new DynamoDBClient({ endpoint: process.env.AWS_ENDPOINT_URL_DYNAMODB || undefined }),
-    }),
-    config: idempotency,
-  });
-  return idempotentReceive;
-}
-
-export const handler = apiHandler('POST /dossiers', async (event, { caller, lambda }) => {
-  const key = event.headers?.['idempotency-key'];
-  if (!key) throw badRequest('The Idempotency-Key header is required', [{ field: 'Idempotency-Key', message: 'Required' }]);
-  if (!IdempotencyKey.safeParse(key).success) {
-    throw badRequest('Invalid Idempotency-Key', [{ field: 'Idempotency-Key', message: '8 to 128 letters, digits or -_.:' }]);
-  }
-  const body = parse(DossierInput, jsonBody(event));
-  idempotency.registerLambdaContext(lambda);
-  try {
-    const answer = await receiveOnce()({ caller: caller.sub, key, body });
+/**
+ * POST /dossiers (desk): receive a dossier. The Idempotency-Key is required here: a retry with
+ * the same key and body gets the same dossier (with a new PIN, see withPin), never a second one.
+ */
+export const handler = apiHandler(
+  'POST /dossiers',
+  async (event, { caller, lambda }) => {
+    const key = idempotencyKeyOf(event.headers);
+    if (!key) throw badRequest('The Idempotency-Key header is required', [{ field: 'Idempotency-Key', message: 'Required' }]);
+    const body = parse(DossierInput, jsonBody(event));
+    const answer = await once('POST /dossiers', caller.sub, key, body, lambda, () => receive({ caller: caller.sub, key, body }));
     return json(201, await withPin(answer, intakeKeyOf(caller.sub, key)));
-  } catch (error) {
-    const name = (error as Error).name;
-    if (name === 'IdempotencyAlreadyInProgressError') throw new HttpProblem(409, 'Conflict', 'The same request is in progress; retry shortly', undefined, { 'retry-after': '1' });
-    if (name === 'IdempotencyValidationError') {
-      throw new HttpProblem(422, 'Unprocessable Content', 'This Idempotency-Key was used with a different body', [
-        { field: 'Idempotency-Key', message: 'Reused with a different body' },
-      ]);
-    }
-    throw error;
-  }
-}, { ownIdempotency: true });
+  },
+  { ownIdempotency: true },
+);
