@@ -318,6 +318,9 @@ export class LocalStepFunctions {
     );
     execution.abort = run.abort;
     void this.record(execution, run.eventLogs as AsyncGenerator<Json>);
+    // a finished execution leaves no waiting task behind (e.g. the siblings of a failed Map item)
+    const closeAll = () => [...execution.tokens].forEach((token) => this.closeToken(token));
+    run.result.finally(closeAll).catch(() => undefined);
     run.result.then(
       (output) => {
         if (execution.status !== 'RUNNING') return;
