@@ -1,10 +1,10 @@
-import { DeleteCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { documentClient, tableName } from '../commons/aws';
 import { now } from '../commons/clock';
 import { applicantLookupKeys, retentionCursorKey } from '../commons/personal-data';
 import { logger } from '../commons/powertools';
-import { getDossier, isConditionFailed, keys } from '../commons/store';
+import { getDossier, getItem, keys, queryAll, updateIf } from '../commons/store';
 import { taskHandler } from '../commons/task';
 import { ANONYMISED_APPLICANT, isDueForAnonymisation, monthOf, monthsToScan, type RetainedDossier } from '../core/retention';
 
@@ -18,45 +18,24 @@ const CONCURRENCY = 8;
 type Outcome = 'anonymised' | 'already-anonymised' | 'missing' | 'not-due';
 
 async function readCursor(): Promise<string | undefined> {
-  const out = await documentClient().send(new GetCommand({ TableName: tableName(), Key: retentionCursorKey, ConsistentRead: true }));
-  return typeof out.Item?.month === 'string' ? out.Item.month : undefined;
+  const month = (await getItem(retentionCursorKey))?.month;
+  return typeof month === 'string' ? month : undefined;
 }
 
 /** Move the cursor forward only (two overlapping runs cannot move it back). */
 async function saveCursor(month: string): Promise<void> {
-  try {
-    await documentClient().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: retentionCursorKey,
-        UpdateExpression: 'SET #m = :m',
-        ConditionExpression: 'attribute_not_exists(#m) OR #m < :m',
-        ExpressionAttributeNames: { '#m': 'month' },
-        ExpressionAttributeValues: { ':m': month },
-      }),
-    );
-  } catch (error) {
-    if (!isConditionFailed(error)) throw error;
-  }
+  await updateIf({
+    Key: retentionCursorKey,
+    UpdateExpression: 'SET #m = :m',
+    ConditionExpression: 'attribute_not_exists(#m) OR #m < :m',
+    ExpressionAttributeNames: { '#m': 'month' },
+    ExpressionAttributeValues: { ':m': month },
+  });
 }
 
 async function retentionItems(month: string): Promise<string[]> {
-  const codes: string[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await documentClient().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': `RETENTION#${month}` },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    codes.push(...(out.Items ?? []).map((i) => String(i.SK)));
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return codes;
+  const items = await queryAll({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': `RETENTION#${month}` }, ConsistentRead: true });
+  return items.map((i) => String(i.SK));
 }
 
 const remove = (key: { PK: string; SK: string }) => documentClient().send(new DeleteCommand({ TableName: tableName(), Key: key }));
@@ -79,21 +58,13 @@ async function anonymiseOne(month: string, code: string, at: Date): Promise<Outc
   }
   if (!isDueForAnonymisation(dossier, at)) return 'not-due';
   for (const key of applicantLookupKeys(code, dossier.applicant)) await remove(key);
-  let outcome: Outcome = 'anonymised';
-  try {
-    await documentClient().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.dossier(code),
-        UpdateExpression: 'SET applicant = :anon, anonymisedAt = :at',
-        ConditionExpression: 'attribute_exists(closedAt) AND attribute_not_exists(anonymisedAt)',
-        ExpressionAttributeValues: { ':anon': { ...ANONYMISED_APPLICANT }, ':at': at.toISOString() },
-      }),
-    );
-  } catch (error) {
-    if (!isConditionFailed(error)) throw error;
-    outcome = 'already-anonymised';
-  }
+  const anonymised = await updateIf({
+    Key: keys.dossier(code),
+    UpdateExpression: 'SET applicant = :anon, anonymisedAt = :at',
+    ConditionExpression: 'attribute_exists(closedAt) AND attribute_not_exists(anonymisedAt)',
+    ExpressionAttributeValues: { ':anon': { ...ANONYMISED_APPLICANT }, ':at': at.toISOString() },
+  });
+  const outcome: Outcome = anonymised ? 'anonymised' : 'already-anonymised';
   await remove(retention);
   return outcome;
 }

@@ -1,8 +1,7 @@
 import { workingCalendar } from './calendar';
 import { now } from './clock';
 import { getDossier, getStep } from './store';
-import { appointmentAt, stepDueAt, warningAt } from '../core/deadlines';
-import type { Dossier, Step } from '../core/dossier';
+import { stepDueAt, warningAt } from '../core/deadlines';
 import { nextStep } from '../core/step-rules';
 
 /** Working hours before its due time at which an agency is warned (WARNING_HOURS, default 4). */
@@ -21,13 +20,3 @@ export async function situation(code: string, stepId: string) {
 
 export type Situation = Awaited<ReturnType<typeof situation>>;
 
-/** The appointment derived from the dossier's facts, as an ISO string (the previous one while paused). */
-export async function derivedAppointment(d: Dossier): Promise<string> {
-  const at = appointmentAt(await workingCalendar(), d);
-  return at ? at.toISOString() : d.appointmentAt;
-}
-
-export const stepQueueKeys = (s: Pick<Step, 'agency' | 'code' | 'stepId'>, dueAt: string | null) => ({
-  GSI1PK: `QUEUE#${s.agency}`,
-  GSI1SK: `${dueAt ?? '9999'}#${s.code}#${s.stepId}`,
-});

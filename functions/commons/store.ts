@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type QueryCommandInput, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Apology, Dossier, Step } from '../core/dossier';
 import type { Agency, Procedure } from '../core/model';
 import { documentClient, tableName } from './aws';
@@ -29,6 +29,12 @@ export const keys = {
   counter: (agency: string, yymmdd: string) => ({ PK: `COUNTER#${agency}#${yymmdd}`, SK: 'COUNTER' }),
 };
 
+/** An agency's queue (GSI1) while a step is pending: soonest due first; a paused step last. */
+export const stepQueueKeys = (s: Pick<Step, 'agency' | 'code' | 'stepId'>, dueAt: string | null) => ({
+  GSI1PK: `QUEUE#${s.agency}`,
+  GSI1SK: `${dueAt ?? '9999'}#${s.code}#${s.stepId}`,
+});
+
 /** Logbook keys: by agency and local month, sorted by the instant (UTC ISO) and the ids. */
 export const logbookKeys = (agency: string, instant: string, ...ids: string[]) => ({
   GSI2PK: `LOG#${agency}#${new Date(Date.parse(instant) + 7 * 3600_000).toISOString().slice(0, 7)}`,
@@ -43,44 +49,49 @@ const strip = <T>(item: Record<string, unknown> | undefined): T | undefined => {
 
 export const isConditionFailed = (e: unknown) => (e as Error)?.name === 'ConditionalCheckFailedException';
 
-export async function getDossier(code: string, consistent = true): Promise<Dossier | undefined> {
-  const out = await documentClient().send(
-    new GetCommand({ TableName: tableName(), Key: keys.dossier(code), ConsistentRead: consistent }),
-  );
-  return strip<Dossier>(out.Item);
+/** One item, read consistently unless told otherwise; undefined when absent. */
+export async function getItem(key: { PK: string; SK: string }, consistent = true): Promise<Record<string, unknown> | undefined> {
+  const out = await documentClient().send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: consistent }));
+  return out.Item;
 }
 
-export async function getStep(code: string, stepId: string): Promise<Step | undefined> {
-  const out = await documentClient().send(
-    new GetCommand({ TableName: tableName(), Key: keys.step(code, stepId), ConsistentRead: true }),
-  );
-  return strip<Step>(out.Item);
-}
-
-export async function getApology(code: string, stepId: string, n: number): Promise<Apology | undefined> {
-  const out = await documentClient().send(
-    new GetCommand({ TableName: tableName(), Key: keys.apology(code, stepId, n), ConsistentRead: true }),
-  );
-  return strip<Apology>(out.Item);
-}
-
-/** All items of a dossier's partition, split by kind. */
-export async function listDossierItems(code: string) {
+/** Every item a query matches, across pages. */
+export async function queryAll(input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
   let start: Record<string, unknown> | undefined;
   do {
-    const out = await documentClient().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': `DOSSIER#${code}` },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
+    const out = await documentClient().send(new QueryCommand({ ...input, TableName: tableName(), ExclusiveStartKey: start }));
     items.push(...(out.Items ?? []));
     start = out.LastEvaluatedKey;
   } while (start);
+  return items;
+}
+
+/**
+ * A conditional update: the attributes it returns (per `ReturnValues`, `{}` without), or
+ * undefined when its condition did not hold — the caller decides what that means.
+ */
+export async function updateIf(input: Omit<UpdateCommandInput, 'TableName'>): Promise<Record<string, unknown> | undefined> {
+  try {
+    const out = await documentClient().send(new UpdateCommand({ ...input, TableName: tableName() }));
+    return out.Attributes ?? {};
+  } catch (error) {
+    if (isConditionFailed(error)) return undefined;
+    throw error;
+  }
+}
+
+export const getDossier = async (code: string, consistent = true) => strip<Dossier>(await getItem(keys.dossier(code), consistent));
+export const getStep = async (code: string, stepId: string) => strip<Step>(await getItem(keys.step(code, stepId)));
+export const getApology = async (code: string, stepId: string, n: number) => strip<Apology>(await getItem(keys.apology(code, stepId, n)));
+
+/** All items of a dossier's partition, split by kind. */
+export async function listDossierItems(code: string) {
+  const items = await queryAll({
+    KeyConditionExpression: 'PK = :pk',
+    ExpressionAttributeValues: { ':pk': `DOSSIER#${code}` },
+    ConsistentRead: true,
+  });
   const of = <T>(prefix: string) =>
     items.filter((i) => String(i.SK).startsWith(prefix)).map((i) => strip<T>(i) as T);
   return {
@@ -90,34 +101,21 @@ export async function listDossierItems(code: string) {
   };
 }
 
-export async function queryIndex(pk: string, index: 'GSI1' | 'GSI2' = 'GSI1', between?: [string, string]): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await documentClient().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: index,
-        KeyConditionExpression: `${index}PK = :pk${between ? ` AND ${index}SK BETWEEN :a AND :b` : ''}`,
-        ExpressionAttributeValues: { ':pk': pk, ...(between ? { ':a': between[0], ':b': between[1] } : {}) },
-        ExclusiveStartKey: start,
-      }),
-    );
-    items.push(...(out.Items ?? []));
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return items;
+export function queryIndex(pk: string, index: 'GSI1' | 'GSI2' = 'GSI1', between?: [string, string]): Promise<Record<string, unknown>[]> {
+  return queryAll({
+    IndexName: index,
+    KeyConditionExpression: `${index}PK = :pk${between ? ` AND ${index}SK BETWEEN :a AND :b` : ''}`,
+    ExpressionAttributeValues: { ':pk': pk, ...(between ? { ':a': between[0], ':b': between[1] } : {}) },
+  });
 }
 
-export async function listCatalogue(prefix: 'PROCEDURE#' | 'AGENCY#'): Promise<Record<string, unknown>[]> {
-  const out = await documentClient().send(
-    new QueryCommand({
-      TableName: tableName(),
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
-      ExpressionAttributeValues: { ':pk': 'CATALOGUE', ':p': prefix },
-    }),
-  );
-  return out.Items ?? [];
+/** Catalogue items (procedure versions, agencies) under a prefix; consistent when a write depends on it. */
+export function listCatalogue(prefix: string, consistent = false): Promise<Record<string, unknown>[]> {
+  return queryAll({
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
+    ExpressionAttributeValues: { ':pk': 'CATALOGUE', ':p': prefix },
+    ConsistentRead: consistent,
+  });
 }
 
 export async function listProcedures(): Promise<Procedure[]> {
@@ -155,22 +153,13 @@ export async function putIfAbsent(item: Record<string, unknown>): Promise<boolea
 export async function reserveSequence(agency: string, yymmdd: string, request: string): Promise<number> {
   const key = keys.counter(agency, yymmdd);
   const slot = `r_${request}`;
-  try {
-    const out = await documentClient().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: key,
-        UpdateExpression: 'SET seq = if_not_exists(seq, :zero) + :one, #slot = if_not_exists(seq, :zero) + :one',
-        ConditionExpression: 'attribute_not_exists(#slot)',
-        ExpressionAttributeNames: { '#slot': slot },
-        ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
-        ReturnValues: 'UPDATED_NEW',
-      }),
-    );
-    return Number(out.Attributes?.seq);
-  } catch (error) {
-    if (!isConditionFailed(error)) throw error;
-    const out = await documentClient().send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: true }));
-    return Number(out.Item?.[slot]);
-  }
+  const given = await updateIf({
+    Key: key,
+    UpdateExpression: 'SET seq = if_not_exists(seq, :zero) + :one, #slot = if_not_exists(seq, :zero) + :one',
+    ConditionExpression: 'attribute_not_exists(#slot)',
+    ExpressionAttributeNames: { '#slot': slot },
+    ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
+    ReturnValues: 'UPDATED_NEW',
+  });
+  return Number(given ? given.seq : (await getItem(key))?.[slot]);
 }

@@ -1,10 +1,8 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
-import { documentClient, tableName } from './aws';
 import { wake } from './callback';
 import { factTime } from './clock';
 import { conflict } from './http';
-import { getDossier, isConditionFailed, keys } from './store';
+import { getDossier, keys, updateIf } from './store';
 import { documentsSchema, text } from './text';
 
 export const SupplementBody = z.object({ documents: documentsSchema.min(1), note: text(2000).optional() }).strict();
@@ -20,25 +18,17 @@ export async function supply(code: string, body: SupplementBody, by: string) {
   const key = dossier?.openPause;
   if (!dossier || !key || dossier.status !== 5) throw conflict('No supplement is being asked for on this dossier');
   const at = factTime().toISOString();
-  let token: string | undefined;
-  try {
-    const out = await documentClient().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.dossier(code),
-        UpdateExpression:
-          'SET pauses.#k.#to = :at, pauses.#k.suppliedBy = :by, pauses.#k.note = :note, #status = :processing, documents = list_append(documents, :docs) REMOVE openPause, supplementToken',
-        ConditionExpression: 'openPause = :k AND #status = :paused',
-        ExpressionAttributeNames: { '#k': key, '#to': 'to', '#status': 'status' },
-        ExpressionAttributeValues: { ':at': at, ':by': by, ':note': body.note ?? '', ':processing': 4, ':paused': 5, ':k': key, ':docs': body.documents },
-        ReturnValues: 'ALL_OLD',
-      }),
-    );
-    token = out.Attributes?.supplementToken as string | undefined;
-  } catch (error) {
-    if (isConditionFailed(error)) throw conflict('The supplement was already received');
-    throw error;
-  }
+  const before = await updateIf({
+    Key: keys.dossier(code),
+    UpdateExpression:
+      'SET pauses.#k.#to = :at, pauses.#k.suppliedBy = :by, pauses.#k.note = :note, #status = :processing, documents = list_append(documents, :docs) REMOVE openPause, supplementToken',
+    ConditionExpression: 'openPause = :k AND #status = :paused',
+    ExpressionAttributeNames: { '#k': key, '#to': 'to', '#status': 'status' },
+    ExpressionAttributeValues: { ':at': at, ':by': by, ':note': body.note ?? '', ':processing': 4, ':paused': 5, ':k': key, ':docs': body.documents },
+    ReturnValues: 'ALL_OLD',
+  });
+  if (!before) throw conflict('The supplement was already received');
+  const token = before.supplementToken as string | undefined;
   await wake(token, dossier.pauses[key]!.stepId);
   return { dossierCode: code, suppliedAt: at, stepId: dossier.pauses[key]!.stepId };
 }

@@ -1,8 +1,7 @@
 import { DescribeExecutionCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient, stepFunctions, tableName } from './aws';
+import { stepFunctions } from './aws';
 import { logger } from './powertools';
-import { getDossier, isConditionFailed, keys } from './store';
+import { getDossier, keys, updateIf } from './store';
 
 const machineArn = () => {
   const arn = process.env.STATE_MACHINE_ARN;
@@ -50,20 +49,13 @@ export async function resumeDossier(code: string): Promise<'running' | 'resumed'
   if (await isRunning(current)) return 'running';
   const generation = Number(/-r(\d+)$/.exec(current)?.[1] ?? 0) + 1;
   const next = `${code}-r${generation}`;
-  try {
-    await documentClient().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.dossier(code),
-        UpdateExpression: 'SET executionName = :next',
-        ConditionExpression: 'attribute_not_exists(executionName) OR executionName = :current',
-        ExpressionAttributeValues: { ':next': next, ':current': current },
-      }),
-    );
-  } catch (error) {
-    if (isConditionFailed(error)) return 'running'; // someone else resumed it just now
-    throw error;
-  }
+  const claimed = await updateIf({
+    Key: keys.dossier(code),
+    UpdateExpression: 'SET executionName = :next',
+    ConditionExpression: 'attribute_not_exists(executionName) OR executionName = :current',
+    ExpressionAttributeValues: { ':next': next, ':current': current },
+  });
+  if (!claimed) return 'running'; // someone else resumed it just now
   await startDossierWorkflow(code, next);
   logger.info('dossier resumed', { dossierCode: code, execution: next });
   return 'resumed';

@@ -1,15 +1,13 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { apiHandler } from '../commons/api';
 import { stepForOfficer } from '../commons/step-access';
 import { once } from '../commons/idempotency';
-import { documentClient, tableName } from '../commons/aws';
 import { wake } from '../commons/callback';
 import { factTime } from '../commons/clock';
 import { HttpProblem, conflict, json, jsonBody, parse } from '../commons/http';
 import { dossierCode, stepId } from '../commons/params';
 import { logger } from '../commons/powertools';
-import { getDossier, getStep, isConditionFailed, keys } from '../commons/store';
+import { getDossier, getStep, keys, updateIf } from '../commons/store';
 import { text } from '../commons/text';
 import { toLocalIso } from '../commons/time';
 import { isStopped, type Step, type StepDecision } from '../core/dossier';
@@ -53,31 +51,25 @@ export const handler = apiHandler('POST /dossiers/{code}/steps/{stepId}/decision
 
   const decision: StepDecision = { ...body, at: factTime().toISOString(), by: caller.sub };
   const supplement = body.outcome === 'request-supplement';
-  let updated: Step;
-  try {
-    const out = await documentClient().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.step(code, id),
-        UpdateExpression:
-          `SET #state = :next, history = list_append(if_not_exists(history, :none), :h)` +
-          (supplement ? ', supplementRounds = supplementRounds + :one' : ', outcome = :outcome, decidedAt = :at, decidedBy = :by') +
-          ' REMOVE GSI1PK, GSI1SK',
-        ConditionExpression: '#state = :pending',
-        ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: {
-          ':next': NEXT_STATE[body.outcome],
-          ':pending': 'pending',
-          ':h': [decision],
-          ':none': [],
-          ...(supplement ? { ':one': 1 } : { ':outcome': body.outcome, ':at': decision.at, ':by': caller.sub }),
-        },
-        ReturnValues: 'ALL_NEW',
-      }),
-    );
-    updated = out.Attributes as Step;
-  } catch (error) {
-    if (!isConditionFailed(error)) throw error;
+  const updated = (await updateIf({
+    Key: keys.step(code, id),
+    UpdateExpression:
+      `SET #state = :next, history = list_append(if_not_exists(history, :none), :h)` +
+      (supplement ? ', supplementRounds = supplementRounds + :one' : ', outcome = :outcome, decidedAt = :at, decidedBy = :by') +
+      ' REMOVE GSI1PK, GSI1SK',
+    ConditionExpression: '#state = :pending',
+    ExpressionAttributeNames: { '#state': 'state' },
+    ExpressionAttributeValues: {
+      ':next': NEXT_STATE[body.outcome],
+      ':pending': 'pending',
+      ':h': [decision],
+      ':none': [],
+      ...(supplement ? { ':one': 1 } : { ':outcome': body.outcome, ':at': decision.at, ':by': caller.sub }),
+    },
+    ReturnValues: 'ALL_NEW',
+  })) as Step | undefined;
+  if (!updated) {
+    // lost a race with another decision: the same decision by the same officer is a retry
     const again = isRetry(await getStep(code, id), body, caller.sub);
     if (again) return accepted(step, again);
     throw conflict(`Step ${id} is already decided`);

@@ -1,11 +1,10 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { apiHandler } from '../commons/api';
-import { documentClient, tableName } from '../commons/aws';
 import { now } from '../commons/clock';
 import { badRequest, json, parse } from '../commons/http';
 import { applicantEmailPk, applicantIdPk } from '../commons/personal-data';
 import { logger } from '../commons/powertools';
+import { queryAll } from '../commons/store';
 import type { Dossier } from '../core/dossier';
 
 const Query = z
@@ -17,24 +16,7 @@ const Query = z
 
 type Item = Record<string, unknown>;
 
-async function queryAll(pk: string): Promise<Item[]> {
-  const items: Item[] = [];
-  let start: Item | undefined;
-  do {
-    const out = await documentClient().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    items.push(...(out.Items ?? []));
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return items;
-}
+const partition = (pk: string) => queryAll({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': pk }, ConsistentRead: true });
 
 /** Keys and index keys are ours; secrets (PIN hash, task and supplement tokens, intake key) never leave. */
 const HIDDEN = new Set(['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'pinHash', 'taskToken', 'supplementToken', 'intakeKey']);
@@ -42,7 +24,7 @@ const clean = (item: Item): Item => Object.fromEntries(Object.entries(item).filt
 
 /** Everything in a dossier's partition, by kind. */
 async function dossierRecord(code: string) {
-  const items = await queryAll(`DOSSIER#${code}`);
+  const items = await partition(`DOSSIER#${code}`);
   const of = (prefix: string) => items.filter((i) => String(i.SK).startsWith(prefix));
   const known = ['META', 'STEP#', 'APOLOGY#', 'EMAIL#'];
   return {
@@ -66,7 +48,7 @@ export const handler = apiHandler('GET /ops/applicants/export', async (event, { 
     throw badRequest('Give exactly one of email or idNumber', [{ field: q.email ? 'idNumber' : 'email', message: 'exactly one of email or idNumber' }]);
   }
   const pk = q.email !== undefined ? applicantEmailPk(q.email) : applicantIdPk(q.idNumber!);
-  const codes = [...new Set((await queryAll(pk)).map((i) => String(i.SK)))].sort();
+  const codes = [...new Set((await partition(pk)).map((i) => String(i.SK)))].sort();
   const records = await Promise.all(codes.map(dossierRecord));
   const matches = records.filter(({ dossier }) =>
     dossier &&

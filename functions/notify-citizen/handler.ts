@@ -1,11 +1,11 @@
 import { SendEmailCommand } from '@aws-sdk/client-sesv2';
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { documentClient, email, tableName } from '../commons/aws';
 import { now } from '../commons/clock';
 import { dossierCode, stepId } from '../commons/params';
 import { logger } from '../commons/powertools';
-import { keys, listAgencies, listDossierItems } from '../commons/store';
+import { getItem, keys, listAgencies, listDossierItems } from '../commons/store';
 import { taskHandler } from '../commons/task';
 import { renderEmail, type EmailData, type EmailEvent } from '../core/email/templates';
 import type { Text } from '../core/model';
@@ -29,8 +29,7 @@ const Input = z.object({
 type Input = z.infer<typeof Input>;
 
 async function alreadySent(code: string, eventKey: string): Promise<boolean> {
-  const out = await documentClient().send(new GetCommand({ TableName: tableName(), Key: keys.email(code, eventKey), ConsistentRead: true }));
-  return out.Item?.state === 'sent';
+  return (await getItem(keys.email(code, eventKey)))?.state === 'sent';
 }
 
 /** Everything an email needs, read from the facts; the event `stopped` becomes refusal or withdrawn. */

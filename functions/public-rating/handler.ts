@@ -1,13 +1,11 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { apiHandler } from '../commons/api';
 import { once } from '../commons/idempotency';
-import { documentClient, tableName } from '../commons/aws';
 import { now } from '../commons/clock';
 import { conflict, json, jsonBody, parse } from '../commons/http';
 import { dossierForCitizen } from '../commons/lookup';
 import { dossierCode } from '../commons/params';
-import { isConditionFailed, keys } from '../commons/store';
+import { keys, updateIf } from '../commons/store';
 import { text } from '../commons/text';
 
 const Path = z.object({ code: dossierCode });
@@ -19,20 +17,13 @@ export const handler = apiHandler('POST /public/dossiers/{code}/rating', async (
   await dossierForCitizen(event, code);
   const body = parse(Rating, jsonBody(event));
   const rating = { ...body, at: now().toISOString() };
-  try {
-    await documentClient().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.dossier(code),
-        UpdateExpression: 'SET rating = :r',
-        ConditionExpression: 'attribute_not_exists(rating) AND #status IN (:decided, :returned)',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':r': rating, ':decided': 9, ':returned': 10 },
-      }),
-    );
-  } catch (error) {
-    if (isConditionFailed(error)) throw conflict('A rating is taken once, after the result');
-    throw error;
-  }
+  const rated = await updateIf({
+    Key: keys.dossier(code),
+    UpdateExpression: 'SET rating = :r',
+    ConditionExpression: 'attribute_not_exists(rating) AND #status IN (:decided, :returned)',
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: { ':r': rating, ':decided': 9, ':returned': 10 },
+  });
+  if (!rated) throw conflict('A rating is taken once, after the result');
   return json(201, { dossierCode: code, score: body.score });
 }, { idempotency: once });

@@ -1,15 +1,13 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { apiHandler } from '../commons/api';
 import { once } from '../commons/idempotency';
-import { documentClient, tableName } from '../commons/aws';
 import { wake } from '../commons/callback';
 import { now } from '../commons/clock';
 import { conflict, json, jsonBody, parse } from '../commons/http';
 import { dossierForCitizen } from '../commons/lookup';
 import { dossierCode } from '../commons/params';
 import { logger } from '../commons/powertools';
-import { isConditionFailed, keys, listDossierItems } from '../commons/store';
+import { keys, listDossierItems, updateIf } from '../commons/store';
 import { text } from '../commons/text';
 import { toLocalIso } from '../commons/time';
 import type { Dossier } from '../core/dossier';
@@ -26,30 +24,21 @@ export const handler = apiHandler('POST /public/dossiers/{code}/withdraw', async
   await dossierForCitizen(event, code);
   const body = parse(Withdraw, jsonBody(event) ?? {});
   const at = now().toISOString();
-  let before: Dossier;
-  try {
-    const out = await documentClient().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.dossier(code),
-        UpdateExpression: 'SET #status = :withdrawn, #stop = :stop',
-        ConditionExpression: '#status IN (:received, :processing, :paused)',
-        ExpressionAttributeNames: { '#status': 'status', '#stop': 'stop' },
-        ExpressionAttributeValues: {
-          ':withdrawn': 7,
-          ':received': 2,
-          ':processing': 4,
-          ':paused': 5,
-          ':stop': { kind: 'withdrawn', at, reason: body.reason ?? '' },
-        },
-        ReturnValues: 'ALL_OLD',
-      }),
-    );
-    before = out.Attributes as Dossier;
-  } catch (error) {
-    if (isConditionFailed(error)) throw conflict('This dossier can no longer be withdrawn');
-    throw error;
-  }
+  const before = (await updateIf({
+    Key: keys.dossier(code),
+    UpdateExpression: 'SET #status = :withdrawn, #stop = :stop',
+    ConditionExpression: '#status IN (:received, :processing, :paused)',
+    ExpressionAttributeNames: { '#status': 'status', '#stop': 'stop' },
+    ExpressionAttributeValues: {
+      ':withdrawn': 7,
+      ':received': 2,
+      ':processing': 4,
+      ':paused': 5,
+      ':stop': { kind: 'withdrawn', at, reason: body.reason ?? '' },
+    },
+    ReturnValues: 'ALL_OLD',
+  })) as Dossier | undefined;
+  if (!before) throw conflict('This dossier can no longer be withdrawn');
   const { steps } = await listDossierItems(code);
   await Promise.all(steps.filter((s) => s.state === 'pending').map((s) => wake(s.taskToken, s.stepId)));
   if (before.openPause) await wake(before.supplementToken, before.pauses[before.openPause]?.stepId ?? '');

@@ -1,11 +1,9 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { apiHandler } from '../commons/api';
-import { documentClient, tableName } from '../commons/aws';
 import { now } from '../commons/clock';
 import { HttpProblem, badRequest, json, jsonBody, parse } from '../commons/http';
 import { logger } from '../commons/powertools';
-import { keys, listAgencies, putIfAbsent } from '../commons/store';
+import { keys, listAgencies, listCatalogue, putIfAbsent } from '../commons/store';
 import { localDate, toLocalIso } from '../commons/time';
 import { routeHours, type Procedure } from '../core/model';
 import {
@@ -24,22 +22,7 @@ type StoredProcedure = Procedure & { publishedAt?: string; publishedBy?: string 
 
 /** Every stored version of one procedure code (strongly consistent, so the next number is right). */
 async function versionsOf(code: string): Promise<StoredProcedure[]> {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await documentClient().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
-        ExpressionAttributeValues: { ':pk': 'CATALOGUE', ':p': `PROCEDURE#${code}#` },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    items.push(...(out.Items ?? []));
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return items.map(({ PK: _pk, SK: _sk, ...rest }) => rest as unknown as StoredProcedure);
+  return (await listCatalogue(`PROCEDURE#${code}#`, true)).map(({ PK: _pk, SK: _sk, ...rest }) => rest as unknown as StoredProcedure);
 }
 
 const view = (p: StoredProcedure) => ({ ...p, routeHours: routeHours(p.stages) });

@@ -1,15 +1,13 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { apiHandler } from '../commons/api';
 import { stepForOfficer } from '../commons/step-access';
 import { once } from '../commons/idempotency';
-import { documentClient, tableName } from '../commons/aws';
 import { wake } from '../commons/callback';
 import { now } from '../commons/clock';
 import { HttpProblem, badRequest, conflict, json, jsonBody, parse } from '../commons/http';
 import { dossierCode, stepId } from '../commons/params';
 import { logger } from '../commons/powertools';
-import { isConditionFailed, keys } from '../commons/store';
+import { keys, updateIf } from '../commons/store';
 import { text } from '../commons/text';
 import { toLocalIso } from '../commons/time';
 
@@ -38,24 +36,16 @@ export const handler = apiHandler('POST /dossiers/{code}/steps/{stepId}/delay', 
     throw badRequest('The new due time must be later than the current one', [{ field: 'newDueAt', message: `After ${toLocalIso(step.dueAt)}` }]);
   }
   const pendingDelay = { reason: body.reason, newDueAt: newDueAt.toISOString(), at: at.toISOString(), by: caller.sub };
-  let token: string | undefined;
-  try {
-    const out = await documentClient().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.step(code, id),
-        UpdateExpression: 'SET pendingDelay = :d',
-        ConditionExpression: '#state = :pending AND attribute_not_exists(pendingDelay) AND dueAt = :due',
-        ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':d': pendingDelay, ':pending': 'pending', ':due': step.dueAt },
-        ReturnValues: 'ALL_NEW',
-      }),
-    );
-    token = out.Attributes?.taskToken as string | undefined;
-  } catch (error) {
-    if (isConditionFailed(error)) throw conflict('The step changed meanwhile; read it again');
-    throw error;
-  }
+  const updated = await updateIf({
+    Key: keys.step(code, id),
+    UpdateExpression: 'SET pendingDelay = :d',
+    ConditionExpression: '#state = :pending AND attribute_not_exists(pendingDelay) AND dueAt = :due',
+    ExpressionAttributeNames: { '#state': 'state' },
+    ExpressionAttributeValues: { ':d': pendingDelay, ':pending': 'pending', ':due': step.dueAt },
+    ReturnValues: 'ALL_NEW',
+  });
+  if (!updated) throw conflict('The step changed meanwhile; read it again');
+  const token = updated.taskToken as string | undefined;
   await wake(token, id);
   logger.info('delay reported', { dossierCode: code, stepId: id });
   return json(202, { dossierCode: code, stepId: id, dueAt: toLocalIso(step.dueAt), requestedDueAt: toLocalIso(newDueAt) });

@@ -6,8 +6,7 @@ import { factTime, now } from '../commons/clock';
 import { dossierCode, stepId } from '../commons/params';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logger, metrics } from '../commons/powertools';
-import { stepQueueKeys } from '../commons/situation';
-import { getDossier, isConditionFailed, keys, listDossierItems, logbookKeys, putIfAbsent } from '../commons/store';
+import { getDossier, keys, listDossierItems, logbookKeys, putIfAbsent, stepQueueKeys, updateIf } from '../commons/store';
 import { retentionItem } from '../commons/personal-data';
 import { taskHandler } from '../commons/task';
 import { stepDueAt } from '../core/deadlines';
@@ -27,21 +26,15 @@ const Input = z.discriminatedUnion('action', [
   }),
 ]);
 
-async function setStatus(code: string, to: number, from: number[], extra = '', values: Record<string, unknown> = {}) {
-  try {
-    await documentClient().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.dossier(code),
-        UpdateExpression: `SET #status = :to${extra}`,
-        ConditionExpression: `#status IN (${from.map((_, i) => `:from${i}`).join(', ')})`,
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':to': to, ...Object.fromEntries(from.map((f, i) => [`:from${i}`, f])), ...values },
-      }),
-    );
-  } catch (error) {
-    if (!isConditionFailed(error)) throw error;
-  }
+/** Move the dossier's status on from one of `from` (a retry, or a later status, leaves it). */
+function setStatus(code: string, to: number, from: number[], extra = '', values: Record<string, unknown> = {}) {
+  return updateIf({
+    Key: keys.dossier(code),
+    UpdateExpression: `SET #status = :to${extra}`,
+    ConditionExpression: `#status IN (${from.map((_, i) => `:from${i}`).join(', ')})`,
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: { ':to': to, ...Object.fromEntries(from.map((f, i) => [`:from${i}`, f])), ...values },
+  });
 }
 
 /**
@@ -102,19 +95,12 @@ async function close(code: string, stageIndex: number) {
   if (steps.some((s) => s.stageIndex === stageIndex && s.state !== 'approved')) {
     throw new Error(`Stage ${stageIndex} of ${code} still has open steps`);
   }
-  try {
-    await documentClient().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.dossier(code),
-        UpdateExpression: 'SET stageIndex = :next',
-        ConditionExpression: 'stageIndex = :i',
-        ExpressionAttributeValues: { ':next': stageIndex + 1, ':i': stageIndex },
-      }),
-    );
-  } catch (error) {
-    if (!isConditionFailed(error)) throw error;
-  }
+  await updateIf({
+    Key: keys.dossier(code),
+    UpdateExpression: 'SET stageIndex = :next',
+    ConditionExpression: 'stageIndex = :i',
+    ExpressionAttributeValues: { ':next': stageIndex + 1, ':i': stageIndex },
+  });
   return { stageIndex: stageIndex + 1 };
 }
 

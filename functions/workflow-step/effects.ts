@@ -1,48 +1,23 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient, tableName } from '../commons/aws';
-import { getApology, isConditionFailed, keys, putIfAbsent } from '../commons/store';
-import { derivedAppointment, stepQueueKeys, type Situation } from '../commons/situation';
-import { stepDueAt } from '../core/deadlines';
-import type { Apology, Pause } from '../core/dossier';
+import { getApology, keys, putIfAbsent, stepQueueKeys, updateIf } from '../commons/store';
+import type { Situation } from '../commons/situation';
+import { appointmentAt, stepDueAt } from '../core/deadlines';
+import type { Apology, Dossier, Pause, StepDecision } from '../core/dossier';
 import { pauseKey } from '../core/step-rules';
 
-async function update(params: {
-  key: Record<string, string>;
-  set: string;
-  condition?: string;
-  names?: Record<string, string>;
-  values?: Record<string, unknown>;
-}): Promise<boolean> {
-  try {
-    await documentClient().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: params.key,
-        UpdateExpression: params.set,
-        ConditionExpression: params.condition,
-        ExpressionAttributeNames: params.names,
-        ExpressionAttributeValues: params.values,
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailed(error)) return false;
-    throw error;
-  }
-}
+const lastDecision = (s: Situation, outcome: StepDecision['outcome']) => s.step.history?.findLast((h) => h.outcome === outcome);
 
-const lastRequest = (s: Situation) => [...(s.step.history ?? [])].reverse().find((h) => h.outcome === 'request-supplement');
-const lastRefusal = (s: Situation) => [...(s.step.history ?? [])].reverse().find((h) => h.outcome === 'refuse');
+/** The appointment derived from the dossier's facts (the stored one while the clock is paused). */
+const derivedAppointment = (s: Situation, d: Dossier) => appointmentAt(s.cal, d)?.toISOString() ?? d.appointmentAt;
 
 /** A refusal (form 03) stops the whole dossier: status 8, the reason kept as a fact. */
 export async function stopRefused(s: Situation) {
-  const refusal = lastRefusal(s);
-  await update({
-    key: keys.dossier(s.dossier.code),
-    set: 'SET #status = :stopped, #stop = :stop',
-    condition: 'NOT (#status IN (:withdrawn, :stopped))',
-    names: { '#status': 'status', '#stop': 'stop' },
-    values: {
+  const refusal = lastDecision(s, 'refuse');
+  await updateIf({
+    Key: keys.dossier(s.dossier.code),
+    UpdateExpression: 'SET #status = :stopped, #stop = :stop',
+    ConditionExpression: 'NOT (#status IN (:withdrawn, :stopped))',
+    ExpressionAttributeNames: { '#status': 'status', '#stop': 'stop' },
+    ExpressionAttributeValues: {
       ':stopped': 8,
       ':withdrawn': 7,
       ':stop': { kind: 'refused', at: refusal?.at ?? s.now.toISOString(), stepId: s.step.stepId, agency: s.step.agency, reason: refusal?.reason ?? '' },
@@ -83,30 +58,30 @@ export async function recordExtension(s: Situation, kind: 'lapse' | 'delay') {
       originalDueAt: currentDue.toISOString(),
       newDueAt: (stepDueAt(cal, extended, dossier.pauses) ?? currentDue).toISOString(),
       originalAppointmentAt: dossier.appointmentAt,
-      newAppointmentAt: await derivedAppointment(extendedDossier),
+      newAppointmentAt: derivedAppointment(s, extendedDossier),
     };
     await putIfAbsent({ ...keys.apology(dossier.code, step.stepId, n), ...candidate });
     fact = (await getApology(dossier.code, step.stepId, n))!;
   }
   const totalHours = (step.extensionHours ?? 0) + fact.hours;
-  await update({
-    key: keys.dossier(dossier.code),
-    set: 'SET extensions.#step = :h, appointmentAt = :app',
-    names: { '#step': step.stepId },
-    values: { ':h': totalHours, ':app': fact.newAppointmentAt },
+  await updateIf({
+    Key: keys.dossier(dossier.code),
+    UpdateExpression: 'SET extensions.#step = :h, appointmentAt = :app',
+    ExpressionAttributeNames: { '#step': step.stepId },
+    ExpressionAttributeValues: { ':h': totalHours, ':app': fact.newAppointmentAt },
   });
-  await update({
-    key: keys.step(dossier.code, step.stepId),
-    set: 'SET extensions = :n, extensionHours = :h, dueAt = :due, GSI1SK = :sk REMOVE pendingDelay',
-    condition: 'extensions = :prev',
-    values: { ':n': n, ':prev': n - 1, ':h': totalHours, ':due': fact.newDueAt, ':sk': stepQueueKeys(step, fact.newDueAt).GSI1SK },
+  await updateIf({
+    Key: keys.step(dossier.code, step.stepId),
+    UpdateExpression: 'SET extensions = :n, extensionHours = :h, dueAt = :due, GSI1SK = :sk REMOVE pendingDelay',
+    ConditionExpression: 'extensions = :prev',
+    ExpressionAttributeValues: { ':n': n, ':prev': n - 1, ':h': totalHours, ':due': fact.newDueAt, ':sk': stepQueueKeys(step, fact.newDueAt).GSI1SK },
   });
 }
 
 /** Supplement requested (form 02): the dossier's clock stops from the request, status 5. */
 export async function openPause(s: Situation) {
   const { dossier, step } = s;
-  const request = lastRequest(s);
+  const request = lastDecision(s, 'request-supplement');
   const key = pauseKey(step.stepId, step.supplementRounds);
   const pause: Pause = {
     stepId: step.stepId,
@@ -116,12 +91,12 @@ export async function openPause(s: Situation) {
     missing: request?.missing ?? [],
     reason: request?.reason ?? '',
   };
-  await update({
-    key: keys.dossier(dossier.code),
-    set: 'SET pauses.#k = :p, openPause = :k, #status = :paused',
-    condition: 'attribute_not_exists(pauses.#k) AND NOT (#status IN (:withdrawn, :stopped))',
-    names: { '#k': key, '#status': 'status' },
-    values: { ':p': pause, ':k': key, ':paused': 5, ':withdrawn': 7, ':stopped': 8 },
+  await updateIf({
+    Key: keys.dossier(dossier.code),
+    UpdateExpression: 'SET pauses.#k = :p, openPause = :k, #status = :paused',
+    ConditionExpression: 'attribute_not_exists(pauses.#k) AND NOT (#status IN (:withdrawn, :stopped))',
+    ExpressionAttributeNames: { '#k': key, '#status': 'status' },
+    ExpressionAttributeValues: { ':p': pause, ':k': key, ':paused': 5, ':withdrawn': 7, ':stopped': 8 },
   });
 }
 
@@ -129,18 +104,24 @@ export async function openPause(s: Situation) {
 export async function resumeStep(s: Situation) {
   const { dossier, step } = s;
   const due = s.dueAt?.toISOString() ?? null;
-  await update({
-    key: keys.step(dossier.code, step.stepId),
-    set: 'SET #state = :pending, dueAt = :due, GSI1PK = :pk, GSI1SK = :sk',
-    condition: '#state = :asked AND supplementRounds = :r',
-    names: { '#state': 'state' },
-    values: { ':pending': 'pending', ':asked': 'supplement-requested', ':r': step.supplementRounds, ':due': due, ...prefix(stepQueueKeys(step, due)) },
+  const queue = stepQueueKeys(step, due);
+  await updateIf({
+    Key: keys.step(dossier.code, step.stepId),
+    UpdateExpression: 'SET #state = :pending, dueAt = :due, GSI1PK = :pk, GSI1SK = :sk',
+    ConditionExpression: '#state = :asked AND supplementRounds = :r',
+    ExpressionAttributeNames: { '#state': 'state' },
+    ExpressionAttributeValues: {
+      ':pending': 'pending',
+      ':asked': 'supplement-requested',
+      ':r': step.supplementRounds,
+      ':due': due,
+      ':pk': queue.GSI1PK,
+      ':sk': queue.GSI1SK,
+    },
   });
-  await update({
-    key: keys.dossier(dossier.code),
-    set: 'SET appointmentAt = :app',
-    values: { ':app': await derivedAppointment(dossier) },
+  await updateIf({
+    Key: keys.dossier(dossier.code),
+    UpdateExpression: 'SET appointmentAt = :app',
+    ExpressionAttributeValues: { ':app': derivedAppointment(s, dossier) },
   });
 }
-
-const prefix = (k: { GSI1PK: string; GSI1SK: string }) => ({ ':pk': k.GSI1PK, ':sk': k.GSI1SK });

@@ -1,12 +1,11 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
-import { documentClient, tableName } from '../commons/aws';
 import { wake } from '../commons/callback';
 import { logger } from '../commons/powertools';
-import { getDossier, isConditionFailed, keys } from '../commons/store';
+import { getDossier, keys, updateIf } from '../commons/store';
 import { situation } from '../commons/situation';
 import { taskHandler } from '../commons/task';
 import { dossierCode, stepId } from '../commons/params';
+import { isStopped } from '../core/dossier';
 import { openPause, recordExtension, resumeStep, stopRefused } from './effects';
 
 const ids = { dossierCode, stepId };
@@ -59,21 +58,16 @@ async function act(code: string, id: string) {
  * a decision racing a timeout is never lost.
  */
 async function awaitAgency(code: string, id: string, taskToken: string) {
-  try {
-    await documentClient().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.step(code, id),
-        UpdateExpression: 'SET taskToken = :t',
-        ConditionExpression: '#state = :pending AND attribute_not_exists(pendingDelay)',
-        ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':t': taskToken, ':pending': 'pending' },
-      }),
-    );
+  const kept = await updateIf({
+    Key: keys.step(code, id),
+    UpdateExpression: 'SET taskToken = :t',
+    ConditionExpression: '#state = :pending AND attribute_not_exists(pendingDelay)',
+    ExpressionAttributeNames: { '#state': 'state' },
+    ExpressionAttributeValues: { ':t': taskToken, ':pending': 'pending' },
+  });
+  if (kept) {
     const dossier = await getDossier(code);
-    if (dossier && dossier.status !== 7 && dossier.status !== 8) return { waiting: true };
-  } catch (error) {
-    if (!isConditionFailed(error)) throw error;
+    if (dossier && !isStopped(dossier)) return { waiting: true };
   }
   await wake(taskToken, id);
   return { waiting: false };
@@ -81,24 +75,17 @@ async function awaitAgency(code: string, id: string, taskToken: string) {
 
 /** AwaitSupplement: keep the token on the dossier while its pause is open. */
 async function awaitSupplement(code: string, id: string, taskToken: string) {
-  const s = await situation(code, id);
-  if (s.next.next === 'await-supplement') {
-    try {
-      await documentClient().send(
-        new UpdateCommand({
-          TableName: tableName(),
-          Key: keys.dossier(code),
-          UpdateExpression: 'SET supplementToken = :t',
-          ConditionExpression: 'openPause = :k AND #status = :paused',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':t': taskToken, ':k': s.next.pauseKey, ':paused': 5 },
-        }),
-      );
-      return { waiting: true };
-    } catch (error) {
-      if (!isConditionFailed(error)) throw error;
-    }
-  }
+  const { next } = await situation(code, id);
+  const kept =
+    next.next === 'await-supplement' &&
+    (await updateIf({
+      Key: keys.dossier(code),
+      UpdateExpression: 'SET supplementToken = :t',
+      ConditionExpression: 'openPause = :k AND #status = :paused',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':t': taskToken, ':k': next.pauseKey, ':paused': 5 },
+    }));
+  if (kept) return { waiting: true };
   await wake(taskToken, id);
   return { waiting: false };
 }
