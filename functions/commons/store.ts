@@ -2,6 +2,7 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type QueryCommandI
 import type { Apology, Dossier, Step } from '../core/dossier';
 import type { Agency, Procedure } from '../core/model';
 import { documentClient, tableName } from './aws';
+import { localDate } from '../core/local-time';
 
 /**
  * The single table. Keys:
@@ -37,7 +38,7 @@ export const stepQueueKeys = (s: Pick<Step, 'agency' | 'code' | 'stepId'>, dueAt
 
 /** Logbook keys: by agency and local month, sorted by the instant (UTC ISO) and the ids. */
 export const logbookKeys = (agency: string, instant: string, ...ids: string[]) => ({
-  GSI2PK: `LOG#${agency}#${new Date(Date.parse(instant) + 7 * 3600_000).toISOString().slice(0, 7)}`,
+  GSI2PK: `LOG#${agency}#${localDate(instant).slice(0, 7)}`,
   GSI2SK: [instant, ...ids].join('#'),
 });
 

@@ -1,5 +1,5 @@
 import type { Dossier, Step } from '../core/dossier';
-import { toLocalIso } from './time';
+import { toLocalIso } from '../core/local-time';
 
 /** What the API shows of a step: never its task token. */
 export function stepView(s: Step) {

@@ -1,6 +1,7 @@
 import type { WorkingCalendar } from './calendar/working-time';
 import { appointmentAt, originalStepDueAt, stepDueAt } from './deadlines';
 import { isStopped, type Apology, type Dossier, type Pause, type Step } from './dossier';
+import { localDate } from './local-time';
 import type { Text } from './model';
 
 /**
@@ -22,15 +23,12 @@ import type { Text } from './model';
  */
 export type Timeliness = 'early' | 'on-time' | 'late' | 'pending' | 'stopped';
 
-const OFFSET_MS = 7 * 3600_000;
 const ms = (d: Date | string) => (typeof d === 'string' ? Date.parse(d) : d.getTime());
-/** Local calendar day (YYYY-MM-DD) of an instant, Vietnam time. */
-export const localDay = (d: Date | string) => new Date(ms(d) + OFFSET_MS).toISOString().slice(0, 10);
 
 /** A decision at `decidedAt` against the original due time `due`. */
 export function classify(decidedAt: Date | string, due: Date | string): 'early' | 'on-time' | 'late' {
   if (ms(decidedAt) > ms(due)) return 'late';
-  return localDay(decidedAt) < localDay(due) ? 'early' : 'on-time';
+  return localDate(decidedAt) < localDate(due) ? 'early' : 'on-time';
 }
 
 /** The pauses that count for an act at `at`: those begun before it, an open one closed at it. */

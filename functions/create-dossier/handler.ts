@@ -13,7 +13,7 @@ import { indexApplicant } from '../commons/personal-data';
 import { logger } from '../commons/powertools';
 import { documentsSchema } from '../commons/text';
 import { getDossier, keys, listProcedures, logbookKeys, putIfAbsent, reserveSequence, versionInForce } from '../commons/store';
-import { localDate, toLocalIso } from '../commons/time';
+import { localDate, toLocalIso } from '../core/local-time';
 import { startDossierWorkflow } from '../commons/workflow';
 import { appointmentAt } from '../core/deadlines';
 import { dossierCode, type Dossier } from '../core/dossier';

@@ -9,7 +9,7 @@ import { dossierCode, stepId } from '../commons/params';
 import { logger } from '../commons/powertools';
 import { getDossier, getStep, keys, updateIf } from '../commons/store';
 import { text } from '../commons/text';
-import { toLocalIso } from '../commons/time';
+import { toLocalIso } from '../core/local-time';
 import { isStopped, type Step, type StepDecision } from '../core/dossier';
 
 const Path = z.object({ code: dossierCode, stepId });

@@ -2,7 +2,7 @@ import { apiHandler } from '../commons/api';
 import { json, notFound, parse } from '../commons/http';
 import { YearPath } from '../commons/params';
 import { getItem, keys } from '../commons/store';
-import { toLocalIso } from '../commons/time';
+import { toLocalIso } from '../core/local-time';
 import { loadBundledCalendarYears, type CalendarYear } from '../core/calendar/working-time';
 
 /** GET /calendars/{year} (operator): the stored calendar, else the one shipped with the code. */

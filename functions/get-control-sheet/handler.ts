@@ -6,7 +6,7 @@ import { now } from '../commons/clock';
 import { json, notFound, parse } from '../commons/http';
 import { dossierCode } from '../commons/params';
 import { listDossierItems } from '../commons/store';
-import { toLocalIso } from '../commons/time';
+import { toLocalIso } from '../core/local-time';
 import { routeAgencies } from '../commons/views';
 import { controlSheet } from '../core/records';
 

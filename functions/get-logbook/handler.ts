@@ -6,7 +6,7 @@ import { now } from '../commons/clock';
 import { forbidden, json, notFound, parse } from '../commons/http';
 import { agencyCode } from '../commons/params';
 import { getDossier, listAgencies, queryIndex } from '../commons/store';
-import { toLocalIso } from '../commons/time';
+import { toLocalIso } from '../core/local-time';
 import type { Dossier, Step } from '../core/dossier';
 import { dossierAppointments, dossierOverdue, dossierTimeliness, isLocalDate, localDayRange, stepDues, stepTimeliness } from '../core/records';
 

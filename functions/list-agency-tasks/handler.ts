@@ -4,7 +4,7 @@ import { actsFor } from '../commons/access';
 import { apiHandler } from '../commons/api';
 import { forbidden, json, parse } from '../commons/http';
 import { listAgencies, queryIndex } from '../commons/store';
-import { toLocalIso } from '../commons/time';
+import { toLocalIso } from '../core/local-time';
 
 const Path = z.object({ agencyCode: agencyCodeSchema });
 

@@ -2,7 +2,7 @@ import { apiHandler } from '../commons/api';
 import { now } from '../commons/clock';
 import { json } from '../commons/http';
 import { listProcedures, versionInForce } from '../commons/store';
-import { localDate } from '../commons/time';
+import { localDate } from '../core/local-time';
 import { routeHours } from '../core/model';
 
 /** GET /procedures: the catalogue as in force today, each with its route. */

@@ -4,7 +4,7 @@ import { json, parse } from '../commons/http';
 import { dossierForCitizen } from '../commons/lookup';
 import { dossierCode } from '../commons/params';
 import { listDossierItems } from '../commons/store';
-import { toLocalIso } from '../commons/time';
+import { toLocalIso } from '../core/local-time';
 import { citizenHistory, STATUS_TEXT } from '../core/citizen-view';
 
 const Path = z.object({ code: dossierCode });

@@ -9,7 +9,7 @@ import { dossierCode } from '../commons/params';
 import { logger } from '../commons/powertools';
 import { keys, listDossierItems, updateIf } from '../commons/store';
 import { text } from '../commons/text';
-import { toLocalIso } from '../commons/time';
+import { toLocalIso } from '../core/local-time';
 import type { Dossier } from '../core/dossier';
 
 const Path = z.object({ code: dossierCode });

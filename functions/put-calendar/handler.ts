@@ -6,7 +6,7 @@ import { now } from '../commons/clock';
 import { badRequest, json, jsonBody, parse } from '../commons/http';
 import { logger } from '../commons/powertools';
 import { keys } from '../commons/store';
-import { toLocalIso } from '../commons/time';
+import { toLocalIso } from '../core/local-time';
 import { validateCalendarYear } from '../core/calendar/working-time';
 import { YearPath } from '../commons/params';
 

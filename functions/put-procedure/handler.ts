@@ -4,7 +4,7 @@ import { now } from '../commons/clock';
 import { HttpProblem, badRequest, json, jsonBody, parse } from '../commons/http';
 import { logger } from '../commons/powertools';
 import { keys, listAgencies, listCatalogue, putIfAbsent } from '../commons/store';
-import { localDate, toLocalIso } from '../commons/time';
+import { localDate, toLocalIso } from '../core/local-time';
 import { routeHours, type Procedure } from '../core/model';
 import {
   codeErrors,

@@ -9,7 +9,7 @@ import { dossierCode, stepId } from '../commons/params';
 import { logger } from '../commons/powertools';
 import { keys, updateIf } from '../commons/store';
 import { text } from '../commons/text';
-import { toLocalIso } from '../commons/time';
+import { toLocalIso } from '../core/local-time';
 
 const Path = z.object({ code: dossierCode, stepId });
 const Delay = z.object({ reason: text(2000), newDueAt: z.iso.datetime({ offset: true }) }).strict();

@@ -5,7 +5,7 @@ import { json, jsonBody, parse } from '../commons/http';
 import { dossierCode } from '../commons/params';
 import { logger } from '../commons/powertools';
 import { SupplementBody, supply } from '../commons/supplement';
-import { toLocalIso } from '../commons/time';
+import { toLocalIso } from '../core/local-time';
 
 const Path = z.object({ code: dossierCode });
 

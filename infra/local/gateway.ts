@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import * as z from 'zod';
+import { toLocalIso } from '../../functions/core/local-time';
 import { routes, type RouteSpec } from '../registry';
 import { parseDuration, type LocalClock } from './clock';
 import type { FaultyProxy } from './faults';
@@ -236,8 +237,7 @@ export class LocalGateway {
 
   private clockView() {
     const now = this.clock.now();
-    const local = new Date(now + 7 * 3600_000).toISOString().slice(0, 19);
-    return { now: `${local}+07:00`, offsetMs: now - Date.now() };
+    return { now: toLocalIso(now), offsetMs: now - Date.now() };
   }
 
   private problem(res: ServerResponse, issues: { path: PropertyKey[]; message: string }[]) {
