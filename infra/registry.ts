@@ -132,6 +132,18 @@ export const stateMachines: StateMachineSpec[] = [
   },
 ];
 
+/**
+ * The single table's key schema: `PK`/`SK`, string keys, and each index keyed `<name>PK` /
+ * `<name>SK` projecting everything. The stack's table and the local one are both made from it.
+ */
+export const table = {
+  ttlAttribute: 'expiresAt',
+  indexes: [
+    { name: 'GSI1', purpose: 'agency queues (QUEUE#<agency>) and open dossiers (OPEN)' },
+    { name: 'GSI2', purpose: 'logbooks and reports (LOG#<agency>#<local yyyy-mm>)' },
+  ],
+} as const;
+
 /** Agencies of the seed data: each has a Cognito group `agency-<code>`. */
 export { agencyCodes } from '../functions/core/seed';
 

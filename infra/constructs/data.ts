@@ -2,13 +2,14 @@ import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
+import { table as schema } from '../registry';
 
 export interface DataProps {
   /** Deletion protection on the table; also RETAIN on table and key. */
   deletionProtection: boolean;
 }
 
-/** The single DynamoDB table (PK/SK + GSI1 for queues and open dossiers, GSI2 for logbooks) encrypted with a customer-managed KMS key. */
+/** The single DynamoDB table (the registry's key schema), encrypted with a customer-managed KMS key. */
 export class Data extends Construct {
   readonly table: Table;
   readonly key: Key;
@@ -30,22 +31,17 @@ export class Data extends Construct {
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       encryption: TableEncryption.CUSTOMER_MANAGED,
       encryptionKey: this.key,
-      timeToLiveAttribute: 'expiresAt',
+      timeToLiveAttribute: schema.ttlAttribute,
       deletionProtection: props.deletionProtection,
       removalPolicy,
     });
-    this.table.addGlobalSecondaryIndex({
-      indexName: 'GSI1',
-      partitionKey: { name: 'GSI1PK', type: AttributeType.STRING },
-      sortKey: { name: 'GSI1SK', type: AttributeType.STRING },
-      projectionType: ProjectionType.ALL,
-    });
-    // The logbook (form 07) and the reports: items by agency and local month.
-    this.table.addGlobalSecondaryIndex({
-      indexName: 'GSI2',
-      partitionKey: { name: 'GSI2PK', type: AttributeType.STRING },
-      sortKey: { name: 'GSI2SK', type: AttributeType.STRING },
-      projectionType: ProjectionType.ALL,
-    });
+    for (const index of schema.indexes) {
+      this.table.addGlobalSecondaryIndex({
+        indexName: index.name,
+        partitionKey: { name: `${index.name}PK`, type: AttributeType.STRING },
+        sortKey: { name: `${index.name}SK`, type: AttributeType.STRING },
+        projectionType: ProjectionType.ALL,
+      });
+    }
   }
 }

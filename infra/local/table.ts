@@ -3,8 +3,9 @@ import { BatchWriteCommand, type DynamoDBDocumentClient, QueryCommand } from '@a
 import { keys } from '../../functions/commons/store';
 import { loadBundledCalendarYears } from '../../functions/core/calendar/working-time';
 import { agencies, procedures } from '../../functions/core/seed';
+import { table as schema } from '../registry';
 
-/** The same key schema as infra/constructs/data.ts. */
+/** The registry's key schema, as the stack's table has it (infra/constructs/data.ts). */
 export async function ensureTable(client: DynamoDBClient, name: string): Promise<void> {
   try {
     await client.send(new DescribeTableCommand({ TableName: name }));
@@ -12,40 +13,22 @@ export async function ensureTable(client: DynamoDBClient, name: string): Promise
   } catch (error) {
     if ((error as Error).name !== 'ResourceNotFoundException') throw error;
   }
+  const keyed = (pk: string, sk: string) => [
+    { AttributeName: pk, KeyType: 'HASH' as const },
+    { AttributeName: sk, KeyType: 'RANGE' as const },
+  ];
+  const names = ['PK', 'SK', ...schema.indexes.flatMap((x) => [`${x.name}PK`, `${x.name}SK`])];
   await client.send(
     new CreateTableCommand({
       TableName: name,
       BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: [
-        { AttributeName: 'PK', AttributeType: 'S' },
-        { AttributeName: 'SK', AttributeType: 'S' },
-        { AttributeName: 'GSI1PK', AttributeType: 'S' },
-        { AttributeName: 'GSI1SK', AttributeType: 'S' },
-        { AttributeName: 'GSI2PK', AttributeType: 'S' },
-        { AttributeName: 'GSI2SK', AttributeType: 'S' },
-      ],
-      KeySchema: [
-        { AttributeName: 'PK', KeyType: 'HASH' },
-        { AttributeName: 'SK', KeyType: 'RANGE' },
-      ],
-      GlobalSecondaryIndexes: [
-        {
-          IndexName: 'GSI1',
-          KeySchema: [
-            { AttributeName: 'GSI1PK', KeyType: 'HASH' },
-            { AttributeName: 'GSI1SK', KeyType: 'RANGE' },
-          ],
-          Projection: { ProjectionType: 'ALL' },
-        },
-        {
-          IndexName: 'GSI2',
-          KeySchema: [
-            { AttributeName: 'GSI2PK', KeyType: 'HASH' },
-            { AttributeName: 'GSI2SK', KeyType: 'RANGE' },
-          ],
-          Projection: { ProjectionType: 'ALL' },
-        },
-      ],
+      AttributeDefinitions: names.map((AttributeName) => ({ AttributeName, AttributeType: 'S' })),
+      KeySchema: keyed('PK', 'SK'),
+      GlobalSecondaryIndexes: schema.indexes.map((x) => ({
+        IndexName: x.name,
+        KeySchema: keyed(`${x.name}PK`, `${x.name}SK`),
+        Projection: { ProjectionType: 'ALL' },
+      })),
     }),
   );
   for (let i = 0; i < 100; i++) {
