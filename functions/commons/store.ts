@@ -119,8 +119,9 @@ export function listCatalogue(prefix: string, consistent = false): Promise<Recor
   });
 }
 
-export async function listProcedures(): Promise<Procedure[]> {
-  return (await listCatalogue('PROCEDURE#')).map((i) => strip<Procedure>(i) as Procedure);
+/** Every version of every procedure, or of one procedure code. */
+export async function listProcedures(code?: string): Promise<Procedure[]> {
+  return (await listCatalogue(code ? `PROCEDURE#${code}#` : 'PROCEDURE#')).map((i) => strip<Procedure>(i) as Procedure);
 }
 
 export async function listAgencies(): Promise<Agency[]> {

@@ -41,7 +41,7 @@ type DossierInput = z.infer<typeof DossierInput>;
 async function receive(request: { caller: string; key: string; body: DossierInput }) {
   const { body } = request;
   const receivedAt = factTime();
-  const procedure = versionInForce(await listProcedures(), body.procedureCode, localDate(receivedAt));
+  const procedure = versionInForce(await listProcedures(body.procedureCode), body.procedureCode, localDate(receivedAt));
   if (!procedure) {
     throw new HttpProblem(422, 'Unprocessable Content', 'No such procedure in force', [
       { field: 'procedureCode', message: `Unknown procedure ${body.procedureCode}` },
