@@ -76,26 +76,31 @@ function load(url: string, token: string, concurrency: number, durationMs: numbe
   });
 }
 
-async function rawPutRate(endpoint: string, item: Record<string, any>, concurrency: number, durationMs: number) {
-  const client = new DynamoDBClient({ endpoint, maxAttempts: 1 });
+/** Operations per second of `op`, run by `concurrency` loops for `durationMs`. */
+async function rateOf(concurrency: number, durationMs: number, op: (n: number) => Promise<unknown>) {
   let n = 0;
   const t0 = performance.now();
   const stopAt = t0 + durationMs;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
-      while (performance.now() < stopAt) {
-        const code = `RAW-${process.pid}-${concurrency}-${++n}`;
-        await client.send(
-          new PutItemCommand({
-            TableName: 'motcua',
-            Item: { ...item, PK: { S: `DOSSIER#${code}` }, GSI1SK: { S: code }, code: { S: code } },
-            ConditionExpression: 'attribute_not_exists(PK)',
-          }),
-        );
-      }
+      while (performance.now() < stopAt) await op(++n);
     }),
   );
-  const rate = n / ((performance.now() - t0) / 1000);
+  return n / ((performance.now() - t0) / 1000);
+}
+
+async function rawPutRate(endpoint: string, item: Record<string, any>, concurrency: number, durationMs: number) {
+  const client = new DynamoDBClient({ endpoint, maxAttempts: 1 });
+  const rate = await rateOf(concurrency, durationMs, (n) => {
+    const code = `RAW-${process.pid}-${concurrency}-${n}`;
+    return client.send(
+      new PutItemCommand({
+        TableName: 'motcua',
+        Item: { ...item, PK: { S: `DOSSIER#${code}` }, GSI1SK: { S: code }, code: { S: code } },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
+    );
+  });
   client.destroy();
   return rate;
 }
@@ -103,18 +108,7 @@ async function rawPutRate(endpoint: string, item: Record<string, any>, concurren
 /** The PIN hash every intake computes (scrypt, deliberately slow): its own rate on this machine. */
 async function pinHashRate(concurrency: number, durationMs: number) {
   const { hashPin } = await import('../functions/commons/pin');
-  let n = 0;
-  const t0 = performance.now();
-  const stopAt = t0 + durationMs;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (performance.now() < stopAt) {
-        await hashPin('12345678');
-        n++;
-      }
-    }),
-  );
-  return n / ((performance.now() - t0) / 1000);
+  return rateOf(concurrency, durationMs, () => hashPin('12345678'));
 }
 
 async function main() {

@@ -24,7 +24,7 @@ export interface Invocation {
 export type BenchRuntime = Awaited<ReturnType<typeof startBench>>;
 
 export async function startBench() {
-  const { startLocalRuntime } = await import('../../infra/local/runtime');
+  const { startHarness } = await import('../../test/support/local');
   const { LocalLambdas } = await import('../../infra/local/lambdas');
   const registry = await import('../../infra/registry');
 
@@ -63,35 +63,17 @@ export async function startBench() {
     proto.__benchWrapped = true;
   }
 
-  const runtime = await startLocalRuntime({ port: 0, sesPort: 0, resume: false });
+  // the same harness as the tests: the runtime on free ports, and its HTTP helpers
+  const h = await startHarness({ resume: false });
+  const { runtime, call } = h;
   clockNow = () => runtime.clock.now();
   const apiFunctions = new Set(registry.routes.map((r) => r.function));
   const memoryOf = (name: string) => registry.functionSpec(name).memoryMb;
 
-  async function call(method: string, path: string, opts: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) {
-    const res = await fetch(runtime.apiUrl + path, {
-      method,
-      headers: {
-        ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
-        ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...opts.headers,
-      },
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-    });
-    const text = await res.text();
-    let body: any = text;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      /* not JSON */
-    }
-    return { status: res.status, body };
-  }
-
   async function token(sub: string, groups: string[]): Promise<string> {
-    const res = await call('POST', '/_local/tokens', { body: { sub, groups } });
-    if (!res.body?.token) throw new Error(`token: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body.token;
+    const t = await h.token(sub, groups);
+    if (!t) throw new Error(`token: none for ${sub}`);
+    return t;
   }
 
   async function clock(body: { set: string } | { advance: string }) {
