@@ -1,10 +1,8 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { documentClient, tableName } from './aws';
 import { now } from './clock';
 import { HttpProblem, notFound } from './http';
 import { verifyPin } from './pin';
-import { getDossier, keys } from './store';
+import { getDossier, keys, updateIf } from './store';
 import type { Dossier } from '../core/dossier';
 
 /** The scrypt hash of a PIN nobody has (a random salt), compared against for unknown codes. */
@@ -13,17 +11,9 @@ const DUMMY_HASH = 'scrypt$7mV0dXcYbGxrZ3JhbmRvbQ==$AAAAAAAAAAAAAAAAAAAAAAAAAAAA
 export const MAX_PIN_FAILURES = 5;
 export const LOCKOUT_MINUTES = 15;
 
-async function update(code: string, expression: string, values: Record<string, unknown>, remove = '') {
-  await documentClient().send(
-    new UpdateCommand({
-      TableName: tableName(),
-      Key: keys.dossier(code),
-      UpdateExpression: `${expression}${remove}`,
-      ConditionExpression: 'attribute_exists(PK)',
-      ExpressionAttributeValues: values,
-    }),
-  );
-}
+/** Count a failure or reset the count, on a dossier that exists (never re-creating one). */
+const update = (code: string, expression: string, values: Record<string, unknown>) =>
+  updateIf({ Key: keys.dossier(code), UpdateExpression: expression, ConditionExpression: 'attribute_exists(PK)', ExpressionAttributeValues: values });
 
 /**
  * The citizen's key to a dossier: its code and the PIN given at receipt (header
@@ -56,6 +46,6 @@ export async function dossierForCitizen(event: APIGatewayProxyEventV2, code: str
     }
     throw unknown;
   }
-  if (dossier.pinFailures) await update(code, 'SET pinFailures = :zero', { ':zero': 0 }, ' REMOVE pinLockedUntil');
+  if (dossier.pinFailures) await update(code, 'SET pinFailures = :zero REMOVE pinLockedUntil', { ':zero': 0 });
   return dossier;
 }

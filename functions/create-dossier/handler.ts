@@ -64,6 +64,7 @@ async function receive(request: { caller: string; key: string; body: DossierInpu
     stageIndex: 0,
     extensions: {},
     pauses: {},
+    emailFailures: {},
     executionName: undefined as string | undefined,
     pinHash: await hashPin(pin),
     receivedBy: request.caller,

@@ -139,14 +139,6 @@ async function emailFailed(code: string, eventKey: string, error: string, step?:
     new UpdateCommand({
       TableName: tableName(),
       Key: keys.dossier(code),
-      UpdateExpression: 'SET emailFailures = if_not_exists(emailFailures, :none)',
-      ExpressionAttributeValues: { ':none': {} },
-    }),
-  );
-  await ddb.send(
-    new UpdateCommand({
-      TableName: tableName(),
-      Key: keys.dossier(code),
       UpdateExpression: 'SET emailFailures.#k = :f',
       ExpressionAttributeNames: { '#k': eventKey },
       ExpressionAttributeValues: { ':f': { at: now().toISOString(), error } },

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import * as z from 'zod';
+import { badRequest, problem } from '../../functions/commons/http';
 import { toLocalIso } from '../../functions/core/local-time';
 import { routes, type RouteSpec } from '../registry';
 import { parseDuration, type LocalClock } from './clock';
@@ -240,8 +241,11 @@ export class LocalGateway {
     return { now: toLocalIso(now), offsetMs: now - Date.now() };
   }
 
+  /** A 400 in the same problem+json as the handlers'. */
   private problem(res: ServerResponse, issues: { path: PropertyKey[]; message: string }[]) {
     const errors = issues.map((i) => ({ field: i.path.map(String).join('.') || 'body', message: i.message }));
-    this.send(res, 400, { type: 'about:blank', title: 'Bad Request', status: 400, errors }, { 'content-type': 'application/problem+json; charset=utf-8' });
+    const out = problem(badRequest(`Invalid request: ${errors.map((e) => e.field).join(', ')}`, errors));
+    res.writeHead(out.statusCode!, out.headers as Record<string, string>);
+    res.end(out.body);
   }
 }

@@ -55,32 +55,7 @@ function namedError(name: string, message: string): Error {
 
 export const stateMachineArn = (name: string) => `arn:aws:states:${REGION}:${ACCOUNT}:stateMachine:motcua-${name}`;
 
-/**
- * Prepare an ASL file for the local run: substitute the function ARNs and move the timeout of
- * callback tasks onto the local clock (the file itself is the one deployed to AWS).
- */
-export function localDefinition(root: string, spec: StateMachineSpec): Json {
-  let text = readFileSync(resolve(root, spec.definitionFile), 'utf8');
-  for (const [key, fn] of Object.entries(spec.functionSubstitutions)) {
-    text = text.replaceAll('${' + key + '}', localFunctionArn(fn));
-  }
-  const definition = JSON.parse(text) as Json;
-  const visit = (states: Record<string, Json>) => {
-    for (const state of Object.values(states)) {
-      if (state.Type === 'Map') visit(((state.ItemProcessor ?? state.Iterator) as Json).States as Record<string, Json>);
-      if (state.Type === 'Parallel') for (const b of state.Branches as Json[]) visit(b.States as Record<string, Json>);
-      if (state.Type !== 'Task' || !String(state.Resource).endsWith('.waitForTaskToken')) continue;
-      const params = state.Parameters as Json;
-      if (state.TimeoutSecondsPath) params[`${LOCAL_TIMEOUT_KEY}.$`] = state.TimeoutSecondsPath;
-      else if (state.TimeoutSeconds) params[LOCAL_TIMEOUT_KEY] = state.TimeoutSeconds;
-      delete state.TimeoutSecondsPath;
-      state.TimeoutSeconds = LIBRARY_TIMEOUT_SECONDS;
-    }
-  };
-  visit(definition.States as Record<string, Json>);
-  return definition;
-}
-
+/** Every Task state of a definition by name, nested Map and Parallel states included. */
 function taskStates(states: Record<string, Json>, out: Record<string, Json> = {}): Record<string, Json> {
   for (const [name, state] of Object.entries(states)) {
     if (state.Type === 'Task') out[name] = state;
@@ -88,6 +63,29 @@ function taskStates(states: Record<string, Json>, out: Record<string, Json> = {}
     if (state.Type === 'Parallel') for (const b of state.Branches as Json[]) taskStates(b.States as Record<string, Json>, out);
   }
   return out;
+}
+
+/**
+ * Prepare an ASL file for the local run: substitute the function ARNs and move the timeout of
+ * callback tasks onto the local clock (the file itself is the one deployed to AWS). Returns the
+ * definition and its Task states (the same objects, so the run sees the changes).
+ */
+export function localDefinition(root: string, spec: StateMachineSpec): { definition: Json; tasks: Record<string, Json> } {
+  let text = readFileSync(resolve(root, spec.definitionFile), 'utf8');
+  for (const [key, fn] of Object.entries(spec.functionSubstitutions)) {
+    text = text.replaceAll('${' + key + '}', localFunctionArn(fn));
+  }
+  const definition = JSON.parse(text) as Json;
+  const tasks = taskStates(definition.States as Record<string, Json>);
+  for (const state of Object.values(tasks)) {
+    if (!String(state.Resource).endsWith('.waitForTaskToken')) continue;
+    const params = state.Parameters as Json;
+    if (state.TimeoutSecondsPath) params[`${LOCAL_TIMEOUT_KEY}.$`] = state.TimeoutSecondsPath;
+    else if (state.TimeoutSeconds) params[LOCAL_TIMEOUT_KEY] = state.TimeoutSeconds;
+    delete state.TimeoutSecondsPath;
+    state.TimeoutSeconds = LIBRARY_TIMEOUT_SECONDS;
+  }
+  return { definition, tasks };
 }
 
 /** The library's event, with the detail fields AWS's GetExecutionHistory has (the SDK keeps those). */
@@ -127,7 +125,7 @@ function findToken(value: unknown): string | undefined {
  * task tokens and task timeouts are ours, on the local clock.
  */
 export class LocalStepFunctions {
-  private readonly machines = new Map<string, { definition: Json; tasks: Record<string, Json>; retries: Record<string, number[]> }>();
+  private readonly machines = new Map<string, { stateMachine: StateMachine; tasks: Record<string, Json>; retries: Record<string, number[]> }>();
   private readonly executions = new Map<string, Execution>();
   private readonly waiters = new Map<string, Waiter>();
   private readonly closedTokens = new Set<string>();
@@ -141,16 +139,16 @@ export class LocalStepFunctions {
     private readonly retryScale = 1,
   ) {
     for (const spec of specs) {
-      const definition = localDefinition(root, spec);
-      new StateMachine(definition as never, { validationOptions: { checkArn: false, checkPaths: false } });
-      const tasks = taskStates(definition.States as never);
+      const { definition, tasks } = localDefinition(root, spec);
+      // validated once; every execution runs on it (the library keeps runs independent)
+      const machine = new StateMachine(definition as never, { validationOptions: { checkArn: false, checkPaths: false } });
       // Retry pauses as in the ASL, scaled (the library takes milliseconds per retrier).
       const retries = Object.fromEntries(
         Object.entries(tasks)
           .filter(([, st]) => Array.isArray(st.Retry))
           .map(([name, st]) => [name, (st.Retry as Json[]).map((r) => Number(r.IntervalSeconds ?? 1) * 1000 * this.retryScale)]),
       );
-      this.machines.set(stateMachineArn(spec.name), { definition, tasks, retries });
+      this.machines.set(stateMachineArn(spec.name), { stateMachine: machine, tasks, retries });
     }
   }
 
@@ -298,7 +296,7 @@ export class LocalStepFunctions {
     const handlers = Object.fromEntries(
       Object.entries(machine.tasks).map(([stateName, state]) => [stateName, this.taskHandler(execution, state)]),
     );
-    const run = new StateMachine(machine.definition as never, { validationOptions: { noValidate: true } }).run(
+    const run = machine.stateMachine.run(
       JSON.parse(input),
       {
         overrides: {
