@@ -92,6 +92,13 @@ export interface Step {
   taskToken?: string;
 }
 
+/** A step as it is assigned: pending, no apology, no supplement, no email sent, no decision. */
+export function assignedStep(
+  facts: Pick<Step, 'code' | 'stepId' | 'stageIndex' | 'agency' | 'atDesk' | 'name' | 'budgetHours' | 'assignedAt' | 'dueAt'>,
+): Step {
+  return { ...facts, state: 'pending', extensions: 0, extensionHours: 0, supplementRounds: 0, sent: {}, history: [] };
+}
+
 /** An apology: the step was late (lapse) or its agency reported a delay before its due time. */
 export interface Apology {
   code: string;

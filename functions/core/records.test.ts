@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadBundledCalendarYears, WorkingCalendar } from './calendar/working-time';
-import type { Apology, Dossier, Pause, Step } from './dossier';
+import { assignedStep, type Apology, type Dossier, type Pause, type Step } from './dossier';
 import {
   classify,
   controlSheet,
@@ -40,21 +40,17 @@ const dossier = (over: Partial<Dossier> = {}): Dossier => ({
   ...over,
 });
 const step = (over: Partial<Step> = {}): Step => ({
-  code: 'TTHCC-261201-0001',
-  stepId: 's1-stp',
-  stageIndex: 0,
-  agency: 'STP',
-  atDesk: false,
-  name: { vi: 'Tra cứu', en: 'Search' },
-  budgetHours: 24,
-  assignedAt: L('2026-12-01T09:00:00'),
-  dueAt: L('2026-12-04T09:00:00'),
-  state: 'pending',
-  extensions: 0,
-  extensionHours: 0,
-  supplementRounds: 0,
-  sent: {},
-  history: [],
+  ...assignedStep({
+    code: 'TTHCC-261201-0001',
+    stepId: 's1-stp',
+    stageIndex: 0,
+    agency: 'STP',
+    atDesk: false,
+    name: { vi: 'Tra cứu', en: 'Search' },
+    budgetHours: 24,
+    assignedAt: L('2026-12-01T09:00:00'),
+    dueAt: L('2026-12-04T09:00:00'),
+  }),
   ...over,
 });
 const decided = (at: string, over: Partial<Step> = {}) =>

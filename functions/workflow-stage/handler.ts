@@ -10,7 +10,7 @@ import { getDossier, keys, listDossierItems, logbookKeys, putIfAbsent, stepQueue
 import { retentionItem } from '../commons/personal-data';
 import { taskHandler } from '../commons/task';
 import { stepDueAt } from '../core/deadlines';
-import { isStopped, type Dossier, type Step } from '../core/dossier';
+import { assignedStep, isStopped, type Dossier } from '../core/dossier';
 import { DossierStatus } from '../core/model';
 
 const Input = z.discriminatedUnion('action', [
@@ -59,7 +59,7 @@ async function open(code: string) {
   for (const s of stage.steps) {
     const draft = { assignedAt, budgetHours: s.budgetHours, extensionHours: 0 };
     const dueAt = stepDueAt(cal, draft, dossier.pauses)?.toISOString() ?? null;
-    const step: Step = {
+    const step = assignedStep({
       code,
       stepId: s.stepId,
       stageIndex: dossier.stageIndex,
@@ -69,13 +69,7 @@ async function open(code: string) {
       budgetHours: s.budgetHours,
       assignedAt,
       dueAt,
-      state: 'pending',
-      extensions: 0,
-      extensionHours: 0,
-      supplementRounds: 0,
-      sent: {},
-      history: [],
-    };
+    });
     if (await putIfAbsent({ ...keys.step(code, s.stepId), ...stepQueueKeys(step, dueAt), ...logbookKeys(s.agency, assignedAt, code, s.stepId), ...step })) {
       logger.info('step assigned', { dossierCode: code, stepId: s.stepId, agency: s.agency });
     }
