@@ -20,6 +20,18 @@ import { LocalIssuer } from './issuer';
 import { LocalLambdas } from './lambdas';
 import { LocalStepFunctions, stateMachineArn } from './stepfunctions';
 import { ensureTable, seedIfEmpty } from './table';
+import { readFileSync } from 'node:fs';
+import { CentreProfile } from '../../functions/core/centre';
+
+/** The centre's profile from its folder, validated (the error names the file and the field). */
+export function readCentreProfile(dir: string): CentreProfile {
+  const file = join(dir, 'centre.json');
+  const parsed = CentreProfile.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) {
+    throw new Error(parsed.error.issues.map((i) => `${file}: ${i.path.join('.') || '(root)'}: ${i.message}`).join('\n'));
+  }
+  return parsed.data;
+}
 
 export const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 const TABLE = 'motcua';
@@ -42,6 +54,8 @@ export interface RuntimeOptions {
   sesEndpoint?: string;
   /** Scale of the state machine's Retry intervals (1 = as in the ASL; tests use less). */
   retryScale?: number;
+  /** The centre's folder (default config/hanoi, or MOTCUA_CENTRE). */
+  centreDir?: string;
 }
 
 export interface LocalRuntime {
@@ -107,6 +121,7 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
     STATE_MACHINE_ARN: stateMachineArn('dossier'),
     SENDER_EMAIL: process.env.SENDER_EMAIL ?? 'motcua@localhost',
     POWERTOOLS_SERVICE_NAME: 'motcua',
+    CENTRE_PROFILE: JSON.stringify(readCentreProfile(resolve(ROOT, options.centreDir ?? process.env.MOTCUA_CENTRE ?? 'config/hanoi'))),
   });
   resetClients();
   forgetCalendar();

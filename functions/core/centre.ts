@@ -1,0 +1,46 @@
+import * as z from 'zod';
+
+/**
+ * A centre's profile (config/<centre>/centre.json): who the citizen deals with, where, when and
+ * how to reach them, and where the platform runs for it. Code never names a centre: every letter,
+ * page and stack reads this. The loader validates it (each error naming the file and the field);
+ * handlers read it from the CENTRE_PROFILE environment variable (set by the stack and by the
+ * local runtime), through `currentCentre()`.
+ */
+const text = z.object({ vi: z.string().trim().min(1).max(300), en: z.string().trim().min(1).max(300) }).strict();
+const domain = z.string().regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'a DNS domain name, lower case');
+
+export const CentreProfile = z
+  .object({
+    /** Short id of the centre (the folder's name), lower case. */
+    code: z.string().regex(/^[a-z0-9-]{2,40}$/),
+    name: text,
+    address: text,
+    openingHours: text,
+    hotline: z.string().trim().min(3).max(40),
+    /** The citizens' pages (lookup by code), https. */
+    portalUrl: z.url({ protocol: /^https?$/ }),
+    sender: z.object({ address: z.email(), domain }).strict(),
+    /** SES's maximum send rate for the account (emails per second). */
+    sendingRatePerSecond: z.number().positive().max(1000),
+    /** The AWS region where citizens' data is kept. */
+    region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region, e.g. ap-southeast-1'),
+    /** Origins of the web pages (callback and logout URLs of the sign-in). */
+    webOrigins: z.array(z.url()).min(1).max(10),
+    /** Where alarms are emailed. */
+    alarmEmail: z.email().optional(),
+    /** The one-stop desk agency's code. */
+    deskAgency: z.string().regex(/^[A-Z0-9]{2,12}$/),
+  })
+  .strict();
+export type CentreProfile = z.infer<typeof CentreProfile>;
+
+let cached: { raw: string; profile: CentreProfile } | undefined;
+
+/** The centre this deployment serves, from CENTRE_PROFILE (JSON); throws if unset or invalid. */
+export function currentCentre(): CentreProfile {
+  const raw = process.env.CENTRE_PROFILE;
+  if (!raw) throw new Error('CENTRE_PROFILE is not set: the stack and the local runtime set it from config/<centre>/centre.json');
+  if (cached?.raw !== raw) cached = { raw, profile: CentreProfile.parse(JSON.parse(raw)) };
+  return cached.profile;
+}
