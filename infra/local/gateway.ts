@@ -10,6 +10,7 @@ import { parseDuration, type LocalClock } from './clock';
 import type { FaultyProxy } from './faults';
 import type { LocalIssuer } from './issuer';
 import type { LocalLambdas } from './lambdas';
+import { servePage } from './pages';
 
 const MAX_BODY = 256 * 1024;
 
@@ -100,15 +101,20 @@ export class LocalGateway {
       const body = await this.readBody(req);
       if (!body) return this.send(res, 413, { message: 'Request Entity Too Large' });
       if (url.pathname.startsWith('/_local/')) return await this.local(method, url.pathname, body, res);
-      const match = this.match(method, url.pathname);
-      if (!match) return this.send(res, 404, { message: 'Not Found' });
+      // The API is served under /api (as behind CloudFront on AWS) and, for curl, at the root too.
+      const apiPath = url.pathname === '/api' || url.pathname.startsWith('/api/') ? url.pathname.slice(4) || '/' : url.pathname;
+      const match = this.match(method, apiPath);
+      if (!match) {
+        if ((method === 'GET' || method === 'HEAD') && apiPath === url.pathname && servePage(url.pathname, res)) return;
+        return this.send(res, 404, { message: 'Not Found' });
+      }
       if (!match.pathParameters) {
         return this.problem(res, [{ path: ['path'], message: 'Not valid percent-encoded UTF-8' }]);
       }
       const isPublic = match.route.spec.roles.includes('public');
       const claims = isPublic ? {} : await this.authorize(req.headers.authorization);
       if (!claims) return this.send(res, 401, { message: 'Unauthorized' });
-      const event = this.event(req, url, match.route, match.pathParameters, body, claims);
+      const event = this.event(req, url, match.route, match.pathParameters, body, claims, apiPath);
       const result = (await this.lambdas.invoke(match.route.spec.function, event)) as {
         statusCode?: number;
         headers?: Record<string, string>;
@@ -154,6 +160,7 @@ export class LocalGateway {
     pathParameters: Record<string, string>,
     body: Buffer,
     claims: Record<string, string | number | boolean>,
+    apiPath = url.pathname,
   ): APIGatewayProxyEventV2WithJWTAuthorizer {
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(',') : v;
@@ -164,7 +171,7 @@ export class LocalGateway {
     return {
       version: '2.0',
       routeKey: route.key,
-      rawPath: url.pathname,
+      rawPath: apiPath,
       rawQueryString: url.search.slice(1),
       headers,
       queryStringParameters: query,
@@ -178,7 +185,7 @@ export class LocalGateway {
         domainPrefix: 'local',
         http: {
           method: route.spec.method,
-          path: url.pathname,
+          path: apiPath,
           protocol: 'HTTP/1.1',
           sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
           userAgent: headers['user-agent'] ?? '',

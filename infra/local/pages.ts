@@ -1,0 +1,47 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+import { DIST } from '../../web/build';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+};
+
+/** The same security headers as the CloudFront distribution's response-headers policy. */
+export const PAGE_HEADERS: Record<string, string> = {
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self' http://127.0.0.1:* http://localhost:*; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'x-frame-options': 'DENY',
+};
+
+function file(res: ServerResponse, path: string, cache: string): boolean {
+  if (!existsSync(path) || !statSync(path).isFile()) return false;
+  res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': cache, ...PAGE_HEADERS });
+  res.end(readFileSync(path));
+  return true;
+}
+
+/**
+ * The web pages built into web/dist (npm run build:web): the officers' app at / (its files under
+ * /officers/), the citizen's pages at /c/. A path that is no file gets its app's index.html (the
+ * single-page fallback), as CloudFront does on AWS. Answers false when there is nothing to serve.
+ */
+export function servePage(pathname: string, res: ServerResponse): boolean {
+  const safe = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+  if (safe.startsWith('..')) return false;
+  const citizen = pathname === '/c' || pathname.startsWith('/c/');
+  const app = citizen ? 'citizen' : 'officers';
+  const rel = citizen ? safe.replace(/^c[/\\]?/, '') : safe.replace(/^officers[/\\]?/, '');
+  if (rel && extname(rel) && file(res, join(DIST, app, rel), 'public, max-age=300')) return true;
+  if (extname(rel) && !rel.endsWith('.html')) return false;
+  return file(res, join(DIST, app, 'index.html'), 'no-cache');
+}
