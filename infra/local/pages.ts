@@ -2,6 +2,10 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { DIST } from '../../web/build';
+import { routes } from '../registry';
+
+/** First path segments of the API's routes (and the local ones): never answered with a page. */
+const API_ROOTS = new Set([...routes.map((r) => r.path.split('/')[1]!), '_local', 'api', 'openapi.json']);
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -36,6 +40,7 @@ function file(res: ServerResponse, path: string, cache: string): boolean {
  * single-page fallback), as CloudFront does on AWS. Answers false when there is nothing to serve.
  */
 export function servePage(pathname: string, res: ServerResponse): boolean {
+  if (API_ROOTS.has(pathname.split('/')[1] ?? '')) return false;
   const safe = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
   if (safe.startsWith('..')) return false;
   const citizen = pathname === '/c' || pathname.startsWith('/c/');
