@@ -56,6 +56,8 @@ export interface RuntimeOptions {
   retryScale?: number;
   /** The centre's folder (default config/hanoi, or MOTCUA_CENTRE). */
   centreDir?: string;
+  /** Load the centre's folder into the table on start (default true; false leaves it empty). */
+  seed?: boolean;
 }
 
 export interface LocalRuntime {
@@ -130,7 +132,7 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
 
   const client = new DynamoDBClient({ endpoint: dynamoDbUrl });
   await ensureTable(client, TABLE);
-  const seeded = await seedIfEmpty(centreDir);
+  const seeded = options.seed === false ? false : await seedIfEmpty(centreDir);
 
   const port = options.port ?? 0;
   const issuer = await LocalIssuer.create(`http://127.0.0.1:${port}/_local/issuer`, dataDir ? join(dataDir, 'issuer-key.json') : undefined);
