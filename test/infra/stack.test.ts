@@ -22,7 +22,7 @@ const ENV = { account: '123456789012', region: 'ap-southeast-1' };
 const SENDER = 'no-reply@motcua.hanoi.example.gov.vn';
 /** Hanoi's shipped folder has an example sender: a trial (dev) stack. */
 const DEV = { centre: 'config/hanoi', environment: 'dev' };
-const SYNTH_TIMEOUT = 120_000;
+const SYNTH_TIMEOUT = 300_000; // bundling ~30 functions on a shared 2-core machine
 
 type Json = Record<string, any>;
 
