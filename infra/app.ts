@@ -1,14 +1,24 @@
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { centreOf } from './centre';
 import { MotcuaStack } from './stack';
 
+/**
+ * `npx cdk synth|deploy [-c centre=config/<folder>] [-c environment=dev]`: one stack for one
+ * centre, in the region of its profile (never the CLI's default region: citizens' data stays
+ * where the centre says).
+ */
 const app = new App();
+const centre = centreOf(app);
+const { region } = centre.catalogue.profile;
+if (!region) throw new Error(`${centre.dir}/centre.json: region: required (e.g. ap-southeast-1)`);
+if (process.env.CDK_DEFAULT_REGION && process.env.CDK_DEFAULT_REGION !== region) {
+  console.error(`note: deploying to ${region} (centre.json), not to the CLI's default region ${process.env.CDK_DEFAULT_REGION}`);
+}
 new MotcuaStack(app, 'Motcua', {
-  env: {
-    account: process.env.CDK_DEFAULT_ACCOUNT,
-    region: process.env.CDK_DEFAULT_REGION ?? 'ap-southeast-1',
-  },
-  description: 'motcua: one-stop shop for administrative-procedure dossiers',
+  env: { account: process.env.CDK_DEFAULT_ACCOUNT, region },
+  centre,
+  description: `motcua: one-stop shop for administrative-procedure dossiers (${centre.catalogue.profile.code})`,
 });
 Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
 app.synth();

@@ -26,6 +26,8 @@ export interface FunctionSpec {
     startExecution?: boolean;
     sendTaskResult?: boolean;
     sendEmail?: boolean;
+    /** cognito-idp:CreateGroup on the user pool (USER_POOL_ID set): an agency's group `agency-<CODE>`. */
+    agencyGroups?: boolean;
   };
 }
 
@@ -36,7 +38,25 @@ export interface RouteSpec {
   function: string;
   /** Roles allowed; the handler narrows further (e.g. which agency). */
   roles: Role[];
+  /**
+   * Scopes an agency's system (client-credentials token) may call the route with; it then acts as
+   * an officer of its agency (role `agency`). No scopes: officers only.
+   */
+  scopes?: Scope[];
 }
+
+/** The resource server of the user pool (identifier `motcua`) and its scopes for agency systems. */
+export const resourceServer = {
+  identifier: 'motcua',
+  name: 'motcua API',
+  scopes: [
+    { name: 'tasks.read', description: "Read the agency's queue and logbook" },
+    { name: 'dossiers.read', description: 'Read a dossier on the agency route' },
+    { name: 'steps.decide', description: "Decide the agency's steps and report delays" },
+  ],
+} as const;
+export type Scope = `motcua/${(typeof resourceServer.scopes)[number]['name']}`;
+export const allScopes: Scope[] = resourceServer.scopes.map((s) => `${resourceServer.identifier}/${s.name}` as Scope);
 
 export interface StateMachineSpec {
   name: string;
@@ -86,27 +106,31 @@ export const functions: FunctionSpec[] = [
   fn('notify-citizen', 'Workflow task: send one email per (dossier, event)', { table: 'read-write', sendEmail: true }, 30),
   fn('anonymise-closed', 'Scheduled: anonymise closed dossiers past their retention', { table: 'read-write' }, 60),
   fn('export-applicant', 'Operator: everything held about one applicant', { table: 'read' }),
+  fn('list-agencies', 'List the agencies of the catalogue', { table: 'read' }),
+  fn('put-agency', 'Operator: add or change an agency (and create its Cognito group)', { table: 'read-write', agencyGroups: true }),
 ];
 
 export const routes: RouteSpec[] = [
   { method: 'POST', path: '/dossiers', function: 'create-dossier', roles: ['desk'] },
-  { method: 'GET', path: '/dossiers/{code}', function: 'get-dossier', roles: ['desk', 'operator', 'agency'] },
+  { method: 'GET', path: '/dossiers/{code}', function: 'get-dossier', roles: ['desk', 'operator', 'agency'], scopes: ['motcua/dossiers.read'] },
   {
     method: 'POST',
     path: '/dossiers/{code}/steps/{stepId}/decision',
     function: 'decide-step',
     roles: ['agency', 'desk'],
+    scopes: ['motcua/steps.decide'],
   },
   {
     method: 'POST',
     path: '/dossiers/{code}/steps/{stepId}/delay',
     function: 'report-delay',
     roles: ['agency'],
+    scopes: ['motcua/steps.decide'],
   },
   { method: 'POST', path: '/dossiers/{code}/supplement', function: 'supply-documents', roles: ['desk'] },
-  { method: 'GET', path: '/agencies/{agencyCode}/tasks', function: 'list-agency-tasks', roles: ['agency', 'desk'] },
-  { method: 'GET', path: '/dossiers/{code}/control-sheet', function: 'get-control-sheet', roles: ['desk', 'operator', 'agency'] },
-  { method: 'GET', path: '/agencies/{agencyCode}/logbook', function: 'get-logbook', roles: ['agency', 'desk', 'operator'] },
+  { method: 'GET', path: '/agencies/{agencyCode}/tasks', function: 'list-agency-tasks', roles: ['agency', 'desk'], scopes: ['motcua/tasks.read'] },
+  { method: 'GET', path: '/dossiers/{code}/control-sheet', function: 'get-control-sheet', roles: ['desk', 'operator', 'agency'], scopes: ['motcua/dossiers.read'] },
+  { method: 'GET', path: '/agencies/{agencyCode}/logbook', function: 'get-logbook', roles: ['agency', 'desk', 'operator'], scopes: ['motcua/tasks.read'] },
   { method: 'GET', path: '/reports/timeliness', function: 'get-timeliness-report', roles: ['operator'] },
   { method: 'POST', path: '/ops/dossiers/{code}/resume', function: 'resume-dossier', roles: ['operator'] },
   { method: 'GET', path: '/ops/applicants/export', function: 'export-applicant', roles: ['operator'] },
@@ -118,6 +142,8 @@ export const routes: RouteSpec[] = [
   { method: 'PUT', path: '/procedures/{code}', function: 'put-procedure', roles: ['operator'] },
   { method: 'GET', path: '/calendars/{year}', function: 'get-calendar', roles: ['operator'] },
   { method: 'PUT', path: '/calendars/{year}', function: 'put-calendar', roles: ['operator'] },
+  { method: 'GET', path: '/agencies', function: 'list-agencies', roles: ['authenticated'] },
+  { method: 'PUT', path: '/agencies/{code}', function: 'put-agency', roles: ['operator'] },
 ];
 
 export const stateMachines: StateMachineSpec[] = [
@@ -143,9 +169,6 @@ export const table = {
     { name: 'GSI2', purpose: 'logbooks and reports (LOG#<agency>#<local yyyy-mm>)' },
   ],
 } as const;
-
-/** Agencies of the seed data: each has a Cognito group `agency-<code>`. */
-export { agencyCodes } from '../functions/core/seed';
 
 export function functionSpec(name: string): FunctionSpec {
   const spec = functions.find((f) => f.name === name);

@@ -1,4 +1,4 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Stack, Token, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { Alarms } from './constructs/alarms';
 import { Api } from './constructs/api';
@@ -8,22 +8,13 @@ import { Functions } from './constructs/functions';
 import { Identity } from './constructs/identity';
 import { Jobs } from './constructs/jobs';
 import { Workflow, executionsArn, stateMachineArn } from './constructs/workflow';
-import { agencyCodes, functions, routes, stateMachines } from './registry';
+import { functions, routes, stateMachines } from './registry';
+import { centreOf, type CentreConfig } from './centre';
+import { Catalogue } from './constructs/catalogue';
 
-/** Reads a boolean context value; accepts `true` and the string 'true' (as given by `-c`). */
-function contextFlag(scope: Construct, key: string): boolean {
-  const value: unknown = scope.node.tryGetContext(key);
-  return value === true || value === 'true';
-}
-
-function requiredContext(scope: Construct, key: string, example: string): string {
-  const value: unknown = scope.node.tryGetContext(key);
-  if (typeof value !== 'string' || value.trim() === '') {
-    throw new Error(
-      `Context '${key}' is required: set it in cdk.json or pass it on the command line, e.g. \`npx cdk deploy -c ${key}=${example}\``,
-    );
-  }
-  return value.trim();
+export interface MotcuaStackProps extends StackProps {
+  /** The centre (default: from the context, `-c centre=config/<folder>`, `-c environment=dev`). */
+  centre?: CentreConfig;
 }
 
 /** The whole platform: data, identity, functions, workflows, API, email. Everything comes from infra/registry.ts. */
@@ -35,21 +26,37 @@ export class MotcuaStack extends Stack {
   readonly jobs: Jobs;
   readonly alarms: Alarms;
 
-  constructor(scope: Construct, id: string, props?: StackProps) {
+  readonly centre: CentreConfig;
+  readonly identity: Identity;
+  readonly catalogue: Catalogue;
+
+  constructor(scope: Construct, id: string, props: MotcuaStackProps = {}) {
     super(scope, id, props);
-    const senderEmail = requiredContext(this, 'senderEmail', 'no-reply@example.gov.vn');
-    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(senderEmail)) {
-      throw new Error(`Context 'senderEmail' must be an email address, got '${senderEmail}'`);
+    const centre = (this.centre = props.centre ?? centreOf(this));
+    const { profile } = centre.catalogue;
+    // Citizens' data stays where the centre's profile says: no fallback region.
+    if (Token.isUnresolved(this.region)) {
+      throw new Error(`The stack needs a region: ${profile.code}'s centre.json says ${profile.region}; infra/app.ts deploys there`);
     }
-    const deletionProtection = contextFlag(this, 'deletionProtection');
+    if (this.region !== profile.region) {
+      throw new Error(`centre.json: region: the centre's data belongs in ${profile.region}, the stack was asked for ${this.region}`);
+    }
+    // Retained and deletion-protected unless `-c environment=dev`.
+    const deletionProtection = !centre.dev;
     if (stateMachines.length === 0) throw new Error('The registry defines no state machine');
     // Functions get STATE_MACHINE_ARN / grants on the first (main) state machine, whose ARN is
     // derived from its fixed name: the workflow needs the functions first, so no cycle arises.
     const mainStateMachineArn = stateMachineArn(this, stateMachines[0]);
 
     const data = (this.data = new Data(this, 'Data', { deletionProtection }));
-    const identity = new Identity(this, 'Identity', { agencyCodes, deletionProtection });
-    const email = new Email(this, 'Email', { senderEmail });
+    const identity = (this.identity = new Identity(this, 'Identity', {
+      domainPrefix: profile.signInDomainPrefix ?? `motcua-${profile.code}`,
+      webOrigins: profile.webOrigins,
+      agencyCodes: centre.catalogue.agencies.map((a) => a.code),
+      dev: centre.dev,
+    }));
+    const email = new Email(this, 'Email', { sender: profile.sender });
+    this.catalogue = new Catalogue(this, 'Catalogue', { centre, table: data.table, userPool: identity.userPool, agencyClients: identity.agencyClients });
 
     this.functions = new Functions(this, 'Functions', {
       specs: functions,
@@ -58,6 +65,8 @@ export class MotcuaStack extends Stack {
       stateMachineArn: mainStateMachineArn,
       executionsArn: executionsArn(this, stateMachines[0]),
       deletionProtection,
+      centreProfile: JSON.stringify(profile),
+      userPool: identity.userPool,
     });
     const functionByName = (name: string) => this.functions.get(name);
 
@@ -70,24 +79,29 @@ export class MotcuaStack extends Stack {
       functionByName,
       userPool: identity.userPool,
       client: identity.client,
+      audience: identity.apiClients,
       deletionProtection,
     }));
 
     // Scheduled jobs (a DLQ each) and the alarms, published to one SNS topic (output AlarmTopicArn).
     this.jobs = new Jobs(this, 'Jobs', { functionByName });
-    const alarmEmail: unknown = this.node.tryGetContext('alarmEmail');
     this.alarms = new Alarms(this, 'Alarms', {
       functions: this.functions.byName,
       stateMachines: this.workflows.map((w) => w.stateMachine),
       httpApi: api.httpApi,
       deadLetterQueues: [this.jobs.deadLetterQueue],
-      alarmEmail: typeof alarmEmail === 'string' && alarmEmail.trim() ? alarmEmail.trim() : undefined,
+      alarmEmail: profile.alarmEmail,
       deletionProtection,
     });
 
     new CfnOutput(this, 'ApiUrl', { value: api.url, description: 'Base URL of the HTTP API' });
     new CfnOutput(this, 'UserPoolId', { value: identity.userPool.userPoolId });
-    new CfnOutput(this, 'UserPoolClientId', { value: identity.client.userPoolClientId });
+    new CfnOutput(this, 'UserPoolClientId', { value: identity.client.userPoolClientId, description: "The officers' web app (authorization code + PKCE)" });
+    new CfnOutput(this, 'TerminalClientId', { value: identity.terminalClient.userPoolClientId, description: 'npm run token' });
+    new CfnOutput(this, 'SignInUrl', { value: identity.baseUrl, description: 'Managed login and the OAuth token endpoint (/oauth2/token)' });
+    for (const [code, client] of identity.agencyClients) {
+      new CfnOutput(this, `AgencyClient${code}`, { value: client.userPoolClientId, description: `${code}'s system (client credentials); npm run agency-client -- add ${code} shows its secret's place` });
+    }
     new CfnOutput(this, 'StateMachineArn', { value: this.workflows[0].stateMachine.stateMachineArn });
     new CfnOutput(this, 'TableName', { value: data.table.tableName });
   }

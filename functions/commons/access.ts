@@ -1,10 +1,17 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import type { Role } from '../../infra/registry';
+import { agencyOfClient } from './agency-clients';
 
 /** Who is calling, from the JWT claims that API Gateway (or the local gateway) verified. */
 export interface Caller {
   sub: string;
   groups: string[];
+  /**
+   * An agency's system (OAuth client credentials): the scopes its token carries. Its `groups`
+   * are those of its agency's officers (`agency-<CODE>`, from the CLIENT#<clientId> item), so
+   * every rule for officers applies to it; the route must also allow one of its scopes.
+   */
+  scopes?: string[];
 }
 
 /** HTTP API flattens array claims to "[a b]"; accept that, a JSON array and a real array. */
@@ -22,10 +29,26 @@ function groupsClaim(value: unknown): string[] {
   return text.replace(/^\[|\]$/g, '').split(/[\s,]+/).filter(Boolean);
 }
 
-export function callerOf(event: APIGatewayProxyEventV2WithJWTAuthorizer): Caller | undefined {
+/**
+ * The caller, or undefined when not signed in. A client-credentials token (its `sub` is its
+ * `client_id`, it names no user) is an agency system: it acts for the agency its client is
+ * registered for, and for nobody if its client is registered for none.
+ */
+export async function callerOf(event: APIGatewayProxyEventV2WithJWTAuthorizer): Promise<Caller | undefined> {
   const claims = event.requestContext?.authorizer?.jwt?.claims;
   if (!claims || typeof claims.sub !== 'string') return undefined;
+  const clientId = claims.client_id;
+  if (typeof clientId === 'string' && claims.sub === clientId && claims.username === undefined && claims['cognito:groups'] === undefined) {
+    const agency = await agencyOfClient(clientId);
+    const scopes = typeof claims.scope === 'string' ? claims.scope.split(' ').filter(Boolean) : [];
+    return { sub: `client:${clientId}`, groups: agency ? [`agency-${agency}`] : [], scopes };
+  }
   return { sub: claims.sub, groups: groupsClaim(claims['cognito:groups']) };
+}
+
+/** An agency system may call a route only with one of the scopes the registry gives it. */
+export function hasScopeFor(caller: Caller, allowed: readonly string[] | undefined): boolean {
+  return caller.scopes === undefined || (allowed ?? []).some((s) => caller.scopes!.includes(s));
 }
 
 /** Agency codes the caller is an officer of (groups `agency-<CODE>`). */

@@ -3,7 +3,7 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
 import { routes } from '../../infra/registry';
-import { callerOf, hasRole, type Caller } from './access';
+import { callerOf, hasRole, hasScopeFor, type Caller } from './access';
 import { HttpProblem, problem, type ApiResult } from './http';
 import type { Once } from './idempotency';
 import { idempotencyKeyOf } from './idempotency-key';
@@ -73,8 +73,11 @@ export function apiHandler(
         }
         let caller = PUBLIC_CALLER;
         if (!route.roles.includes('public')) {
-          const signedIn = callerOf(event);
+          const signedIn = await callerOf(event);
           if (!signedIn) throw new HttpProblem(401, 'Unauthorized', 'Sign in first');
+          if (!hasScopeFor(signedIn, route.scopes)) {
+            throw new HttpProblem(403, 'Forbidden', `An agency system needs one of the scopes: ${route.scopes?.join(', ') || '(none: officers only)'}`);
+          }
           if (!route.roles.some((role) => hasRole(signedIn, role))) {
             throw new HttpProblem(403, 'Forbidden', `This route is for: ${route.roles.join(', ')}`);
           }

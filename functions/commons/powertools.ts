@@ -18,3 +18,10 @@ export function reportMissingCalendar(error: Error): void {
   metrics.addMetric('MissingCalendarYear', MetricUnit.Count, 1);
   metrics.publishStoredMetrics();
 }
+
+/** A dossier was received but its workflow could not be started (it waits for a resume): alarm on it. */
+export function reportWorkflowStartFailed(errorName: string): void {
+  logger.error('workflow did not start after intake; it starts at the next resume', { error: errorName });
+  metrics.addMetric('WorkflowStartFailed', MetricUnit.Count, 1);
+  metrics.publishStoredMetrics();
+}

@@ -1,6 +1,6 @@
 import { DescribeExecutionCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { stepFunctions } from './aws';
-import { logger } from './powertools';
+import { logger, reportWorkflowStartFailed } from './powertools';
 import { getDossier, keys, updateIf } from './store';
 
 const machineArn = () => {
@@ -22,6 +22,7 @@ export async function startDossierWorkflow(code: string, name = code): Promise<b
   } catch (error) {
     if ((error as Error).name === 'ExecutionAlreadyExists') return false;
     logger.warn('workflow start deferred to the next resume', { dossierCode: code, error: (error as Error).name });
+    reportWorkflowStartFailed((error as Error).name);
     return false;
   }
 }

@@ -20,7 +20,8 @@ export const CentreProfile = z
     hotline: z.string().trim().min(3).max(40),
     /** The citizens' pages (lookup by code), https. */
     portalUrl: z.url({ protocol: /^https?$/ }),
-    sender: z.object({ address: z.email(), domain }).strict(),
+    /** The sender; hostedZoneId: the domain's Route 53 zone in this account, if any (then DKIM and MAIL FROM records are made). */
+    sender: z.object({ address: z.email(), domain, hostedZoneId: z.string().regex(/^Z[A-Z0-9]{1,31}$/, 'a Route 53 hosted zone id').optional() }).strict(),
     /** SES's maximum send rate for the account (emails per second). */
     sendingRatePerSecond: z.number().positive().max(1000),
     /** The AWS region where citizens' data is kept. */
@@ -29,6 +30,8 @@ export const CentreProfile = z
     webOrigins: z.array(z.url()).min(1).max(10),
     /** Where alarms are emailed. */
     alarmEmail: z.email().optional(),
+    /** Prefix of the officers' sign-in domain (`<prefix>.auth.<region>.amazoncognito.com`); default `motcua-<code>`. */
+    signInDomainPrefix: z.string().regex(/^(?!.*(aws|amazon|cognito))[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'lower-case letters, digits and dashes, without aws, amazon or cognito').optional(),
     /** The one-stop desk agency's code. */
     deskAgency: z.string().regex(/^[A-Z0-9]{2,12}$/),
   })

@@ -12,7 +12,7 @@ import {
   validateProcedure,
   type ProcedureDraft,
 } from './procedure-rules';
-import { agencies as seedAgencies } from './seed';
+import { hanoiAgencies as seedAgencies } from '../../test/support/centre';
 
 const agencies: Agency[] = seedAgencies;
 const today = '2026-12-02';

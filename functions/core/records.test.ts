@@ -14,7 +14,7 @@ import {
   stepTimeliness,
   timelinessReport,
 } from './records';
-import { procedures } from './seed';
+import { hanoiProcedures as procedures } from '../../test/support/centre';
 
 const cal = new WorkingCalendar(loadBundledCalendarYears());
 /** Local Vietnam time → UTC ISO. */

@@ -15,6 +15,8 @@ export interface ApiProps {
   functionByName: (name: string) => IFunction;
   userPool: UserPool;
   client: UserPoolClient;
+  /** Clients whose access tokens are accepted (default: `client`): web, terminal, agency systems. */
+  audience?: readonly UserPoolClient[];
   deletionProtection: boolean;
 }
 
@@ -60,7 +62,7 @@ export class Api extends Construct {
     const authorizer = new HttpJwtAuthorizer(
       'CognitoJwt',
       `https://cognito-idp.${props.userPool.stack.region}.amazonaws.com/${props.userPool.userPoolId}`,
-      { jwtAudience: [props.client.userPoolClientId] },
+      { jwtAudience: (props.audience ?? [props.client]).map((c) => c.userPoolClientId) },
     );
 
     const integrations = new Map<string, HttpLambdaIntegration>();

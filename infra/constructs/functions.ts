@@ -1,4 +1,5 @@
 import { type CfnElement, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
@@ -18,6 +19,10 @@ export interface FunctionsProps {
   /** ARN pattern of its executions (a resume checks whether one is running). */
   executionsArn: string;
   deletionProtection: boolean;
+  /** The centre's profile (JSON), given to every function as CENTRE_PROFILE. */
+  centreProfile: string;
+  /** The officers' user pool: functions with `agencyGroups` may create `agency-<CODE>` groups in it. */
+  userPool?: IUserPool;
 }
 
 /** Actions the callback pattern needs (SendTaskSuccess/Failure/Heartbeat). */
@@ -51,7 +56,9 @@ export class Functions extends Construct {
         POWERTOOLS_SERVICE_NAME: 'motcua',
         SENDER_EMAIL: email.senderEmail,
         SES_CONFIGURATION_SET: email.configurationSet.configurationSetName,
+        CENTRE_PROFILE: props.centreProfile,
       };
+      if (spec.access.agencyGroups && props.userPool) environment.USER_POOL_ID = props.userPool.userPoolId;
       if (spec.access.startExecution) environment.STATE_MACHINE_ARN = stateMachineArn;
 
       const fn = new NodejsFunction(this, spec.name, {
@@ -107,6 +114,13 @@ export class Functions extends Construct {
             actions: ['ses:SendEmail'],
             resources: [email.identity.emailIdentityArn, email.configurationSetArn],
           }),
+        );
+      }
+
+      if (spec.access.agencyGroups) {
+        if (!props.userPool) throw new Error(`${spec.name} creates agency groups: the Functions construct needs the user pool`);
+        role.addToPrincipalPolicy(
+          new PolicyStatement({ effect: Effect.ALLOW, actions: ['cognito-idp:CreateGroup'], resources: [props.userPool.userPoolArn] }),
         );
       }
 

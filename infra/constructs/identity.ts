@@ -1,28 +1,61 @@
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import {
   AccountRecovery,
+  CfnManagedLoginBranding,
   FeaturePlan,
+  ManagedLoginVersion,
   Mfa,
+  OAuthScope,
   StandardThreatProtectionMode,
   UserPool,
   type UserPoolClient,
+  UserPoolClientIdentityProvider,
+  type UserPoolDomain,
+  UserPoolResourceServer,
+  ResourceServerScope,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
+import { resourceServer } from '../registry';
 
 export interface IdentityProps {
-  /** Agency codes: one Cognito group `agency-<CODE>` each. */
+  /** Short id of the centre: the sign-in domain is `<domainPrefix>.auth.<region>.amazoncognito.com`. */
+  domainPrefix: string;
+  /** Origins of the officers' web pages: callback `<origin>/auth/callback`, logout `<origin>/`. */
+  webOrigins: readonly string[];
+  /** Agencies of the centre's folder: one client-credentials app client each, for its own software. */
   agencyCodes: readonly string[];
-  deletionProtection: boolean;
+  /** `-c environment=dev`: also http://localhost:3000 as callback; nothing retained. */
+  dev: boolean;
 }
 
-/** Cognito user pool for officers (desk, operators, agencies); citizens never sign in. */
+/** The path the web app's sign-in comes back to (authorization code + PKCE). */
+export const CALLBACK_PATH = '/auth/callback';
+/** The local web app's origin, allowed as callback in a dev stack only. */
+const LOCAL_ORIGIN = 'http://localhost:3000';
+
+/**
+ * Cognito for officers (desk, operators, agencies) and agencies' systems; citizens never sign in.
+ * - a user pool domain with managed login;
+ * - the web app's client: authorization code with PKCE (public client, no secret, no implicit flow);
+ * - the terminal's client (`npm run token`): USER_PASSWORD_AUTH, for curl;
+ * - a resource server `motcua` with the registry's scopes, and one client-credentials client per
+ *   agency of the folder (`motcua-agency-<CODE>`), mapped to its agency by the catalogue loader.
+ * Groups `desk` and `operator` are here; `agency-<CODE>` groups are created by the catalogue
+ * loader and PUT /agencies/{code} when missing (so an agency added through the API and later to
+ * the folder never makes a deploy fail on a group that exists).
+ */
 export class Identity extends Construct {
   readonly userPool: UserPool;
+  readonly domain: UserPoolDomain;
+  /** The officers' web app. */
   readonly client: UserPoolClient;
+  readonly terminalClient: UserPoolClient;
+  readonly agencyClients = new Map<string, UserPoolClient>();
   readonly groupNames: string[];
 
   constructor(scope: Construct, id: string, props: IdentityProps) {
     super(scope, id);
+    const deletionProtection = !props.dev;
     this.userPool = new UserPool(this, 'UserPool', {
       selfSignUpEnabled: false,
       signInAliases: { email: true },
@@ -42,8 +75,8 @@ export class Identity extends Construct {
       // and they act on citizens' personal data, so compromised-credential checks are worth it.
       featurePlan: FeaturePlan.PLUS,
       standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
-      deletionProtection: props.deletionProtection,
-      removalPolicy: props.deletionProtection ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      deletionProtection,
+      removalPolicy: deletionProtection ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
 
     Validations.of(this.userPool).acknowledge({
@@ -53,18 +86,81 @@ export class Identity extends Construct {
         'is ENFORCED and blocks risky sign-ins. Switch to Mfa.REQUIRED once every office has enrolled.',
     });
 
+    this.domain = this.userPool.addDomain('Domain', {
+      cognitoDomain: { domainPrefix: props.domainPrefix },
+      managedLoginVersion: ManagedLoginVersion.NEWER_MANAGED_LOGIN,
+    });
+
+    const origins = [...props.webOrigins.map((o) => o.replace(/\/+$/, '')), ...(props.dev ? [LOCAL_ORIGIN] : [])];
     this.client = this.userPool.addClient('Client', {
+      userPoolClientName: 'motcua-web',
       generateSecret: false,
       authFlows: { userSrp: true },
+      oAuth: {
+        flows: { authorizationCodeGrant: true, implicitCodeGrant: false, clientCredentials: false },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        callbackUrls: origins.map((o) => `${o}${CALLBACK_PATH}`),
+        logoutUrls: origins.map((o) => `${o}/`),
+      },
+      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
       preventUserExistenceErrors: true,
       accessTokenValidity: Duration.hours(1),
       idTokenValidity: Duration.hours(1),
       refreshTokenValidity: Duration.days(1),
     });
+    // Managed login pages need a style per client; Cognito's own look until a centre brands it.
+    new CfnManagedLoginBranding(this, 'Branding', {
+      userPoolId: this.userPool.userPoolId,
+      clientId: this.client.userPoolClientId,
+      useCognitoProvidedValues: true,
+    });
 
-    this.groupNames = ['desk', 'operator', ...props.agencyCodes.map((code) => `agency-${code}`)];
+    this.terminalClient = this.userPool.addClient('TerminalClient', {
+      userPoolClientName: 'motcua-terminal',
+      generateSecret: false,
+      authFlows: { userPassword: true },
+      disableOAuth: true,
+      preventUserExistenceErrors: true,
+      accessTokenValidity: Duration.hours(1),
+      idTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.hours(12),
+    });
+
+    const server = new UserPoolResourceServer(this, 'ResourceServer', {
+      userPool: this.userPool,
+      identifier: resourceServer.identifier,
+      userPoolResourceServerName: resourceServer.name,
+      scopes: resourceServer.scopes.map((s) => new ResourceServerScope({ scopeName: s.name, scopeDescription: s.description })),
+    });
+    const scopes = resourceServer.scopes.map((s) =>
+      OAuthScope.resourceServer(server, new ResourceServerScope({ scopeName: s.name, scopeDescription: s.description })),
+    );
+    for (const code of props.agencyCodes) {
+      const client = this.userPool.addClient(`Agency-${code}`, {
+        userPoolClientName: `motcua-agency-${code}`,
+        generateSecret: true,
+        oAuth: { flows: { clientCredentials: true }, scopes },
+        supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
+        accessTokenValidity: Duration.hours(1),
+      });
+      client.node.addDependency(server);
+      this.agencyClients.set(code, client);
+    }
+
+    this.groupNames = ['desk', 'operator'];
     for (const groupName of this.groupNames) {
       this.userPool.addGroup(`Group-${groupName}`, { groupName });
     }
   }
+
+  /** Every client whose access tokens the API accepts (the JWT authorizer's audience). */
+  get apiClients(): UserPoolClient[] {
+    return [this.client, this.terminalClient, ...this.agencyClients.values()];
+  }
+
+  /** `https://<prefix>.auth.<region>.amazoncognito.com` (managed login and the token endpoint). */
+  get baseUrl(): string {
+    return this.domain.baseUrl();
+  }
+
 }

@@ -64,7 +64,6 @@ export class Workflow extends Construct {
     );
 
     const logGroup = new LogGroup(this, 'Logs', {
-      logGroupName: `/aws/vendedlogs/states/${stateMachineName(stack, spec)}`,
       retention: RetentionDays.ONE_YEAR,
       removalPolicy: props.deletionProtection ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });

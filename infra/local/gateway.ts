@@ -8,7 +8,7 @@ import { toLocalIso } from '../../functions/core/local-time';
 import { routes, type RouteSpec } from '../registry';
 import { parseDuration, type LocalClock } from './clock';
 import type { FaultyProxy } from './faults';
-import type { LocalIssuer } from './issuer';
+import { localAgencyClientId, type LocalIssuer } from './issuer';
 import type { LocalLambdas } from './lambdas';
 import { servePage } from './pages';
 
@@ -46,7 +46,11 @@ const FaultRequest = z
     down: z.boolean().optional(),
   })
   .strict();
-const TokenRequest = z.object({ sub: z.string().min(1).max(128), groups: z.array(z.string().regex(/^[a-zA-Z0-9_-]{1,64}$/)).max(20) }).strict();
+const TokenRequest = z.union([
+  z.object({ sub: z.string().min(1).max(128), groups: z.array(z.string().regex(/^[a-zA-Z0-9_-]{1,64}$/)).max(20) }).strict(),
+  // An agency's system: the client-credentials token of its client (local-agency-<CODE>).
+  z.object({ client: z.string().regex(/^[A-Z0-9]{2,12}$/, 'an agency code'), scopes: z.array(z.string().regex(/^[a-z]+\/[a-z.]+$/)).max(10) }).strict(),
+]);
 const ClockRequest = z.union([z.object({ advance: z.string() }).strict(), z.object({ set: z.iso.datetime({ offset: true }) }).strict()]);
 
 /**
@@ -211,6 +215,10 @@ export class LocalGateway {
     if (method === 'POST' && path === '/_local/tokens') {
       const parsed = TokenRequest.safeParse(input());
       if (!parsed.success) return this.problem(res, parsed.error.issues);
+      if ('client' in parsed.data) {
+        const clientId = localAgencyClientId(parsed.data.client);
+        return this.send(res, 200, { token: await this.issuer.signClient(clientId, parsed.data.scopes), clientId, expiresIn: 3600 });
+      }
       return this.send(res, 200, { token: await this.issuer.sign(parsed.data.sub, parsed.data.groups), expiresIn: 43200 });
     }
     if (path === '/_local/clock' && method === 'GET') return this.send(res, 200, this.clockView());

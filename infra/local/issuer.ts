@@ -3,6 +3,10 @@ import { SignJWT, type CryptoKey, exportJWK, generateKeyPair, importJWK, jwtVeri
 
 export const LOCAL_CLIENT_ID = 'motcua-local';
 
+/** The local stand-in of an agency's client-credentials app client (the stack's `motcua-agency-<CODE>`). */
+export const localAgencyClientId = (agency: string) => `local-agency-${agency}`;
+const LOCAL_AGENCY_CLIENT = /^local-agency-[A-Z0-9]{2,12}$/;
+
 /**
  * A local token issuer shaped like Cognito: RS256 access tokens with `sub`, `cognito:groups`,
  * `client_id` and `token_use`. The key is kept in the data folder so tokens survive a restart.
@@ -41,10 +45,25 @@ export class LocalIssuer {
       .sign(this.privateKey);
   }
 
-  /** As API Gateway's JWT authorizer does: signature, issuer, expiry, client. */
+  /**
+   * A client-credentials token as Cognito issues it to an agency's system: `sub` = `client_id`,
+   * the granted scopes, no user, no groups.
+   */
+  signClient(clientId: string, scopes: string[], ttlSeconds = 3600): Promise<string> {
+    return new SignJWT({ client_id: clientId, token_use: 'access', scope: scopes.join(' ') })
+      .setProtectedHeader({ alg: 'RS256', kid: 'local' })
+      .setSubject(clientId)
+      .setIssuer(this.issuer)
+      .setIssuedAt()
+      .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds)
+      .sign(this.privateKey);
+  }
+
+  /** As API Gateway's JWT authorizer does: signature, issuer, expiry, client (the audience). */
   async verify(token: string): Promise<JWTPayload> {
     const { payload } = await jwtVerify(token, this.publicKey, { issuer: this.issuer, algorithms: ['RS256'] });
-    if (payload.client_id !== LOCAL_CLIENT_ID) throw new Error('Wrong client');
+    const client = String(payload.client_id ?? '');
+    if (client !== LOCAL_CLIENT_ID && !LOCAL_AGENCY_CLIENT.test(client)) throw new Error('Wrong client');
     return payload;
   }
 }

@@ -4,11 +4,11 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import dynalite from 'dynalite';
 import sesServerModule from 'aws-ses-v2-local';
 import { resetClients } from '../../functions/commons/aws';
 import { forgetCalendar } from '../../functions/commons/calendar';
+import { forgetClients } from '../../functions/commons/agency-clients';
 import { setClockSource } from '../../functions/commons/clock';
 import { queryIndex } from '../../functions/commons/store';
 import { resumeDossier } from '../../functions/commons/workflow';
@@ -56,6 +56,8 @@ export interface RuntimeOptions {
   retryScale?: number;
   /** The centre's folder (default config/hanoi, or MOTCUA_CENTRE). */
   centreDir?: string;
+  /** Load the centre's folder into the table on start (default true; false leaves it empty). */
+  seed?: boolean;
 }
 
 export interface LocalRuntime {
@@ -95,6 +97,7 @@ export async function resumeOpenDossiers(): Promise<string[]> {
  */
 export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<LocalRuntime> {
   const { dataDir } = options;
+  const centreDir = resolve(ROOT, options.centreDir ?? process.env.MOTCUA_CENTRE ?? 'config/hanoi');
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const clock = new LocalClock(dataDir ? join(dataDir, 'clock.json') : undefined);
   setClockSource(() => clock.now());
@@ -121,14 +124,15 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
     STATE_MACHINE_ARN: stateMachineArn('dossier'),
     SENDER_EMAIL: process.env.SENDER_EMAIL ?? 'motcua@localhost',
     POWERTOOLS_SERVICE_NAME: 'motcua',
-    CENTRE_PROFILE: JSON.stringify(readCentreProfile(resolve(ROOT, options.centreDir ?? process.env.MOTCUA_CENTRE ?? 'config/hanoi'))),
+    CENTRE_PROFILE: JSON.stringify(readCentreProfile(centreDir)),
   });
   resetClients();
   forgetCalendar();
+  forgetClients();
 
   const client = new DynamoDBClient({ endpoint: dynamoDbUrl });
   await ensureTable(client, TABLE);
-  const seeded = await seedIfEmpty(DynamoDBDocumentClient.from(client), TABLE);
+  const seeded = options.seed === false ? false : await seedIfEmpty(centreDir);
 
   const port = options.port ?? 0;
   const issuer = await LocalIssuer.create(`http://127.0.0.1:${port}/_local/issuer`, dataDir ? join(dataDir, 'issuer-key.json') : undefined);

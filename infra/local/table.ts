@@ -1,8 +1,7 @@
 import { CreateTableCommand, DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { keys } from '../../functions/commons/store';
-import { loadBundledCalendarYears } from '../../functions/core/calendar/working-time';
-import { agencies, procedures } from '../../functions/core/seed';
+import { readCatalogue } from '../../functions/commons/catalogue-files';
+import { changedAnything, loadCatalogue } from '../../functions/commons/catalogue-load';
+import { localAgencyClientId } from './issuer';
 import { table as schema } from '../registry';
 
 /** The registry's key schema, as the stack's table has it (infra/constructs/data.ts). */
@@ -39,21 +38,15 @@ export async function ensureTable(client: DynamoDBClient, name: string): Promise
   throw new Error(`Table ${name} did not become active`);
 }
 
-/** Seed agencies, procedures and the working calendar on first start only. */
-export async function seedIfEmpty(doc: DynamoDBDocumentClient, table: string): Promise<boolean> {
-  const existing = await doc.send(
-    new QueryCommand({ TableName: table, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': 'CATALOGUE' }, Limit: 1 }),
-  );
-  if (existing.Items?.length) return false;
-  const items = [
-    ...agencies.map((a) => ({ ...keys.agency(a.code), ...a })),
-    ...procedures.map((p) => ({ ...keys.procedure(p.code, p.version), ...p })),
-    ...loadBundledCalendarYears().map((y) => ({ ...keys.calendar(y.year), calendar: y, updatedAt: new Date().toISOString(), updatedBy: 'seed' })),
-  ];
-  for (let i = 0; i < items.length; i += 25) {
-    await doc.send(
-      new BatchWriteCommand({ RequestItems: { [table]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) } }),
-    );
-  }
-  return true;
+/**
+ * Load the centre's folder (agencies, procedures, calendars) with the deploy's own loader
+ * (functions/commons/catalogue-load.ts, run on AWS by the custom resource): on first start it
+ * fills the table; later starts change only what the folder changed (a new procedure version).
+ * Answers whether anything was written. TABLE_NAME and the DynamoDB endpoint must be set.
+ */
+export async function seedIfEmpty(centreDir: string): Promise<boolean> {
+  const catalogue = readCatalogue(centreDir);
+  // Each agency's system has its local client (the local issuer's stand-in for the stack's).
+  const clients = Object.fromEntries(catalogue.agencies.map((a) => [localAgencyClientId(a.code), a.code]));
+  return changedAnything(await loadCatalogue(catalogue, clients));
 }

@@ -17,18 +17,18 @@ import { functions, routes } from '../../infra/registry';
 const ENV = { account: '123456789012', region: 'ap-southeast-1' };
 type Json = Record<string, any>;
 
-function synth(context: Record<string, unknown> = {}) {
+function synth(context: Record<string, unknown> = {}, env = ENV) {
   const app = new App({
     outdir: mkdtempSync(path.join(tmpdir(), 'motcua-cdk-')),
     context: {
-      senderEmail: 'no-reply@motcua.test',
-      deletionProtection: false,
+      centre: 'config/hanoi',
+      environment: 'dev',
       ...context,
       [FAIL_SYNTH_ON_VALIDATION_ERRORS_CONTEXT]: false,
       'aws:cdk:bundling-stacks': [],
     },
   });
-  const stack = new MotcuaStack(app, 'Motcua', { env: ENV });
+  const stack = new MotcuaStack(app, 'Motcua', { env });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   const assembly = app.synth();
   const template = Template.fromJSON(assembly.getStackByName('Motcua').template);
@@ -86,11 +86,34 @@ describe('AWS posture', () => {
       for (const a of alarms) expect(a.Properties.AlarmActions, a.Properties.AlarmDescription).toEqual([topicRef()]);
     });
 
-    it('takes an optional subscriber from the alarmEmail context', () => {
-      expect(Object.values(built.resources).filter((r) => r.Type === 'AWS::SNS::Subscription')).toEqual([]);
-      const withEmail = synth({ alarmEmail: 'ops@motcua.test' });
-      withEmail.template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@motcua.test' });
-    }, 120_000);
+    it("subscribes the profile's alarmEmail", () => {
+      const subscriptions = Object.values(built.resources).filter((r) => r.Type === 'AWS::SNS::Subscription');
+      expect(subscriptions.map((r) => [r.Properties.Protocol, r.Properties.Endpoint, r.Properties.TopicArn])).toEqual([['email', 'ops@hanoi.example.gov.vn', topicRef()]]);
+    });
+
+    it('lets CloudWatch alarms of this account publish (the topic policy replaces the default one)', () => {
+      const [policy, ...more] = Object.values(built.resources).filter((r) => r.Type === 'AWS::SNS::TopicPolicy');
+      expect(more).toEqual([]);
+      expect(policy.Properties.Topics).toEqual([topicRef()]);
+      const statements = policy.Properties.PolicyDocument.Statement as Json[];
+      const allow = statements.filter((st) => st.Effect === 'Allow');
+      expect(allow).toHaveLength(1);
+      expect(allow[0]).toMatchObject({
+        Principal: { Service: 'cloudwatch.amazonaws.com' },
+        Action: 'sns:Publish',
+        Resource: topicRef(),
+        Condition: { StringEquals: { 'aws:SourceAccount': ENV.account } },
+      });
+      expect(JSON.stringify(allow[0].Condition.ArnLike['aws:SourceArn'])).toContain(`:cloudwatch:${ENV.region}:${ENV.account}:alarm:*`);
+      // and the TLS-only deny stays
+      expect(statements.some((st) => st.Effect === 'Deny' && st.Condition?.Bool?.['aws:SecureTransport'] === 'false')).toBe(true);
+    });
+
+    it('alarms on a workflow that did not start after intake', () => {
+      const [a, ...more] = alarmOn('WorkflowStartFailed', 'motcua');
+      expect(more).toEqual([]);
+      expect(a.Properties).toMatchObject({ Threshold: 1, Statistic: 'Sum', Period: 300, AlarmActions: [topicRef()] });
+    });
   });
 
   describe('alarms', () => {
@@ -132,7 +155,7 @@ describe('AWS posture', () => {
     });
 
     it('has no alarm but these', () => {
-      const expected = 3 + 2 + 2 + 2 * functions.length + 1;
+      const expected = 3 + 3 + 2 + 2 * functions.length + 1; // executions; EmailFailed, MissingCalendarYear, WorkflowStartFailed; 5xx; per function; DLQ
       expect(alarms).toHaveLength(expected);
     });
   });
@@ -190,10 +213,10 @@ describe('AWS posture', () => {
   });
 
   describe('protection already in place', () => {
-    it('keeps point-in-time recovery and API throttling; deletion protection with -c deletionProtection=true', () => {
+    it('keeps point-in-time recovery and API throttling; deletion protection unless -c environment=dev', () => {
       built.template.hasResourceProperties('AWS::DynamoDB::Table', { PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } });
       built.template.hasResourceProperties('AWS::ApiGatewayV2::Stage', { DefaultRouteSettings: { ThrottlingBurstLimit: 100, ThrottlingRateLimit: 50 } });
-      const prod = synth({ deletionProtection: true });
+      const prod = synth({ centre: 'test/fixtures/centre-demo', environment: undefined }, { ...ENV, region: 'ap-southeast-2' });
       prod.template.hasResourceProperties('AWS::DynamoDB::Table', { DeletionProtectionEnabled: true });
       prod.template.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain' });
       prod.template.hasResource('AWS::KMS::Key', { DeletionPolicy: 'Retain' });

@@ -9,7 +9,7 @@ import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MotcuaStack } from '../../infra/stack';
-import { agencyCodes, functions, routes, stateMachines, type FunctionSpec } from '../../infra/registry';
+import { functions, routes, stateMachines, type FunctionSpec } from '../../infra/registry';
 import { projectRoot } from '../../infra/constructs/paths';
 
 // asl-validator ships no types: load it through require with the shape its README documents.
@@ -19,8 +19,10 @@ const aslValidator = createRequire(import.meta.url)('asl-validator') as (definit
 };
 
 const ENV = { account: '123456789012', region: 'ap-southeast-1' };
-const SENDER = 'no-reply@motcua.test';
-const SYNTH_TIMEOUT = 120_000;
+const SENDER = 'no-reply@motcua.hanoi.example.gov.vn';
+/** Hanoi's shipped folder has an example sender: a trial (dev) stack. */
+const DEV = { centre: 'config/hanoi', environment: 'dev' };
+const SYNTH_TIMEOUT = 300_000; // bundling ~30 functions on a shared 2-core machine
 
 type Json = Record<string, any>;
 
@@ -99,7 +101,7 @@ describe('Motcua stack', () => {
   let assemblyDir: string;
 
   beforeAll(() => {
-    built = build({ senderEmail: SENDER, deletionProtection: false }, { nag: true });
+    built = build(DEV, { nag: true });
     const assembly = built.app.synth();
     assemblyDir = assembly.directory;
     template = Template.fromJSON(assembly.getStackByName('Motcua').template);
@@ -154,15 +156,16 @@ describe('Motcua stack', () => {
       template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
     });
 
-    it('is unprotected and deletable when deletionProtection is false', () => {
+    it('is unprotected and deletable in a dev environment (-c environment=dev)', () => {
       template.hasResource('AWS::DynamoDB::Table', {
         Properties: Match.objectLike({ DeletionProtectionEnabled: false }),
         DeletionPolicy: 'Delete',
       });
     });
 
-    it.each([true, 'true'])('is protected and retained when deletionProtection is %j', (flag) => {
-      const { app } = build({ senderEmail: SENDER, deletionProtection: flag }, { bundle: false });
+    it('is protected and retained by default (a centre with its own sender domain)', () => {
+      const app = new App({ context: { centre: 'test/fixtures/centre-demo', 'aws:cdk:bundling-stacks': [] } });
+      new MotcuaStack(app, 'Motcua', { env: { ...ENV, region: 'ap-southeast-2' } });
       const t = Template.fromJSON(app.synth().getStackByName('Motcua').template);
       t.hasResource('AWS::DynamoDB::Table', {
         Properties: Match.objectLike({ DeletionProtectionEnabled: true }),
@@ -189,23 +192,26 @@ describe('Motcua stack', () => {
           }),
         },
       });
-      template.resourceCountIs('AWS::Cognito::UserPoolClient', 1);
+      // the web app, the terminal, and one client per agency of the folder
+      template.resourceCountIs('AWS::Cognito::UserPoolClient', 2 + built.stack.centre.catalogue.agencies.length);
     });
 
-    it('has the desk, operator and one agency-<CODE> group per agency', () => {
+    it('has the desk and operator groups (agency-<CODE> groups are made by the loader and PUT /agencies)', () => {
       const names = Object.values(resources)
         .filter((r) => r.Type === 'AWS::Cognito::UserPoolGroup')
         .map((r) => r.Properties.GroupName)
         .sort();
-      expect(agencyCodes.length).toBeGreaterThan(0);
-      expect(names).toEqual(['desk', 'operator', ...agencyCodes.map((c) => `agency-${c}`)].sort());
+      expect(names).toEqual(['desk', 'operator']);
     });
   });
 
   describe('functions', () => {
-    it('has one Lambda per registry function, and no other', () => {
+    it('has one Lambda per registry function, the catalogue loader and its Provider framework, and no other', () => {
       const lambdas = Object.entries(resources).filter(([, r]) => r.Type === 'AWS::Lambda::Function');
-      expect(lambdas.map(([id]) => id).sort()).toEqual(functions.map((f) => fnId(f.name)).sort());
+      const loader = logicalId(built.stack, built.stack.catalogue.loader);
+      const framework = lambdas.map(([id]) => id).filter((id) => id.startsWith('CatalogueProviderframeworkonEvent'));
+      expect(framework).toHaveLength(1);
+      expect(lambdas.map(([id]) => id).sort()).toEqual([...functions.map((f) => fnId(f.name)), loader, ...framework].sort());
     });
 
     describe.each(functions.map((f) => [f.name, f] as const))('%s', (name, spec: FunctionSpec) => {
@@ -233,8 +239,10 @@ describe('Motcua stack', () => {
 
       it('has exactly the environment it needs', () => {
         const env = resources[fnId(name)].Properties.Environment.Variables as Json;
-        const expected = ['POWERTOOLS_SERVICE_NAME', 'SENDER_EMAIL', 'SES_CONFIGURATION_SET', 'TABLE_NAME'];
+        const expected = ['CENTRE_PROFILE', 'POWERTOOLS_SERVICE_NAME', 'SENDER_EMAIL', 'SES_CONFIGURATION_SET', 'TABLE_NAME'];
         if (spec.access.startExecution) expected.push('STATE_MACHINE_ARN');
+        if (spec.access.agencyGroups) expected.push('USER_POOL_ID');
+        expect(JSON.parse(env.CENTRE_PROFILE)).toEqual(built.stack.centre.catalogue.profile);
         expect(Object.keys(env).sort()).toEqual(expected.sort());
         expect(env.POWERTOOLS_SERVICE_NAME).toBe('motcua');
         expect(env.SENDER_EMAIL).toBe(SENDER);
@@ -253,7 +261,12 @@ describe('Motcua stack', () => {
         const allowed = new Set(['logs', 'xray', 'dynamodb', 'kms']);
         if (spec.access.startExecution || spec.access.sendTaskResult) allowed.add('states');
         if (spec.access.sendEmail) allowed.add('ses');
+        if (spec.access.agencyGroups) allowed.add('cognito-idp');
         expect([...services].filter((s) => !allowed.has(s))).toEqual([]);
+        // Cognito: CreateGroup on the user pool, and nothing else.
+        const cognito = statementsFor(statements, 'cognito-idp:');
+        expect(actionsOf(cognito)).toEqual(spec.access.agencyGroups ? ['cognito-idp:CreateGroup'] : []);
+        for (const c of cognito) expect(c.Resource).toEqual({ 'Fn::GetAtt': [logicalId(built.stack, built.stack.identity.userPool), 'Arn'] });
 
         // Table: read, or read-write.
         for (const a of DDB_READ) expect(actions).toContain(a);
@@ -363,7 +376,9 @@ describe('Motcua stack', () => {
       template.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 1);
       const [auth] = Object.values(resources).filter((r) => r.Type === 'AWS::ApiGatewayV2::Authorizer');
       expect(auth.Properties.AuthorizerType).toBe('JWT');
-      expect(auth.Properties.JwtConfiguration.Audience).toEqual([{ Ref: expect.stringMatching(/Client/) }]);
+      const clients = built.stack.identity.apiClients.map((c) => ({ Ref: logicalId(built.stack, c) }));
+      expect(auth.Properties.JwtConfiguration.Audience).toEqual(clients);
+      expect(clients).toHaveLength(2 + built.stack.centre.catalogue.agencies.length);
       const issuer = JSON.stringify(auth.Properties.JwtConfiguration.Issuer);
       expect(issuer).toContain(`https://cognito-idp.${ENV.region}.amazonaws.com/`);
       expect(issuer).toMatch(/"Ref":"IdentityUserPool/);
@@ -405,19 +420,18 @@ describe('Motcua stack', () => {
   });
 
   describe('email', () => {
-    it('has the sender identity and a configuration set', () => {
+    it("has the sender's domain identity and a configuration set", () => {
       template.hasResourceProperties('AWS::SES::EmailIdentity', {
-        EmailIdentity: SENDER,
+        EmailIdentity: SENDER.split('@')[1],
         ConfigurationSetAttributes: { ConfigurationSetName: Match.anyValue() },
       });
       template.resourceCountIs('AWS::SES::ConfigurationSet', 1);
     });
 
-    it('refuses to synthesize without senderEmail, saying how to set it', () => {
-      expect(() => build({ deletionProtection: false }, { bundle: false })).toThrow(
-        /Context 'senderEmail' is required.*-c senderEmail=/,
+    it('refuses to synthesize an example sender unless -c environment=dev, saying how', () => {
+      expect(() => build({ centre: 'config/hanoi' }, { bundle: false })).toThrow(
+        /centre\.json: sender\.domain: motcua\.hanoi\.example\.gov\.vn is an example domain.*-c environment=dev/,
       );
-      expect(() => build({ senderEmail: 'not-an-email' }, { bundle: false })).toThrow(/must be an email address/);
     });
   });
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../infra/registry';
 import { applicant, eventually, startHarness, uniqueKey, type Harness } from '../support/local';
 
-type Who = 'desk' | 'operator' | 'stp' | 'catp' | 'sdl' | 'nobody' | 'anonymous' | 'citizen' | 'wrongPin';
+type Who = 'desk' | 'operator' | 'stp' | 'catp' | 'sdl' | 'nobody' | 'anonymous' | 'citizen' | 'wrongPin' | 'stpSystem';
 interface Case {
   route: string;
   path: string;
@@ -38,6 +38,7 @@ describe('who may call what', () => {
     t.catp = await h.token('catp-1', ['agency-CATP']);
     t.sdl = await h.token('sdl-1', ['agency-SDL']);
     t.nobody = await h.token('someone-1', []);
+    t.stpSystem = await h.clientToken('STP', ['motcua/tasks.read', 'motcua/dossiers.read', 'motcua/steps.decide']);
     d.a = await receive('TP-LLTP', 1); // decisions and delays
     d.b = await receive('TP-LLTP', 2); // supplement at the desk
     d.c = await receive('TP-LLTP', 3); // supplement from the citizen
@@ -57,14 +58,16 @@ describe('who may call what', () => {
   const procedure = { effectiveFrom: '2026-12-02', name: { vi: 'Thủ tục thử', en: 'Test procedure' }, field: { vi: 'Thử', en: 'Test' }, legalHours: 16, receivingAgency: 'TTHCC', stages: [{ steps: [{ stepId: 's1-stp', agency: 'STP', name: { vi: 'Thẩm định', en: 'Appraisal' }, budgetHours: 8 }] }, { steps: [{ stepId: 'return', agency: 'TTHCC', name: { vi: 'Trả kết quả', en: 'Return of the result' }, budgetHours: 4 }] }] };
   const publicDeny = { anonymous: 404, wrongPin: 404, desk: 404 };
   const cases = (): Case[] => [
-    { route: 'POST /dossiers', path: '/dossiers', body: { procedureCode: 'TP-LLTP', applicant: applicant(9), channel: 'counter' }, allow: { desk: 201 }, deny: { operator: 403, stp: 403, nobody: 403 } },
+    { route: 'POST /dossiers', path: '/dossiers', body: { procedureCode: 'TP-LLTP', applicant: applicant(9), channel: 'counter' }, allow: { desk: 201 }, deny: { operator: 403, stp: 403, nobody: 403, stpSystem: 403 } },
     { route: 'GET /dossiers/{code}', path: `/dossiers/${d.a.code}`, allow: { desk: 200, operator: 200, stp: 200, catp: 200 }, deny: { sdl: 404, nobody: 403 } },
-    { route: 'GET /agencies/{agencyCode}/tasks', path: '/agencies/STP/tasks', allow: { stp: 200 }, deny: { catp: 403, desk: 403, operator: 403, nobody: 403 } },
+    { route: 'GET /agencies/{agencyCode}/tasks', path: '/agencies/STP/tasks', allow: { stp: 200, stpSystem: 200 }, deny: { catp: 403, desk: 403, operator: 403, nobody: 403 } },
     { route: 'GET /dossiers/{code}/control-sheet', path: `/dossiers/${d.a.code}/control-sheet`, allow: { desk: 200, operator: 200, stp: 200, catp: 200 }, deny: { sdl: 404, nobody: 403 } },
     { route: 'GET /agencies/{agencyCode}/logbook', path: '/agencies/STP/logbook?date=2026-12-02', allow: { stp: 200, operator: 200 }, deny: { catp: 403, desk: 403, nobody: 403 } },
     { route: 'GET /reports/timeliness', path: '/reports/timeliness?from=2026-12-01&to=2026-12-31&by=agency', allow: { operator: 200 }, deny: { desk: 403, stp: 403, nobody: 403 } },
     { route: 'GET /procedures', path: '/procedures', allow: { desk: 200, operator: 200, stp: 200, nobody: 200 }, deny: {} },
-    { route: 'PUT /procedures/{code}', path: '/procedures/AC-TEST', body: procedure, allow: { operator: 201 }, deny: { desk: 403, stp: 403, nobody: 403 } },
+    { route: 'PUT /procedures/{code}', path: '/procedures/AC-TEST', body: procedure, allow: { operator: 201 }, deny: { desk: 403, stp: 403, nobody: 403, stpSystem: 403 } },
+    { route: 'GET /agencies', path: '/agencies', allow: { desk: 200, operator: 200, stp: 200, nobody: 200 }, deny: { stpSystem: 403 } },
+    { route: 'PUT /agencies/{code}', path: '/agencies/SGD', body: { kind: 'department', email: 'sogiaoduc@example.gov.vn', name: { vi: 'Sở Giáo dục và Đào tạo', en: 'Department of Education and Training' } }, allow: { operator: 201 }, deny: { desk: 403, stp: 403, nobody: 403, stpSystem: 403 } },
     { route: 'GET /calendars/{year}', path: '/calendars/2026', allow: { operator: 200 }, deny: { desk: 403, stp: 403, nobody: 403 } },
     { route: 'PUT /calendars/{year}', path: '/calendars/2030', body: { year: 2030, status: 'awaiting-notice', entries: [] }, allow: { operator: 200 }, deny: { desk: 403, stp: 403, nobody: 403 } },
     { route: 'POST /ops/dossiers/{code}/resume', path: `/ops/dossiers/${d.a.code}/resume`, allow: { operator: 200 }, deny: { desk: 403, stp: 403, nobody: 403 } },

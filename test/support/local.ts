@@ -12,6 +12,8 @@ export interface Email {
 export interface Harness {
   runtime: LocalRuntime;
   token(sub: string, groups: string[]): Promise<string>;
+  /** A client-credentials token of an agency's system (its local client), with these scopes. */
+  clientToken(agency: string, scopes: string[]): Promise<string>;
   call(method: string, path: string, opts?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
   emails(): Promise<Email[]>;
   emailsTo(address: string): Promise<Email[]>;
@@ -47,6 +49,9 @@ export async function startHarness(options: RuntimeOptions = {}): Promise<Harnes
     call,
     async token(sub, groups) {
       return (await call('POST', '/_local/tokens', { body: { sub, groups } })).body.token;
+    },
+    async clientToken(agency, scopes) {
+      return (await call('POST', '/_local/tokens', { body: { client: agency, scopes } })).body.token;
     },
     emails,
     async emailsTo(address) {

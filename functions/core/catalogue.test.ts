@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { catalogueFiles } from '../commons/catalogue-files';
+import { CatalogueError, calendarYears, parseCatalogue, type CatalogueFile } from './catalogue';
+import { HANOI_DIR } from '../../test/support/centre';
+
+const hanoi = catalogueFiles(HANOI_DIR);
+const replace = (path: string, edit: (json: any) => unknown): CatalogueFile[] =>
+  hanoi.map((f) => (f.path === path ? { path, text: JSON.stringify(edit(JSON.parse(f.text))) } : f));
+const errorsOf = (files: CatalogueFile[]) => {
+  try {
+    parseCatalogue(files);
+  } catch (e) {
+    expect(e).toBeInstanceOf(CatalogueError);
+    return (e as CatalogueError).errors.map((x) => `${x.file}: ${x.field}`);
+  }
+  throw new Error('expected the catalogue to be refused');
+};
+
+describe("a centre's catalogue", () => {
+  it("reads Hanoi's folder: its agencies, procedures and no calendar of its own", () => {
+    const c = parseCatalogue(hanoi);
+    expect(c.profile.code).toBe('hanoi');
+    expect(c.agencies.map((a) => a.code).sort()).toEqual(['CATP', 'SDL', 'STP', 'SXD', 'SYT', 'TTHCC']);
+    expect(c.procedures.map((p) => p.code)).toEqual(['DL-LHND', 'TP-LLTP', 'XD-GPXD']);
+    expect(c.calendars).toEqual([]);
+  });
+
+  it('names the file and the field of every error', () => {
+    const files = [
+      ...replace('agencies.json', (a) => [...a, { code: 'bad code', kind: 'office', name: { vi: '', en: 'x' }, email: 'nope' }]),
+    ].map((f) => (f.path === 'procedures/TP-LLTP.json' ? { ...f, text: f.text.replace('"legalHours": 80', '"legalHours": "80"') } : f));
+    expect(errorsOf(files)).toEqual(
+      expect.arrayContaining(['agencies.json: [6].code', 'agencies.json: [6].kind', 'agencies.json: [6].name.vi', 'agencies.json: [6].email', 'procedures/TP-LLTP.json: legalHours']),
+    );
+  });
+
+  it('refuses a step at an agency that is not in agencies.json, and a desk agency the profile does not have', () => {
+    expect(errorsOf(replace('procedures/DL-LHND.json', (p) => ({ ...p, stages: [{ steps: [{ ...p.stages[0].steps[0], agency: 'SGD' }] }, p.stages[1]] })))).toEqual([
+      'procedures/DL-LHND.json: stages[0].steps[0].agency',
+    ]);
+    expect(errorsOf(replace('centre.json', (c) => ({ ...c, deskAgency: 'STP' })))).toEqual(['centre.json: deskAgency']);
+    expect(errorsOf([...hanoi, { path: 'procedures/lower-case.json', text: readFileSync(`${HANOI_DIR}/procedures/DL-LHND.json`, 'utf8') }])).toEqual([
+      'procedures/lower-case.json: (file name)',
+    ]);
+    expect(errorsOf(hanoi.map((f) => (f.path === 'agencies.json' ? { ...f, text: '[{' } : f)))).toEqual(['agencies.json: (root)']);
+  });
+
+  it("lays the centre's calendar years over the national ones", () => {
+    const national = [2025, 2026].map((year) => ({ year, status: 'announced' as const, entries: [] }));
+    const own = { year: 2026, status: 'awaiting-notice' as const, entries: [] };
+    expect(calendarYears(national, [own, { ...own, year: 2028 }]).map((y) => [y.year, y.status])).toEqual([
+      [2025, 'announced'],
+      [2026, 'awaiting-notice'],
+      [2028, 'awaiting-notice'],
+    ]);
+  });
+});

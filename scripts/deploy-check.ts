@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { readCentre, isExampleDomain, type CentreConfig } from '../infra/centre';
+import { projectRoot } from '../infra/constructs/paths';
+import { MotcuaStack } from '../infra/stack';
+
+/**
+ * `npm run deploy:check [-- -c centre=config/<folder>] [-- -c environment=dev]`: synthesize the
+ * stack (without bundling) and list what a first deploy still lacks. Exit 1 if anything blocks.
+ */
+const args = process.argv.slice(2);
+const context: Record<string, string> = JSON.parse(readFileSync(join(projectRoot, 'cdk.json'), 'utf8')).context ?? {};
+for (let i = 0; i < args.length; i++) {
+  const pair = args[i] === '-c' || args[i] === '--context' ? args[++i] : args[i]?.startsWith('--context=') ? args[i]!.slice(10) : undefined;
+  const [k, ...v] = (pair ?? '').split('=');
+  if (k && v.length) context[k] = v.join('=');
+}
+
+type Level = 'BLOCKS' | 'TODO' | 'OK';
+const findings: { level: Level; what: string }[] = [];
+const note = (level: Level, what: string) => findings.push({ level, what });
+const domainOf = (url: string) => new URL(url).hostname;
+
+let centre: CentreConfig | undefined;
+try {
+  centre = readCentre(context.centre, context.environment);
+} catch (error) {
+  // An example sender refuses a production synth; the checks below name it, on what a dev stack sees.
+  try {
+    centre = readCentre(context.centre, 'dev');
+  } catch (again) {
+    note('BLOCKS', (again as Error).message);
+  }
+}
+
+if (centre) {
+  const p = centre.catalogue.profile;
+  const where = `${context.centre ?? 'config/hanoi'}/centre.json`;
+  note('OK', `region ${p.region} (from ${where}; the CLI's default region is ignored)`);
+  if (isExampleDomain(p.sender.domain)) note('BLOCKS', `${where}: sender.domain ${p.sender.domain} is an example domain: no mail can be sent from it`);
+  else note('TODO', `after the deploy, publish the DNS records of the outputs DnsRecord1..6 for ${p.sender.domain}${p.sender.hostedZoneId ? ' (made in the hosted zone)' : ''}, and ask AWS to leave the SES sandbox`);
+  for (const o of p.webOrigins) {
+    if (!o.startsWith('https://')) note('BLOCKS', `${where}: webOrigins: ${o} is not https (Cognito accepts http for localhost only)`);
+    else if (isExampleDomain(domainOf(o))) note('BLOCKS', `${where}: webOrigins: ${o} is an example origin: the sign-in would come back nowhere`);
+  }
+  if (isExampleDomain(domainOf(p.portalUrl))) note('BLOCKS', `${where}: portalUrl ${p.portalUrl} is an example address: citizens' letters would point nowhere`);
+  if (!p.alarmEmail) note('BLOCKS', `${where}: alarmEmail is not set: no alarm would reach anyone`);
+  else if (isExampleDomain(p.alarmEmail.split('@')[1]!)) note('BLOCKS', `${where}: alarmEmail ${p.alarmEmail} is an example address: no alarm would reach anyone`);
+  else note('TODO', `after the deploy, ${p.alarmEmail} confirms the SNS subscription (a link in an email from AWS)`);
+  const exampleAgencies = centre.catalogue.agencies.filter((a) => isExampleDomain(a.email.split('@')[1]!));
+  if (exampleAgencies.length) note('BLOCKS', `agencies.json: ${exampleAgencies.map((a) => a.code).join(', ')} have example addresses: their due-time warnings would go nowhere`);
+  note('OK', `${centre.catalogue.agencies.length} agencies, ${centre.catalogue.procedures.length} procedures, ${centre.catalogue.calendars.length} calendar year(s) of the centre's own (plus the national ones)`);
+  note('TODO', `sign-in domain ${p.signInDomainPrefix ?? `motcua-${p.code}`}.auth.${p.region}.amazoncognito.com must be free (set signInDomainPrefix in ${where} if it is taken)`);
+
+  try {
+    const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'motcua-check-')), context: { ...context, environment: centre.dev ? 'dev' : undefined, 'aws:cdk:bundling-stacks': [] } as Record<string, unknown> });
+    new MotcuaStack(app, 'Motcua', { env: { account: process.env.CDK_DEFAULT_ACCOUNT ?? '000000000000', region: p.region }, centre });
+    const template = app.synth().getStackByName('Motcua').template as { Resources: Record<string, { Type: string }> };
+    const count = Object.keys(template.Resources).length;
+    note('OK', `the stack synthesizes: ${count} resources${centre.dev ? ' (as a dev stack: nothing retained)' : ''}`);
+  } catch (error) {
+    note('BLOCKS', `synth: ${(error as Error).message}`);
+  }
+}
+
+const order: Level[] = ['BLOCKS', 'TODO', 'OK'];
+for (const level of order) for (const f of findings.filter((x) => x.level === level)) console.log(`${level.padEnd(6)} ${f.what}`);
+const blocking = findings.filter((f) => f.level === 'BLOCKS').length;
+console.log(blocking ? `\n${blocking} thing(s) block a first deploy.` : '\nNothing blocks a first deploy.');
+process.exit(blocking ? 1 : 0);
