@@ -32,7 +32,7 @@ export interface Letter {
   by: string;
   /** Apology: the late agencies; supplement: the agencies that asked. */
   agencies: string[];
-  reasons: string[];
+  reasons: Text[];
   /** Apology facts covered, `<stepId>#<n>`. */
   facts?: string[];
   /** The appointment the citizen had been given before this letter. */
@@ -73,6 +73,8 @@ export interface Dossier {
   announcedAppointmentAt?: string;
   /** Why processing ended early. */
   stop?: { kind: 'refused' | 'withdrawn'; at: string; stepId?: string; agency?: string; reason: string };
+  /** The result is ready for the citizen (status 9): what the return is measured by. */
+  resultReadyAt?: string;
   returnedAt?: string;
   /** Emails that could not be sent after their retries, by event key: shown to operators. */
   emailFailures?: Record<string, { at: string; error: string }>;

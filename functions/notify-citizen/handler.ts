@@ -54,7 +54,7 @@ async function compose(input: Input): Promise<{ event: EmailEvent; to: string; d
       const letter = dossier.letters?.[input.eventKey];
       if (letter) {
         const named = letter.agencies.map(agencyName);
-        const reason = letter.reasons.join('; ');
+        const reason = { vi: letter.reasons.map((r) => r.vi).join('; '), en: letter.reasons.map((r) => r.en).join('; ') };
         return {
           event: 'apology',
           to,
@@ -62,7 +62,7 @@ async function compose(input: Input): Promise<{ event: EmailEvent; to: string; d
             ...data,
             agency: named[0],
             agencies: named,
-            reason: { vi: reason, en: reason },
+            reason,
             originalAppointmentAt: letter.originalAppointmentAt,
             newAppointmentAt: letter.newAppointmentAt,
             appointmentSequence: letter.sequence,

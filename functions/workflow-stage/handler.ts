@@ -88,7 +88,7 @@ async function open(code: string) {
   }
   const stepIds = stage.steps.map((s) => s.stepId);
   if (isReturn) {
-    await setStatus(code, DossierStatus.decided, [DossierStatus.processing, DossierStatus.received]);
+    await setStatus(code, DossierStatus.decided, [DossierStatus.processing, DossierStatus.received], ', resultReadyAt = :ready', { ':ready': assignedAt });
     return { stageIndex: dossier.stageIndex, stepIds, next: 'result-ready' };
   }
   await setStatus(code, DossierStatus.processing, [DossierStatus.received]);

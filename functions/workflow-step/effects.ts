@@ -152,7 +152,7 @@ export async function announce(s: Situation) {
         at: s.now.toISOString(),
         by: s.step.stepId,
         agencies: [...new Set(facts.map((f) => f.agency))],
-        reasons: [...new Set(facts.map((f) => f.reason.vi))],
+        reasons: [...new Map(facts.map((f) => [`${f.reason.vi}|${f.reason.en}`, f.reason])).values()],
         facts: facts.map((f) => `${f.stepId}#${f.n}`),
         originalAppointmentAt: last,
         newAppointmentAt,

@@ -230,7 +230,7 @@ const letters: Record<EmailEvent, (d: EmailData) => Letter> = {
       [
         `Your ${h.en} was received${received ? ` on ${received.en}` : ''}${before ? `, and was due on ${before.en}` : ''}.`,
         `However, ${a.en} did not decide it on time.${clause(reason?.en) ? ` Reason: ${clause(reason?.en)}.` : ''}`,
-        `We are sorry for the inconvenience this delay causes you; ${a.en} sincerely apologises.`,
+        `We are sorry for the inconvenience this delay causes you; ${a.en} sincerely ${(d.agencies?.length ?? 0) > 1 ? 'apologise' : 'apologises'}.`,
         after && `New appointment: ${after.en}. The new appointment is attached (.ics file) and replaces the previous one.`,
       ],
     );
