@@ -24,6 +24,8 @@ export interface FunctionSpec {
   access: {
     table: 'read' | 'read-write';
     startExecution?: boolean;
+    /** DescribeExecution only (read the dossiers' executions). */
+    describeExecution?: boolean;
     sendTaskResult?: boolean;
     sendEmail?: boolean;
     /** cognito-idp:CreateGroup on the user pool (USER_POOL_ID set): an agency's group `agency-<CODE>`. */
@@ -92,6 +94,7 @@ export const functions: FunctionSpec[] = [
   fn('report-delay', 'An agency reports a delay before its due time', { table: 'read-write', sendTaskResult: true }),
   fn('supply-documents', 'The desk records a supplement', { table: 'read-write', sendTaskResult: true }),
   fn('resume-dossier', 'Operator: resume the workflow of a dossier', { table: 'read-write', startExecution: true }),
+  fn('list-dossiers', 'Operator: the open dossiers whose workflow failed', { table: 'read', describeExecution: true }, 29),
   fn('public-lookup', 'Citizen: look a dossier up with code and PIN', { table: 'read-write' }),
   fn('public-supplement', 'Citizen: send a supplement with code and PIN', { table: 'read-write', sendTaskResult: true }),
   fn('public-withdraw', 'Citizen: withdraw a dossier with code and PIN', { table: 'read-write', sendTaskResult: true }),
@@ -133,6 +136,7 @@ export const routes: RouteSpec[] = [
   { method: 'GET', path: '/agencies/{agencyCode}/logbook', function: 'get-logbook', roles: ['agency', 'desk', 'operator'], scopes: ['motcua/tasks.read'] },
   { method: 'GET', path: '/reports/timeliness', function: 'get-timeliness-report', roles: ['operator'] },
   { method: 'POST', path: '/ops/dossiers/{code}/resume', function: 'resume-dossier', roles: ['operator'] },
+  { method: 'GET', path: '/ops/dossiers', function: 'list-dossiers', roles: ['operator'] },
   { method: 'GET', path: '/ops/applicants/export', function: 'export-applicant', roles: ['operator'] },
   { method: 'GET', path: '/public/dossiers/{code}', function: 'public-lookup', roles: ['public'] },
   { method: 'POST', path: '/public/dossiers/{code}/supplement', function: 'public-supplement', roles: ['public'] },

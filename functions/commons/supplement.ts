@@ -2,33 +2,65 @@ import * as z from 'zod';
 import { wake } from './callback';
 import { factTime } from './clock';
 import { conflict } from './http';
-import { getDossier, keys, updateIf } from './store';
+import { stepId } from './params';
+import { getDossier, keys, listDossierItems, updateIf } from './store';
 import { documentsSchema, text } from './text';
+import { openPauses } from '../core/dossier';
 
-export const SupplementBody = z.object({ documents: documentsSchema.min(1), note: text(2000).optional() }).strict();
+export const SupplementBody = z
+  .object({
+    documents: documentsSchema.min(1),
+    note: text(2000).optional(),
+    /** The requests it answers, by step; all the open ones when absent. */
+    steps: z.array(stepId).min(1).max(20).optional(),
+  })
+  .strict();
 export type SupplementBody = z.infer<typeof SupplementBody>;
 
 /**
- * The supplement arrived (at the desk or from the citizen): close the open pause — one
- * conditional write on the dossier — then wake the waiting execution, which gives the step back
- * to the agency that asked and moves the appointment by exactly the paused working time.
+ * The supplement arrived (at the desk or from the citizen): it answers the open requests it
+ * covers — every open one, unless it names steps — in one conditional write on the dossier
+ * (each pause closed at the same instant, numbered as the dossier's n-th supplement); the
+ * dossier's clock runs again once no request is left open. Then every waiting task of the
+ * dossier is woken: the steps that asked go back to their agencies, the others see their due
+ * times moved by the paused working time.
  */
 export async function supply(code: string, body: SupplementBody, by: string) {
-  const dossier = await getDossier(code);
-  const key = dossier?.openPause;
-  if (!dossier || !key || dossier.status !== 5) throw conflict('No supplement is being asked for on this dossier');
-  const at = factTime().toISOString();
-  const before = await updateIf({
-    Key: keys.dossier(code),
-    UpdateExpression:
-      'SET pauses.#k.#to = :at, pauses.#k.suppliedBy = :by, pauses.#k.note = :note, #status = :processing, documents = list_append(documents, :docs) REMOVE openPause, supplementToken',
-    ConditionExpression: 'openPause = :k AND #status = :paused',
-    ExpressionAttributeNames: { '#k': key, '#to': 'to', '#status': 'status' },
-    ExpressionAttributeValues: { ':at': at, ':by': by, ':note': body.note ?? '', ':processing': 4, ':paused': 5, ':k': key, ':docs': body.documents },
-    ReturnValues: 'ALL_OLD',
-  });
-  if (!before) throw conflict('The supplement was already received');
-  const token = before.supplementToken as string | undefined;
-  await wake(token, dossier.pauses[key]!.stepId);
-  return { dossierCode: code, suppliedAt: at, stepId: dossier.pauses[key]!.stepId };
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const dossier = await getDossier(code);
+    const open = dossier ? openPauses(dossier) : [];
+    if (!dossier || dossier.status !== 5 || open.length === 0) throw conflict('No supplement is being asked for on this dossier');
+    const answered = body.steps ? open.filter(([, p]) => body.steps!.includes(p.stepId)) : open;
+    if (answered.length === 0) {
+      throw conflict(`No supplement is being asked for by ${body.steps!.join(', ')}; open requests: ${open.map(([, p]) => p.stepId).join(', ')}`);
+    }
+    const at = factTime().toISOString();
+    const early = answered.find(([, p]) => p.from > at);
+    if (early) throw conflict(`The request of ${early[1].stepId} is dated after now (${early[1].from}): a supplement cannot answer it before it was made`);
+    const n = (dossier.supplies ?? 0) + 1;
+    const names: Record<string, string> = { '#to': 'to', '#status': 'status' };
+    const sets: string[] = [];
+    const conditions = ['#status = :paused', n === 1 ? '(attribute_not_exists(supplies) OR supplies = :prev)' : 'supplies = :prev'];
+    answered.forEach(([key], i) => {
+      names[`#k${i}`] = key;
+      sets.push(`pauses.#k${i}.#to = :at`, `pauses.#k${i}.suppliedBy = :by`, `pauses.#k${i}.note = :note`, `pauses.#k${i}.supply = :n`);
+      conditions.push(`attribute_not_exists(pauses.#k${i}.#to)`);
+    });
+    const stillOpen = open.length > answered.length;
+    const done = await updateIf({
+      Key: keys.dossier(code),
+      UpdateExpression: `SET ${sets.join(', ')}, supplies = :n, #status = :status, documents = list_append(documents, :docs)`,
+      ConditionExpression: conditions.join(' AND '),
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: {
+        ':at': at, ':by': by, ':note': body.note ?? '', ':n': n, ':prev': n - 1, ':paused': 5, ':status': stillOpen ? 5 : 4, ':docs': body.documents,
+      },
+    });
+    if (!done) continue; // another supplement or request landed meanwhile: read again
+    const { steps } = await listDossierItems(code);
+    await Promise.all(steps.filter((s) => s.state === 'pending' || s.state === 'supplement-requested').map((s) => wake(s.taskToken, s.stepId)));
+    const stepIds = answered.map(([, p]) => p.stepId);
+    return { dossierCode: code, suppliedAt: at, stepIds, stepId: stepIds[0]!, stillPaused: stillOpen };
+  }
+  throw conflict('The dossier kept changing; try again');
 }

@@ -37,6 +37,9 @@ async function isRunning(name: string): Promise<boolean> {
   }
 }
 
+/** The next generation of a dossier's execution name: `<code>`, `<code>-r1`, `<code>-r2`… */
+export const successorName = (code: string, current: string) => `${code}-r${Number(/-r(\d+)$/.exec(current)?.[1] ?? 0) + 1}`;
+
 /**
  * Resume: a new execution that reads where the dossier stands and carries on. A dossier never has
  * two running executions: its current execution's name is on the dossier item, replaced by a
@@ -48,8 +51,7 @@ export async function resumeDossier(code: string): Promise<'running' | 'resumed'
   if (dossier.closedAt) return 'finished';
   const current = dossier.executionName ?? code;
   if (await isRunning(current)) return 'running';
-  const generation = Number(/-r(\d+)$/.exec(current)?.[1] ?? 0) + 1;
-  const next = `${code}-r${generation}`;
+  const next = successorName(code, current);
   const claimed = await updateIf({
     Key: keys.dossier(code),
     UpdateExpression: 'SET executionName = :next',

@@ -6,8 +6,36 @@ import type { ProcedureStage } from './model';
  * Every date a citizen or an agency sees is derived here from stored facts — the receipt, the
  * budgets, the pauses and the extensions — and none is ever edited.
  */
-const pausesOf = (pauses: Record<string, Pause> | undefined) =>
-  Object.values(pauses ?? {}).map((p) => ({ from: new Date(p.from), to: p.to ? new Date(p.to) : undefined }));
+/**
+ * The dossier's clock stops while ANY supplement request is open (Decree 118/2025/NĐ-CP, Circular
+ * 03/2025/TT-VPCP: the time the citizen takes to supplement is not counted in the processing
+ * time). Parallel steps may each ask: the paused time is the UNION of their pauses, never counted
+ * twice where they overlap. A pause that ends before it starts is a broken fact: BadFactsError.
+ */
+export function pauseUnion(pauses: Record<string, Pause> | undefined): { from: Date; to?: Date }[] {
+  const list = Object.values(pauses ?? {}).map((p) => {
+    const from = Date.parse(p.from);
+    const to = p.to === undefined ? Infinity : Date.parse(p.to);
+    if (Number.isNaN(from) || Number.isNaN(to)) throw new BadFactsError(`pause of ${p.stepId} round ${p.round}: not an instant`);
+    if (to < from) throw new BadFactsError(`pause of ${p.stepId} round ${p.round} ends before it starts`);
+    return { from, to };
+  });
+  list.sort((a, b) => a.from - b.from);
+  const merged: { from: number; to: number }[] = [];
+  for (const p of list) {
+    const last = merged.at(-1);
+    if (last && p.from <= last.to) last.to = Math.max(last.to, p.to);
+    else merged.push({ ...p });
+  }
+  return merged.map((p) => ({ from: new Date(p.from), to: p.to === Infinity ? undefined : new Date(p.to) }));
+}
+
+/** Stored facts that cannot be computed (a pause ending before it starts, a date that is not one). */
+export class BadFactsError extends Error {
+  override name = 'BadFactsError';
+}
+
+const pausesOf = pauseUnion;
 
 /** Stages in sequence; within a stage the longest step, its extensions included. */
 export function routeHoursWithExtensions(stages: ProcedureStage[], extensions: Record<string, number> = {}): number {

@@ -17,6 +17,30 @@ export interface Pause {
   to?: string;
   missing: string[];
   reason: string;
+  /** The n-th supplement the dossier received closed this pause (one supplement may answer several). */
+  supply?: number;
+}
+
+/**
+ * A letter to the citizen at the dossier's level (dossier.letters, keyed by its email event key):
+ * an apology (form 04) for the lapses and delays recorded at one instant, or the receipt of a
+ * supplement. It is written once, before it is sent; the step `by` sends it.
+ */
+export interface Letter {
+  event: 'apology' | 'supplement-received';
+  at: string;
+  by: string;
+  /** Apology: the late agencies; supplement: the agencies that asked. */
+  agencies: string[];
+  reasons: Text[];
+  /** Apology facts covered, `<stepId>#<n>`. */
+  facts?: string[];
+  /** The appointment the citizen had been given before this letter. */
+  originalAppointmentAt: string;
+  /** The one new appointment (never earlier than the one before); absent while the clock is still paused. */
+  newAppointmentAt?: string;
+  /** .ics SEQUENCE of the appointment it carries. */
+  sequence?: number;
 }
 
 export interface Dossier {
@@ -33,11 +57,24 @@ export interface Dossier {
   extensions: Record<string, number>;
   /** Pauses keyed `<stepId>-<round>`. */
   pauses: Record<string, Pause>;
-  /** The pause now open, if any. */
+  /** @deprecated one open pause per step now: the pauses without `to` are open. */
   openPause?: string;
+  /** @deprecated the waiting token is kept on the step item. */
   supplementToken?: string;
+  /** Supplements received (each answers one or more open requests). */
+  supplies?: number;
+  /** Letters written at the dossier's level, by event key (apology-<n>, supplement-received-<n>). */
+  letters?: Record<string, Letter>;
+  /** Apology letters written so far. */
+  apologyLetters?: number;
+  /** .ics SEQUENCE of the last appointment announced (0: the receipt's). */
+  appointmentSequence?: number;
+  /** The last appointment announced to the citizen (the receipt's, or the last letter's). */
+  announcedAppointmentAt?: string;
   /** Why processing ended early. */
   stop?: { kind: 'refused' | 'withdrawn'; at: string; stepId?: string; agency?: string; reason: string };
+  /** The result is ready for the citizen (status 9): what the return is measured by. */
+  resultReadyAt?: string;
   returnedAt?: string;
   /** Emails that could not be sent after their retries, by event key: shown to operators. */
   emailFailures?: Record<string, { at: string; error: string }>;
@@ -45,6 +82,8 @@ export interface Dossier {
   closedAt?: string;
   rating?: { score: number; comment?: string; at: string };
   executionName?: string;
+  /** Executions that handed the dossier over to a fresh one (old or long: workflow-contract HANDOVER). */
+  handOvers?: number;
   pinHash: string;
   pinFailures?: number;
   pinLockedUntil?: string;
@@ -122,5 +161,12 @@ export function dossierCode(agencyCode: string, localDate: string, seq: number):
 }
 
 export const DOSSIER_CODE = /^[A-Z0-9]{2,12}-\d{6}-\d{4,}$/;
+
+/** The pauses still open (a supplement asked for and not received). */
+export const openPauses = (d: Pick<Dossier, 'pauses'>) => Object.entries(d.pauses ?? {}).filter(([, p]) => !p.to);
+
+/** Apology facts already announced in a letter, as `<stepId>#<n>`. */
+export const announcedFacts = (d: Pick<Dossier, 'letters'>) =>
+  new Set(Object.values(d.letters ?? {}).flatMap((l) => l.facts ?? []));
 
 export const isStopped = (d: Pick<Dossier, 'status'>) => d.status === 7 || d.status === 8;

@@ -51,8 +51,16 @@ export function stepDues(cal: WorkingCalendar, step: StepFacts, pauses: Record<s
   return { dueAt: originalStepDueAt(cal, step, counted), finalDueAt: stepDueAt(cal, step, counted) };
 }
 
-/** A whole step's timeliness: its final decision against its original due. */
-export function stepTimeliness(cal: WorkingCalendar, step: Step, dossier: Pick<Dossier, 'pauses' | 'status'>): Timeliness {
+/**
+ * A whole step's timeliness: its final decision against its original due. The desk's return
+ * step is measured by the result being ready by the dossier's appointment (the citizen's
+ * coming later is not the desk's lateness).
+ */
+export function stepTimeliness(cal: WorkingCalendar, step: Step, dossier: Pick<Dossier, 'pauses' | 'status'> & Partial<Dossier>): Timeliness {
+  if (step.atDesk && step.decidedAt && dossier.procedure && dossier.receivedAt) {
+    const { original } = dossierAppointments(cal, dossier as Dossier, step.assignedAt);
+    return original ? classify(step.assignedAt, original) : 'pending';
+  }
   if (step.decidedAt && step.outcome) {
     const { dueAt } = stepDues(cal, step, dossier.pauses, step.decidedAt);
     return dueAt ? classify(step.decidedAt, dueAt) : 'pending';
@@ -66,20 +74,43 @@ export function dossierAppointments(cal: WorkingCalendar, d: Dossier, at?: Date 
   return { original: appointmentAt(cal, { ...counted, extensions: {} }), final: appointmentAt(cal, counted) };
 }
 
-/** A dossier's timeliness: returned against its original appointment. */
+/**
+ * A dossier's timeliness: the result against its original appointment. The result counts from
+ * the moment it was READY for the citizen (`resultReadyAt`, status 9): a citizen who comes to
+ * collect it later is not late service (dossiers decided before this was stored: the return).
+ */
 export function dossierTimeliness(cal: WorkingCalendar, d: Dossier): Timeliness {
   if (d.returnedAt) {
-    const { original } = dossierAppointments(cal, d, d.returnedAt);
-    return original ? classify(d.returnedAt, original) : 'pending';
+    const ready = d.resultReadyAt && d.resultReadyAt < d.returnedAt ? d.resultReadyAt : d.returnedAt;
+    const { original } = dossierAppointments(cal, d, ready);
+    return original ? classify(ready, original) : 'pending';
   }
   return isStopped(d) ? 'stopped' : 'pending';
 }
 
-/** Open and past its original appointment: late already, whatever happens next. */
+/** Open and past its original appointment: late already, whatever happens next (not once the result is ready). */
 export function dossierOverdue(cal: WorkingCalendar, d: Dossier, now: Date): boolean {
-  if (d.returnedAt || isStopped(d)) return false;
+  if (d.returnedAt || d.resultReadyAt || isStopped(d)) return false;
   const { original } = dossierAppointments(cal, d);
   return original !== null && now.getTime() > original.getTime();
+}
+
+/**
+ * Compute what the records need from a dossier's facts (its appointments, each step's dues): the
+ * reason they cannot be computed (a pause ending before it starts, an instant that is not one),
+ * or undefined. Shared reads leave such a dossier out and say so.
+ */
+export function factsProblem(cal: WorkingCalendar, d: Dossier, steps: Step[] = []): string | undefined {
+  try {
+    for (const p of Object.values(d.pauses ?? {})) {
+      if (Number.isNaN(Date.parse(p.from)) || (p.to !== undefined && Number.isNaN(Date.parse(p.to)))) throw new RangeError(`pause of ${p.stepId}: not an instant`);
+    }
+    dossierAppointments(cal, d, d.returnedAt ?? null);
+    for (const step of steps) stepDues(cal, step, d.pauses, step.decidedAt);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message || (error as Error).name;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -188,9 +219,12 @@ export function controlSheet(
     if (received) {
       const decidedAt = step.decidedAt && step.outcome ? step.decidedAt : null;
       const dues = stepDues(cal, step, d.pauses, decidedAt);
-      const t: Timeliness = decidedAt ? (dues.dueAt ? classify(decidedAt, dues.dueAt) : 'pending') : stopped ? 'stopped' : 'pending';
+      const t: Timeliness = step.atDesk
+        ? stepTimeliness(cal, step, d)
+        : decidedAt ? (dues.dueAt ? classify(decidedAt, dues.dueAt) : 'pending') : stopped ? 'stopped' : 'pending';
       const measuredAt = stopped && stopAt !== undefined ? stopAt : now.getTime();
-      const overdue = !decidedAt && dues.dueAt !== null && measuredAt > dues.dueAt.getTime();
+      // the result waiting for the citizen is never overdue
+      const overdue = !step.atDesk && !decidedAt && dues.dueAt !== null && measuredAt > dues.dueAt.getTime();
       spans.push({
         ...agencyKind(), ...base, from, to: step.agency, receivedAt: f(received), dueAt: f(dues.dueAt), finalDueAt: f(dues.finalDueAt),
         decidedAt: f(decidedAt), outcome: step.outcome ?? null, timeliness: t, ...(overdue ? { overdue } : {}),

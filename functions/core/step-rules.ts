@@ -1,24 +1,27 @@
 import type { Dossier, Step } from './dossier';
-import { isStopped } from './dossier';
+import { announcedFacts, isStopped } from './dossier';
+import { eventKeys, HANDOVER, type Effect, type StepEmail } from './workflow-contract';
+
+export type { Effect, StepEmail } from './workflow-contract';
 
 /**
  * What a waiting step needs next, decided from the stored facts alone. The workflow asks this
  * after every task (CheckStep), so a fresh execution started at any moment — a resume after a
- * crash, a retry — carries on exactly where the dossier stands, and no effect is done twice.
+ * crash, a retry, a hand-over — carries on exactly where the dossier stands, and no effect is
+ * done twice.
  */
-export type Effect = 'stop-refused' | 'record-delay' | 'open-pause' | 'resume-step' | 'record-lapse';
-export type StepEmail = 'apology' | 'supplement-request' | 'supplement-received' | 'agency-warning';
-
 export type StepNext =
   | { next: 'stop' }
   | { next: 'done' }
   | { next: 'email'; event: StepEmail; eventKey: string }
   | { next: 'act'; effect: Effect }
   | { next: 'await-supplement'; pauseKey: string }
-  | { next: 'await'; timeoutSeconds: number };
+  /** `paused`: nothing is due (the dossier's clock is stopped, or the result waits for the citizen): only a callback wakes it. */
+  | { next: 'await'; timeoutSeconds: number; paused?: true }
+  | { next: 'hand-over' };
 
 export interface StepSituation {
-  dossier: Pick<Dossier, 'status' | 'pauses'>;
+  dossier: Pick<Dossier, 'status' | 'pauses'> & Partial<Pick<Dossier, 'letters'>>;
   step: Pick<Step, 'stepId' | 'state' | 'extensions' | 'supplementRounds' | 'pendingDelay' | 'sent' | 'atDesk'>;
   now: Date;
   /** Derived due time (null while the dossier's clock is paused). */
@@ -27,8 +30,14 @@ export interface StepSituation {
   warnAt: Date | null;
 }
 
-/** Re-check a paused clock this often (seconds). */
-export const PAUSED_RECHECK_SECONDS = 3600;
+/**
+ * A wait with nothing due: a step whose clock is paused, or the desk's return step. Only a
+ * callback ends it (the supplement, a decision, a stop); this long timeout only lets a very old
+ * execution hand over (workflow-contract HANDOVER) — no hourly wake-ups.
+ */
+export const PAUSED_WAIT_SECONDS = 30 * 24 * 3600;
+/** @deprecated the name of the old hourly re-check; a paused wait is now PAUSED_WAIT_SECONDS. */
+export const PAUSED_RECHECK_SECONDS = PAUSED_WAIT_SECONDS;
 
 export const pauseKey = (stepId: string, round: number) => `${stepId}-${round}`;
 
@@ -38,31 +47,47 @@ export function nextStep({ dossier, step, now, dueAt, warnAt }: StepSituation): 
   if (isStopped(dossier)) return { next: 'stop' };
   if (step.state === 'refused') return { next: 'act', effect: 'stop-refused' };
 
+  // apologies are letters at the dossier's level: every fact of this step goes into one
+  const announced = announcedFacts(dossier);
   for (let n = 1; n <= (step.extensions ?? 0); n++) {
-    const eventKey = `apology-${step.stepId}-${n}`;
-    if (!sent(eventKey)) return { next: 'email', event: 'apology', eventKey };
+    if (!announced.has(`${step.stepId}#${n}`)) return { next: 'act', effect: 'announce' };
   }
-  if (step.pendingDelay) return { next: 'act', effect: 'record-delay' };
+  for (const [key, letter] of Object.entries(dossier.letters ?? {})) {
+    if (letter.by === step.stepId && !sent(key)) return { next: 'email', event: letter.event, eventKey: key };
+  }
+  // a decision closes the step to delays: a delay stored beside a decision is never recorded
+  if (step.pendingDelay && step.state === 'pending') return { next: 'act', effect: 'record-delay' };
 
   const rounds = step.supplementRounds ?? 0;
   const key = pauseKey(step.stepId, rounds);
   const pause = dossier.pauses?.[key];
   if (step.state === 'supplement-requested') {
     if (!pause) return { next: 'act', effect: 'open-pause' };
-    if (!sent(`supplement-request-${key}`)) return { next: 'email', event: 'supplement-request', eventKey: `supplement-request-${key}` };
+    const request = eventKeys.supplementRequest(key);
+    if (!sent(request)) return { next: 'email', event: 'supplement-request', eventKey: request };
     if (!pause.to) return { next: 'await-supplement', pauseKey: key };
     return { next: 'act', effect: 'resume-step' };
   }
-  if (rounds > 0 && pause?.to && !sent(`supplement-received-${key}`)) {
-    return { next: 'email', event: 'supplement-received', eventKey: `supplement-received-${key}` };
-  }
   if (step.state === 'approved') return { next: 'done' };
 
-  if (!dueAt) return { next: 'await', timeoutSeconds: PAUSED_RECHECK_SECONDS };
+  // the result is ready: the citizen collects it when they come; nothing lapses, nobody apologises
+  if (step.atDesk) return { next: 'await', timeoutSeconds: PAUSED_WAIT_SECONDS, paused: true };
+  if (!dueAt) return { next: 'await', timeoutSeconds: PAUSED_WAIT_SECONDS, paused: true };
   if (now >= dueAt) return { next: 'act', effect: 'record-lapse' };
-  const warningKey = `warning-${step.stepId}-${step.extensions ?? 0}`;
-  const warningPending = !step.atDesk && warnAt !== null && !sent(warningKey);
+  const warningKey = eventKeys.warning(step.stepId, step.extensions ?? 0);
+  const warningPending = warnAt !== null && !sent(warningKey);
   if (warningPending && now >= warnAt!) return { next: 'email', event: 'agency-warning', eventKey: warningKey };
   const target = warningPending ? warnAt! : dueAt;
   return { next: 'await', timeoutSeconds: Math.max(1, Math.ceil((target.getTime() - now.getTime()) / 1000)) };
+}
+
+/**
+ * Hand the dossier to a fresh execution at a wait, when this one has looped long enough or is
+ * old (AWS ends an execution at 25,000 history events or one year).
+ */
+export function handOverDue(next: StepNext, run: { loops: number; width: number; startedAt?: string; now: Date }, bounds: { loopsTimesWidth: number; maxAgeDays: number } = HANDOVER): boolean {
+  if (next.next !== 'await' && next.next !== 'await-supplement') return false;
+  if (run.loops * Math.max(1, run.width) >= bounds.loopsTimesWidth) return true;
+  const started = run.startedAt ? Date.parse(run.startedAt) : NaN;
+  return Number.isFinite(started) && run.now.getTime() - started >= bounds.maxAgeDays * 86_400_000;
 }

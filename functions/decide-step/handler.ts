@@ -43,6 +43,7 @@ export const handler = apiHandler('POST /dossiers/{code}/steps/{stepId}/decision
   const retry = isRetry(step, body, caller.sub);
   if (retry) return accepted(step, retry);
   if (step.state !== 'pending') throw conflict(`Step ${id} is already decided (${step.state})`);
+  if (step.pendingDelay) throw conflict(`A delay reported for step ${id} is being recorded (the citizen gets the apology first); decide again in a moment`);
   if (step.atDesk && body.outcome !== 'approve') {
     throw new HttpProblem(422, 'Unprocessable Content', 'The return step can only be approved', [{ field: 'outcome', message: 'Must be approve' }]);
   }
@@ -57,7 +58,8 @@ export const handler = apiHandler('POST /dossiers/{code}/steps/{stepId}/decision
       `SET #state = :next, history = list_append(if_not_exists(history, :none), :h)` +
       (supplement ? ', supplementRounds = supplementRounds + :one' : ', outcome = :outcome, decidedAt = :at, decidedBy = :by') +
       ' REMOVE GSI1PK, GSI1SK',
-    ConditionExpression: '#state = :pending',
+    // a decision and a delay report racing: only one of them lands (the delay's write needs pending too)
+    ConditionExpression: '#state = :pending AND attribute_not_exists(pendingDelay)',
     ExpressionAttributeNames: { '#state': 'state' },
     ExpressionAttributeValues: {
       ':next': NEXT_STATE[body.outcome],
@@ -72,7 +74,7 @@ export const handler = apiHandler('POST /dossiers/{code}/steps/{stepId}/decision
     // lost a race with another decision: the same decision by the same officer is a retry
     const again = isRetry(await getStep(code, id), body, caller.sub);
     if (again) return accepted(step, again);
-    throw conflict(`Step ${id} is already decided`);
+    throw conflict(`Step ${id} is already decided, or a delay reported for it is being recorded`);
   }
   await wake(updated.taskToken, id);
   logger.info('step decided', { dossierCode: code, stepId: id, outcome: body.outcome });

@@ -9,6 +9,7 @@ import { listDossierItems } from '../commons/store';
 import { toLocalIso } from '../core/local-time';
 import { routeAgencies } from '../commons/views';
 import { controlSheet } from '../core/records';
+import { guarded, reportSkipped, type Skipped } from '../commons/skipped';
 
 const Path = z.object({ code: dossierCode });
 
@@ -25,5 +26,9 @@ export const handler = apiHandler('GET /dossiers/{code}/control-sheet', async (e
   const onRoute = agenciesOf(caller).some((a) => routeAgencies(dossier).includes(a));
   if (!staff && !onRoute) throw notFound(`No dossier ${code}`);
   const cal = await workingCalendar();
-  return json(200, controlSheet(cal, { dossier, steps, apologies, now: now() }, toLocalIso));
+  const skipped: Skipped[] = [];
+  const sheet = guarded(code, skipped, () => controlSheet(cal, { dossier, steps, apologies, now: now() }, toLocalIso));
+  if (sheet) return json(200, { ...sheet, skipped: [] });
+  // its facts cannot be computed: say so (and count it) rather than a 500
+  return json(200, { dossierCode: code, status: dossier.status, handOvers: [], skipped: reportSkipped('control-sheet', skipped) });
 });

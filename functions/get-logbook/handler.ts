@@ -7,6 +7,7 @@ import { forbidden, json, notFound, parse } from '../commons/http';
 import { agencyCode } from '../commons/params';
 import { getDossier, listAgencies, queryIndex } from '../commons/store';
 import { toLocalIso } from '../core/local-time';
+import { guarded, reportSkipped, type Skipped } from '../commons/skipped';
 import type { Dossier, Step } from '../core/dossier';
 import { dossierAppointments, dossierOverdue, dossierTimeliness, isLocalDate, localDayRange, stepDues, stepTimeliness } from '../core/records';
 
@@ -42,6 +43,7 @@ export const handler = apiHandler('GET /agencies/{agencyCode}/logbook', async (e
     if (!dossiers.has(c)) dossiers.set(c, getDossier(c, false));
     return dossiers.get(c)!;
   };
+  const skipped: Skipped[] = [];
   const entries = await Promise.all(
     items
       .sort((a, b) => String(a.GSI2SK).localeCompare(String(b.GSI2SK)))
@@ -50,48 +52,60 @@ export const handler = apiHandler('GET /agencies/{agencyCode}/logbook', async (e
           const step = item as unknown as Step;
           const d = await dossierOf(step.code);
           if (!d) return undefined;
-          const dues = stepDues(cal, step, d.pauses, step.decidedAt);
-          return {
-            kind: 'step' as const,
-            dossierCode: step.code,
-            procedure: { code: d.procedure.code, name: d.procedure.name },
-            ...(withName ? { applicantName: d.applicant.name } : {}),
-            stepId: step.stepId,
-            stage: step.stageIndex + 1,
-            name: step.name,
-            receivedAt: local(step.assignedAt),
-            dueAt: dateOf(dues.dueAt),
-            finalDueAt: dateOf(dues.finalDueAt),
-            decidedAt: local(step.decidedAt),
-            outcome: step.outcome ?? null,
-            state: step.state,
-            timeliness: stepTimeliness(cal, step, d),
-            ...(!step.decidedAt && dues.dueAt && at > dues.dueAt && d.status !== 7 && d.status !== 8 ? { overdue: true } : {}),
-            apologies: step.extensions ?? 0,
-            supplements: step.supplementRounds ?? 0,
-          };
+          return guarded(step.code, skipped, () => stepEntry(step, d));
         }
         if (item.procedure && item.applicant) {
           const d = item as unknown as Dossier;
-          const apps = dossierAppointments(cal, d, d.returnedAt ?? null);
-          return {
-            kind: 'dossier' as const,
-            dossierCode: d.code,
-            procedure: { code: d.procedure.code, name: d.procedure.name },
-            ...(withName ? { applicantName: d.applicant.name } : {}),
-            channel: d.channel,
-            receivedAt: local(d.receivedAt),
-            dueAt: dateOf(apps.original),
-            finalDueAt: d.returnedAt ? dateOf(apps.final) : local(d.appointmentAt),
-            returnedAt: local(d.returnedAt),
-            status: d.status,
-            ...(d.stop ? { stop: d.stop.kind } : {}),
-            timeliness: dossierTimeliness(cal, d),
-            ...(dossierOverdue(cal, d, at) ? { overdue: true } : {}),
-          };
+          return guarded(d.code, skipped, () => dossierEntry(d));
         }
         return undefined;
       }),
   );
-  return json(200, { agency: code, kind: agency.kind, date, entries: entries.filter((e) => e !== undefined) });
+  function stepEntry(step: Step, d: Dossier) {
+    const dues = stepDues(cal, step, d.pauses, step.decidedAt);
+    return {
+      kind: 'step' as const,
+      dossierCode: step.code,
+      procedure: { code: d.procedure.code, name: d.procedure.name },
+      ...(withName ? { applicantName: d.applicant.name } : {}),
+      stepId: step.stepId,
+      stage: step.stageIndex + 1,
+      name: step.name,
+      receivedAt: local(step.assignedAt),
+      dueAt: dateOf(dues.dueAt),
+      finalDueAt: dateOf(dues.finalDueAt),
+      decidedAt: local(step.decidedAt),
+      outcome: step.outcome ?? null,
+      state: step.state,
+      timeliness: stepTimeliness(cal, step, d),
+      ...(!step.atDesk && !step.decidedAt && dues.dueAt && at > dues.dueAt && d.status !== 7 && d.status !== 8 ? { overdue: true } : {}),
+      apologies: step.extensions ?? 0,
+      supplements: step.supplementRounds ?? 0,
+    };
+  }
+  function dossierEntry(d: Dossier) {
+    const apps = dossierAppointments(cal, d, d.returnedAt ?? null);
+    return {
+      kind: 'dossier' as const,
+      dossierCode: d.code,
+      procedure: { code: d.procedure.code, name: d.procedure.name },
+      ...(withName ? { applicantName: d.applicant.name } : {}),
+      channel: d.channel,
+      receivedAt: local(d.receivedAt),
+      dueAt: dateOf(apps.original),
+      finalDueAt: d.returnedAt ? dateOf(apps.final) : local(d.appointmentAt),
+      returnedAt: local(d.returnedAt),
+      status: d.status,
+      ...(d.stop ? { stop: d.stop.kind } : {}),
+      timeliness: dossierTimeliness(cal, d),
+      ...(dossierOverdue(cal, d, at) ? { overdue: true } : {}),
+    };
+  }
+  return json(200, {
+    agency: code,
+    kind: agency.kind,
+    date,
+    entries: entries.filter((e) => e !== undefined && !skipped.some((s) => s.code === e.dossierCode)),
+    skipped: reportSkipped('logbook', skipped),
+  });
 });

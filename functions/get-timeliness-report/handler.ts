@@ -5,7 +5,8 @@ import { now } from '../commons/clock';
 import { badRequest, json, parse } from '../commons/http';
 import { getDossier, listAgencies, queryIndex } from '../commons/store';
 import type { Dossier, Step } from '../core/dossier';
-import { daysInclusive, isLocalDate, localDayRange, monthsBetween, timelinessReport } from '../core/records';
+import { daysInclusive, factsProblem, isLocalDate, localDayRange, monthsBetween, timelinessReport } from '../core/records';
+import { reportSkipped, type Skipped } from '../commons/skipped';
 
 export const MAX_DAYS = 366;
 const date = z.string({ error: 'a local date YYYY-MM-DD' }).refine(isLocalDate, 'a local date YYYY-MM-DD');
@@ -53,12 +54,20 @@ export const handler = apiHandler('GET /reports/timeliness', async (event) => {
   }
   await fetchDossiers([...new Set(steps.map((s) => s.code))], dossiers);
 
-  const report = timelinessReport(await workingCalendar(), {
+  // one dossier whose facts cannot be computed is left out and named, never a 500 for everybody
+  const cal = await workingCalendar();
+  const skipped: Skipped[] = [];
+  for (const d of dossiers.values()) {
+    const problem = factsProblem(cal, d, steps.filter((s) => s.code === d.code));
+    if (problem) skipped.push({ code: d.code, reason: problem });
+  }
+  const bad = new Set(skipped.map((s) => s.code));
+  const report = timelinessReport(cal, {
     by: q.by,
-    steps: steps.filter((s) => dossiers.has(s.code)).map((step) => ({ step, dossier: dossiers.get(step.code)! })),
-    dossiers: received,
+    steps: steps.filter((s) => dossiers.has(s.code) && !bad.has(s.code)).map((step) => ({ step, dossier: dossiers.get(step.code)! })),
+    dossiers: received.filter((d) => !bad.has(d.code)),
     now: now(),
     groups: q.by === 'agency' ? agencies.map((a) => ({ key: a.code, name: a.name })) : undefined,
   });
-  return json(200, { from: q.from, to: q.to, by: q.by, ...report });
+  return json(200, { from: q.from, to: q.to, by: q.by, ...report, skipped: reportSkipped('timeliness-report', skipped) });
 });

@@ -9,21 +9,12 @@ import { getItem, keys, listAgencies, listDossierItems } from '../commons/store'
 import { taskHandler } from '../commons/task';
 import { renderEmail, type EmailData, type EmailEvent } from '../core/email/templates';
 import type { Text } from '../core/model';
+import { EVENT_KEY, NOTIFY_EVENTS } from '../core/workflow-contract';
 
 const Input = z.object({
   dossierCode,
-  event: z.enum([
-    'receipt',
-    'result-ready',
-    'returned',
-    'rating-invitation',
-    'stopped',
-    'apology',
-    'supplement-request',
-    'supplement-received',
-    'agency-warning',
-  ]),
-  eventKey: z.string().regex(/^[a-z0-9-]{1,80}$/),
+  event: z.enum(NOTIFY_EVENTS),
+  eventKey: z.string().regex(EVENT_KEY),
   stepId: stepId.optional(),
 });
 type Input = z.infer<typeof Input>;
@@ -45,7 +36,7 @@ async function compose(input: Input): Promise<{ event: EmailEvent; to: string; d
     procedureName: dossier.procedure.name,
     receivedAt: dossier.receivedAt,
     appointmentAt: dossier.appointmentAt,
-    appointmentSequence: apologies.length + closedPauses,
+    appointmentSequence: dossier.appointmentSequence ?? apologies.length + closedPauses,
     lookupUrl: process.env.PUBLIC_LOOKUP_URL || undefined,
   };
   const to = dossier.applicant.email;
@@ -59,6 +50,25 @@ async function compose(input: Input): Promise<{ event: EmailEvent; to: string; d
       return { event: 'withdrawn', to, data: { ...data, reason: stop ? { vi: stop.reason, en: stop.reason } : undefined } };
     }
     case 'apology': {
+      // a letter at the dossier's level (apology-<n>): every late agency, the one new appointment
+      const letter = dossier.letters?.[input.eventKey];
+      if (letter) {
+        const named = letter.agencies.map(agencyName);
+        const reason = { vi: letter.reasons.map((r) => r.vi).join('; '), en: letter.reasons.map((r) => r.en).join('; ') };
+        return {
+          event: 'apology',
+          to,
+          data: {
+            ...data,
+            agency: named[0],
+            agencies: named,
+            reason,
+            originalAppointmentAt: letter.originalAppointmentAt,
+            newAppointmentAt: letter.newAppointmentAt,
+            appointmentSequence: letter.sequence,
+          },
+        };
+      }
       const [, sid, n] = /^apology-(.+)-(\d+)$/.exec(input.eventKey) ?? [];
       const fact = apologies.find((a) => a.stepId === sid && a.n === Number(n));
       if (!fact) throw new Error(`No apology fact for ${input.eventKey}`);
@@ -76,8 +86,22 @@ async function compose(input: Input): Promise<{ event: EmailEvent; to: string; d
         },
       };
     }
-    case 'supplement-request':
     case 'supplement-received': {
+      // one letter per supplement (supplement-received-<n>), whatever requests it answered
+      const letter = dossier.letters?.[input.eventKey];
+      if (letter) {
+        const named = letter.agencies.map(agencyName);
+        return {
+          event: input.event,
+          to,
+          data: letter.newAppointmentAt
+            ? { ...data, agency: named[0], agencies: named, newAppointmentAt: letter.newAppointmentAt, appointmentSequence: letter.sequence }
+            : { ...data, agency: named[0], agencies: named, appointmentPending: true },
+        };
+      }
+    }
+    // falls through: a letter of a dossier paused before letters existed, keyed by its pause
+    case 'supplement-request': {
       const key = input.eventKey.replace(/^supplement-(request|received)-/, '');
       const pause = dossier.pauses?.[key];
       if (!pause) throw new Error(`No pause ${key}`);
@@ -101,13 +125,29 @@ async function compose(input: Input): Promise<{ event: EmailEvent; to: string; d
   }
 }
 
+function markStepSent(code: string, stepId: string, eventKey: string) {
+  return documentClient().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.step(code, stepId),
+      UpdateExpression: 'SET sent.#k = :t',
+      ExpressionAttributeNames: { '#k': eventKey },
+      ExpressionAttributeValues: { ':t': true },
+    }),
+  );
+}
+
 /**
  * Send one email per (dossier, event key): the marker is written once SES has accepted it, so a
  * retried or resumed execution sends nothing twice. Only ids are logged, never an address.
  */
 export const handler = taskHandler('notify-citizen', Input, async (input) => {
   const code = input.dossierCode;
-  if (await alreadySent(code, input.eventKey)) return { sent: false, duplicate: true };
+  if (await alreadySent(code, input.eventKey)) {
+    // sent by an earlier attempt that stopped before marking the step: mark it, or the step would ask again
+    if (input.stepId) await markStepSent(code, input.stepId, input.eventKey);
+    return { sent: false, duplicate: true };
+  }
   const { event, to, data } = await compose(input);
   const rendered = renderEmail(event, data);
   const out = await email().send(
@@ -135,17 +175,7 @@ export const handler = taskHandler('notify-citizen', Input, async (input) => {
       Item: { ...keys.email(code, input.eventKey), state: 'sent', event, messageId: out.MessageId, sentAt: now().toISOString() },
     }),
   );
-  if (input.stepId) {
-    await documentClient().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.step(code, input.stepId),
-        UpdateExpression: 'SET sent.#k = :t',
-        ExpressionAttributeNames: { '#k': input.eventKey },
-        ExpressionAttributeValues: { ':t': true },
-      }),
-    );
-  }
+  if (input.stepId) await markStepSent(code, input.stepId, input.eventKey);
   logger.info('email sent', { dossierCode: code, event, eventKey: input.eventKey });
   return { sent: true };
 });

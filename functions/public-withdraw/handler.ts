@@ -40,8 +40,8 @@ export const handler = apiHandler('POST /public/dossiers/{code}/withdraw', async
   })) as Dossier | undefined;
   if (!before) throw conflict('This dossier can no longer be withdrawn');
   const { steps } = await listDossierItems(code);
-  await Promise.all(steps.filter((s) => s.state === 'pending').map((s) => wake(s.taskToken, s.stepId)));
-  if (before.openPause) await wake(before.supplementToken, before.pauses[before.openPause]?.stepId ?? '');
+  await Promise.all(steps.filter((s) => s.state === 'pending' || s.state === 'supplement-requested').map((s) => wake(s.taskToken, s.stepId)));
+  if (before.supplementToken) await wake(before.supplementToken, ''); // a dossier paused before tokens moved to the steps
   logger.info('dossier withdrawn by the citizen', { dossierCode: code });
   return json(202, { dossierCode: code, status: 7, withdrawnAt: toLocalIso(at) });
 }, { idempotency: once });

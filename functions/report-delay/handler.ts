@@ -7,7 +7,8 @@ import { now } from '../commons/clock';
 import { HttpProblem, badRequest, conflict, json, jsonBody, parse } from '../commons/http';
 import { dossierCode, stepId } from '../commons/params';
 import { logger } from '../commons/powertools';
-import { keys, updateIf } from '../commons/store';
+import { getDossier, keys, updateIf } from '../commons/store';
+import { workingCalendar } from '../commons/calendar';
 import { text } from '../commons/text';
 import { toLocalIso } from '../core/local-time';
 
@@ -34,6 +35,22 @@ export const handler = apiHandler('POST /dossiers/{code}/steps/{stepId}/delay', 
   const newDueAt = new Date(body.newDueAt);
   if (newDueAt <= new Date(step.dueAt)) {
     throw badRequest('The new due time must be later than the current one', [{ field: 'newDueAt', message: `After ${toLocalIso(step.dueAt)}` }]);
+  }
+  // at most the procedure's legal processing time again, in working time after the current due
+  const dossier = await getDossier(code);
+  if (!dossier) throw conflict(`Dossier ${code} is no longer being processed`);
+  const legal = dossier.procedure.legalHours;
+  let latest: Date;
+  try {
+    latest = (await workingCalendar()).addWorkingTime(new Date(step.dueAt), legal);
+  } catch (error) {
+    if ((error as Error).name !== 'MissingCalendarYearError') throw error;
+    throw badRequest('No working calendar covers the new due time', [{ field: 'newDueAt', message: 'Beyond the working calendars in force' }]);
+  }
+  if (newDueAt > latest) {
+    throw badRequest(`A delay is at most the procedure's legal time again (${legal} working hours) after the current due time`, [
+      { field: 'newDueAt', message: `At most ${toLocalIso(latest)}` },
+    ]);
   }
   const pendingDelay = { reason: body.reason, newDueAt: newDueAt.toISOString(), at: at.toISOString(), by: caller.sub };
   const updated = await updateIf({

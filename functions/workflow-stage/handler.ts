@@ -12,6 +12,8 @@ import { taskHandler } from '../commons/task';
 import { stepDueAt } from '../core/deadlines';
 import { assignedStep, isStopped, type Dossier } from '../core/dossier';
 import { DossierStatus } from '../core/model';
+import { successorName } from '../commons/workflow';
+import type { StageAction } from '../core/workflow-contract';
 
 const Input = z.discriminatedUnion('action', [
   z.object({ action: z.literal('open'), dossierCode }),
@@ -24,7 +26,17 @@ const Input = z.discriminatedUnion('action', [
     stepId: stepId.optional(),
     error: z.string().max(200).optional(),
   }),
+  z.object({ action: z.literal('hand-over'), dossierCode, executionName: z.string().regex(/^[A-Za-z0-9_-]{1,80}$/) }),
+  z.object({
+    action: z.literal('handed-over'),
+    dossierCode,
+    executionName: z.string().regex(/^[A-Za-z0-9_-]{1,80}$/),
+    successor: z.string().regex(/^[A-Za-z0-9_-]{1,80}$/),
+  }),
 ]);
+/** Every action this function takes is one the contract names (and the ASL test checks the converse). */
+const actionsKnown: z.infer<typeof Input>['action'] extends StageAction ? true : never = true;
+void actionsKnown;
 
 /** Move the dossier's status on from one of `from` (a retry, or a later status, leaves it). */
 function setStatus(code: string, to: number, from: number[], extra = '', values: Record<string, unknown> = {}) {
@@ -76,7 +88,7 @@ async function open(code: string) {
   }
   const stepIds = stage.steps.map((s) => s.stepId);
   if (isReturn) {
-    await setStatus(code, DossierStatus.decided, [DossierStatus.processing, DossierStatus.received]);
+    await setStatus(code, DossierStatus.decided, [DossierStatus.processing, DossierStatus.received], ', resultReadyAt = :ready', { ':ready': assignedAt });
     return { stageIndex: dossier.stageIndex, stepIds, next: 'result-ready' };
   }
   await setStatus(code, DossierStatus.processing, [DossierStatus.received]);
@@ -155,6 +167,28 @@ async function emailFailed(code: string, eventKey: string, error: string, step?:
   return { recorded: true };
 }
 
+/**
+ * The hand-over: this execution is old or long (workflow-contract HANDOVER), so a fresh one
+ * takes the dossier on from the stored truth. The successor's name is the next generation of
+ * this execution's, as a resume would name it; the ASL starts it (states:startExecution), then
+ * `handed-over` records it on the dossier — only from this execution's name, which stays the
+ * dossier's while this one runs, so a resume meanwhile answers "running" and never starts a third.
+ */
+async function handOver(code: string, current: string) {
+  return { executionName: successorName(code, current) };
+}
+
+async function handedOver(code: string, current: string, successor: string) {
+  const recorded = await updateIf({
+    Key: keys.dossier(code),
+    UpdateExpression: 'SET executionName = :next, handOvers = if_not_exists(handOvers, :zero) + :one',
+    ConditionExpression: current === code ? 'attribute_not_exists(executionName) OR executionName = :current' : 'executionName = :current',
+    ExpressionAttributeValues: { ':next': successor, ':current': current, ':zero': 0, ':one': 1 },
+  });
+  logger.info('dossier handed over to a fresh execution', { dossierCode: code, from: current, to: successor, recorded: Boolean(recorded) });
+  return { recorded: Boolean(recorded) };
+}
+
 export const handler = taskHandler('workflow-stage', Input, async (input) => {
   switch (input.action) {
     case 'open':
@@ -163,6 +197,10 @@ export const handler = taskHandler('workflow-stage', Input, async (input) => {
       return close(input.dossierCode, input.stageIndex);
     case 'finish':
       return finish(input.dossierCode);
+    case 'hand-over':
+      return handOver(input.dossierCode, input.executionName);
+    case 'handed-over':
+      return handedOver(input.dossierCode, input.executionName, input.successor);
     case 'email-failed':
       return emailFailed(input.dossierCode, input.eventKey, input.error ?? 'unknown', input.stepId);
   }

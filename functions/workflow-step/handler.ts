@@ -1,29 +1,58 @@
 import * as z from 'zod';
 import { wake } from '../commons/callback';
 import { logger } from '../commons/powertools';
-import { getDossier, keys, updateIf } from '../commons/store';
-import { situation } from '../commons/situation';
+import { getDossier, keys, stepQueueKeys, updateIf } from '../commons/store';
+import { situation, type Situation } from '../commons/situation';
 import { taskHandler } from '../commons/task';
 import { dossierCode, stepId } from '../commons/params';
 import { isStopped } from '../core/dossier';
-import { openPause, recordExtension, resumeStep, stopRefused } from './effects';
+import { handOverDue } from '../core/step-rules';
+import type { StepAction } from '../core/workflow-contract';
+import { announce, openPause, recordDueFacts, resumeStep, stopRefused } from './effects';
 
 const ids = { dossierCode, stepId };
 const Input = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('check'), ...ids }),
+  z.object({
+    action: z.literal('check'),
+    ...ids,
+    /** Loops of this step in this execution, and the stage's width: the hand-over bound. */
+    loops: z.number().int().min(0).default(0),
+    width: z.number().int().min(1).default(1),
+    startedAt: z.string().optional(),
+  }),
   z.object({ action: z.literal('act'), ...ids }),
-  z.object({ action: z.literal('await'), ...ids, taskToken: z.string().min(1) }),
+  z.object({ action: z.literal('await'), ...ids, taskToken: z.string().min(1), paused: z.boolean().optional() }),
   z.object({ action: z.literal('await-supplement'), ...ids, taskToken: z.string().min(1) }),
 ]);
+/** Every action this function takes is one the contract names (and the ASL test checks the converse). */
+const actionsKnown: z.infer<typeof Input>['action'] extends StepAction ? true : never = true;
+void actionsKnown;
+
+/** The step's due time as the queue shows it, kept equal to the derived one (a sibling's pause moves it). */
+async function refreshDue(s: Situation) {
+  const due = s.dueAt?.toISOString() ?? null;
+  if (s.step.state !== 'pending' || s.step.dueAt === due) return;
+  await updateIf({
+    Key: keys.step(s.dossier.code, s.step.stepId),
+    UpdateExpression: 'SET dueAt = :due, GSI1SK = :sk',
+    ConditionExpression: '#state = :pending',
+    ExpressionAttributeNames: { '#state': 'state' },
+    ExpressionAttributeValues: { ':due': due, ':sk': stepQueueKeys(s.step, due).GSI1SK, ':pending': 'pending' },
+  });
+}
 
 /** CheckStep: what the step needs next (functions/core/step-rules.ts), in the shape the ASL reads. */
-async function check(code: string, id: string) {
-  const { next } = await situation(code, id);
+async function check(code: string, id: string, run: { loops: number; width: number; startedAt?: string }) {
+  const s = await situation(code, id);
+  await refreshDue(s);
+  const next = handOverDue(s.next, { ...run, now: s.now }) ? ({ next: 'hand-over' } as const) : s.next;
   return {
     next: next.next,
     event: next.next === 'email' ? next.event : '',
     eventKey: next.next === 'email' ? next.eventKey : '',
     timeoutSeconds: next.next === 'await' ? next.timeoutSeconds : 1,
+    paused: next.next === 'await' && next.paused === true,
+    loops: run.loops,
   };
 }
 
@@ -36,10 +65,11 @@ async function act(code: string, id: string) {
       await stopRefused(s);
       break;
     case 'record-lapse':
-      await recordExtension(s, 'lapse');
-      break;
     case 'record-delay':
-      await recordExtension(s, 'delay');
+      await recordDueFacts(s);
+      break;
+    case 'announce':
+      await announce(s);
       break;
     case 'open-pause':
       await openPause(s);
@@ -54,10 +84,11 @@ async function act(code: string, id: string) {
 
 /**
  * AwaitAgency: keep the token on the step while it is pending (it never leaves the backend).
- * If anything changed before we got here, wake the execution at once so CheckStep sees it:
- * a decision racing a timeout is never lost.
+ * Then look again: if anything changed before the token was kept (a decision, a delay, a stop,
+ * the pause that made it wait closed), wake the execution at once so CheckStep sees it — a
+ * change racing the wait is never lost.
  */
-async function awaitAgency(code: string, id: string, taskToken: string) {
+async function awaitAgency(code: string, id: string, taskToken: string, paused: boolean) {
   const kept = await updateIf({
     Key: keys.step(code, id),
     UpdateExpression: 'SET taskToken = :t',
@@ -66,26 +97,30 @@ async function awaitAgency(code: string, id: string, taskToken: string) {
     ExpressionAttributeValues: { ':t': taskToken, ':pending': 'pending' },
   });
   if (kept) {
-    const dossier = await getDossier(code);
-    if (dossier && !isStopped(dossier)) return { waiting: true };
+    const { next } = await situation(code, id);
+    if (next.next === 'await' && (next.paused === true) === paused) return { waiting: true };
   }
   await wake(taskToken, id);
   return { waiting: false };
 }
 
-/** AwaitSupplement: keep the token on the dossier while its pause is open. */
+/** AwaitSupplement: keep the token on the step while its pause is open; the supplement wakes it. */
 async function awaitSupplement(code: string, id: string, taskToken: string) {
-  const { next } = await situation(code, id);
+  const { next, step } = await situation(code, id);
   const kept =
     next.next === 'await-supplement' &&
     (await updateIf({
-      Key: keys.dossier(code),
-      UpdateExpression: 'SET supplementToken = :t',
-      ConditionExpression: 'openPause = :k AND #status = :paused',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':t': taskToken, ':k': next.pauseKey, ':paused': 5 },
+      Key: keys.step(code, id),
+      UpdateExpression: 'SET taskToken = :t',
+      ConditionExpression: '#state = :asked AND supplementRounds = :r',
+      ExpressionAttributeNames: { '#state': 'state' },
+      ExpressionAttributeValues: { ':t': taskToken, ':asked': 'supplement-requested', ':r': step.supplementRounds },
     }));
-  if (kept) return { waiting: true };
+  if (kept) {
+    const dossier = await getDossier(code);
+    const pause = dossier?.pauses?.[next.pauseKey];
+    if (dossier && !isStopped(dossier) && pause && !pause.to) return { waiting: true };
+  }
   await wake(taskToken, id);
   return { waiting: false };
 }
@@ -93,11 +128,11 @@ async function awaitSupplement(code: string, id: string, taskToken: string) {
 export const handler = taskHandler('workflow-step', Input, async (input) => {
   switch (input.action) {
     case 'check':
-      return check(input.dossierCode, input.stepId);
+      return check(input.dossierCode, input.stepId, input);
     case 'act':
       return act(input.dossierCode, input.stepId);
     case 'await':
-      return awaitAgency(input.dossierCode, input.stepId, input.taskToken);
+      return awaitAgency(input.dossierCode, input.stepId, input.taskToken, input.paused ?? false);
     case 'await-supplement':
       return awaitSupplement(input.dossierCode, input.stepId, input.taskToken);
   }

@@ -59,7 +59,7 @@ export class Functions extends Construct {
         CENTRE_PROFILE: props.centreProfile,
       };
       if (spec.access.agencyGroups && props.userPool) environment.USER_POOL_ID = props.userPool.userPoolId;
-      if (spec.access.startExecution) environment.STATE_MACHINE_ARN = stateMachineArn;
+      if (spec.access.startExecution || spec.access.describeExecution) environment.STATE_MACHINE_ARN = stateMachineArn;
 
       const fn = new NodejsFunction(this, spec.name, {
         entry: fromRoot(spec.entry),
@@ -97,6 +97,11 @@ export class Functions extends Construct {
         role.addToPrincipalPolicy(
           new PolicyStatement({ effect: Effect.ALLOW, actions: ['states:StartExecution'], resources: [stateMachineArn] }),
         );
+        role.addToPrincipalPolicy(
+          new PolicyStatement({ effect: Effect.ALLOW, actions: ['states:DescribeExecution'], resources: [props.executionsArn] }),
+        );
+      }
+      if (spec.access.describeExecution && !spec.access.startExecution) {
         role.addToPrincipalPolicy(
           new PolicyStatement({ effect: Effect.ALLOW, actions: ['states:DescribeExecution'], resources: [props.executionsArn] }),
         );
@@ -146,7 +151,7 @@ export class Functions extends Construct {
       id: `AwsSolutions-IAM5[Resource::<${tableId}.Arn>/index/*]`,
       reason: 'The table grant covers its own indexes (only GSI1 exists); the wildcard never leaves this table.',
     });
-    if (spec.access.startExecution) {
+    if (spec.access.startExecution || spec.access.describeExecution) {
       const stack = Stack.of(this);
       const region = Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region;
       const account = Token.isUnresolved(stack.account) ? '<AWS::AccountId>' : stack.account;

@@ -63,6 +63,11 @@ export class Workflow extends Construct {
       }),
     );
 
+    // the hand-over: an execution starts its successor (a fresh execution of this state machine)
+    this.role.addToPrincipalPolicy(
+      new PolicyStatement({ effect: Effect.ALLOW, actions: ['states:StartExecution'], resources: [stateMachineArn(stack, spec)] }),
+    );
+
     const logGroup = new LogGroup(this, 'Logs', {
       retention: RetentionDays.ONE_YEAR,
       removalPolicy: props.deletionProtection ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,

@@ -13,16 +13,34 @@ const MAX_DELAY = 2 ** 31 - 1;
  * Step Functions timers run on it, so `advance` by three days fires a three-day timeout now.
  * Its offset from the system clock is kept in the data folder, so a restart keeps the time.
  */
+/** The clock was asked to go back before a time the handlers have already seen (409). */
+export class ClockBackwardsError extends Error {
+  override name = 'ClockBackwardsError';
+}
+
 export class LocalClock {
   private offsetMs = 0;
+  /** The latest instant a handler read: facts may carry it, so the clock never goes back before it. */
+  private seenMs = -Infinity;
   private readonly timers = new Set<Timer>();
 
   constructor(private readonly file?: string) {
-    if (file && existsSync(file)) this.offsetMs = Number(JSON.parse(readFileSync(file, 'utf8')).offsetMs) || 0;
+    if (file && existsSync(file)) {
+      const saved = JSON.parse(readFileSync(file, 'utf8'));
+      this.offsetMs = Number(saved.offsetMs) || 0;
+      this.seenMs = Number(saved.seenMs) || -Infinity;
+    }
   }
 
   now(): number {
     return Date.now() + this.offsetMs;
+  }
+
+  /** The time as handlers read it (functions/commons/clock.ts): remembered as seen. */
+  read(): number {
+    const t = this.now();
+    if (t > this.seenMs) this.seenMs = t;
+    return t;
   }
 
   advance(ms: number): void {
@@ -31,8 +49,17 @@ export class LocalClock {
     this.changed();
   }
 
-  /** Set the time (tests and demos start from a known instant; timers re-arm against it). */
+  /**
+   * Set the time (tests and demos start from a known instant; timers re-arm against it). It
+   * never moves back before what handlers have already seen: a fact dated later than "now" (a
+   * pause ending before it starts) would break every deadline computed from it.
+   */
   set(at: number): void {
+    if (at < this.seenMs) {
+      throw new ClockBackwardsError(
+        `The clock cannot move back to ${new Date(at).toISOString()}: facts may already be dated ${new Date(this.seenMs).toISOString()}; it only moves forward from there`,
+      );
+    }
     this.offsetMs = at - Date.now();
     this.changed();
   }
@@ -54,7 +81,7 @@ export class LocalClock {
   }
 
   private changed(): void {
-    if (this.file) writeFileSync(this.file, JSON.stringify({ offsetMs: this.offsetMs }));
+    if (this.file) writeFileSync(this.file, JSON.stringify({ offsetMs: this.offsetMs, seenMs: Number.isFinite(this.seenMs) ? this.seenMs : undefined }));
     for (const t of [...this.timers]) this.arm(t);
   }
 

@@ -3,10 +3,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import * as z from 'zod';
-import { badRequest, problem } from '../../functions/commons/http';
+import { badRequest, conflict, problem } from '../../functions/commons/http';
 import { toLocalIso } from '../../functions/core/local-time';
 import { routes, type RouteSpec } from '../registry';
-import { parseDuration, type LocalClock } from './clock';
+import { ClockBackwardsError, parseDuration, type LocalClock } from './clock';
 import type { FaultyProxy } from './faults';
 import { localAgencyClientId, type LocalIssuer } from './issuer';
 import type { LocalLambdas } from './lambdas';
@@ -229,6 +229,11 @@ export class LocalGateway {
         if ('advance' in parsed.data) this.clock.advance(parseDuration(parsed.data.advance));
         else this.clock.set(Date.parse(parsed.data.set));
       } catch (error) {
+        if (error instanceof ClockBackwardsError) {
+          const out = problem(conflict(error.message));
+          res.writeHead(out.statusCode!, out.headers as Record<string, string>);
+          return res.end(out.body);
+        }
         return this.problem(res, [{ path: [Object.keys(parsed.data)[0]!], message: (error as Error).message }]);
       }
       return this.send(res, 200, this.clockView());

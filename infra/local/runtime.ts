@@ -100,7 +100,7 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
   const centreDir = resolve(ROOT, options.centreDir ?? process.env.MOTCUA_CENTRE ?? 'config/hanoi');
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const clock = new LocalClock(dataDir ? join(dataDir, 'clock.json') : undefined);
-  setClockSource(() => clock.now());
+  setClockSource(() => clock.read());
 
   const db = dynalite({ path: dataDir ? join(dataDir, 'dynamodb') : undefined, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   const dynamoDbUrl = `http://127.0.0.1:${await listenDynalite(db)}`;

@@ -304,7 +304,7 @@ export class LocalStepFunctions {
           ...(this.retryScale !== 1 ? { retryIntervalOverrides: machine.retries } : {}),
         },
         context: {
-          Execution: { Id: executionArn, Name: name, RoleArn: `arn:aws:iam::${ACCOUNT}:role/local` },
+          Execution: { Id: executionArn, Name: name, RoleArn: `arn:aws:iam::${ACCOUNT}:role/local`, StartTime: new Date(execution.startDate).toISOString() },
           StateMachine: { Id: smArn, Name: smArn.split(':').pop() },
           Task: {
             get Token() {
@@ -359,6 +359,18 @@ export class LocalStepFunctions {
     }
     if (resource === 'arn:aws:states:::lambda:invoke.waitForTaskToken') {
       return (input: Json) => this.callback(execution, input);
+    }
+    if (resource === 'arn:aws:states:::states:startExecution') {
+      // a workflow starting its successor (the hand-over): the same service call as the API's
+      return async (input: Json) => {
+        try {
+          const raw = input.Input;
+          return this.start(String(input.StateMachineArn), String(input.Name), typeof raw === 'string' ? raw : JSON.stringify(raw ?? {}));
+        } catch (error) {
+          if (error instanceof ServiceError) throw namedError(`StepFunctions.${error.type}Exception`, error.message);
+          throw error;
+        }
+      };
     }
     if (resource.startsWith('arn:aws:lambda:')) {
       return (input: Json) => this.lambdas.invoke(functionNameOf(resource), input);

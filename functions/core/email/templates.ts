@@ -33,6 +33,10 @@ export interface EmailData {
   appointmentAt: string;
   /** The agency concerned: asking for a supplement, refusing, late, warned. */
   agency?: Text;
+  /** apology: every late agency of the letter (one letter for lapses and delays at one instant). */
+  agencies?: Text[];
+  /** supplement-received: another request is still open, so no new appointment yet (no .ics). */
+  appointmentPending?: boolean;
   /** @deprecated use `agency` (kept while notify-citizen still sends it for apologies). */
   lateAgency?: Text;
   /** Apology, refusal or supplement reason; possibly the same officer-typed text in both languages. */
@@ -109,6 +113,13 @@ function agencyOf(d: EmailData): Text {
   return { vi: a.vi, en: /^the\s/i.test(a.en) ? a.en : `the ${a.en}` };
 }
 
+/** Several agencies named in one sentence: "A, B và C" / "the A, the B and the C". */
+function agenciesOf(list: Text[]): Text {
+  const each = list.map((x) => agencyOf({ agency: x } as EmailData));
+  const join = (xs: string[], and: string) => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} ${and} ${xs.at(-1)}`);
+  return { vi: join(each.map((x) => x.vi), 'và'), en: join(each.map((x) => x.en), 'and') };
+}
+
 /** Upper-case first letter, for a name or phrase that opens a sentence. */
 const cap = (s: string) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
 
@@ -168,17 +179,19 @@ const letters: Record<EmailEvent, (d: EmailData) => Letter> = {
   },
 
   'supplement-received': (d) => {
-    const [due, h] = [when(d.newAppointmentAt) ?? when(d.appointmentAt), dossier(d)];
+    const [due, h] = [d.appointmentPending ? undefined : (when(d.newAppointmentAt) ?? when(d.appointmentAt)), dossier(d)];
     return citizen(
       d,
       { vi: `Đã nhận hồ sơ bổ sung ${d.code}`, en: `Supplement received for dossier ${d.code}` },
       [
         `Phần bổ sung của ${h.vi} đã được tiếp nhận; việc giải quyết hồ sơ được tiếp tục.`,
         due && `Ngày hẹn trả kết quả mới: ${due.vi}. Lịch hẹn mới được đính kèm thư này (tệp .ics) và thay thế lịch hẹn trước.`,
+        d.appointmentPending && 'Hồ sơ còn chờ phần bổ sung theo yêu cầu khác; ngày hẹn trả kết quả mới sẽ được thông báo khi nhận đủ.',
       ],
       [
         `The supplement to ${h.en} was received; processing resumes.`,
         due && `New appointment: ${due.en}. The new appointment is attached (.ics file) and replaces the previous one.`,
+        d.appointmentPending && 'Another request for a supplement is still open; you will be told the new appointment once everything is in.',
       ],
     );
   },
@@ -202,7 +215,7 @@ const letters: Record<EmailEvent, (d: EmailData) => Letter> = {
   },
 
   apology: (d) => {
-    const [a, h, reason] = [agencyOf(d), dossier(d), d.reason];
+    const [a, h, reason] = [d.agencies && d.agencies.length > 1 ? agenciesOf(d.agencies) : agencyOf(d), dossier(d), d.reason];
     const [received, before] = [when(d.receivedAt), when(d.originalAppointmentAt)];
     const after = when(d.newAppointmentAt) ?? when(d.appointmentAt);
     return citizen(
@@ -217,7 +230,7 @@ const letters: Record<EmailEvent, (d: EmailData) => Letter> = {
       [
         `Your ${h.en} was received${received ? ` on ${received.en}` : ''}${before ? `, and was due on ${before.en}` : ''}.`,
         `However, ${a.en} did not decide it on time.${clause(reason?.en) ? ` Reason: ${clause(reason?.en)}.` : ''}`,
-        `We are sorry for the inconvenience this delay causes you; ${a.en} sincerely apologises.`,
+        `We are sorry for the inconvenience this delay causes you; ${a.en} sincerely ${(d.agencies?.length ?? 0) > 1 ? 'apologise' : 'apologises'}.`,
         after && `New appointment: ${after.en}. The new appointment is attached (.ics file) and replaces the previous one.`,
       ],
     );
@@ -319,11 +332,11 @@ const letters: Record<EmailEvent, (d: EmailData) => Letter> = {
 };
 
 /** The appointment each event carries as an .ics, if any. */
-const calendar: Partial<Record<EmailEvent, (d: EmailData) => { at: string; sequence: number; cancel?: boolean }>> = {
+const calendar: Partial<Record<EmailEvent, (d: EmailData) => { at: string; sequence: number; cancel?: boolean } | undefined>> = {
   receipt: (d) => ({ at: d.appointmentAt, sequence: d.appointmentSequence ?? 0 }),
   apology: (d) => ({ at: d.newAppointmentAt ?? d.appointmentAt, sequence: d.appointmentSequence ?? 1 }),
   // the appointment moved by the paused time: the same event, a higher SEQUENCE
-  'supplement-received': (d) => ({ at: d.newAppointmentAt ?? d.appointmentAt, sequence: d.appointmentSequence ?? 1 }),
+  'supplement-received': (d) => (d.appointmentPending ? undefined : { at: d.newAppointmentAt ?? d.appointmentAt, sequence: d.appointmentSequence ?? 1 }),
   // the appointment no longer holds: cancel it, above every SEQUENCE sent before
   withdrawn: (d) => ({ at: d.appointmentAt, sequence: (d.appointmentSequence ?? 0) + 1, cancel: true }),
   refusal: (d) => ({ at: d.appointmentAt, sequence: (d.appointmentSequence ?? 0) + 1, cancel: true }),

@@ -1,0 +1,56 @@
+import { DescribeExecutionCommand } from '@aws-sdk/client-sfn';
+import * as z from 'zod';
+import { apiHandler } from '../commons/api';
+import { stepFunctions } from '../commons/aws';
+import { json, parse } from '../commons/http';
+import { queryIndex } from '../commons/store';
+import { toLocalIso } from '../core/local-time';
+
+const Query = z.object({ state: z.enum(['failed'], { error: 'state=failed' }) });
+const STOPPED = new Set(['FAILED', 'TIMED_OUT', 'ABORTED']);
+
+const executionArn = (name: string) => `${process.env.STATE_MACHINE_ARN!.replace(':stateMachine:', ':execution:')}:${name}`;
+
+/** The dossier's current execution: its status and error name (ids only; no cause text, no input). */
+async function execution(name: string) {
+  try {
+    const out = await stepFunctions().send(new DescribeExecutionCommand({ executionArn: executionArn(name) }));
+    return { status: out.status ?? 'UNKNOWN', error: out.error, stoppedAt: out.stopDate };
+  } catch (error) {
+    if ((error as Error).name === 'ExecutionDoesNotExist') return { status: 'NOT_STARTED' as const };
+    throw error;
+  }
+}
+
+/**
+ * GET /ops/dossiers?state=failed (operators): the open dossiers whose workflow is not running —
+ * its execution failed, timed out or was aborted (or never started) — each with the error name,
+ * so that an operator fixes the cause and resumes it (POST /ops/dossiers/{code}/resume).
+ */
+export const handler = apiHandler('GET /ops/dossiers', async (event) => {
+  parse(Query, event.queryStringParameters ?? {}, 'query');
+  const open = await queryIndex('OPEN');
+  const rows: { dossierCode: string; [k: string]: unknown }[] = [];
+  const queue = [...open];
+  await Promise.all(
+    Array.from({ length: Math.min(8, queue.length) }, async () => {
+      for (let item = queue.shift(); item; item = queue.shift()) {
+        const code = String(item.code);
+        if (item.closedAt) continue;
+        const name = String(item.executionName ?? code);
+        const e = await execution(name);
+        if (e.status !== 'NOT_STARTED' && !STOPPED.has(e.status)) continue;
+        rows.push({
+          dossierCode: code,
+          status: item.status,
+          execution: name,
+          executionStatus: e.status,
+          ...('error' in e && e.error ? { error: e.error } : {}),
+          ...('stoppedAt' in e && e.stoppedAt ? { stoppedAt: toLocalIso(e.stoppedAt) } : {}),
+        });
+      }
+    }),
+  );
+  rows.sort((a, b) => a.dossierCode.localeCompare(b.dossierCode));
+  return json(200, { state: 'failed', dossiers: rows });
+});
