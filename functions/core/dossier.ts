@@ -46,8 +46,8 @@ export interface Dossier {
   rating?: { score: number; comment?: string; at: string };
   executionName?: string;
   pinHash: string;
-  pinFailures?: number;
-  pinLockedUntil?: string;
+  /** How many PINs were issued after the first (desk reissues, reminders): names their emails. */
+  pinIssues?: number;
   receivedBy: string;
   /** Identifies the intake request (caller + Idempotency-Key), so a retry finds its dossier. */
   intakeKey?: string;

@@ -21,7 +21,6 @@ const Withdraw = z.object({ reason: text(1000).optional() }).strict();
  */
 export const handler = apiHandler('POST /public/dossiers/{code}/withdraw', async (event) => {
   const { code } = parse(Path, event.pathParameters, 'path');
-  await dossierForCitizen(event, code);
   const body = parse(Withdraw, jsonBody(event) ?? {});
   const at = now().toISOString();
   const before = (await updateIf({
@@ -44,4 +43,4 @@ export const handler = apiHandler('POST /public/dossiers/{code}/withdraw', async
   if (before.openPause) await wake(before.supplementToken, before.pauses[before.openPause]?.stepId ?? '');
   logger.info('dossier withdrawn by the citizen', { dossierCode: code });
   return json(202, { dossierCode: code, status: 7, withdrawnAt: toLocalIso(at) });
-}, { idempotency: once });
+}, { idempotency: once, citizen: dossierForCitizen });
