@@ -11,7 +11,7 @@ import { idempotencyKeyOf } from '../commons/idempotency-key';
 import { hashPin, newPin } from '../commons/pin';
 import { indexApplicant } from '../commons/personal-data';
 import { logger } from '../commons/powertools';
-import { documentsSchema } from '../commons/text';
+import { documentsSchema, phone, text } from '../commons/text';
 import { getDossier, keys, listProcedures, logbookKeys, putIfAbsent, reserveSequence, versionInForce } from '../commons/store';
 import { localDate, toLocalIso } from '../core/local-time';
 import { startDossierWorkflow } from '../commons/workflow';
@@ -19,16 +19,14 @@ import { appointmentAt } from '../core/deadlines';
 import { dossierCode, type Dossier } from '../core/dossier';
 import { DossierStatus } from '../core/model';
 
-const nfc = (s: string) => s.normalize('NFC');
-
 export const DossierInput = z
   .object({
     procedureCode: z.string().trim().min(1).max(40),
     applicant: z
       .object({
-        name: z.string().trim().min(1).max(200).transform(nfc),
+        name: text(200),
         email: z.email().max(254),
-        phone: z.string().regex(/^\+?[0-9][0-9 .-]{7,16}$/, 'a phone number').optional(),
+        phone: phone.optional(),
         idNumber: z.string().regex(/^\d{9}(\d{3})?$/, '9 or 12 digits').optional(),
       })
       .strict(),

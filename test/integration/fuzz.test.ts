@@ -544,7 +544,7 @@ describe('fuzz: random and malformed requests at every route', () => {
 
   const ignoreFor = (_f: Fuzz): string[] => [];
   /** On the citizen's routes the PIN guard counts what was tried (functions/commons/pin-guard.ts). */
-  const counted = (f: Fuzz, change: string) => f.route.roles.includes('public') && /\|PIN(GUARD|CLIENT#)/.test(change);
+  const pinCounted = (f: Fuzz, change: string) => f.route.roles.includes('public') && /\|PIN(GUARD|CLIENT#)/.test(change);
 
   it.each(routes.map((r) => [`${r.method} ${r.path}`]))('%s: no 5xx, problem+json, no write from a rejected request', async (key) => {
     const f = fuzz().find((x) => `${x.route.method} ${x.route.path}` === key)!;
@@ -574,7 +574,7 @@ describe('fuzz: random and malformed requests at every route', () => {
     if (writes) stats.accepted.set(key, writes);
     if (writes === 0) {
       const after = await settle(ignoreFor(f));
-      const changes = diff(before, after).filter((c) => !counted(f, c));
+      const changes = diff(before, after).filter((c) => !pinCounted(f, c));
       // an accepted no-op under an Idempotency-Key keeps its answer for retries (one record each), nothing else
       const records = changes.filter((c) => c.startsWith('added IDEMPOTENCY#'));
       expect(records.length, `${key}: idempotency records`).toBeLessThanOrEqual(keyed);
