@@ -410,7 +410,7 @@ describe('fuzz: random and malformed requests at every route', () => {
         invalid: bodies.delay,
       },
       { route: r('POST /dossiers/{code}/supplement'), targets: [{ params: { code: d.e.code }, token: t.desk }], token: t.desk, invalid: bodies.supplement },
-      { route: r('GET /agencies/{agencyCode}/tasks'), targets: [{ params: { agencyCode: 'STP' }, token: t.stp }, { params: { agencyCode: 'TTHCC' }, token: t.desk }], token: t.stp },
+      { route: r('GET /agencies/{agencyCode}/tasks'), targets: [{ params: { agencyCode: 'STP' }, token: t.stp }, { params: { agencyCode: 'TTHCC' }, token: t.desk }], token: t.stp, query: ['limit', 'cursor'] },
       { route: r('GET /dossiers/{code}/control-sheet'), targets: [{ params: { code: d.a.code }, token: t.desk }, { params: { code: d.e.code }, token: t.sdl }], token: t.desk },
       { route: r('GET /agencies/{agencyCode}/logbook'), targets: [{ params: { agencyCode: 'STP' }, token: t.stp }, { params: { agencyCode: 'TTHCC' }, token: t.operator }], token: t.operator, query: ['date'] },
       { route: r('GET /reports/timeliness'), targets: [{ params: {}, token: t.operator }], token: t.operator, query: ['from', 'to', 'by'] },
