@@ -1,20 +1,26 @@
-import { createHash } from 'node:crypto';
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
+import * as z from 'zod';
 import { routes } from '../../infra/registry';
 import { callerOf, hasRole, hasScopeFor, type Caller } from './access';
-import { HttpProblem, problem, type ApiResult } from './http';
+import { HttpProblem, parse, problem, type ApiResult } from './http';
 import type { Once } from './idempotency';
 import { idempotencyKeyOf } from './idempotency-key';
+import { dossierCode } from './params';
 import { logger, reportMissingCalendar } from './powertools';
+import type { Dossier } from '../core/dossier';
 
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export interface ApiContext {
   /** The signed-in caller; on the citizen's public routes, an anonymous one (`sub` = 'public'). */
   caller: Caller;
   lambda: Context;
+  /** On the citizen's routes (option `citizen`): the dossier whose code and PIN were checked. */
+  dossier?: Dossier;
 }
+
+const CitizenPath = z.object({ code: dossierCode });
 
 const PUBLIC_CALLER: Caller = { sub: 'public', groups: [] };
 
@@ -57,6 +63,11 @@ export function apiHandler(
     idempotency?: Once;
     /** The route handles its Idempotency-Key itself (POST /dossiers). */
     ownIdempotency?: boolean;
+    /**
+     * The citizen's routes pass `dossierForCitizen` from ./lookup: the code and PIN are checked
+     * (and counted) before anything else, a replayed Idempotency-Key included.
+     */
+    citizen?: (event: ApiEvent, code: string) => Promise<Dossier>;
   } = {},
 ) {
   const route = routes.find((r) => `${r.method} ${r.path}` === routeKey);
@@ -83,13 +94,16 @@ export function apiHandler(
           }
           caller = signedIn;
         }
+        // The PIN is checked on every request, a replay too: a replay is no free guess.
+        const dossier = options.citizen
+          ? await options.citizen(event, parse(CitizenPath, event.pathParameters, 'path').code)
+          : undefined;
         // Every POST honours an Idempotency-Key: a retry gets the first answer and changes nothing.
         const key = options.idempotency ? idempotencyKeyOf(event.headers) : undefined;
-        if (!key) return await fn(event, { caller, lambda: context });
-        const pin = event.headers?.['x-lookup-pin'];
-        const request = { path: event.pathParameters ?? {}, body: event.body ?? '', pin: pin ? createHash('sha256').update(pin).digest('hex') : '' };
+        if (!key) return await fn(event, { caller, lambda: context, dossier });
+        const request = { path: event.pathParameters ?? {}, body: event.body ?? '' };
         return await options.idempotency!(routeKey, caller.sub === 'public' ? `public:${event.pathParameters?.code ?? ''}` : caller.sub, key, request, context, () =>
-          fn(event, { caller, lambda: context }),
+          fn(event, { caller, lambda: context, dossier }),
         );
       } catch (error) {
         const p = toProblem(error);

@@ -1,18 +1,29 @@
 import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import type { Context } from 'aws-lambda';
 import { HttpProblem } from './http';
 
+/**
+ * Powertools' layer keys every record under one static partition (`PK` = a constant, `SK` = the
+ * record's key) when the table has a sort key: one hot partition for the whole API. Here each
+ * record is its own partition: `PK` = `IDEMPOTENCY#<record key>`, `SK` = `IDEMPOTENCY`.
+ */
+export class SpreadPersistenceLayer extends DynamoDBPersistenceLayer {
+  protected override getKey(idempotencyKey: string): Record<string, AttributeValue> {
+    return marshall({ PK: `IDEMPOTENCY#${idempotencyKey}`, SK: 'IDEMPOTENCY' });
+  }
+}
+
 let store: DynamoDBPersistenceLayer | undefined;
 
-/** Powertools idempotency records live in the single table, under IDEMPOTENCY#<scope>, for an hour. */
+/** Powertools idempotency records live in the single table, one partition each, for an hour. */
 export function persistence(): DynamoDBPersistenceLayer {
-  store ??= new DynamoDBPersistenceLayer({
+  store ??= new SpreadPersistenceLayer({
     tableName: process.env.TABLE_NAME!,
     keyAttr: 'PK',
     sortKeyAttr: 'SK',
-    staticPkValue: 'IDEMPOTENCY#api',
     expiryAttr: 'expiresAt',
     awsSdkV3Client: new DynamoDBClient({ endpoint: process.env.AWS_ENDPOINT_URL_DYNAMODB || undefined }),
   });

@@ -1,51 +1,46 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { clientOf } from './client';
 import { now } from './clock';
 import { HttpProblem, notFound } from './http';
 import { verifyPin } from './pin';
-import { getDossier, keys, updateIf } from './store';
+import { admitCheck, admitClient, forgive, noWrite, readDossierAndGuard } from './pin-guard';
 import type { Dossier } from '../core/dossier';
 
-/** The scrypt hash of a PIN nobody has (a random salt), compared against for unknown codes. */
-const DUMMY_HASH = 'scrypt$7mV0dXcYbGxrZ3JhbmRvbQ==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+/** The scrypt hash of a PIN nobody has, hashed against when there is nothing else to hash. */
+export const DUMMY_HASH = 'scrypt$7mV0dXcYbGxrZ3JhbmRvbQ==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
-export const MAX_PIN_FAILURES = 5;
-export const LOCKOUT_MINUTES = 15;
-
-/** Count a failure or reset the count, on a dossier that exists (never re-creating one). */
-const update = (code: string, expression: string, values: Record<string, unknown>) =>
-  updateIf({ Key: keys.dossier(code), UpdateExpression: expression, ConditionExpression: 'attribute_exists(PK)', ExpressionAttributeValues: values });
+const tooMany = (retryAt: number, at: number) =>
+  new HttpProblem(429, 'Too Many Requests', 'Too many PINs tried for this dossier: try again later', undefined, {
+    'retry-after': String(Math.max(1, Math.ceil((retryAt - at) / 1000))),
+  });
 
 /**
- * The citizen's key to a dossier: its code and the PIN given at receipt (header
- * `X-Lookup-Pin`). A wrong PIN and an unknown code answer the same 404; after five wrong PINs
- * the dossier's public routes are locked for fifteen minutes (429).
+ * The citizen's key to a dossier: its code and the PIN given at receipt (header `X-Lookup-Pin`).
+ * Every path costs the same: one batch read, two conditional updates (real or refused by their
+ * condition), one scrypt hash — whether the code exists, the PIN is missing, malformed, wrong or
+ * right, or the budget is spent. A wrong PIN and an unknown code answer the same 404; a spent
+ * budget (functions/core/pin-budget.ts) answers 429 with Retry-After, for unknown codes alike.
+ * A missing or malformed PIN cannot be right, so it is never counted against anyone (an
+ * officer's token without a PIN included).
  */
 export async function dossierForCitizen(event: APIGatewayProxyEventV2, code: string): Promise<Dossier> {
   const pin = event.headers?.['x-lookup-pin'] ?? '';
-  const dossier = await getDossier(code);
+  const at = now().getTime();
+  const { dossier, guard } = await readDossierAndGuard(code);
+  const hash = dossier?.pinHash ?? DUMMY_HASH;
   const unknown = notFound('No dossier with this code and PIN');
-  if (!dossier) {
-    await verifyPin(pin || '00000000', DUMMY_HASH); // the same slow hash: an unknown code takes as long as a wrong PIN
+  if (!/^\d{8}$/.test(pin)) {
+    await noWrite(code);
+    await noWrite(code);
+    await verifyPin('00000000', hash);
     throw unknown;
   }
-  const at = now();
-  if (dossier.pinLockedUntil && new Date(dossier.pinLockedUntil) > at) {
-    throw new HttpProblem(429, 'Too Many Requests', 'Too many wrong PINs: try again later', undefined, {
-      'retry-after': String(Math.ceil((new Date(dossier.pinLockedUntil).getTime() - at.getTime()) / 1000)),
-    });
-  }
-  if (!/^\d{8}$/.test(pin) || !(await verifyPin(pin, dossier.pinHash))) {
-    const failures = (dossier.pinFailures ?? 0) + 1;
-    if (failures >= MAX_PIN_FAILURES) {
-      await update(code, 'SET pinFailures = :zero, pinLockedUntil = :until', {
-        ':zero': 0,
-        ':until': new Date(at.getTime() + LOCKOUT_MINUTES * 60_000).toISOString(),
-      });
-    } else {
-      await update(code, 'SET pinFailures = :n', { ':n': failures });
-    }
-    throw unknown;
-  }
-  if (dossier.pinFailures) await update(code, 'SET pinFailures = :zero REMOVE pinLockedUntil', { ':zero': 0 });
+  const client = clientOf(event);
+  const byClient = await admitClient(code, client, at);
+  const check = byClient.ok ? await admitCheck(code, guard, at) : (await noWrite(code), byClient);
+  const right = await verifyPin(pin, hash); // hashed even when refused: a refusal costs the same
+  if (!check.ok) throw tooMany(check.retryAt, at);
+  if (!right || !dossier) throw unknown;
+  await forgive(code, client, at);
   return dossier;
 }

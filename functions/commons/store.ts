@@ -11,7 +11,8 @@ import { localDate } from '../core/local-time';
  *   DOSSIER#<code> / APOLOGY#<stepId>#<n>  an apology fact (a lapse or a reported delay)
  *   DOSSIER#<code> / EMAIL#<eventKey>    one email per (dossier, event)
  *   CATALOGUE / PROCEDURE#<code>#<vvvv>, CATALOGUE / AGENCY#<code>, CALENDAR / YEAR#<yyyy>
- *   COUNTER#<agency>#<yymmdd> / COUNTER
+ *   COUNTER#<agency>#<yymmdd> / COUNTER   the day's last number, and the requests in flight
+ *   INTAKE#<request> / INTAKE             the number a finished intake request got (3 days)
  * Open dossiers carry GSI1PK=OPEN so that a restart can resume each of them.
  * GSI2 is the logbook: dossiers (by receiving desk) and steps (by agency) under
  * LOG#<agency>#<local yyyy-mm>, sorted by receipt / assignment instant.
@@ -28,6 +29,7 @@ export const keys = {
   agency: (code: string) => ({ PK: 'CATALOGUE', SK: `AGENCY#${code}` }),
   calendar: (year: number) => ({ PK: 'CALENDAR', SK: `YEAR#${year}` }),
   counter: (agency: string, yymmdd: string) => ({ PK: `COUNTER#${agency}#${yymmdd}`, SK: 'COUNTER' }),
+  intake: (request: string) => ({ PK: `INTAKE#${request}`, SK: 'INTAKE' }),
 };
 
 /** An agency's queue (GSI1) while a step is pending: soonest due first; a paused step last. */
@@ -148,11 +150,16 @@ export async function putIfAbsent(item: Record<string, unknown>): Promise<boolea
 }
 
 /**
- * The day's next sequence number for an agency, reserved for one intake request: the counter
- * item keeps `r_<request>` = the number it gave, in the same single write that advances it, so a
- * retry of that request after a crash gets the same number back — codes have no gaps.
+ * The day's next sequence number for an agency, reserved for one intake request, with no gap and
+ * no duplicate: the counter item keeps `r_<request>` = the number it gave, in the same single
+ * write that advances it, so a retry of that request after a crash gets the same number back.
+ * Once the dossier is written, `settleSequence` moves that binding to the request's own item and
+ * removes it from the counter: the counter holds only the requests in flight, it does not grow
+ * with the day's intakes.
  */
 export async function reserveSequence(agency: string, yymmdd: string, request: string): Promise<number> {
+  const settled = await getItem(keys.intake(request));
+  if (settled && settled.counter === `${agency}#${yymmdd}`) return Number(settled.seq);
   const key = keys.counter(agency, yymmdd);
   const slot = `r_${request}`;
   const given = await updateIf({
@@ -163,5 +170,15 @@ export async function reserveSequence(agency: string, yymmdd: string, request: s
     ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
     ReturnValues: 'UPDATED_NEW',
   });
-  return Number(given ? given.seq : (await getItem(key))?.[slot]);
+  if (given) return Number(given.seq);
+  const held = (await getItem(key))?.[slot];
+  if (held !== undefined) return Number(held);
+  // settled between the two reads
+  return Number((await getItem(keys.intake(request)))!.seq);
+}
+
+/** The dossier is written: the request's number moves to its own item (first), then leaves the counter. */
+export async function settleSequence(agency: string, yymmdd: string, request: string, seq: number, expiresAt: number): Promise<void> {
+  await documentClient().send(new PutCommand({ TableName: tableName(), Item: { ...keys.intake(request), counter: `${agency}#${yymmdd}`, seq, expiresAt } }));
+  await updateIf({ Key: keys.counter(agency, yymmdd), UpdateExpression: 'REMOVE #slot', ExpressionAttributeNames: { '#slot': `r_${request}` } });
 }

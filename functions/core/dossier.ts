@@ -85,8 +85,8 @@ export interface Dossier {
   /** Executions that handed the dossier over to a fresh one (old or long: workflow-contract HANDOVER). */
   handOvers?: number;
   pinHash: string;
-  pinFailures?: number;
-  pinLockedUntil?: string;
+  /** How many PINs were issued after the first (desk reissues, reminders): names their emails. */
+  pinIssues?: number;
   receivedBy: string;
   /** Identifies the intake request (caller + Idempotency-Key), so a retry finds its dossier. */
   intakeKey?: string;

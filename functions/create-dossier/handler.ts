@@ -11,24 +11,22 @@ import { idempotencyKeyOf } from '../commons/idempotency-key';
 import { hashPin, newPin } from '../commons/pin';
 import { indexApplicant } from '../commons/personal-data';
 import { logger } from '../commons/powertools';
-import { documentsSchema } from '../commons/text';
-import { getDossier, keys, listProcedures, logbookKeys, putIfAbsent, reserveSequence, versionInForce } from '../commons/store';
+import { documentsSchema, phone, text } from '../commons/text';
+import { getDossier, keys, listProcedures, logbookKeys, putIfAbsent, reserveSequence, settleSequence, versionInForce } from '../commons/store';
 import { localDate, toLocalIso } from '../core/local-time';
 import { startDossierWorkflow } from '../commons/workflow';
 import { appointmentAt } from '../core/deadlines';
 import { dossierCode, type Dossier } from '../core/dossier';
 import { DossierStatus } from '../core/model';
 
-const nfc = (s: string) => s.normalize('NFC');
-
 export const DossierInput = z
   .object({
     procedureCode: z.string().trim().min(1).max(40),
     applicant: z
       .object({
-        name: z.string().trim().min(1).max(200).transform(nfc),
+        name: text(200),
         email: z.email().max(254),
-        phone: z.string().regex(/^\+?[0-9][0-9 .-]{7,16}$/, 'a phone number').optional(),
+        phone: phone.optional(),
         idNumber: z.string().regex(/^\d{9}(\d{3})?$/, '9 or 12 digits').optional(),
       })
       .strict(),
@@ -50,7 +48,10 @@ async function receive(request: { caller: string; key: string; body: DossierInpu
   const appointment = appointmentAt(await workingCalendar(), { receivedAt: receivedAt.toISOString(), procedure, extensions: {}, pauses: {} })!;
   const day = localDate(receivedAt);
   const intakeKey = intakeKeyOf(request.caller, request.key);
-  const code = dossierCode(procedure.receivingAgency, day, await reserveSequence(procedure.receivingAgency, day.slice(2).replaceAll('-', ''), intakeKey));
+  const yymmdd = day.slice(2).replaceAll('-', '');
+  const seq = await reserveSequence(procedure.receivingAgency, yymmdd, intakeKey);
+  const code = dossierCode(procedure.receivingAgency, day, seq);
+  const settle = () => settleSequence(procedure.receivingAgency, yymmdd, intakeKey, seq, Math.floor(receivedAt.getTime() / 1000) + 3 * 86400);
   const pin = newPin();
   const dossier: Dossier = {
     code,
@@ -73,8 +74,11 @@ async function receive(request: { caller: string; key: string; body: DossierInpu
   dossier.executionName = code;
   if (!(await putIfAbsent({ ...keys.dossier(code), GSI1PK: 'OPEN', GSI1SK: code, ...logbookKeys(procedure.receivingAgency, dossier.receivedAt, code), ...dossier }))) {
     // The same request, retried after a crash that followed the write: answer with that dossier.
-    return await sameRequestAgain(code, intakeKey, pin);
+    const again = await sameRequestAgain(code, intakeKey, pin);
+    await settle();
+    return again;
   }
+  await settle();
   await indexApplicant(code, dossier.applicant);
   await startDossierWorkflow(code);
   logger.info('dossier received', { dossierCode: code, procedure: procedure.code });

@@ -12,7 +12,6 @@ const Path = z.object({ code: dossierCode });
 /** GET /public/dossiers/{code} with `X-Lookup-Pin`: status, appointment and the history meant for the citizen. */
 export const handler = apiHandler('GET /public/dossiers/{code}', async (event) => {
   const { code } = parse(Path, event.pathParameters, 'path');
-  await dossierForCitizen(event, code);
   const { dossier, apologies } = await listDossierItems(code);
   return json(200, {
     code,
@@ -24,4 +23,4 @@ export const handler = apiHandler('GET /public/dossiers/{code}', async (event) =
     history: citizenHistory(dossier!, apologies).map((h) => ({ ...h, at: toLocalIso(h.at) })),
     canRate: (dossier!.status === 9 || dossier!.status === 10) && !dossier!.rating,
   });
-});
+}, { citizen: dossierForCitizen });

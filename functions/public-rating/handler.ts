@@ -14,7 +14,6 @@ const Rating = z.object({ score: z.number().int().min(1).max(5), comment: text(2
 /** POST /public/dossiers/{code}/rating with `X-Lookup-Pin`: 1–5 and a comment, once, after the result. */
 export const handler = apiHandler('POST /public/dossiers/{code}/rating', async (event) => {
   const { code } = parse(Path, event.pathParameters, 'path');
-  await dossierForCitizen(event, code);
   const body = parse(Rating, jsonBody(event));
   const rating = { ...body, at: now().toISOString() };
   const rated = await updateIf({
@@ -26,4 +25,4 @@ export const handler = apiHandler('POST /public/dossiers/{code}/rating', async (
   });
   if (!rated) throw conflict('A rating is taken once, after the result');
   return json(201, { dossierCode: code, score: body.score });
-}, { idempotency: once });
+}, { idempotency: once, citizen: dossierForCitizen });

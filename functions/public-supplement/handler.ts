@@ -13,9 +13,8 @@ const Path = z.object({ code: dossierCode });
 /** POST /public/dossiers/{code}/supplement with `X-Lookup-Pin`: the citizen sends what was asked for. */
 export const handler = apiHandler('POST /public/dossiers/{code}/supplement', async (event) => {
   const { code } = parse(Path, event.pathParameters, 'path');
-  await dossierForCitizen(event, code);
   const body = parse(SupplementBody, jsonBody(event));
   const out = await supply(code, body, 'citizen');
   logger.info('supplement received from the citizen', { dossierCode: code });
   return json(202, { dossierCode: code, suppliedAt: toLocalIso(out.suppliedAt) });
-}, { idempotency: once });
+}, { idempotency: once, citizen: dossierForCitizen });

@@ -21,7 +21,6 @@ const Withdraw = z.object({ reason: text(1000).optional() }).strict();
  */
 export const handler = apiHandler('POST /public/dossiers/{code}/withdraw', async (event) => {
   const { code } = parse(Path, event.pathParameters, 'path');
-  await dossierForCitizen(event, code);
   const body = parse(Withdraw, jsonBody(event) ?? {});
   const at = now().toISOString();
   const before = (await updateIf({
@@ -44,4 +43,4 @@ export const handler = apiHandler('POST /public/dossiers/{code}/withdraw', async
   if (before.supplementToken) await wake(before.supplementToken, ''); // a dossier paused before tokens moved to the steps
   logger.info('dossier withdrawn by the citizen', { dossierCode: code });
   return json(202, { dossierCode: code, status: 7, withdrawnAt: toLocalIso(at) });
-}, { idempotency: once });
+}, { idempotency: once, citizen: dossierForCitizen });

@@ -9,8 +9,8 @@ describe('personal data: export per applicant, anonymisation after retention', (
   let h: Harness;
   let s: ReturnType<typeof scenario>;
   let desk: string, operator: string, sdl: string;
-  const A = { name: 'Trần Văn An', email: `an.${process.pid}@example.vn`, phone: '0912000111', idNumber: '079090000111' };
-  const B = { name: 'Lê Thị Bích', email: `bich.${process.pid}@example.vn`, phone: '0912000222', idNumber: '079090000222' };
+  const A = { name: 'Trần Văn An', email: `an.${process.pid}@example.vn`, phone: '+84912000111', idNumber: '079090000111' };
+  const B = { name: 'Lê Thị Bích', email: `bich.${process.pid}@example.vn`, phone: '+84912000222', idNumber: '079090000222' };
   let a1: { code: string; lookupPin: string }; // DL-LHND, finished: returned to the citizen
   let a2: { code: string; lookupPin: string }; // TP-LLTP, withdrawn
   let b1: { code: string; lookupPin: string }; // a procedure kept 10 years, withdrawn

@@ -1,0 +1,48 @@
+/**
+ * How many PINs may be checked for one dossier, and when: the arithmetic of
+ * docs/security.md ("Guessing a PIN"). Pure numbers, no AWS.
+ *
+ * - Per (dossier, client): at most CLIENT_CHECKS PINs per fixed CLIENT_WINDOW_MS window.
+ * - Per dossier, whoever asks: the first FREE_CHECKS wrong PINs since the last right one are
+ *   checked at once; after the n-th (n >= FREE_CHECKS) the next check waits delayAfter(n):
+ *   2 s, 4 s, 8 s … doubling up to MAX_DELAY_MS. A slow-down, never a lock: the owner's right
+ *   PIN is checked as soon as the delay has passed, and resets the count.
+ */
+export const PIN_DIGITS = 8;
+export const PIN_SPACE = 10 ** PIN_DIGITS;
+export const CLIENT_CHECKS = 5;
+export const CLIENT_WINDOW_MS = 15 * 60_000;
+export const FREE_CHECKS = 10;
+export const MAX_DELAY_MS = 5 * 60_000;
+
+/** The wait before the next check, after n wrong PINs since the last right one. */
+export function delayAfter(n: number): number {
+  if (n < FREE_CHECKS) return 0;
+  return Math.min(MAX_DELAY_MS, 2 ** (n - FREE_CHECKS + 1) * 1000);
+}
+
+/** The most PINs a dossier can have checked within `ms` of its first wrong one, however many clients ask. */
+export function maxChecksWithin(ms: number): number {
+  let n = 0;
+  let at = 0;
+  while (at <= ms) {
+    n++;
+    at += delayAfter(n);
+    if (n > 1_000_000) break;
+  }
+  return n;
+}
+
+/** The fixed window a client's attempts count in, and when it ends (ms since the epoch). */
+export function clientWindow(at: number): { index: number; endsAt: number } {
+  const index = Math.floor(at / CLIENT_WINDOW_MS);
+  return { index, endsAt: (index + 1) * CLIENT_WINDOW_MS };
+}
+
+/** Checks per day per dossier once the slow-down is at its ceiling (sustained guessing). */
+export const STEADY_CHECKS_PER_DAY = (24 * 3600_000) / MAX_DELAY_MS;
+
+/** PIN reminders: one per dossier per REMINDER_INTERVAL_MS; a client may ask REMINDER_CLIENT_ASKS per window. */
+export const REMINDER_INTERVAL_MS = 10 * 60_000;
+export const REMINDER_CLIENT_ASKS = 5;
+export const REMINDER_CLIENT_WINDOW_MS = 60 * 60_000;
