@@ -64,6 +64,10 @@ class LocalQueue {
         if (m) Object.assign(m, { visibleAt: e.visibleAt, receiveCount: e.receiveCount ?? m.receiveCount });
       }
     }
+    // A message in flight when the previous process died has no consumer any more: visible again
+    // at once (on AWS its visibility timeout would run out first).
+    const t = Date.now();
+    for (const m of this.messages.values()) if (m.receiveCount > 0 && m.visibleAt > t) m.visibleAt = t;
     const tmp = `${this.journal}.tmp`;
     writeFileSync(tmp, [...this.messages.values()].map((m) => JSON.stringify({ op: 'put', m })).join('\n') + '\n');
     renameSync(tmp, this.journal!);
