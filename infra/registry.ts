@@ -30,7 +30,24 @@ export interface FunctionSpec {
     sendEmail?: boolean;
     /** cognito-idp:CreateGroup on the user pool (USER_POOL_ID set): an agency's group `agency-<CODE>`. */
     agencyGroups?: boolean;
+    /** May put messages on the email queue (`queues` below). */
+    emailQueue?: boolean;
   };
+}
+
+/** An SQS queue and the function its event source mapping invokes (same shape on AWS and locally). */
+export interface QueueSpec {
+  name: string;
+  consumer: string;
+  /** Environment variable that gives functions the queue's URL. */
+  urlEnv: string;
+  batchSize: number;
+  /** The event source mapping's maximum concurrency (also the number of senders sharing the rate). */
+  maxConcurrency: number;
+  visibilityTimeoutSeconds: number;
+  /** Receives before a message goes to the dead-letter queue (waiting re-queues, it never counts). */
+  maxReceiveCount: number;
+  retentionDays: number;
 }
 
 export interface RouteSpec {
@@ -106,11 +123,29 @@ export const functions: FunctionSpec[] = [
     table: 'read-write',
     sendTaskResult: true,
   }),
-  fn('notify-citizen', 'Workflow task: send one email per (dossier, event)', { table: 'read-write', sendEmail: true }, 30),
+  fn('notify-citizen', 'Workflow task: record and queue one email per (dossier, event)', { table: 'read-write', emailQueue: true }, 30),
   fn('anonymise-closed', 'Scheduled: anonymise closed dossiers past their retention', { table: 'read-write' }, 60),
   fn('export-applicant', 'Operator: everything held about one applicant', { table: 'read' }),
   fn('list-agencies', 'List the agencies of the catalogue', { table: 'read' }),
   fn('put-agency', 'Operator: add or change an agency (and create its Cognito group)', { table: 'read-write', agencyGroups: true }),
+  fn('send-email', 'Email queue consumer: claim, send at the rate SES allows, record the message id', { table: 'read-write', sendEmail: true, emailQueue: true }, 30),
+  fn('record-delivery', "SES events (EventBridge): record each letter's delivery", { table: 'read-write' }),
+  fn('resend-email', 'Operator: send an email again', { table: 'read-write', emailQueue: true }),
+  fn('list-contacts', 'The desk: citizens to call, whose letter did not arrive', { table: 'read' }),
+];
+
+export const queues: QueueSpec[] = [
+  {
+    name: 'emails',
+    consumer: 'send-email',
+    urlEnv: 'EMAIL_QUEUE_URL',
+    batchSize: 10,
+    maxConcurrency: 2,
+    // six times the consumer's timeout, as AWS advises for event source mappings
+    visibilityTimeoutSeconds: 180,
+    maxReceiveCount: 5,
+    retentionDays: 14,
+  },
 ];
 
 export const routes: RouteSpec[] = [
@@ -148,6 +183,8 @@ export const routes: RouteSpec[] = [
   { method: 'PUT', path: '/calendars/{year}', function: 'put-calendar', roles: ['operator'] },
   { method: 'GET', path: '/agencies', function: 'list-agencies', roles: ['authenticated'] },
   { method: 'PUT', path: '/agencies/{code}', function: 'put-agency', roles: ['operator'] },
+  { method: 'POST', path: '/ops/emails/{id}/resend', function: 'resend-email', roles: ['operator'] },
+  { method: 'GET', path: '/agencies/{agencyCode}/contacts', function: 'list-contacts', roles: ['desk'] },
 ];
 
 export const stateMachines: StateMachineSpec[] = [

@@ -2,6 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { SQSClient } from '@aws-sdk/client-sqs';
 
 /**
  * AWS clients, created on first use. The local runtime points them at the stand-ins with the
@@ -12,6 +13,7 @@ const endpoint = (service: string) => process.env[`AWS_ENDPOINT_URL_${service}`]
 let ddb: DynamoDBDocumentClient | undefined;
 let sfn: SFNClient | undefined;
 let ses: SESv2Client | undefined;
+let sqs: SQSClient | undefined;
 
 export function documentClient(): DynamoDBDocumentClient {
   ddb ??= DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: endpoint('DYNAMODB'), maxAttempts: 3 }), {
@@ -30,6 +32,12 @@ export function email(): SESv2Client {
   return ses;
 }
 
+/** SQS (the email queue); locally AWS_ENDPOINT_URL_SQS points at infra/local/sqs.ts. */
+export function queue(): SQSClient {
+  sqs ??= new SQSClient({ endpoint: endpoint('SQS') });
+  return sqs;
+}
+
 export function tableName(): string {
   const name = process.env.TABLE_NAME;
   if (!name) throw new Error('TABLE_NAME is not set');
@@ -41,4 +49,5 @@ export function resetClients(): void {
   ddb = undefined;
   sfn = undefined;
   ses = undefined;
+  sqs = undefined;
 }

@@ -3,6 +3,7 @@ import type { Apology, Dossier, Step } from '../core/dossier';
 import type { Agency, Procedure } from '../core/model';
 import { documentClient, tableName } from './aws';
 import { localDate } from '../core/local-time';
+import type { EmailItem } from './email-store';
 
 /**
  * The single table. Keys:
@@ -101,6 +102,7 @@ export async function listDossierItems(code: string) {
     dossier: of<Dossier>('META')[0],
     steps: of<Step>('STEP#'),
     apologies: of<Apology>('APOLOGY#'),
+    emails: of<EmailItem>('EMAIL#'),
   };
 }
 

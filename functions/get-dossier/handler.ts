@@ -4,6 +4,7 @@ import { apiHandler } from '../commons/api';
 import { json, notFound, parse } from '../commons/http';
 import { listDossierItems } from '../commons/store';
 import { dossierView, routeAgencies } from '../commons/views';
+import { emailView } from '../commons/email-view';
 import { DOSSIER_CODE } from '../core/dossier';
 
 const Path = z.object({ code: z.string().regex(DOSSIER_CODE, 'a dossier code such as TTHCC-261127-0001') });
@@ -11,11 +12,12 @@ const Path = z.object({ code: z.string().regex(DOSSIER_CODE, 'a dossier code suc
 /** GET /dossiers/{code}: the desk, operators, and agencies on the dossier's route. */
 export const handler = apiHandler('GET /dossiers/{code}', async (event, { caller }) => {
   const { code } = parse(Path, event.pathParameters, 'path');
-  const { dossier, steps } = await listDossierItems(code);
+  const { dossier, steps, emails } = await listDossierItems(code);
   if (!dossier) throw notFound(`No dossier ${code}`);
   const staff = caller.groups.includes('desk') || caller.groups.includes('operator');
   const onRoute = agenciesOf(caller).some((a) => routeAgencies(dossier).includes(a));
   // An agency off the route is told nothing, not even that the dossier exists.
   if (!staff && !onRoute) throw notFound(`No dossier ${code}`);
-  return json(200, dossierView(dossier, steps));
+  // each letter's status (no address: the applicant above says where it went)
+  return json(200, { ...dossierView(dossier, steps), emails: emails.map((e) => emailView(code, e)) });
 });

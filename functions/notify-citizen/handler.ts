@@ -1,30 +1,26 @@
-import { SendEmailCommand } from '@aws-sdk/client-sesv2';
-import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
-import { documentClient, email, tableName } from '../commons/aws';
-import { now } from '../commons/clock';
+import { documentClient, tableName } from '../commons/aws';
+import { readEmail, requestEmail } from '../commons/email-store';
+import { enqueueEmail } from '../commons/email-queue';
 import { dossierCode, stepId } from '../commons/params';
 import { logger } from '../commons/powertools';
-import { getItem, keys, listAgencies, listDossierItems } from '../commons/store';
+import { keys, listAgencies, listDossierItems } from '../commons/store';
 import { taskHandler } from '../commons/task';
-import { renderEmail, type EmailData, type EmailEvent } from '../core/email/templates';
+import type { EmailData, EmailEvent } from '../core/email/templates';
 import type { Text } from '../core/model';
 import { EVENT_KEY, NOTIFY_EVENTS } from '../core/workflow-contract';
 
-const Input = z.object({
+export const Input = z.object({
   dossierCode,
   event: z.enum(NOTIFY_EVENTS),
   eventKey: z.string().regex(EVENT_KEY),
   stepId: stepId.optional(),
 });
-type Input = z.infer<typeof Input>;
-
-async function alreadySent(code: string, eventKey: string): Promise<boolean> {
-  return (await getItem(keys.email(code, eventKey)))?.state === 'sent';
-}
+export type Input = z.infer<typeof Input>;
 
 /** Everything an email needs, read from the facts; the event `stopped` becomes refusal or withdrawn. */
-async function compose(input: Input): Promise<{ event: EmailEvent; to: string; data: EmailData }> {
+export async function compose(input: Input): Promise<{ event: EmailEvent; to: string; data: EmailData }> {
   const { dossier, steps, apologies } = await listDossierItems(input.dossierCode);
   if (!dossier) throw new Error(`Dossier ${input.dossierCode} not found`);
   const agencies = await listAgencies();
@@ -138,44 +134,20 @@ function markStepSent(code: string, stepId: string, eventKey: string) {
 }
 
 /**
- * Send one email per (dossier, event key): the marker is written once SES has accepted it, so a
- * retried or resumed execution sends nothing twice. Only ids are logged, never an address.
+ * One email per (dossier, event key), never lost: the email is recorded (`queued`, a conditional
+ * write) and its message put on the email queue; the sender (functions/send-email) claims it,
+ * sends it at the pace SES allows and retries it, so this task returns at once and never fails
+ * because of SES. Asked again, it re-queues only an email still waiting for its first message.
  */
 export const handler = taskHandler('notify-citizen', Input, async (input) => {
   const code = input.dossierCode;
-  if (await alreadySent(code, input.eventKey)) {
-    // sent by an earlier attempt that stopped before marking the step: mark it, or the step would ask again
-    if (input.stepId) await markStepSent(code, input.stepId, input.eventKey);
-    return { sent: false, duplicate: true };
+  let item = await readEmail(code, input.eventKey);
+  if (!item) {
+    const { event } = await compose(input); // the facts it needs exist (else the workflow retries)
+    item = (await requestEmail(code, input.eventKey, event, { event: input.event, ...(input.stepId ? { stepId: input.stepId } : {}) })).item;
   }
-  const { event, to, data } = await compose(input);
-  const rendered = renderEmail(event, data);
-  const out = await email().send(
-    new SendEmailCommand({
-      FromEmailAddress: process.env.SENDER_EMAIL,
-      Destination: { ToAddresses: [to] },
-      ConfigurationSetName: process.env.SES_CONFIGURATION_SET || undefined,
-      EmailTags: [{ Name: 'event', Value: event }],
-      Content: {
-        Simple: {
-          Subject: { Data: rendered.subject, Charset: 'UTF-8' },
-          Body: { Text: { Data: rendered.text, Charset: 'UTF-8' }, Html: { Data: rendered.html, Charset: 'UTF-8' } },
-          Attachments: rendered.attachments?.map((a) => ({
-            FileName: a.fileName,
-            ContentType: a.contentType,
-            RawContent: new TextEncoder().encode(a.content),
-          })),
-        },
-      },
-    }),
-  );
-  await documentClient().send(
-    new PutCommand({
-      TableName: tableName(),
-      Item: { ...keys.email(code, input.eventKey), state: 'sent', event, messageId: out.MessageId, sentAt: now().toISOString() },
-    }),
-  );
+  if (item.state === 'queued') await enqueueEmail({ dossierCode: code, eventKey: input.eventKey });
   if (input.stepId) await markStepSent(code, input.stepId, input.eventKey);
-  logger.info('email sent', { dossierCode: code, event, eventKey: input.eventKey });
-  return { sent: true };
+  logger.info('email queued', { dossierCode: code, event: item.event, eventKey: input.eventKey, state: item.state });
+  return { queued: item.state === 'queued' };
 });

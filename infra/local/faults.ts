@@ -9,6 +9,15 @@ export interface Fault {
   match?: string;
 }
 
+/** A request forwarded to the stand-in and its answer (the SES events are made from these). */
+export interface Exchange {
+  method: string;
+  path: string;
+  status: number;
+  request: Buffer;
+  response: Buffer;
+}
+
 /**
  * A fault-injecting proxy in front of a local stand-in (DynamoDB, SES): forwards everything,
  * except while a fault is armed (answer with an error status) or while it is `down` (close the
@@ -19,6 +28,11 @@ export class FaultyProxy {
   private faults: Fault[] = [];
   down = false;
   injected = 0;
+  /** At most this many matching requests per second are forwarded; the rest get 429 (SES's throttle). */
+  rate?: { perSecond: number; match?: string };
+  private recent: number[] = [];
+  /** Called with every forwarded exchange, once answered. */
+  observe?: (exchange: Exchange) => void;
 
   constructor(private readonly target: string) {}
 
@@ -29,6 +43,16 @@ export class FaultyProxy {
   clear(): void {
     this.faults = [];
     this.down = false;
+    this.rate = undefined;
+  }
+
+  private overRate(what: string): boolean {
+    if (!this.rate || (this.rate.match && !what.includes(this.rate.match))) return false;
+    const t = Date.now();
+    this.recent = this.recent.filter((x) => x > t - 1000);
+    if (this.recent.length >= this.rate.perSecond) return true;
+    this.recent.push(t);
+    return false;
   }
 
   async listen(): Promise<string> {
@@ -44,18 +68,34 @@ export class FaultyProxy {
         }
         const what = `${req.headers['x-amz-target'] ?? ''} ${req.url ?? ''}`;
         const fault = this.faults.find((f) => f.count > 0 && (!f.match || what.includes(f.match)));
-        if (fault) {
-          fault.count--;
+        const throttled = !fault && this.overRate(what);
+        if (fault || throttled) {
+          if (fault) fault.count--;
+          const status = fault ? fault.status : 429;
           this.injected++;
-          res.writeHead(fault.status, { 'content-type': 'application/json', 'x-amzn-errortype': fault.status === 429 ? 'TooManyRequestsException' : 'ServiceUnavailable' });
-          res.end(JSON.stringify({ __type: fault.status === 429 ? 'TooManyRequestsException' : 'ServiceUnavailable', message: 'injected fault' }));
+          res.writeHead(status, { 'content-type': 'application/json', 'x-amzn-errortype': status === 429 ? 'TooManyRequestsException' : 'ServiceUnavailable' });
+          res.end(JSON.stringify({ __type: status === 429 ? 'TooManyRequestsException' : 'ServiceUnavailable', message: 'injected fault' }));
           return;
         }
         const out = forward(
           { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
           (upstream) => {
             res.writeHead(upstream.statusCode ?? 502, upstream.headers);
-            upstream.pipe(res);
+            if (!this.observe) return void upstream.pipe(res);
+            const body: Buffer[] = [];
+            upstream.on('data', (c: Buffer) => {
+              body.push(c);
+              res.write(c);
+            });
+            upstream.on('end', () => {
+              res.end();
+              const request = Buffer.concat(chunks);
+              try {
+                this.observe?.({ method: req.method ?? '', path: req.url ?? '', status: upstream.statusCode ?? 0, request, response: Buffer.concat(body) });
+              } catch {
+                /* an observer never breaks the proxy */
+              }
+            });
           },
         );
         out.on('error', () => res.destroy());

@@ -44,6 +44,8 @@ const FaultRequest = z
     count: z.number().int().min(1).max(1000).optional(),
     match: z.string().max(100).optional(),
     down: z.boolean().optional(),
+    /** Requests per second forwarded before 429s (SES's throttle); 0 lifts it. */
+    rate: z.number().min(0).max(1000).optional(),
   })
   .strict();
 const TokenRequest = z.union([
@@ -251,6 +253,7 @@ export class LocalGateway {
       const proxy = this.faults[parsed.data.service];
       if (parsed.data.down !== undefined) proxy.down = parsed.data.down;
       if (parsed.data.count) proxy.arm({ status: parsed.data.status ?? 503, count: parsed.data.count, match: parsed.data.match });
+      if (parsed.data.rate !== undefined) proxy.rate = parsed.data.rate > 0 ? { perSecond: parsed.data.rate, match: parsed.data.match } : undefined;
       return this.send(res, 200, { service: parsed.data.service, down: proxy.down, injected: proxy.injected });
     }
     return this.send(res, 404, { message: 'Not Found' });

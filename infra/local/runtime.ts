@@ -12,13 +12,16 @@ import { forgetClients } from '../../functions/commons/agency-clients';
 import { setClockSource } from '../../functions/commons/clock';
 import { queryIndex } from '../../functions/commons/store';
 import { resumeDossier } from '../../functions/commons/workflow';
-import { stateMachines } from '../registry';
+import { queues, stateMachines } from '../registry';
 import { LocalClock } from './clock';
 import { FaultyProxy } from './faults';
 import { LocalGateway } from './gateway';
 import { LocalIssuer } from './issuer';
 import { LocalLambdas } from './lambdas';
 import { LocalStepFunctions, stateMachineArn } from './stepfunctions';
+import { LocalSqs } from './sqs';
+import { LocalEventSourceMapping } from './sqs-poller';
+import { LocalSesEvents } from './ses-events';
 import { ensureTable, seedIfEmpty } from './table';
 import { readFileSync } from 'node:fs';
 import { CentreProfile } from '../../functions/core/centre';
@@ -71,6 +74,8 @@ export interface LocalRuntime {
   issuer: LocalIssuer;
   /** Fault injection in front of DynamoDB and SES (local only). */
   faults: { dynamodb: FaultyProxy; ses: FaultyProxy };
+  /** The local SQS endpoint (the email queue). */
+  sqs: LocalSqs;
   seeded: boolean;
   resumed: string[];
   stop(): Promise<void>;
@@ -112,6 +117,23 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
   const lambdas = new LocalLambdas(ROOT);
   const stepFunctions = new LocalStepFunctions(ROOT, stateMachines, lambdas, clock, options.retryScale ?? 1);
   const stepFunctionsUrl = await stepFunctions.listen(0);
+  // SQS: the email queue (journaled in the data folder), drained by an in-process event source mapping
+  const sqs = new LocalSqs(dataDir);
+  const sqsUrl = await sqs.listen(0);
+  const queueEnv: Record<string, string> = {};
+  for (const q of queues) {
+    sqs.createQueue(`${q.name}-dlq`, { visibilityTimeoutSeconds: 30, retentionSeconds: 14 * 86400 });
+    queueEnv[q.urlEnv] = sqs.createQueue(q.name, {
+      visibilityTimeoutSeconds: q.visibilityTimeoutSeconds,
+      maxReceiveCount: q.maxReceiveCount,
+      deadLetterQueue: `${q.name}-dlq`,
+      retentionSeconds: q.retentionDays * 86400,
+    });
+  }
+  const mappings = queues.map((q) => new LocalEventSourceMapping(sqs, q, lambdas));
+  // SES's events through the configuration set, produced on the stand-in's path (simulator addresses)
+  const sesEvents = new LocalSesEvents(lambdas);
+  faults.ses.observe = (exchange) => sesEvents.observe(exchange);
 
   Object.assign(process.env, {
     AWS_REGION: 'ap-southeast-1',
@@ -120,6 +142,10 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
     AWS_ENDPOINT_URL_DYNAMODB: dynamoDbProxy,
     AWS_ENDPOINT_URL_SFN: stepFunctionsUrl,
     AWS_ENDPOINT_URL_SESV2: sesProxy,
+    AWS_ENDPOINT_URL_SQS: sqsUrl,
+    ...queueEnv,
+    EMAIL_SENDERS: String(queues[0]?.maxConcurrency ?? 1),
+    EMAIL_RETRY_SCALE: String(options.retryScale ?? 1),
     TABLE_NAME: TABLE,
     STATE_MACHINE_ARN: stateMachineArn('dossier'),
     SENDER_EMAIL: process.env.SENDER_EMAIL ?? 'motcua@localhost',
@@ -139,6 +165,7 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
   const gateway = new LocalGateway(lambdas, issuer, clock, faults);
   const apiUrl = await gateway.listen(port);
   const resumed = options.resume === false ? [] : await resumeOpenDossiers();
+  for (const m of mappings) m.start();
 
   return {
     apiUrl,
@@ -148,11 +175,15 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
     clock,
     stepFunctions,
     faults,
+    sqs,
     issuer,
     seeded,
     resumed,
     async stop() {
+      for (const m of mappings) await m.stop();
+      await sesEvents.drain();
       await gateway.close();
+      await sqs.close();
       await stepFunctions.close();
       clock.stop();
       await faults.dynamodb.close();

@@ -7,14 +7,21 @@ import { scenario, startHarness, type Harness } from '../support/local';
  * Personal data lives on the dossier item only: a full scenario's logs (at DEBUG) and every
  * state-machine history are searched for the applicant's email, phone and ID number.
  */
-describe('no personal data in logs or workflow histories', () => {
+describe('no personal data in logs, workflow histories or queue messages', () => {
   let h: Harness;
   let captured = '';
+  let queued = '';
   const writes = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) };
   const who = { name: 'Trần Thị Riêng Tư', email: 'rieng.tu.9137@example.vn', phone: '0987654321', idNumber: '079123456789' };
 
   beforeAll(async () => {
     h = await startHarness();
+    // every message put on the email queue, as SQS would keep it
+    const send = h.runtime.sqs.send.bind(h.runtime.sqs);
+    h.runtime.sqs.send = (name, body, delay) => {
+      queued += body + '\n';
+      return send(name, body, delay);
+    };
     const tap = (chunk: unknown) => {
       captured += String(chunk);
       return true;
@@ -60,6 +67,10 @@ describe('no personal data in logs or workflow histories', () => {
     expect(captured).toContain('"level":"DEBUG"'.slice(0, 0) + 'step assigned'); // the logs were really captured
     expect(captured.split('\n').length).toBeGreaterThan(20);
     expect(histories).toContain(code); // the histories were really read
+    expect(queued).toContain(code); // the queue's messages were really read
+    for (const secret of [who.email, who.phone, who.phone.replace(/^0/, '+84'), who.idNumber, lookupPin, who.name]) {
+      expect(queued.includes(secret), `SQS messages contain ${secret}`).toBe(false);
+    }
     for (const secret of [who.email, who.phone, who.phone.replace(/^0/, '+84'), who.idNumber, lookupPin]) {
       expect(captured.includes(secret), `logs contain ${secret}`).toBe(false);
       expect(histories.includes(secret), `histories contain ${secret}`).toBe(false);

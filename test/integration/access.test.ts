@@ -79,6 +79,8 @@ describe('who may call what', () => {
     { route: 'GET /public/dossiers/{code}', path: `/public/dossiers/${d.a.code}`, pin: d.a.lookupPin, allow: { citizen: 200 }, deny: publicDeny },
     { route: 'POST /public/dossiers/{code}/supplement', path: `/public/dossiers/${d.c.code}/supplement`, pin: d.c.lookupPin, body: { documents: [{ name: 'Bản sao CCCD', ref: 'upload://1' }] }, allow: { citizen: 202 }, deny: publicDeny },
     { route: 'POST /public/dossiers/{code}/withdraw', path: `/public/dossiers/${d.d.code}/withdraw`, pin: d.d.lookupPin, body: { reason: 'Không còn nhu cầu' }, allow: { citizen: 202 }, deny: publicDeny },
+    { route: 'POST /ops/emails/{id}/resend', path: `/ops/emails/${d.e.code}~receipt/resend`, allow: { operator: 202 }, deny: { desk: 403, stp: 403, nobody: 403 } },
+    { route: 'GET /agencies/{agencyCode}/contacts', path: '/agencies/TTHCC/contacts', allow: { desk: 200 }, deny: { operator: 403, stp: 403, nobody: 403 } },
     { route: 'POST /public/dossiers/{code}/rating', path: `/public/dossiers/${d.e.code}/rating`, pin: d.e.lookupPin, body: { score: 5, comment: 'Nhanh' }, allow: { citizen: 201 }, deny: publicDeny },
   ];
 

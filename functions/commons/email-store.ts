@@ -1,0 +1,171 @@
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient, tableName } from './aws';
+import { now } from './clock';
+import { getItem, isConditionFailed, keys } from './store';
+import type { SendState } from '../core/email-delivery';
+
+/** The email item (`DOSSIER#<code> / EMAIL#<eventKey>`): never an address, only ids and states. */
+export interface EmailItem {
+  eventKey: string;
+  /** The email as rendered (`refusal`, `apology`…). */
+  event: string;
+  /** What the workflow asked for: enough for the sender to compose it again. */
+  request?: { event: string; stepId?: string };
+  state: SendState;
+  queuedAt?: string;
+  /** Increases at each claim; SES's tag `claim` carries it, so an event names the attempt. */
+  claim?: number;
+  claimedAt?: string;
+  /** Real time (epoch ms) until which the sender holding the claim may still be calling SES. */
+  leaseUntil?: number;
+  attempts?: number;
+  firstAttemptAt?: string;
+  lastError?: string;
+  /** Real time (epoch ms) of the next attempt after a refusal. */
+  nextAttemptAt?: number;
+  messageId?: string;
+  sentAt?: string;
+  failedAt?: string;
+  delivery?: string;
+  deliveryRank?: number;
+  resends?: number;
+  [key: string]: unknown;
+}
+
+const N = { '#s': 'state', '#c': 'claim' };
+
+export async function readEmail(code: string, eventKey: string): Promise<EmailItem | undefined> {
+  return (await getItem(keys.email(code, eventKey))) as EmailItem | undefined;
+}
+
+/**
+ * The workflow asks for an email: written once (`attribute_not_exists`), state `queued`.
+ * Returns the item as it stands (the existing one when asked again).
+ */
+export async function requestEmail(code: string, eventKey: string, event: string, request: EmailItem['request']): Promise<{ created: boolean; item: EmailItem }> {
+  const item: EmailItem = { eventKey, event, request, state: 'queued', queuedAt: now().toISOString(), claim: 0, attempts: 0 };
+  try {
+    await documentClient().send(
+      new PutCommand({ TableName: tableName(), Item: { ...keys.email(code, eventKey), ...item }, ConditionExpression: 'attribute_not_exists(PK)' }),
+    );
+    return { created: true, item };
+  } catch (error) {
+    if (!isConditionFailed(error)) throw error;
+    return { created: false, item: (await readEmail(code, eventKey))! };
+  }
+}
+
+/**
+ * Claim the email before calling SES: one conditional write on the state and claim number read,
+ * so of two senders holding the same message only one wins. Returns the claim number, or
+ * undefined when someone else changed the item first.
+ */
+export async function claimEmail(code: string, eventKey: string, seen: EmailItem, leaseMs: number): Promise<number | undefined> {
+  const claim = (seen.claim ?? 0) + 1;
+  const at = now().toISOString();
+  try {
+    await documentClient().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.email(code, eventKey),
+        UpdateExpression: 'SET #s = :claimed, #c = :claim, claimedAt = :at, leaseUntil = :lease, firstAttemptAt = if_not_exists(firstAttemptAt, :at)',
+        ConditionExpression: '#s = :seen AND (#c = :prev OR attribute_not_exists(#c))',
+        ExpressionAttributeNames: N,
+        ExpressionAttributeValues: { ':claimed': 'claimed', ':claim': claim, ':at': at, ':lease': Date.now() + leaseMs, ':seen': seen.state, ':prev': seen.claim ?? 0 },
+      }),
+    );
+    return claim;
+  } catch (error) {
+    if (isConditionFailed(error)) return undefined;
+    throw error;
+  }
+}
+
+/** An update that applies only while `claim` is still ours; false when it is not. */
+async function underClaim(code: string, eventKey: string, claim: number, update: string, values: Record<string, unknown>, names: Record<string, string> = {}): Promise<boolean> {
+  try {
+    await documentClient().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.email(code, eventKey),
+        UpdateExpression: update,
+        ConditionExpression: '#c = :mine',
+        ExpressionAttributeNames: { ...N, ...names },
+        ExpressionAttributeValues: { ...values, ':mine': claim },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailed(error)) return false;
+    throw error;
+  }
+}
+
+/** SES accepted it: the message id, recorded under our claim (an SES `Send` event may have done it already). */
+export const recordSent = (code: string, eventKey: string, claim: number, messageId: string) =>
+  underClaim(code, eventKey, claim, 'SET #s = :sent, messageId = :m, sentAt = if_not_exists(sentAt, :at), attempts = if_not_exists(attempts, :z) + :one REMOVE leaseUntil, nextAttemptAt, lastError', {
+    ':sent': 'sent',
+    ':m': messageId,
+    ':at': now().toISOString(),
+    ':z': 0,
+    ':one': 1,
+  });
+
+/** Throttled: SES did not take it; give the claim back unchanged in every other way. */
+export const releaseClaim = (code: string, eventKey: string, claim: number, back: SendState) =>
+  underClaim(code, eventKey, claim, 'SET #s = :back REMOVE leaseUntil', { ':back': back });
+
+/** SES refused it (not a throttle): retry at `nextAttemptAt`, or give up (`failed`) after the budget. */
+export const recordRefusal = (code: string, eventKey: string, claim: number, error: string, next: { nextAttemptAt?: number; givenUp: boolean }) =>
+  next.givenUp
+    ? underClaim(code, eventKey, claim, 'SET #s = :failed, lastError = :e, failedAt = :at, attempts = if_not_exists(attempts, :z) + :one REMOVE leaseUntil, nextAttemptAt', {
+        ':failed': 'failed',
+        ':e': error,
+        ':at': now().toISOString(),
+        ':z': 0,
+        ':one': 1,
+      })
+    : underClaim(code, eventKey, claim, 'SET #s = :retrying, lastError = :e, nextAttemptAt = :n, attempts = if_not_exists(attempts, :z) + :one REMOVE leaseUntil', {
+        ':retrying': 'retrying',
+        ':e': error,
+        ':n': next.nextAttemptAt,
+        ':z': 0,
+        ':one': 1,
+      });
+
+/**
+ * An operator sends it again (after the desk corrected the address): back to `queued` with a new
+ * retry budget; what it was before goes into `history`. Refused while it is queued or being sent.
+ */
+export async function requeueEmail(code: string, eventKey: string, by: string): Promise<'queued' | 'busy' | 'missing'> {
+  const item = await readEmail(code, eventKey);
+  if (!item) return 'missing';
+  if (item.state === 'queued' || (item.state === 'claimed' && (item.leaseUntil ?? 0) > Date.now())) return 'busy';
+  const before = { state: item.state, messageId: item.messageId, delivery: item.delivery, sentAt: item.sentAt, lastError: item.lastError, at: now().toISOString(), by };
+  try {
+    await documentClient().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.email(code, eventKey),
+        UpdateExpression:
+          'SET #s = :queued, queuedAt = :at, attempts = :z, resends = if_not_exists(resends, :z) + :one, history = list_append(if_not_exists(history, :empty), :before) REMOVE messageId, sentAt, firstAttemptAt, nextAttemptAt, lastError, failedAt, delivery, deliveryRank, leaseUntil, acceptedAt, delayedAt, deliveredAt, complainedAt, bouncedAt, rejectedAt, renderingFailedAt, bounceType',
+        ConditionExpression: '#s = :seen AND (#c = :claim OR attribute_not_exists(#c))',
+        ExpressionAttributeNames: N,
+        ExpressionAttributeValues: {
+          ':queued': 'queued',
+          ':at': now().toISOString(),
+          ':z': 0,
+          ':one': 1,
+          ':empty': [],
+          ':before': [JSON.parse(JSON.stringify(before))],
+          ':seen': item.state,
+          ':claim': item.claim ?? 0,
+        },
+      }),
+    );
+    return 'queued';
+  } catch (error) {
+    if (isConditionFailed(error)) return 'busy';
+    throw error;
+  }
+}

@@ -1,0 +1,139 @@
+import { SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import middy from '@middy/core';
+import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import * as z from 'zod';
+import { email } from '../commons/aws';
+import { now } from '../commons/clock';
+import { enqueueEmail, type EmailMessage } from '../commons/email-queue';
+import { claimEmail, readEmail, recordRefusal, recordSent, releaseClaim, type EmailItem } from '../commons/email-store';
+import { dossierCode } from '../commons/params';
+import { logger, metrics } from '../commons/powertools';
+import { currentCentre } from '../core/centre';
+import { RETRY_BUDGET_HOURS, SES_CALL_TIMEOUT_MS, DEFAULT_LEASE_SECONDS, backoffSeconds, decide, isDefiniteRefusal, isThrottle } from '../core/email-delivery';
+import { renderEmail } from '../core/email/templates';
+import { compose, Input as NotifyInput } from '../notify-citizen/handler';
+import { pace, slowDown } from './pace';
+
+const Message = z.object({ dossierCode, eventKey: z.string().regex(/^[a-z0-9-]{1,80}$/) });
+
+const leaseSeconds = () => Number(process.env.EMAIL_LEASE_SECONDS) || DEFAULT_LEASE_SECONDS;
+/** Local tests shorten the backoff (like the state machine's Retry); 1 on AWS. */
+const retryScale = () => Number(process.env.EMAIL_RETRY_SCALE) || 1;
+const senders = () => Number(process.env.EMAIL_SENDERS) || 1;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The message comes back later as a new one (so waiting never counts towards the dead-letter queue). */
+const later = (m: EmailMessage, seconds: number) => enqueueEmail(m, seconds);
+
+async function sendOne(m: EmailMessage): Promise<void> {
+  const item = await readEmail(m.dossierCode, m.eventKey);
+  const decision = decide(item, Date.now());
+  if (decision.action === 'drop') return;
+  if (decision.action === 'later') return later(m, decision.delaySeconds);
+  const seen = item as EmailItem;
+  const claim = await claimEmail(m.dossierCode, m.eventKey, seen, leaseSeconds() * 1000);
+  if (claim === undefined) return later(m, 1); // another sender changed it first: look again
+
+  let command: SendEmailCommand;
+  try {
+    const request = NotifyInput.parse({ dossierCode: m.dossierCode, eventKey: m.eventKey, ...(seen.request ?? { event: seen.event }) });
+    const { event, to, data } = await compose(request);
+    const rendered = renderEmail(event, data);
+    command = new SendEmailCommand({
+      FromEmailAddress: process.env.SENDER_EMAIL,
+      Destination: { ToAddresses: [to] },
+      ConfigurationSetName: process.env.SES_CONFIGURATION_SET || undefined,
+      // SES's events name the letter by these tags (functions/record-delivery)
+      EmailTags: [
+        { Name: 'event', Value: event },
+        { Name: 'dossier', Value: m.dossierCode },
+        { Name: 'eventKey', Value: m.eventKey },
+        { Name: 'claim', Value: String(claim) },
+      ],
+      Content: {
+        Simple: {
+          Subject: { Data: rendered.subject, Charset: 'UTF-8' },
+          Body: { Text: { Data: rendered.text, Charset: 'UTF-8' }, Html: { Data: rendered.html, Charset: 'UTF-8' } },
+          Attachments: rendered.attachments?.map((a) => ({ FileName: a.fileName, ContentType: a.contentType, RawContent: new TextEncoder().encode(a.content) })),
+        },
+      },
+    });
+  } catch (error) {
+    return refused(m, seen, claim, `compose: ${(error as Error).message}`.slice(0, 300));
+  }
+
+  await pace(currentCentre().sendingRatePerSecond, senders());
+  let messageId: string;
+  try {
+    messageId = (await email().send(command, { abortSignal: AbortSignal.timeout(SES_CALL_TIMEOUT_MS) })).MessageId ?? 'unknown';
+  } catch (error) {
+    const e = error as Error & { $metadata?: { httpStatusCode?: number } };
+    if (isThrottle(e)) {
+      slowDown(1000);
+      metrics.addMetric('EmailThrottled', MetricUnit.Count, 1);
+      await releaseClaim(m.dossierCode, m.eventKey, claim, seen.state === 'retrying' ? 'retrying' : 'queued');
+      return later(m, 1);
+    }
+    if (isDefiniteRefusal(e)) return refused(m, seen, claim, e.name || 'Error');
+    // No answer: SES may have accepted it. Keep the claim; the next look waits until it is stale.
+    logger.warn('email send: no answer from SES, the claim is kept', { dossierCode: m.dossierCode, eventKey: m.eventKey, error: e.name });
+    return later(m, leaseSeconds() + 1);
+  }
+
+  // SES accepted it: record the message id, retrying the write (a failure here is the one window
+  // in which a later attempt, once the claim is stale, may send a second copy).
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await recordSent(m.dossierCode, m.eventKey, claim, messageId);
+      break;
+    } catch (error) {
+      if (attempt >= 7) throw error;
+      await sleep(100 * 2 ** attempt);
+    }
+  }
+  metrics.addMetric('EmailSent', MetricUnit.Count, 1);
+  logger.info('email sent', { dossierCode: m.dossierCode, eventKey: m.eventKey, event: seen.event });
+}
+
+/** SES (or composing) refused it: retry with backoff, for at least RETRY_BUDGET_HOURS, then `failed`. */
+async function refused(m: EmailMessage, seen: EmailItem, claim: number, error: string): Promise<void> {
+  const attempts = (seen.attempts ?? 0) + 1;
+  const first = Date.parse(seen.firstAttemptAt ?? now().toISOString());
+  const givenUp = now().getTime() - first >= RETRY_BUDGET_HOURS * 3600_000;
+  const delay = backoffSeconds(attempts) * retryScale();
+  await recordRefusal(m.dossierCode, m.eventKey, claim, error, { givenUp, nextAttemptAt: Date.now() + delay * 1000 });
+  if (givenUp) {
+    metrics.addMetric('EmailFailed', MetricUnit.Count, 1);
+    logger.error('email given up after its retries', { dossierCode: m.dossierCode, eventKey: m.eventKey, attempts, error });
+    return;
+  }
+  logger.warn('email refused, will retry', { dossierCode: m.dossierCode, eventKey: m.eventKey, attempts, error });
+  return later(m, delay);
+}
+
+async function batch(event: SQSEvent): Promise<SQSBatchResponse> {
+  const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
+  for (const record of event.Records) {
+    try {
+      const parsed = Message.safeParse(JSON.parse(record.body));
+      if (!parsed.success) {
+        logger.error('email message not understood: dropped', { messageId: record.messageId });
+        continue;
+      }
+      await sendOne(parsed.data);
+    } catch (error) {
+      logger.error('email message failed: it returns to the queue', { messageId: record.messageId, error: (error as Error).name });
+      batchItemFailures.push({ itemIdentifier: (record as SQSRecord).messageId });
+    }
+  }
+  metrics.publishStoredMetrics();
+  return { batchItemFailures };
+}
+
+/**
+ * The email queue's consumer (SQS event source mapping, partial batch responses): for each
+ * message, claim the email, compose and send it at the centre's rate, record SES's message id.
+ */
+export const handler = middy<SQSEvent, SQSBatchResponse>().use(injectLambdaContext(logger, { resetKeys: true })).handler(batch);
