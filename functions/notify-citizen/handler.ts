@@ -7,6 +7,8 @@ import { dossierCode, stepId } from '../commons/params';
 import { logger } from '../commons/powertools';
 import { getItem, keys, listAgencies, listDossierItems } from '../commons/store';
 import { taskHandler } from '../commons/task';
+import { workingCalendar } from '../commons/calendar';
+import { currentCentre } from '../core/centre';
 import { renderEmail, type EmailData, type EmailEvent } from '../core/email/templates';
 import type { Text } from '../core/model';
 
@@ -46,7 +48,7 @@ async function compose(input: Input): Promise<{ event: EmailEvent; to: string; d
     receivedAt: dossier.receivedAt,
     appointmentAt: dossier.appointmentAt,
     appointmentSequence: apologies.length + closedPauses,
-    lookupUrl: process.env.PUBLIC_LOOKUP_URL || undefined,
+    centre: currentCentre(),
   };
   const to = dossier.applicant.email;
   const step = steps.find((s) => s.stepId === input.stepId);
@@ -70,6 +72,7 @@ async function compose(input: Input): Promise<{ event: EmailEvent; to: string; d
           ...data,
           agency: agencyName(fact.agency),
           reason: fact.reason,
+          apologyKind: fact.kind,
           originalAppointmentAt: fact.originalAppointmentAt,
           newAppointmentAt: fact.newAppointmentAt,
           appointmentSequence: sequence,
@@ -109,7 +112,8 @@ export const handler = taskHandler('notify-citizen', Input, async (input) => {
   const code = input.dossierCode;
   if (await alreadySent(code, input.eventKey)) return { sent: false, duplicate: true };
   const { event, to, data } = await compose(input);
-  const rendered = renderEmail(event, data);
+  const cal = await workingCalendar();
+  const rendered = renderEmail(event, data, { isWorkingDay: (date) => cal.isWorkingDay(date) });
   const out = await email().send(
     new SendEmailCommand({
       FromEmailAddress: process.env.SENDER_EMAIL,
