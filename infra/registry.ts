@@ -86,6 +86,7 @@ export const functions: FunctionSpec[] = [
   fn('notify-citizen', 'Workflow task: send one email per (dossier, event)', { table: 'read-write', sendEmail: true }, 30),
   fn('anonymise-closed', 'Scheduled: anonymise closed dossiers past their retention', { table: 'read-write' }, 60),
   fn('export-applicant', 'Operator: everything held about one applicant', { table: 'read' }),
+  fn('public-centre', "Anyone: the public part of the centre's profile (the citizen's pages)", { table: 'read' }),
 ];
 
 export const routes: RouteSpec[] = [
@@ -114,6 +115,7 @@ export const routes: RouteSpec[] = [
   { method: 'POST', path: '/public/dossiers/{code}/supplement', function: 'public-supplement', roles: ['public'] },
   { method: 'POST', path: '/public/dossiers/{code}/withdraw', function: 'public-withdraw', roles: ['public'] },
   { method: 'POST', path: '/public/dossiers/{code}/rating', function: 'public-rating', roles: ['public'] },
+  { method: 'GET', path: '/public/centre', function: 'public-centre', roles: ['public'] },
   { method: 'GET', path: '/procedures', function: 'list-procedures', roles: ['authenticated'] },
   { method: 'PUT', path: '/procedures/{code}', function: 'put-procedure', roles: ['operator'] },
   { method: 'GET', path: '/calendars/{year}', function: 'get-calendar', roles: ['operator'] },

@@ -76,6 +76,8 @@ describe('who may call what', () => {
     { route: 'POST /public/dossiers/{code}/supplement', path: `/public/dossiers/${d.c.code}/supplement`, pin: d.c.lookupPin, body: { documents: [{ name: 'Bản sao CCCD', ref: 'upload://1' }] }, allow: { citizen: 202 }, deny: publicDeny },
     { route: 'POST /public/dossiers/{code}/withdraw', path: `/public/dossiers/${d.d.code}/withdraw`, pin: d.d.lookupPin, body: { reason: 'Không còn nhu cầu' }, allow: { citizen: 202 }, deny: publicDeny },
     { route: 'POST /public/dossiers/{code}/rating', path: `/public/dossiers/${d.e.code}/rating`, pin: d.e.lookupPin, body: { score: 5, comment: 'Nhanh' }, allow: { citizen: 201 }, deny: publicDeny },
+    // the centre's public details: anyone (nothing to refuse; what is held back is tested in citizen-pages)
+    { route: 'GET /public/centre', path: '/public/centre', allow: { anonymous: 200, citizen: 200, desk: 200 }, deny: {} },
   ];
 
   const as = (c: Case, who: Who) => {
