@@ -7,6 +7,8 @@ import { applicant, scenario, startHarness, type Email, type Harness } from '../
 import { launchBrowser, newPage, seriousViolations } from '../support/browser';
 
 const PHONE = { width: 390, height: 844 };
+/** The machine is slow and shared: give the page time (expect.poll waits 1 s by default). */
+const POLL = { timeout: 15_000 };
 const centre = JSON.parse(readFileSync(join(ROOT, 'config/hanoi/centre.json'), 'utf8'));
 /** Screenshots for the README, written only when asked (MOTCUA_SCREENSHOTS=1). */
 const shoot = (page: Page, name: string, selector?: string) =>
@@ -67,8 +69,8 @@ describe('the citizen: a letter, its link, the page (390×844)', () => {
     const url = link(receipt, d.a.code);
     const { page, errors, context } = await phone();
     await page.goto(url);
-    await expect.poll(() => page.inputValue('#code')).toBe(d.a.code);
-    await expect.poll(() => page.textContent('footer')).toContain(centre.hotline);
+    await expect.poll(() => page.inputValue('#code'), POLL).toBe(d.a.code);
+    await expect.poll(() => page.textContent('footer'), POLL).toContain(centre.hotline);
     expect(await seriousViolations(page)).toEqual([]);
     await typePin(page, d.a.lookupPin);
     await page.waitForSelector('#status-h');
@@ -91,8 +93,8 @@ describe('the citizen: a letter, its link, the page (390×844)', () => {
 
     // English on a switch
     await page.click('button.lang');
-    await expect.poll(() => page.textContent('#next-h')).toBe('What to do next');
-    await expect.poll(() => page.getAttribute('html', 'lang')).toBe('en');
+    await expect.poll(() => page.textContent('#next-h'), POLL).toBe('What to do next');
+    await expect.poll(() => page.getAttribute('html', 'lang'), POLL).toBe('en');
     expect(await seriousViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
@@ -102,13 +104,13 @@ describe('the citizen: a letter, its link, the page (390×844)', () => {
     const { page, context } = await phone();
     await page.goto(`${h.runtime.apiUrl}/c/${d.a.code}`);
     await typePin(page, d.a.lookupPin === '12345678' ? '87654321' : '12345678');
-    await expect.poll(() => page.textContent('[role=alert].error')).toContain('Mã hồ sơ hoặc mã PIN không đúng');
+    await expect.poll(() => page.textContent('[role=alert].error'), POLL).toContain('Mã hồ sơ hoặc mã PIN không đúng');
     expect(await page.locator('#status-h').count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
     // an unknown code reads the same
     await page.fill('#code', 'TTHCC-261202-9999');
-    await typePin(page, '12345678');
-    await expect.poll(() => page.textContent('[role=alert].error')).toContain('Mã hồ sơ hoặc mã PIN không đúng');
+    await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/public/dossiers/TTHCC-261202-9999')), typePin(page, '12345678')]);
+    await expect.poll(() => page.textContent('[role=alert].error'), POLL).toContain('Mã hồ sơ hoặc mã PIN không đúng');
     await context.close();
   });
 
@@ -124,12 +126,12 @@ describe('the citizen: a letter, its link, the page (390×844)', () => {
     const section = (await page.textContent('#supplement'))!;
     expect(section).toContain('Bản sao Căn cước công dân');
     expect(section).toContain('Hồ sơ thiếu giấy tờ tùy thân');
-    expect(section).toContain('Quy định chung không đặt thời hạn bổ sung');
+    expect(section).toContain('không có hạn bổ sung được ấn định');
     expect(await seriousViolations(page)).toEqual([]);
     await page.setInputFiles('#file-0', { name: 'cccd.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 test') });
     await page.fill('#supplement-note', 'Bản sao có chứng thực');
     await page.click('#supplement button[type=submit]');
-    await expect.poll(() => page.textContent('#status-h')).toContain('Đang xử lý');
+    await expect.poll(() => page.textContent('#status-h'), POLL).toContain('Đang xử lý');
     expect(await page.textContent('#flash')).toContain('Đã gửi phần bổ sung');
     const dossier = await s.dossier(t.desk, d.b.code);
     expect(dossier.documents.map((x: { name: string }) => x.name)).toContain('Bản sao Căn cước công dân: cccd.pdf');
@@ -151,7 +153,7 @@ describe('the citizen: a letter, its link, the page (390×844)', () => {
     expect(await seriousViolations(page)).toEqual([]);
     expect((await s.dossier(t.desk, d.c.code)).status).not.toBe(7); // nothing sent before the confirmation
     await page.click('text=Xác nhận rút hồ sơ');
-    await expect.poll(() => page.textContent('#status-h')).toContain('Đã rút hồ sơ');
+    await expect.poll(() => page.textContent('#status-h'), POLL).toContain('Đã rút hồ sơ');
     expect(await page.locator('#withdraw').count()).toBe(0);
     const dossier = await s.dossier(t.desk, d.c.code);
     expect(dossier.status).toBe(7);
@@ -179,7 +181,7 @@ describe('the citizen: a letter, its link, the page (390×844)', () => {
     await page.check('input[name=score][value="4"]');
     await page.fill('#rating-comment', 'Nhanh gọn, cán bộ nhiệt tình');
     await page.click('#rating button[type=submit]');
-    await expect.poll(() => page.textContent('#rating')).toContain('4/5');
+    await expect.poll(() => page.textContent('#rating'), POLL).toContain('4/5');
     expect(await page.locator('#rating form').count()).toBe(0); // once
     expect((await s.dossier(t.desk, d.d.code)).rating).toMatchObject({ score: 4, comment: 'Nhanh gọn, cán bộ nhiệt tình' });
     expect(errors).toEqual([]);
@@ -190,16 +192,16 @@ describe('the citizen: a letter, its link, the page (390×844)', () => {
     const { page, context } = await phone();
     await page.goto(`${h.runtime.apiUrl}/c/${d.a.code}`);
     await page.click('text=Tôi mất mã PIN');
-    await expect.poll(() => page.inputValue('#lost-code')).toBe(d.a.code);
+    await expect.poll(() => page.inputValue('#lost-code'), POLL).toBe(d.a.code);
     expect(await seriousViolations(page)).toEqual([]);
     await page.click('button[type=submit]');
-    await expect.poll(() => page.textContent('[role=status].ok')).toContain('Nếu mã hồ sơ đúng');
+    await expect.poll(() => page.textContent('[role=status].ok'), POLL).toContain('Nếu mã hồ sơ đúng');
     const known = await page.textContent('[role=status].ok');
     await page.click('text=Quay lại tra cứu');
     await page.click('text=Tôi mất mã PIN');
     await page.fill('#lost-code', 'TTHCC-261202-9999');
-    await page.click('button[type=submit]');
-    await expect.poll(() => page.textContent('[role=status].ok')).toBe(known);
+    await Promise.all([page.waitForResponse((r) => r.url().endsWith('/TTHCC-261202-9999/pin-reminder')), page.click('button[type=submit]')]);
+    await expect.poll(() => page.textContent('[role=status].ok'), POLL).toBe(known);
     await context.close();
   });
 

@@ -22,7 +22,8 @@ export interface DossierView {
   appointmentAt: string;
   collection: { from: string; until: string } | null;
   history: { at: string; event: string; text: Text }[];
-  supplement: { requestedAt: string; agency: Text; missing: string[]; reason: string } | null;
+  /** `dueAt`: when a procedure's rules give a deadline for supplementing (none is stored today). */
+  supplement: { requestedAt: string; agency: Text; missing: string[]; reason: string; dueAt?: string | null } | null;
   stop: { kind: 'withdrawn' | 'refused'; at: string; reason: string } | null;
   returnedAt: string | null;
   canWithdraw: boolean;

@@ -47,7 +47,8 @@ const vi = {
   supplementTitle: 'Bổ sung hồ sơ',
   supplementAsked: (agency: string, when: string) => `${agency} đề nghị bổ sung (ngày ${when}):`,
   supplementDeadline:
-    'Quy định chung không đặt thời hạn bổ sung; hồ sơ chỉ được giải quyết tiếp khi đã nhận đủ phần bổ sung, vì vậy hãy bổ sung càng sớm càng tốt.',
+    'Hồ sơ này không có hạn bổ sung được ấn định; hồ sơ chỉ được giải quyết tiếp khi đã nhận đủ phần bổ sung, vì vậy hãy bổ sung càng sớm càng tốt.',
+  supplementBy: (when: string) => `Hạn bổ sung: ${when}.`,
   fileFor: (what: string) => `Tệp cho: ${what}`,
   note: 'Ghi chú (không bắt buộc)',
   sendSupplement: 'Gửi bổ sung',
@@ -131,7 +132,8 @@ const en: Strings = {
   supplementTitle: 'Supplement the dossier',
   supplementAsked: (agency: string, when: string) => `${agency} asks for (on ${when}):`,
   supplementDeadline:
-    'The general rules set no deadline for a supplement; the dossier is processed further only once the supplement is complete, so please send it as soon as you can.',
+    'No deadline is set for this supplement; the dossier is processed further only once the supplement is complete, so please send it as soon as you can.',
+  supplementBy: (when: string) => `Supplement by: ${when}.`,
   fileFor: (what: string) => `File for: ${what}`,
   note: 'Note (optional)',
   sendSupplement: 'Send the supplement',

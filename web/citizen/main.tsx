@@ -87,6 +87,7 @@ function App() {
     if (!CODE.test(c)) return setError(t.badCode);
     if (!/^\d{8}$/.test(pin)) return setError(t.badPin);
     setCode(c);
+    setError('');
     setBusy(true);
     const ok = await load(c, pin);
     setBusy(false);
@@ -149,7 +150,7 @@ function nextSteps(t: Strings, lang: Lang, v: DossierView, centre?: Centre): str
     case 4:
       return [t.nextInProgress(formatLocal(v.collection?.from ?? v.appointmentAt, lang), where)];
     case 5:
-      return [t.nextSupplement(where), t.supplementDeadline];
+      return [t.nextSupplement(where)];
     case 7:
       return [t.nextWithdrawn];
     case 8:

@@ -38,7 +38,7 @@ export function Supplement({ ctx, view }: { ctx: Ctx; view: DossierView }) {
       <p>{t.supplementAsked(s.agency[lang], formatLocal(s.requestedAt, lang))}</p>
       <ul>{s.missing.map((m) => <li key={m}>{m}</li>)}</ul>
       {s.reason && <p>{t.reason}: {s.reason}</p>}
-      <p class="hint">{t.supplementDeadline}</p>
+      <p class="hint">{s.dueAt ? t.supplementBy(formatLocal(s.dueAt, lang)) : t.supplementDeadline}</p>
       <form method="post" onSubmit={send} noValidate>
         {items.map((label, i) => (
           <div key={label}>
