@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { api, type DossierView } from './api';
 import { formatLocal } from './format';
-import type { Ctx } from './main';
+import type { Ctx } from './context';
 import { uploadFile } from './upload';
 
 /** Form 02 answered: what is missing and why, a file for each item, an optional note. */
