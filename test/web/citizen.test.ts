@@ -81,6 +81,7 @@ describe('the citizen: a letter, its link, the page (390×844)', () => {
     expect(main).toContain(centre.address.vi);
     expect(main).toContain('Hồ sơ đã được tiếp nhận');
     expect(main).not.toMatch(/\d{4}-\d{2}-\d{2}T/); // dates in words, never ISO
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width); // no sideways scrolling
     expect(await seriousViolations(page)).toEqual([]);
     await shoot(page, 'citizen-page.png');
 
@@ -95,6 +96,17 @@ describe('the citizen: a letter, its link, the page (390×844)', () => {
     await page.click('button.lang');
     await expect.poll(() => page.textContent('#next-h'), POLL).toBe('What to do next');
     await expect.poll(() => page.getAttribute('html', 'lang'), POLL).toBe('en');
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('reads as well on a wide screen (1280×800): no overflow, no serious axe violation', async () => {
+    const { page, errors, context } = await newPage(browser, { width: 1280, height: 800 });
+    await page.goto(`${h.runtime.apiUrl}/c/${d.a.code}`);
+    await typePin(page, d.a.lookupPin);
+    await page.waitForSelector('#status-h');
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(1280);
     expect(await seriousViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
