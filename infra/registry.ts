@@ -132,6 +132,7 @@ export const functions: FunctionSpec[] = [
   fn('record-delivery', "SES events (EventBridge): record each letter's delivery", { table: 'read-write' }),
   fn('resend-email', 'Operator: send an email again', { table: 'read-write', emailQueue: true }),
   fn('list-contacts', 'The desk: citizens to call, whose letter did not arrive', { table: 'read' }),
+  fn('public-centre', "Anyone: the public part of the centre's profile (the citizen's pages)", { table: 'read' }),
 ];
 
 export const queues: QueueSpec[] = [
@@ -177,6 +178,7 @@ export const routes: RouteSpec[] = [
   { method: 'POST', path: '/public/dossiers/{code}/supplement', function: 'public-supplement', roles: ['public'] },
   { method: 'POST', path: '/public/dossiers/{code}/withdraw', function: 'public-withdraw', roles: ['public'] },
   { method: 'POST', path: '/public/dossiers/{code}/rating', function: 'public-rating', roles: ['public'] },
+  { method: 'GET', path: '/public/centre', function: 'public-centre', roles: ['public'] },
   { method: 'GET', path: '/procedures', function: 'list-procedures', roles: ['authenticated'] },
   { method: 'PUT', path: '/procedures/{code}', function: 'put-procedure', roles: ['operator'] },
   { method: 'GET', path: '/calendars/{year}', function: 'get-calendar', roles: ['operator'] },

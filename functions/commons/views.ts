@@ -33,7 +33,7 @@ export function dossierView(d: Dossier, steps: Step[]) {
     stage: Math.min(d.stageIndex + 1, d.procedure.stages.length),
     pauses: Object.entries(d.pauses ?? {}).map(([key, p]) => ({ key, ...p, from: toLocalIso(p.from), to: p.to ? toLocalIso(p.to) : null })),
     stop: d.stop ? { ...d.stop, at: toLocalIso(d.stop.at) } : undefined,
-    rating: d.rating,
+    rating: d.rating ? { ...d.rating, at: toLocalIso(d.rating.at) } : undefined,
     emailFailures: Object.entries(d.emailFailures ?? {}).map(([eventKey, f]) => ({ eventKey, error: f.error, at: toLocalIso(f.at) })),
     steps: steps.sort((a, b) => a.stageIndex - b.stageIndex || a.stepId.localeCompare(b.stepId)).map(stepView),
   };

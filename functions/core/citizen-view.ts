@@ -1,5 +1,6 @@
 import type { Apology, Dossier } from './dossier';
 import type { DossierStatusCode, Text } from './model';
+import { formatEn, formatVi } from './email/format';
 
 /** The national public-service portal's status codes, in the citizen's words. */
 export const STATUS_TEXT: Record<DossierStatusCode, Text> = {
@@ -39,8 +40,8 @@ export function citizenHistory(d: Dossier, apologies: Apology[]): CitizenEvent[]
       at: a.at,
       event: 'apology',
       text: {
-        vi: `Xin lỗi vì chậm trễ; hẹn trả kết quả mới: ${a.newAppointmentAt}`,
-        en: `Apology for the delay; new appointment: ${a.newAppointmentAt}`,
+        vi: `Xin lỗi vì chậm trễ; hẹn trả kết quả mới: ${formatVi(a.newAppointmentAt)}`,
+        en: `Apology for the delay; new appointment: ${formatEn(a.newAppointmentAt)}`,
       },
     });
   }

@@ -6,6 +6,7 @@ import { applicantEmailPk, applicantIdPk } from '../commons/personal-data';
 import { logger } from '../commons/powertools';
 import { queryAll } from '../commons/store';
 import type { Dossier } from '../core/dossier';
+import { localInstants, toLocalIso } from '../core/local-time';
 
 const Query = z
   .object({
@@ -58,7 +59,7 @@ export const handler = apiHandler('GET /ops/applicants/export', async (event, { 
   logger.info('applicant export', { by: q.email !== undefined ? 'email' : 'idNumber', dossiers: matches.length, operator: caller.sub });
   return json(200, {
     query: q.email !== undefined ? { email: q.email } : { idNumber: q.idNumber },
-    exportedAt: now().toISOString(),
-    dossiers: matches,
+    exportedAt: toLocalIso(now()),
+    dossiers: localInstants(matches),
   }, { 'cache-control': 'no-store' });
 });

@@ -8,6 +8,7 @@ import { logger } from '../commons/powertools';
 import { keys, listAgencies, listDossierItems } from '../commons/store';
 import { taskHandler } from '../commons/task';
 import type { EmailData, EmailEvent } from '../core/email/templates';
+import { currentCentre } from '../core/centre';
 import type { Text } from '../core/model';
 import { EVENT_KEY, NOTIFY_EVENTS } from '../core/workflow-contract';
 
@@ -33,7 +34,7 @@ export async function compose(input: Input): Promise<{ event: EmailEvent; to: st
     receivedAt: dossier.receivedAt,
     appointmentAt: dossier.appointmentAt,
     appointmentSequence: dossier.appointmentSequence ?? apologies.length + closedPauses,
-    lookupUrl: process.env.PUBLIC_LOOKUP_URL || undefined,
+    centre: currentCentre(),
   };
   const to = dossier.applicant.email;
   const step = steps.find((s) => s.stepId === input.stepId);
@@ -76,6 +77,7 @@ export async function compose(input: Input): Promise<{ event: EmailEvent; to: st
           ...data,
           agency: agencyName(fact.agency),
           reason: fact.reason,
+          apologyKind: fact.kind,
           originalAppointmentAt: fact.originalAppointmentAt,
           newAppointmentAt: fact.newAppointmentAt,
           appointmentSequence: sequence,

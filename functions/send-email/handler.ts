@@ -13,6 +13,7 @@ import { logger, metrics } from '../commons/powertools';
 import { currentCentre } from '../core/centre';
 import { RETRY_BUDGET_HOURS, SES_CALL_TIMEOUT_MS, DEFAULT_LEASE_SECONDS, backoffSeconds, decide, isDefiniteRefusal, isThrottle } from '../core/email-delivery';
 import { renderEmail } from '../core/email/templates';
+import { workingCalendar } from '../commons/calendar';
 import { compose, Input as NotifyInput } from '../notify-citizen/handler';
 import { pace, slowDown } from './pace';
 
@@ -40,7 +41,8 @@ async function sendOne(m: EmailMessage): Promise<void> {
   try {
     const request = NotifyInput.parse({ dossierCode: m.dossierCode, eventKey: m.eventKey, ...(seen.request ?? { event: seen.event }) });
     const { event, to, data } = await compose(request);
-    const rendered = renderEmail(event, data);
+    const cal = await workingCalendar();
+    const rendered = renderEmail(event, data, { isWorkingDay: (date) => cal.isWorkingDay(date) });
     command = new SendEmailCommand({
       FromEmailAddress: process.env.SENDER_EMAIL,
       Destination: { ToAddresses: [to] },

@@ -164,6 +164,8 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
   const issuer = await LocalIssuer.create(`http://127.0.0.1:${port}/_local/issuer`, dataDir ? join(dataDir, 'issuer-key.json') : undefined);
   const gateway = new LocalGateway(lambdas, issuer, clock, faults);
   const apiUrl = await gateway.listen(port);
+  // The letters' links lead to this gateway's citizen pages (/c/<code>) unless MOTCUA_PORTAL_URL says otherwise.
+  process.env.CENTRE_PROFILE = JSON.stringify({ ...JSON.parse(process.env.CENTRE_PROFILE!), portalUrl: process.env.MOTCUA_PORTAL_URL || apiUrl });
   const resumed = options.resume === false ? [] : await resumeOpenDossiers();
   for (const m of mappings) m.start();
 

@@ -82,6 +82,8 @@ describe('who may call what', () => {
     { route: 'POST /ops/emails/{id}/resend', path: `/ops/emails/${d.e.code}~receipt/resend`, allow: { operator: 202 }, deny: { desk: 403, stp: 403, nobody: 403 } },
     { route: 'GET /agencies/{agencyCode}/contacts', path: '/agencies/TTHCC/contacts', allow: { desk: 200 }, deny: { operator: 403, stp: 403, nobody: 403 } },
     { route: 'POST /public/dossiers/{code}/rating', path: `/public/dossiers/${d.e.code}/rating`, pin: d.e.lookupPin, body: { score: 5, comment: 'Nhanh' }, allow: { citizen: 201 }, deny: publicDeny },
+    // the centre's public details: anyone (nothing to refuse; what is held back is tested in citizen-pages)
+    { route: 'GET /public/centre', path: '/public/centre', allow: { anonymous: 200, citizen: 200, desk: 200 }, deny: {} },
   ];
 
   const as = (c: Case, who: Who) => {

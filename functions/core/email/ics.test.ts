@@ -72,6 +72,17 @@ describe('appointmentIcs', () => {
     expect(prop(ics, 'DESCRIPTION')).toContain('mã hồ sơ\\, mã PIN.\\nTravel licence\\, look');
   });
 
+  it('carries DTEND, LOCATION and ORGANIZER when given; a quote in the name cannot break the parameter', () => {
+    const ics = appointmentIcs({ ...base, endAt: '2026-12-14T05:00:00Z', location: 'Số 1, phố Ví Dụ', organizer: { name: 'Trung tâm "A"; B', email: 'no-reply@example.vn' } });
+    expect(prop(ics, 'DTEND')).toBe('DTEND:20261214T050000Z');
+    expect(prop(ics, 'LOCATION')).toBe('LOCATION;LANGUAGE=vi:Số 1\\, phố Ví Dụ');
+    expect(prop(ics, 'ORGANIZER')).toBe('ORGANIZER;CN="Trung tâm  A ; B":mailto:no-reply@example.vn');
+    // an end before the start, or a malformed address, is not written as given
+    const odd = appointmentIcs({ ...base, endAt: '2026-12-13T00:00:00Z', organizer: { name: 'x', email: 'not an address' } });
+    expect(prop(odd, 'DTEND')).toBe('DTEND:20261214T023000Z');
+    expect(prop(odd, 'ORGANIZER')).toBeUndefined();
+  });
+
   it('refuses an invalid instant', () => {
     expect(() => appointmentIcs({ ...base, appointmentAt: 'not a date' })).toThrow(RangeError);
   });

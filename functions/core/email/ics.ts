@@ -19,7 +19,16 @@ export interface AppointmentIcsInput {
   stampAt?: string | Date;
   /** The appointment no longer holds (withdrawn, refused): METHOD:CANCEL, STATUS:CANCELLED. */
   cancel?: boolean;
+  /** DTEND: the end of the time the citizen can collect; defaults to 30 minutes after the start. */
+  endAt?: string | Date;
+  /** ORGANIZER: the centre and its sender address. */
+  organizer?: { name: string; email: string };
+  /** LOCATION: where the result is collected (the centre's address). */
+  location?: string;
 }
+
+/** A parameter value (RFC 5545 §3.2): quoted, without the characters a quoted value cannot hold. */
+const paramValue = (s: string) => `"${s.replace(/["\r\n]/g, ' ').replace(/[\u0000-\u001f]/g, ' ')}"`;
 
 /** `YYYYMMDDTHHMMSSZ` (RFC 5545 §3.3.5, form #2: UTC). */
 export function icsUtc(at: string | Date): string {
@@ -75,6 +84,8 @@ export function appointmentIcsLines(input: AppointmentIcsInput): string[] {
     throw new RangeError(`SEQUENCE must be a non-negative integer, got ${input.sequence}`);
   }
   const start = new Date(input.appointmentAt);
+  const end = input.endAt ? new Date(input.endAt) : new Date(start.getTime() + DURATION_MS);
+  const organizer = input.organizer && /^[^\s:@]+@[^\s:@]+$/.test(input.organizer.email) ? input.organizer : undefined;
   return [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -86,9 +97,11 @@ export function appointmentIcsLines(input: AppointmentIcsInput): string[] {
     `SEQUENCE:${input.sequence}`,
     `DTSTAMP:${icsUtc(input.stampAt ?? new Date())}`,
     `DTSTART:${icsUtc(start)}`,
-    `DTEND:${icsUtc(new Date(start.getTime() + DURATION_MS))}`,
+    `DTEND:${icsUtc(end > start ? end : new Date(start.getTime() + DURATION_MS))}`,
     `SUMMARY;LANGUAGE=vi:${escapeIcsText(input.summary)}`,
     `DESCRIPTION:${escapeIcsText(input.description)}`,
+    ...(input.location ? [`LOCATION;LANGUAGE=vi:${escapeIcsText(input.location)}`] : []),
+    ...(organizer ? [`ORGANIZER;CN=${paramValue(organizer.name)}:mailto:${organizer.email}`] : []),
     `STATUS:${input.cancel ? 'CANCELLED' : 'CONFIRMED'}`,
     'TRANSP:OPAQUE',
     'END:VEVENT',

@@ -4,8 +4,18 @@ import { TEXT_SEPARATOR } from './layout';
 import { EMAIL_EVENTS, renderEmail, type EmailData, type EmailEvent } from './templates';
 
 const CODE = 'DLHCM-261210-0001';
+const centre = {
+  name: { vi: 'Trung tâm Phục vụ hành chính công Thử', en: 'Test Public Administrative Service Center' },
+  address: { vi: 'Số 1 phố Thử, phường Thử', en: '1 Thu Street, Thu Ward' },
+  openingHours: { vi: 'Thứ Hai đến Thứ Sáu, 08:00–12:00 và 13:00–17:00', en: 'Monday to Friday, 08:00–12:00 and 13:00–17:00' },
+  hotline: '1900 1234',
+  portalUrl: 'https://motcua.example.vn/',
+  sender: { address: 'no-reply@motcua.example.vn' },
+};
+const PAGE = `https://motcua.example.vn/c/${'DLHCM-261210-0001'}`;
 const common: EmailData = {
   code: CODE,
+  centre,
   applicantName: 'Nguyễn Văn An',
   procedureName: { vi: 'Cấp giấy phép kinh doanh dịch vụ lữ hành', en: 'Travel business licence' },
   receivedAt: '2026-12-10T02:00:00Z',
@@ -56,20 +66,33 @@ describe.each(EMAIL_EVENTS)('%s', (event) => {
   it('puts Vietnamese first, then the separator, then English (text and html)', () => {
     const [vi, en, ...rest] = textParts(out.text);
     expect(rest).toEqual([]);
-    expect(vi).toMatch(event === 'agency-warning' ? /^Kính gửi: Sở Du lịch,/ : /^Kính gửi ông\/bà Nguyễn Văn An,/);
+    expect(vi).toMatch(/^TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG THỬ\n\nMã hồ sơ: DLHCM-261210-0001\n/);
+    expect(vi).toMatch(event === 'agency-warning' ? /\n\nKính gửi: Sở Du lịch,/ : /\n\nKính gửi ông\/bà Nguyễn Văn An,/);
     expect(vi).toContain('Trân trọng.');
-    expect(en).toMatch(event === 'agency-warning' ? /^\n\nTo: / : /^\n\nDear Nguyễn Văn An,/);
+    expect(en).toMatch(/^\n\nTEST PUBLIC ADMINISTRATIVE SERVICE CENTER\n\nDossier code: DLHCM-261210-0001\n/);
+    expect(en).toMatch(event === 'agency-warning' ? /\n\nTo: / : /\n\nDear Nguyễn Văn An,/);
     expect(out.html.indexOf('<section lang="vi"')).toBeGreaterThan(0);
     expect(out.html.indexOf('<section lang="vi"')).toBeLessThan(out.html.indexOf('<section lang="en"'));
     expect(htmlSection(out.html, 'vi')).toContain('Trân trọng.');
     expect(htmlSection(out.html, 'en')).toContain('Yours sincerely,');
   });
 
-  it('tells a citizen how to look the dossier up with code and PIN', () => {
-    if (event === 'agency-warning') return expect(out.text).not.toContain('mã PIN được cấp');
+  it('leads the citizen to their page (button and plain link, code only), says what to do next, and names the centre', () => {
+    if (event === 'agency-warning') return expect(out.text).not.toContain('/c/');
     const [vi, en] = textParts(out.text);
-    expect(vi).toContain(`mã hồ sơ ${CODE} và mã PIN`);
-    expect(en).toContain(`code ${CODE} and the PIN`);
+    const fragment = event === 'rating-invitation' ? '#rating' : event === 'supplement-request' ? '#supplement' : '';
+    expect(vi).toContain(`: ${PAGE}${fragment}\n`);
+    expect(en).toContain(`: ${PAGE}${fragment}\n`);
+    expect(vi).toContain('VIỆC CẦN LÀM TIẾP THEO\n');
+    expect(en).toContain('WHAT TO DO NEXT\n');
+    expect(vi).toContain('mã PIN in trên Giấy tiếp nhận');
+    for (const s of ['Số 1 phố Thử, phường Thử', 'Thứ Hai đến Thứ Sáu, 08:00–12:00', 'Đường dây nóng: 1900 1234']) expect(vi).toContain(s);
+    for (const s of ['1 Thu Street, Thu Ward', 'Monday to Friday', 'Hotline: 1900 1234']) expect(en).toContain(s);
+    // the html: a button and the plain link, the same page; the code and the date set apart
+    expect(out.html.match(new RegExp(`<a href="${PAGE}${fragment}"`, 'g'))?.length).toBe(4);
+    expect(out.html).toMatch(/<dt[^>]*>Mã hồ sơ<\/dt><dd[^>]*>DLHCM-261210-0001<\/dd>/);
+    expect(out.html).toContain('<header');
+    expect(out.text).not.toMatch(/POST \/public|\/public\/dossiers/);
   });
 
   it('leaks no undefined, NaN or Invalid Date, with its minimal data or with none of the optional fields', () => {
@@ -91,7 +114,7 @@ describe.each(EMAIL_EVENTS)('%s', (event) => {
       reason: { vi: `a < b & "c"`, en: `a < b & "c"` },
       missing: [evil],
       stepName: { vi: evil, en: evil },
-      lookupUrl: 'javascript:alert(1)<script>',
+      centre: { ...centre, portalUrl: 'javascript:alert(1)<script>', name: { vi: evil, en: evil } },
     };
     const r = renderEmail(event, hostile);
     expect(r.html).not.toContain('<script>');
@@ -111,8 +134,10 @@ describe.each(EMAIL_EVENTS)('%s', (event) => {
     expect(unfold(a!.content)).toContain(cancels ? 'STATUS:CANCELLED' : 'STATUS:CONFIRMED');
     const lines = unfold(a!.content);
     expect(lines).toContain(`UID:${CODE}@motcua`);
-    expect(lines).toContain(`SUMMARY;LANGUAGE=vi:Hẹn trả kết quả hồ sơ ${CODE}`);
-    expect(lines.find((l) => l.startsWith('DESCRIPTION:'))).toMatch(/Tra cứu.*\\n.*Look it up/);
+    expect(lines).toContain(`SUMMARY;LANGUAGE=vi:Nhận kết quả hồ sơ ${CODE} — Trung tâm Phục vụ hành chính công Thử`);
+    expect(lines.find((l) => l.startsWith('DESCRIPTION:'))).toMatch(/nhận kết quả tại.*Đường dây nóng.*\\n.*collect your result at/);
+    expect(lines).toContain('LOCATION;LANGUAGE=vi:Số 1 phố Thử\\, phường Thử');
+    expect(lines).toContain('ORGANIZER;CN="Trung tâm Phục vụ hành chính công Thử":mailto:no-reply@motcua.example.vn');
   });
 });
 
@@ -154,7 +179,14 @@ describe('contents', () => {
     expect(r.text).toContain('  - Bản sao CCCD\n  - Giấy xác nhận, có dấu; bản chính');
     expect(r.text).toContain('tạm dừng');
     expect(r.text).toContain('paused');
-    expect(r.html).toMatch(/<ul>\s*<li>Bản sao CCCD<\/li>/);
+    expect(r.html).toMatch(/<ul[^>]*>\s*<li>Bản sao CCCD<\/li>/);
+    // how, where and by when
+    expect(r.text).toContain(`Gửi các giấy tờ trên ngay trên trang hồ sơ (nút “Gửi bổ sung” dưới đây), hoặc nộp trực tiếp tại Trung tâm Phục vụ hành chính công Thử, Số 1 phố Thử, phường Thử (Thứ Hai đến Thứ Sáu, 08:00–12:00 và 13:00–17:00).`);
+    expect(r.text).toContain('Hãy bổ sung càng sớm càng tốt');
+    expect(r.text).toContain('Please supplement as soon as you can');
+    const dated = renderEmail('supplement-request', { ...minimal['supplement-request'], supplementDueAt: '2026-12-18T10:00:00Z' });
+    expect(dated.text).toContain('Hạn bổ sung: Thứ Sáu, 18/12/2026 17:00.');
+    expect(dated.text).toContain('Supplement by: Friday, 18/12/2026 17:00.');
   });
 
   it('refusal: form 03 subject, agency and reason; an officer-typed reason with its own full stop is not doubled', () => {
@@ -171,12 +203,56 @@ describe('contents', () => {
     expect(r.text).toContain('New appointment: Wednesday, 16/12/2026 09:00.');
   });
 
-  it('rating-invitation: 1 to 5, once, and how (the public rating route with code and PIN)', () => {
+  it('rating-invitation: 1 to 5, once, and a button to the rating page (never an API call)', () => {
     const r = renderEmail('rating-invitation', common);
-    expect(r.text).toContain(`POST /public/dossiers/${CODE}/rating`);
+    expect(r.text).not.toContain('POST');
+    expect(r.text).toContain(`Đánh giá: ${PAGE}#rating`);
+    expect(r.text).toContain(`Rate the service: ${PAGE}#rating`);
+    expect(r.html).toContain(`<a href="${PAGE}#rating" style="display:inline-block`);
     expect(r.text).toMatch(/từ 1 .* đến 5/);
     expect(r.text).toContain('một lần');
     expect(r.text).toContain('once');
+  });
+
+  it('apology: a lapse is told in plain words, not as the stored technical phrase', () => {
+    const stored = { vi: 'quá thời hạn giải quyết của bước xử lý', en: 'the step passed its due time undecided' };
+    for (const d of [{ ...minimal.apology, reason: stored, apologyKind: 'lapse' as const }, { ...minimal.apology, reason: stored }]) {
+      const r = renderEmail('apology', d);
+      expect(r.text).not.toContain('passed its due time undecided');
+      expect(r.text).not.toContain('quá thời hạn giải quyết của bước');
+      expect(r.text).toContain('Lý do: hồ sơ cần thêm thời gian để xem xét, xử lý');
+      expect(r.text).toContain('Reason: the dossier needed more time to examine');
+    }
+    // a delay reported by the agency keeps the officer's reason
+    expect(renderEmail('apology', { ...minimal.apology, apologyKind: 'delay' }).text).toContain('Lý do: Cần xác minh thêm.');
+  });
+
+  it('apology: the original and the new date set apart; several late agencies named in one letter', () => {
+    const r = renderEmail('apology', { ...minimal.apology, agencies: [tourism, { vi: 'Công an Thành phố', en: 'City Police' }] });
+    expect(r.text).toContain('Ngày hẹn cũ: Thứ Hai, 14/12/2026 09:00\nNgày hẹn mới: Thứ Tư, 16/12/2026 15:00');
+    expect(r.text).toContain('Tuy nhiên, Sở Du lịch và Công an Thành phố chưa giải quyết xong');
+    expect(r.text).toContain('However, the Department of Tourism and the City Police did not decide it on time.');
+  });
+
+  it('no letter carries a PIN, a lookup API path or a query string with secrets', () => {
+    for (const e of EMAIL_EVENTS) {
+      const r = renderEmail(e, minimal[e]);
+      expect(r.text + r.html).not.toMatch(/\b\d{8}\b|x-lookup-pin|\?pin=/i);
+    }
+  });
+
+  it('the .ics: the time the citizen can collect, within opening hours, at the centre, organised by it', () => {
+    const ics = (at: string, isWorkingDay?: (d: string) => boolean) =>
+      unfold(renderEmail('receipt', { ...common, appointmentAt: at }, { isWorkingDay }).attachments![0]!.content);
+    // 09:00 local: until the end of the morning window (12:00)
+    expect(ics('2026-12-14T02:00:00Z')).toEqual(expect.arrayContaining(['DTSTART:20261214T020000Z', 'DTEND:20261214T050000Z']));
+    // 12:00 local (the lunch break): the afternoon window, 13:00–17:00
+    expect(ics('2026-12-14T05:00:00Z')).toEqual(expect.arrayContaining(['DTSTART:20261214T060000Z', 'DTEND:20261214T100000Z']));
+    // Friday 17:00 local: the next working morning, Monday 08:00–12:00; a holiday Monday is skipped
+    expect(ics('2026-12-18T10:00:00Z')).toEqual(expect.arrayContaining(['DTSTART:20261221T010000Z', 'DTEND:20261221T050000Z']));
+    expect(ics('2026-12-18T10:00:00Z', (d) => d !== '2026-12-21' && ![0, 6].includes(new Date(d).getUTCDay()))).toEqual(
+      expect.arrayContaining(['DTSTART:20261222T010000Z', 'DTEND:20261222T050000Z']),
+    );
   });
 
   it('agency-warning: step, due time and working hours left', () => {
@@ -184,12 +260,6 @@ describe('contents', () => {
     expect(r.text).toContain('đến hạn vào Thứ Sáu, 11/12/2026 16:00 (còn 4 giờ làm việc)');
     expect(r.text).toContain('is due on Friday, 11/12/2026 16:00 (in 4 working hours)');
     expect(r.subject).not.toContain('xin lỗi'); // e2e tests pick apologies by that phrase
-  });
-
-  it('lookupUrl: named in both languages and linked in the html', () => {
-    const r = renderEmail('result-ready', { ...common, lookupUrl: 'https://motcua.example.vn/tra-cuu?a=1&b=2' });
-    expect(r.text).toContain('tại https://motcua.example.vn/tra-cuu?a=1&b=2 bằng mã hồ sơ');
-    expect(r.html).toContain('<a href="https://motcua.example.vn/tra-cuu?a=1&amp;b=2">');
   });
 
   it('only the apology subject says "xin lỗi", only the receipt says "Giấy tiếp nhận", only result-ready "đã có kết quả"', () => {

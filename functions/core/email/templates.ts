@@ -1,30 +1,41 @@
 /**
  * Every email of a dossier's life, Vietnamese first then English, as data: one small function
- * per event returns the letter's paragraphs; layout.ts renders text and HTML, ics.ts the
- * appointment. Forms follow Circular 03/2025/TT-VPCP (01 receipt, 02 supplement, 03 refusal,
- * 04 apology).
+ * per event returns the letter (its facts, paragraphs, what to do next, the link to the citizen's
+ * page); layout.ts renders text and HTML, ics.ts the appointment. Forms follow Circular
+ * 03/2025/TT-VPCP (01 receipt, 02 supplement, 03 refusal, 04 apology). Every citizen letter
+ * names the centre (its address, opening hours, hotline: from the centre's profile) and links to
+ * `<portalUrl>/c/<code>` — the code only: no letter ever carries the PIN.
  */
+import type { CentreProfile } from '../centre';
 import type { Text } from '../model';
+import { collectionWindow, type IsWorkingDay } from './collection';
 import { formatEn, formatVi } from './format';
 import { appointmentIcs, ICS_CANCEL_CONTENT_TYPE, ICS_CONTENT_TYPE, icsFileName } from './ics';
-import { type Block, type Letter, subjectOf, toHtml, toText } from './layout';
+import { type Block, type Letter, type Part, subjectOf, toHtml, toText } from './layout';
 
 export const EMAIL_EVENTS = [
-  'receipt', // form 01: received, appointment, how to look up (.ics, SEQUENCE 0)
-  'supplement-request', // form 02: what is missing and why, the agency asking; the clock is paused
+  'receipt', // form 01: received, appointment, how to follow it (.ics, SEQUENCE 0)
+  'supplement-request', // form 02: what is missing and why, how and where to hand it in; the clock is paused
   'supplement-received', // the supplement arrived; processing resumes; the new appointment
   'refusal', // form 03: refused, the reason, the agency
   'apology', // form 04: late agency, reason, original and new appointment (.ics, SEQUENCE n)
   'result-ready', // decided; collect at the desk / chosen channel
   'returned', // result handed over (status 10); thanks
   'withdrawn', // withdrawn at the citizen's request; everything stopped
-  'rating-invitation', // invite to rate the service 1–5 with a comment, once
+  'rating-invitation', // invite to rate the service 1–5 with a comment, once (links to the rating page)
   'agency-warning', // to an AGENCY: step X of dossier Y is due at T (in N working hours)
 ] as const;
 export type EmailEvent = (typeof EMAIL_EVENTS)[number];
 
+/** What a letter needs of the centre's profile (`currentCentre()` satisfies it). */
+export type CentreContact = Pick<CentreProfile, 'name' | 'address' | 'openingHours' | 'hotline' | 'portalUrl'> & {
+  sender?: { address: string };
+};
+
 export interface EmailData {
   code: string;
+  /** The centre: named in every letter; its portalUrl makes the link to the citizen's page. */
+  centre: CentreContact;
   /** The citizen's name; for agency-warning, the agency's name in Vietnamese (greeting). */
   applicantName: string;
   procedureName: Text;
@@ -41,8 +52,12 @@ export interface EmailData {
   lateAgency?: Text;
   /** Apology, refusal or supplement reason; possibly the same officer-typed text in both languages. */
   reason?: Text;
+  /** apology: a lapse (the step's due time passed undecided) or a delay reported by the agency. */
+  apologyKind?: 'lapse' | 'delay';
   /** supplement-request: the documents missing (free text typed by an officer). */
   missing?: string[];
+  /** supplement-request: the date by which to supplement, when the procedure's rules give one. */
+  supplementDueAt?: string;
   /** apology */
   originalAppointmentAt?: string;
   /** apology, supplement-received */
@@ -54,8 +69,6 @@ export interface EmailData {
   workingHoursLeft?: number;
   /** .ics SEQUENCE: 0 at receipt, n for the n-th time the appointment moved (apology default 1). */
   appointmentSequence?: number;
-  /** URL of the public lookup; without it the letter says "mã hồ sơ và mã PIN". */
-  lookupUrl?: string;
 }
 
 export interface EmailAttachment {
@@ -72,6 +85,11 @@ export interface RenderedEmail {
   attachments?: EmailAttachment[];
 }
 
+export interface RenderOptions {
+  /** The working calendar (a local date → working or not): the .ics event is a time the desk is open. */
+  isWorkingDay?: IsWorkingDay;
+}
+
 // ---- small helpers ------------------------------------------------------------------------
 
 /** Both renderings of an instant, or undefined when it is missing or not a date. */
@@ -83,23 +101,25 @@ function when(iso?: string): Text | undefined {
 /** An officer-typed clause without its final full stop, so the template can add one. */
 const clause = (s?: string) => s?.trim().replace(/[.\s]+$/, '') || undefined;
 
-const DESK: Text = { vi: 'Bộ phận Một cửa', en: 'The one-stop desk' };
-const SIGN_OFF: Text = { vi: `Trân trọng.\n${DESK.vi}`, en: `Yours sincerely,\n${DESK.en}` };
 const AUTOMATIC: Text = {
   vi: 'Đây là thư tự động, vui lòng không trả lời thư này.',
   en: 'This is an automatic message; please do not reply to it.',
 };
 
-function greeting(d: EmailData): Text {
-  return { vi: `Kính gửi ông/bà ${d.applicantName},`, en: `Dear ${d.applicantName},` };
+/** The citizen's page for this dossier: the code in the path, never the PIN. */
+export function dossierUrl(d: Pick<EmailData, 'centre' | 'code'>, fragment = ''): string {
+  return `${d.centre.portalUrl.replace(/\/+$/, '')}/c/${encodeURIComponent(d.code)}${fragment}`;
 }
 
-function lookup(d: EmailData): Text {
-  const at = d.lookupUrl ? { vi: ` tại ${d.lookupUrl}`, en: ` at ${d.lookupUrl}` } : { vi: '', en: '' };
-  return {
-    vi: `Tra cứu tình trạng hồ sơ${at.vi} bằng mã hồ sơ ${d.code} và mã PIN được cấp khi tiếp nhận.`,
-    en: `Look your dossier up${at.en} with its code ${d.code} and the PIN you were given at receipt.`,
-  };
+const OPEN_PAGE: Text = { vi: 'Xem hồ sơ của tôi', en: 'View my dossier' };
+/** How the citizen opens the page: the code is in the link, the PIN is on the paper receipt. */
+const WITH_PIN: Text = {
+  vi: 'Trên trang hồ sơ, nhập mã PIN in trên Giấy tiếp nhận hồ sơ (mã PIN không bao giờ được gửi qua thư điện tử).',
+  en: 'On the dossier page, type the PIN printed on your paper receipt (the PIN is never sent by email).',
+};
+
+function greeting(d: EmailData): Text {
+  return { vi: `Kính gửi ông/bà ${d.applicantName},`, en: `Dear ${d.applicantName},` };
 }
 
 const dossier = (d: EmailData): Text => ({
@@ -107,10 +127,35 @@ const dossier = (d: EmailData): Text => ({
   en: `dossier ${d.code} (${d.procedureName.en})`,
 });
 
-/** The agency concerned; in English with its article ("the Department of …"), lower-case. */
+/** An agency's name; in English with its article ("the Department of …"). */
+const withArticle = (a: Text): Text => ({ vi: a.vi, en: /^the\s/i.test(a.en) ? a.en : `the ${a.en}` });
+
+/** The agency concerned. */
 function agencyOf(d: EmailData): Text {
-  const a = d.agency ?? d.lateAgency ?? { vi: 'cơ quan giải quyết', en: 'competent agency' };
-  return { vi: a.vi, en: /^the\s/i.test(a.en) ? a.en : `the ${a.en}` };
+  return withArticle(d.agency ?? d.lateAgency ?? { vi: 'cơ quan giải quyết', en: 'competent agency' });
+}
+
+/** The late agencies of an apology, joined ("A, B và C" / "A, B and C"). */
+function lateAgencies(d: EmailData): Text {
+  const list = (d.agencies?.length ? d.agencies : [agencyOf(d)]).map(withArticle);
+  const join = (names: string[], and: string) => (names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} ${and} ${names.at(-1)}`);
+  return { vi: join(list.map((a) => a.vi), 'và'), en: join(list.map((a) => a.en), 'and') };
+}
+
+/**
+ * The apology's reason in plain words. A lapse is stored with a technical phrase ("the step
+ * passed its due time undecided"); the citizen reads what it means instead.
+ */
+function apologyReason(d: EmailData): Text | undefined {
+  const lapse = d.apologyKind === 'lapse' || /passed its due time undecided|quá thời hạn giải quyết của bước/.test(`${d.reason?.en} ${d.reason?.vi}`);
+  if (lapse) {
+    return {
+      vi: 'hồ sơ cần thêm thời gian để xem xét, xử lý và chưa hoàn thành trong thời hạn đã hẹn với ông/bà',
+      en: 'the dossier needed more time to examine and could not be completed by the date you were given',
+    };
+  }
+  const [vi, en] = [clause(d.reason?.vi), clause(d.reason?.en)];
+  return vi || en ? { vi: vi ?? en!, en: en ?? vi! } : undefined;
 }
 
 /** Several agencies named in one sentence: "A, B và C" / "the A, the B and the C". */
@@ -123,182 +168,253 @@ function agenciesOf(list: Text[]): Text {
 /** Upper-case first letter, for a name or phrase that opens a sentence. */
 const cap = (s: string) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
 
-/** A citizen letter: greeting, the event's paragraphs, how to look up, sign-off. */
-function citizen(d: EmailData, subject: Text, vi: Block[], en: Block[]): Letter {
-  const [g, how] = [greeting(d), lookup(d)];
+/** Where and when to come: the centre's address and opening hours. */
+const atCentre = (d: EmailData): Text => ({
+  vi: `${d.centre.name.vi}, ${d.centre.address.vi} (${d.centre.openingHours.vi})`,
+  en: `${d.centre.name.en}, ${d.centre.address.en} (${d.centre.openingHours.en})`,
+});
+
+function contact(d: EmailData): { vi: Block[]; en: Block[] } {
+  const c = d.centre;
   return {
-    subject,
-    vi: [g.vi, ...vi, how.vi, SIGN_OFF.vi, AUTOMATIC.vi],
-    en: [g.en, ...en, how.en, SIGN_OFF.en, AUTOMATIC.en],
+    vi: [c.name.vi, `Địa chỉ: ${c.address.vi}`, `Giờ làm việc: ${c.openingHours.vi}`, `Đường dây nóng: ${c.hotline}`],
+    en: [c.name.en, `Address: ${c.address.en}`, `Opening hours: ${c.openingHours.en}`, `Hotline: ${c.hotline}`],
   };
 }
+
+interface CitizenLetter {
+  subject: Text;
+  facts?: { label: Text; value: Text | string }[];
+  vi: Block[];
+  en: Block[];
+  next: { vi: Block[]; en: Block[] };
+  /** The page to open; defaults to the dossier's page. */
+  action?: { url: string; label: Text };
+}
+
+const CODE_LABEL: Text = { vi: 'Mã hồ sơ', en: 'Dossier code' };
+
+/** A citizen letter: the centre's header, the code set apart, greeting, the event, next steps, link, contact. */
+function citizen(d: EmailData, l: CitizenLetter): Letter {
+  const [g, c] = [greeting(d), contact(d)];
+  const signOff = (lang: 'vi' | 'en'): Block[] => [
+    lang === 'vi' ? `Trân trọng.\n${d.centre.name.vi}` : `Yours sincerely,\n${d.centre.name.en}`,
+    AUTOMATIC[lang],
+  ];
+  const part = (lang: 'vi' | 'en'): Part => ({ body: [g[lang], ...l[lang]], next: [...l.next[lang], WITH_PIN[lang]], contact: c[lang], signOff: signOff(lang) });
+  return {
+    subject: l.subject,
+    header: d.centre.name,
+    facts: [{ label: CODE_LABEL, value: d.code }, ...(l.facts ?? []).filter((f) => f.value)],
+    action: l.action ?? { url: dossierUrl(d), label: OPEN_PAGE },
+    vi: part('vi'),
+    en: part('en'),
+  };
+}
+
+const fact = (label: Text, value?: Text) => (value ? [{ label, value }] : []);
+const APPOINTMENT: Text = { vi: 'Hẹn trả kết quả', en: 'Result due' };
 
 // ---- the letters --------------------------------------------------------------------------
 
 const letters: Record<EmailEvent, (d: EmailData) => Letter> = {
   receipt: (d) => {
-    const [received, due, h] = [when(d.receivedAt), when(d.appointmentAt), dossier(d)];
-    return citizen(
-      d,
-      { vi: `Giấy tiếp nhận hồ sơ và hẹn trả kết quả ${d.code}`, en: `Receipt and appointment ${d.code}` },
-      [
-        `${DESK.vi} đã tiếp nhận ${h.vi}${received ? ` lúc ${received.vi}` : ''}.`,
+    const [received, due, h, where] = [when(d.receivedAt), when(d.appointmentAt), dossier(d), atCentre(d)];
+    return citizen(d, {
+      subject: { vi: `Giấy tiếp nhận hồ sơ và hẹn trả kết quả ${d.code}`, en: `Receipt and appointment ${d.code}` },
+      facts: [...fact({ vi: 'Ngày tiếp nhận', en: 'Received' }, received), ...fact(APPOINTMENT, due)],
+      vi: [
+        `${d.centre.name.vi} đã tiếp nhận ${h.vi}${received ? ` lúc ${received.vi}` : ''}.`,
         due && `Thời gian hẹn trả kết quả: ${due.vi}. Lịch hẹn được đính kèm thư này (tệp .ics).`,
         'Nếu hồ sơ cần bổ sung hoặc việc giải quyết bị chậm, ông/bà sẽ được thông báo qua thư điện tử.',
       ],
-      [
-        `${DESK.en} received ${h.en}${received ? ` on ${received.en}` : ''}.`,
+      en: [
+        `${d.centre.name.en} received ${h.en}${received ? ` on ${received.en}` : ''}.`,
         due && `Your result is due on ${due.en}. The appointment is attached to this email (.ics file).`,
         'If the dossier needs a supplement or its processing is late, you will be told by email.',
       ],
-    );
+      next: {
+        vi: [
+          'Ông/bà không cần làm gì thêm lúc này. Theo dõi hồ sơ bất cứ lúc nào bằng nút “Xem hồ sơ của tôi” dưới đây.',
+          `Nhận kết quả${due ? ` từ ${due.vi}` : ''} tại ${where.vi}; mang theo Giấy tiếp nhận hồ sơ và giấy tờ tùy thân.`,
+        ],
+        en: [
+          'There is nothing you need to do now. Follow your dossier at any time with the “View my dossier” button below.',
+          `Collect your result${due ? ` from ${due.en}` : ''} at ${where.en}; bring the paper receipt and an identity document.`,
+        ],
+      },
+    });
   },
 
   'supplement-request': (d) => {
-    const [a, h, reason] = [agencyOf(d), dossier(d), d.reason];
+    const [a, h, where, by] = [agencyOf(d), dossier(d), atCentre(d), when(d.supplementDueAt)];
+    const reason = { vi: clause(d.reason?.vi), en: clause(d.reason?.en) };
     const missing = (d.missing ?? []).map((m) => m.trim()).filter(Boolean);
     const list = missing.length > 0 && { list: missing };
-    return citizen(
-      d,
-      { vi: `Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ ${d.code}`, en: `Request to supplement dossier ${d.code}` },
-      [
+    return citizen(d, {
+      subject: { vi: `Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ ${d.code}`, en: `Request to supplement dossier ${d.code}` },
+      facts: fact({ vi: 'Hạn bổ sung', en: 'Supplement by' }, by),
+      vi: [
         `${cap(a.vi)} đề nghị ông/bà bổ sung, hoàn thiện ${h.vi}${list ? ' với các nội dung sau:' : '.'}`,
         list,
-        clause(reason?.vi) && `Lý do: ${clause(reason?.vi)}.`,
+        reason.vi && `Lý do: ${reason.vi}.`,
         'Thời gian giải quyết hồ sơ tạm dừng từ khi có yêu cầu này và được tính tiếp khi ông/bà nộp đủ phần bổ sung; ngày hẹn trả kết quả mới sẽ được thông báo khi đó.',
-        'Nếu có vướng mắc, ông/bà vui lòng liên hệ Bộ phận Một cửa để được hướng dẫn.',
       ],
-      [
+      en: [
         `${cap(a.en)} asks you to supplement ${h.en}${list ? ' with the following:' : '.'}`,
         list,
-        clause(reason?.en) && `Reason: ${clause(reason?.en)}.`,
+        reason.en && `Reason: ${reason.en}.`,
         'The processing time is paused from this request and resumes when your supplement is complete; you will then be told the new appointment.',
-        'If anything is unclear, please contact the one-stop desk for guidance.',
       ],
-    );
+      next: {
+        vi: [
+          `Gửi ${missing.length ? 'các giấy tờ trên' : 'phần bổ sung'} ngay trên trang hồ sơ (nút “Gửi bổ sung” dưới đây), hoặc nộp trực tiếp tại ${where.vi}.`,
+          by
+            ? `Hạn bổ sung: ${by.vi}.`
+            : 'Hãy bổ sung càng sớm càng tốt: hồ sơ chỉ được giải quyết tiếp khi đã nhận đủ phần bổ sung.',
+          `Nếu có vướng mắc, gọi đường dây nóng ${d.centre.hotline}.`,
+        ],
+        en: [
+          `Send ${missing.length ? 'the documents above' : 'the supplement'} on the dossier page (the “Send the supplement” button below), or hand ${missing.length ? 'them' : 'it'} in at ${where.en}.`,
+          by ? `Supplement by: ${by.en}.` : 'Please supplement as soon as you can: the dossier is processed further only once the supplement is complete.',
+          `If anything is unclear, call the hotline ${d.centre.hotline}.`,
+        ],
+      },
+      action: { url: dossierUrl(d, '#supplement'), label: { vi: 'Gửi bổ sung', en: 'Send the supplement' } },
+    });
   },
 
   'supplement-received': (d) => {
-    const [due, h] = [d.appointmentPending ? undefined : (when(d.newAppointmentAt) ?? when(d.appointmentAt)), dossier(d)];
-    return citizen(
-      d,
-      { vi: `Đã nhận hồ sơ bổ sung ${d.code}`, en: `Supplement received for dossier ${d.code}` },
-      [
+    const [due, h, where] = [d.appointmentPending ? undefined : (when(d.newAppointmentAt) ?? when(d.appointmentAt)), dossier(d), atCentre(d)];
+    return citizen(d, {
+      subject: { vi: `Đã nhận hồ sơ bổ sung ${d.code}`, en: `Supplement received for dossier ${d.code}` },
+      facts: fact({ vi: 'Hẹn trả kết quả mới', en: 'New result date' }, due),
+      vi: [
         `Phần bổ sung của ${h.vi} đã được tiếp nhận; việc giải quyết hồ sơ được tiếp tục.`,
         due && `Ngày hẹn trả kết quả mới: ${due.vi}. Lịch hẹn mới được đính kèm thư này (tệp .ics) và thay thế lịch hẹn trước.`,
         d.appointmentPending && 'Hồ sơ còn chờ phần bổ sung theo yêu cầu khác; ngày hẹn trả kết quả mới sẽ được thông báo khi nhận đủ.',
       ],
-      [
+      en: [
         `The supplement to ${h.en} was received; processing resumes.`,
         due && `New appointment: ${due.en}. The new appointment is attached (.ics file) and replaces the previous one.`,
         d.appointmentPending && 'Another request for a supplement is still open; you will be told the new appointment once everything is in.',
       ],
-    );
+      next: {
+        vi: [`Ông/bà không cần làm gì thêm. Nhận kết quả${due ? ` từ ${due.vi}` : ''} tại ${where.vi}.`],
+        en: [`There is nothing more you need to do. Collect your result${due ? ` from ${due.en}` : ''} at ${where.en}.`],
+      },
+    });
   },
 
   refusal: (d) => {
-    const [a, h, reason] = [agencyOf(d), dossier(d), d.reason];
-    return citizen(
-      d,
-      { vi: `Phiếu từ chối tiếp nhận, giải quyết hồ sơ ${d.code}`, en: `Refusal to receive or process dossier ${d.code}` },
-      [
+    const [a, h, reason, where] = [agencyOf(d), dossier(d), d.reason, atCentre(d)];
+    return citizen(d, {
+      subject: { vi: `Phiếu từ chối tiếp nhận, giải quyết hồ sơ ${d.code}`, en: `Refusal to receive or process dossier ${d.code}` },
+      vi: [
         `${cap(a.vi)} từ chối tiếp nhận, giải quyết ${h.vi} của ông/bà.`,
         clause(reason?.vi) && `Lý do: ${clause(reason?.vi)}.`,
-        'Xin thông báo để ông/bà được biết và thực hiện.',
+        'Mọi bước giải quyết hồ sơ đã dừng lại; lịch hẹn trả kết quả không còn hiệu lực.',
       ],
-      [
+      en: [
         `${cap(a.en)} refuses to receive or process your ${h.en}.`,
         clause(reason?.en) && `Reason: ${clause(reason?.en)}.`,
-        'Please take note of this decision.',
+        'All processing has stopped; the appointment is cancelled.',
       ],
-    );
+      next: {
+        vi: [
+          `Nếu cần được giải thích thêm, gọi đường dây nóng ${d.centre.hotline} hoặc đến ${where.vi}.`,
+          'Khi đã đủ điều kiện, ông/bà có thể nộp hồ sơ mới.',
+        ],
+        en: [`If you would like this explained, call the hotline ${d.centre.hotline} or come to ${where.en}.`, 'Once you meet the conditions, you may submit a new dossier.'],
+      },
+    });
   },
 
   apology: (d) => {
-    const [a, h, reason] = [d.agencies && d.agencies.length > 1 ? agenciesOf(d.agencies) : agencyOf(d), dossier(d), d.reason];
+    const [a, h, reason, where] = [lateAgencies(d), dossier(d), apologyReason(d), atCentre(d)];
     const [received, before] = [when(d.receivedAt), when(d.originalAppointmentAt)];
     const after = when(d.newAppointmentAt) ?? when(d.appointmentAt);
-    return citizen(
-      d,
-      { vi: `Phiếu xin lỗi và hẹn lại ngày trả kết quả ${d.code}`, en: `Apology and new appointment ${d.code}` },
-      [
+    return citizen(d, {
+      subject: { vi: `Phiếu xin lỗi và hẹn lại ngày trả kết quả ${d.code}`, en: `Apology and new appointment ${d.code}` },
+      facts: [...fact({ vi: 'Ngày hẹn cũ', en: 'Original date' }, before), ...fact({ vi: 'Ngày hẹn mới', en: 'New date' }, after)],
+      vi: [
         `${cap(h.vi)} của ông/bà${received ? ` được tiếp nhận lúc ${received.vi}` : ''}${before ? `, hẹn trả kết quả vào ${before.vi}` : ''}.`,
-        `Tuy nhiên, ${a.vi} chưa giải quyết xong hồ sơ đúng hạn.${clause(reason?.vi) ? ` Lý do: ${clause(reason?.vi)}.` : ''}`,
+        `Tuy nhiên, ${a.vi} chưa giải quyết xong hồ sơ đúng hạn.${reason ? ` Lý do: ${reason.vi}.` : ''}`,
         `Sự chậm trễ này đã gây phiền hà cho ông/bà. ${cap(a.vi)} thành thật xin lỗi ông/bà.`,
         after && `Ngày hẹn trả kết quả mới: ${after.vi}. Lịch hẹn mới được đính kèm thư này (tệp .ics) và thay thế lịch hẹn trước.`,
       ],
-      [
+      en: [
         `Your ${h.en} was received${received ? ` on ${received.en}` : ''}${before ? `, and was due on ${before.en}` : ''}.`,
-        `However, ${a.en} did not decide it on time.${clause(reason?.en) ? ` Reason: ${clause(reason?.en)}.` : ''}`,
+        `However, ${a.en} did not decide it on time.${reason ? ` Reason: ${reason.en}.` : ''}`,
         `We are sorry for the inconvenience this delay causes you; ${a.en} sincerely ${(d.agencies?.length ?? 0) > 1 ? 'apologise' : 'apologises'}.`,
         after && `New appointment: ${after.en}. The new appointment is attached (.ics file) and replaces the previous one.`,
       ],
-    );
+      next: {
+        vi: [`Ông/bà không cần làm gì thêm. Nhận kết quả${after ? ` từ ${after.vi}` : ''} tại ${where.vi}.`],
+        en: [`There is nothing you need to do. Collect your result${after ? ` from ${after.en}` : ''} at ${where.en}.`],
+      },
+    });
   },
 
   'result-ready': (d) => {
-    const h = dossier(d);
-    return citizen(
-      d,
-      { vi: `Hồ sơ ${d.code} đã có kết quả`, en: `Dossier ${d.code}: your result is ready` },
-      [
-        `${cap(h.vi)} đã được giải quyết.`,
-        'Mời ông/bà đến Bộ phận Một cửa hoặc theo kênh đã đăng ký để nhận kết quả; khi đến nhận, vui lòng mang theo giấy tờ tùy thân và mã hồ sơ.',
-      ],
-      [
-        `Your ${h.en} has been decided.`,
-        'Please collect your result at the one-stop desk or through the channel you chose; bring an identity document and the dossier code.',
-      ],
-    );
+    const [h, where] = [dossier(d), atCentre(d)];
+    return citizen(d, {
+      subject: { vi: `Hồ sơ ${d.code} đã có kết quả`, en: `Dossier ${d.code}: your result is ready` },
+      vi: [`${cap(h.vi)} đã được giải quyết.`],
+      en: [`Your ${h.en} has been decided.`],
+      next: {
+        vi: [`Mời ông/bà đến nhận kết quả tại ${where.vi}, hoặc theo kênh đã đăng ký; khi đến, vui lòng mang theo Giấy tiếp nhận hồ sơ và giấy tờ tùy thân.`],
+        en: [`Please collect your result at ${where.en}, or through the channel you chose; bring the paper receipt and an identity document.`],
+      },
+    });
   },
 
   returned: (d) => {
     const h = dossier(d);
-    return citizen(
-      d,
-      { vi: `Đã trả kết quả hồ sơ ${d.code}`, en: `Result handed over for dossier ${d.code}` },
-      [
-        `Kết quả giải quyết ${h.vi} đã được trao cho ông/bà; hồ sơ đã hoàn thành.`,
-        'Cảm ơn ông/bà đã sử dụng dịch vụ của Bộ phận Một cửa.',
-      ],
-      [`The result of your ${h.en} has been handed over to you; the dossier is complete.`, 'Thank you for using the one-stop desk.'],
-    );
+    return citizen(d, {
+      subject: { vi: `Đã trả kết quả hồ sơ ${d.code}`, en: `Result handed over for dossier ${d.code}` },
+      vi: [`Kết quả giải quyết ${h.vi} đã được trao cho ông/bà; hồ sơ đã hoàn thành.`, `Cảm ơn ông/bà đã sử dụng dịch vụ của ${d.centre.name.vi}.`],
+      en: [`The result of your ${h.en} has been handed over to you; the dossier is complete.`, `Thank you for using the services of ${d.centre.name.en}.`],
+      next: {
+        vi: [`Ông/bà không cần làm gì thêm. Nếu kết quả có sai sót, gọi đường dây nóng ${d.centre.hotline}.`],
+        en: [`There is nothing more you need to do. If the result contains a mistake, call the hotline ${d.centre.hotline}.`],
+      },
+    });
   },
 
   withdrawn: (d) => {
     const [h, due] = [dossier(d), when(d.appointmentAt)];
-    return citizen(
-      d,
-      { vi: `Hồ sơ ${d.code} đã được rút theo đề nghị`, en: `Dossier ${d.code} withdrawn at your request` },
-      [
+    return citizen(d, {
+      subject: { vi: `Hồ sơ ${d.code} đã được rút theo đề nghị`, en: `Dossier ${d.code} withdrawn at your request` },
+      vi: [
         `Theo đề nghị của ông/bà, ${h.vi} đã được rút. Mọi bước giải quyết hồ sơ đã dừng lại${due ? ` và lịch hẹn trả kết quả ngày ${due.vi} không còn hiệu lực` : ''}.`,
-        'Khi có nhu cầu, ông/bà có thể nộp hồ sơ mới.',
       ],
-      [
-        `At your request, ${h.en} has been withdrawn. All processing has stopped${due ? ` and the appointment on ${due.en} is cancelled` : ''}.`,
-        'You may submit a new dossier whenever you need to.',
-      ],
-    );
+      en: [`At your request, ${h.en} has been withdrawn. All processing has stopped${due ? ` and the appointment on ${due.en} is cancelled` : ''}.`],
+      next: {
+        vi: [
+          `Ông/bà không cần làm gì thêm; khi có nhu cầu, ông/bà có thể nộp hồ sơ mới.`,
+          `Nếu ông/bà không đề nghị rút hồ sơ này, hãy gọi ngay đường dây nóng ${d.centre.hotline}.`,
+        ],
+        en: ['There is nothing more you need to do; you may submit a new dossier whenever you need to.', `If you did not ask to withdraw this dossier, call the hotline ${d.centre.hotline} at once.`],
+      },
+    });
   },
 
   'rating-invitation': (d) => {
     const h = dossier(d);
-    const where = d.lookupUrl ? { vi: ` trên trang ${d.lookupUrl}`, en: ` on ${d.lookupUrl}` } : { vi: '', en: '' };
-    const api = `POST /public/dossiers/${d.code}/rating`;
-    return citizen(
-      d,
-      { vi: `Mời đánh giá mức độ hài lòng, hồ sơ ${d.code}`, en: `Please rate our service, dossier ${d.code}` },
-      [
+    return citizen(d, {
+      subject: { vi: `Mời đánh giá mức độ hài lòng, hồ sơ ${d.code}`, en: `Please rate our service, dossier ${d.code}` },
+      vi: [
         `Mời ông/bà đánh giá mức độ hài lòng về việc giải quyết ${h.vi}, từ 1 (rất không hài lòng) đến 5 (rất hài lòng), kèm ý kiến góp ý nếu có.`,
-        `Ông/bà đánh giá${where.vi} bằng mã hồ sơ và mã PIN (hoặc gửi yêu cầu ${api} kèm mã hồ sơ và mã PIN). Mỗi hồ sơ được đánh giá một lần.`,
         'Ý kiến của ông/bà giúp chúng tôi phục vụ tốt hơn.',
       ],
-      [
-        `Please rate how ${h.en} was handled, from 1 (very dissatisfied) to 5 (very satisfied), with a comment if you wish.`,
-        `Rate it${where.en} with the dossier code and PIN (or send ${api} with the code and PIN). Each dossier can be rated once.`,
-        'Your opinion helps us serve you better.',
-      ],
-    );
+      en: [`Please rate how ${h.en} was handled, from 1 (very dissatisfied) to 5 (very satisfied), with a comment if you wish.`, 'Your opinion helps us serve you better.'],
+      next: {
+        vi: ['Bấm nút “Đánh giá” dưới đây, chọn mức từ 1 đến 5 và viết góp ý nếu muốn. Mỗi hồ sơ được đánh giá một lần.'],
+        en: ['Press the “Rate the service” button below, choose from 1 to 5 and add a comment if you wish. Each dossier can be rated once.'],
+      },
+      action: { url: dossierUrl(d, '#rating'), label: { vi: 'Đánh giá', en: 'Rate the service' } },
+    });
   },
 
   'agency-warning': (d) => {
@@ -313,20 +429,24 @@ const letters: Record<EmailEvent, (d: EmailData) => Letter> = {
         vi: `Cảnh báo sắp đến hạn: bước ${step.vi}, hồ sơ ${d.code}`,
         en: `Due soon: step ${step.en}, dossier ${d.code}`,
       },
-      vi: [
-        `Kính gửi: ${d.applicantName},`,
-        `Bước “${step.vi}” của hồ sơ ${d.code} (${d.procedureName.vi}) ${due ? `đến hạn vào ${due.vi}${left.vi}` : 'sắp đến hạn'}.`,
-        'Đề nghị quý cơ quan hoàn thành bước xử lý, hoặc báo cáo chậm (lý do và ngày hẹn mới) trước thời hạn. Quá hạn, công dân sẽ nhận phiếu xin lỗi và cơ quan chậm được ghi trên phiếu kiểm soát quá trình giải quyết hồ sơ.',
-        'Trân trọng.\nHệ thống một cửa điện tử',
-        AUTOMATIC.vi,
-      ],
-      en: [
-        `To: ${d.agency?.en ?? d.applicantName},`,
-        `Step “${step.en}” of dossier ${d.code} (${d.procedureName.en}) ${due ? `is due on ${due.en}${left.en}` : 'is due soon'}.`,
-        'Please decide the step, or report a delay (reason and new date) before it is due. Once it is late, the citizen receives an apology and the late agency is named on the control sheet.',
-        'Yours sincerely,\nThe one-stop electronic system',
-        AUTOMATIC.en,
-      ],
+      header: d.centre.name,
+      facts: [{ label: CODE_LABEL, value: d.code }, ...fact({ vi: 'Đến hạn', en: 'Due' }, due)],
+      vi: {
+        body: [
+          `Kính gửi: ${d.applicantName},`,
+          `Bước “${step.vi}” của hồ sơ ${d.code} (${d.procedureName.vi}) ${due ? `đến hạn vào ${due.vi}${left.vi}` : 'sắp đến hạn'}.`,
+        ],
+        next: ['Đề nghị quý cơ quan hoàn thành bước xử lý, hoặc báo cáo chậm (lý do và ngày hẹn mới) trước thời hạn. Quá hạn, công dân sẽ nhận phiếu xin lỗi và cơ quan chậm được ghi trên phiếu kiểm soát quá trình giải quyết hồ sơ.'],
+        signOff: [`Trân trọng.\nHệ thống một cửa điện tử, ${d.centre.name.vi}`, AUTOMATIC.vi],
+      },
+      en: {
+        body: [
+          `To: ${d.agency?.en ?? d.applicantName},`,
+          `Step “${step.en}” of dossier ${d.code} (${d.procedureName.en}) ${due ? `is due on ${due.en}${left.en}` : 'is due soon'}.`,
+        ],
+        next: ['Please decide the step, or report a delay (reason and new date) before it is due. Once it is late, the citizen receives an apology and the late agency is named on the control sheet.'],
+        signOff: [`Yours sincerely,\nThe one-stop electronic system, ${d.centre.name.en}`, AUTOMATIC.en],
+      },
     };
   },
 };
@@ -342,29 +462,35 @@ const calendar: Partial<Record<EmailEvent, (d: EmailData) => { at: string; seque
   refusal: (d) => ({ at: d.appointmentAt, sequence: (d.appointmentSequence ?? 0) + 1, cancel: true }),
 };
 
-function appointmentAttachment(d: EmailData, at: string, sequence: number, cancel = false): EmailAttachment {
+/**
+ * The appointment as an event: the time the citizen can collect (from the appointment to the
+ * end of that working window, or the next window when it falls at a window's end), at the
+ * centre's address, organised by the centre.
+ */
+export function appointmentAttachment(d: EmailData, at: string, sequence: number, cancel = false, options: RenderOptions = {}): EmailAttachment {
+  const window = collectionWindow(at, options.isWorkingDay);
+  const c = d.centre;
   const content = appointmentIcs({
     code: d.code,
-    appointmentAt: at,
+    appointmentAt: window.start.toISOString(),
+    endAt: window.end.toISOString(),
     sequence,
     cancel,
-    summary: `Hẹn trả kết quả hồ sơ ${d.code}`,
+    summary: `Nhận kết quả hồ sơ ${d.code} — ${c.name.vi}`,
+    location: c.address.vi,
+    organizer: c.sender ? { name: c.name.vi, email: c.sender.address } : undefined,
     description: [
-      `${d.procedureName.vi}: hẹn trả kết quả tại Bộ phận Một cửa. Tra cứu bằng mã hồ sơ ${d.code} và mã PIN.`,
-      `${d.procedureName.en}: appointment to collect your result at the one-stop desk. Look it up with code ${d.code} and your PIN.`,
+      `${d.procedureName.vi}: nhận kết quả tại ${c.name.vi}, ${c.address.vi} (${c.openingHours.vi}). Đường dây nóng: ${c.hotline}. Trang hồ sơ: ${dossierUrl(d)}`,
+      `${d.procedureName.en}: collect your result at ${c.name.en}, ${c.address.en} (${c.openingHours.en}). Hotline: ${c.hotline}. Dossier page: ${dossierUrl(d)}`,
     ].join('\n'),
   });
   return { fileName: icsFileName(d.code), contentType: cancel ? ICS_CANCEL_CONTENT_TYPE : ICS_CONTENT_TYPE, content };
 }
 
-export function renderEmail(event: EmailEvent, data: EmailData): RenderedEmail {
+export function renderEmail(event: EmailEvent, data: EmailData, options: RenderOptions = {}): RenderedEmail {
   const letter = letters[event](data);
-  const rendered: RenderedEmail = {
-    subject: subjectOf(letter),
-    text: toText(letter),
-    html: toHtml(letter, data.lookupUrl),
-  };
+  const rendered: RenderedEmail = { subject: subjectOf(letter), text: toText(letter), html: toHtml(letter) };
   const ics = calendar[event]?.(data);
-  if (ics) rendered.attachments = [appointmentAttachment(data, ics.at, ics.sequence, ics.cancel)];
+  if (ics) rendered.attachments = [appointmentAttachment(data, ics.at, ics.sequence, ics.cancel, options)];
   return rendered;
 }

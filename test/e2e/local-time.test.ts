@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routes } from '../../infra/registry';
+import { applicant, eventually, scenario, startHarness, uniqueKey, type Harness } from '../support/local';
+
+/** Every ISO instant inside a string (a value, or a date written into a sentence). */
+const INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?/g;
+
+function instantsNotLocal(value: unknown, path = '$', out: string[] = []): string[] {
+  if (typeof value === 'string') {
+    for (const m of value.matchAll(INSTANT)) if (m[1] !== '+07:00') out.push(`${path}: ${m[0]}`);
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => instantsNotLocal(v, `${path}[${i}]`, out));
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) instantsNotLocal(v, `${path}.${k}`, out);
+  }
+  return out;
+}
+
+const compiled = routes.map((r) => ({ key: `${r.method} ${r.path}`, method: r.method, pattern: new RegExp(`^(?:/api)?${r.path.replace(/\{\w+\}/g, '[^/]+')}$`) }));
+const routeOf = (method: string, path: string) => compiled.find((r) => r.method === method && r.pattern.test(path.split('?')[0]!))?.key;
+
+/**
+ * A dossier's whole life driven across every route of the registry through the local gateway —
+ * supplement (citizen and desk), delay, lapse, approvals, return, rating, withdrawal, the records,
+ * the export — and every JSON answer searched for an instant that is not in local time (+07:00).
+ */
+describe('every instant of every answer is local time (+07:00)', () => {
+  let h: Harness;
+  const answers: { route: string; status: number; body: unknown }[] = [];
+
+  beforeAll(async () => {
+    h = await startHarness({ resume: false, retryScale: 0.01 });
+    const raw = h.call;
+    h.call = async (method, path, opts) => {
+      const res = await raw(method, path, opts);
+      const route = routeOf(method, path);
+      if (route) answers.push({ route, status: res.status, body: res.body });
+      return res;
+    };
+  });
+  afterAll(() => h?.stop());
+
+  it('walks every route and finds no instant without +07:00', async () => {
+    const s = scenario(h);
+    await s.setClock('2026-12-02T10:00:00+07:00');
+    const [desk, op, stp, catp] = await Promise.all([
+      h.token('desk-1', ['desk']),
+      h.token('op-1', ['operator']),
+      h.token('stp-1', ['agency-STP']),
+      h.token('catp-1', ['agency-CATP']),
+    ]);
+    const pin = (d: { lookupPin: string }) => ({ 'x-lookup-pin': d.lookupPin, 'idempotency-key': uniqueKey() });
+    const who = applicant(71);
+    await h.call('GET', '/procedures', { token: desk });
+    await h.call('GET', '/public/centre');
+    const a = await s.receive(desk, 'TP-LLTP', who);
+    const b = await s.receive(desk, 'TP-LLTP', applicant(72));
+    const c = await s.receive(desk, 'DL-LHND', applicant(73));
+
+    // a supplement asked of A (answered by the citizen) and of B (answered at the desk)
+    for (const d of [a, b]) {
+      await s.task('STP', stp, d.code, 's1-stp');
+      await s.decide(stp, d.code, 's1-stp', { outcome: 'request-supplement', missing: ['Bản sao CCCD'], reason: 'Thiếu giấy tờ tùy thân' });
+      await s.status(desk, d.code, 5);
+    }
+    expect((await h.call('GET', `/public/dossiers/${a.code}`, { headers: pin(a) })).body.supplement.missing).toEqual(['Bản sao CCCD']);
+    expect((await h.call('POST', `/public/dossiers/${a.code}/supplement`, { headers: pin(a), body: { documents: [{ name: 'CCCD', ref: 'upload://cccd.pdf' }] } })).status).toBe(202);
+    expect((await h.call('POST', `/dossiers/${b.code}/supplement`, { token: desk, body: { documents: [{ name: 'CCCD', ref: 'desk://scan/1' }] } })).status).toBe(202);
+
+    // A: a delay reported, approved, then the police's step lapses (an apology), then approved
+    await s.task('STP', stp, a.code, 's1-stp');
+    expect((await h.call('POST', `/dossiers/${a.code}/steps/s1-stp/delay`, { token: stp, body: { reason: 'Chờ xác minh', newDueAt: '2026-12-11T17:00:00+07:00' } })).status).toBe(202);
+    await s.email(who.email, 'xin lỗi');
+    await s.decide(stp, a.code, 's1-stp', { outcome: 'approve' });
+    await s.task('CATP', catp, a.code, 's2-catp');
+    await h.advance('P14D');
+    await eventually(async () => (await h.emailsTo(who.email)).filter((e) => e.subject.includes('xin lỗi')).length >= 2, 30_000);
+    await s.decide(catp, a.code, 's2-catp', { outcome: 'approve' });
+    await s.status(desk, a.code, 9);
+    await s.task('TTHCC', desk, a.code, 'return');
+    await s.decide(desk, a.code, 'return', { outcome: 'approve' });
+    await s.status(desk, a.code, 10);
+    expect((await h.call('POST', `/public/dossiers/${a.code}/rating`, { headers: pin(a), body: { score: 5, comment: 'Nhanh' } })).status).toBe(201);
+    const seen = await h.call('GET', `/public/dossiers/${a.code}`, { headers: pin(a) });
+    expect(seen.body.history.map((e: { event: string }) => e.event)).toContain('apology');
+
+    // C: withdrawn by the citizen
+    expect((await h.call('POST', `/public/dossiers/${c.code}/withdraw`, { headers: pin(c), body: { reason: 'Không còn nhu cầu' } })).status).toBe(202);
+
+    // the officers' and operators' reads
+    await h.call('GET', `/dossiers/${a.code}`, { token: desk });
+    await h.call('GET', '/agencies/CATP/tasks', { token: catp });
+    await h.call('GET', `/dossiers/${a.code}/control-sheet`, { token: desk });
+    await h.call('GET', '/agencies/STP/logbook?date=2026-12-02', { token: stp });
+    await h.call('GET', '/agencies/TTHCC/logbook?date=2026-12-02', { token: op });
+    await h.call('GET', '/reports/timeliness?from=2026-12-01&to=2026-12-31&by=agency', { token: op });
+    await h.call('GET', '/reports/timeliness?from=2026-12-01&to=2026-12-31&by=procedure', { token: op });
+    await h.call('POST', `/ops/dossiers/${b.code}/resume`, { token: op });
+    await h.call('GET', `/ops/applicants/export?email=${encodeURIComponent(who.email)}`, { token: op });
+    await h.call('GET', '/calendars/2026', { token: op });
+    await h.call('PUT', '/calendars/2030', { token: op, body: { year: 2030, status: 'awaiting-notice', entries: [] } });
+    await h.call('PUT', '/procedures/LT-TEST', {
+      token: op,
+      body: {
+        effectiveFrom: '2026-12-20',
+        name: { vi: 'Thủ tục thử', en: 'Test procedure' },
+        field: { vi: 'Thử', en: 'Test' },
+        legalHours: 16,
+        receivingAgency: 'TTHCC',
+        stages: [
+          { steps: [{ stepId: 's1-stp', agency: 'STP', name: { vi: 'Thẩm định', en: 'Appraisal' }, budgetHours: 8 }] },
+          { steps: [{ stepId: 'return', agency: 'TTHCC', name: { vi: 'Trả kết quả', en: 'Return' }, budgetHours: 4 }] },
+        ],
+      },
+    });
+
+    const ok = new Set(answers.filter((x) => x.status < 300).map((x) => x.route));
+    expect([...ok].sort(), 'every route answered with success at least once').toEqual(compiled.map((r) => r.key).sort());
+    const bad = answers.flatMap((x) => instantsNotLocal(x.body).map((p) => `${x.route} ${p}`));
+    expect(bad).toEqual([]);
+    console.log(`local time: ${answers.length} answers over ${ok.size} routes, ${answers.reduce((n, x) => n + (JSON.stringify(x.body).match(INSTANT)?.length ?? 0), 0)} instants, all +07:00`);
+  }, 240_000);
+});

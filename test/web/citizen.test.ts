@@ -1,0 +1,281 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../../infra/local/runtime';
+import { applicant, scenario, startHarness, type Email, type Harness } from '../support/local';
+import { launchBrowser, newPage, seriousViolations } from '../support/browser';
+
+const PHONE = { width: 390, height: 844 };
+/** The machine is slow and shared: give the page time (expect.poll waits 1 s by default). */
+const POLL = { timeout: 15_000 };
+const centre = JSON.parse(readFileSync(join(ROOT, 'config/hanoi/centre.json'), 'utf8'));
+/** Screenshots for the README, written only when asked (MOTCUA_SCREENSHOTS=1). */
+const shoot = (page: Page, name: string, selector?: string) =>
+  !process.env.MOTCUA_SCREENSHOTS
+    ? Promise.resolve()
+    : selector
+      ? page.locator(selector).screenshot({ path: join(ROOT, 'docs', name) })
+      : page.screenshot({ path: join(ROOT, 'docs', name), fullPage: true });
+
+/**
+ * The citizen's side in a real Chromium at phone size, through the local gateway: the letters in
+ * the local mailbox, their links, the pages behind them.
+ */
+describe('the citizen: a letter, its link, the page (390×844)', () => {
+  let h: Harness;
+  let browser: Browser;
+  let s: ReturnType<typeof scenario>;
+  const t: Record<string, string> = {};
+  const d: Record<'a' | 'b' | 'c' | 'd', { code: string; lookupPin: string }> = {} as never;
+  const who = { a: applicant(41), b: applicant(42), c: applicant(43), d: applicant(44) };
+  const urls: string[] = [];
+
+  const link = (e: Email, code: string, fragment = '') => {
+    const url = `${h.runtime.apiUrl}/c/${code}${fragment}`;
+    expect(e.body.text).toContain(url);
+    expect(e.body.html).toContain(`href="${url}"`);
+    return url;
+  };
+  const phone = async () => {
+    const p = await newPage(browser, PHONE);
+    p.page.on('request', (r) => urls.push(r.url()));
+    return p;
+  };
+  const typePin = async (page: Page, pin: string) => {
+    await page.fill('#pin', pin);
+    await page.click('button[type=submit]');
+  };
+
+  beforeAll(async () => {
+    [h, browser] = await Promise.all([startHarness({ resume: false }), launchBrowser()]);
+    s = scenario(h);
+    await s.setClock('2026-12-02T10:00:00+07:00');
+    t.desk = await h.token('desk-1', ['desk']);
+    t.stp = await h.token('stp-1', ['agency-STP']);
+    t.sdl = await h.token('sdl-1', ['agency-SDL']);
+    d.a = await s.receive(t.desk, 'DL-LHND', who.a);
+    d.b = await s.receive(t.desk, 'TP-LLTP', who.b);
+    d.c = await s.receive(t.desk, 'TP-LLTP', who.c);
+    d.d = await s.receive(t.desk, 'DL-LHND', who.d);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await h?.stop();
+  });
+
+  it('opens the link of the receipt letter, takes the PIN, and reads the status, what to do next and the history', async () => {
+    const receipt = await s.email(who.a.email, 'Giấy tiếp nhận');
+    const url = link(receipt, d.a.code);
+    const { page, errors, context } = await phone();
+    await page.goto(url);
+    await expect.poll(() => page.inputValue('#code'), POLL).toBe(d.a.code);
+    await expect.poll(() => page.textContent('footer'), POLL).toContain(centre.hotline);
+    expect(await seriousViolations(page)).toEqual([]);
+    await typePin(page, d.a.lookupPin);
+    await page.waitForSelector('#status-h');
+    const main = (await page.textContent('main'))!;
+    expect(main).toMatch(/Tình trạng: (Đã tiếp nhận|Đang xử lý)/);
+    expect(main).toContain('Việc cần làm tiếp theo');
+    expect(main).toContain(`Nhận kết quả từ Thứ`);
+    expect(main).toContain(centre.address.vi);
+    expect(main).toContain('Hồ sơ đã được tiếp nhận');
+    expect(main).not.toMatch(/\d{4}-\d{2}-\d{2}T/); // dates in words, never ISO
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width); // no sideways scrolling
+    expect(await seriousViolations(page)).toEqual([]);
+    await shoot(page, 'citizen-page.png');
+
+    // the appointment as a calendar file, made on the page: the collection window at the centre
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Tải lịch hẹn (.ics)')]);
+    const ics = readFileSync((await download.path())!, 'utf8').replace(/\r\n /g, '');
+    expect(ics).toContain(`UID:${d.a.code}@motcua`);
+    expect(ics).toMatch(/DTSTART:\d{8}T\d{6}Z\r\nDTEND:\d{8}T(050000|100000)Z/); // ends at 12:00 or 17:00 local
+    expect(ics).toContain(`LOCATION;LANGUAGE=vi:${centre.address.vi.replace(/,/g, '\\,')}`);
+
+    // English on a switch
+    await page.click('button.lang');
+    await expect.poll(() => page.textContent('#next-h'), POLL).toBe('What to do next');
+    await expect.poll(() => page.getAttribute('html', 'lang'), POLL).toBe('en');
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('reads as well on a wide screen (1280×800): no overflow, no serious axe violation', async () => {
+    const { page, errors, context } = await newPage(browser, { width: 1280, height: 800 });
+    await page.goto(`${h.runtime.apiUrl}/c/${d.a.code}`);
+    await typePin(page, d.a.lookupPin);
+    await page.waitForSelector('#status-h');
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(1280);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('says a wrong PIN is wrong, without telling whether the code exists', async () => {
+    const { page, context } = await phone();
+    await page.goto(`${h.runtime.apiUrl}/c/${d.a.code}`);
+    await typePin(page, d.a.lookupPin === '12345678' ? '87654321' : '12345678');
+    await expect.poll(() => page.textContent('[role=alert].error'), POLL).toContain('Mã hồ sơ hoặc mã PIN không đúng');
+    expect(await page.locator('#status-h').count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    // an unknown code reads the same
+    await page.fill('#code', 'TTHCC-261202-9999');
+    await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/public/dossiers/TTHCC-261202-9999')), typePin(page, '12345678')]);
+    await expect.poll(() => page.textContent('[role=alert].error'), POLL).toContain('Mã hồ sơ hoặc mã PIN không đúng');
+    await context.close();
+  });
+
+  it('sends a supplement from the link of the request letter (form 02)', async () => {
+    await s.task('STP', t.stp, d.b.code, 's1-stp');
+    await s.decide(t.stp, d.b.code, 's1-stp', { outcome: 'request-supplement', missing: ['Bản sao Căn cước công dân'], reason: 'Hồ sơ thiếu giấy tờ tùy thân' });
+    const request = await s.email(who.b.email, 'Phiếu yêu cầu bổ sung');
+    const url = link(request, d.b.code, '#supplement');
+    const { page, errors, context } = await phone();
+    await page.goto(url);
+    await typePin(page, d.b.lookupPin);
+    await page.waitForSelector('#supplement');
+    const section = (await page.textContent('#supplement'))!;
+    expect(section).toContain('Bản sao Căn cước công dân');
+    expect(section).toContain('Hồ sơ thiếu giấy tờ tùy thân');
+    expect(section).toContain('không có hạn bổ sung được ấn định');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.setInputFiles('#file-0', { name: 'cccd.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 test') });
+    await page.fill('#supplement-note', 'Bản sao có chứng thực');
+    await page.click('#supplement button[type=submit]');
+    await expect.poll(() => page.textContent('#status-h'), POLL).toContain('Đang xử lý');
+    expect(await page.textContent('#flash')).toContain('Đã gửi phần bổ sung');
+    const dossier = await s.dossier(t.desk, d.b.code);
+    expect(dossier.documents.map((x: { name: string }) => x.name)).toContain('Bản sao Căn cước công dân: cccd.pdf');
+    await s.email(who.b.email, 'Đã nhận hồ sơ bổ sung');
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('withdraws another dossier, with the reason, after a confirmation', async () => {
+    const { page, errors, context } = await phone();
+    await page.goto(`${h.runtime.apiUrl}/c/${d.c.code}`);
+    await typePin(page, d.c.lookupPin);
+    await page.waitForSelector('#withdraw');
+    await page.fill('#withdraw-reason', 'Không còn nhu cầu');
+    await page.click('#withdraw button[type=submit]');
+    await page.waitForSelector('[role=alertdialog]');
+    expect(await page.textContent('[role=alertdialog]')).toContain('không thể hoàn tác');
+    expect(await seriousViolations(page)).toEqual([]);
+    expect((await s.dossier(t.desk, d.c.code)).status).not.toBe(7); // nothing sent before the confirmation
+    await page.click('text=Xác nhận rút hồ sơ');
+    await expect.poll(() => page.textContent('#status-h'), POLL).toContain('Đã rút hồ sơ');
+    expect(await page.locator('#withdraw').count()).toBe(0);
+    const dossier = await s.dossier(t.desk, d.c.code);
+    expect(dossier.status).toBe(7);
+    expect(dossier.stop.reason).toBe('Không còn nhu cầu');
+    await s.email(who.c.email, 'đã được rút');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('rates the service from the rating invitation, once, after the return', async () => {
+    await s.task('SDL', t.sdl, d.d.code, 's1-sdl');
+    await s.decide(t.sdl, d.d.code, 's1-sdl', { outcome: 'approve' });
+    await s.task('TTHCC', t.desk, d.d.code, 'return');
+    await s.decide(t.desk, d.d.code, 'return', { outcome: 'approve' });
+    await s.status(t.desk, d.d.code, 10);
+    const invitation = await s.email(who.d.email, 'Mời đánh giá');
+    expect(invitation.body.text).not.toContain('POST');
+    const url = link(invitation, d.d.code, '#rating');
+    const { page, errors, context } = await phone();
+    await page.goto(url);
+    await typePin(page, d.d.lookupPin);
+    await page.waitForSelector('#rating form');
+    expect(await page.textContent('#status-h')).toContain('Đã trả kết quả');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.check('input[name=score][value="4"]');
+    await page.fill('#rating-comment', 'Nhanh gọn, cán bộ nhiệt tình');
+    await page.click('#rating button[type=submit]');
+    await expect.poll(() => page.textContent('#rating'), POLL).toContain('4/5');
+    expect(await page.locator('#rating form').count()).toBe(0); // once
+    expect((await s.dossier(t.desk, d.d.code)).rating).toMatchObject({ score: 4, comment: 'Nhanh gọn, cán bộ nhiệt tình' });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('"I lost my PIN": the same neutral answer whatever the code', async () => {
+    const { page, context } = await phone();
+    await page.goto(`${h.runtime.apiUrl}/c/${d.a.code}`);
+    await page.click('text=Tôi mất mã PIN');
+    await expect.poll(() => page.inputValue('#lost-code'), POLL).toBe(d.a.code);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.click('button[type=submit]');
+    await expect.poll(() => page.textContent('[role=status].ok'), POLL).toContain('Nếu mã hồ sơ đúng');
+    const known = await page.textContent('[role=status].ok');
+    await page.click('text=Quay lại tra cứu');
+    await page.click('text=Tôi mất mã PIN');
+    await page.fill('#lost-code', 'TTHCC-261202-9999');
+    await Promise.all([page.waitForResponse((r) => r.url().endsWith('/TTHCC-261202-9999/pin-reminder')), page.click('button[type=submit]')]);
+    await expect.poll(() => page.textContent('[role=status].ok'), POLL).toBe(known);
+    await context.close();
+  });
+
+  // Issue 11 builds POST /public/dossiers/{code}/pin-reminder (always 202, rate-limited). Until it is
+  // merged the page's call answers 404 and the page says the same neutral sentence (tested above).
+  it.todo('"I lost my PIN" end to end: the new PIN arrives in the mailbox and opens the dossier (needs issue 11’s route)');
+
+  it('renders every letter in the browser: the link to the page, the centre, no PIN, readable on a phone', async () => {
+    // A's agency lets its due time pass: the apology (form 04) in plain words
+    await h.advance('P14D');
+    const apology = await s.email(who.a.email, 'Phiếu xin lỗi');
+    expect(apology.body.text).not.toContain('passed its due time undecided');
+    expect(apology.body.text).toContain('hồ sơ cần thêm thời gian');
+    const all = (await h.emails()).filter((e) => Object.values(who).some((w) => e.destination.to.includes(w.email)));
+    const kinds = new Set(all.map((e) => e.subject.split(' / ')[0]!.replace(/\s*TTHCC-\S+/, '')));
+    expect(kinds.size).toBeGreaterThanOrEqual(8);
+    const pins = Object.values(d).map((x) => x.lookupPin);
+    const { page, context } = await phone();
+    let shot = false;
+    for (const e of all) {
+      const code = Object.values(d).find((x) => e.subject.includes(x.code))!.code;
+      for (const pin of pins) expect(e.body.text + e.body.html, e.subject).not.toContain(pin);
+      await page.setContent(e.body.html);
+      const fragment = e.subject.includes('Mời đánh giá') ? '#rating' : e.subject.includes('Phiếu yêu cầu bổ sung') ? '#supplement' : '';
+      const href = `${h.runtime.apiUrl}/c/${code}${fragment}`;
+      expect(await page.locator(`a[href="${href}"]`).count(), e.subject).toBe(4); // a button and the plain link, in each language
+      const text = (await page.textContent('body'))!;
+      for (const s of [centre.name.vi, centre.address.vi, centre.openingHours.vi, centre.hotline, centre.name.en, 'Việc cần làm tiếp theo', 'What to do next']) {
+        expect(text, `${e.subject}: ${s}`).toContain(s);
+      }
+      expect(text).toContain(code);
+      // readable on a phone: nothing wider than the screen
+      expect(await page.evaluate("document.documentElement.scrollWidth"), e.subject).toBeLessThanOrEqual(PHONE.width);
+      expect(await seriousViolations(page), e.subject).toEqual([]);
+      if (!shot && e.subject.includes('Giấy tiếp nhận')) {
+        await shoot(page, 'citizen-letter.png', 'section[lang=vi]');
+        shot = true;
+      }
+    }
+    await context.close();
+  });
+
+  it('never puts a PIN in a URL the pages requested', () => {
+    expect(urls.length).toBeGreaterThan(10);
+    for (const pin of Object.values(d).map((x) => x.lookupPin)) expect(urls.filter((u) => u.includes(pin))).toEqual([]);
+  });
+});
+
+describe('the public part of the centre profile', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ resume: false });
+  });
+  afterAll(() => h?.stop());
+
+  it('GET /public/centre: name, address, hours, hotline and portal; never the sender, region or alarm address', async () => {
+    const res = await h.call('GET', '/api/public/centre');
+    expect(res.status).toBe(200);
+    expect(Object.keys(res.body).sort()).toEqual(['address', 'hotline', 'name', 'openingHours', 'portalUrl']);
+    expect(res.body.hotline).toBe(centre.hotline);
+    // locally the portal is this gateway, so the letters' links work
+    expect(res.body.portalUrl).toBe(h.runtime.apiUrl);
+    expect(JSON.stringify(res.body)).not.toMatch(/sender|alarm|ap-southeast|no-reply/);
+  });
+});

@@ -1,0 +1,175 @@
+/** The actions on a dossier: supplement, withdraw, rate, and the result files. */
+import { useState } from 'preact/hooks';
+import { api, type DossierView } from './api';
+import { formatLocal } from './format';
+import type { Ctx } from './context';
+import { uploadFile } from './upload';
+
+/** Form 02 answered: what is missing and why, a file for each item, an optional note. */
+export function Supplement({ ctx, view }: { ctx: Ctx; view: DossierView }) {
+  const { t, lang } = ctx;
+  const s = view.supplement!;
+  const items = s.missing.length ? s.missing : [t.supplementTitle];
+  const [files, setFiles] = useState<(File | undefined)[]>([]);
+  const [note, setNote] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const send = async (e: Event) => {
+    e.preventDefault();
+    const chosen = items.map((label, i) => ({ label, file: files[i] })).filter((x): x is { label: string; file: File } => !!x.file);
+    if (!chosen.length) return setError(t.chooseFile);
+    setBusy(true);
+    try {
+      const documents = await Promise.all(chosen.map((x) => uploadFile(ctx.code, ctx.pin, x.file, s.missing.length ? x.label : '')));
+      const r = await api.supplement(ctx.code, ctx.pin, documents, note.trim() || undefined);
+      if (r.status >= 300) setError(r.status === 404 ? t.notFound : t.failed);
+      else {
+        setError('');
+        sessionFlash(t.supplementSent);
+        await ctx.refresh();
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section class="card action" id="supplement" aria-labelledby="supplement-h">
+      <h2 id="supplement-h">{t.supplementTitle}</h2>
+      <p>{t.supplementAsked(s.agency[lang], formatLocal(s.requestedAt, lang))}</p>
+      <ul>{s.missing.map((m) => <li key={m}>{m}</li>)}</ul>
+      {s.reason && <p>{t.reason}: {s.reason}</p>}
+      <p class="hint">{s.dueAt ? t.supplementBy(formatLocal(s.dueAt, lang)) : t.supplementDeadline}</p>
+      <form method="post" onSubmit={send} noValidate>
+        {items.map((label, i) => (
+          <div key={label}>
+            <label for={`file-${i}`}>{t.fileFor(label)}</label>
+            <input id={`file-${i}`} type="file" accept=".pdf,.jpg,.jpeg,.png"
+              onChange={(e) => { const next = [...files]; next[i] = (e.target as HTMLInputElement).files?.[0]; setFiles(next); }} />
+          </div>
+        ))}
+        <label for="supplement-note">{t.note}</label>
+        <textarea id="supplement-note" rows={2} maxLength={2000} value={note} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} />
+        <div role="alert" class={error ? 'error' : 'sr-only'}>{error}</div>
+        <button type="submit" class="primary" disabled={busy}>{t.sendSupplement}</button>
+      </form>
+    </section>
+  );
+}
+
+/** Withdrawing: the reason, then a confirmation before anything is sent. */
+export function Withdraw({ ctx }: { ctx: Ctx }) {
+  const { t } = ctx;
+  const [reason, setReason] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const confirm = async () => {
+    setBusy(true);
+    const r = await api.withdraw(ctx.code, ctx.pin, reason.trim() || undefined);
+    setBusy(false);
+    setConfirming(false);
+    if (r.status >= 300) return setError(r.status === 409 ? t.failed : r.status === 404 ? t.notFound : t.failed);
+    sessionFlash(t.withdrawn);
+    await ctx.refresh();
+  };
+  return (
+    <section class="card action" id="withdraw" aria-labelledby="withdraw-h">
+      <h2 id="withdraw-h">{t.withdrawTitle}</h2>
+      <p>{t.withdrawIntro}</p>
+      <form method="post" onSubmit={(e) => { e.preventDefault(); setConfirming(true); }} noValidate>
+        <label for="withdraw-reason">{t.withdrawReason}</label>
+        <textarea id="withdraw-reason" rows={2} maxLength={1000} value={reason} onInput={(e) => setReason((e.target as HTMLTextAreaElement).value)} />
+        <div role="alert" class={error ? 'error' : 'sr-only'}>{error}</div>
+        {confirming ? (
+          <div class="confirm" role="alertdialog" aria-labelledby="withdraw-confirm">
+            <p id="withdraw-confirm"><strong>{t.withdrawConfirm}</strong></p>
+            <button type="button" class="danger" disabled={busy} onClick={() => void confirm()}>{t.withdrawYes}</button>
+            <button type="button" class="secondary" onClick={() => setConfirming(false)}>{t.cancel}</button>
+          </div>
+        ) : (
+          <button type="submit" class="danger">{t.withdraw}</button>
+        )}
+      </form>
+    </section>
+  );
+}
+
+/** Rating 1–5 and a comment, once, after the result. */
+export function Rating({ ctx, view }: { ctx: Ctx; view: DossierView }) {
+  const { t } = ctx;
+  const [score, setScore] = useState(0);
+  const [comment, setComment] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  if (view.rating) {
+    return (
+      <section class="card" id="rating" aria-labelledby="rating-h">
+        <h2 id="rating-h">{t.ratingTitle}</h2>
+        <p role="status" class="ok">{t.ratedBefore(view.rating.score)}</p>
+      </section>
+    );
+  }
+  const send = async (e: Event) => {
+    e.preventDefault();
+    if (!score) return setError(t.chooseScore);
+    setBusy(true);
+    const r = await api.rate(ctx.code, ctx.pin, score, comment.trim() || undefined);
+    setBusy(false);
+    if (r.status >= 300) return setError(t.failed);
+    sessionFlash(t.rated);
+    await ctx.refresh();
+  };
+  return (
+    <section class="card action" id="rating" aria-labelledby="rating-h">
+      <h2 id="rating-h">{t.ratingTitle}</h2>
+      <form method="post" onSubmit={send} noValidate>
+        <fieldset class="stars">
+          <legend>{t.ratingLegend}</legend>
+          {[1, 2, 3, 4, 5].map((n) => (
+            <label key={n} class="star">
+              <input type="radio" name="score" value={n} checked={score === n} onChange={() => setScore(n)} />
+              <span>{n}</span>
+            </label>
+          ))}
+        </fieldset>
+        <label for="rating-comment">{t.comment}</label>
+        <textarea id="rating-comment" rows={3} maxLength={2000} value={comment} onInput={(e) => setComment((e.target as HTMLTextAreaElement).value)} />
+        <div role="alert" class={error ? 'error' : 'sr-only'}>{error}</div>
+        <button type="submit" class="primary" disabled={busy}>{t.rate}</button>
+      </form>
+    </section>
+  );
+}
+
+/**
+ * The result files an agency returned electronically. The lookup does not list any yet: the
+ * documents issue (12) adds `resultDocuments` and GET /public/dossiers/{code}/documents/{id}; the
+ * download goes through the PIN header, then to the presigned URL it answers.
+ */
+export function ResultFiles({ ctx, view }: { ctx: Ctx; view: DossierView }) {
+  const { t } = ctx;
+  const docs = view.resultDocuments ?? [];
+  if (!docs.length) return null;
+  const open = async (documentId: string) => {
+    const r = await api.resultFile(ctx.code, ctx.pin, documentId);
+    if (r.status === 200 && r.body?.url) location.assign(r.body.url);
+  };
+  return (
+    <section class="card" id="result" aria-labelledby="result-h">
+      <h2 id="result-h">{t.resultTitle}</h2>
+      <ul>
+        {docs.map((d) => (
+          <li key={d.documentId}>
+            {d.name} <button type="button" class="secondary" onClick={() => void open(d.documentId)}>{t.download}</button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** A short confirmation shown above the page after an action (announced to screen readers). */
+function sessionFlash(message: string) {
+  const el = document.getElementById('flash');
+  if (el) el.textContent = message;
+}
