@@ -86,6 +86,7 @@ export const functions: FunctionSpec[] = [
   fn('notify-citizen', 'Workflow task: send one email per (dossier, event)', { table: 'read-write', sendEmail: true }, 30),
   fn('anonymise-closed', 'Scheduled: anonymise closed dossiers past their retention', { table: 'read-write' }, 60),
   fn('export-applicant', 'Operator: everything held about one applicant', { table: 'read' }),
+  fn('search-dossiers', 'Desk, operators: search dossiers by code, applicant name or phone', { table: 'read' }),
 ];
 
 export const routes: RouteSpec[] = [
@@ -116,8 +117,9 @@ export const routes: RouteSpec[] = [
   { method: 'POST', path: '/public/dossiers/{code}/rating', function: 'public-rating', roles: ['public'] },
   { method: 'GET', path: '/procedures', function: 'list-procedures', roles: ['authenticated'] },
   { method: 'PUT', path: '/procedures/{code}', function: 'put-procedure', roles: ['operator'] },
-  { method: 'GET', path: '/calendars/{year}', function: 'get-calendar', roles: ['operator'] },
+  { method: 'GET', path: '/calendars/{year}', function: 'get-calendar', roles: ['operator', 'desk', 'agency'] },
   { method: 'PUT', path: '/calendars/{year}', function: 'put-calendar', roles: ['operator'] },
+  { method: 'GET', path: '/dossiers', function: 'search-dossiers', roles: ['desk', 'operator'] },
 ];
 
 export const stateMachines: StateMachineSpec[] = [

@@ -99,6 +99,9 @@ export async function listDossierItems(code: string) {
     dossier: of<Dossier>('META')[0],
     steps: of<Step>('STEP#'),
     apologies: of<Apology>('APOLOGY#'),
+    emails: items
+      .filter((i) => String(i.SK).startsWith('EMAIL#'))
+      .map((i) => ({ eventKey: String(i.SK).slice('EMAIL#'.length), event: i.event as string | undefined, state: String(i.state ?? ''), sentAt: (i.sentAt as string | undefined) ?? null })),
   };
 }
 

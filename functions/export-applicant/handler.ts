@@ -7,7 +7,7 @@ import { logger } from '../commons/powertools';
 import { queryAll } from '../commons/store';
 import type { Dossier } from '../core/dossier';
 
-const Query = z
+export const Query = z
   .object({
     email: z.email('an email address').max(254).optional(),
     idNumber: z.string().regex(/^\d{9}(\d{3})?$/, '9 or 12 digits').optional(),

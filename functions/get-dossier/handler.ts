@@ -11,11 +11,11 @@ const Path = z.object({ code: z.string().regex(DOSSIER_CODE, 'a dossier code suc
 /** GET /dossiers/{code}: the desk, operators, and agencies on the dossier's route. */
 export const handler = apiHandler('GET /dossiers/{code}', async (event, { caller }) => {
   const { code } = parse(Path, event.pathParameters, 'path');
-  const { dossier, steps } = await listDossierItems(code);
+  const { dossier, steps, emails } = await listDossierItems(code);
   if (!dossier) throw notFound(`No dossier ${code}`);
   const staff = caller.groups.includes('desk') || caller.groups.includes('operator');
   const onRoute = agenciesOf(caller).some((a) => routeAgencies(dossier).includes(a));
   // An agency off the route is told nothing, not even that the dossier exists.
   if (!staff && !onRoute) throw notFound(`No dossier ${code}`);
-  return json(200, dossierView(dossier, steps));
+  return json(200, dossierView(dossier, steps, emails));
 });

@@ -2,6 +2,9 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { DIST } from '../../web/build';
+import { currentCentre } from '../../functions/core/centre';
+import { agencies } from '../../functions/core/seed';
+import { webConfig } from '../../functions/contracts/web-config';
 import { routes } from '../registry';
 
 /** First path segments of the API's routes (and the local ones): never answered with a page. */
@@ -40,6 +43,15 @@ function file(res: ServerResponse, path: string, cache: string): boolean {
  * single-page fallback), as CloudFront does on AWS. Answers false when there is nothing to serve.
  */
 export function servePage(pathname: string, res: ServerResponse): boolean {
+  // The contract and its reference page, and the pages' runtime configuration (local sign-in).
+  if (pathname === '/openapi.json') return file(res, join(DIST, 'openapi.json'), 'no-cache');
+  if (pathname === '/docs' || pathname === '/docs/') return file(res, join(DIST, 'docs', 'index.html'), 'no-cache');
+  if (pathname === '/docs/docs.css') return file(res, join(DIST, 'docs', 'docs.css'), 'no-cache');
+  if (pathname === '/config.json') {
+    res.writeHead(200, { 'content-type': TYPES['.json']!, 'cache-control': 'no-cache', ...PAGE_HEADERS });
+    res.end(JSON.stringify(webConfig(currentCentre(), agencies, { kind: 'local' })));
+    return true;
+  }
   if (API_ROOTS.has(pathname.split('/')[1] ?? '')) return false;
   const safe = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
   if (safe.startsWith('..')) return false;
