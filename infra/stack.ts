@@ -8,6 +8,8 @@ import { Functions } from './constructs/functions';
 import { Identity } from './constructs/identity';
 import { Jobs } from './constructs/jobs';
 import { Workflow, executionsArn, stateMachineArn } from './constructs/workflow';
+import { Web } from './constructs/web';
+import { webConfigFor } from './web-config';
 import { agencyCodes, functions, routes, stateMachines } from './registry';
 
 /** Reads a boolean context value; accepts `true` and the string 'true' (as given by `-c`). */
@@ -34,6 +36,7 @@ export class MotcuaStack extends Stack {
   readonly api: Api;
   readonly jobs: Jobs;
   readonly alarms: Alarms;
+  readonly web: Web;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
@@ -72,6 +75,18 @@ export class MotcuaStack extends Stack {
       client: identity.client,
       deletionProtection,
     }));
+
+    // The pages and the API behind one CloudFront distribution (output WebUrl).
+    const authDomain: unknown = this.node.tryGetContext('authDomain');
+    const webAclId: unknown = this.node.tryGetContext('webAclId');
+    const config = webConfigFor(this, identity.client.userPoolClientId, typeof authDomain === 'string' ? authDomain : undefined);
+    this.web = new Web(this, 'Web', {
+      httpApi: api.httpApi,
+      config,
+      authDomain: config.auth.kind === 'cognito' ? config.auth.domain : undefined,
+      webAclId: typeof webAclId === 'string' ? webAclId : undefined,
+      deletionProtection,
+    });
 
     // Scheduled jobs (a DLQ each) and the alarms, published to one SNS topic (output AlarmTopicArn).
     this.jobs = new Jobs(this, 'Jobs', { functionByName });

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -15,19 +15,21 @@ export const DIST = join(WEB, 'dist');
 export const APPS = ['officers', 'citizen'] as const;
 
 export async function buildWeb(options: { minify?: boolean; metafile?: boolean } = {}) {
-  rmSync(DIST, { recursive: true, force: true });
+  // Built aside, then swapped in: a server (or a test) reading web/dist never sees it half-built.
+  const dist = `${DIST}.${process.pid}.tmp`;
+  rmSync(dist, { recursive: true, force: true });
   // imported here, not at the top: the local gateway imports this file for DIST alone
   const { openApiDocument } = await import('../functions/contracts/openapi');
   const { docsPage } = await import('../functions/contracts/docs-page');
   const doc = openApiDocument();
-  mkdirSync(join(DIST, 'docs'), { recursive: true });
-  writeFileSync(join(DIST, 'openapi.json'), JSON.stringify(doc, null, 1));
-  writeFileSync(join(DIST, 'docs', 'index.html'), docsPage(doc));
-  cpSync(join(WEB, 'docs.css'), join(DIST, 'docs', 'docs.css'));
+  mkdirSync(join(dist, 'docs'), { recursive: true });
+  writeFileSync(join(dist, 'openapi.json'), JSON.stringify(doc, null, 1));
+  writeFileSync(join(dist, 'docs', 'index.html'), docsPage(doc));
+  cpSync(join(WEB, 'docs.css'), join(dist, 'docs', 'docs.css'));
   const metafiles: Record<string, unknown> = {};
   for (const app of APPS) {
     const src = join(WEB, app);
-    const out = join(DIST, app);
+    const out = join(dist, app);
     mkdirSync(out, { recursive: true });
     const result = await build({
       entryPoints: [join(src, 'main.tsx')],
@@ -49,6 +51,8 @@ export async function buildWeb(options: { minify?: boolean; metafile?: boolean }
       if (/\.(html|css|svg|png|ico|webmanifest)$/.test(file)) cpSync(join(src, file), join(out, file));
     }
   }
+  rmSync(DIST, { recursive: true, force: true });
+  renameSync(dist, DIST);
   return { metafiles };
 }
 

@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser';
 import { applicant, eventually, scenario, startHarness, type Harness } from '../support/local';
 import { expectAccessible, signInAs } from './officers-support';
+// Evaluated in the page (the tests' tsconfig has no DOM lib).
+declare const document: any;
+type HTMLOptionElement = { value: string };
 
 /** Click the queue's Refresh until the dossier's row shows (the workflow assigns steps asynchronously). */
 async function openFromQueue(page: Page, code: string) {

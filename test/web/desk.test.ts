@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser';
 import { startHarness, type Harness } from '../support/local';
 import { decodeQr, expectAccessible, signInAs } from './officers-support';
+// Evaluated in the page (the tests' tsconfig has no DOM lib).
+declare const document: any;
 
 describe('the desk receives a dossier through the form and prints the receipt', () => {
   let h: Harness;

@@ -2,6 +2,9 @@ import jsQR from 'jsqr';
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { newPage, seriousViolations } from '../support/browser';
+// Evaluated in the page (the tests' tsconfig has no DOM lib).
+declare const document: any;
+declare const Image: any;
 
 /** Sign in on the local sign-in page by clicking the officer's button (as a newcomer would). */
 export async function signInAs(browser: Browser, baseUrl: string, button: RegExp, size?: { width: number; height: number }) {

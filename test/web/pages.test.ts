@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage } from '../support/browser';
 import { applicant, scenario, startHarness, type Harness } from '../support/local';
 import { expectAccessible, signInAs } from './officers-support';
+// Evaluated in the page (the tests' tsconfig has no DOM lib).
+declare const document: any;
 
 /** Every officers' page, at 1280 and 768 px: it shows its data, axe finds nothing serious, nothing overflows. */
 describe('the officers’ pages: accessible, bilingual, keyboard-usable, at 1280 and 768 px', () => {
