@@ -96,8 +96,8 @@ export class Web extends Construct {
       enforceSSL: true,
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
       versioned: false,
+      // Built pages only: nothing to keep, but CloudFormation deletes a bucket only once it is empty.
       removalPolicy: props.deletionProtection ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
-      autoDeleteObjects: !props.deletionProtection,
     });
 
     const headers = new ResponseHeadersPolicy(this, 'Headers', {

@@ -18,7 +18,7 @@ const T = {
   documents: { vi: 'Giấy tờ đã nhận', en: 'Documents received' },
   noDocuments: { vi: 'Không có giấy tờ kèm theo.', en: 'No documents.' },
   pin: { vi: 'Mã tra cứu (PIN)', en: 'Lookup PIN' },
-  pinOnce: { vi: 'Mã PIN chỉ hiện một lần, khi vừa tiếp nhận; nếu công dân làm mất, tra cứu tại quầy.', en: 'The PIN is shown only once, at intake; if it is lost, the citizen asks at the desk.' },
+  pinOnce: { vi: 'Mã PIN chỉ hiện một lần, khi vừa tiếp nhận: hãy giao giấy này cho công dân. Công dân tra cứu bằng mã hồ sơ và mã PIN.', en: 'The PIN is shown only once, at intake: hand this receipt to the citizen, who looks the dossier up with its code and this PIN.' },
   pinGone: { vi: 'Mã PIN không còn hiển thị (chỉ hiện một lần khi tiếp nhận).', en: 'The PIN is no longer shown (only once, at intake).' },
   qr: { vi: 'Mã QR tra cứu hồ sơ {code}', en: 'QR code to look up dossier {code}' },
   lookup: { vi: 'Tra cứu tại', en: 'Look it up at' },
