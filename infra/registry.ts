@@ -132,6 +132,7 @@ export const functions: FunctionSpec[] = [
   fn('record-delivery', "SES events (EventBridge): record each letter's delivery", { table: 'read-write' }),
   fn('resend-email', 'Operator: send an email again', { table: 'read-write', emailQueue: true }),
   fn('list-contacts', 'The desk: citizens to call, whose letter did not arrive', { table: 'read' }),
+  fn('search-dossiers', 'Desk, operators: search dossiers by code, applicant name or phone', { table: 'read' }),
   fn('public-centre', "Anyone: the public part of the centre's profile (the citizen's pages)", { table: 'read' }),
 ];
 
@@ -181,12 +182,13 @@ export const routes: RouteSpec[] = [
   { method: 'GET', path: '/public/centre', function: 'public-centre', roles: ['public'] },
   { method: 'GET', path: '/procedures', function: 'list-procedures', roles: ['authenticated'] },
   { method: 'PUT', path: '/procedures/{code}', function: 'put-procedure', roles: ['operator'] },
-  { method: 'GET', path: '/calendars/{year}', function: 'get-calendar', roles: ['operator'] },
+  { method: 'GET', path: '/calendars/{year}', function: 'get-calendar', roles: ['operator', 'desk', 'agency'] },
   { method: 'PUT', path: '/calendars/{year}', function: 'put-calendar', roles: ['operator'] },
   { method: 'GET', path: '/agencies', function: 'list-agencies', roles: ['authenticated'] },
   { method: 'PUT', path: '/agencies/{code}', function: 'put-agency', roles: ['operator'] },
   { method: 'POST', path: '/ops/emails/{id}/resend', function: 'resend-email', roles: ['operator'] },
   { method: 'GET', path: '/agencies/{agencyCode}/contacts', function: 'list-contacts', roles: ['desk'] },
+  { method: 'GET', path: '/dossiers', function: 'search-dossiers', roles: ['desk', 'operator'] },
 ];
 
 export const stateMachines: StateMachineSpec[] = [

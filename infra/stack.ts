@@ -11,6 +11,8 @@ import { Workflow, executionsArn, stateMachineArn } from './constructs/workflow'
 import { functions, routes, stateMachines } from './registry';
 import { centreOf, type CentreConfig } from './centre';
 import { Catalogue } from './constructs/catalogue';
+import { Web } from './constructs/web';
+import { webConfigFor } from './web-config';
 
 export interface MotcuaStackProps extends StackProps {
   /** The centre (default: from the context, `-c centre=config/<folder>`, `-c environment=dev`). */
@@ -25,6 +27,7 @@ export class MotcuaStack extends Stack {
   readonly api: Api;
   readonly jobs: Jobs;
   readonly alarms: Alarms;
+  readonly web: Web;
 
   readonly centre: CentreConfig;
   readonly identity: Identity;
@@ -82,6 +85,18 @@ export class MotcuaStack extends Stack {
       audience: identity.apiClients,
       deletionProtection,
     }));
+
+    // The pages and the API behind one CloudFront distribution (output WebUrl).
+    const authDomain: unknown = this.node.tryGetContext('authDomain');
+    const webAclId: unknown = this.node.tryGetContext('webAclId');
+    const config = webConfigFor(this, identity.client.userPoolClientId, typeof authDomain === 'string' ? authDomain : undefined);
+    this.web = new Web(this, 'Web', {
+      httpApi: api.httpApi,
+      config,
+      authDomain: config.auth.kind === 'cognito' ? config.auth.domain : undefined,
+      webAclId: typeof webAclId === 'string' ? webAclId : undefined,
+      deletionProtection,
+    });
 
     // Scheduled jobs (a DLQ each) and the alarms, published to one SNS topic (output AlarmTopicArn).
     this.jobs = new Jobs(this, 'Jobs', { functionByName });

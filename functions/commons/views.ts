@@ -20,7 +20,7 @@ export function stepView(s: Step) {
 }
 
 /** What the API shows of a dossier: never its PIN hash. */
-export function dossierView(d: Dossier, steps: Step[]) {
+export function dossierView(d: Dossier, steps: Step[], emails: { eventKey: string; event?: string; state: string; sentAt: string | null }[] = []) {
   return {
     code: d.code,
     status: d.status,
@@ -35,6 +35,7 @@ export function dossierView(d: Dossier, steps: Step[]) {
     stop: d.stop ? { ...d.stop, at: toLocalIso(d.stop.at) } : undefined,
     rating: d.rating ? { ...d.rating, at: toLocalIso(d.rating.at) } : undefined,
     emailFailures: Object.entries(d.emailFailures ?? {}).map(([eventKey, f]) => ({ eventKey, error: f.error, at: toLocalIso(f.at) })),
+    emails: emails.map((e) => ({ ...e, sentAt: e.sentAt ? toLocalIso(e.sentAt) : null })),
     steps: steps.sort((a, b) => a.stageIndex - b.stageIndex || a.stepId.localeCompare(b.stepId)).map(stepView),
   };
 }

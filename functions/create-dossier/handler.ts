@@ -11,7 +11,7 @@ import { idempotencyKeyOf } from '../commons/idempotency-key';
 import { hashPin, newPin } from '../commons/pin';
 import { indexApplicant } from '../commons/personal-data';
 import { logger } from '../commons/powertools';
-import { documentsSchema, phone, text } from '../commons/text';
+import { DossierInput } from '../contracts/intake';
 import { getDossier, keys, listProcedures, logbookKeys, putIfAbsent, reserveSequence, settleSequence, versionInForce } from '../commons/store';
 import { localDate, toLocalIso } from '../core/local-time';
 import { startDossierWorkflow } from '../commons/workflow';
@@ -19,21 +19,8 @@ import { appointmentAt } from '../core/deadlines';
 import { dossierCode, type Dossier } from '../core/dossier';
 import { DossierStatus } from '../core/model';
 
-export const DossierInput = z
-  .object({
-    procedureCode: z.string().trim().min(1).max(40),
-    applicant: z
-      .object({
-        name: text(200),
-        email: z.email().max(254),
-        phone: phone.optional(),
-        idNumber: z.string().regex(/^\d{9}(\d{3})?$/, '9 or 12 digits').optional(),
-      })
-      .strict(),
-    channel: z.enum(['counter', 'online', 'post']),
-    documents: documentsSchema.optional(),
-  })
-  .strict();
+// The request's schema lives with the contracts: the desk's page checks the same rules before sending.
+export { DossierInput };
 type DossierInput = z.infer<typeof DossierInput>;
 
 async function receive(request: { caller: string; key: string; body: DossierInput }) {

@@ -13,7 +13,7 @@ import { toLocalIso } from '../core/local-time';
 import { isStopped, type Step, type StepDecision } from '../core/dossier';
 
 const Path = z.object({ code: dossierCode, stepId });
-const Decision = z.discriminatedUnion('outcome', [
+export const Decision = z.discriminatedUnion('outcome', [
   z.object({ outcome: z.literal('approve'), note: text(2000).optional() }).strict(),
   z.object({ outcome: z.literal('request-supplement'), missing: z.array(text(300)).min(1).max(20), reason: text(2000) }).strict(),
   z.object({ outcome: z.literal('refuse'), reason: text(2000) }).strict(),

@@ -8,7 +8,7 @@ import { queryAll } from '../commons/store';
 import type { Dossier } from '../core/dossier';
 import { localInstants, toLocalIso } from '../core/local-time';
 
-const Query = z
+export const Query = z
   .object({
     email: z.email('an email address').max(254).optional(),
     idNumber: z.string().regex(/^\d{9}(\d{3})?$/, '9 or 12 digits').optional(),

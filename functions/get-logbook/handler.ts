@@ -12,7 +12,7 @@ import type { Dossier, Step } from '../core/dossier';
 import { dossierAppointments, dossierOverdue, dossierTimeliness, isLocalDate, localDayRange, stepDues, stepTimeliness } from '../core/records';
 
 const Path = z.object({ agencyCode });
-const Query = z.object({ date: z.string({ error: 'a local date YYYY-MM-DD' }).refine(isLocalDate, 'a local date YYYY-MM-DD') });
+export const Query = z.object({ date: z.string({ error: 'a local date YYYY-MM-DD' }).refine(isLocalDate, 'a local date YYYY-MM-DD') });
 
 const local = (iso: string | null | undefined) => (iso ? toLocalIso(iso) : null);
 const dateOf = (d: Date | null) => (d ? toLocalIso(d) : null);

@@ -10,7 +10,7 @@ import { reportSkipped, type Skipped } from '../commons/skipped';
 
 export const MAX_DAYS = 366;
 const date = z.string({ error: 'a local date YYYY-MM-DD' }).refine(isLocalDate, 'a local date YYYY-MM-DD');
-const Query = z.object({ from: date, to: date, by: z.enum(['agency', 'procedure']).default('agency') });
+export const Query = z.object({ from: date, to: date, by: z.enum(['agency', 'procedure']).default('agency') });
 
 /** Read dossiers not already in hand, a few at a time. */
 async function fetchDossiers(codes: string[], into: Map<string, Dossier>): Promise<void> {

@@ -9,7 +9,7 @@ import { keys, updateIf } from '../commons/store';
 import { text } from '../commons/text';
 
 const Path = z.object({ code: dossierCode });
-const Rating = z.object({ score: z.number().int().min(1).max(5), comment: text(2000).optional() }).strict();
+export const Rating = z.object({ score: z.number().int().min(1).max(5), comment: text(2000).optional() }).strict();
 
 /** POST /public/dossiers/{code}/rating with `X-Lookup-Pin`: 1–5 and a comment, once, after the result. */
 export const handler = apiHandler('POST /public/dossiers/{code}/rating', async (event) => {

@@ -13,7 +13,7 @@ import { toLocalIso } from '../core/local-time';
 import type { Dossier } from '../core/dossier';
 
 const Path = z.object({ code: dossierCode });
-const Withdraw = z.object({ reason: text(1000).optional() }).strict();
+export const Withdraw = z.object({ reason: text(1000).optional() }).strict();
 
 /**
  * POST /public/dossiers/{code}/withdraw with `X-Lookup-Pin`: status 7, and everything stops —

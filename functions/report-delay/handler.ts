@@ -13,7 +13,7 @@ import { text } from '../commons/text';
 import { toLocalIso } from '../core/local-time';
 
 const Path = z.object({ code: dossierCode, stepId });
-const Delay = z.object({ reason: text(2000), newDueAt: z.iso.datetime({ offset: true }) }).strict();
+export const Delay = z.object({ reason: text(2000), newDueAt: z.iso.datetime({ offset: true }) }).strict();
 
 /**
  * POST /dossiers/{code}/steps/{stepId}/delay: the agency reports, before its due time, that it

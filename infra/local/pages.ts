@@ -2,6 +2,10 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { DIST } from '../../web/build';
+import { currentCentre } from '../../functions/core/centre';
+import { catalogueFiles } from '../../functions/commons/catalogue-files';
+import { parseCatalogue } from '../../functions/core/catalogue';
+import { webConfig } from '../../functions/contracts/web-config';
 import { routes } from '../registry';
 
 /** First path segments of the API's routes (and the local ones): never answered with a page. */
@@ -17,6 +21,14 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
   '.webmanifest': 'application/manifest+json',
 };
+
+/** The agencies of the runtime's centre folder (MOTCUA_CENTRE_DIR), for the local sign-in page. */
+let agencies: { dir: string; list: ReturnType<typeof parseCatalogue>['agencies'] } | undefined;
+function centreAgencies() {
+  const dir = process.env.MOTCUA_CENTRE_DIR ?? join(DIST, '..', '..', 'config', 'hanoi');
+  if (agencies?.dir !== dir) agencies = { dir, list: parseCatalogue(catalogueFiles(dir)).agencies };
+  return agencies.list;
+}
 
 /** The same security headers as the CloudFront distribution's response-headers policy. */
 export const PAGE_HEADERS: Record<string, string> = {
@@ -40,6 +52,15 @@ function file(res: ServerResponse, path: string, cache: string): boolean {
  * single-page fallback), as CloudFront does on AWS. Answers false when there is nothing to serve.
  */
 export function servePage(pathname: string, res: ServerResponse): boolean {
+  // The contract and its reference page, and the pages' runtime configuration (local sign-in).
+  if (pathname === '/openapi.json') return file(res, join(DIST, 'openapi.json'), 'no-cache');
+  if (pathname === '/docs' || pathname === '/docs/') return file(res, join(DIST, 'docs', 'index.html'), 'no-cache');
+  if (pathname === '/docs/docs.css') return file(res, join(DIST, 'docs', 'docs.css'), 'no-cache');
+  if (pathname === '/config.json') {
+    res.writeHead(200, { 'content-type': TYPES['.json']!, 'cache-control': 'no-cache', ...PAGE_HEADERS });
+    res.end(JSON.stringify(webConfig(currentCentre(), centreAgencies(), { kind: 'local' })));
+    return true;
+  }
   if (API_ROOTS.has(pathname.split('/')[1] ?? '')) return false;
   const safe = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
   if (safe.startsWith('..')) return false;

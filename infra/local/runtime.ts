@@ -151,6 +151,7 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
     SENDER_EMAIL: process.env.SENDER_EMAIL ?? 'motcua@localhost',
     POWERTOOLS_SERVICE_NAME: 'motcua',
     CENTRE_PROFILE: JSON.stringify(readCentreProfile(centreDir)),
+    MOTCUA_CENTRE_DIR: centreDir,
   });
   resetClients();
   forgetCalendar();

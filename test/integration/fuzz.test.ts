@@ -429,6 +429,7 @@ describe('fuzz: random and malformed requests at every route', () => {
       { route: r('GET /procedures'), targets: [{ params: {}, token: t.nobody }], token: t.stp, query: ['at', 'code'] },
       { route: r('PUT /procedures/{code}'), targets: [{ params: { code: 'TP-LLTP' }, token: t.operator }, { params: { code: 'FZ-NEW' }, token: t.operator }], token: t.operator, invalid: bodies.procedure },
       { route: r('GET /calendars/{year}'), targets: [{ params: { year: '2026' }, token: t.operator }], token: t.operator },
+      { route: r('GET /dossiers'), targets: [{ params: {}, token: t.desk }], token: t.desk, query: ['q'] },
       { route: r('PUT /calendars/{year}'), targets: [{ params: { year: '2026' }, token: t.operator }, { params: { year: '2031' }, token: t.operator }], token: t.operator, invalid: bodies.calendar },
       // an email that does not exist: the request is checked through to the store, and never writes
       { route: r('POST /ops/emails/{id}/resend'), targets: [{ params: { id: `${d.a.code}~no-such-email` }, token: t.operator }], token: t.operator },

@@ -9,7 +9,7 @@ import { buildWeb } from '../../web/build';
  * downloaded at test time. The pages are built once per test file (web/dist).
  */
 let built: Promise<void> | undefined;
-export const ensureWebBuilt = () => (built ??= buildWeb({ minify: false }));
+export const ensureWebBuilt = () => (built ??= buildWeb({ minify: false }).then(() => undefined));
 
 export async function launchBrowser(): Promise<Browser> {
   await ensureWebBuilt();

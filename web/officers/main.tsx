@@ -1,10 +1,131 @@
 import { render } from 'preact';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { apiClient } from '../shared/api';
+import { loadConfig, type WebConfig } from '../shared/config';
+import { initialLang, LangContext, LangSwitch, storeLang, useI18n, type Lang } from '../shared/i18n';
+import { agenciesOf, currentSession, homeOf, isDesk, isOperator, saveSession, signOut, type Session } from './auth';
+import { AppContext, useApp } from './context';
+import { Link, navigate, useLocation } from './router';
+import { SignIn, SignInCallback } from './pages/sign-in';
+import { Desk } from './pages/desk';
+import { Receive } from './pages/receive';
+import { Receipt } from './pages/receipt';
+import { Queue } from './pages/queue';
+import { DossierPage } from './pages/dossier';
+import { ControlSheetPage, LogbookPage, SearchPage } from './pages/records';
+
+const T = {
+  title: { vi: 'Một cửa — cán bộ', en: 'One-stop — officers' },
+  skip: { vi: 'Bỏ qua, đến nội dung chính', en: 'Skip to the main content' },
+  nav: { vi: 'Điều hướng chính', en: 'Main navigation' },
+  desk: { vi: 'Bộ phận một cửa', en: 'One-stop desk' },
+  receive: { vi: 'Tiếp nhận hồ sơ', en: 'Receive a dossier' },
+  queue: { vi: 'Hồ sơ cần xử lý', en: 'Work queue' },
+  search: { vi: 'Tra cứu hồ sơ', en: 'Search dossiers' },
+  logbook: { vi: 'Sổ theo dõi', en: 'Logbook' },
+  signOut: { vi: 'Đăng xuất', en: 'Sign out' },
+  notFound: { vi: 'Không có trang này.', en: 'No such page.' },
+  loading: { vi: 'Đang tải…', en: 'Loading…' },
+};
+
+function Nav() {
+  const { session, config, setSession } = useApp();
+  const { t } = useI18n(T);
+  const agency = agenciesOf(session)[0];
+  const desk = config.centre.deskAgency;
+  return (
+    <header class="top no-print">
+      <a class="skip" href="#main">{t('skip')}</a>
+      <nav aria-label={t('nav')}>
+        <ul>
+          {isDesk(session) && (
+            <>
+              <li><Link href="/desk">{t('desk')}</Link></li>
+              <li><Link href="/desk/receive">{t('receive')}</Link></li>
+              <li><Link href={`/records/logbook/${desk}`}>{t('logbook')}</Link></li>
+            </>
+          )}
+          {agency && (
+            <>
+              <li><Link href={`/queue/${agency}`}>{t('queue')}</Link></li>
+              <li><Link href={`/records/logbook/${agency}`}>{t('logbook')}</Link></li>
+            </>
+          )}
+          {(isDesk(session) || isOperator(session)) && <li><Link href="/records/search">{t('search')}</Link></li>}
+        </ul>
+      </nav>
+      <div class="who">
+        {session && <span>{session.name ?? session.sub}</span>}
+        <LangSwitch />
+        {session && (
+          <button type="button" onClick={() => { signOut(config); setSession(undefined); navigate('/sign-in'); }}>
+            {t('signOut')}
+          </button>
+        )}
+      </div>
+    </header>
+  );
+}
+
+function Routes() {
+  const { path, search } = useLocation();
+  const { session } = useApp();
+  const { t } = useI18n(T);
+  if (path === '/sign-in') return <SignIn />;
+  if (path === '/sign-in/callback') return <SignInCallback search={search} />;
+  if (!session) {
+    navigate('/sign-in', true);
+    return null;
+  }
+  const m = (re: RegExp) => re.exec(path);
+  let x: RegExpExecArray | null;
+  if (path === '/') {
+    navigate(homeOf(session), true);
+    return null;
+  }
+  if (path === '/desk') return <Desk />;
+  if (path === '/desk/receive') return <Receive />;
+  if ((x = m(/^\/receipt\/([^/]+)$/))) return <Receipt code={decodeURIComponent(x[1]!)} />;
+  if ((x = m(/^\/queue\/([A-Z0-9]+)$/))) return <Queue agency={x[1]!} />;
+  if ((x = m(/^\/dossier\/([^/]+)$/))) return <DossierPage code={decodeURIComponent(x[1]!)} />;
+  if ((x = m(/^\/records\/control-sheet\/([^/]+)$/))) return <ControlSheetPage code={decodeURIComponent(x[1]!)} />;
+  if ((x = m(/^\/records\/logbook\/([A-Z0-9]+)$/))) return <LogbookPage agency={x[1]!} search={search} />;
+  if (path === '/records/search') return <SearchPage search={search} />;
+  return <p>{t('notFound')}</p>;
+}
 
 function App() {
+  const [config, setConfig] = useState<WebConfig>();
+  const [failed, setFailed] = useState<string>();
+  const [session, setSessionState] = useState<Session | undefined>(currentSession());
+  const [lang, setLangState] = useState<Lang>(initialLang());
+  const setLang = (l: Lang) => {
+    storeLang(l);
+    setLangState(l);
+  };
+  const setSession = (s: Session | undefined) => {
+    saveSession(s);
+    setSessionState(s);
+  };
+  useEffect(() => {
+    storeLang(lang);
+    loadConfig().then(setConfig, (e: Error) => setFailed(e.message));
+  }, []);
+  useEffect(() => {
+    document.title = T.title[lang];
+  }, [lang]);
+  const api = useMemo(() => apiClient(() => currentSession()?.token, () => setSessionState(undefined)), []);
+  const langValue = { lang, setLang };
+  if (!config) return <main id="main"><h1>{T.title[lang]}</h1><p role="status">{failed ?? T.loading[lang]}</p></main>;
   return (
-    <main>
-      <h1>Một cửa</h1>
-    </main>
+    <LangContext.Provider value={langValue}>
+      <AppContext.Provider value={{ config, session, api, setSession }}>
+        <Nav />
+        <main id="main" tabIndex={-1}>
+          <Routes />
+        </main>
+      </AppContext.Provider>
+    </LangContext.Provider>
   );
 }
 

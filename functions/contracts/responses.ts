@@ -1,0 +1,225 @@
+import * as z from 'zod';
+
+/**
+ * What the API answers, route by route: the response half of the contract (the request half is
+ * the handlers' own zod schemas). Local times are ISO 8601 with the +07:00 offset. Objects are
+ * open (extra fields are allowed) so that adding a field is not a breaking change; what is
+ * listed here is what a client may rely on. functions/contracts/openapi.ts turns these into the
+ * OpenAPI document; test/integration/contract.test.ts checks real answers against them.
+ */
+const localTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?\+07:00$/, 'a local time with +07:00');
+const instant = z.iso.datetime({ offset: true });
+const Text = z.object({ vi: z.string(), en: z.string() });
+const status = z.number().int().min(1).max(10);
+const Document = z.object({ name: z.string(), ref: z.string() });
+
+export const Problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  })
+  .meta({ description: 'RFC 9457 problem details; `errors` names each wrong field.' });
+
+export const Received = z.object({
+  code: z.string(),
+  status,
+  receivedAt: localTime,
+  appointmentAt: localTime,
+  /** Shown once, to be printed on the receipt: the citizen's PIN for the lookup. */
+  lookupPin: z.string(),
+});
+
+const HistoryEntry = z.object({
+  outcome: z.enum(['approve', 'request-supplement', 'refuse', 'delay']),
+  at: localTime,
+  by: z.string(),
+  note: z.string().optional(),
+  reason: z.string().optional(),
+  missing: z.array(z.string()).optional(),
+  newDueAt: localTime.optional(),
+});
+
+export const StepView = z.object({
+  stepId: z.string(),
+  stage: z.number().int(),
+  agency: z.string(),
+  name: Text,
+  budgetHours: z.number(),
+  assignedAt: localTime,
+  dueAt: localTime.nullable(),
+  state: z.string(),
+  extensions: z.number().int(),
+  supplementRounds: z.number().int(),
+  outcome: z.enum(['approve', 'refuse']).optional(),
+  decidedAt: localTime.optional(),
+  history: z.array(HistoryEntry),
+});
+
+export const DossierView = z
+  .object({
+    code: z.string(),
+    status,
+    procedure: z.object({ code: z.string(), version: z.number().int(), name: Text }),
+    channel: z.enum(['counter', 'online', 'post']),
+    applicant: z.object({ name: z.string(), email: z.string(), phone: z.string().optional(), idNumber: z.string().optional() }),
+    documents: z.array(Document),
+    receivedAt: localTime,
+    appointmentAt: localTime,
+    stage: z.number().int(),
+    pauses: z.array(
+      z.object({ key: z.string(), stepId: z.string(), round: z.number().int(), agency: z.string(), from: localTime, to: localTime.nullable(), missing: z.array(z.string()), reason: z.string() }),
+    ),
+    stop: z.object({ kind: z.enum(['refused', 'withdrawn']), at: localTime, stepId: z.string().optional(), agency: z.string().optional(), reason: z.string() }).optional(),
+    rating: z.object({ score: z.number().int(), comment: z.string().optional(), at: z.string() }).optional(),
+    emailFailures: z.array(z.object({ eventKey: z.string(), error: z.string(), at: localTime })),
+    /** The emails sent to the citizen, one per (dossier, event). */
+    emails: z.array(z.object({ eventKey: z.string(), event: z.string().optional(), state: z.string(), sentAt: localTime.nullable() })),
+    steps: z.array(StepView),
+  })
+  .meta({ description: 'A dossier as officers see it (never its PIN hash nor a task token)' });
+
+export const DossierList = z.object({
+  dossiers: z.array(
+    z.object({ code: z.string(), status, procedure: z.object({ code: z.string(), name: Text }), applicantName: z.string(), receivedAt: localTime, appointmentAt: localTime }),
+  ),
+  /** How many dossiers were searched (the open ones, then recent closed ones). */
+  searched: z.number().int(),
+});
+
+export const DecisionAccepted = z.object({ dossierCode: z.string(), stepId: z.string(), outcome: z.string(), decidedAt: localTime });
+export const DelayAccepted = z.object({ dossierCode: z.string(), stepId: z.string(), dueAt: localTime, requestedDueAt: localTime });
+export const SupplementAccepted = z.object({ dossierCode: z.string(), suppliedAt: localTime, stepId: z.string().optional() });
+
+export const Tasks = z.object({
+  agency: z.string(),
+  tasks: z.array(
+    z.object({
+      dossierCode: z.string(),
+      stepId: z.string(),
+      stage: z.number().int(),
+      name: Text,
+      assignedAt: localTime,
+      dueAt: localTime.nullable(),
+      extensions: z.number().int(),
+    }),
+  ),
+});
+
+const ApologyLine = z.object({ n: z.number().int(), kind: z.enum(['lapse', 'delay']), at: localTime, reason: Text, hours: z.number(), originalDueAt: localTime, newDueAt: localTime });
+const timeliness = z.enum(['early', 'on-time', 'late', 'pending', 'stopped']);
+
+export const ControlSheet = z.object({
+  dossierCode: z.string(),
+  procedure: z.object({ code: z.string(), version: z.number().int(), name: Text }),
+  receivingAgency: z.string(),
+  status,
+  receivedAt: localTime,
+  appointment: z.object({ original: localTime.nullable(), final: localTime.nullable() }),
+  returnedAt: localTime.nullable(),
+  timeliness,
+  overdue: z.boolean().optional(),
+  handOvers: z.array(
+    z.object({
+      n: z.number().int(),
+      kind: z.enum(['step', 'supplement-request', 'supplement', 'return', 'refusal', 'withdrawal']),
+      stage: z.number().int().optional(),
+      stepId: z.string().optional(),
+      round: z.number().int().optional(),
+      from: z.string(),
+      to: z.string(),
+      receivedAt: localTime.nullable(),
+      dueAt: localTime.nullable(),
+      finalDueAt: localTime.nullable(),
+      decidedAt: localTime.nullable(),
+      outcome: z.string().nullable(),
+      timeliness: timeliness.nullable(),
+      overdue: z.boolean().optional(),
+      missing: z.array(z.string()).optional(),
+      reason: z.string().optional(),
+      apologies: z.array(ApologyLine),
+    }),
+  ),
+});
+
+export const Logbook = z.object({
+  agency: z.string(),
+  kind: z.enum(['desk', 'department']),
+  date: z.string(),
+  entries: z.array(
+    z.object({
+      kind: z.enum(['step', 'dossier']),
+      dossierCode: z.string(),
+      procedure: z.object({ code: z.string(), name: Text }),
+      applicantName: z.string().optional(),
+      stepId: z.string().optional(),
+      stage: z.number().int().optional(),
+      name: Text.optional(),
+      channel: z.string().optional(),
+      receivedAt: localTime.nullable(),
+      dueAt: localTime.nullable(),
+      finalDueAt: localTime.nullable(),
+      decidedAt: localTime.nullable().optional(),
+      returnedAt: localTime.nullable().optional(),
+      outcome: z.string().nullable().optional(),
+      state: z.string().optional(),
+      status: status.optional(),
+      stop: z.string().optional(),
+      timeliness,
+      overdue: z.boolean().optional(),
+      apologies: z.number().int().optional(),
+      supplements: z.number().int().optional(),
+    }),
+  ),
+});
+
+const Figures = z.object({}).catchall(z.unknown());
+export const TimelinessReport = z.object({ from: z.string(), to: z.string(), by: z.enum(['agency', 'procedure']) }).catchall(z.unknown()).meta({ description: 'Figures per agency or procedure' });
+
+export const ProcedureList = z.object({
+  procedures: z.array(
+    z.object({
+      code: z.string(),
+      version: z.number().int(),
+      effectiveFrom: z.string(),
+      name: Text,
+      field: Text,
+      legalHours: z.number(),
+      routeHours: z.number(),
+      receivingAgency: z.string(),
+      stages: z.array(z.object({ stage: z.number().int(), steps: z.array(z.object({ stepId: z.string(), agency: z.string(), name: Text, budgetHours: z.number() })) })),
+    }),
+  ),
+});
+
+export const ProcedureVersion = z.object({ code: z.string(), version: z.number().int(), effectiveFrom: z.string(), name: Text, routeHours: z.number() }).catchall(z.unknown());
+
+const CalendarEntry = z.object({ date: z.string(), kind: z.enum(['holiday', 'day-off', 'working-saturday']), name: Text, source: z.string() });
+export const CalendarYear = z.object({
+  year: z.number().int(),
+  status: z.enum(['announced', 'awaiting-notice']),
+  entries: z.array(CalendarEntry),
+  origin: z.enum(['stored', 'bundled']),
+  updatedAt: localTime.optional(),
+  updatedBy: z.string().optional(),
+});
+export const CalendarBody = z.object({ year: z.number().int(), status: z.enum(['announced', 'awaiting-notice']), entries: z.array(CalendarEntry) });
+
+export const Resumed = z.object({ dossierCode: z.string(), workflow: z.string() });
+export const ApplicantExport = z.object({ query: Figures, exportedAt: instant, dossiers: z.array(Figures) });
+
+export const CitizenView = z.object({
+  code: z.string(),
+  status,
+  statusText: Text,
+  procedure: z.object({ code: z.string(), name: Text }),
+  receivedAt: localTime,
+  appointmentAt: localTime,
+  history: z.array(z.object({ at: localTime, event: z.string(), text: Text })),
+  canRate: z.boolean(),
+});
+export const Withdrawn = z.object({ dossierCode: z.string(), status: z.literal(7), withdrawnAt: localTime });
+export const Rated = z.object({ dossierCode: z.string(), score: z.number().int() });

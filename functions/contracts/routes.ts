@@ -1,0 +1,99 @@
+import * as z from 'zod';
+import { DossierInput } from './intake';
+import { Decision } from '../decide-step/handler';
+import { Delay } from '../report-delay/handler';
+import { Query as ExportQuery } from '../export-applicant/handler';
+import { Query as LogbookQuery } from '../get-logbook/handler';
+import { Query as ReportQuery } from '../get-timeliness-report/handler';
+import { Rating } from '../public-rating/handler';
+import { Withdraw } from '../public-withdraw/handler';
+import { SearchQuery } from '../search-dossiers/handler';
+import { SupplementBody } from '../commons/supplement';
+import { ProcedureBody } from '../core/procedure-rules';
+import * as R from './responses';
+
+/** One route's contract: its summary, its query, body and answers (the path comes from the registry). */
+export interface RouteContract {
+  summary: string;
+  operationId: string;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  /** Success status → schema. */
+  responses: Record<number, z.ZodType>;
+  /** Error statuses this route answers with problem+json, besides 400 (input) and 500/503. */
+  errors: number[];
+  headers?: { name: string; required: boolean; description: string }[];
+}
+
+const idempotency = { name: 'Idempotency-Key', required: false, description: 'A retry with the same key and body gets the first answer and changes nothing' };
+const pin = { name: 'X-Lookup-Pin', required: true, description: 'The PIN printed on the receipt (never in the URL)' };
+const officer = [401, 403];
+
+/** Keyed `METHOD /path` like the registry; test/integration/contract.test.ts checks both hold the same routes. */
+export const routeContracts: Record<string, RouteContract> = {
+  'POST /dossiers': {
+    summary: 'Receive a dossier at the one-stop desk (form 01)', operationId: 'receiveDossier',
+    body: DossierInput, responses: { 201: R.Received }, errors: [...officer, 409, 422],
+    headers: [{ ...idempotency, required: true }],
+  },
+  'GET /dossiers': {
+    summary: 'Search dossiers by code, applicant name or phone (desk, operators)', operationId: 'searchDossiers',
+    query: SearchQuery, responses: { 200: R.DossierList }, errors: officer,
+  },
+  'GET /dossiers/{code}': { summary: 'A dossier with its steps', operationId: 'getDossier', responses: { 200: R.DossierView }, errors: [...officer, 404] },
+  'POST /dossiers/{code}/steps/{stepId}/decision': {
+    summary: 'Decide a step: approve, request a supplement (form 02), refuse (form 03)', operationId: 'decideStep',
+    body: Decision, responses: { 202: R.DecisionAccepted }, errors: [...officer, 404, 409, 422], headers: [idempotency],
+  },
+  'POST /dossiers/{code}/steps/{stepId}/delay': {
+    summary: 'Report a delay before the due time (form 04)', operationId: 'reportDelay',
+    body: Delay, responses: { 202: R.DelayAccepted }, errors: [...officer, 404, 409, 422], headers: [idempotency],
+  },
+  'POST /dossiers/{code}/supplement': {
+    summary: 'The desk records the supplement the citizen brought', operationId: 'supplyAtDesk',
+    body: SupplementBody, responses: { 202: R.SupplementAccepted }, errors: [...officer, 409], headers: [idempotency],
+  },
+  'GET /agencies/{agencyCode}/tasks': { summary: "An agency's pending steps, soonest due first", operationId: 'listTasks', responses: { 200: R.Tasks }, errors: officer },
+  'GET /dossiers/{code}/control-sheet': { summary: 'The control sheet (form 06)', operationId: 'getControlSheet', responses: { 200: R.ControlSheet }, errors: [...officer, 404] },
+  'GET /agencies/{agencyCode}/logbook': {
+    summary: "An agency's logbook for a local day (form 07)", operationId: 'getLogbook',
+    query: LogbookQuery, responses: { 200: R.Logbook }, errors: [...officer, 404],
+  },
+  'GET /reports/timeliness': {
+    summary: 'Early / on time / late over a period', operationId: 'getTimelinessReport',
+    query: ReportQuery, responses: { 200: R.TimelinessReport }, errors: officer,
+  },
+  'POST /ops/dossiers/{code}/resume': { summary: "Resume a dossier's workflow", operationId: 'resumeDossier', responses: { 200: R.Resumed, 202: R.Resumed }, errors: [...officer, 404, 409] },
+  'GET /ops/applicants/export': {
+    summary: 'Everything held about one applicant', operationId: 'exportApplicant',
+    query: ExportQuery, responses: { 200: R.ApplicantExport }, errors: officer,
+  },
+  'GET /public/dossiers/{code}': { summary: 'Citizen: look a dossier up with its code and PIN', operationId: 'publicLookup', responses: { 200: R.CitizenView }, errors: [404, 429], headers: [pin] },
+  'POST /public/dossiers/{code}/supplement': {
+    summary: 'Citizen: send the supplement asked for', operationId: 'publicSupplement',
+    body: SupplementBody, responses: { 202: R.SupplementAccepted }, errors: [404, 409, 429], headers: [pin, idempotency],
+  },
+  'POST /public/dossiers/{code}/withdraw': {
+    summary: 'Citizen: withdraw the dossier', operationId: 'publicWithdraw',
+    body: Withdraw, responses: { 202: R.Withdrawn }, errors: [404, 409, 429], headers: [pin, idempotency],
+  },
+  'POST /public/dossiers/{code}/rating': {
+    summary: 'Citizen: rate the service once, after the result', operationId: 'publicRating',
+    body: Rating, responses: { 201: R.Rated }, errors: [404, 409, 429], headers: [pin, idempotency],
+  },
+  'GET /procedures': { summary: 'The procedure catalogue in force today', operationId: 'listProcedures', responses: { 200: R.ProcedureList }, errors: [401] },
+  'PUT /procedures/{code}': {
+    summary: 'Publish a new version of a procedure', operationId: 'putProcedure',
+    body: ProcedureBody, responses: { 200: R.ProcedureVersion, 201: R.ProcedureVersion }, errors: [...officer, 409, 422],
+  },
+  'GET /calendars/{year}': { summary: "A year's working calendar", operationId: 'getCalendar', responses: { 200: R.CalendarYear }, errors: [...officer, 404] },
+  'PUT /calendars/{year}': { summary: "Replace a year's working calendar", operationId: 'putCalendar', body: R.CalendarBody, responses: { 200: R.CalendarYear }, errors: officer },
+};
+
+/** Path parameters, by name, as the handlers check them. */
+export const pathParameters: Record<string, z.ZodType> = {
+  code: z.string().describe('A dossier code such as TTHCC-261127-0001, or a procedure code'),
+  stepId: z.string().regex(/^[a-z0-9-]{1,40}$/),
+  agencyCode: z.string().regex(/^[A-Z0-9]{2,12}$/),
+  year: z.number().int().min(2000).max(2100),
+};

@@ -1,0 +1,120 @@
+import { readFileSync } from 'node:fs';
+import type * as z from 'zod';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routes } from '../../infra/registry';
+import { apiTypesSource, API_TYPES } from '../../functions/contracts/generate';
+import { openApiDocument } from '../../functions/contracts/openapi';
+import { routeContracts } from '../../functions/contracts/routes';
+import { Problem } from '../../functions/contracts/responses';
+import { applicant, eventually, scenario, startHarness, uniqueKey, type Harness } from '../support/local';
+
+type Op = { 'x-roles': string[]; responses: Record<string, { content: Record<string, unknown> }>; operationId: string };
+
+describe('the OpenAPI document', () => {
+  const doc = openApiDocument() as { openapi: string; paths: Record<string, Record<string, Op>> };
+
+  it('holds every registry route, with its roles and its problem+json errors', () => {
+    expect(doc.openapi).toBe('3.1.0');
+    for (const r of routes) {
+      const op = doc.paths[r.path]?.[r.method.toLowerCase()];
+      expect(op, `${r.method} ${r.path}`).toBeDefined();
+      expect(op!['x-roles']).toEqual(r.roles);
+      for (const status of ['400', '500', '503']) expect(Object.keys(op!.responses[status]!.content)).toEqual(['application/problem+json']);
+      if (!r.roles.includes('public')) expect(op!.responses['403'] ?? op!.responses['401'], `${r.method} ${r.path} refuses`).toBeDefined();
+      expect(Object.keys(op!.responses).some((s) => s.startsWith('2'))).toBe(true);
+    }
+    const count = Object.values(doc.paths).reduce((n, item) => n + Object.keys(item).length, 0);
+    expect(count).toBe(routes.length);
+    expect(Object.keys(routeContracts).sort()).toEqual(routes.map((r) => `${r.method} ${r.path}`).sort());
+  });
+
+  it('is what the web client is typed from: web/shared/api-types.ts is up to date (npm run contracts)', () => {
+    expect(readFileSync(API_TYPES, 'utf8')).toBe(apiTypesSource());
+  });
+});
+
+/**
+ * Real answers of a scenario through the local gateway, each parsed with the response schema the
+ * document was made from (and every error with the problem schema): the contract holds.
+ */
+describe('real answers validate against the contract', () => {
+  let h: Harness;
+  const seen = new Set<string>();
+  beforeAll(async () => {
+    h = await startHarness({ resume: false });
+  });
+  afterAll(() => h?.stop());
+
+  const check = async (route: string, path: string, opts: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) => {
+    const res = await h.call(route.split(' ')[0]!, path, { ...opts, headers: { 'idempotency-key': uniqueKey(), ...opts.headers } });
+    const c = routeContracts[route]!;
+    const schema: z.ZodType | undefined = res.status < 300 ? c.responses[res.status] : Problem;
+    expect(schema, `${route} answered ${res.status}, which the contract does not list: ${JSON.stringify(res.body)}`).toBeDefined();
+    if (res.status >= 300) expect([400, 401, 403, 404, 409, 413, 422, 429, 500, 503]).toContain(res.status);
+    if (res.status >= 400 && ![401, 413].includes(res.status)) expect(c.errors.concat(400, 500, 503), `${route} ${res.status}`).toContain(res.status);
+    const parsed = schema!.safeParse(res.body);
+    expect(parsed.success, `${route} ${res.status}: ${JSON.stringify(parsed.error?.issues)}`).toBe(true);
+    seen.add(route);
+    return res.body;
+  };
+
+  it('for every route a scenario reaches', async () => {
+    const s = scenario(h);
+    await s.setClock('2026-12-02T10:00:00+07:00');
+    const desk = await h.token('desk-1', ['desk']);
+    const op = await h.token('op-1', ['operator']);
+    const stp = await h.token('stp-1', ['agency-STP']);
+    const catp = await h.token('catp-1', ['agency-CATP']);
+    const sdl = await h.token('sdl-1', ['agency-SDL']);
+    await check('GET /procedures', '/procedures', { token: desk });
+    const a = await check('POST /dossiers', '/dossiers', { token: desk, body: { procedureCode: 'TP-LLTP', applicant: applicant(1), channel: 'counter', documents: [{ name: 'Tờ khai', ref: 'desk://1' }] } });
+    await check('POST /dossiers', '/dossiers', { token: desk, body: { procedureCode: 'TP-LLTP', applicant: { ...applicant(1), email: 'nope' }, channel: 'counter' } });
+    const b = await check('POST /dossiers', '/dossiers', { token: desk, body: { procedureCode: 'DL-LHND', applicant: applicant(2), channel: 'online' } });
+    await s.task('STP', stp, a.code);
+    await check('GET /agencies/{agencyCode}/tasks', '/agencies/STP/tasks', { token: stp });
+    await check('GET /agencies/{agencyCode}/tasks', '/agencies/STP/tasks', { token: catp });
+    await check('GET /dossiers/{code}', `/dossiers/${a.code}`, { token: desk });
+    await check('GET /dossiers', '/dossiers?q=nguyen', { token: desk });
+    await check('GET /dossiers', `/dossiers?q=${a.code}`, { token: op });
+    await check('GET /dossiers', '/dossiers?q=x', { token: desk });
+    await check('GET /calendars/{year}', '/calendars/2026', { token: stp });
+    await check('POST /dossiers/{code}/steps/{stepId}/delay', `/dossiers/${a.code}/steps/s1-stp/delay`, { token: stp, body: { reason: 'Chờ xác minh', newDueAt: '2026-12-10T17:00:00+07:00' } });
+    await eventually(async () => (await s.dossier(desk, a.code)).steps[0].extensions === 1);
+    await check('POST /dossiers/{code}/steps/{stepId}/decision', `/dossiers/${a.code}/steps/s1-stp/decision`, { token: stp, body: { outcome: 'request-supplement', missing: ['Bản sao CCCD'], reason: 'Thiếu' } });
+    await s.status(desk, a.code, 5);
+    await check('GET /public/dossiers/{code}', `/public/dossiers/${a.code}`, { headers: { 'x-lookup-pin': a.lookupPin } });
+    await check('GET /public/dossiers/{code}', `/public/dossiers/${a.code}`, { headers: { 'x-lookup-pin': '000000' } });
+    await check('POST /dossiers/{code}/supplement', `/dossiers/${a.code}/supplement`, { token: desk, body: { documents: [{ name: 'Bản sao CCCD', ref: 'desk://2' }] } });
+    await check('POST /dossiers/{code}/supplement', `/dossiers/${a.code}/supplement`, { token: desk, body: { documents: [{ name: 'Bản sao CCCD', ref: 'desk://3' }] } });
+    await s.task('STP', stp, a.code);
+    await check('POST /dossiers/{code}/steps/{stepId}/decision', `/dossiers/${a.code}/steps/s1-stp/decision`, { token: stp, body: { outcome: 'approve', note: 'OK' } });
+    await check('POST /dossiers/{code}/steps/{stepId}/decision', `/dossiers/${a.code}/steps/s1-stp/decision`, { token: catp, body: { outcome: 'approve' } });
+    await s.task('SDL', sdl, b.code);
+    await check('POST /dossiers/{code}/steps/{stepId}/decision', `/dossiers/${b.code}/steps/s1-sdl/decision`, { token: sdl, body: { outcome: 'approve' } });
+    await s.task('TTHCC', desk, b.code, 'return');
+    await check('POST /dossiers/{code}/steps/{stepId}/decision', `/dossiers/${b.code}/steps/return/decision`, { token: desk, body: { outcome: 'approve' } });
+    await s.status(desk, b.code, 10);
+    await check('POST /public/dossiers/{code}/rating', `/public/dossiers/${b.code}/rating`, { headers: { 'x-lookup-pin': b.lookupPin }, body: { score: 5 } });
+    await check('GET /dossiers/{code}', `/dossiers/${b.code}`, { token: sdl });
+    await check('GET /dossiers/{code}/control-sheet', `/dossiers/${a.code}/control-sheet`, { token: desk });
+    await check('GET /dossiers/{code}/control-sheet', `/dossiers/${b.code}/control-sheet`, { token: op });
+    await check('GET /agencies/{agencyCode}/logbook', '/agencies/TTHCC/logbook?date=2026-12-02', { token: desk });
+    await check('GET /agencies/{agencyCode}/logbook', '/agencies/STP/logbook?date=2026-12-02', { token: stp });
+    await check('GET /reports/timeliness', '/reports/timeliness?from=2026-12-01&to=2026-12-31', { token: op });
+    await check('GET /ops/applicants/export', `/ops/applicants/export?email=${encodeURIComponent(applicant(1).email)}`, { token: op });
+    await check('POST /ops/dossiers/{code}/resume', `/ops/dossiers/${a.code}/resume`, { token: op });
+    const c = await s.receive(desk, 'TP-LLTP', applicant(3));
+    await check('POST /public/dossiers/{code}/withdraw', `/public/dossiers/${c.code}/withdraw`, { headers: { 'x-lookup-pin': c.lookupPin }, body: { reason: 'Không cần nữa' } });
+    await check('GET /calendars/{year}', '/calendars/2027', { token: op });
+    await check('PUT /calendars/{year}', '/calendars/2031', { token: op, body: { year: 2031, status: 'awaiting-notice', entries: [] } });
+    const procedure = { effectiveFrom: '2026-12-02', name: { vi: 'Thủ tục thử', en: 'Test procedure' }, field: { vi: 'Thử', en: 'Test' }, legalHours: 16, receivingAgency: 'TTHCC', stages: [{ steps: [{ stepId: 's1-stp', agency: 'STP', name: { vi: 'Thẩm định', en: 'Appraisal' }, budgetHours: 8 }] }, { steps: [{ stepId: 'return', agency: 'TTHCC', name: { vi: 'Trả kết quả', en: 'Return of the result' }, budgetHours: 4 }] }] };
+    await check('PUT /procedures/{code}', '/procedures/CT-TEST', { token: op, body: procedure });
+    const d = await s.receive(desk, 'TP-LLTP', applicant(4));
+    await s.task('STP', stp, d.code);
+    await s.decide(stp, d.code, 's1-stp', { outcome: 'request-supplement', missing: ['Ảnh'], reason: 'Thiếu ảnh' });
+    await s.status(desk, d.code, 5);
+    await check('POST /public/dossiers/{code}/supplement', `/public/dossiers/${d.code}/supplement`, { headers: { 'x-lookup-pin': d.lookupPin }, body: { documents: [{ name: 'Ảnh', ref: 'upload://1' }] } });
+    console.log(`contract: ${seen.size} of ${routes.length} routes answered and validated`);
+    expect([...seen].sort()).toEqual(routes.map((r) => `${r.method} ${r.path}`).sort());
+  });
+});

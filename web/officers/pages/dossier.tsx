@@ -1,0 +1,285 @@
+import { useState } from 'preact/hooks';
+import { fieldErrors, newKey, type Problem } from '../../shared/api';
+import { formatDate, formatDateTime, localDay } from '../../shared/dates';
+import { useI18n } from '../../shared/i18n';
+import { agenciesOf, isDesk } from '../auth';
+import { useApp } from '../context';
+import { Link } from '../router';
+import { Alert, Field, StatusText } from '../ui';
+import { useData } from '../use-data';
+import { workingDaysAfter, type CalendarYear } from '../working-days';
+import { focusFirstError } from './receive';
+
+const T = {
+  title: { vi: 'Hồ sơ {code}', en: 'Dossier {code}' },
+  procedure: { vi: 'Thủ tục', en: 'Procedure' },
+  status: { vi: 'Tình trạng', en: 'Status' },
+  applicant: { vi: 'Người nộp', en: 'Applicant' },
+  receivedAt: { vi: 'Tiếp nhận lúc', en: 'Received at' },
+  original: { vi: 'Hẹn trả ban đầu', en: 'Original appointment' },
+  current: { vi: 'Hẹn trả hiện tại', en: 'Current appointment' },
+  steps: { vi: 'Các bước xử lý', en: 'Steps' },
+  stage: { vi: 'Giai đoạn {n}', en: 'Stage {n}' },
+  assigned: { vi: 'Nhận', en: 'Received' },
+  due: { vi: 'Hạn', en: 'Due' },
+  decided: { vi: 'Quyết định', en: 'Decided' },
+  pending: { vi: 'Đang xử lý', en: 'Pending' },
+  approved: { vi: 'Đã duyệt', en: 'Approved' },
+  refused: { vi: 'Từ chối', en: 'Refused' },
+  'supplement-requested': { vi: 'Đã yêu cầu bổ sung', en: 'Supplement requested' },
+  apologies: { vi: 'Xin lỗi / gia hạn: {n}', en: 'Apologies / extensions: {n}' },
+  rounds: { vi: 'Số lần yêu cầu bổ sung: {n}', en: 'Supplement rounds: {n}' },
+  apology: { vi: 'Phiếu xin lỗi {n}: {reason} — hẹn mới {at}', en: 'Apology {n}: {reason} — new date {at}' },
+  missingItems: { vi: 'Cần bổ sung: {items} ({reason})', en: 'Missing: {items} ({reason})' },
+  documents: { vi: 'Giấy tờ', en: 'Documents' },
+  noDocuments: { vi: 'Không có giấy tờ.', en: 'No documents.' },
+  emails: { vi: 'Thư đã gửi công dân', en: 'Emails sent to the citizen' },
+  noEmails: { vi: 'Chưa gửi thư nào.', en: 'No email sent yet.' },
+  emailFailed: { vi: 'Gửi lỗi', en: 'Failed' },
+  actions: { vi: 'Xử lý bước {step}', en: 'Act on step {step}' },
+  approve: { vi: 'Duyệt', en: 'Approve' },
+  'request-supplement': { vi: 'Yêu cầu bổ sung', en: 'Request a supplement' },
+  refuse: { vi: 'Từ chối', en: 'Refuse' },
+  delay: { vi: 'Báo chậm trễ', en: 'Report a delay' },
+  handBack: { vi: 'Trả kết quả cho công dân', en: 'Hand the result back' },
+  supplyTitle: { vi: 'Nhận hồ sơ bổ sung tại quầy', en: 'Record the supplement brought to the desk' },
+  supplyDoc: { vi: 'Giấy tờ bổ sung (mỗi dòng một giấy tờ)', en: 'Documents supplied (one per line)' },
+  supply: { vi: 'Ghi nhận bổ sung', en: 'Record the supplement' },
+  note: { vi: 'Ghi chú (không bắt buộc)', en: 'Note (optional)' },
+  reason: { vi: 'Lý do', en: 'Reason' },
+  missing: { vi: 'Giấy tờ còn thiếu (mỗi dòng một giấy tờ)', en: 'Missing documents (one per line)' },
+  newDue: { vi: 'Ngày hẹn mới (chỉ ngày làm việc), 17:00', en: 'New date (working days only), 17:00' },
+  send: { vi: 'Xác nhận', en: 'Confirm' },
+  cancel: { vi: 'Huỷ', en: 'Cancel' },
+  done: { vi: 'Đã ghi nhận.', en: 'Recorded.' },
+  fix: { vi: 'Không ghi nhận được: {m}', en: 'Not recorded: {m}' },
+  sheet: { vi: 'Phiếu kiểm soát (mẫu 06)', en: 'Control sheet (form 06)' },
+  receipt: { vi: 'Giấy biên nhận (mẫu 01)', en: 'Receipt (form 01)' },
+  notFound: { vi: 'Không có hồ sơ {code}, hoặc bạn không được xem.', en: 'No dossier {code}, or you may not see it.' },
+  stop: { vi: 'Dừng: {reason}', en: 'Stopped: {reason}' },
+};
+
+type Action = 'approve' | 'request-supplement' | 'refuse' | 'delay';
+
+export function DossierPage({ code }: { code: string }) {
+  const { api, session, config } = useApp();
+  const { t, pick, lang } = useI18n(T);
+  const dossier = useData(() => api.GET('/dossiers/{code}', { params: { path: { code } } }), [code]);
+  const sheet = useData(() => api.GET('/dossiers/{code}/control-sheet', { params: { path: { code } } }), [code]);
+  const [done, setDone] = useState<string>();
+  const d = dossier.data;
+  if (dossier.loading) return <p role="status">…</p>;
+  if (!d) return <><h1>{t('title', { code })}</h1><Alert>{t('notFound', { code })}</Alert></>;
+  const agencyName = (c: string) => pick(config.agencies.find((a) => a.code === c)?.name) || c;
+  const mine = agenciesOf(session);
+  const desk = isDesk(session);
+  const reload = (message: string) => {
+    setDone(message);
+    dossier.reload();
+    sheet.reload();
+  };
+  const apologies = (stepId: string) => (sheet.data?.handOvers ?? []).filter((h) => h.stepId === stepId).flatMap((h) => h.apologies);
+  const actable = d.steps.filter((s) => s.state === 'pending' && !d.stop && ((s.agency !== config.centre.deskAgency && mine.includes(s.agency)) || (desk && s.agency === config.centre.deskAgency)));
+  return (
+    <section>
+      <h1>{t('title', { code: d.code })}</h1>
+      {done && <Alert kind="ok">{done}</Alert>}
+      <dl class="summary">
+        <dt>{t('procedure')}</dt><dd>{d.procedure.code} — {pick(d.procedure.name)}</dd>
+        <dt>{t('status')}</dt><dd data-testid="status"><StatusText status={d.status} /></dd>
+        <dt>{t('applicant')}</dt><dd>{d.applicant.name}</dd>
+        <dt>{t('receivedAt')}</dt><dd>{formatDateTime(d.receivedAt, lang)}</dd>
+        <dt>{t('original')}</dt><dd>{formatDateTime(sheet.data?.appointment.original, lang)}</dd>
+        <dt>{t('current')}</dt><dd data-testid="appointment">{formatDateTime(d.appointmentAt, lang)}</dd>
+        {d.stop && <><dt>{t('status')}</dt><dd>{t('stop', { reason: d.stop.reason })}</dd></>}
+      </dl>
+      <p class="links">
+        <Link href={`/records/control-sheet/${d.code}`}>{t('sheet')}</Link>
+        {desk && <Link href={`/receipt/${d.code}`}>{t('receipt')}</Link>}
+      </p>
+      {actable.map((s) => (
+        <StepActions key={s.stepId} code={d.code} step={s} atDesk={s.agency === config.centre.deskAgency} onDone={() => reload(t('done'))} />
+      ))}
+      {desk && d.status === 5 && <DeskSupplement code={d.code} onDone={() => reload(t('done'))} />}
+      <h2>{t('steps')}</h2>
+      <ol class="timeline">
+        {d.steps.map((s) => (
+          <li key={s.stepId} class={`step ${s.state}`} data-step={s.stepId}>
+            <h3>{t('stage', { n: s.stage })}: {pick(s.name)} — {agencyName(s.agency)}</h3>
+            <p>
+              <span class={`badge state-${s.state}`}>{t((s.state in T ? s.state : 'pending') as keyof typeof T)}</span>{' '}
+              {t('assigned')}: {formatDateTime(s.assignedAt, lang)} · {t('due')}: {formatDateTime(s.dueAt, lang) || '—'}
+              {s.decidedAt && <> · {t('decided')}: {formatDateTime(s.decidedAt, lang)}</>}
+            </p>
+            {(s.extensions > 0 || s.supplementRounds > 0) && (
+              <p>{t('apologies', { n: s.extensions })} · {t('rounds', { n: s.supplementRounds })}</p>
+            )}
+            <ul>
+              {apologies(s.stepId).map((a) => <li key={a.n}>{t('apology', { n: a.n, reason: pick(a.reason), at: formatDateTime(a.newDueAt, lang) })}</li>)}
+              {d.pauses.filter((p) => p.stepId === s.stepId).map((p) => <li key={p.key}>{t('missingItems', { items: p.missing.join('; '), reason: p.reason })}</li>)}
+            </ul>
+          </li>
+        ))}
+      </ol>
+      <h2>{t('documents')}</h2>
+      {d.documents.length ? <ul>{d.documents.map((x, i) => <li key={i}>{x.name} <small>({x.ref})</small></li>)}</ul> : <p>{t('noDocuments')}</p>}
+      <h2>{t('emails')}</h2>
+      {d.emails.length || d.emailFailures.length ? (
+        <ul>
+          {d.emails.map((e) => <li key={e.eventKey}>{e.event ?? e.eventKey} — {formatDateTime(e.sentAt, lang)}</li>)}
+          {d.emailFailures.map((e) => <li key={e.eventKey}>{e.eventKey} — {t('emailFailed')}: {e.error} ({formatDateTime(e.at, lang)})</li>)}
+        </ul>
+      ) : (
+        <p>{t('noEmails')}</p>
+      )}
+    </section>
+  );
+}
+
+type StepLike = { stepId: string; name: { vi: string; en: string }; dueAt: string | null };
+
+/** The actions the caller may take on one pending step, each a small form; errors beside their fields. */
+function StepActions({ code, step, atDesk, onDone }: { code: string; step: StepLike; atDesk: boolean; onDone: () => void }) {
+  const { api } = useApp();
+  const { t, pick, lang } = useI18n(T);
+  const [action, setAction] = useState<Action | undefined>(atDesk ? 'approve' : undefined);
+  const [form, setForm] = useState({ note: '', reason: '', missing: '', newDueAt: '' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const [key, setKey] = useState(newKey);
+  const calendars = useData(
+    async () => {
+      const year = new Date().getFullYear();
+      const [a, b] = await Promise.all([year, year + 1].map((y) => api.GET('/calendars/{year}', { params: { path: { year: y } } })));
+      return { data: [a!.data, b!.data].filter(Boolean) as CalendarYear[], response: a!.response };
+    },
+    [action === 'delay'],
+  );
+  const days = step.dueAt && calendars.data ? workingDaysAfter(localDay(step.dueAt), calendars.data) : [];
+  const set = (k: keyof typeof form) => (e: Event) => setForm({ ...form, [k]: (e.target as HTMLInputElement).value });
+  const id = (f: string) => `${step.stepId}-${f}`;
+  const lines = (s: string) => s.split('\n').map((x) => x.trim()).filter(Boolean);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setFailure(undefined);
+    const path = { code, stepId: step.stepId };
+    const headers = { 'Idempotency-Key': key };
+    const opt = <V,>(v: V | '') => (v === '' ? undefined : v);
+    const res =
+      action === 'delay'
+        ? await api.POST('/dossiers/{code}/steps/{stepId}/delay', { params: { path, header: headers }, body: { reason: form.reason, newDueAt: form.newDueAt ? `${form.newDueAt}T17:00:00+07:00` : '' } })
+        : await api.POST('/dossiers/{code}/steps/{stepId}/decision', {
+            params: { path, header: headers },
+            body:
+              action === 'approve'
+                ? { outcome: 'approve', note: opt(form.note.trim()) }
+                : action === 'refuse'
+                  ? { outcome: 'refuse', reason: form.reason }
+                  : { outcome: 'request-supplement', reason: form.reason, missing: lines(form.missing) },
+          });
+    setBusy(false);
+    if (!res.error) {
+      setKey(newKey());
+      setAction(undefined);
+      return onDone();
+    }
+    const p = res.error as Problem;
+    const errs = fieldErrors(p);
+    // `missing.0` → the missing field; a refusal without a field → beside the form.
+    setErrors(Object.fromEntries(Object.entries(errs).map(([f, m]) => [f.split('.')[0]!, m])));
+    setFailure(t('fix', { m: p.detail ?? p.title }));
+    focusFirstError();
+  };
+
+  const choose = (a: Action) => {
+    setAction(a);
+    setErrors({});
+    setFailure(undefined);
+  };
+  return (
+    <section class="act" aria-labelledby={id('title')}>
+      <h2 id={id('title')}>{atDesk ? t('handBack') : t('actions', { step: pick(step.name) })}</h2>
+      {!atDesk && (
+        <div class="actions" role="group" aria-label={t('actions', { step: pick(step.name) })}>
+          {(['approve', 'request-supplement', 'refuse', 'delay'] as const).map((a) => (
+            <button key={a} type="button" class={action === a ? 'primary' : 'secondary'} aria-pressed={action === a} onClick={() => choose(a)}>
+              {t(a)}
+            </button>
+          ))}
+        </div>
+      )}
+      {action && (
+        <form onSubmit={submit} noValidate class="act-form" data-action={action}>
+          {failure && <Alert>{failure}</Alert>}
+          {action === 'approve' && (
+            <Field id={id('note')} label={t('note')} error={errors.note}>
+              {(aria) => <textarea {...aria} value={form.note} onInput={set('note')} rows={2} />}
+            </Field>
+          )}
+          {action === 'request-supplement' && (
+            <Field id={id('missing')} label={t('missing')} error={errors.missing}>
+              {(aria) => <textarea {...aria} value={form.missing} onInput={set('missing')} rows={3} />}
+            </Field>
+          )}
+          {action !== 'approve' && (
+            <Field id={id('reason')} label={t('reason')} error={errors.reason}>
+              {(aria) => <textarea {...aria} value={form.reason} onInput={set('reason')} rows={2} />}
+            </Field>
+          )}
+          {action === 'delay' && (
+            <Field id={id('newDueAt')} label={t('newDue')} error={errors.newDueAt}>
+              {(aria) => (
+                <select {...aria} value={form.newDueAt} onChange={set('newDueAt')}>
+                  <option value="">—</option>
+                  {days.map((day) => <option key={day} value={day}>{formatDate(`${day}T10:00:00+07:00`, lang)}</option>)}
+                </select>
+              )}
+            </Field>
+          )}
+          {errors.outcome && <span class="error" data-field-error="outcome">{errors.outcome}</span>}
+          <div class="actions">
+            <button type="submit" class="primary" disabled={busy}>{atDesk ? t('handBack') : `${t(action)}: ${t('send')}`}</button>
+            {!atDesk && <button type="button" class="secondary" onClick={() => setAction(undefined)}>{t('cancel')}</button>}
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
+
+/** The desk records the supplement the citizen brought (the dossier is paused for it). */
+function DeskSupplement({ code, onDone }: { code: string; onDone: () => void }) {
+  const { api } = useApp();
+  const { t } = useI18n(T);
+  const [docs, setDocs] = useState('');
+  const [note, setNote] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [key] = useState(newKey);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const documents = docs.split('\n').map((x) => x.trim()).filter(Boolean).map((name, i) => ({ name, ref: `desk://${code}/${Date.now()}-${i + 1}` }));
+    const { error } = await api.POST('/dossiers/{code}/supplement', { params: { path: { code }, header: { 'Idempotency-Key': key } }, body: { documents, ...(note.trim() ? { note: note.trim() } : {}) } });
+    if (!error) return onDone();
+    const errs = fieldErrors(error as Problem);
+    setErrors(Object.fromEntries(Object.entries(errs).map(([f, m]) => [f.split('.')[0]!, m])));
+    if (!Object.keys(errs).length) setErrors({ documents: (error as Problem).detail ?? (error as Problem).title });
+    focusFirstError();
+  };
+  return (
+    <section class="act" aria-labelledby="supply-title">
+      <h2 id="supply-title">{t('supplyTitle')}</h2>
+      <form onSubmit={submit} noValidate>
+        <Field id="supply-documents" label={t('supplyDoc')} error={errors.documents}>
+          {(aria) => <textarea {...aria} value={docs} onInput={(e) => setDocs((e.target as HTMLTextAreaElement).value)} rows={3} />}
+        </Field>
+        <Field id="supply-note" label={t('note')} error={errors.note}>
+          {(aria) => <textarea {...aria} value={note} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} rows={2} />}
+        </Field>
+        <button type="submit" class="primary">{t('supply')}</button>
+      </form>
+    </section>
+  );
+}

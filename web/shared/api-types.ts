@@ -1,0 +1,934 @@
+/* Generated from the OpenAPI document by functions/contracts/generate.ts (npm run contracts): do not edit. */
+export interface paths {
+  "/dossiers": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** Search dossiers by code, applicant name or phone (desk, operators) (roles: desk, operator) */
+    get: operations["searchDossiers"];
+    put?: never;
+    /** Receive a dossier at the one-stop desk (form 01) (roles: desk) */
+    post: operations["receiveDossier"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/dossiers/{code}": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** A dossier with its steps (roles: desk, operator, agency) */
+    get: operations["getDossier"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/dossiers/{code}/steps/{stepId}/decision": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    /** Decide a step: approve, request a supplement (form 02), refuse (form 03) (roles: agency, desk) */
+    post: operations["decideStep"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/dossiers/{code}/steps/{stepId}/delay": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    /** Report a delay before the due time (form 04) (roles: agency) */
+    post: operations["reportDelay"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/dossiers/{code}/supplement": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    /** The desk records the supplement the citizen brought (roles: desk) */
+    post: operations["supplyAtDesk"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/agencies/{agencyCode}/tasks": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** An agency's pending steps, soonest due first (roles: agency, desk) */
+    get: operations["listTasks"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/dossiers/{code}/control-sheet": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** The control sheet (form 06) (roles: desk, operator, agency) */
+    get: operations["getControlSheet"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/agencies/{agencyCode}/logbook": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** An agency's logbook for a local day (form 07) (roles: agency, desk, operator) */
+    get: operations["getLogbook"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/reports/timeliness": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** Early / on time / late over a period (roles: operator) */
+    get: operations["getTimelinessReport"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/ops/dossiers/{code}/resume": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    /** Resume a dossier's workflow (roles: operator) */
+    post: operations["resumeDossier"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/ops/applicants/export": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** Everything held about one applicant (roles: operator) */
+    get: operations["exportApplicant"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/public/dossiers/{code}": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** Citizen: look a dossier up with its code and PIN (roles: public) */
+    get: operations["publicLookup"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/public/dossiers/{code}/supplement": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    /** Citizen: send the supplement asked for (roles: public) */
+    post: operations["publicSupplement"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/public/dossiers/{code}/withdraw": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    /** Citizen: withdraw the dossier (roles: public) */
+    post: operations["publicWithdraw"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/public/dossiers/{code}/rating": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    /** Citizen: rate the service once, after the result (roles: public) */
+    post: operations["publicRating"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/procedures": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** The procedure catalogue in force today (roles: authenticated) */
+    get: operations["listProcedures"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/procedures/{code}": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    /** Publish a new version of a procedure (roles: operator) */
+    put: operations["putProcedure"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/calendars/{year}": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** A year's working calendar (roles: operator, desk, agency) */
+    get: operations["getCalendar"];
+    /** Replace a year's working calendar (roles: operator) */
+    put: operations["putCalendar"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+
+export interface operations {
+  "receiveDossier": {
+    parameters: { query?: never; header: { "Idempotency-Key": string }; path?: never; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        procedureCode: string;
+        applicant: {
+          name: string;
+          email: string;
+          phone?: string;
+          idNumber?: string;
+        };
+        channel: "counter" | "online" | "post";
+        documents?: {
+          name: string;
+          ref: string;
+        }[];
+      } } };
+    responses: {
+      201: { headers: { [name: string]: unknown }; content: { "application/json": {
+          code: string;
+          status: number;
+          receivedAt: string;
+          appointmentAt: string;
+          lookupPin: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      422: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "searchDossiers": {
+    parameters: { query: { q: string }; header?: never; path?: never; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          dossiers: {
+            code: string;
+            status: number;
+            procedure: {
+              code: string;
+              name: {
+                vi: string;
+                en: string;
+              };
+            };
+            applicantName: string;
+            receivedAt: string;
+            appointmentAt: string;
+          }[];
+          searched: number;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "getDossier": {
+    parameters: { query?: never; header?: never; path: { code: string }; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          code: string;
+          status: number;
+          procedure: {
+            code: string;
+            version: number;
+            name: {
+              vi: string;
+              en: string;
+            };
+          };
+          channel: "counter" | "online" | "post";
+          applicant: {
+            name: string;
+            email: string;
+            phone?: string;
+            idNumber?: string;
+          };
+          documents: {
+            name: string;
+            ref: string;
+          }[];
+          receivedAt: string;
+          appointmentAt: string;
+          stage: number;
+          pauses: {
+            key: string;
+            stepId: string;
+            round: number;
+            agency: string;
+            from: string;
+            to: string | null;
+            missing: string[];
+            reason: string;
+          }[];
+          stop?: {
+            kind: "refused" | "withdrawn";
+            at: string;
+            stepId?: string;
+            agency?: string;
+            reason: string;
+          };
+          rating?: {
+            score: number;
+            comment?: string;
+            at: string;
+          };
+          emailFailures: {
+            eventKey: string;
+            error: string;
+            at: string;
+          }[];
+          emails: {
+            eventKey: string;
+            event?: string;
+            state: string;
+            sentAt: string | null;
+          }[];
+          steps: {
+            stepId: string;
+            stage: number;
+            agency: string;
+            name: {
+              vi: string;
+              en: string;
+            };
+            budgetHours: number;
+            assignedAt: string;
+            dueAt: string | null;
+            state: string;
+            extensions: number;
+            supplementRounds: number;
+            outcome?: "approve" | "refuse";
+            decidedAt?: string;
+            history: {
+              outcome: "approve" | "request-supplement" | "refuse" | "delay";
+              at: string;
+              by: string;
+              note?: string;
+              reason?: string;
+              missing?: string[];
+              newDueAt?: string;
+            }[];
+          }[];
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "decideStep": {
+    parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path: { code: string; stepId: string }; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        outcome: "approve";
+        note?: string;
+      } | {
+        outcome: "request-supplement";
+        missing: string[];
+        reason: string;
+      } | {
+        outcome: "refuse";
+        reason: string;
+      } } };
+    responses: {
+      202: { headers: { [name: string]: unknown }; content: { "application/json": {
+          dossierCode: string;
+          stepId: string;
+          outcome: string;
+          decidedAt: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      422: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "reportDelay": {
+    parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path: { code: string; stepId: string }; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        reason: string;
+        newDueAt: string;
+      } } };
+    responses: {
+      202: { headers: { [name: string]: unknown }; content: { "application/json": {
+          dossierCode: string;
+          stepId: string;
+          dueAt: string;
+          requestedDueAt: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      422: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "supplyAtDesk": {
+    parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path: { code: string }; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        documents: {
+          name: string;
+          ref: string;
+        }[];
+        note?: string;
+      } } };
+    responses: {
+      202: { headers: { [name: string]: unknown }; content: { "application/json": {
+          dossierCode: string;
+          suppliedAt: string;
+          stepId?: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "listTasks": {
+    parameters: { query?: never; header?: never; path: { agencyCode: string }; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          agency: string;
+          tasks: {
+            dossierCode: string;
+            stepId: string;
+            stage: number;
+            name: {
+              vi: string;
+              en: string;
+            };
+            assignedAt: string;
+            dueAt: string | null;
+            extensions: number;
+          }[];
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "getControlSheet": {
+    parameters: { query?: never; header?: never; path: { code: string }; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          dossierCode: string;
+          procedure: {
+            code: string;
+            version: number;
+            name: {
+              vi: string;
+              en: string;
+            };
+          };
+          receivingAgency: string;
+          status: number;
+          receivedAt: string;
+          appointment: {
+            original: string | null;
+            final: string | null;
+          };
+          returnedAt: string | null;
+          timeliness: "early" | "on-time" | "late" | "pending" | "stopped";
+          overdue?: boolean;
+          handOvers: {
+            n: number;
+            kind: "step" | "supplement-request" | "supplement" | "return" | "refusal" | "withdrawal";
+            stage?: number;
+            stepId?: string;
+            round?: number;
+            from: string;
+            to: string;
+            receivedAt: string | null;
+            dueAt: string | null;
+            finalDueAt: string | null;
+            decidedAt: string | null;
+            outcome: string | null;
+            timeliness: ("early" | "on-time" | "late" | "pending" | "stopped") | null;
+            overdue?: boolean;
+            missing?: string[];
+            reason?: string;
+            apologies: {
+              n: number;
+              kind: "lapse" | "delay";
+              at: string;
+              reason: {
+                vi: string;
+                en: string;
+              };
+              hours: number;
+              originalDueAt: string;
+              newDueAt: string;
+            }[];
+          }[];
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "getLogbook": {
+    parameters: { query: { date: string }; header?: never; path: { agencyCode: string }; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          agency: string;
+          kind: "desk" | "department";
+          date: string;
+          entries: {
+            kind: "step" | "dossier";
+            dossierCode: string;
+            procedure: {
+              code: string;
+              name: {
+                vi: string;
+                en: string;
+              };
+            };
+            applicantName?: string;
+            stepId?: string;
+            stage?: number;
+            name?: {
+              vi: string;
+              en: string;
+            };
+            channel?: string;
+            receivedAt: string | null;
+            dueAt: string | null;
+            finalDueAt: string | null;
+            decidedAt?: string | null;
+            returnedAt?: string | null;
+            outcome?: string | null;
+            state?: string;
+            status?: number;
+            stop?: string;
+            timeliness: "early" | "on-time" | "late" | "pending" | "stopped";
+            overdue?: boolean;
+            apologies?: number;
+            supplements?: number;
+          }[];
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "getTimelinessReport": {
+    parameters: { query: { from: string; to: string; by?: "agency" | "procedure" }; header?: never; path?: never; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          from: string;
+          to: string;
+          by: "agency" | "procedure";
+          [key: string]: unknown;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "resumeDossier": {
+    parameters: { query?: never; header?: never; path: { code: string }; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          dossierCode: string;
+          workflow: string;
+        } } };
+      202: { headers: { [name: string]: unknown }; content: { "application/json": {
+          dossierCode: string;
+          workflow: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "exportApplicant": {
+    parameters: { query?: { email?: string; idNumber?: string }; header?: never; path?: never; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          query: {
+            [key: string]: unknown;
+          };
+          exportedAt: string;
+          dossiers: {
+            [key: string]: unknown;
+          }[];
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "publicLookup": {
+    parameters: { query?: never; header: { "X-Lookup-Pin": string }; path: { code: string }; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          code: string;
+          status: number;
+          statusText: {
+            vi: string;
+            en: string;
+          };
+          procedure: {
+            code: string;
+            name: {
+              vi: string;
+              en: string;
+            };
+          };
+          receivedAt: string;
+          appointmentAt: string;
+          history: {
+            at: string;
+            event: string;
+            text: {
+              vi: string;
+              en: string;
+            };
+          }[];
+          canRate: boolean;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      429: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "publicSupplement": {
+    parameters: { query?: never; header: { "X-Lookup-Pin": string; "Idempotency-Key"?: string }; path: { code: string }; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        documents: {
+          name: string;
+          ref: string;
+        }[];
+        note?: string;
+      } } };
+    responses: {
+      202: { headers: { [name: string]: unknown }; content: { "application/json": {
+          dossierCode: string;
+          suppliedAt: string;
+          stepId?: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      429: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "publicWithdraw": {
+    parameters: { query?: never; header: { "X-Lookup-Pin": string; "Idempotency-Key"?: string }; path: { code: string }; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        reason?: string;
+      } } };
+    responses: {
+      202: { headers: { [name: string]: unknown }; content: { "application/json": {
+          dossierCode: string;
+          status: 7;
+          withdrawnAt: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      429: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "publicRating": {
+    parameters: { query?: never; header: { "X-Lookup-Pin": string; "Idempotency-Key"?: string }; path: { code: string }; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        score: number;
+        comment?: string;
+      } } };
+    responses: {
+      201: { headers: { [name: string]: unknown }; content: { "application/json": {
+          dossierCode: string;
+          score: number;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      429: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "listProcedures": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          procedures: {
+            code: string;
+            version: number;
+            effectiveFrom: string;
+            name: {
+              vi: string;
+              en: string;
+            };
+            field: {
+              vi: string;
+              en: string;
+            };
+            legalHours: number;
+            routeHours: number;
+            receivingAgency: string;
+            stages: {
+              stage: number;
+              steps: {
+                stepId: string;
+                agency: string;
+                name: {
+                  vi: string;
+                  en: string;
+                };
+                budgetHours: number;
+              }[];
+            }[];
+          }[];
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "putProcedure": {
+    parameters: { query?: never; header?: never; path: { code: string }; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        effectiveFrom: string;
+        name: {
+          vi: string;
+          en: string;
+        };
+        field: {
+          vi: string;
+          en: string;
+        };
+        legalHours: number;
+        receivingAgency: string;
+        stages: {
+          steps: {
+            stepId: string;
+            agency: string;
+            name: {
+              vi: string;
+              en: string;
+            };
+            budgetHours: number;
+          }[];
+        }[];
+        retentionYears?: number;
+      } } };
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          code: string;
+          version: number;
+          effectiveFrom: string;
+          name: {
+            vi: string;
+            en: string;
+          };
+          routeHours: number;
+          [key: string]: unknown;
+        } } };
+      201: { headers: { [name: string]: unknown }; content: { "application/json": {
+          code: string;
+          version: number;
+          effectiveFrom: string;
+          name: {
+            vi: string;
+            en: string;
+          };
+          routeHours: number;
+          [key: string]: unknown;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      422: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "getCalendar": {
+    parameters: { query?: never; header?: never; path: { year: number }; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          year: number;
+          status: "announced" | "awaiting-notice";
+          entries: {
+            date: string;
+            kind: "holiday" | "day-off" | "working-saturday";
+            name: {
+              vi: string;
+              en: string;
+            };
+            source: string;
+          }[];
+          origin: "stored" | "bundled";
+          updatedAt?: string;
+          updatedBy?: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "putCalendar": {
+    parameters: { query?: never; header?: never; path: { year: number }; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        year: number;
+        status: "announced" | "awaiting-notice";
+        entries: {
+          date: string;
+          kind: "holiday" | "day-off" | "working-saturday";
+          name: {
+            vi: string;
+            en: string;
+          };
+          source: string;
+        }[];
+      } } };
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          year: number;
+          status: "announced" | "awaiting-notice";
+          entries: {
+            date: string;
+            kind: "holiday" | "day-off" | "working-saturday";
+            name: {
+              vi: string;
+              en: string;
+            };
+            source: string;
+          }[];
+          origin: "stored" | "bundled";
+          updatedAt?: string;
+          updatedBy?: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+}
+
+export interface components {
+  schemas: {
+    Problem: {
+      type: string;
+      title: string;
+      status: number;
+      detail?: string;
+      instance?: string;
+      errors?: {
+        field: string;
+        message: string;
+      }[];
+    };
+  };
+}

@@ -1,0 +1,36 @@
+import createClient, { type Middleware } from 'openapi-fetch';
+import type { components, paths } from './api-types';
+
+export type { paths };
+export type Problem = components['schemas']['Problem'];
+
+/**
+ * The API client, typed from the OpenAPI document (web/shared/api-types.ts is generated from the
+ * contract): paths, parameters, bodies and answers are checked by the compiler. The pages call
+ * the API under /api on their own origin (CloudFront on AWS, the local gateway locally).
+ */
+export function apiClient(token: () => string | undefined, onUnauthorized?: () => void) {
+  const client = createClient<paths>({ baseUrl: '/api' });
+  const auth: Middleware = {
+    onRequest({ request }) {
+      const t = token();
+      if (t) request.headers.set('authorization', `Bearer ${t}`);
+      return request;
+    },
+    onResponse({ response }) {
+      if (response.status === 401) onUnauthorized?.();
+      return response;
+    },
+  };
+  client.use(auth);
+  return client;
+}
+export type ApiClient = ReturnType<typeof apiClient>;
+
+/** Field → message, from a problem+json answer (`applicant.email` → "Invalid email address"). */
+export function fieldErrors(p: Problem | undefined): Record<string, string> {
+  return Object.fromEntries((p?.errors ?? []).map((e) => [e.field, e.message]));
+}
+
+/** A fresh Idempotency-Key for one act (a retry of the same act reuses it). */
+export const newKey = () => crypto.randomUUID();
