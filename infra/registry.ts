@@ -26,8 +26,20 @@ export interface FunctionSpec {
     startExecution?: boolean;
     sendTaskResult?: boolean;
     sendEmail?: boolean;
+    /** The documents bucket (infra/constructs/documents.ts grants exactly these). */
+    documents?: DocumentAccess[];
   };
 }
+
+/**
+ * What a function may do in the documents bucket:
+ * - `sign-upload`: s3:PutObject on uploads/* and drafts/* (the credentials behind a presigned POST);
+ * - `verify`: s3:GetObject on uploads/* and drafts/* (HeadObject, hashing) and s3:PutObject on
+ *   dossiers/* (the copy of a verified upload);
+ * - `read`: s3:GetObject and s3:GetObjectTagging on dossiers/* (the scan tag, then a presigned GET);
+ * - `delete`: list and delete every version under dossiers/* (anonymisation).
+ */
+export type DocumentAccess = 'sign-upload' | 'verify' | 'read' | 'delete';
 
 export interface RouteSpec {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -60,7 +72,7 @@ const fn = (
 });
 
 export const functions: FunctionSpec[] = [
-  fn('create-dossier', 'Receive a dossier at the one-stop desk', { table: 'read-write', startExecution: true }),
+  fn('create-dossier', 'Receive a dossier at the one-stop desk', { table: 'read-write', startExecution: true, documents: ['verify'] }),
   fn('get-dossier', 'Read a dossier with its steps', { table: 'read' }),
   fn('list-procedures', 'List the procedure catalogue', { table: 'read' }),
   fn('put-procedure', 'Publish a new version of a procedure', { table: 'read-write' }),
@@ -84,8 +96,16 @@ export const functions: FunctionSpec[] = [
     sendTaskResult: true,
   }),
   fn('notify-citizen', 'Workflow task: send one email per (dossier, event)', { table: 'read-write', sendEmail: true }, 30),
-  fn('anonymise-closed', 'Scheduled: anonymise closed dossiers past their retention', { table: 'read-write' }, 60),
+  fn('anonymise-closed', 'Scheduled: anonymise closed dossiers past their retention', { table: 'read-write', documents: ['delete'] }, 60),
   fn('export-applicant', 'Operator: everything held about one applicant', { table: 'read' }),
+  // documents (functions/core/documents.ts): presigned POST → complete (verified, recorded) → presigned GET
+  fn('draft-document', 'Desk: a presigned POST for a document before the dossier exists', { table: 'read-write', documents: ['sign-upload'] }),
+  fn('upload-document', 'Officers: a presigned POST for a document of a dossier', { table: 'read-write', documents: ['sign-upload'] }),
+  fn('complete-document', 'Officers: verify an uploaded document and record it on the dossier', { table: 'read-write', documents: ['verify'] }, 29),
+  fn('get-document', 'Officers: a short-lived presigned GET for a document scanned clean', { table: 'read', documents: ['read'] }),
+  fn('public-upload-document', 'Citizen: a presigned POST for a supplement document', { table: 'read-write', documents: ['sign-upload'] }),
+  fn('public-complete-document', "Citizen: verify an uploaded supplement document and record it", { table: 'read-write', documents: ['verify'] }, 29),
+  fn('public-get-document', 'Citizen: a presigned GET for their own documents and the result', { table: 'read-write', documents: ['read'] }),
 ];
 
 export const routes: RouteSpec[] = [
@@ -118,6 +138,13 @@ export const routes: RouteSpec[] = [
   { method: 'PUT', path: '/procedures/{code}', function: 'put-procedure', roles: ['operator'] },
   { method: 'GET', path: '/calendars/{year}', function: 'get-calendar', roles: ['operator'] },
   { method: 'PUT', path: '/calendars/{year}', function: 'put-calendar', roles: ['operator'] },
+  { method: 'POST', path: '/documents/drafts', function: 'draft-document', roles: ['desk'] },
+  { method: 'POST', path: '/dossiers/{code}/documents', function: 'upload-document', roles: ['desk', 'agency'] },
+  { method: 'POST', path: '/dossiers/{code}/documents/{documentId}/complete', function: 'complete-document', roles: ['desk', 'agency'] },
+  { method: 'GET', path: '/dossiers/{code}/documents/{documentId}', function: 'get-document', roles: ['desk', 'operator', 'agency'] },
+  { method: 'POST', path: '/public/dossiers/{code}/documents', function: 'public-upload-document', roles: ['public'] },
+  { method: 'POST', path: '/public/dossiers/{code}/documents/{documentId}/complete', function: 'public-complete-document', roles: ['public'] },
+  { method: 'GET', path: '/public/dossiers/{code}/documents/{documentId}', function: 'public-get-document', roles: ['public'] },
 ];
 
 export const stateMachines: StateMachineSpec[] = [

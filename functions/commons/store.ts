@@ -1,6 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type QueryCommandInput, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Apology, Dossier, Step } from '../core/dossier';
 import type { Agency, Procedure } from '../core/model';
+import type { DocumentRecord } from '../core/documents';
 import { documentClient, tableName } from './aws';
 import { localDate } from '../core/local-time';
 
@@ -99,6 +100,8 @@ export async function listDossierItems(code: string) {
     dossier: of<Dossier>('META')[0],
     steps: of<Step>('STEP#'),
     apologies: of<Apology>('APOLOGY#'),
+    /** Uploaded documents (DOCUMENT#<id>), in the order recorded. */
+    files: of<DocumentRecord>('DOCUMENT#').sort((a, b) => a.recordedAt.localeCompare(b.recordedAt)),
   };
 }
 

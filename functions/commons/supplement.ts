@@ -3,9 +3,10 @@ import { wake } from './callback';
 import { factTime } from './clock';
 import { conflict } from './http';
 import { getDossier, keys, updateIf } from './store';
-import { documentsSchema, text } from './text';
+import { text } from './text';
+import { resolveSupplementDocuments, supplementDocuments } from './supplement-documents';
 
-export const SupplementBody = z.object({ documents: documentsSchema.min(1), note: text(2000).optional() }).strict();
+export const SupplementBody = z.object({ documents: supplementDocuments, note: text(2000).optional() }).strict();
 export type SupplementBody = z.infer<typeof SupplementBody>;
 
 /**
@@ -17,6 +18,7 @@ export async function supply(code: string, body: SupplementBody, by: string) {
   const dossier = await getDossier(code);
   const key = dossier?.openPause;
   if (!dossier || !key || dossier.status !== 5) throw conflict('No supplement is being asked for on this dossier');
+  const documents = await resolveSupplementDocuments(code, key, body.documents);
   const at = factTime().toISOString();
   const before = await updateIf({
     Key: keys.dossier(code),
@@ -24,7 +26,7 @@ export async function supply(code: string, body: SupplementBody, by: string) {
       'SET pauses.#k.#to = :at, pauses.#k.suppliedBy = :by, pauses.#k.note = :note, #status = :processing, documents = list_append(documents, :docs) REMOVE openPause, supplementToken',
     ConditionExpression: 'openPause = :k AND #status = :paused',
     ExpressionAttributeNames: { '#k': key, '#to': 'to', '#status': 'status' },
-    ExpressionAttributeValues: { ':at': at, ':by': by, ':note': body.note ?? '', ':processing': 4, ':paused': 5, ':k': key, ':docs': body.documents },
+    ExpressionAttributeValues: { ':at': at, ':by': by, ':note': body.note ?? '', ':processing': 4, ':paused': 5, ':k': key, ':docs': documents },
     ReturnValues: 'ALL_OLD',
   });
   if (!before) throw conflict('The supplement was already received');

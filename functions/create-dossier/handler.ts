@@ -11,7 +11,7 @@ import { idempotencyKeyOf } from '../commons/idempotency-key';
 import { hashPin, newPin } from '../commons/pin';
 import { indexApplicant } from '../commons/personal-data';
 import { logger } from '../commons/powertools';
-import { documentsSchema } from '../commons/text';
+import { checkDrafts, claimDrafts, intakeDocuments, referencesOf } from '../commons/intake-documents';
 import { getDossier, keys, listProcedures, logbookKeys, putIfAbsent, reserveSequence, versionInForce } from '../commons/store';
 import { localDate, toLocalIso } from '../core/local-time';
 import { startDossierWorkflow } from '../commons/workflow';
@@ -33,7 +33,7 @@ export const DossierInput = z
       })
       .strict(),
     channel: z.enum(['counter', 'online', 'post']),
-    documents: documentsSchema.optional(),
+    documents: intakeDocuments.optional(),
   })
   .strict();
 type DossierInput = z.infer<typeof DossierInput>;
@@ -48,6 +48,8 @@ async function receive(request: { caller: string; key: string; body: DossierInpu
     ]);
   }
   const appointment = appointmentAt(await workingCalendar(), { receivedAt: receivedAt.toISOString(), procedure, extensions: {}, pauses: {} })!;
+  // drafts are checked before a number is reserved: a refused intake leaves no gap in the codes
+  const drafts = await checkDrafts(body.documents);
   const day = localDate(receivedAt);
   const intakeKey = intakeKeyOf(request.caller, request.key);
   const code = dossierCode(procedure.receivingAgency, day, await reserveSequence(procedure.receivingAgency, day.slice(2).replaceAll('-', ''), intakeKey));
@@ -58,7 +60,7 @@ async function receive(request: { caller: string; key: string; body: DossierInpu
     status: DossierStatus.received,
     channel: body.channel,
     applicant: body.applicant,
-    documents: body.documents ?? [],
+    documents: referencesOf(body.documents),
     receivedAt: receivedAt.toISOString(),
     appointmentAt: appointment.toISOString(),
     stageIndex: 0,
@@ -73,11 +75,12 @@ async function receive(request: { caller: string; key: string; body: DossierInpu
   dossier.executionName = code;
   if (!(await putIfAbsent({ ...keys.dossier(code), GSI1PK: 'OPEN', GSI1SK: code, ...logbookKeys(procedure.receivingAgency, dossier.receivedAt, code), ...dossier }))) {
     // The same request, retried after a crash that followed the write: answer with that dossier.
-    return await sameRequestAgain(code, intakeKey, pin);
+    return await sameRequestAgain(code, intakeKey, pin, drafts);
   }
+  await claimDrafts(code, drafts);
   await indexApplicant(code, dossier.applicant);
   await startDossierWorkflow(code);
-  logger.info('dossier received', { dossierCode: code, procedure: procedure.code });
+  logger.info('dossier received', { dossierCode: code, procedure: procedure.code, drafts: drafts.length });
   freshPins.set(intakeKey, pin);
   return {
     code,
@@ -91,9 +94,10 @@ async function receive(request: { caller: string; key: string; body: DossierInpu
  * A retry of a request whose dossier was written but whose answer was lost. The first PIN was
  * never shown to anyone, so the dossier gets the new one (its hash); anything else is a bug.
  */
-async function sameRequestAgain(code: string, intakeKey: string, pin: string) {
+async function sameRequestAgain(code: string, intakeKey: string, pin: string, drafts: Awaited<ReturnType<typeof checkDrafts>>) {
   const existing = await getDossier(code);
   if (existing?.intakeKey !== intakeKey) throw new Error(`Dossier code ${code} allocated twice`);
+  await claimDrafts(code, drafts);
   await setPin(code, intakeKey, pin);
   freshPins.set(intakeKey, pin);
   await indexApplicant(code, existing.applicant);

@@ -9,6 +9,7 @@ import { listDossierItems } from '../commons/store';
 import { toLocalIso } from '../core/local-time';
 import { routeAgencies } from '../commons/views';
 import { controlSheet } from '../core/records';
+import { documentView } from '../core/documents';
 
 const Path = z.object({ code: dossierCode });
 
@@ -19,11 +20,11 @@ const Path = z.object({ code: dossierCode });
  */
 export const handler = apiHandler('GET /dossiers/{code}/control-sheet', async (event, { caller }) => {
   const { code } = parse(Path, event.pathParameters, 'path');
-  const { dossier, steps, apologies } = await listDossierItems(code);
+  const { dossier, steps, apologies, files } = await listDossierItems(code);
   if (!dossier) throw notFound(`No dossier ${code}`);
   const staff = caller.groups.includes('desk') || caller.groups.includes('operator');
   const onRoute = agenciesOf(caller).some((a) => routeAgencies(dossier).includes(a));
   if (!staff && !onRoute) throw notFound(`No dossier ${code}`);
   const cal = await workingCalendar();
-  return json(200, controlSheet(cal, { dossier, steps, apologies, now: now() }, toLocalIso));
+  return json(200, { ...controlSheet(cal, { dossier, steps, apologies, now: now() }, toLocalIso), documents: files.map((f) => documentView(f, toLocalIso)) });
 });

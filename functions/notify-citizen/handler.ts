@@ -9,6 +9,7 @@ import { getItem, keys, listAgencies, listDossierItems } from '../commons/store'
 import { taskHandler } from '../commons/task';
 import { renderEmail, type EmailData, type EmailEvent } from '../core/email/templates';
 import type { Text } from '../core/model';
+import { resultLink } from '../commons/result-document';
 
 const Input = z.object({
   dossierCode,
@@ -96,6 +97,8 @@ async function compose(input: Input): Promise<{ event: EmailEvent; to: string; d
         data: { ...data, applicantName: agency.name.vi, agency: agency.name, stepName: step.name, dueAt: step.dueAt ?? dossier.appointmentAt },
       };
     }
+    case 'returned':
+      return { event: 'returned', to, data: { ...data, ...resultLink(dossier.code, steps) } };
     default:
       return { event: input.event, to, data };
   }

@@ -22,6 +22,7 @@ import { LocalStepFunctions, stateMachineArn } from './stepfunctions';
 import { ensureTable, seedIfEmpty } from './table';
 import { readFileSync } from 'node:fs';
 import { CentreProfile } from '../../functions/core/centre';
+import { startLocalDocuments, type LocalDocuments } from './documents';
 
 /** The centre's profile from its folder, validated (the error names the file and the field). */
 export function readCentreProfile(dir: string): CentreProfile {
@@ -69,6 +70,8 @@ export interface LocalRuntime {
   issuer: LocalIssuer;
   /** Fault injection in front of DynamoDB and SES (local only). */
   faults: { dynamodb: FaultyProxy; ses: FaultyProxy };
+  /** The documents bucket on s3rver, and the malware-scan stand-in. */
+  documents: LocalDocuments;
   seeded: boolean;
   resumed: string[];
   stop(): Promise<void>;
@@ -106,6 +109,8 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
   const faults = { dynamodb: new FaultyProxy(dynamoDbUrl), ses: new FaultyProxy(mailboxUrl) };
   const [dynamoDbProxy, sesProxy] = [await faults.dynamodb.listen(), await faults.ses.listen()];
 
+  const documents = await startLocalDocuments(dataDir, { accessKeyId: 'local', secretAccessKey: 'local' });
+
   const lambdas = new LocalLambdas(ROOT);
   const stepFunctions = new LocalStepFunctions(ROOT, stateMachines, lambdas, clock, options.retryScale ?? 1);
   const stepFunctionsUrl = await stepFunctions.listen(0);
@@ -117,6 +122,8 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
     AWS_ENDPOINT_URL_DYNAMODB: dynamoDbProxy,
     AWS_ENDPOINT_URL_SFN: stepFunctionsUrl,
     AWS_ENDPOINT_URL_SESV2: sesProxy,
+    AWS_ENDPOINT_URL_S3: documents.endpoint,
+    DOCUMENTS_BUCKET: documents.bucket,
     TABLE_NAME: TABLE,
     STATE_MACHINE_ARN: stateMachineArn('dossier'),
     SENDER_EMAIL: process.env.SENDER_EMAIL ?? 'motcua@localhost',
@@ -144,6 +151,7 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
     clock,
     stepFunctions,
     faults,
+    documents,
     issuer,
     seeded,
     resumed,
@@ -153,6 +161,7 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
       clock.stop();
       await faults.dynamodb.close();
       await faults.ses.close();
+      await documents.stop();
       if (ses) {
         await new Promise<void>((ok) => ses.close(() => ok()));
         ses.closeAllConnections?.();

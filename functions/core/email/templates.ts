@@ -52,6 +52,9 @@ export interface EmailData {
   appointmentSequence?: number;
   /** URL of the public lookup; without it the letter says "mã hồ sơ và mã PIN". */
   lookupUrl?: string;
+  /** returned: the result file is online, on the citizen's page (never attached). */
+  resultAvailable?: boolean;
+  resultUrl?: string;
 }
 
 export interface EmailAttachment {
@@ -246,9 +249,14 @@ const letters: Record<EmailEvent, (d: EmailData) => Letter> = {
       { vi: `Đã trả kết quả hồ sơ ${d.code}`, en: `Result handed over for dossier ${d.code}` },
       [
         `Kết quả giải quyết ${h.vi} đã được trao cho ông/bà; hồ sơ đã hoàn thành.`,
+        ...(d.resultAvailable ? [`Bản điện tử của kết quả có trên trang hồ sơ${d.resultUrl ? ` ${d.resultUrl}` : ''}: tải về bằng mã hồ sơ và mã PIN.`] : []),
         'Cảm ơn ông/bà đã sử dụng dịch vụ của Bộ phận Một cửa.',
       ],
-      [`The result of your ${h.en} has been handed over to you; the dossier is complete.`, 'Thank you for using the one-stop desk.'],
+      [
+        `The result of your ${h.en} has been handed over to you; the dossier is complete.`,
+        ...(d.resultAvailable ? [`The electronic copy of the result is on your dossier's page${d.resultUrl ? ` ${d.resultUrl}` : ''}: download it with the dossier code and PIN.`] : []),
+        'Thank you for using the one-stop desk.',
+      ],
     );
   },
 

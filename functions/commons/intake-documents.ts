@@ -1,0 +1,48 @@
+import * as z from 'zod';
+import { completeUpload } from './document-flow';
+import { getPending } from './document-store';
+import { verifyUpload } from './documents';
+import { HttpProblem, type FieldError } from './http';
+import { documentsSchema } from './text';
+import { documentId, type PendingUpload } from '../core/documents';
+
+/** `documents` at intake: references `{name, ref}` as before, and drafts uploaded beforehand `{draftId}`. */
+export const DraftEntry = z.object({ draftId: documentId }).strict();
+export const intakeDocuments = z.array(z.union([documentsSchema.element, DraftEntry])).max(50);
+export type IntakeDocuments = z.infer<typeof intakeDocuments>;
+
+export const referencesOf = (entries: IntakeDocuments = []) => entries.filter((e): e is { name: string; ref: string } => 'ref' in e);
+
+/**
+ * Before anything is written: every draft named exists, has not expired, was uploaded by a desk
+ * officer and matches its declaration — else 422 naming `documents[i].draftId`.
+ */
+export async function checkDrafts(entries: IntakeDocuments = []): Promise<PendingUpload[]> {
+  const drafts: PendingUpload[] = [];
+  const errors: FieldError[] = [];
+  for (const [i, e] of entries.entries()) {
+    if (!('draftId' in e)) continue;
+    const field = `documents.${i}.draftId`;
+    const draft = await getPending('draft', e.draftId);
+    if (!draft || draft.kind !== 'desk') {
+      errors.push({ field, message: 'No such draft (or it expired)' });
+      continue;
+    }
+    try {
+      await verifyUpload(draft);
+      drafts.push(draft);
+    } catch (error) {
+      if (!(error instanceof HttpProblem)) throw error;
+      errors.push(...(error.errors ?? [{ field: 'documentId', message: error.detail ?? error.title }]).map((x) => ({ field: `${field}`, message: `${x.field}: ${x.message}` })));
+    }
+  }
+  if (new Set(drafts.map((d) => d.documentId)).size !== drafts.length) errors.push({ field: 'documents', message: 'A draft is named twice' });
+  if (errors.length) throw new HttpProblem(422, 'Unprocessable Content', 'Some drafts cannot be claimed', errors);
+  return drafts;
+}
+
+/** Claim the drafts for the dossier: copied under its prefix and recorded (idempotent: a retry records nothing twice). */
+export async function claimDrafts(code: string, drafts: PendingUpload[]): Promise<number> {
+  for (const draft of drafts) await completeUpload(draft, code);
+  return drafts.length;
+}
