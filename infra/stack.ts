@@ -3,12 +3,16 @@ import type { Construct } from 'constructs';
 import { Alarms } from './constructs/alarms';
 import { Api } from './constructs/api';
 import { Data } from './constructs/data';
+import { Documents } from './constructs/documents';
 import { Email } from './constructs/email';
 import { Functions } from './constructs/functions';
 import { Identity } from './constructs/identity';
 import { Jobs } from './constructs/jobs';
 import { Workflow, executionsArn, stateMachineArn } from './constructs/workflow';
 import { agencyCodes, functions, routes, stateMachines } from './registry';
+import { readFileSync } from 'node:fs';
+import { fromRoot } from './constructs/paths';
+import { CentreProfile } from '../functions/core/centre';
 
 /** Reads a boolean context value; accepts `true` and the string 'true' (as given by `-c`). */
 function contextFlag(scope: Construct, key: string): boolean {
@@ -26,9 +30,16 @@ function requiredContext(scope: Construct, key: string, example: string): string
   return value.trim();
 }
 
+/** The web origins allowed to send presigned POST/GET to the bucket: the centre profile's (config/<centre>/centre.json). */
+function documentOrigins(scope: Construct): string[] {
+  const dir = (scope.node.tryGetContext('centre') as string | undefined) ?? process.env.MOTCUA_CENTRE ?? 'config/hanoi';
+  return CentreProfile.parse(JSON.parse(readFileSync(fromRoot(`${dir}/centre.json`), 'utf8'))).webOrigins;
+}
+
 /** The whole platform: data, identity, functions, workflows, API, email. Everything comes from infra/registry.ts. */
 export class MotcuaStack extends Stack {
   readonly data: Data;
+  readonly documents: Documents;
   readonly functions: Functions;
   readonly workflows: Workflow[];
   readonly api: Api;
@@ -50,6 +61,7 @@ export class MotcuaStack extends Stack {
     const data = (this.data = new Data(this, 'Data', { deletionProtection }));
     const identity = new Identity(this, 'Identity', { agencyCodes, deletionProtection });
     const email = new Email(this, 'Email', { senderEmail });
+    this.documents = new Documents(this, 'Documents', { key: data.key, webOrigins: documentOrigins(this), deletionProtection });
 
     this.functions = new Functions(this, 'Functions', {
       specs: functions,
@@ -58,6 +70,7 @@ export class MotcuaStack extends Stack {
       stateMachineArn: mainStateMachineArn,
       executionsArn: executionsArn(this, stateMachines[0]),
       deletionProtection,
+      documents: this.documents,
     });
     const functionByName = (name: string) => this.functions.get(name);
 
@@ -90,5 +103,6 @@ export class MotcuaStack extends Stack {
     new CfnOutput(this, 'UserPoolClientId', { value: identity.client.userPoolClientId });
     new CfnOutput(this, 'StateMachineArn', { value: this.workflows[0].stateMachine.stateMachineArn });
     new CfnOutput(this, 'TableName', { value: data.table.tableName });
+    new CfnOutput(this, 'DocumentsBucket', { value: this.documents.bucket.bucketName });
   }
 }

@@ -7,6 +7,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { FunctionSpec } from '../registry';
 import type { Email } from './email';
+import type { Documents } from './documents';
 import { fromRoot, projectRoot } from './paths';
 
 export interface FunctionsProps {
@@ -18,6 +19,8 @@ export interface FunctionsProps {
   /** ARN pattern of its executions (a resume checks whether one is running). */
   executionsArn: string;
   deletionProtection: boolean;
+  /** The documents bucket, for functions whose access names `documents`. */
+  documents?: Documents;
 }
 
 /** Actions the callback pattern needs (SendTaskSuccess/Failure/Heartbeat). */
@@ -53,6 +56,10 @@ export class Functions extends Construct {
         SES_CONFIGURATION_SET: email.configurationSet.configurationSetName,
       };
       if (spec.access.startExecution) environment.STATE_MACHINE_ARN = stateMachineArn;
+      if (spec.access.documents?.length) {
+        if (!props.documents) throw new Error(`Function ${spec.name} needs the documents bucket`);
+        environment.DOCUMENTS_BUCKET = props.documents.bucket.bucketName;
+      }
 
       const fn = new NodejsFunction(this, spec.name, {
         entry: fromRoot(spec.entry),
@@ -109,6 +116,8 @@ export class Functions extends Construct {
           }),
         );
       }
+
+      if (spec.access.documents?.length) props.documents!.grant(role, spec.access.documents);
 
       this.acknowledge(role, spec, table);
     }

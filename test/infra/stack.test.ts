@@ -235,6 +235,7 @@ describe('Motcua stack', () => {
         const env = resources[fnId(name)].Properties.Environment.Variables as Json;
         const expected = ['POWERTOOLS_SERVICE_NAME', 'SENDER_EMAIL', 'SES_CONFIGURATION_SET', 'TABLE_NAME'];
         if (spec.access.startExecution) expected.push('STATE_MACHINE_ARN');
+        if (spec.access.documents?.length) expected.push('DOCUMENTS_BUCKET');
         expect(Object.keys(env).sort()).toEqual(expected.sort());
         expect(env.POWERTOOLS_SERVICE_NAME).toBe('motcua');
         expect(env.SENDER_EMAIL).toBe(SENDER);
@@ -253,6 +254,7 @@ describe('Motcua stack', () => {
         const allowed = new Set(['logs', 'xray', 'dynamodb', 'kms']);
         if (spec.access.startExecution || spec.access.sendTaskResult) allowed.add('states');
         if (spec.access.sendEmail) allowed.add('ses');
+        if (spec.access.documents?.length) allowed.add('s3'); // exactly which: test/infra/documents.test.ts
         expect([...services].filter((s) => !allowed.has(s))).toEqual([]);
 
         // Table: read, or read-write.
@@ -422,7 +424,7 @@ describe('Motcua stack', () => {
   });
 
   it('has the outputs', () => {
-    for (const name of ['ApiUrl', 'UserPoolId', 'UserPoolClientId', 'StateMachineArn', 'TableName']) {
+    for (const name of ['ApiUrl', 'UserPoolId', 'UserPoolClientId', 'StateMachineArn', 'TableName', 'DocumentsBucket']) {
       template.hasOutput(name, {});
     }
   });
