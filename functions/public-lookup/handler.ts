@@ -6,6 +6,7 @@ import { dossierCode } from '../commons/params';
 import { listDossierItems } from '../commons/store';
 import { toLocalIso } from '../core/local-time';
 import { citizenHistory, STATUS_TEXT } from '../core/citizen-view';
+import { citizenDocuments } from '../commons/citizen-documents';
 
 const Path = z.object({ code: dossierCode });
 
@@ -13,7 +14,7 @@ const Path = z.object({ code: dossierCode });
 export const handler = apiHandler('GET /public/dossiers/{code}', async (event) => {
   const { code } = parse(Path, event.pathParameters, 'path');
   await dossierForCitizen(event, code);
-  const { dossier, apologies } = await listDossierItems(code);
+  const { dossier, apologies, steps, files } = await listDossierItems(code);
   return json(200, {
     code,
     status: dossier!.status,
@@ -23,5 +24,6 @@ export const handler = apiHandler('GET /public/dossiers/{code}', async (event) =
     appointmentAt: toLocalIso(dossier!.appointmentAt),
     history: citizenHistory(dossier!, apologies).map((h) => ({ ...h, at: toLocalIso(h.at) })),
     canRate: (dossier!.status === 9 || dossier!.status === 10) && !dossier!.rating,
+    documents: citizenDocuments(dossier!, steps, files),
   });
 });

@@ -20,7 +20,7 @@ const aslValidator = createRequire(import.meta.url)('asl-validator') as (definit
 
 const ENV = { account: '123456789012', region: 'ap-southeast-1' };
 const SENDER = 'no-reply@motcua.test';
-const SYNTH_TIMEOUT = 120_000;
+const SYNTH_TIMEOUT = 300_000; // 30 functions bundled by esbuild on a shared 2-CPU machine
 
 type Json = Record<string, any>;
 

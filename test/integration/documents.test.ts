@@ -235,8 +235,9 @@ describe('documents: upload, registration, download, result, deletion', () => {
     expect(refused.body.errors[0].field).toBe('resultDocument.documentId');
     await s.decide(t.sdl, code, 's1-sdl', { outcome: 'approve', resultDocument: { documentId: result.documentId } });
     await s.status(t.desk, code, 9);
-    // decided, not yet returned: the citizen cannot download the result yet
+    // decided, not yet returned: the citizen can neither see nor download the result yet
     expect((await d.download(code, { pin: lookupPin }, result.documentId)).status).toBe(404);
+    expect((await h.call('GET', `/public/dossiers/${code}`, { headers: { 'x-lookup-pin': lookupPin } })).body.documents.map((x: { purpose: string }) => x.purpose)).toEqual(['dossier']);
     await s.task('TTHCC', t.desk, code, 'return');
     await s.decide(t.desk, code, 'return', { outcome: 'approve' });
     await s.status(t.desk, code, 10);
@@ -245,6 +246,12 @@ describe('documents: upload, registration, download, result, deletion', () => {
     expect(email.body.text).toContain('Bản điện tử của kết quả');
     expect(email.body.text).not.toContain('Giấy phép kinh doanh lữ hành'); // no file name, no file
     expect(JSON.stringify(email)).not.toContain(licence.subarray(20, 60).toString('base64'));
+    const page = await h.call('GET', `/public/dossiers/${code}`, { headers: { 'x-lookup-pin': lookupPin } });
+    expect(page.body.documents.map((x: { documentId: string; purpose: string }) => [x.documentId, x.purpose])).toEqual([
+      [result.documentId, 'result'],
+      [notResult.documentId, 'dossier'],
+    ]);
+    expect(JSON.stringify(page.body.documents)).not.toMatch(/uploadedBy|sdl-1|desk-1/);
     const link = await downloadWhenScanned(code, { pin: lookupPin }, result.documentId);
     expect(link.status).toBe(200);
     expect((await fetchBytes(link.body.url)).equals(licence)).toBe(true);
