@@ -11,6 +11,7 @@ import { localDate } from '../core/local-time';
  *   DOSSIER#<code> / STEP#<stepId>   an agency step; GSI1 QUEUE#<agency> while pending
  *   DOSSIER#<code> / APOLOGY#<stepId>#<n>  an apology fact (a lapse or a reported delay)
  *   DOSSIER#<code> / EMAIL#<eventKey>    one email per (dossier, event)
+ *   DOSSIER#<code> / DOCUMENT#<id>   an uploaded document (commons/document-store.ts)
  *   CATALOGUE / PROCEDURE#<code>#<vvvv>, CATALOGUE / AGENCY#<code>, CALENDAR / YEAR#<yyyy>
  *   COUNTER#<agency>#<yymmdd> / COUNTER
  * Open dossiers carry GSI1PK=OPEN so that a restart can resume each of them.

@@ -116,8 +116,26 @@ export interface DocumentRecord extends Uploader {
   deletedAt?: string;
 }
 
+/** The shape of `documentView` (GET /dossiers/{code} `files`, the control sheet's and the export's `documents`). */
+export const DocumentView = z.object({
+  documentId,
+  name: z.string(),
+  contentType: z.enum(Object.keys(CONTENT_TYPES) as [ContentType, ...ContentType[]]),
+  size: z.number(),
+  sha256: z.string(),
+  purpose: z.enum(['dossier', 'result']),
+  stage: z.enum(['intake', 'supplement', 'processing', 'result']),
+  round: z.string().optional(),
+  uploadedBy: z.string(),
+  uploaderKind: z.enum(['desk', 'agency', 'citizen']),
+  agency: z.string().optional(),
+  uploadedAt: z.string(),
+  recordedAt: z.string(),
+  deletedAt: z.string().optional(),
+});
+
 /** What the API shows of a document (the object key stays inside). */
-export function documentView(d: DocumentRecord, toLocal: (iso: string) => string) {
+export function documentView(d: DocumentRecord, toLocal: (iso: string) => string): DocumentView {
   return {
     documentId: d.documentId,
     name: d.name,
@@ -135,7 +153,7 @@ export function documentView(d: DocumentRecord, toLocal: (iso: string) => string
     ...(d.deletedAt ? { deletedAt: toLocal(d.deletedAt) } : {}),
   };
 }
-export type DocumentView = ReturnType<typeof documentView>;
+export type DocumentView = z.infer<typeof DocumentView>;
 
 /** Does the start of the file look like its declared type? */
 export function hasSignature(type: ContentType, head: Uint8Array): boolean {
