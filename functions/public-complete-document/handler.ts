@@ -1,7 +1,7 @@
 import { apiHandler } from '../commons/api';
 import { mayComplete } from '../commons/document-access';
 import { completeUpload } from '../commons/document-flow';
-import { DocumentPath } from '../commons/document-params';
+import { DocumentPath, DossierPath } from '../commons/document-params';
 import { getDocument, getPending } from '../commons/document-store';
 import { once } from '../commons/idempotency';
 import { json, parse } from '../commons/http';
@@ -12,8 +12,10 @@ import { documentView } from '../core/documents';
 
 /** POST /public/dossiers/{code}/documents/{documentId}/complete with `X-Lookup-Pin`: record the citizen's upload once it matches. */
 export const handler = apiHandler('POST /public/dossiers/{code}/documents/{documentId}/complete', async (event) => {
-  const { code, documentId } = parse(DocumentPath, event.pathParameters, 'path');
+  // the PIN first: with a wrong one, every request answers the same 404 whatever the document id
+  const { code } = parse(DossierPath, event.pathParameters, 'path');
   const dossier = await dossierForCitizen(event, code);
+  const { documentId } = parse(DocumentPath, event.pathParameters, 'path');
   const existing = await getDocument(code, documentId);
   if (existing && existing.kind === 'citizen') return json(200, documentView(existing, toLocalIso));
   const pending = await mayComplete(await getPending('upload', documentId), 'citizen', dossier, code);

@@ -1,5 +1,5 @@
 import { apiHandler } from '../commons/api';
-import { DocumentPath } from '../commons/document-params';
+import { DocumentPath, DossierPath } from '../commons/document-params';
 import { signDownload } from '../commons/documents';
 import { getDocument } from '../commons/document-store';
 import { json, notFound, parse } from '../commons/http';
@@ -15,8 +15,10 @@ import { attachedResults } from '../commons/result-document';
  * the dossier is returned; anything else answers 404, as an unknown id does.
  */
 export const handler = apiHandler('GET /public/dossiers/{code}/documents/{documentId}', async (event) => {
-  const { code, documentId } = parse(DocumentPath, event.pathParameters, 'path');
+  // the PIN first: with a wrong one, every request answers the same 404 whatever the document id
+  const { code } = parse(DossierPath, event.pathParameters, 'path');
   await dossierForCitizen(event, code);
+  const { documentId } = parse(DocumentPath, event.pathParameters, 'path');
   const { dossier, steps } = await listDossierItems(code);
   const doc = await getDocument(code, documentId);
   const missing = notFound(`No document ${documentId} on this dossier`);
