@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { completeUpload } from './document-flow';
-import { getPending } from './document-store';
+import { documentKeys, getPending } from './document-store';
+import { updateIf } from './store';
 import { verifyUpload } from './documents';
 import { HttpProblem, type FieldError } from './http';
 import { documentsSchema } from './text';
@@ -17,7 +18,7 @@ export const referencesOf = (entries: IntakeDocuments = []) => entries.filter((e
  * Before anything is written: every draft named exists, has not expired, was uploaded by a desk
  * officer and matches its declaration — else 422 naming `documents[i].draftId`.
  */
-export async function checkDrafts(entries: IntakeDocuments = []): Promise<PendingUpload[]> {
+export async function checkDrafts(entries: IntakeDocuments = [], intakeKey: string): Promise<PendingUpload[]> {
   const drafts: PendingUpload[] = [];
   const errors: FieldError[] = [];
   for (const [i, e] of entries.entries()) {
@@ -26,6 +27,10 @@ export async function checkDrafts(entries: IntakeDocuments = []): Promise<Pendin
     const draft = await getPending('draft', e.draftId);
     if (!draft || draft.kind !== 'desk') {
       errors.push({ field, message: 'No such draft (or it expired)' });
+      continue;
+    }
+    if (draft.claimedBy && draft.claimedBy !== intakeKey) {
+      errors.push({ field, message: 'This draft was claimed by another dossier' });
       continue;
     }
     try {
@@ -41,8 +46,21 @@ export async function checkDrafts(entries: IntakeDocuments = []): Promise<Pendin
   return drafts;
 }
 
-/** Claim the drafts for the dossier: copied under its prefix and recorded (idempotent: a retry records nothing twice). */
-export async function claimDrafts(code: string, drafts: PendingUpload[]): Promise<number> {
-  for (const draft of drafts) await completeUpload(draft, code);
+/**
+ * Claim the drafts for the dossier: each marked claimed by this intake request (one conditional
+ * write: a draft serves one dossier; the same request retried claims it again), then copied
+ * under the dossier's prefix and recorded (a retry records nothing twice).
+ */
+export async function claimDrafts(code: string, drafts: PendingUpload[], intakeKey: string): Promise<number> {
+  for (const draft of drafts) {
+    const claimed = await updateIf({
+      Key: documentKeys.draft(draft.documentId),
+      UpdateExpression: 'SET claimedBy = :k, dossierCode = :code',
+      ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(claimedBy) OR claimedBy = :k)',
+      ExpressionAttributeValues: { ':k': intakeKey, ':code': code },
+    });
+    if (!claimed) throw new HttpProblem(409, 'Conflict', 'A draft was claimed by another dossier meanwhile', [{ field: 'documents', message: 'Draft already claimed' }]);
+    await completeUpload(draft, code);
+  }
   return drafts.length;
 }

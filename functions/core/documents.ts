@@ -95,6 +95,8 @@ export interface PendingUpload extends UploadRequest, Uploader {
   stage: DocumentRecord['stage'];
   objectKey: string;
   requestedAt: string;
+  /** A draft: the intake request (its key) that claimed it, once claimed. */
+  claimedBy?: string;
 }
 
 /** A recorded document (DOSSIER#<code> / DOCUMENT#<id>). */

@@ -49,9 +49,9 @@ async function receive(request: { caller: string; key: string; body: DossierInpu
   }
   const appointment = appointmentAt(await workingCalendar(), { receivedAt: receivedAt.toISOString(), procedure, extensions: {}, pauses: {} })!;
   // drafts are checked before a number is reserved: a refused intake leaves no gap in the codes
-  const drafts = await checkDrafts(body.documents);
-  const day = localDate(receivedAt);
   const intakeKey = intakeKeyOf(request.caller, request.key);
+  const drafts = await checkDrafts(body.documents, intakeKey);
+  const day = localDate(receivedAt);
   const code = dossierCode(procedure.receivingAgency, day, await reserveSequence(procedure.receivingAgency, day.slice(2).replaceAll('-', ''), intakeKey));
   const pin = newPin();
   const dossier: Dossier = {
@@ -77,7 +77,7 @@ async function receive(request: { caller: string; key: string; body: DossierInpu
     // The same request, retried after a crash that followed the write: answer with that dossier.
     return await sameRequestAgain(code, intakeKey, pin, drafts);
   }
-  await claimDrafts(code, drafts);
+  await claimDrafts(code, drafts, intakeKey);
   await indexApplicant(code, dossier.applicant);
   await startDossierWorkflow(code);
   logger.info('dossier received', { dossierCode: code, procedure: procedure.code, drafts: drafts.length });
@@ -97,7 +97,7 @@ async function receive(request: { caller: string; key: string; body: DossierInpu
 async function sameRequestAgain(code: string, intakeKey: string, pin: string, drafts: Awaited<ReturnType<typeof checkDrafts>>) {
   const existing = await getDossier(code);
   if (existing?.intakeKey !== intakeKey) throw new Error(`Dossier code ${code} allocated twice`);
-  await claimDrafts(code, drafts);
+  await claimDrafts(code, drafts, intakeKey);
   await setPin(code, intakeKey, pin);
   freshPins.set(intakeKey, pin);
   await indexApplicant(code, existing.applicant);

@@ -69,6 +69,13 @@ describe('documents: upload, registration, download, result, deletion', () => {
     expect((await fetchBytes(link.body.url)).equals(file)).toBe(true);
     // the control sheet lists it too; the draft cannot be claimed a second time
     expect((await h.call('GET', `/dossiers/${res.body.code}/control-sheet`, { token: t.desk })).body.documents).toHaveLength(1);
+    const again = await h.call('POST', '/dossiers', {
+      token: t.desk,
+      headers: { 'idempotency-key': uniqueKey() },
+      body: { procedureCode: 'TP-LLTP', applicant: applicant(1), channel: 'counter', documents: [{ draftId: draft.draftId }] },
+    });
+    expect(again.status).toBe(422);
+    expect(again.body.errors[0]).toMatchObject({ field: 'documents.0.draftId', message: expect.stringContaining('claimed') });
   });
 
   it('refuses an intake whose draft does not match, naming the draft, without using a dossier number', async () => {
