@@ -78,6 +78,26 @@ describe('documents: upload, registration, download, result, deletion', () => {
     expect(again.body.errors[0]).toMatchObject({ field: 'documents.0.draftId', message: expect.stringContaining('claimed') });
   });
 
+  it('lets the pages (the gateway’s origin) POST to the bucket and GET from it across origins (CORS)', async () => {
+    const origin = new URL(h.runtime.apiUrl).origin;
+    for (const method of ['POST', 'GET']) {
+      const res = await fetch(`${h.runtime.documents.endpoint}/${h.runtime.documents.bucket}/dossiers/x`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': method },
+      });
+      expect(res.status, method).toBe(200);
+      expect(res.headers.get('access-control-allow-origin')).toBeTruthy(); // s3rver answers a matched preflight with '*'
+      expect(res.headers.get('access-control-allow-methods')).toContain(method);
+    }
+    const get = await fetch(`${h.runtime.documents.endpoint}/${h.runtime.documents.bucket}/dossiers/x`, { headers: { origin } });
+    expect(get.headers.get('access-control-allow-origin')).toBe(origin);
+    const foreign = await fetch(`${h.runtime.documents.endpoint}/${h.runtime.documents.bucket}/dossiers/x`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
+    expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
   it('refuses an intake whose draft does not match, naming the draft, without using a dossier number', async () => {
     const file = pdf(3000);
     const draft = await d.draft(t.desk, file, { sha256: sha256(pdf(3000)) }); // declared another checksum
