@@ -32,8 +32,20 @@ export interface FunctionSpec {
     agencyGroups?: boolean;
     /** May put messages on the email queue (`queues` below). */
     emailQueue?: boolean;
+    /** The documents bucket (infra/constructs/documents.ts grants exactly these). */
+    documents?: DocumentAccess[];
   };
 }
+
+/**
+ * What a function may do in the documents bucket:
+ * - `sign-upload`: s3:PutObject on uploads/* and drafts/* (the credentials behind a presigned POST);
+ * - `verify`: s3:GetObject on uploads/* and drafts/* (HeadObject, hashing) and s3:PutObject on
+ *   dossiers/* (the copy of a verified upload);
+ * - `read`: s3:GetObject and s3:GetObjectTagging on dossiers/* (the scan tag, then a presigned GET);
+ * - `delete`: list and delete every version under dossiers/* (anonymisation).
+ */
+export type DocumentAccess = 'sign-upload' | 'verify' | 'read' | 'delete';
 
 /** An SQS queue and the function its event source mapping invokes (same shape on AWS and locally). */
 export interface QueueSpec {
@@ -99,7 +111,7 @@ const fn = (
 });
 
 export const functions: FunctionSpec[] = [
-  fn('create-dossier', 'Receive a dossier at the one-stop desk', { table: 'read-write', startExecution: true }),
+  fn('create-dossier', 'Receive a dossier at the one-stop desk', { table: 'read-write', startExecution: true, documents: ['verify'] }),
   fn('get-dossier', 'Read a dossier with its steps', { table: 'read' }),
   fn('list-procedures', 'List the procedure catalogue', { table: 'read' }),
   fn('put-procedure', 'Publish a new version of a procedure', { table: 'read-write' }),
@@ -124,8 +136,16 @@ export const functions: FunctionSpec[] = [
     sendTaskResult: true,
   }),
   fn('notify-citizen', 'Workflow task: record and queue one email per (dossier, event)', { table: 'read-write', emailQueue: true }, 30),
-  fn('anonymise-closed', 'Scheduled: anonymise closed dossiers past their retention', { table: 'read-write' }, 60),
+  fn('anonymise-closed', 'Scheduled: anonymise closed dossiers past their retention', { table: 'read-write', documents: ['delete'] }, 60),
   fn('export-applicant', 'Operator: everything held about one applicant', { table: 'read' }),
+  // documents (functions/core/documents.ts): presigned POST → complete (verified, recorded) → presigned GET
+  fn('draft-document', 'Desk: a presigned POST for a document before the dossier exists', { table: 'read-write', documents: ['sign-upload'] }),
+  fn('upload-document', 'Officers: a presigned POST for a document of a dossier', { table: 'read-write', documents: ['sign-upload'] }),
+  fn('complete-document', 'Officers: verify an uploaded document and record it on the dossier', { table: 'read-write', documents: ['verify'] }, 29),
+  fn('get-document', 'Officers: a short-lived presigned GET for a document scanned clean', { table: 'read', documents: ['read'] }),
+  fn('public-upload-document', 'Citizen: a presigned POST for a supplement document', { table: 'read-write', documents: ['sign-upload'] }),
+  fn('public-complete-document', "Citizen: verify an uploaded supplement document and record it", { table: 'read-write', documents: ['verify'] }, 29),
+  fn('public-get-document', 'Citizen: a presigned GET for their own documents and the result', { table: 'read-write', documents: ['read'] }),
   fn('list-agencies', 'List the agencies of the catalogue', { table: 'read' }),
   fn('put-agency', 'Operator: add or change an agency (and create its Cognito group)', { table: 'read-write', agencyGroups: true }),
   fn('send-email', 'Email queue consumer: claim, send at the rate SES allows, record the message id', { table: 'read-write', sendEmail: true, emailQueue: true }, 30),
@@ -189,6 +209,13 @@ export const routes: RouteSpec[] = [
   { method: 'POST', path: '/ops/emails/{id}/resend', function: 'resend-email', roles: ['operator'] },
   { method: 'GET', path: '/agencies/{agencyCode}/contacts', function: 'list-contacts', roles: ['desk'] },
   { method: 'GET', path: '/dossiers', function: 'search-dossiers', roles: ['desk', 'operator'] },
+  { method: 'POST', path: '/documents/drafts', function: 'draft-document', roles: ['desk'] },
+  { method: 'POST', path: '/dossiers/{code}/documents', function: 'upload-document', roles: ['desk', 'agency'] },
+  { method: 'POST', path: '/dossiers/{code}/documents/{documentId}/complete', function: 'complete-document', roles: ['desk', 'agency'] },
+  { method: 'GET', path: '/dossiers/{code}/documents/{documentId}', function: 'get-document', roles: ['desk', 'operator', 'agency'] },
+  { method: 'POST', path: '/public/dossiers/{code}/documents', function: 'public-upload-document', roles: ['public'] },
+  { method: 'POST', path: '/public/dossiers/{code}/documents/{documentId}/complete', function: 'public-complete-document', roles: ['public'] },
+  { method: 'GET', path: '/public/dossiers/{code}/documents/{documentId}', function: 'public-get-document', roles: ['public'] },
 ];
 
 export const stateMachines: StateMachineSpec[] = [

@@ -3,6 +3,7 @@ import type { Construct } from 'constructs';
 import { Alarms } from './constructs/alarms';
 import { Api } from './constructs/api';
 import { Data } from './constructs/data';
+import { Documents } from './constructs/documents';
 import { Email } from './constructs/email';
 import { Functions } from './constructs/functions';
 import { Identity } from './constructs/identity';
@@ -22,6 +23,7 @@ export interface MotcuaStackProps extends StackProps {
 /** The whole platform: data, identity, functions, workflows, API, email. Everything comes from infra/registry.ts. */
 export class MotcuaStack extends Stack {
   readonly data: Data;
+  readonly documents: Documents;
   readonly functions: Functions;
   readonly workflows: Workflow[];
   readonly api: Api;
@@ -60,6 +62,7 @@ export class MotcuaStack extends Stack {
     }));
     const email = new Email(this, 'Email', { sender: profile.sender });
     this.catalogue = new Catalogue(this, 'Catalogue', { centre, table: data.table, userPool: identity.userPool, agencyClients: identity.agencyClients });
+    this.documents = new Documents(this, 'Documents', { key: data.key, webOrigins: profile.webOrigins, deletionProtection });
 
     this.functions = new Functions(this, 'Functions', {
       specs: functions,
@@ -70,6 +73,7 @@ export class MotcuaStack extends Stack {
       deletionProtection,
       centreProfile: JSON.stringify(profile),
       userPool: identity.userPool,
+      documents: this.documents,
     });
     const functionByName = (name: string) => this.functions.get(name);
 
@@ -119,5 +123,6 @@ export class MotcuaStack extends Stack {
     }
     new CfnOutput(this, 'StateMachineArn', { value: this.workflows[0].stateMachine.stateMachineArn });
     new CfnOutput(this, 'TableName', { value: data.table.tableName });
+    new CfnOutput(this, 'DocumentsBucket', { value: this.documents.bucket.bucketName });
   }
 }

@@ -6,6 +6,8 @@ import { applicantLookupKeys, retentionCursorKey } from '../commons/personal-dat
 import { logger } from '../commons/powertools';
 import { getDossier, getItem, keys, queryAll, updateIf } from '../commons/store';
 import { taskHandler } from '../commons/task';
+import { deleteDossierFiles } from '../commons/documents';
+import { listDocuments, markDeleted } from '../commons/document-store';
 import { ANONYMISED_APPLICANT, isDueForAnonymisation, monthOf, monthsToScan, type RetainedDossier } from '../core/retention';
 
 /** The scheduler sends `{}`; anything else it might add is ignored. */
@@ -16,6 +18,13 @@ const BUDGET_MS = 40_000;
 const CONCURRENCY = 8;
 
 type Outcome = 'anonymised' | 'already-anonymised' | 'missing' | 'not-due';
+
+/** Every version of the dossier's files, then the names on its document items (a citizen may have typed personal data). */
+async function deleteFiles(code: string, at: Date): Promise<number> {
+  const deleted = await deleteDossierFiles(code);
+  for (const doc of await listDocuments(code)) await markDeleted(code, doc.documentId, at.toISOString());
+  return deleted;
+}
 
 async function readCursor(): Promise<string | undefined> {
   const month = (await getItem(retentionCursorKey))?.month;
@@ -45,7 +54,7 @@ const remove = (key: { PK: string; SK: string }) => documentClient().send(new De
  * replace the applicant under `attribute_not_exists(anonymisedAt)`, then drop the retention item.
  * Each write is idempotent, so a run that dies halfway is finished by the next.
  */
-async function anonymiseOne(month: string, code: string, at: Date): Promise<Outcome> {
+async function anonymiseOne(month: string, code: string, at: Date, files: { deleted: number }): Promise<Outcome> {
   const retention = { PK: `RETENTION#${month}`, SK: code };
   const dossier = (await getDossier(code)) as RetainedDossier | undefined;
   if (!dossier) {
@@ -58,6 +67,7 @@ async function anonymiseOne(month: string, code: string, at: Date): Promise<Outc
   }
   if (!isDueForAnonymisation(dossier, at)) return 'not-due';
   for (const key of applicantLookupKeys(code, dossier.applicant)) await remove(key);
+  files.deleted += await deleteFiles(code, at);
   const anonymised = await updateIf({
     Key: keys.dossier(code),
     UpdateExpression: 'SET applicant = :anon, anonymisedAt = :at',
@@ -86,6 +96,7 @@ export const handler = taskHandler('anonymise-closed', Input, async () => {
   let done = cursor;
   let contiguous = true;
   let scanned = 0;
+  const files = { deleted: 0 };
   for (const month of months) {
     if (Date.now() - started > BUDGET_MS) break;
     const queue = await retentionItems(month);
@@ -93,7 +104,7 @@ export const handler = taskHandler('anonymise-closed', Input, async () => {
     await Promise.all(
       Array.from({ length: Math.min(CONCURRENCY, queue.length) }, async () => {
         for (let code = queue.shift(); code; code = queue.shift()) {
-          const outcome = await anonymiseOne(month, code, at);
+          const outcome = await anonymiseOne(month, code, at, files);
           counts[outcome]++;
           if (outcome === 'not-due') complete = false;
         }
@@ -104,6 +115,6 @@ export const handler = taskHandler('anonymise-closed', Input, async () => {
     if (contiguous) done = month;
   }
   if (done && done !== cursor) await saveCursor(done);
-  logger.info('anonymisation run', { months: scanned, from: months[0], to: months[scanned - 1], cursor: done, ...counts });
-  return { months: scanned, cursor: done ?? null, ...counts };
+  logger.info('anonymisation run', { months: scanned, from: months[0], to: months[scanned - 1], cursor: done, ...counts, filesDeleted: files.deleted });
+  return { months: scanned, cursor: done ?? null, ...counts, filesDeleted: files.deleted };
 });

@@ -3,6 +3,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { S3Client } from '@aws-sdk/client-s3';
 
 /**
  * AWS clients, created on first use. The local runtime points them at the stand-ins with the
@@ -14,6 +15,7 @@ let ddb: DynamoDBDocumentClient | undefined;
 let sfn: SFNClient | undefined;
 let ses: SESv2Client | undefined;
 let sqs: SQSClient | undefined;
+let s3: S3Client | undefined;
 
 export function documentClient(): DynamoDBDocumentClient {
   ddb ??= DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: endpoint('DYNAMODB'), maxAttempts: 3 }), {
@@ -38,6 +40,19 @@ export function queue(): SQSClient {
   return sqs;
 }
 
+/** S3; with a local endpoint (AWS_ENDPOINT_URL_S3, s3rver) addressed path-style. */
+export function objects(): S3Client {
+  const local = endpoint('S3');
+  s3 ??= new S3Client({ endpoint: local, forcePathStyle: Boolean(local), maxAttempts: 3 });
+  return s3;
+}
+
+export function bucketName(): string {
+  const name = process.env.DOCUMENTS_BUCKET;
+  if (!name) throw new Error('DOCUMENTS_BUCKET is not set');
+  return name;
+}
+
 export function tableName(): string {
   const name = process.env.TABLE_NAME;
   if (!name) throw new Error('TABLE_NAME is not set');
@@ -50,4 +65,5 @@ export function resetClients(): void {
   sfn = undefined;
   ses = undefined;
   sqs = undefined;
+  s3 = undefined;
 }

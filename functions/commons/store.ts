@@ -1,6 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type QueryCommandInput, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Apology, Dossier, Step } from '../core/dossier';
 import type { Agency, Procedure } from '../core/model';
+import type { DocumentRecord } from '../core/documents';
 import { documentClient, tableName } from './aws';
 import { localDate } from '../core/local-time';
 import type { EmailItem } from './email-store';
@@ -11,6 +12,7 @@ import type { EmailItem } from './email-store';
  *   DOSSIER#<code> / STEP#<stepId>   an agency step; GSI1 QUEUE#<agency> while pending
  *   DOSSIER#<code> / APOLOGY#<stepId>#<n>  an apology fact (a lapse or a reported delay)
  *   DOSSIER#<code> / EMAIL#<eventKey>    one email per (dossier, event)
+ *   DOSSIER#<code> / DOCUMENT#<id>   an uploaded document (commons/document-store.ts)
  *   CATALOGUE / PROCEDURE#<code>#<vvvv>, CATALOGUE / AGENCY#<code>, CALENDAR / YEAR#<yyyy>
  *   COUNTER#<agency>#<yymmdd> / COUNTER   the day's last number, and the requests in flight
  *   INTAKE#<request> / INTAKE             the number a finished intake request got (3 days)
@@ -103,6 +105,8 @@ export async function listDossierItems(code: string) {
     steps: of<Step>('STEP#'),
     apologies: of<Apology>('APOLOGY#'),
     emails: of<EmailItem>('EMAIL#'),
+    /** Uploaded documents (DOCUMENT#<id>), in the order recorded. */
+    files: of<DocumentRecord>('DOCUMENT#').sort((a, b) => a.recordedAt.localeCompare(b.recordedAt)),
   };
 }
 

@@ -4,12 +4,13 @@ import { factTime } from './clock';
 import { conflict } from './http';
 import { stepId } from './params';
 import { getDossier, keys, listDossierItems, updateIf } from './store';
-import { documentsSchema, text } from './text';
+import { text } from './text';
+import { resolveSupplementDocuments, supplementDocuments } from './supplement-documents';
 import { openPauses } from '../core/dossier';
 
 export const SupplementBody = z
   .object({
-    documents: documentsSchema.min(1),
+    documents: supplementDocuments,
     note: text(2000).optional(),
     /** The requests it answers, by step; all the open ones when absent. */
     steps: z.array(stepId).min(1).max(20).optional(),
@@ -46,6 +47,7 @@ export async function supply(code: string, body: SupplementBody, by: string) {
       sets.push(`pauses.#k${i}.#to = :at`, `pauses.#k${i}.suppliedBy = :by`, `pauses.#k${i}.note = :note`, `pauses.#k${i}.supply = :n`);
       conditions.push(`attribute_not_exists(pauses.#k${i}.#to)`);
     });
+    const documents = await resolveSupplementDocuments(code, answered.map(([key]) => key), body.documents);
     const stillOpen = open.length > answered.length;
     const done = await updateIf({
       Key: keys.dossier(code),
@@ -53,7 +55,7 @@ export async function supply(code: string, body: SupplementBody, by: string) {
       ConditionExpression: conditions.join(' AND '),
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: {
-        ':at': at, ':by': by, ':note': body.note ?? '', ':n': n, ':prev': n - 1, ':paused': 5, ':status': stillOpen ? 5 : 4, ':docs': body.documents,
+        ':at': at, ':by': by, ':note': body.note ?? '', ':n': n, ':prev': n - 1, ':paused': 5, ':status': stillOpen ? 5 : 4, ':docs': documents,
       },
     });
     if (!done) continue; // another supplement or request landed meanwhile: read again

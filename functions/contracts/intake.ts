@@ -1,5 +1,11 @@
 import * as z from 'zod';
 import { documentsSchema, phone, text } from '../commons/text';
+import { documentId } from '../core/documents';
+
+/** `documents` at intake: references `{name, ref}` as before, and drafts uploaded beforehand `{draftId}`. */
+export const DraftEntry = z.object({ draftId: documentId }).strict();
+export const intakeDocuments = z.array(z.union([documentsSchema.element, DraftEntry])).max(50);
+export type IntakeDocuments = z.infer<typeof intakeDocuments>;
 
 /** POST /dossiers: what the desk sends (checked by the handler, and by the desk's page before sending). */
 export const DossierInput = z
@@ -14,6 +20,6 @@ export const DossierInput = z
       })
       .strict(),
     channel: z.enum(['counter', 'online', 'post']),
-    documents: documentsSchema.optional(),
+    documents: intakeDocuments.optional(),
   })
   .strict();

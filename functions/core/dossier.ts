@@ -102,6 +102,8 @@ export interface StepDecision {
   reason?: string;
   missing?: string[];
   newDueAt?: string;
+  /** approve, on the last agency stage: the result file attached (a DOCUMENT of the dossier). */
+  resultDocument?: { documentId: string };
 }
 
 export interface Step {

@@ -12,6 +12,7 @@ import { hashPin, newPin } from '../commons/pin';
 import { indexApplicant } from '../commons/personal-data';
 import { logger } from '../commons/powertools';
 import { DossierInput } from '../contracts/intake';
+import { checkDrafts, claimDrafts, intakeDocuments, referencesOf } from '../commons/intake-documents';
 import { getDossier, keys, listProcedures, logbookKeys, putIfAbsent, reserveSequence, settleSequence, versionInForce } from '../commons/store';
 import { localDate, toLocalIso } from '../core/local-time';
 import { startDossierWorkflow } from '../commons/workflow';
@@ -33,8 +34,10 @@ async function receive(request: { caller: string; key: string; body: DossierInpu
     ]);
   }
   const appointment = appointmentAt(await workingCalendar(), { receivedAt: receivedAt.toISOString(), procedure, extensions: {}, pauses: {} })!;
-  const day = localDate(receivedAt);
+  // drafts are checked before a number is reserved: a refused intake leaves no gap in the codes
   const intakeKey = intakeKeyOf(request.caller, request.key);
+  const drafts = await checkDrafts(body.documents, intakeKey);
+  const day = localDate(receivedAt);
   const yymmdd = day.slice(2).replaceAll('-', '');
   const seq = await reserveSequence(procedure.receivingAgency, yymmdd, intakeKey);
   const code = dossierCode(procedure.receivingAgency, day, seq);
@@ -46,7 +49,7 @@ async function receive(request: { caller: string; key: string; body: DossierInpu
     status: DossierStatus.received,
     channel: body.channel,
     applicant: body.applicant,
-    documents: body.documents ?? [],
+    documents: referencesOf(body.documents),
     receivedAt: receivedAt.toISOString(),
     appointmentAt: appointment.toISOString(),
     stageIndex: 0,
@@ -61,14 +64,15 @@ async function receive(request: { caller: string; key: string; body: DossierInpu
   dossier.executionName = code;
   if (!(await putIfAbsent({ ...keys.dossier(code), GSI1PK: 'OPEN', GSI1SK: code, ...logbookKeys(procedure.receivingAgency, dossier.receivedAt, code), ...dossier }))) {
     // The same request, retried after a crash that followed the write: answer with that dossier.
-    const again = await sameRequestAgain(code, intakeKey, pin);
+    const again = await sameRequestAgain(code, intakeKey, pin, drafts);
     await settle();
     return again;
   }
+  await claimDrafts(code, drafts, intakeKey);
   await settle();
   await indexApplicant(code, dossier.applicant);
   await startDossierWorkflow(code);
-  logger.info('dossier received', { dossierCode: code, procedure: procedure.code });
+  logger.info('dossier received', { dossierCode: code, procedure: procedure.code, drafts: drafts.length });
   freshPins.set(intakeKey, pin);
   return {
     code,
@@ -82,9 +86,10 @@ async function receive(request: { caller: string; key: string; body: DossierInpu
  * A retry of a request whose dossier was written but whose answer was lost. The first PIN was
  * never shown to anyone, so the dossier gets the new one (its hash); anything else is a bug.
  */
-async function sameRequestAgain(code: string, intakeKey: string, pin: string) {
+async function sameRequestAgain(code: string, intakeKey: string, pin: string, drafts: Awaited<ReturnType<typeof checkDrafts>>) {
   const existing = await getDossier(code);
   if (existing?.intakeKey !== intakeKey) throw new Error(`Dossier code ${code} allocated twice`);
+  await claimDrafts(code, drafts, intakeKey);
   await setPin(code, intakeKey, pin);
   freshPins.set(intakeKey, pin);
   await indexApplicant(code, existing.applicant);

@@ -9,12 +9,13 @@ import { dossierCode, stepId } from '../commons/params';
 import { logger } from '../commons/powertools';
 import { getDossier, getStep, keys, updateIf } from '../commons/store';
 import { text } from '../commons/text';
+import { ResultDocument, checkResultDocument } from '../commons/result-document';
 import { toLocalIso } from '../core/local-time';
 import { isStopped, type Step, type StepDecision } from '../core/dossier';
 
 const Path = z.object({ code: dossierCode, stepId });
 export const Decision = z.discriminatedUnion('outcome', [
-  z.object({ outcome: z.literal('approve'), note: text(2000).optional() }).strict(),
+  z.object({ outcome: z.literal('approve'), note: text(2000).optional(), resultDocument: ResultDocument.optional() }).strict(),
   z.object({ outcome: z.literal('request-supplement'), missing: z.array(text(300)).min(1).max(20), reason: text(2000) }).strict(),
   z.object({ outcome: z.literal('refuse'), reason: text(2000) }).strict(),
 ]);
@@ -49,6 +50,7 @@ export const handler = apiHandler('POST /dossiers/{code}/steps/{stepId}/decision
   }
   const dossier = await getDossier(code);
   if (!dossier || isStopped(dossier)) throw conflict(`Dossier ${code} is no longer being processed`);
+  if (body.outcome === 'approve' && body.resultDocument) await checkResultDocument(dossier, step, body.resultDocument.documentId);
 
   const decision: StepDecision = { ...body, at: factTime().toISOString(), by: caller.sub };
   const supplement = body.outcome === 'request-supplement';

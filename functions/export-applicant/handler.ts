@@ -6,6 +6,7 @@ import { applicantEmailPk, applicantIdPk } from '../commons/personal-data';
 import { logger } from '../commons/powertools';
 import { queryAll } from '../commons/store';
 import type { Dossier } from '../core/dossier';
+import { documentView, type DocumentRecord } from '../core/documents';
 import { localInstants, toLocalIso } from '../core/local-time';
 
 export const Query = z
@@ -27,11 +28,16 @@ const clean = (item: Item): Item => Object.fromEntries(Object.entries(item).filt
 async function dossierRecord(code: string) {
   const items = await partition(`DOSSIER#${code}`);
   const of = (prefix: string) => items.filter((i) => String(i.SK).startsWith(prefix));
-  const known = ['META', 'STEP#', 'APOLOGY#', 'EMAIL#'];
+  const known = ['META', 'STEP#', 'APOLOGY#', 'EMAIL#', 'DOCUMENT#'];
   return {
     dossier: of('META').map(clean)[0] as (Dossier & Item) | undefined,
     steps: of('STEP#').map(clean),
     apologies: of('APOLOGY#').map(clean),
+    // the files themselves stay in the bucket: each says how an operator downloads it
+    documents: of('DOCUMENT#').map((i) => ({
+      ...documentView(clean(i) as unknown as DocumentRecord, toLocalIso),
+      download: `GET /dossiers/${code}/documents/${String(i.documentId)} (a link valid 5 minutes)`,
+    })),
     emails: of('EMAIL#').map((i) => ({ eventKey: String(i.SK).slice('EMAIL#'.length), ...clean(i) })),
     other: items.filter((i) => !known.some((p) => String(i.SK).startsWith(p))).map((i) => ({ kind: String(i.SK).split('#')[0], ...clean(i) })),
   };

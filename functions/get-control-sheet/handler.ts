@@ -10,6 +10,7 @@ import { toLocalIso } from '../core/local-time';
 import { routeAgencies } from '../commons/views';
 import { controlSheet } from '../core/records';
 import { guarded, reportSkipped, type Skipped } from '../commons/skipped';
+import { documentView } from '../core/documents';
 
 const Path = z.object({ code: dossierCode });
 
@@ -20,7 +21,7 @@ const Path = z.object({ code: dossierCode });
  */
 export const handler = apiHandler('GET /dossiers/{code}/control-sheet', async (event, { caller }) => {
   const { code } = parse(Path, event.pathParameters, 'path');
-  const { dossier, steps, apologies } = await listDossierItems(code);
+  const { dossier, steps, apologies, files } = await listDossierItems(code);
   if (!dossier) throw notFound(`No dossier ${code}`);
   const staff = caller.groups.includes('desk') || caller.groups.includes('operator');
   const onRoute = agenciesOf(caller).some((a) => routeAgencies(dossier).includes(a));
@@ -28,7 +29,7 @@ export const handler = apiHandler('GET /dossiers/{code}/control-sheet', async (e
   const cal = await workingCalendar();
   const skipped: Skipped[] = [];
   const sheet = guarded(code, skipped, () => controlSheet(cal, { dossier, steps, apologies, now: now() }, toLocalIso));
-  if (sheet) return json(200, { ...sheet, skipped: [] });
+  if (sheet) return json(200, { ...sheet, documents: files.map((f) => documentView(f, toLocalIso)), skipped: [] });
   // its facts cannot be computed: say so (and count it) rather than a 500
   return json(200, { dossierCode: code, status: dossier.status, handOvers: [], skipped: reportSkipped('control-sheet', skipped) });
 });

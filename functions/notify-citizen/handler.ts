@@ -11,6 +11,7 @@ import type { EmailData, EmailEvent } from '../core/email/templates';
 import { currentCentre } from '../core/centre';
 import type { Text } from '../core/model';
 import { EVENT_KEY, NOTIFY_EVENTS } from '../core/workflow-contract';
+import { resultLink } from '../commons/result-document';
 
 export const Input = z.object({
   dossierCode,
@@ -118,6 +119,8 @@ export async function compose(input: Input): Promise<{ event: EmailEvent; to: st
         data: { ...data, applicantName: agency.name.vi, agency: agency.name, stepName: step.name, dueAt: step.dueAt ?? dossier.appointmentAt },
       };
     }
+    case 'returned':
+      return { event: 'returned', to, data: { ...data, ...resultLink(dossier.code, steps) } };
     default:
       return { event: input.event, to, data };
   }

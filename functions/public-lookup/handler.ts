@@ -11,6 +11,7 @@ import { citizenHistory, STATUS_TEXT } from '../core/citizen-view';
 import { collectionWindow } from '../core/email/collection';
 import type { Text } from '../core/model';
 import { openPauses } from '../core/dossier';
+import { citizenDocuments } from '../commons/citizen-documents';
 
 const Path = z.object({ code: dossierCode });
 
@@ -21,7 +22,7 @@ const Path = z.object({ code: dossierCode });
  */
 export const handler = apiHandler('GET /public/dossiers/{code}', async (event) => {
   const { code } = parse(Path, event.pathParameters, 'path');
-  const { dossier, apologies } = await listDossierItems(code);
+  const { dossier, apologies, steps, files } = await listDossierItems(code);
   const d = dossier!;
   // every open request (parallel steps may each ask): what is missing, from all of them
   const requests = openPauses(d).map(([, p]) => p);
@@ -51,5 +52,6 @@ export const handler = apiHandler('GET /public/dossiers/{code}', async (event) =
     canWithdraw: d.status === 2 || d.status === 4 || d.status === 5,
     canRate: (d.status === 9 || d.status === 10) && !d.rating,
     rating: d.rating ? { score: d.rating.score, at: toLocalIso(d.rating.at) } : null,
+    documents: citizenDocuments(d, steps, files),
   }, { 'cache-control': 'no-store' });
 }, { citizen: dossierForCitizen });

@@ -8,6 +8,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { FunctionSpec } from '../registry';
 import type { Email } from './email';
+import type { Documents } from './documents';
 import { fromRoot, projectRoot } from './paths';
 
 export interface FunctionsProps {
@@ -23,6 +24,8 @@ export interface FunctionsProps {
   centreProfile: string;
   /** The officers' user pool: functions with `agencyGroups` may create `agency-<CODE>` groups in it. */
   userPool?: IUserPool;
+  /** The documents bucket, for functions whose access names `documents`. */
+  documents?: Documents;
 }
 
 /** Actions the callback pattern needs (SendTaskSuccess/Failure/Heartbeat). */
@@ -60,6 +63,10 @@ export class Functions extends Construct {
       };
       if (spec.access.agencyGroups && props.userPool) environment.USER_POOL_ID = props.userPool.userPoolId;
       if (spec.access.startExecution || spec.access.describeExecution) environment.STATE_MACHINE_ARN = stateMachineArn;
+      if (spec.access.documents?.length) {
+        if (!props.documents) throw new Error(`Function ${spec.name} needs the documents bucket`);
+        environment.DOCUMENTS_BUCKET = props.documents.bucket.bucketName;
+      }
 
       const fn = new NodejsFunction(this, spec.name, {
         entry: fromRoot(spec.entry),
@@ -128,6 +135,7 @@ export class Functions extends Construct {
           new PolicyStatement({ effect: Effect.ALLOW, actions: ['cognito-idp:CreateGroup'], resources: [props.userPool.userPoolArn] }),
         );
       }
+      if (spec.access.documents?.length) props.documents!.grant(role, spec.access.documents);
 
       this.acknowledge(role, spec, table);
     }

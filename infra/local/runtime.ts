@@ -25,6 +25,7 @@ import { LocalSesEvents } from './ses-events';
 import { ensureTable, seedIfEmpty } from './table';
 import { readFileSync } from 'node:fs';
 import { CentreProfile } from '../../functions/core/centre';
+import { startLocalDocuments, type LocalDocuments } from './documents';
 
 /** The centre's profile from its folder, validated (the error names the file and the field). */
 export function readCentreProfile(dir: string): CentreProfile {
@@ -76,6 +77,8 @@ export interface LocalRuntime {
   faults: { dynamodb: FaultyProxy; ses: FaultyProxy };
   /** The local SQS endpoint (the email queue). */
   sqs: LocalSqs;
+  /** The documents bucket on s3rver, and the malware-scan stand-in. */
+  documents: LocalDocuments;
   seeded: boolean;
   resumed: string[];
   stop(): Promise<void>;
@@ -114,6 +117,8 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
   const faults = { dynamodb: new FaultyProxy(dynamoDbUrl), ses: new FaultyProxy(mailboxUrl) };
   const [dynamoDbProxy, sesProxy] = [await faults.dynamodb.listen(), await faults.ses.listen()];
 
+  const documents = await startLocalDocuments(dataDir, { accessKeyId: 'local', secretAccessKey: 'local' });
+
   const lambdas = new LocalLambdas(ROOT);
   const stepFunctions = new LocalStepFunctions(ROOT, stateMachines, lambdas, clock, options.retryScale ?? 1);
   const stepFunctionsUrl = await stepFunctions.listen(0);
@@ -146,6 +151,8 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
     ...queueEnv,
     EMAIL_SENDERS: String(queues[0]?.maxConcurrency ?? 1),
     EMAIL_RETRY_SCALE: String(options.retryScale ?? 1),
+    AWS_ENDPOINT_URL_S3: documents.endpoint,
+    DOCUMENTS_BUCKET: documents.bucket,
     TABLE_NAME: TABLE,
     STATE_MACHINE_ARN: stateMachineArn('dossier'),
     SENDER_EMAIL: process.env.SENDER_EMAIL ?? 'motcua@localhost',
@@ -179,6 +186,7 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
     stepFunctions,
     faults,
     sqs,
+    documents,
     issuer,
     seeded,
     resumed,
@@ -191,6 +199,7 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
       clock.stop();
       await faults.dynamodb.close();
       await faults.ses.close();
+      await documents.stop();
       if (ses) {
         await new Promise<void>((ok) => ses.close(() => ok()));
         ses.closeAllConnections?.();

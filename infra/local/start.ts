@@ -17,6 +17,7 @@ console.log(`
 motcua is running locally (data in ${dataDir}${runtime.seeded ? ', seeded just now' : ''})
   API        ${runtime.apiUrl}
   Mailbox    ${runtime.mailboxUrl}   (JSON: ${runtime.mailboxUrl}/store)
+  Documents  ${runtime.documents.endpoint}/${runtime.documents.bucket}   (s3rver; a malware-scan stand-in tags each file)
   Clock      GET/POST ${runtime.apiUrl}/_local/clock   {"advance":"P3D"}
   Token      curl -s -X POST ${runtime.apiUrl}/_local/tokens -d '{"sub":"desk-1","groups":["desk"]}'
 ${runtime.resumed.length ? `  Resumed    ${runtime.resumed.length} open dossier(s)\n` : ''}Ctrl-C to stop.`);

@@ -2,6 +2,7 @@ import { GetExecutionHistoryCommand, ListExecutionsCommand, SFNClient } from '@a
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stateMachineArn } from '../../infra/local/stepfunctions';
 import { scenario, startHarness, type Harness } from '../support/local';
+import { documents, pdf } from '../support/documents';
 
 /**
  * Personal data lives on the dossier item only: a full scenario's logs (at DEBUG) and every
@@ -13,6 +14,8 @@ describe('no personal data in logs, workflow histories or queue messages', () =>
   let queued = '';
   const writes = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) };
   const who = { name: 'Trần Thị Riêng Tư', email: 'rieng.tu.9137@example.vn', phone: '0987654321', idNumber: '079123456789' };
+  const fileName = `Hộ chiếu ${who.name} ${who.idNumber}.pdf`;
+  const fileSecret = 'NOI-DUNG-TEP-BI-MAT-4417';
 
   beforeAll(async () => {
     h = await startHarness();
@@ -35,7 +38,7 @@ describe('no personal data in logs, workflow histories or queue messages', () =>
     await h?.stop();
   });
 
-  it('finds none after receipt, supplement, delay, lapse, approvals, return and rating', async () => {
+  it('finds none after receipt, supplement (with an uploaded file), delay, lapse, approvals (with the result file), return and rating', async () => {
     const s = scenario(h);
     await s.setClock('2026-12-02T09:00:00+07:00');
     const [desk, stp, catp] = [await h.token('desk-1', ['desk']), await h.token('stp-1', ['agency-STP']), await h.token('catp-1', ['agency-CATP'])];
@@ -43,7 +46,10 @@ describe('no personal data in logs, workflow histories or queue messages', () =>
     await s.task('STP', stp, code);
     await s.decide(stp, code, 's1-stp', { outcome: 'request-supplement', missing: ['Ảnh'], reason: 'Thiếu ảnh' });
     await s.email(who.email, 'Phiếu yêu cầu bổ sung');
-    await h.call('POST', `/public/dossiers/${code}/supplement`, { headers: { 'x-lookup-pin': lookupPin }, body: { documents: [{ name: 'Ảnh', ref: 'upload://a' }] } });
+    // a document whose name (typed by the citizen) and content hold personal data
+    const files = documents(h);
+    const photo = await files.upload(code, { pin: lookupPin }, pdf(4000, fileSecret), { name: fileName });
+    await h.call('POST', `/public/dossiers/${code}/supplement`, { headers: { 'x-lookup-pin': lookupPin }, body: { documents: [{ name: 'Ảnh', ref: 'upload://a' }, { documentId: photo.documentId }] } });
     await s.email(who.email, 'Đã nhận hồ sơ bổ sung');
     await s.task('STP', stp, code);
     await h.call('POST', `/dossiers/${code}/steps/s1-stp/delay`, { token: stp, body: { reason: 'Chờ xác minh', newDueAt: '2026-12-18T17:00:00+07:00' } });
@@ -52,7 +58,8 @@ describe('no personal data in logs, workflow histories or queue messages', () =>
     const step2 = await s.task('CATP', catp, code);
     await s.setClock(new Date(Date.parse(step2.dueAt) + 60_000).toISOString());
     await eventually2(async () => (await h.emailsTo(who.email)).filter((e) => e.subject.includes('Phiếu xin lỗi')).length === 2);
-    await s.decide(catp, code, 's2-catp', { outcome: 'approve' });
+    const result = await files.upload(code, { token: catp }, pdf(3000, fileSecret), { name: `Phiếu LLTP ${who.name}.pdf`, purpose: 'result' });
+    await s.decide(catp, code, 's2-catp', { outcome: 'approve', resultDocument: { documentId: result.documentId } });
     await s.task('TTHCC', desk, code);
     await s.decide(desk, code, 'return', { outcome: 'approve' });
     await s.email(who.email, 'Mời đánh giá');
@@ -71,7 +78,7 @@ describe('no personal data in logs, workflow histories or queue messages', () =>
     for (const secret of [who.email, who.phone, who.phone.replace(/^0/, '+84'), who.idNumber, lookupPin, who.name]) {
       expect(queued.includes(secret), `SQS messages contain ${secret}`).toBe(false);
     }
-    for (const secret of [who.email, who.phone, who.phone.replace(/^0/, '+84'), who.idNumber, lookupPin]) {
+    for (const secret of [who.email, who.phone, who.phone.replace(/^0/, '+84'), who.idNumber, lookupPin, fileName, fileSecret, who.name]) {
       expect(captured.includes(secret), `logs contain ${secret}`).toBe(false);
       expect(histories.includes(secret), `histories contain ${secret}`).toBe(false);
     }

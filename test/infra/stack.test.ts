@@ -243,6 +243,7 @@ describe('Motcua stack', () => {
         if (spec.access.startExecution) expected.push('STATE_MACHINE_ARN');
         if (spec.access.agencyGroups) expected.push('USER_POOL_ID');
         expect(JSON.parse(env.CENTRE_PROFILE)).toEqual(built.stack.centre.catalogue.profile);
+        if (spec.access.documents?.length) expected.push('DOCUMENTS_BUCKET');
         expect(Object.keys(env).sort()).toEqual(expected.sort());
         expect(env.POWERTOOLS_SERVICE_NAME).toBe('motcua');
         expect(env.SENDER_EMAIL).toBe(SENDER);
@@ -262,6 +263,7 @@ describe('Motcua stack', () => {
         if (spec.access.startExecution || spec.access.sendTaskResult) allowed.add('states');
         if (spec.access.sendEmail) allowed.add('ses');
         if (spec.access.agencyGroups) allowed.add('cognito-idp');
+        if (spec.access.documents?.length) allowed.add('s3'); // exactly which: test/infra/documents.test.ts
         expect([...services].filter((s) => !allowed.has(s))).toEqual([]);
         // Cognito: CreateGroup on the user pool, and nothing else.
         const cognito = statementsFor(statements, 'cognito-idp:');
@@ -436,7 +438,7 @@ describe('Motcua stack', () => {
   });
 
   it('has the outputs', () => {
-    for (const name of ['ApiUrl', 'UserPoolId', 'UserPoolClientId', 'StateMachineArn', 'TableName']) {
+    for (const name of ['ApiUrl', 'UserPoolId', 'UserPoolClientId', 'StateMachineArn', 'TableName', 'DocumentsBucket']) {
       template.hasOutput(name, {});
     }
   });

@@ -2,6 +2,7 @@ import { SignJWT, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../infra/registry';
 import { applicant, eventually, startHarness, uniqueKey, type Harness } from '../support/local';
+import { declare, documents, pdf, postToS3 } from '../support/documents';
 
 type Who = 'desk' | 'operator' | 'stp' | 'catp' | 'sdl' | 'nobody' | 'anonymous' | 'citizen' | 'wrongPin' | 'stpSystem';
 interface Case {
@@ -21,7 +22,8 @@ interface Case {
 describe('who may call what', () => {
   let h: Harness;
   const t = {} as Record<Who, string | undefined>;
-  const d = {} as Record<'a' | 'b' | 'c' | 'd' | 'e', { code: string; lookupPin: string }>;
+  const d = {} as Record<'a' | 'b' | 'c' | 'd' | 'e' | 'f', { code: string; lookupPin: string }>;
+  const doc = {} as Record<'desk' | 'citizen' | 'deskPending' | 'citizenPending', string>;
   const receive = async (procedureCode: string, n: number) =>
     (await h.call('POST', '/dossiers', { token: t.desk, headers: { 'idempotency-key': uniqueKey() }, body: { procedureCode, applicant: applicant(n), channel: 'counter' } })).body;
   const waitStep = (agency: string, code: string, token: string | undefined) =>
@@ -52,6 +54,25 @@ describe('who may call what', () => {
     await waitStep('SDL', d.e.code, t.sdl);
     await h.call('POST', `/dossiers/${d.e.code}/steps/s1-sdl/decision`, { token: t.sdl, body: { outcome: 'approve' } });
     await eventually(async () => (await h.call('GET', `/dossiers/${d.e.code}`, { token: t.desk })).body.status === 9);
+    // documents: d.a carries a desk scan, d.f a supplement asked by STP with the citizen's upload
+    const files = documents(h);
+    d.f = await receive('TP-LLTP', 6);
+    await waitStep('STP', d.f.code, t.stp);
+    await askSupplement(d.f.code);
+    await eventually(async () => (await h.call('GET', `/dossiers/${d.f.code}`, { token: t.desk })).body.status === 5);
+    doc.desk = (await files.upload(d.a.code, { token: t.desk }, pdf())).documentId;
+    doc.citizen = (await files.upload(d.f.code, { pin: d.f.lookupPin }, pdf())).documentId;
+    for (const [code, id] of [[d.a.code, doc.desk], [d.f.code, doc.citizen]] as const) {
+      await eventually(async () => (await files.download(code, { token: t.desk }, id)).status === 200);
+    }
+    const pending = async (code: string, who: { token?: string; pin?: string }) => {
+      const file = pdf();
+      const asked = await files.ask(code, who, declare(file));
+      expect(await postToS3(asked.body, file)).toBeLessThan(300);
+      return asked.body.documentId as string;
+    };
+    doc.deskPending = await pending(d.a.code, { token: t.desk });
+    doc.citizenPending = await pending(d.f.code, { pin: d.f.lookupPin });
   });
   afterAll(() => h?.stop());
 
@@ -85,6 +106,13 @@ describe('who may call what', () => {
     { route: 'POST /public/dossiers/{code}/rating', path: `/public/dossiers/${d.e.code}/rating`, pin: d.e.lookupPin, body: { score: 5, comment: 'Nhanh' }, allow: { citizen: 201 }, deny: publicDeny },
     // the centre's public details: anyone (nothing to refuse; what is held back is tested in citizen-pages)
     { route: 'GET /public/centre', path: '/public/centre', allow: { anonymous: 200, citizen: 200, desk: 200 }, deny: {} },
+    { route: 'POST /documents/drafts', path: '/documents/drafts', body: declare(pdf()), allow: { desk: 201 }, deny: { operator: 403, stp: 403, nobody: 403 } },
+    { route: 'POST /dossiers/{code}/documents', path: `/dossiers/${d.f.code}/documents`, body: declare(pdf()), allow: { desk: 201, stp: 201 }, deny: { catp: 403, sdl: 404, operator: 403, nobody: 403 } },
+    { route: 'POST /dossiers/{code}/documents/{documentId}/complete', path: `/dossiers/${d.a.code}/documents/${doc.deskPending}/complete`, allow: { desk: 201 }, deny: { stp: 404, catp: 404, sdl: 404, operator: 403, nobody: 403 } },
+    { route: 'GET /dossiers/{code}/documents/{documentId}', path: `/dossiers/${d.a.code}/documents/${doc.desk}`, allow: { desk: 200, operator: 200, stp: 200, catp: 200 }, deny: { sdl: 404, nobody: 403 } },
+    { route: 'POST /public/dossiers/{code}/documents', path: `/public/dossiers/${d.f.code}/documents`, pin: d.f.lookupPin, body: declare(pdf()), allow: { citizen: 201 }, deny: publicDeny },
+    { route: 'POST /public/dossiers/{code}/documents/{documentId}/complete', path: `/public/dossiers/${d.f.code}/documents/${doc.citizenPending}/complete`, pin: d.f.lookupPin, allow: { citizen: 201 }, deny: publicDeny },
+    { route: 'GET /public/dossiers/{code}/documents/{documentId}', path: `/public/dossiers/${d.f.code}/documents/${doc.citizen}`, pin: d.f.lookupPin, allow: { citizen: 200 }, deny: publicDeny },
   ];
 
   const as = (c: Case, who: Who) => {

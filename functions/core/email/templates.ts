@@ -69,6 +69,8 @@ export interface EmailData {
   workingHoursLeft?: number;
   /** .ics SEQUENCE: 0 at receipt, n for the n-th time the appointment moved (apology default 1). */
   appointmentSequence?: number;
+  /** returned: the result file is online, on the citizen's page (never attached). */
+  resultAvailable?: boolean;
 }
 
 export interface EmailAttachment {
@@ -373,8 +375,16 @@ const letters: Record<EmailEvent, (d: EmailData) => Letter> = {
     const h = dossier(d);
     return citizen(d, {
       subject: { vi: `Đã trả kết quả hồ sơ ${d.code}`, en: `Result handed over for dossier ${d.code}` },
-      vi: [`Kết quả giải quyết ${h.vi} đã được trao cho ông/bà; hồ sơ đã hoàn thành.`, `Cảm ơn ông/bà đã sử dụng dịch vụ của ${d.centre.name.vi}.`],
-      en: [`The result of your ${h.en} has been handed over to you; the dossier is complete.`, `Thank you for using the services of ${d.centre.name.en}.`],
+      vi: [
+        `Kết quả giải quyết ${h.vi} đã được trao cho ông/bà; hồ sơ đã hoàn thành.`,
+        ...(d.resultAvailable ? [`Bản điện tử của kết quả có trên trang hồ sơ: tải về bằng mã hồ sơ và mã PIN (nút bên dưới).`] : []),
+        `Cảm ơn ông/bà đã sử dụng dịch vụ của ${d.centre.name.vi}.`,
+      ],
+      en: [
+        `The result of your ${h.en} has been handed over to you; the dossier is complete.`,
+        ...(d.resultAvailable ? [`The electronic copy of the result is on your dossier's page: download it with the dossier code and PIN (the button below).`] : []),
+        `Thank you for using the services of ${d.centre.name.en}.`,
+      ],
       next: {
         vi: [`Ông/bà không cần làm gì thêm. Nếu kết quả có sai sót, gọi đường dây nóng ${d.centre.hotline}.`],
         en: [`There is nothing more you need to do. If the result contains a mistake, call the hotline ${d.centre.hotline}.`],
