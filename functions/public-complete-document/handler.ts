@@ -11,10 +11,10 @@ import { toLocalIso } from '../core/local-time';
 import { documentView } from '../core/documents';
 
 /** POST /public/dossiers/{code}/documents/{documentId}/complete with `X-Lookup-Pin`: record the citizen's upload once it matches. */
-export const handler = apiHandler('POST /public/dossiers/{code}/documents/{documentId}/complete', async (event) => {
+export const handler = apiHandler('POST /public/dossiers/{code}/documents/{documentId}/complete', async (event, { dossier: checked }) => {
   // the PIN first: with a wrong one, every request answers the same 404 whatever the document id
   const { code } = parse(DossierPath, event.pathParameters, 'path');
-  const dossier = await dossierForCitizen(event, code);
+  const dossier = checked!; // code and PIN checked (and counted) first, a replay too
   const { documentId } = parse(DocumentPath, event.pathParameters, 'path');
   const existing = await getDocument(code, documentId);
   if (existing && existing.kind === 'citizen') return json(200, documentView(existing, toLocalIso));
@@ -22,4 +22,4 @@ export const handler = apiHandler('POST /public/dossiers/{code}/documents/{docum
   const { doc, created } = await completeUpload(pending, code);
   logger.info('document recorded', { dossierCode: code, documentId, kind: 'citizen', stage: doc.stage, size: doc.size });
   return json(created ? 201 : 200, documentView(doc, toLocalIso));
-}, { idempotency: once });
+}, { idempotency: once, citizen: dossierForCitizen });
