@@ -6,7 +6,7 @@ import { listDossierItems } from '../commons/store';
 import { dossierView, routeAgencies } from '../commons/views';
 import { DOSSIER_CODE } from '../core/dossier';
 
-const Path = z.object({ code: z.string().regex(DOSSIER_CODE, 'a dossier code such as TTHCC-261127-0001') });
+const Path = z.object({ code: z.string().regex(DOSSIER_CODE, 'a dossier code <desk agency>-<yymmdd>-<nnnn>, e.g. TT-261127-0001') });
 
 /** GET /dossiers/{code}: the desk, operators, and agencies on the dossier's route. */
 export const handler = apiHandler('GET /dossiers/{code}', async (event, { caller }) => {

@@ -222,6 +222,14 @@ const bodies = {
     },
     { effectiveFrom: fc.oneof(wrongString, fc.constantFrom('02/12/2026', '2026-1-1')), legalHours: wrongNumber, name: wrongString },
   ),
+  agency: poisoned(
+    {
+      name: textPair,
+      kind: fc.oneof(fc.constantFrom('desk', 'department', 'office'), anyString),
+      email: fc.oneof(fc.constantFrom('so@example.gov.vn', 'not-an-email'), anyString),
+    },
+    { kind: fc.oneof(wrongString, fc.constantFrom('DESK', 'agency')), email: fc.oneof(wrongString, fc.constantFrom('a@', '@b.vn')), name: wrongString },
+  ),
   calendar: poisoned(
     {
       year: fc.oneof(fc.integer({ min: 1990, max: 2110 }), wrongNumber),
@@ -427,6 +435,8 @@ describe('fuzz: random and malformed requests at every route', () => {
       { route: r('POST /public/dossiers/{code}/rating'), targets: citizen(d.e.code, d.e.lookupPin), invalid: bodies.rating },
       { route: r('GET /procedures'), targets: [{ params: {}, token: t.nobody }], token: t.stp, query: ['at', 'code'] },
       { route: r('PUT /procedures/{code}'), targets: [{ params: { code: 'TP-LLTP' }, token: t.operator }, { params: { code: 'FZ-NEW' }, token: t.operator }], token: t.operator, invalid: bodies.procedure },
+      { route: r('GET /agencies'), targets: [{ params: {}, token: t.nobody }], token: t.stp },
+      { route: r('PUT /agencies/{code}'), targets: [{ params: { code: 'STP' }, token: t.operator }, { params: { code: 'FZNEW' }, token: t.operator }], token: t.operator, invalid: bodies.agency },
       { route: r('GET /calendars/{year}'), targets: [{ params: { year: '2026' }, token: t.operator }], token: t.operator },
       { route: r('PUT /calendars/{year}'), targets: [{ params: { year: '2026' }, token: t.operator }, { params: { year: '2031' }, token: t.operator }], token: t.operator, invalid: bodies.calendar },
     ];
