@@ -12,6 +12,6 @@ export const YearPath = z.object({
     .transform(Number)
     .pipe(z.number().int().min(2000).max(2100)),
 });
-export const dossierCode = z.string().regex(DOSSIER_CODE, 'a dossier code such as TTHCC-261127-0001');
+export const dossierCode = z.string().regex(DOSSIER_CODE, 'a dossier code <desk agency>-<yymmdd>-<nnnn>, e.g. TT-261127-0001');
 export const stepId = z.string().regex(/^[a-z0-9-]{1,40}$/, 'a step id such as s1-stp');
 export const agencyCode = z.string().regex(/^[A-Z0-9]{2,12}$/, 'an agency code such as STP');

@@ -40,6 +40,8 @@ describe("a centre's catalogue", () => {
       'procedures/DL-LHND.json: stages[0].steps[0].agency',
     ]);
     expect(errorsOf(replace('centre.json', (c) => ({ ...c, deskAgency: 'STP' })))).toEqual(['centre.json: deskAgency']);
+    // no region: nothing synthesizes (citizens' data must not land in a default region)
+    expect(errorsOf(replace('centre.json', ({ region: _r, ...c }) => c))).toEqual(['centre.json: region']);
     expect(errorsOf([...hanoi, { path: 'procedures/lower-case.json', text: readFileSync(`${HANOI_DIR}/procedures/DL-LHND.json`, 'utf8') }])).toEqual([
       'procedures/lower-case.json: (file name)',
     ]);

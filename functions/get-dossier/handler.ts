@@ -9,7 +9,7 @@ import { DOSSIER_CODE } from '../core/dossier';
 import { documentView } from '../core/documents';
 import { toLocalIso } from '../core/local-time';
 
-const Path = z.object({ code: z.string().regex(DOSSIER_CODE, 'a dossier code such as TTHCC-261127-0001') });
+const Path = z.object({ code: z.string().regex(DOSSIER_CODE, 'a dossier code <desk agency>-<yymmdd>-<nnnn>, e.g. TT-261127-0001') });
 
 /** GET /dossiers/{code}: the desk, operators, and agencies on the dossier's route. */
 export const handler = apiHandler('GET /dossiers/{code}', async (event, { caller }) => {

@@ -18,7 +18,7 @@ export interface CatalogueProps {
   agencyClients: ReadonlyMap<string, UserPoolClient>;
 }
 
-/** esbuild settings shared with the API's functions (an ESM bundle with the SDK inside). */
+/** The custom resource's onEvent handler (bundled like the API's functions: ESM, the SDK inside). */
 export const LOADER_ENTRY = 'functions/load-catalogue/handler.ts';
 
 /**

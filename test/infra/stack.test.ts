@@ -214,6 +214,16 @@ describe('Motcua stack', () => {
       expect(lambdas.map(([id]) => id).sort()).toEqual([...functions.map((f) => fnId(f.name)), loader, ...framework].sort());
     });
 
+    it("bundles the centre's folder beside the catalogue loader (catalogue/), file for file", () => {
+      const key: string = resources[logicalId(built.stack, built.stack.catalogue.loader)].Properties.Code.S3Key;
+      const assetDir = path.join(assemblyDir, `asset.${key.replace(/\.zip$/, '')}`);
+      expect(readdirSync(assetDir)).toEqual(expect.arrayContaining(['index.mjs', 'catalogue']));
+      const centreDir = path.join(projectRoot, 'config/hanoi');
+      for (const file of ['centre.json', 'agencies.json', ...readdirSync(path.join(centreDir, 'procedures')).map((f) => `procedures/${f}`)]) {
+        expect(readFileSync(path.join(assetDir, 'catalogue', file), 'utf8'), file).toBe(readFileSync(path.join(centreDir, file), 'utf8'));
+      }
+    });
+
     describe.each(functions.map((f) => [f.name, f] as const))('%s', (name, spec: FunctionSpec) => {
       it('runs ESM on Node 24 / arm64 with the registry memory and timeout, traced, logging to a 1-year log group', () => {
         const props = resources[fnId(name)].Properties;

@@ -232,6 +232,14 @@ const bodies = {
     },
     { effectiveFrom: fc.oneof(wrongString, fc.constantFrom('02/12/2026', '2026-1-1')), legalHours: wrongNumber, name: wrongString },
   ),
+  agency: poisoned(
+    {
+      name: textPair,
+      kind: fc.oneof(fc.constantFrom('desk', 'department', 'office'), anyString),
+      email: fc.oneof(fc.constantFrom('so@example.gov.vn', 'not-an-email'), anyString),
+    },
+    { kind: fc.oneof(wrongString, fc.constantFrom('DESK', 'agency')), email: fc.oneof(wrongString, fc.constantFrom('a@', '@b.vn')), name: wrongString },
+  ),
   calendar: poisoned(
     {
       year: fc.oneof(fc.integer({ min: 1990, max: 2110 }), wrongNumber),
@@ -445,6 +453,8 @@ describe('fuzz: random and malformed requests at every route', () => {
       { route: r('GET /public/dossiers/{code}/documents/{documentId}'), targets: [{ params: { code: d.e.code, documentId: 'b'.repeat(32) }, pin: d.e.lookupPin }] },
       { route: r('GET /procedures'), targets: [{ params: {}, token: t.nobody }], token: t.stp, query: ['at', 'code'] },
       { route: r('PUT /procedures/{code}'), targets: [{ params: { code: 'TP-LLTP' }, token: t.operator }, { params: { code: 'FZ-NEW' }, token: t.operator }], token: t.operator, invalid: bodies.procedure },
+      { route: r('GET /agencies'), targets: [{ params: {}, token: t.nobody }], token: t.stp },
+      { route: r('PUT /agencies/{code}'), targets: [{ params: { code: 'STP' }, token: t.operator }, { params: { code: 'FZNEW' }, token: t.operator }], token: t.operator, invalid: bodies.agency },
       { route: r('GET /calendars/{year}'), targets: [{ params: { year: '2026' }, token: t.operator }], token: t.operator },
       { route: r('GET /dossiers'), targets: [{ params: {}, token: t.desk }], token: t.desk, query: ['q'] },
       { route: r('PUT /calendars/{year}'), targets: [{ params: { year: '2026' }, token: t.operator }, { params: { year: '2031' }, token: t.operator }], token: t.operator, invalid: bodies.calendar },
