@@ -5,9 +5,13 @@ import { getDossier, queryIndex } from '../commons/store';
 import { toLocalIso } from '../core/local-time';
 import { DOSSIER_CODE, type Dossier } from '../core/dossier';
 
-export const SearchQuery = z.object({
-  q: z.string({ error: 'a dossier code, an applicant name or a phone number' }).trim().min(2, 'at least 2 characters').max(100),
-});
+export const SearchQuery = z
+  .object({
+    q: z.string({ error: 'a dossier code, an applicant name or a phone number' }).trim().min(2, 'at least 2 characters').max(100).optional(),
+    /** Open dossiers in this status only (5: waiting for a supplement, the desk's list). */
+    status: z.coerce.number().int().min(1).max(10).optional(),
+  })
+  .refine((x) => x.q !== undefined || x.status !== undefined, { message: 'give q, status or both', path: ['q'] });
 
 const LIMIT = 50;
 /** Lower case, no diacritics (đ → d), single spaces: "Nguyễn Thị Bình" matches "nguyen thi binh". */
@@ -25,25 +29,26 @@ const row = (d: Dossier) => ({
 });
 
 /**
- * GET /dossiers?q= (desk, operators): a dossier by its code, or the open dossiers whose
- * applicant's name (diacritics ignored) or phone contains the text. Open dossiers are one
+ * GET /dossiers?q=&status= (desk, operators): a dossier by its code, or the open dossiers whose
+ * applicant's name (diacritics ignored) or phone contains the text, and/or in one status. Open dossiers are one
  * partition of GSI1 (OPEN), read whole: fine for the thousands a centre has open at a time; a
  * centre with far more would add a search index. Closed dossiers are found by code only.
  * The query is personal data: it is never logged.
  */
 export const handler = apiHandler('GET /dossiers', async (event) => {
-  const { q } = parse(SearchQuery, event.queryStringParameters ?? {}, 'query');
-  const code = q.toUpperCase();
+  const { q, status } = parse(SearchQuery, event.queryStringParameters ?? {}, 'query');
+  const code = (q ?? '').toUpperCase();
   if (DOSSIER_CODE.test(code)) {
     const d = await getDossier(code);
-    return json(200, { dossiers: d ? [row(d)] : [], searched: 1 });
+    const hit = d && (status === undefined || d.status === status);
+    return json(200, { dossiers: hit ? [row(d)] : [], searched: 1 });
   }
   const open = (await queryIndex('OPEN')) as unknown as Dossier[];
-  const text = fold(q);
-  const phone = digits(q);
-  const found = open.filter(
-    (d) => d.applicant && (fold(d.applicant.name).includes(text) || (phone.length >= 4 && digits(d.applicant.phone ?? '').includes(phone)) || d.code.includes(code)),
-  );
+  const text = fold(q ?? '');
+  const phone = digits(q ?? '');
+  const matches = (d: Dossier) =>
+    q === undefined || fold(d.applicant.name).includes(text) || (phone.length >= 4 && digits(d.applicant.phone ?? '').includes(phone)) || d.code.includes(code);
+  const found = open.filter((d) => d.applicant && (status === undefined || d.status === status) && matches(d));
   found.sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
   return json(200, { dossiers: found.slice(0, LIMIT).map(row), searched: open.length });
 });

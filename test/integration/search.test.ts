@@ -25,6 +25,18 @@ describe('GET /dossiers?q= — the desk’s search', () => {
     expect((await search('nobody at all')).body.dossiers).toEqual([]);
   });
 
+  it('lists the open dossiers in one status (the desk’s list of those waiting for a supplement)', async () => {
+    const s = scenario(h);
+    const stp = await h.token('stp-1', ['agency-STP']);
+    await s.task('STP', stp, codes[0]!);
+    await s.decide(stp, codes[0]!, 's1-stp', { outcome: 'request-supplement', missing: ['Ảnh'], reason: 'Thiếu ảnh' });
+    await s.status(desk, codes[0]!, 5);
+    const waiting = await h.call('GET', '/dossiers?status=5', { token: desk });
+    expect(waiting.body.dossiers.map((d: { code: string }) => d.code)).toEqual([codes[0]]);
+    expect((await h.call('GET', `/dossiers?status=5&q=${codes[1]}`, { token: desk })).body.dossiers).toEqual([]);
+    expect((await h.call('GET', '/dossiers', { token: desk })).body.errors[0].field).toBe('q');
+  });
+
   it('names a too-short query, and is for the desk and operators only', async () => {
     const short = await search('a');
     expect(short.status).toBe(400);

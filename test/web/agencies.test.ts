@@ -69,10 +69,10 @@ describe('agencies work from their queues', () => {
     await catp.page.getByText('Đã ghi nhận.').waitFor();
     await s.status(desk, code, 5);
 
-    // The citizen brings the documents to the desk, which records them on the dossier page.
+    // The citizen brings the documents to the desk: the dossier is in the desk's list of those waiting.
     const deskPage = await signInAs(browser, h.runtime.apiUrl, /bộ phận một cửa/i);
-    await deskPage.page.getByLabel('Mã hồ sơ').fill(code);
-    await deskPage.page.getByRole('button', { name: 'Mở hồ sơ' }).click();
+    await deskPage.page.locator(`ul.waiting li[data-dossier="${code}"]`).getByRole('link', { name: code }).click();
+    await deskPage.page.waitForURL(new RegExp(`/dossier/${code}$`));
     await deskPage.page.getByLabel('Giấy tờ bổ sung (mỗi dòng một giấy tờ)').fill('Bản sao sổ hộ khẩu\nẢnh 4x6');
     await deskPage.page.getByRole('button', { name: 'Ghi nhận bổ sung' }).click();
     await deskPage.page.getByText('Đã ghi nhận.').waitFor();

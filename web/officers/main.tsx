@@ -67,22 +67,22 @@ function Nav() {
   );
 }
 
+/** Replace the location once mounted (the router's listeners are subscribed by then). */
+function Redirect({ to }: { to: string }) {
+  useEffect(() => navigate(to, true), [to]);
+  return null;
+}
+
 function Routes() {
   const { path, search } = useLocation();
   const { session } = useApp();
   const { t } = useI18n(T);
   if (path === '/sign-in') return <SignIn />;
   if (path === '/sign-in/callback') return <SignInCallback search={search} />;
-  if (!session) {
-    navigate('/sign-in', true);
-    return null;
-  }
+  if (!session) return <Redirect to="/sign-in" />;
   const m = (re: RegExp) => re.exec(path);
   let x: RegExpExecArray | null;
-  if (path === '/') {
-    navigate(homeOf(session), true);
-    return null;
-  }
+  if (path === '/') return <Redirect to={homeOf(session)} />;
   if (path === '/desk') return <Desk />;
   if (path === '/desk/receive') return <Receive />;
   if ((x = m(/^\/receipt\/([^/]+)$/))) return <Receipt code={decodeURIComponent(x[1]!)} />;

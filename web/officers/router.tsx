@@ -16,6 +16,8 @@ export function useLocation() {
     const update = () => setLoc({ path: location.pathname, search: location.search });
     listeners.add(update);
     window.addEventListener('popstate', update);
+    // A child's effect (a redirect) may have moved the location before this one subscribed.
+    update();
     return () => {
       listeners.delete(update);
       window.removeEventListener('popstate', update);

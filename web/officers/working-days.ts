@@ -13,7 +13,7 @@ export function workingDaysAfter(after: string, years: CalendarYear[], count = 1
   const kinds = new Map(years.flatMap((y) => y.entries.map((e) => [e.date, e.kind] as const)));
   const out: string[] = [];
   const d = new Date(`${after}T00:00:00Z`);
-  for (let i = 0; i < 120 && out.length < count; i++) {
+  for (let i = 0; i < count * 3 + 60 && out.length < count; i++) {
     d.setUTCDate(d.getUTCDate() + 1);
     const day = d.toISOString().slice(0, 10);
     const kind = kinds.get(day);

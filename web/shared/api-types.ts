@@ -255,7 +255,7 @@ export interface operations {
     };
   };
   "searchDossiers": {
-    parameters: { query: { q: string }; header?: never; path?: never; cookie?: never };
+    parameters: { query?: { q?: string; status?: number }; header?: never; path?: never; cookie?: never };
     requestBody?: never;
     responses: {
       200: { headers: { [name: string]: unknown }; content: { "application/json": {

@@ -13,6 +13,9 @@ const T = {
   results: { vi: 'Kết quả chờ trả cho công dân', en: 'Results awaiting collection' },
   resultsNone: { vi: 'Không có kết quả nào chờ trả.', en: 'No result awaiting collection.' },
   supplement: { vi: 'Công dân mang hồ sơ bổ sung đến quầy', en: 'A citizen brings a supplement to the desk' },
+  waiting: { vi: 'Hồ sơ đang chờ công dân bổ sung', en: 'Dossiers waiting for a supplement' },
+  waitingNone: { vi: 'Không có hồ sơ nào chờ bổ sung.', en: 'No dossier is waiting for a supplement.' },
+  received: { vi: 'Tiếp nhận', en: 'Received' },
   supplementHint: { vi: 'Nhập mã hồ sơ để mở và ghi nhận phần bổ sung.', en: 'Type the dossier code to open it and record the supplement.' },
   code: { vi: 'Mã hồ sơ', en: 'Dossier code' },
   open: { vi: 'Mở hồ sơ', en: 'Open the dossier' },
@@ -32,6 +35,7 @@ export function Desk() {
   const { t, pick, lang } = useI18n(T);
   const desk = config.centre.deskAgency;
   const queue = useData(() => api.GET('/agencies/{agencyCode}/tasks', { params: { path: { agencyCode: desk } } }), [desk], 30_000);
+  const waiting = useData(() => api.GET('/dossiers', { params: { query: { status: 5 } } }), [], 30_000);
   const [code, setCode] = useState('');
   const [error, setError] = useState<string>();
   return (
@@ -50,6 +54,17 @@ export function Desk() {
             <li key={x.dossierCode} data-dossier={x.dossierCode}>
               <Link href={`/dossier/${x.dossierCode}`}>{x.dossierCode}</Link> — {pick(x.name)} · {t('due')}: {formatDateTime(x.dueAt, lang)}{' '}
               <span class={`badge badge-${badgeOf(x.dueAt)}`}>{t(badgeOf(x.dueAt))}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>{t('waiting')}</h2>
+      {waiting.data && waiting.data.dossiers.length === 0 && <p>{t('waitingNone')}</p>}
+      {waiting.data && waiting.data.dossiers.length > 0 && (
+        <ul class="cards waiting">
+          {waiting.data.dossiers.map((d) => (
+            <li key={d.code} data-dossier={d.code}>
+              <Link href={`/dossier/${d.code}`}>{d.code}</Link> — {d.applicantName} · {pick(d.procedure.name)} · {t('received')}: {formatDateTime(d.receivedAt, lang)}
             </li>
           ))}
         </ul>

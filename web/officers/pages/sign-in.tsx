@@ -74,7 +74,7 @@ export function SignInCallback({ search }: { search: string }) {
   const { t } = useI18n(T);
   const [error, setError] = useState<string>();
   useEffect(() => {
-    if (config.auth.kind !== 'cognito') return navigate('/sign-in', true);
+    if (config.auth.kind !== 'cognito') return void navigate('/sign-in', true);
     cognitoCallback(config.auth, search).then(
       (s) => {
         setSession(s);
