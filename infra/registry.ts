@@ -86,6 +86,8 @@ export const functions: FunctionSpec[] = [
   fn('notify-citizen', 'Workflow task: send one email per (dossier, event)', { table: 'read-write', sendEmail: true }, 30),
   fn('anonymise-closed', 'Scheduled: anonymise closed dossiers past their retention', { table: 'read-write' }, 60),
   fn('export-applicant', 'Operator: everything held about one applicant', { table: 'read' }),
+  fn('reissue-pin', "The desk reissues a dossier's lookup PIN, emailed to the applicant", { table: 'read-write', sendEmail: true }),
+  fn('public-pin-reminder', 'Citizen: a new PIN emailed to the address on file (same answer for any code)', { table: 'read-write', sendEmail: true }),
 ];
 
 export const routes: RouteSpec[] = [
@@ -118,6 +120,8 @@ export const routes: RouteSpec[] = [
   { method: 'PUT', path: '/procedures/{code}', function: 'put-procedure', roles: ['operator'] },
   { method: 'GET', path: '/calendars/{year}', function: 'get-calendar', roles: ['operator'] },
   { method: 'PUT', path: '/calendars/{year}', function: 'put-calendar', roles: ['operator'] },
+  { method: 'POST', path: '/dossiers/{code}/pin', function: 'reissue-pin', roles: ['desk'] },
+  { method: 'POST', path: '/public/dossiers/{code}/pin-reminder', function: 'public-pin-reminder', roles: ['public'] },
 ];
 
 export const stateMachines: StateMachineSpec[] = [

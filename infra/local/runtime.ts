@@ -18,6 +18,7 @@ import { FaultyProxy } from './faults';
 import { LocalGateway } from './gateway';
 import { LocalIssuer } from './issuer';
 import { LocalLambdas } from './lambdas';
+import { TokenBuckets, type RateLimit } from './rate-limit';
 import { LocalStepFunctions, stateMachineArn } from './stepfunctions';
 import { ensureTable, seedIfEmpty } from './table';
 import { readFileSync } from 'node:fs';
@@ -56,6 +57,8 @@ export interface RuntimeOptions {
   retryScale?: number;
   /** The centre's folder (default config/hanoi, or MOTCUA_CENTRE). */
   centreDir?: string;
+  /** Per-client limit on the citizen's routes, as the WAF on AWS (`npm start` sets it; tests that need it too). */
+  publicRateLimit?: RateLimit;
 }
 
 export interface LocalRuntime {
@@ -132,7 +135,7 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
 
   const port = options.port ?? 0;
   const issuer = await LocalIssuer.create(`http://127.0.0.1:${port}/_local/issuer`, dataDir ? join(dataDir, 'issuer-key.json') : undefined);
-  const gateway = new LocalGateway(lambdas, issuer, clock, faults);
+  const gateway = new LocalGateway(lambdas, issuer, clock, faults, options.publicRateLimit && new TokenBuckets(options.publicRateLimit));
   const apiUrl = await gateway.listen(port);
   const resumed = options.resume === false ? [] : await resumeOpenDossiers();
 

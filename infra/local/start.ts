@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { PUBLIC_RATE_LIMIT } from './rate-limit';
 import { ROOT, startLocalRuntime } from './runtime';
 
 /**
@@ -11,6 +12,7 @@ const runtime = await startLocalRuntime({
   port: Number(process.env.PORT ?? 3000),
   sesPort: Number(process.env.MAILBOX_PORT ?? 8005),
   sesEndpoint: process.env.MAILBOX_URL || undefined,
+  publicRateLimit: PUBLIC_RATE_LIMIT,
 });
 
 console.log(`

@@ -76,6 +76,9 @@ describe('who may call what', () => {
     { route: 'POST /public/dossiers/{code}/supplement', path: `/public/dossiers/${d.c.code}/supplement`, pin: d.c.lookupPin, body: { documents: [{ name: 'Bản sao CCCD', ref: 'upload://1' }] }, allow: { citizen: 202 }, deny: publicDeny },
     { route: 'POST /public/dossiers/{code}/withdraw', path: `/public/dossiers/${d.d.code}/withdraw`, pin: d.d.lookupPin, body: { reason: 'Không còn nhu cầu' }, allow: { citizen: 202 }, deny: publicDeny },
     { route: 'POST /public/dossiers/{code}/rating', path: `/public/dossiers/${d.e.code}/rating`, pin: d.e.lookupPin, body: { score: 5, comment: 'Nhanh' }, allow: { citizen: 201 }, deny: publicDeny },
+    // last: both replace d.a's PIN
+    { route: 'POST /dossiers/{code}/pin', path: `/dossiers/${d.a.code}/pin`, body: {}, allow: { desk: 202 }, deny: { operator: 403, stp: 403, catp: 403, nobody: 403 } },
+    { route: 'POST /public/dossiers/{code}/pin-reminder', path: `/public/dossiers/${d.a.code}/pin-reminder`, body: {}, allow: { anonymous: 202, citizen: 202, desk: 202 }, deny: {} },
   ];
 
   const as = (c: Case, who: Who) => {

@@ -429,6 +429,8 @@ describe('fuzz: random and malformed requests at every route', () => {
       { route: r('PUT /procedures/{code}'), targets: [{ params: { code: 'TP-LLTP' }, token: t.operator }, { params: { code: 'FZ-NEW' }, token: t.operator }], token: t.operator, invalid: bodies.procedure },
       { route: r('GET /calendars/{year}'), targets: [{ params: { year: '2026' }, token: t.operator }], token: t.operator },
       { route: r('PUT /calendars/{year}'), targets: [{ params: { year: '2026' }, token: t.operator }, { params: { year: '2031' }, token: t.operator }], token: t.operator, invalid: bodies.calendar },
+      { route: r('POST /dossiers/{code}/pin'), targets: [{ params: { code: d.a.code }, token: t.desk }], token: t.desk },
+      { route: r('POST /public/dossiers/{code}/pin-reminder'), targets: [{ params: { code: d.a.code } }, { params: { code: 'TTHCC-261202-9999' } }] },
     ];
   };
 
