@@ -154,6 +154,8 @@ export const functions: FunctionSpec[] = [
   fn('list-contacts', 'The desk: citizens to call, whose letter did not arrive', { table: 'read' }),
   fn('search-dossiers', 'Desk, operators: search dossiers by code, applicant name or phone', { table: 'read' }),
   fn('public-centre', "Anyone: the public part of the centre's profile (the citizen's pages)", { table: 'read' }),
+  fn('reissue-pin', "The desk reissues a dossier's lookup PIN, emailed to the applicant", { table: 'read-write', sendEmail: true }),
+  fn('public-pin-reminder', 'Citizen: a new PIN emailed to the address on file (same answer for any code)', { table: 'read-write', sendEmail: true }),
 ];
 
 export const queues: QueueSpec[] = [
@@ -216,6 +218,8 @@ export const routes: RouteSpec[] = [
   { method: 'POST', path: '/public/dossiers/{code}/documents', function: 'public-upload-document', roles: ['public'] },
   { method: 'POST', path: '/public/dossiers/{code}/documents/{documentId}/complete', function: 'public-complete-document', roles: ['public'] },
   { method: 'GET', path: '/public/dossiers/{code}/documents/{documentId}', function: 'public-get-document', roles: ['public'] },
+  { method: 'POST', path: '/dossiers/{code}/pin', function: 'reissue-pin', roles: ['desk'] },
+  { method: 'POST', path: '/public/dossiers/{code}/pin-reminder', function: 'public-pin-reminder', roles: ['public'] },
 ];
 
 export const stateMachines: StateMachineSpec[] = [

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import * as z from 'zod';
-import { badRequest, conflict, problem } from '../../functions/commons/http';
+import { HttpProblem, badRequest, conflict, problem } from '../../functions/commons/http';
 import { toLocalIso } from '../../functions/core/local-time';
 import { routes, type RouteSpec } from '../registry';
 import { ClockBackwardsError, parseDuration, type LocalClock } from './clock';
@@ -11,6 +11,7 @@ import type { FaultyProxy } from './faults';
 import { localAgencyClientId, type LocalIssuer } from './issuer';
 import type { LocalLambdas } from './lambdas';
 import { servePage } from './pages';
+import type { TokenBuckets } from './rate-limit';
 
 const MAX_BODY = 256 * 1024;
 
@@ -68,6 +69,8 @@ export class LocalGateway {
     private readonly issuer: LocalIssuer,
     private readonly clock: LocalClock,
     private readonly faults?: Record<'dynamodb' | 'ses', FaultyProxy>,
+    /** Per-client limit on the citizen's routes (as the WAF on AWS); none when undefined. */
+    private readonly publicLimit?: TokenBuckets,
   ) {}
 
   async listen(port: number): Promise<string> {
@@ -118,6 +121,8 @@ export class LocalGateway {
         return this.problem(res, [{ path: ['path'], message: 'Not valid percent-encoded UTF-8' }]);
       }
       const isPublic = match.route.spec.roles.includes('public');
+      const wait = isPublic ? this.publicLimit?.take(req.socket.remoteAddress ?? '') : undefined;
+      if (wait) return this.tooMany(res, wait);
       const claims = isPublic ? {} : await this.authorize(req.headers.authorization);
       if (!claims) return this.send(res, 401, { message: 'Unauthorized' });
       const event = this.event(req, url, match.route, match.pathParameters, body, claims, apiPath);
@@ -262,6 +267,13 @@ export class LocalGateway {
   private clockView() {
     const now = this.clock.now();
     return { now: toLocalIso(now), offsetMs: now - Date.now() };
+  }
+
+  /** The per-client limit's 429, problem+json with Retry-After (as the WAF's custom response). */
+  private tooMany(res: ServerResponse, seconds: number) {
+    const out = problem(new HttpProblem(429, 'Too Many Requests', 'Too many requests from this address: try again later', undefined, { 'retry-after': String(seconds) }));
+    res.writeHead(out.statusCode!, out.headers as Record<string, string>);
+    res.end(out.body);
   }
 
   /** A 400 in the same problem+json as the handlers'. */

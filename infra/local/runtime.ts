@@ -18,6 +18,7 @@ import { FaultyProxy } from './faults';
 import { LocalGateway } from './gateway';
 import { LocalIssuer } from './issuer';
 import { LocalLambdas } from './lambdas';
+import { TokenBuckets, type RateLimit } from './rate-limit';
 import { LocalStepFunctions, stateMachineArn } from './stepfunctions';
 import { LocalSqs } from './sqs';
 import { LocalEventSourceMapping } from './sqs-poller';
@@ -62,6 +63,8 @@ export interface RuntimeOptions {
   centreDir?: string;
   /** Load the centre's folder into the table on start (default true; false leaves it empty). */
   seed?: boolean;
+  /** Per-client limit on the citizen's routes, as the WAF on AWS (`npm start` sets it; tests that need it too). */
+  publicRateLimit?: RateLimit;
 }
 
 export interface LocalRuntime {
@@ -170,7 +173,7 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
 
   const port = options.port ?? 0;
   const issuer = await LocalIssuer.create(`http://127.0.0.1:${port}/_local/issuer`, dataDir ? join(dataDir, 'issuer-key.json') : undefined);
-  const gateway = new LocalGateway(lambdas, issuer, clock, faults);
+  const gateway = new LocalGateway(lambdas, issuer, clock, faults, options.publicRateLimit && new TokenBuckets(options.publicRateLimit));
   const apiUrl = await gateway.listen(port);
   // The letters' links lead to this gateway's citizen pages (/c/<code>) unless MOTCUA_PORTAL_URL says otherwise.
   process.env.CENTRE_PROFILE = JSON.stringify({ ...JSON.parse(process.env.CENTRE_PROFILE!), portalUrl: process.env.MOTCUA_PORTAL_URL || apiUrl });

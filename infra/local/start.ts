@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { assertPortFree, lockDataFolder, StartError } from './preflight';
+import { PUBLIC_RATE_LIMIT } from './rate-limit';
 import { ROOT, startLocalRuntime, type LocalRuntime } from './runtime';
 
 /**
@@ -22,7 +23,7 @@ try {
   mkdirSync(dataDir, { recursive: true });
   release = lockDataFolder(dataDir);
   if (process.argv.includes('--build-web')) await (await import('../../web/build')).buildWeb();
-  runtime = await startLocalRuntime({ dataDir, port, sesPort, sesEndpoint });
+  runtime = await startLocalRuntime({ dataDir, port, sesPort, sesEndpoint, publicRateLimit: PUBLIC_RATE_LIMIT });
 } catch (error) {
   release();
   const e = error as NodeJS.ErrnoException & { port?: number };

@@ -461,6 +461,8 @@ describe('fuzz: random and malformed requests at every route', () => {
       // an email that does not exist: the request is checked through to the store, and never writes
       { route: r('POST /ops/emails/{id}/resend'), targets: [{ params: { id: `${d.a.code}~no-such-email` }, token: t.operator }], token: t.operator },
       { route: r('GET /agencies/{agencyCode}/contacts'), targets: [{ params: { agencyCode: 'TTHCC' }, token: t.desk }], token: t.desk },
+      { route: r('POST /dossiers/{code}/pin'), targets: [{ params: { code: d.a.code }, token: t.desk }], token: t.desk },
+      { route: r('POST /public/dossiers/{code}/pin-reminder'), targets: [{ params: { code: d.a.code } }, { params: { code: 'TTHCC-261202-9999' } }] },
     ];
   };
 
@@ -484,8 +486,8 @@ describe('fuzz: random and malformed requests at every route', () => {
           token: f.token,
         })),
       },
-      // on the citizen's routes: a real dossier with a wrong PIN (counted, then locked out)
-      ...(isPublic && names.includes('code') ? [{ weight: 2, arbitrary: fc.constant<Target>({ kind: 'bait', params: { code: d.bait.code } }) }] : []),
+      // on the citizen's routes that take a PIN: a real dossier with a wrong PIN (counted, then slowed down)
+      ...(isPublic && names.includes('code') && !f.route.path.endsWith('/pin-reminder') ? [{ weight: 2, arbitrary: fc.constant<Target>({ kind: 'bait', params: { code: d.bait.code } }) }] : []),
     );
     const auth = fc.oneof(
       { weight: 8, arbitrary: fc.constant<'valid' | 'none' | 'garbage' | 'other'>('valid') },

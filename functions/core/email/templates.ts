@@ -184,7 +184,7 @@ function contact(d: EmailData): { vi: Block[]; en: Block[] } {
   };
 }
 
-interface CitizenLetter {
+export interface CitizenLetter {
   subject: Text;
   facts?: { label: Text; value: Text | string }[];
   vi: Block[];
@@ -197,7 +197,7 @@ interface CitizenLetter {
 const CODE_LABEL: Text = { vi: 'Mã hồ sơ', en: 'Dossier code' };
 
 /** A citizen letter: the centre's header, the code set apart, greeting, the event, next steps, link, contact. */
-function citizen(d: EmailData, l: CitizenLetter): Letter {
+export function citizen(d: EmailData, l: CitizenLetter): Letter {
   const [g, c] = [greeting(d), contact(d)];
   const signOff = (lang: 'vi' | 'en'): Block[] => [
     lang === 'vi' ? `Trân trọng.\n${d.centre.name.vi}` : `Yours sincerely,\n${d.centre.name.en}`,
