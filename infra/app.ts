@@ -16,15 +16,17 @@ if (!region) throw new Error(`${centre.dir}/centre.json: region: required (e.g. 
 if (process.env.CDK_DEFAULT_REGION && process.env.CDK_DEFAULT_REGION !== region) {
   console.error(`note: deploying to ${region} (centre.json), not to the CLI's default region ${process.env.CDK_DEFAULT_REGION}`);
 }
+// The edge WAF for the CloudFront distribution, in us-east-1 (`-c edgeWaf=true`): the distribution
+// takes its `webAclArn` as `webAclId` through a cross-region reference.
+const edge = ['true', true].includes(app.node.tryGetContext('edgeWaf'))
+  ? new EdgeStack(app, 'MotcuaEdge', { env: { account: process.env.CDK_DEFAULT_ACCOUNT }, description: 'motcua: WAF for the CloudFront distribution' })
+  : undefined;
 new MotcuaStack(app, 'Motcua', {
   env: { account: process.env.CDK_DEFAULT_ACCOUNT, region },
   centre,
+  webAclId: edge?.webAclArn,
+  crossRegionReferences: edge ? true : undefined,
   description: `motcua: one-stop shop for administrative-procedure dossiers (${centre.catalogue.profile.code})`,
 });
-// The edge WAF for the CloudFront distribution, in us-east-1 (`-c edgeWaf=true`): the distribution
-// takes its `webAclArn` as `webAclId` through a cross-region reference once both are wired.
-if (['true', true].includes(app.node.tryGetContext('edgeWaf'))) {
-  new EdgeStack(app, 'MotcuaEdge', { env: { account: process.env.CDK_DEFAULT_ACCOUNT }, description: 'motcua: WAF for the CloudFront distribution' });
-}
 Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
 app.synth();

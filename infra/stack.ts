@@ -18,6 +18,8 @@ import { webConfigFor } from './web-config';
 export interface MotcuaStackProps extends StackProps {
   /** The centre (default: from the context, `-c centre=config/<folder>`, `-c environment=dev`). */
   centre?: CentreConfig;
+  /** The CloudFront WAF web ACL (the edge stack's `webAclArn`, `-c edgeWaf=true`); else `-c webAclId=`. */
+  webAclId?: string;
 }
 
 /** The whole platform: data, identity, functions, workflows, API, email. Everything comes from infra/registry.ts. */
@@ -98,7 +100,9 @@ export class MotcuaStack extends Stack {
       httpApi: api.httpApi,
       config,
       authDomain: config.auth.kind === 'cognito' ? config.auth.domain : undefined,
-      webAclId: typeof webAclId === 'string' ? webAclId : undefined,
+      // the browser uploads to and downloads from the documents bucket with presigned requests
+      connectOrigins: [`https://${this.documents.bucket.bucketRegionalDomainName}`],
+      webAclId: props.webAclId ?? (typeof webAclId === 'string' ? webAclId : undefined),
       deletionProtection,
     });
 

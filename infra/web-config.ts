@@ -6,10 +6,11 @@ import { webConfig } from '../functions/contracts/web-config';
 /**
  * /config.json as the stack writes it beside the pages: the centre (context `centre`, default
  * config/hanoi), its agencies, and Cognito's managed login (the web
- * client's id; the domain from context `authDomain`, else the pool's prefix domain by convention).
+ * client's id; the domain from context `authDomain`, else the user pool's own domain).
  */
 export function webConfigFor(scope: Construct, clientId: string, authDomain?: string) {
   const { profile: centre, agencies } = centreOf(scope).catalogue;
-  const domain = authDomain ?? `motcua-${centre.code}.auth.${Stack.of(scope).region}.amazoncognito.com`;
+  // the user pool domain of infra/constructs/identity.ts (the same prefix rule as infra/stack.ts)
+  const domain = authDomain ?? `${centre.signInDomainPrefix ?? `motcua-${centre.code}`}.auth.${Stack.of(scope).region}.amazoncognito.com`;
   return webConfig(centre, agencies, { kind: 'cognito', domain, clientId });
 }

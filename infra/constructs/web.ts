@@ -62,14 +62,16 @@ export interface WebProps {
   authDomain?: string;
   /** A CLOUDFRONT-scope WAF web ACL (its ARN), when there is one. */
   webAclId?: string;
+  /** Other origins the pages send to (the documents bucket: presigned POST and GET). */
+  connectOrigins?: string[];
   deletionProtection: boolean;
   /** Built pages (default web/dist, built here when missing). */
   distDir?: string;
 }
 
 /** The pages' security headers: a CSP without inline scripts, HSTS, no framing. */
-export function contentSecurityPolicy(authDomain?: string): string {
-  const connect = ["'self'", ...(authDomain ? [`https://${authDomain}`] : [])].join(' ');
+export function contentSecurityPolicy(authDomain?: string, origins: string[] = []): string {
+  const connect = ["'self'", ...(authDomain ? [`https://${authDomain}`] : []), ...origins].join(' ');
   return `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src ${connect}; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'`;
 }
 
@@ -103,7 +105,7 @@ export class Web extends Construct {
     const headers = new ResponseHeadersPolicy(this, 'Headers', {
       comment: 'motcua pages: CSP without inline scripts, HSTS, no framing',
       securityHeadersBehavior: {
-        contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy(props.authDomain), override: true },
+        contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy(props.authDomain, props.connectOrigins), override: true },
         strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: true, preload: false, override: true },
         frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
         contentTypeOptions: { override: true },

@@ -57,7 +57,8 @@ export async function localSignIn(sub: string, groups: string[], name: string): 
 
 const b64url = (bytes: ArrayBuffer | Uint8Array) =>
   btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-const redirectUri = () => `${location.origin}/sign-in/callback`;
+// the callback the user pool client allows (infra/constructs/identity.ts CALLBACK_PATH)
+const redirectUri = () => `${location.origin}/auth/callback`;
 
 /** AWS: off to Cognito's managed login with a PKCE challenge (the verifier stays in this tab). */
 export async function cognitoSignIn(auth: Extract<WebConfig['auth'], { kind: 'cognito' }>) {

@@ -78,7 +78,7 @@ function Routes() {
   const { session } = useApp();
   const { t } = useI18n(T);
   if (path === '/sign-in') return <SignIn />;
-  if (path === '/sign-in/callback') return <SignInCallback search={search} />;
+  if (path === '/auth/callback') return <SignInCallback search={search} />;
   if (!session) return <Redirect to="/sign-in" />;
   const m = (re: RegExp) => re.exec(path);
   let x: RegExpExecArray | null;
