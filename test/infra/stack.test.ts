@@ -234,7 +234,7 @@ describe('Motcua stack', () => {
       it('has exactly the environment it needs', () => {
         const env = resources[fnId(name)].Properties.Environment.Variables as Json;
         const expected = ['POWERTOOLS_SERVICE_NAME', 'SENDER_EMAIL', 'SES_CONFIGURATION_SET', 'TABLE_NAME'];
-        if (spec.access.startExecution) expected.push('STATE_MACHINE_ARN');
+        if (spec.access.startExecution || spec.access.describeExecution) expected.push('STATE_MACHINE_ARN');
         expect(Object.keys(env).sort()).toEqual(expected.sort());
         expect(env.POWERTOOLS_SERVICE_NAME).toBe('motcua');
         expect(env.SENDER_EMAIL).toBe(SENDER);
@@ -251,7 +251,7 @@ describe('Motcua stack', () => {
 
         const services = new Set(actions.map((a) => a.split(':')[0]));
         const allowed = new Set(['logs', 'xray', 'dynamodb', 'kms']);
-        if (spec.access.startExecution || spec.access.sendTaskResult) allowed.add('states');
+        if (spec.access.startExecution || spec.access.describeExecution || spec.access.sendTaskResult) allowed.add('states');
         if (spec.access.sendEmail) allowed.add('ses');
         expect([...services].filter((s) => !allowed.has(s))).toEqual([]);
 
@@ -270,7 +270,7 @@ describe('Motcua stack', () => {
         // Step Functions.
         const states = actions.filter((a) => a.startsWith('states:'));
         const expectedStates = [
-          ...(spec.access.startExecution ? ['states:DescribeExecution', 'states:StartExecution'] : []),
+          ...(spec.access.startExecution ? ['states:DescribeExecution', 'states:StartExecution'] : spec.access.describeExecution ? ['states:DescribeExecution'] : []),
           ...(spec.access.sendTaskResult ? TASK_RESULT : []),
         ].sort();
         expect(states).toEqual(expectedStates);
@@ -351,9 +351,12 @@ describe('Motcua stack', () => {
         }));
         expect(invoked).toHaveLength(expected.length);
         expect(invoked).toEqual(expect.arrayContaining(expected));
-        // Nothing but invocation, log delivery and X-Ray.
+        // Nothing but invocation, starting its own successor (the hand-over), log delivery and X-Ray.
         const services = new Set(actionsOf(statements).map((a) => a.split(':')[0]));
-        expect([...services].sort()).toEqual(['lambda', 'logs', 'xray']);
+        expect([...services].sort()).toEqual(['lambda', 'logs', 'states', 'xray']);
+        const states = statementsFor(statements, 'states:');
+        expect(actionsOf(states)).toEqual(['states:StartExecution']);
+        for (const st of states) expect(JSON.stringify(asArray<Json>(st.Resource))).toContain(`:stateMachine:Motcua-${name}`);
       },
     );
   });
