@@ -20,13 +20,13 @@ describe('a dossier open for 400 days', () => {
   let h: Harness;
   let s: ReturnType<typeof scenario>;
   let sfn: SFNClient;
-  let desk: string, stp: string, catp: string;
+  let desk: string, stp: string, catp: string, op: string;
 
   beforeAll(async () => {
     h = await startHarness();
     s = scenario(h);
     await s.setClock('2025-07-01T09:00:00+07:00'); // a Tuesday: 400 days later is still within the bundled calendars
-    [desk, stp, catp] = await Promise.all([h.token('desk-1', ['desk']), h.token('stp-1', ['agency-STP']), h.token('catp-1', ['agency-CATP'])]);
+    [desk, stp, catp, op] = await Promise.all([h.token('desk-1', ['desk']), h.token('stp-1', ['agency-STP']), h.token('catp-1', ['agency-CATP']), h.token('op-1', ['operator'])]);
     sfn = new SFNClient({ endpoint: h.runtime.stepFunctionsUrl, region: 'ap-southeast-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
   });
   afterAll(() => h?.stop());
@@ -67,6 +67,9 @@ describe('a dossier open for 400 days', () => {
         rounds++;
         await s.status(desk, code, 4);
         await settle(stepId, agency, token);
+        // across the hand-overs a resume never starts a second execution
+        const resumed = await h.call('POST', `/ops/dossiers/${code}/resume`, { token: op });
+        expect(resumed.body.workflow, `round ${rounds}`).toBe('running');
       }
       await s.decide(token, code, stepId, { outcome: 'approve' });
     }
