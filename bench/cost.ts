@@ -54,8 +54,15 @@ interface StepPlan {
   supplementAfter?: string;
 }
 
+/** The next Tuesday 09:00 (+07:00) after the local clock. */
+function nextTuesday(): string {
+  const local = new Date(b.runtime.clock.now() + 7 * 3_600_000 + 86_400_000); // at least a day on, in local time
+  while (local.getUTCDay() !== 2) local.setUTCDate(local.getUTCDate() + 1);
+  return `${local.toISOString().slice(0, 10)}T09:00:00+07:00`;
+}
+
 async function runScenario(name: string, procedureCode: string, steps: StepPlan[]) {
-  await b.clock({ set: '2026-12-01T09:00:00+07:00' }); // a Tuesday, 09:00
+  await b.clock({ set: nextTuesday() }); // a Tuesday, 09:00 (the clock never goes back: each scenario a week on)
   const from = b.invocations.length;
   const dynamoFrom = meter.log.length;
   const emailsBefore = await emails();

@@ -61,6 +61,7 @@ export async function supply(code: string, body: SupplementBody, by: string) {
     if (!done) continue; // another supplement or request landed meanwhile: read again
     const { steps } = await listDossierItems(code);
     await Promise.all(steps.filter((s) => s.state === 'pending' || s.state === 'supplement-requested').map((s) => wake(s.taskToken, s.stepId)));
+    if (dossier.supplementToken) await wake(dossier.supplementToken, answered[0]![1].stepId); // paused before tokens moved to the steps
     const stepIds = answered.map(([, p]) => p.stepId);
     return { dossierCode: code, suppliedAt: at, stepIds, stepId: stepIds[0]!, stillPaused: stillOpen };
   }

@@ -172,7 +172,7 @@ describe('controlSheet', () => {
     expect(sheet.handOvers.map((h) => [h.n, h.kind, h.from, h.to, h.timeliness])).toEqual([
       [1, 'step', 'TTHCC', 'STP', 'early'],
       [2, 'step', 'STP', 'CATP', 'early'],
-      [3, 'step', 'CATP', 'TTHCC', 'late'], // 4 h from Wed 10:00 → Wed 15:00; returned Fri
+      [3, 'step', 'CATP', 'TTHCC', 'early'], // the result ready Wed 10:00, before the appointment: the citizen's coming on Fri is not the desk's lateness
       [4, 'return', 'TTHCC', 'citizen', 'early'],
     ]);
     expect(sheet.handOvers[0]).toMatchObject({

@@ -53,13 +53,14 @@ export function stepDues(cal: WorkingCalendar, step: StepFacts, pauses: Record<s
 
 /**
  * A whole step's timeliness: its final decision against its original due. The desk's return
- * step is measured by the result being ready by the dossier's appointment (the citizen's
- * coming later is not the desk's lateness).
+ * step is measured by the result being ready by the appointment the citizen was given (its
+ * extensions included): the citizen's coming later is not the desk's lateness, and an agency's
+ * lateness is that agency's, not the desk's.
  */
 export function stepTimeliness(cal: WorkingCalendar, step: Step, dossier: Pick<Dossier, 'pauses' | 'status'> & Partial<Dossier>): Timeliness {
   if (step.atDesk && step.decidedAt && dossier.procedure && dossier.receivedAt) {
-    const { original } = dossierAppointments(cal, dossier as Dossier, step.assignedAt);
-    return original ? classify(step.assignedAt, original) : 'pending';
+    const { final } = dossierAppointments(cal, dossier as Dossier, step.assignedAt);
+    return final ? classify(step.assignedAt, final) : 'pending';
   }
   if (step.decidedAt && step.outcome) {
     const { dueAt } = stepDues(cal, step, dossier.pauses, step.decidedAt);

@@ -1,6 +1,6 @@
 import type { Dossier, Step } from './dossier';
 import { announcedFacts, isStopped } from './dossier';
-import { eventKeys, HANDOVER, type Effect, type StepEmail } from './workflow-contract';
+import { eventKeys, HANDOVER, type Effect, type StepEmail, type StepNextValue } from './workflow-contract';
 
 export type { Effect, StepEmail } from './workflow-contract';
 
@@ -19,6 +19,10 @@ export type StepNext =
   /** `paused`: nothing is due (the dossier's clock is stopped, or the result waits for the citizen): only a callback wakes it. */
   | { next: 'await'; timeoutSeconds: number; paused?: true }
   | { next: 'hand-over' };
+
+/** Every `next` the rules give is one the contract (and so the ASL's Choice) knows. */
+const nextKnown: StepNext['next'] extends StepNextValue ? true : never = true;
+void nextKnown;
 
 export interface StepSituation {
   dossier: Pick<Dossier, 'status' | 'pauses'> & Partial<Pick<Dossier, 'letters'>>;

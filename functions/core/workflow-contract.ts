@@ -2,7 +2,7 @@
  * The contract between the state machine (statemachines/dossier.asl.json) and its functions, in
  * one place: the actions each function takes, the `next` values its Choice states branch on, the
  * email events and event keys, and the error names the ASL raises or catches. The functions'
- * input schemas are built from these lists, and test/infra/asl-contract.test.ts reads the ASL
+ * input schemas are built from these lists, and functions/core/workflow-contract.test.ts reads the ASL
  * against them: a state naming an action, a `next` value or an event no function knows fails a
  * test.
  */

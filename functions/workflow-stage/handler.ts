@@ -13,7 +13,7 @@ import { stepDueAt } from '../core/deadlines';
 import { assignedStep, isStopped, type Dossier } from '../core/dossier';
 import { DossierStatus } from '../core/model';
 import { successorName } from '../commons/workflow';
-import type { StageAction } from '../core/workflow-contract';
+import type { StageAction, StageNext } from '../core/workflow-contract';
 
 const Input = z.discriminatedUnion('action', [
   z.object({ action: z.literal('open'), dossierCode }),
@@ -59,10 +59,10 @@ async function open(code: string) {
   if (!dossier) throw new Error(`Dossier ${code} not found`);
   const stages = dossier.procedure.stages;
   const base = { stageIndex: dossier.stageIndex, stepIds: [] as string[] };
-  if (isStopped(dossier)) return { ...base, next: 'stopped' };
+  if (isStopped(dossier)) return { ...base, next: 'stopped' satisfies StageNext };
   if (dossier.stageIndex >= stages.length) {
     await setStatus(code, DossierStatus.returned, [DossierStatus.decided], ', returnedAt = :at', { ':at': now().toISOString() });
-    return { ...base, next: 'returned' };
+    return { ...base, next: 'returned' satisfies StageNext };
   }
   const stage = stages[dossier.stageIndex]!;
   const isReturn = dossier.stageIndex === stages.length - 1 && stage.steps.every((s) => s.agency === dossier.procedure.receivingAgency);
@@ -89,10 +89,10 @@ async function open(code: string) {
   const stepIds = stage.steps.map((s) => s.stepId);
   if (isReturn) {
     await setStatus(code, DossierStatus.decided, [DossierStatus.processing, DossierStatus.received], ', resultReadyAt = :ready', { ':ready': assignedAt });
-    return { stageIndex: dossier.stageIndex, stepIds, next: 'result-ready' };
+    return { stageIndex: dossier.stageIndex, stepIds, next: 'result-ready' satisfies StageNext };
   }
   await setStatus(code, DossierStatus.processing, [DossierStatus.received]);
-  return { stageIndex: dossier.stageIndex, stepIds, next: 'await' };
+  return { stageIndex: dossier.stageIndex, stepIds, next: 'await' satisfies StageNext };
 }
 
 /** CloseStage: once all its steps are approved; the expected index makes a retry harmless. */

@@ -71,9 +71,9 @@ async function recordExtension(dossier: Dossier, step: Step, cal: WorkingCalenda
   await updateIf({
     Key: keys.step(dossier.code, step.stepId),
     UpdateExpression: 'SET extensions = :n, extensionHours = :h, dueAt = :due, GSI1SK = :sk REMOVE pendingDelay',
-    ConditionExpression: 'extensions = :prev AND #state = :pending',
-    ExpressionAttributeNames: { '#state': 'state' },
-    ExpressionAttributeValues: { ':n': n, ':prev': n - 1, ':h': totalHours, ':due': fact.newDueAt, ':sk': stepQueueKeys(step, fact.newDueAt).GSI1SK, ':pending': 'pending' },
+    // a decision racing the due time may land meanwhile: the lapse happened, the step takes it in
+    ConditionExpression: 'extensions = :prev',
+    ExpressionAttributeValues: { ':n': n, ':prev': n - 1, ':h': totalHours, ':due': fact.newDueAt, ':sk': stepQueueKeys(step, fact.newDueAt).GSI1SK },
   });
 }
 

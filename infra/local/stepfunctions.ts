@@ -304,7 +304,7 @@ export class LocalStepFunctions {
           ...(this.retryScale !== 1 ? { retryIntervalOverrides: machine.retries } : {}),
         },
         context: {
-          Execution: { Id: executionArn, Name: name, RoleArn: `arn:aws:iam::${ACCOUNT}:role/local`, StartTime: new Date(execution.startDate).toISOString() },
+          Execution: { Id: executionArn, Name: name, RoleArn: `arn:aws:iam::${ACCOUNT}:role/local` },
           StateMachine: { Id: smArn, Name: smArn.split(':').pop() },
           Task: {
             get Token() {
@@ -353,6 +353,10 @@ export class LocalStepFunctions {
     const resource = String(state.Resource);
     if (resource === 'arn:aws:states:::lambda:invoke') {
       return async (input: Json) => {
+        // the library stamps $$.Execution.StartTime with the system clock: a task reading it
+        // (CheckStep's `startedAt`, the hand-over's age) gets the start on the local clock
+        const p = input.Payload as Json | undefined;
+        if (p && typeof p.startedAt === 'string') p.startedAt = new Date(execution.startDate).toISOString();
         const payload = await this.lambdas.invoke(functionNameOf(String(input.FunctionName)), input.Payload);
         return { Payload: payload, StatusCode: 200, ExecutedVersion: '$LATEST' };
       };

@@ -126,7 +126,7 @@ describe('AWS posture', () => {
       expect(a.Properties.Dimensions).toEqual([{ Name: 'StateMachineArn', Value: { Ref: idOf(built.stack.workflows[0].stateMachine) } }]);
     });
 
-    it.each(['EmailFailed', 'MissingCalendarYear'])('%s >= 1 in 5 minutes (Powertools metric: namespace motcua, dimension service)', (metricName) => {
+    it.each(['EmailFailed', 'DossierSkipped', 'MissingCalendarYear'])('%s >= 1 in 5 minutes (Powertools metric: namespace motcua, dimension service)', (metricName) => {
       const [a, ...more] = alarmOn(metricName, 'motcua');
       expect(more).toEqual([]);
       expect(a.Properties).toMatchObject({ ...atLeastOnceIn5Min, Dimensions: [{ Name: 'service', Value: 'motcua' }] });
@@ -155,7 +155,7 @@ describe('AWS posture', () => {
     });
 
     it('has no alarm but these', () => {
-      const expected = 3 + 3 + 2 + 2 * functions.length + 1; // executions; EmailFailed, MissingCalendarYear, WorkflowStartFailed; 5xx; per function; DLQ
+      const expected = 3 + 4 + 2 + 2 * functions.length + 1; // executions; EmailFailed, DossierSkipped, MissingCalendarYear, WorkflowStartFailed; 5xx; per function; DLQ
       expect(alarms).toHaveLength(expected);
     });
   });

@@ -250,7 +250,7 @@ describe('Motcua stack', () => {
       it('has exactly the environment it needs', () => {
         const env = resources[fnId(name)].Properties.Environment.Variables as Json;
         const expected = ['CENTRE_PROFILE', 'POWERTOOLS_SERVICE_NAME', 'SENDER_EMAIL', 'SES_CONFIGURATION_SET', 'TABLE_NAME'];
-        if (spec.access.startExecution) expected.push('STATE_MACHINE_ARN');
+        if (spec.access.startExecution || spec.access.describeExecution) expected.push('STATE_MACHINE_ARN');
         if (spec.access.agencyGroups) expected.push('USER_POOL_ID');
         expect(JSON.parse(env.CENTRE_PROFILE)).toEqual(built.stack.centre.catalogue.profile);
         if (spec.access.documents?.length) expected.push('DOCUMENTS_BUCKET');
@@ -270,7 +270,7 @@ describe('Motcua stack', () => {
 
         const services = new Set(actions.map((a) => a.split(':')[0]));
         const allowed = new Set(['logs', 'xray', 'dynamodb', 'kms']);
-        if (spec.access.startExecution || spec.access.sendTaskResult) allowed.add('states');
+        if (spec.access.startExecution || spec.access.describeExecution || spec.access.sendTaskResult) allowed.add('states');
         if (spec.access.sendEmail) allowed.add('ses');
         if (spec.access.agencyGroups) allowed.add('cognito-idp');
         if (spec.access.documents?.length) allowed.add('s3'); // exactly which: test/infra/documents.test.ts
@@ -295,7 +295,7 @@ describe('Motcua stack', () => {
         // Step Functions.
         const states = actions.filter((a) => a.startsWith('states:'));
         const expectedStates = [
-          ...(spec.access.startExecution ? ['states:DescribeExecution', 'states:StartExecution'] : []),
+          ...(spec.access.startExecution ? ['states:DescribeExecution', 'states:StartExecution'] : spec.access.describeExecution ? ['states:DescribeExecution'] : []),
           ...(spec.access.sendTaskResult ? TASK_RESULT : []),
         ].sort();
         expect(states).toEqual(expectedStates);
@@ -376,9 +376,12 @@ describe('Motcua stack', () => {
         }));
         expect(invoked).toHaveLength(expected.length);
         expect(invoked).toEqual(expect.arrayContaining(expected));
-        // Nothing but invocation, log delivery and X-Ray.
+        // Nothing but invocation, starting its own successor (the hand-over), log delivery and X-Ray.
         const services = new Set(actionsOf(statements).map((a) => a.split(':')[0]));
-        expect([...services].sort()).toEqual(['lambda', 'logs', 'xray']);
+        expect([...services].sort()).toEqual(['lambda', 'logs', 'states', 'xray']);
+        const states = statementsFor(statements, 'states:');
+        expect(actionsOf(states)).toEqual(['states:StartExecution']);
+        for (const st of states) expect(JSON.stringify(asArray<Json>(st.Resource))).toContain(`:stateMachine:Motcua-${name}`);
       },
     );
   });

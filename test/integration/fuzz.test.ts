@@ -438,6 +438,7 @@ describe('fuzz: random and malformed requests at every route', () => {
         token: t.operator,
         noop: (status, body) => status === 200 && JSON.parse(body).workflow === 'running',
       },
+      { route: r('GET /ops/dossiers'), targets: [{ params: {}, token: t.operator }], token: t.operator, query: ['state'] },
       { route: r('GET /ops/applicants/export'), targets: [{ params: {}, token: t.operator }], token: t.operator, query: ['email', 'idNumber'] },
       { route: r('GET /public/dossiers/{code}'), targets: citizen(d.a.code, d.a.lookupPin) },
       { route: r('POST /public/dossiers/{code}/supplement'), targets: citizen(d.e.code, d.e.lookupPin), invalid: bodies.supplement },

@@ -72,7 +72,7 @@ describe('control sheet, logbook and timeliness report', () => {
     expect(res.body.handOvers.map((x: any) => [x.n, x.kind, x.from, x.to, x.outcome, x.timeliness])).toEqual([
       [1, 'step', 'TTHCC', 'STP', 'approve', 'early'],
       [2, 'step', 'STP', 'CATP', 'approve', 'early'],
-      [3, 'step', 'CATP', 'TTHCC', 'approve', 'on-time'], // 4 h: due the same afternoon
+      [3, 'step', 'CATP', 'TTHCC', 'approve', 'early'], // the return: the result ready well before the appointment
       [4, 'return', 'TTHCC', 'citizen', 'returned', 'early'],
     ]);
     expect(res.body.handOvers[0]).toMatchObject({ dueAt: '2026-12-04T09:00:00+07:00', finalDueAt: '2026-12-04T09:00:00+07:00', apologies: [] });
@@ -87,7 +87,7 @@ describe('control sheet, logbook and timeliness report', () => {
     expect(rows.map((x: any) => [x.from, x.to, x.timeliness])).toEqual([
       ['TTHCC', 'STP', 'early'],
       ['STP', 'CATP', 'late'],
-      ['CATP', 'TTHCC', 'on-time'],
+      ['CATP', 'TTHCC', 'early'], // the result ready before the appointment the citizen was given (after the apology)
       ['TTHCC', 'citizen', 'late'],
     ]);
     expect(rows[1].dueAt).toMatch(/^2026-12-09T09:00:\d\d\+07:00$/);
@@ -140,7 +140,7 @@ describe('control sheet, logbook and timeliness report', () => {
     expect(byKind('dossier').map((e: any) => e.dossierCode)).toEqual([a.code, b.code]);
     expect(byKind('dossier')[0]).toMatchObject({ status: 10, applicantName: early.name, timeliness: 'early', dueAt: '2026-12-14T14:00:00+07:00' });
     expect(byKind('dossier')[1]).toMatchObject({ status: 10, timeliness: 'late' });
-    expect(byKind('step')[0]).toMatchObject({ applicantName: early.name, outcome: 'approve', timeliness: 'on-time' });
+    expect(byKind('step')[0]).toMatchObject({ applicantName: early.name, outcome: 'approve', timeliness: 'early' });
     expect(JSON.stringify(first.body)).not.toMatch(/binh\.|912345678|001190012345|pinHash/);
     const later = await h.call('GET', '/agencies/TTHCC/logbook?date=2026-12-16', { token: desk });
     expect(later.body.entries.map((e: any) => [e.kind, e.dossierCode, e.stepId])).toEqual([['step', b.code, 'return']]);
@@ -164,10 +164,10 @@ describe('control sheet, logbook and timeliness report', () => {
     expect(res.body.rows.map((r: { key: string }) => r.key)).toEqual(['CATP', 'SDL', 'STP', 'SXD', 'SYT', 'TTHCC']); // the catalogue, empty rows included
     expect(row('STP').steps).toMatchObject({ steps: 2, early: 2, onTime: 0, late: 0, rates: { early: 100, timely: 100 }, apologies: 0 });
     expect(row('CATP').steps).toMatchObject({ steps: 2, early: 1, late: 1, pending: 0, rates: { early: 50, onTime: 0, late: 50, timely: 50 }, apologies: 1, supplements: 0, refusals: 0 });
-    expect(row('TTHCC').steps).toMatchObject({ steps: 2, onTime: 2 });
+    expect(row('TTHCC').steps).toMatchObject({ steps: 2, early: 2 }); // return steps: measured by the result being ready
     expect(row('SXD').steps).toMatchObject({ steps: 0, rates: null });
     expect(row('CATP').name.en).toBe('Hanoi City Police');
-    expect(res.body.total.steps).toMatchObject({ steps: 6, early: 3, onTime: 2, late: 1, apologies: 1 });
+    expect(res.body.total.steps).toMatchObject({ steps: 6, early: 5, onTime: 0, late: 1, apologies: 1 });
     expect(res.body.total.dossiers).toMatchObject({ received: 2, returned: 2, returnedOnTime: 1, late: 1, ratingCount: 1, ratingAverage: 4 });
   });
 
@@ -177,7 +177,7 @@ describe('control sheet, logbook and timeliness report', () => {
     expect(res.body.rows.map((r: { key: string }) => r.key)).toEqual(['TP-LLTP']);
     expect(res.body.rows[0].dossiers).toEqual({ received: 2, returned: 2, returnedOnTime: 1, late: 1, withdrawn: 0, stopped: 0, ratingCount: 1, ratingAverage: 4 });
     // only what was assigned on 1/12: both STP steps, both CATP steps, a's return step
-    expect(res.body.rows[0].steps).toMatchObject({ steps: 5, early: 3, onTime: 1, late: 1 });
+    expect(res.body.rows[0].steps).toMatchObject({ steps: 5, early: 4, onTime: 0, late: 1 });
   });
 
   it('the report checks its period and is for operators only', async () => {
