@@ -111,7 +111,8 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
   const centreDir = resolve(ROOT, options.centreDir ?? process.env.MOTCUA_CENTRE ?? 'config/hanoi');
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const clock = new LocalClock(dataDir ? join(dataDir, 'clock.json') : undefined);
-  setClockSource(() => clock.read());
+  // While the catalogue loads, handlers' reads are not facts: the clock may still be set back after it.
+  setClockSource(() => clock.now());
 
   const db = dynalite({ path: dataDir ? join(dataDir, 'dynamodb') : undefined, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   const dynamoDbUrl = `http://127.0.0.1:${await listenDynalite(db)}`;
@@ -170,6 +171,7 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
   const client = new DynamoDBClient({ endpoint: dynamoDbUrl });
   await ensureTable(client, TABLE);
   const seeded = options.seed === false ? false : await seedIfEmpty(centreDir);
+  setClockSource(() => clock.read());
 
   const port = options.port ?? 0;
   const issuer = await LocalIssuer.create(`http://127.0.0.1:${port}/_local/issuer`, dataDir ? join(dataDir, 'issuer-key.json') : undefined);
