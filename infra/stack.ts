@@ -4,11 +4,12 @@ import { Alarms } from './constructs/alarms';
 import { Api } from './constructs/api';
 import { Data } from './constructs/data';
 import { Email } from './constructs/email';
+import { EmailDelivery } from './constructs/email-delivery';
 import { Functions } from './constructs/functions';
 import { Identity } from './constructs/identity';
 import { Jobs } from './constructs/jobs';
 import { Workflow, executionsArn, stateMachineArn } from './constructs/workflow';
-import { agencyCodes, functions, routes, stateMachines } from './registry';
+import { agencyCodes, functions, queues, routes, stateMachines } from './registry';
 
 /** Reads a boolean context value; accepts `true` and the string 'true' (as given by `-c`). */
 function contextFlag(scope: Construct, key: string): boolean {
@@ -34,6 +35,7 @@ export class MotcuaStack extends Stack {
   readonly api: Api;
   readonly jobs: Jobs;
   readonly alarms: Alarms;
+  readonly emailDelivery: EmailDelivery;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
@@ -60,6 +62,8 @@ export class MotcuaStack extends Stack {
       deletionProtection,
     });
     const functionByName = (name: string) => this.functions.get(name);
+    // the email queue and its sender, SES's events back to each letter
+    this.emailDelivery = new EmailDelivery(this, 'EmailDelivery', { queue: queues[0]!, specs: functions, functionByName, email, key: data.key, deletionProtection });
 
     this.workflows = stateMachines.map(
       (spec) => new Workflow(this, `Workflow-${spec.name}`, { spec, functionByName, deletionProtection }),
@@ -84,6 +88,7 @@ export class MotcuaStack extends Stack {
       alarmEmail: typeof alarmEmail === 'string' && alarmEmail.trim() ? alarmEmail.trim() : undefined,
       deletionProtection,
     });
+    this.emailDelivery.addAlarms(this.alarms.topic);
 
     new CfnOutput(this, 'ApiUrl', { value: api.url, description: 'Base URL of the HTTP API' });
     new CfnOutput(this, 'UserPoolId', { value: identity.userPool.userPoolId });

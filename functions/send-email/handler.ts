@@ -22,6 +22,8 @@ const leaseSeconds = () => Number(process.env.EMAIL_LEASE_SECONDS) || DEFAULT_LE
 /** Local tests shorten the backoff (like the state machine's Retry); 1 on AWS. */
 const retryScale = () => Number(process.env.EMAIL_RETRY_SCALE) || 1;
 const senders = () => Number(process.env.EMAIL_SENDERS) || 1;
+/** The centre's SES rate; until the stack passes the centre's profile, SES's smallest rate (1/s). */
+const rate = () => (process.env.CENTRE_PROFILE ? currentCentre().sendingRatePerSecond : 1);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The message comes back later as a new one (so waiting never counts towards the dead-letter queue). */
@@ -64,7 +66,7 @@ async function sendOne(m: EmailMessage): Promise<void> {
     return refused(m, seen, claim, `compose: ${(error as Error).message}`.slice(0, 300));
   }
 
-  await pace(currentCentre().sendingRatePerSecond, senders());
+  await pace(rate(), senders());
   let messageId: string;
   try {
     messageId = (await email().send(command, { abortSignal: AbortSignal.timeout(SES_CALL_TIMEOUT_MS) })).MessageId ?? 'unknown';

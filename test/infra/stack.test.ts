@@ -9,7 +9,7 @@ import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MotcuaStack } from '../../infra/stack';
-import { agencyCodes, functions, routes, stateMachines, type FunctionSpec } from '../../infra/registry';
+import { agencyCodes, functions, queues, routes, stateMachines, type FunctionSpec } from '../../infra/registry';
 import { projectRoot } from '../../infra/constructs/paths';
 
 // asl-validator ships no types: load it through require with the shape its README documents.
@@ -235,6 +235,8 @@ describe('Motcua stack', () => {
         const env = resources[fnId(name)].Properties.Environment.Variables as Json;
         const expected = ['POWERTOOLS_SERVICE_NAME', 'SENDER_EMAIL', 'SES_CONFIGURATION_SET', 'TABLE_NAME'];
         if (spec.access.startExecution) expected.push('STATE_MACHINE_ARN');
+        if (spec.access.emailQueue) expected.push(queues[0]!.urlEnv);
+        if (queues.some((q) => q.consumer === name)) expected.push('EMAIL_SENDERS');
         expect(Object.keys(env).sort()).toEqual(expected.sort());
         expect(env.POWERTOOLS_SERVICE_NAME).toBe('motcua');
         expect(env.SENDER_EMAIL).toBe(SENDER);
@@ -253,7 +255,19 @@ describe('Motcua stack', () => {
         const allowed = new Set(['logs', 'xray', 'dynamodb', 'kms']);
         if (spec.access.startExecution || spec.access.sendTaskResult) allowed.add('states');
         if (spec.access.sendEmail) allowed.add('ses');
+        const consumer = queues.some((q) => q.consumer === name);
+        if (spec.access.emailQueue || consumer) allowed.add('sqs');
         expect([...services].filter((s) => !allowed.has(s))).toEqual([]);
+
+        // SQS: send to the email queue; its consumer also receives, deletes, changes visibility.
+        const sqs = [...new Set(actions.filter((a) => a.startsWith('sqs:')))].sort();
+        const send = spec.access.emailQueue ? ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'] : [];
+        const consume = consumer ? ['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage'] : [];
+        expect(sqs).toEqual([...new Set([...send, ...consume])].sort());
+        const queueId = logicalId(built.stack, built.stack.emailDelivery.queue);
+        for (const s of statementsFor(statements, 'sqs:')) {
+          expect(asArray<Json>(s.Resource).map((r) => JSON.stringify(r))).toEqual([JSON.stringify({ 'Fn::GetAtt': [queueId, 'Arn'] })]);
+        }
 
         // Table: read, or read-write.
         for (const a of DDB_READ) expect(actions).toContain(a);
