@@ -49,8 +49,11 @@ setRate(RATE);
 b.runtime.faults.ses.rate = { perSecond: RATE, match: 'outbound-emails' };
 const injectedBefore = b.runtime.faults.ses.injected;
 let firstQueued = Infinity;
+let lastQueued = 0;
 b.listeners.add((i) => {
-  if (i.name === 'notify-citizen' && i.action === 'apology') firstQueued = Math.min(firstQueued, i.startedAt);
+  if (i.name !== 'notify-citizen' || i.action !== 'apology') return;
+  firstQueued = Math.min(firstQueued, i.startedAt);
+  lastQueued = Math.max(lastQueued, i.startedAt + i.ms);
 });
 const tRush = performance.now();
 await b.clock({ set: '2026-12-14T10:00:00+07:00' }); // past the 72 working-hour due time (9 working days after Tue 1/12 09:00)
@@ -96,11 +99,13 @@ console.log(
         ['lower bound N / R, s', round(bound)],
         ['drain: first apology queued → last sent, s', round(drainS)],
         ['drain / lower bound', round(drainS / bound, 2)],
+        ['  of which the lapses were still being queued, s', round((lastQueued - firstQueued) / 1000)],
+        ['last apology queued → last sent, s', round((tDrained - lastQueued) / 1000)],
         ['clock moved → last sent (includes the lapses), s', round(totalS)],
       ],
     ),
 );
-const file = await writePart('email-rush', { dossiers: N, rate: RATE, letters, duplicates, failed, throttled, attempts, lowerBoundS: bound, drainS, totalS });
+const file = await writePart('email-rush', { dossiers: N, rate: RATE, letters, duplicates, failed, throttled, attempts, lowerBoundS: bound, drainS, queuingS: (lastQueued - firstQueued) / 1000, afterQueuedS: (tDrained - lastQueued) / 1000, totalS });
 console.log(`\nwritten to ${file}`);
 await b.runtime.stop();
 process.exit(0);

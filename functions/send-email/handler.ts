@@ -88,7 +88,7 @@ async function sendOne(m: EmailMessage): Promise<void> {
   // in which a later attempt, once the claim is stale, may send a second copy).
   for (let attempt = 0; ; attempt++) {
     try {
-      await recordSent(m.dossierCode, m.eventKey, claim, messageId);
+      await recordSent(m.dossierCode, m.eventKey, claim, messageId, (seen.attempts ?? 0) + 1);
       break;
     } catch (error) {
       if (attempt >= 7) throw error;
@@ -105,7 +105,7 @@ async function refused(m: EmailMessage, seen: EmailItem, claim: number, error: s
   const first = Date.parse(seen.firstAttemptAt ?? now().toISOString());
   const givenUp = now().getTime() - first >= RETRY_BUDGET_HOURS * 3600_000;
   const delay = backoffSeconds(attempts) * retryScale();
-  await recordRefusal(m.dossierCode, m.eventKey, claim, error, { givenUp, nextAttemptAt: Date.now() + delay * 1000 });
+  await recordRefusal(m.dossierCode, m.eventKey, claim, error, { attempts, givenUp, nextAttemptAt: Date.now() + delay * 1000 });
   if (givenUp) {
     metrics.addMetric('EmailFailed', MetricUnit.Count, 1);
     logger.error('email given up after its retries', { dossierCode: m.dossierCode, eventKey: m.eventKey, attempts, error });
