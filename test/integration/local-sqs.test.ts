@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { ChangeMessageVisibilityCommand, DeleteMessageCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LocalSqs } from '../../infra/local/sqs';
+import { LocalEventSourceMapping } from '../../infra/local/sqs-poller';
+import type { LocalLambdas } from '../../infra/local/lambdas';
+import type { QueueSpec } from '../../infra/registry';
 
 /** The local SQS endpoint, through the AWS SDK v3 client (JSON protocol, MD5 checks on). */
 describe('local SQS endpoint', () => {
@@ -83,5 +86,34 @@ describe('local SQS endpoint', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('invokes the consumer as an event source mapping does: batches, partial failures, a failed invocation keeps the batch', async () => {
+    const { sqs, client, queueUrl } = await open();
+    const seen: string[][] = [];
+    let failOnce = true;
+    const lambdas = {
+      async invoke(_name: string, event: { Records: { messageId: string; body: string }[] }) {
+        seen.push(event.Records.map((r) => r.body));
+        if (event.Records.some((r) => r.body === 'crash') && failOnce) {
+          failOnce = false;
+          throw new Error('consumer crashed');
+        }
+        return { batchItemFailures: event.Records.filter((r) => r.body === 'bad').map((r) => ({ itemIdentifier: r.messageId })) };
+      },
+    } as unknown as LocalLambdas;
+    for (const body of ['a', 'bad', 'c']) await client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: body }));
+    const spec: QueueSpec = { name: 'q', consumer: 'x', urlEnv: 'X', batchSize: 10, maxConcurrency: 1, visibilityTimeoutSeconds: 1, maxReceiveCount: 5, retentionDays: 1 };
+    const mapping = new LocalEventSourceMapping(sqs, spec, lambdas);
+    mapping.start();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(seen[0]).toEqual(['a', 'bad', 'c']);
+    expect([...sqs.queue('q')!.messages.values()].map((m) => m.body)).toEqual(['bad']); // only the failed one is left
+    await new Promise((r) => setTimeout(r, 1300));
+    expect(seen.slice(1).flat()).toContain('bad'); // back after its visibility timeout
+    sqs.send('q', 'crash');
+    await new Promise((r) => setTimeout(r, 1600));
+    expect(seen.filter((b) => b.includes('crash')).length).toBeGreaterThanOrEqual(2); // the whole batch came back
+    await mapping.stop();
   });
 });
