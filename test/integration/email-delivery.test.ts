@@ -57,12 +57,14 @@ describe('email delivery', () => {
 
   it('waits while SES throttles (2 per second at the stand-in): every letter once, none failed', async () => {
     await fault({ service: 'ses', rate: 2, match: 'outbound-emails' });
+    const injected = h.runtime.faults.ses.injected;
     const people = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => ({ ...applicant(n), email: `rush.${n}.${process.pid}@example.vn` }));
     const codes = [];
     for (const who of people) codes.push((await s.receive(desk, 'DL-LHND', who)).code);
     for (const who of people) await s.email(who.email, 'Giấy tiếp nhận');
     for (const code of codes) await letter(code, 'receipt', 'delivered');
     await h.call('DELETE', '/_local/faults');
+    expect(h.runtime.faults.ses.injected).toBeGreaterThan(injected); // SES did throttle (the centre's 14/s is above 2/s)
     for (const who of people) expect(await h.emailsTo(who.email)).toHaveLength(1);
     for (const code of codes) expect((await emailsOf(code)).find((e) => e.eventKey === 'receipt')!.attempts).toBe(1);
   });
