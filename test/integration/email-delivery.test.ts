@@ -87,9 +87,13 @@ describe('email delivery', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].field).toBe('id');
     expect((await h.call('POST', `/ops/emails/${code}~nothing-here/resend`, { token: operator })).status).toBe(404);
-    const resent = await h.call('POST', `/ops/emails/${code}~receipt/resend`, { token: operator });
+    const key = { 'idempotency-key': `resend-${code}` };
+    const resent = await h.call('POST', `/ops/emails/${code}~receipt/resend`, { token: operator, headers: key });
     expect(resent.status).toBe(202);
     expect(resent.body).toMatchObject({ id: `${code}~receipt`, state: 'queued' });
+    // the operator's retry (same key) gets the same answer and sends nothing more
+    const retried = await h.call('POST', `/ops/emails/${code}~receipt/resend`, { token: operator, headers: key });
+    expect(retried).toMatchObject({ status: 202, body: resent.body });
     await s.email(who.email, 'Giấy tiếp nhận');
     const delivered = await letter(code, 'receipt', 'delivered');
     expect(delivered).toMatchObject({ sending: 'sent' });
