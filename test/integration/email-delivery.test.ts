@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler as recordDelivery } from '../../functions/record-delivery/handler';
 import { sesEvent } from '../../infra/local/ses-events';
+import { readEmail } from '../../functions/commons/email-store';
 import { applicant, eventually, scenario, startHarness, type Harness } from '../support/local';
 
 type EmailView = { id: string; eventKey: string; state: string; sending: string; attempts: number; lastError?: string; deliveredAt?: string; bouncedAt?: string; complainedAt?: string; bounceType?: string; sentAt?: string };
@@ -157,5 +158,35 @@ describe('email delivery', () => {
     // an event of another message (an earlier copy of a letter sent again) changes nothing
     await recordDelivery(sesEvent('Complaint', { ...mail, messageId: 'another-message' }, ['x']), ctx);
     expect((await emailsOf(code)).find((e) => e.eventKey === 'receipt')!.state).toBe('bounced');
+  });
+
+  it("closes the crash window with SES's Send event: a claim whose sender never recorded SES's answer is not sent again", async () => {
+    process.env.EMAIL_LEASE_SECONDS = '3';
+    try {
+      const who = { ...applicant(33), email: `window.${process.pid}@example.vn` };
+      await fault({ service: 'ses', down: true }); // SES gives no answer: the sender cannot tell, and keeps its claim
+      const { code } = await s.receive(desk, 'DL-LHND', who);
+      const claimed = await eventually(async () => {
+        const item = await readEmail(code, 'receipt');
+        return item?.state === 'claimed' && item.claim ? item : undefined;
+      });
+      // the sender has given up waiting for SES (its message waits for the lease to end), and
+      // SES had in fact accepted it: its Send event names the attempt by the `claim` tag
+      await eventually(async () => {
+        const a = h.runtime.sqs.queue('emails')!.attributes();
+        return a.ApproximateNumberOfMessagesNotVisible === '0' && Number(a.ApproximateNumberOfMessagesDelayed) >= 1;
+      });
+      const ctx = { functionName: 'record-delivery', awsRequestId: 'test' } as never;
+      const mail = { messageId: 'accepted-while-unanswered', tags: { dossier: [code], eventKey: ['receipt'], claim: [String(claimed.claim)] } };
+      await recordDelivery(sesEvent('Send', mail, ['x']), ctx);
+      expect(await readEmail(code, 'receipt')).toMatchObject({ state: 'sent', messageId: 'accepted-while-unanswered' });
+      await fault({ service: 'ses', down: false });
+      await new Promise((r) => setTimeout(r, 5000)); // past the lease: the next look finds it sent
+      expect(await h.emailsTo(who.email)).toHaveLength(0);
+      expect((await emailsOf(code)).find((e) => e.eventKey === 'receipt')).toMatchObject({ state: 'sent', attempts: 1 });
+    } finally {
+      delete process.env.EMAIL_LEASE_SECONDS;
+      await h.call('DELETE', '/_local/faults');
+    }
   });
 });
