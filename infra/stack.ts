@@ -5,11 +5,12 @@ import { Api } from './constructs/api';
 import { Data } from './constructs/data';
 import { Documents } from './constructs/documents';
 import { Email } from './constructs/email';
+import { EmailDelivery } from './constructs/email-delivery';
 import { Functions } from './constructs/functions';
 import { Identity } from './constructs/identity';
 import { Jobs } from './constructs/jobs';
 import { Workflow, executionsArn, stateMachineArn } from './constructs/workflow';
-import { functions, routes, stateMachines } from './registry';
+import { functions, queues, routes, stateMachines } from './registry';
 import { centreOf, type CentreConfig } from './centre';
 import { Catalogue } from './constructs/catalogue';
 import { Web } from './constructs/web';
@@ -32,6 +33,7 @@ export class MotcuaStack extends Stack {
   readonly jobs: Jobs;
   readonly alarms: Alarms;
   readonly web: Web;
+  readonly emailDelivery: EmailDelivery;
 
   readonly centre: CentreConfig;
   readonly identity: Identity;
@@ -78,6 +80,8 @@ export class MotcuaStack extends Stack {
       documents: this.documents,
     });
     const functionByName = (name: string) => this.functions.get(name);
+    // the email queue and its sender, SES's events back to each letter
+    this.emailDelivery = new EmailDelivery(this, 'EmailDelivery', { queue: queues[0]!, specs: functions, functionByName, email, key: data.key, deletionProtection });
 
     this.workflows = stateMachines.map(
       (spec) => new Workflow(this, `Workflow-${spec.name}`, { spec, functionByName, deletionProtection }),
@@ -116,6 +120,7 @@ export class MotcuaStack extends Stack {
       alarmEmail: profile.alarmEmail,
       deletionProtection,
     });
+    this.emailDelivery.addAlarms(this.alarms.topic);
 
     new CfnOutput(this, 'ApiUrl', { value: api.url, description: 'Base URL of the HTTP API' });
     new CfnOutput(this, 'UserPoolId', { value: identity.userPool.userPoolId });

@@ -33,6 +33,8 @@ export interface EmailItem {
 }
 
 const N = { '#s': 'state', '#c': 'claim' };
+/** A letter still `queued` after this long lost its message (the queue was unreachable): re-sendable. */
+export const STUCK_QUEUED_MS = 3600_000;
 
 export async function readEmail(code: string, eventKey: string): Promise<EmailItem | undefined> {
   return (await getItem(keys.email(code, eventKey))) as EmailItem | undefined;
@@ -102,13 +104,12 @@ async function underClaim(code: string, eventKey: string, claim: number, update:
 }
 
 /** SES accepted it: the message id, recorded under our claim (an SES `Send` event may have done it already). */
-export const recordSent = (code: string, eventKey: string, claim: number, messageId: string) =>
-  underClaim(code, eventKey, claim, 'SET #s = :sent, messageId = :m, sentAt = if_not_exists(sentAt, :at), attempts = if_not_exists(attempts, :z) + :one REMOVE leaseUntil, nextAttemptAt, lastError', {
+export const recordSent = (code: string, eventKey: string, claim: number, messageId: string, attempts: number) =>
+  underClaim(code, eventKey, claim, 'SET #s = :sent, messageId = :m, sentAt = if_not_exists(sentAt, :at), attempts = :n REMOVE leaseUntil, nextAttemptAt, lastError', {
     ':sent': 'sent',
     ':m': messageId,
     ':at': now().toISOString(),
-    ':z': 0,
-    ':one': 1,
+    ':n': attempts,
   });
 
 /** Throttled: SES did not take it; give the claim back unchanged in every other way. */
@@ -116,31 +117,32 @@ export const releaseClaim = (code: string, eventKey: string, claim: number, back
   underClaim(code, eventKey, claim, 'SET #s = :back REMOVE leaseUntil', { ':back': back });
 
 /** SES refused it (not a throttle): retry at `nextAttemptAt`, or give up (`failed`) after the budget. */
-export const recordRefusal = (code: string, eventKey: string, claim: number, error: string, next: { nextAttemptAt?: number; givenUp: boolean }) =>
+export const recordRefusal = (code: string, eventKey: string, claim: number, error: string, next: { attempts: number; nextAttemptAt?: number; givenUp: boolean }) =>
   next.givenUp
-    ? underClaim(code, eventKey, claim, 'SET #s = :failed, lastError = :e, failedAt = :at, attempts = if_not_exists(attempts, :z) + :one REMOVE leaseUntil, nextAttemptAt', {
+    ? underClaim(code, eventKey, claim, 'SET #s = :failed, lastError = :e, failedAt = :at, attempts = :a REMOVE leaseUntil, nextAttemptAt', {
         ':failed': 'failed',
         ':e': error,
         ':at': now().toISOString(),
-        ':z': 0,
-        ':one': 1,
+        ':a': next.attempts,
       })
-    : underClaim(code, eventKey, claim, 'SET #s = :retrying, lastError = :e, nextAttemptAt = :n, attempts = if_not_exists(attempts, :z) + :one REMOVE leaseUntil', {
+    : underClaim(code, eventKey, claim, 'SET #s = :retrying, lastError = :e, nextAttemptAt = :n, attempts = :a REMOVE leaseUntil', {
         ':retrying': 'retrying',
         ':e': error,
         ':n': next.nextAttemptAt,
-        ':z': 0,
-        ':one': 1,
+        ':a': next.attempts,
       });
 
 /**
  * An operator sends it again (after the desk corrected the address): back to `queued` with a new
- * retry budget; what it was before goes into `history`. Refused while it is queued or being sent.
+ * retry budget; what it was before goes into `history`. Refused while it is queued (for less
+ * than an hour) or being sent.
  */
 export async function requeueEmail(code: string, eventKey: string, by: string): Promise<'queued' | 'busy' | 'missing'> {
   const item = await readEmail(code, eventKey);
   if (!item) return 'missing';
-  if (item.state === 'queued' || (item.state === 'claimed' && (item.leaseUntil ?? 0) > Date.now())) return 'busy';
+  // a queued letter is on its way unless it has waited an hour (its message was never queued)
+  const waiting = item.state === 'queued' && now().getTime() - Date.parse(item.queuedAt ?? '') < STUCK_QUEUED_MS;
+  if (waiting || (item.state === 'claimed' && (item.leaseUntil ?? 0) > Date.now())) return 'busy';
   const before = { state: item.state, messageId: item.messageId, delivery: item.delivery, sentAt: item.sentAt, lastError: item.lastError, at: now().toISOString(), by };
   try {
     await documentClient().send(

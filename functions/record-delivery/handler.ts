@@ -44,7 +44,7 @@ async function record(raw: unknown) {
   if (!item) return { recorded: false, reason: 'unknown email' };
   if (!item.messageId && item.state === 'claimed' && item.claim === claim) {
     // SES accepted this attempt before its sender could record it: the event records it instead
-    await recordSent(code, eventKey, claim, messageId);
+    await recordSent(code, eventKey, claim, messageId, (item.attempts ?? 0) + 1);
     item = await readEmail(code, eventKey);
   }
   if (!item?.messageId && item?.claim === claim) throw new Error('email not recorded as sent yet: retry');

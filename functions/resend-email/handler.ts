@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { apiHandler } from '../commons/api';
+import { once } from '../commons/idempotency';
 import { now } from '../commons/clock';
 import { closeContact } from '../commons/contacts';
 import { enqueueEmail } from '../commons/email-queue';
@@ -13,7 +14,8 @@ const Path = z.object({ id: z.string().regex(EMAIL_ID, 'an email id <dossierCode
 /**
  * POST /ops/emails/{id}/resend (operator): send a failed, bounced or already sent email again
  * (typically after the desk corrected the address). It goes back on the queue with a new retry
- * budget; what it was before is kept in its history. 409 while it is queued or being sent.
+ * budget; what it was before is kept in its history. 409 while it is queued or being sent. An
+ * `Idempotency-Key` makes a retried request answer the first 202 instead of sending it again.
  */
 export const handler = apiHandler('POST /ops/emails/{id}/resend', async (event, { caller }) => {
   const { id } = parse(Path, event.pathParameters, 'path');
@@ -25,4 +27,4 @@ export const handler = apiHandler('POST /ops/emails/{id}/resend', async (event, 
   await closeContact(code!, eventKey!, now().toISOString());
   logger.info('email resent by an operator', { dossierCode: code, eventKey });
   return json(202, { id, dossierCode: code, eventKey, state: 'queued' });
-});
+}, { idempotency: once });

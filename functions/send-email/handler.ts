@@ -23,6 +23,8 @@ const leaseSeconds = () => Number(process.env.EMAIL_LEASE_SECONDS) || DEFAULT_LE
 /** Local tests shorten the backoff (like the state machine's Retry); 1 on AWS. */
 const retryScale = () => Number(process.env.EMAIL_RETRY_SCALE) || 1;
 const senders = () => Number(process.env.EMAIL_SENDERS) || 1;
+/** The centre's SES rate; until the stack passes the centre's profile, SES's smallest rate (1/s). */
+const rate = () => (process.env.CENTRE_PROFILE ? currentCentre().sendingRatePerSecond : 1);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The message comes back later as a new one (so waiting never counts towards the dead-letter queue). */
@@ -66,7 +68,7 @@ async function sendOne(m: EmailMessage): Promise<void> {
     return refused(m, seen, claim, `compose: ${(error as Error).message}`.slice(0, 300));
   }
 
-  await pace(currentCentre().sendingRatePerSecond, senders());
+  await pace(rate(), senders());
   let messageId: string;
   try {
     messageId = (await email().send(command, { abortSignal: AbortSignal.timeout(SES_CALL_TIMEOUT_MS) })).MessageId ?? 'unknown';
@@ -88,7 +90,7 @@ async function sendOne(m: EmailMessage): Promise<void> {
   // in which a later attempt, once the claim is stale, may send a second copy).
   for (let attempt = 0; ; attempt++) {
     try {
-      await recordSent(m.dossierCode, m.eventKey, claim, messageId);
+      await recordSent(m.dossierCode, m.eventKey, claim, messageId, (seen.attempts ?? 0) + 1);
       break;
     } catch (error) {
       if (attempt >= 7) throw error;
@@ -105,7 +107,7 @@ async function refused(m: EmailMessage, seen: EmailItem, claim: number, error: s
   const first = Date.parse(seen.firstAttemptAt ?? now().toISOString());
   const givenUp = now().getTime() - first >= RETRY_BUDGET_HOURS * 3600_000;
   const delay = backoffSeconds(attempts) * retryScale();
-  await recordRefusal(m.dossierCode, m.eventKey, claim, error, { givenUp, nextAttemptAt: Date.now() + delay * 1000 });
+  await recordRefusal(m.dossierCode, m.eventKey, claim, error, { attempts, givenUp, nextAttemptAt: Date.now() + delay * 1000 });
   if (givenUp) {
     metrics.addMetric('EmailFailed', MetricUnit.Count, 1);
     logger.error('email given up after its retries', { dossierCode: m.dossierCode, eventKey: m.eventKey, attempts, error });
@@ -116,22 +118,26 @@ async function refused(m: EmailMessage, seen: EmailItem, claim: number, error: s
 }
 
 async function batch(event: SQSEvent): Promise<SQSBatchResponse> {
-  const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
-  for (const record of event.Records) {
-    try {
-      const parsed = Message.safeParse(JSON.parse(record.body));
-      if (!parsed.success) {
-        logger.error('email message not understood: dropped', { messageId: record.messageId });
-        continue;
+  // The records of a batch are handled side by side: reading, claiming and composing overlap,
+  // while `pace` still spaces the SES calls themselves at this sender's share of the rate.
+  const outcomes = await Promise.all(
+    event.Records.map(async (record: SQSRecord) => {
+      try {
+        const parsed = Message.safeParse(JSON.parse(record.body));
+        if (!parsed.success) {
+          logger.error('email message not understood: dropped', { messageId: record.messageId });
+          return undefined;
+        }
+        await sendOne(parsed.data);
+        return undefined;
+      } catch (error) {
+        logger.error('email message failed: it returns to the queue', { messageId: record.messageId, error: (error as Error).name });
+        return { itemIdentifier: record.messageId };
       }
-      await sendOne(parsed.data);
-    } catch (error) {
-      logger.error('email message failed: it returns to the queue', { messageId: record.messageId, error: (error as Error).name });
-      batchItemFailures.push({ itemIdentifier: (record as SQSRecord).messageId });
-    }
-  }
+    }),
+  );
   metrics.publishStoredMetrics();
-  return { batchItemFailures };
+  return { batchItemFailures: outcomes.filter((o) => o !== undefined) };
 }
 
 /**

@@ -222,7 +222,7 @@ export class LocalSqs {
   }
 
   private error(res: ServerResponse, type: string, message: string) {
-    res.writeHead(400, { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-query-error': `AWS.SimpleQueueService.${type};Sender` });
+    res.writeHead(400, { 'content-type': 'application/x-amz-json-1.0' });
     res.end(JSON.stringify({ __type: `com.amazonaws.sqs#${type}`, message }));
   }
 

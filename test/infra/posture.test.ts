@@ -155,7 +155,8 @@ describe('AWS posture', () => {
     });
 
     it('has no alarm but these', () => {
-      const expected = 3 + 4 + 2 + 2 * functions.length + 1; // executions; EmailFailed, DossierSkipped, MissingCalendarYear, WorkflowStartFailed; 5xx; per function; DLQ
+      // + the email delivery's 5: its two dead-letter queues, the oldest message, bounce and complaint rates
+      const expected = 3 + 4 + 2 + 2 * functions.length + 1 + 5; // executions; EmailFailed, DossierSkipped, MissingCalendarYear, WorkflowStartFailed; 5xx; per function; DLQ
       expect(alarms).toHaveLength(expected);
     });
   });
@@ -200,7 +201,7 @@ describe('AWS posture', () => {
         Queues: [{ Ref: dlq }],
         PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
       });
-      const [a, ...more] = alarmOn('ApproximateNumberOfMessagesVisible', 'AWS/SQS');
+      const [a, ...more] = alarmOn('ApproximateNumberOfMessagesVisible', 'AWS/SQS').filter((x) => JSON.stringify(x.Properties.Dimensions).includes(dlq));
       expect(more).toEqual([]);
       expect(a.Properties).toMatchObject({
         Threshold: 1,
@@ -209,6 +210,70 @@ describe('AWS posture', () => {
         Period: 300,
         Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [dlq, 'QueueName'] } }],
       });
+    });
+  });
+
+  describe('email delivery', () => {
+    const res = (type: string) => Object.entries(built.resources).filter(([, r]) => r.Type === type);
+    it('queues emails under the stack key, TLS only, 14 days, with a dead-letter queue after 5 receives', () => {
+      const e = built.stack.emailDelivery;
+      const [q, dlq, key] = [idOf(e.queue), idOf(e.deadLetterQueue), idOf(built.stack.data.key)];
+      expect(built.resources[q].Properties).toMatchObject({
+        KmsMasterKeyId: { 'Fn::GetAtt': [key, 'Arn'] },
+        MessageRetentionPeriod: 1209600,
+        VisibilityTimeout: 180,
+        RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [dlq, 'Arn'] }, maxReceiveCount: 5 },
+      });
+      for (const id of [q, dlq, idOf(e.eventsDeadLetterQueue)]) {
+        expect(built.resources[id].Properties.KmsMasterKeyId).toEqual({ 'Fn::GetAtt': [key, 'Arn'] });
+        built.template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+          Queues: [{ Ref: id }],
+          PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+        });
+      }
+    });
+
+    it('drains the queue into send-email: batches of 10, partial failures, at most 2 at once', () => {
+      const mappings = res('AWS::Lambda::EventSourceMapping');
+      expect(mappings).toHaveLength(1);
+      expect(mappings[0]![1].Properties).toMatchObject({
+        BatchSize: 10,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+        ScalingConfig: { MaximumConcurrency: 2 },
+        EventSourceArn: { 'Fn::GetAtt': [idOf(built.stack.emailDelivery.queue), 'Arn'] },
+        FunctionName: { Ref: idOf(built.stack.functions.get('send-email')) },
+      });
+    });
+
+    it("publishes the configuration set's seven sending events to EventBridge, recorded by record-delivery (24 h of retries, then a DLQ)", () => {
+      const [[, dest]] = res('AWS::SES::ConfigurationSetEventDestination') as [string, Json][];
+      expect(dest.Properties.EventDestination.Enabled).toBe(true);
+      expect([...dest.Properties.EventDestination.MatchingEventTypes].sort()).toEqual(['bounce', 'complaint', 'delivery', 'deliveryDelay', 'reject', 'renderingFailure', 'send']);
+      expect(JSON.stringify(dest.Properties.EventDestination.EventBridgeDestination)).toContain('event-bus/default');
+      const rules = res('AWS::Events::Rule').filter(([, r]) => JSON.stringify(r.Properties.EventPattern ?? {}).includes('aws.ses'));
+      expect(rules).toHaveLength(1);
+      const rule = rules[0]![1].Properties;
+      expect(rule.EventPattern['detail-type']).toHaveLength(7);
+      expect(rule.Targets).toHaveLength(1);
+      expect(rule.Targets[0]).toMatchObject({
+        Arn: { 'Fn::GetAtt': [idOf(built.stack.functions.get('record-delivery')), 'Arn'] },
+        RetryPolicy: { MaximumRetryAttempts: 185, MaximumEventAgeInSeconds: 86400 },
+        DeadLetterConfig: { Arn: { 'Fn::GetAtt': [idOf(built.stack.emailDelivery.eventsDeadLetterQueue), 'Arn'] } },
+      });
+    });
+
+    it('alarms below SES review thresholds (bounce 4 % of ≥ 100, complaint 0.08 % of ≥ 1,000 in 6 h), on dead letters and on a stale queue', () => {
+      const byName = (id: string) => Object.entries(built.resources).find(([k, r]) => r.Type === 'AWS::CloudWatch::Alarm' && k.includes(id))![1].Properties;
+      const bounce = byName('EmailBounceRate');
+      expect(bounce.Threshold).toBe(4);
+      expect(bounce.Metrics.find((m: Json) => m.Expression).Expression).toBe('IF(sent >= 100, 100 * bounced / sent, 0)');
+      const complaint = byName('EmailComplaintRate');
+      expect(complaint.Threshold).toBe(0.08);
+      expect(complaint.Metrics.find((m: Json) => m.Expression).Expression).toBe('IF(sent >= 1000, 100 * complained / sent, 0)');
+      expect(complaint.Metrics.find((m: Json) => m.Id === 'sent').MetricStat).toMatchObject({ Metric: { MetricName: 'EmailSent', Namespace: 'motcua' }, Period: 21600, Stat: 'Sum' });
+      expect(byName('EmailQueueOldestMessage')).toMatchObject({ MetricName: 'ApproximateAgeOfOldestMessage', Threshold: 1800 });
+      expect(byName('EmailDeadLetters')).toMatchObject({ MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 1 });
+      expect(byName('SesEventDeadLetters')).toMatchObject({ MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 1 });
     });
   });
 

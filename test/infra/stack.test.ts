@@ -9,7 +9,7 @@ import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MotcuaStack } from '../../infra/stack';
-import { functions, routes, stateMachines, type FunctionSpec } from '../../infra/registry';
+import { functions, queues, routes, stateMachines, type FunctionSpec } from '../../infra/registry';
 import { projectRoot } from '../../infra/constructs/paths';
 
 // asl-validator ships no types: load it through require with the shape its README documents.
@@ -254,6 +254,8 @@ describe('Motcua stack', () => {
         if (spec.access.agencyGroups) expected.push('USER_POOL_ID');
         expect(JSON.parse(env.CENTRE_PROFILE)).toEqual(built.stack.centre.catalogue.profile);
         if (spec.access.documents?.length) expected.push('DOCUMENTS_BUCKET');
+        if (spec.access.emailQueue) expected.push(queues[0]!.urlEnv);
+        if (queues.some((q) => q.consumer === name)) expected.push('EMAIL_SENDERS');
         expect(Object.keys(env).sort()).toEqual(expected.sort());
         expect(env.POWERTOOLS_SERVICE_NAME).toBe('motcua');
         expect(env.SENDER_EMAIL).toBe(SENDER);
@@ -274,11 +276,23 @@ describe('Motcua stack', () => {
         if (spec.access.sendEmail) allowed.add('ses');
         if (spec.access.agencyGroups) allowed.add('cognito-idp');
         if (spec.access.documents?.length) allowed.add('s3'); // exactly which: test/infra/documents.test.ts
+        const consumer = queues.some((q) => q.consumer === name);
+        if (spec.access.emailQueue || consumer) allowed.add('sqs');
         expect([...services].filter((s) => !allowed.has(s))).toEqual([]);
         // Cognito: CreateGroup on the user pool, and nothing else.
         const cognito = statementsFor(statements, 'cognito-idp:');
         expect(actionsOf(cognito)).toEqual(spec.access.agencyGroups ? ['cognito-idp:CreateGroup'] : []);
         for (const c of cognito) expect(c.Resource).toEqual({ 'Fn::GetAtt': [logicalId(built.stack, built.stack.identity.userPool), 'Arn'] });
+
+        // SQS: send to the email queue; its consumer also receives, deletes, changes visibility.
+        const sqs = [...new Set(actions.filter((a) => a.startsWith('sqs:')))].sort();
+        const send = spec.access.emailQueue ? ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'] : [];
+        const consume = consumer ? ['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage'] : [];
+        expect(sqs).toEqual([...new Set([...send, ...consume])].sort());
+        const queueId = logicalId(built.stack, built.stack.emailDelivery.queue);
+        for (const s of statementsFor(statements, 'sqs:')) {
+          expect(asArray<Json>(s.Resource).map((r) => JSON.stringify(r))).toEqual([JSON.stringify({ 'Fn::GetAtt': [queueId, 'Arn'] })]);
+        }
 
         // Table: read, or read-write.
         for (const a of DDB_READ) expect(actions).toContain(a);

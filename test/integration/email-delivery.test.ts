@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler as recordDelivery } from '../../functions/record-delivery/handler';
 import { sesEvent } from '../../infra/local/ses-events';
+import { readEmail } from '../../functions/commons/email-store';
 import { applicant, eventually, scenario, startHarness, type Harness } from '../support/local';
 
 type EmailView = { id: string; eventKey: string; state: string; sending: string; attempts: number; lastError?: string; deliveredAt?: string; bouncedAt?: string; complainedAt?: string; bounceType?: string; sentAt?: string };
@@ -57,12 +58,14 @@ describe('email delivery', () => {
 
   it('waits while SES throttles (2 per second at the stand-in): every letter once, none failed', async () => {
     await fault({ service: 'ses', rate: 2, match: 'outbound-emails' });
+    const injected = h.runtime.faults.ses.injected;
     const people = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => ({ ...applicant(n), email: `rush.${n}.${process.pid}@example.vn` }));
     const codes = [];
     for (const who of people) codes.push((await s.receive(desk, 'DL-LHND', who)).code);
     for (const who of people) await s.email(who.email, 'Giấy tiếp nhận');
     for (const code of codes) await letter(code, 'receipt', 'delivered');
     await h.call('DELETE', '/_local/faults');
+    expect(h.runtime.faults.ses.injected).toBeGreaterThan(injected); // SES did throttle (the centre's 14/s is above 2/s)
     for (const who of people) expect(await h.emailsTo(who.email)).toHaveLength(1);
     for (const code of codes) expect((await emailsOf(code)).find((e) => e.eventKey === 'receipt')!.attempts).toBe(1);
   });
@@ -85,9 +88,13 @@ describe('email delivery', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].field).toBe('id');
     expect((await h.call('POST', `/ops/emails/${code}~nothing-here/resend`, { token: operator })).status).toBe(404);
-    const resent = await h.call('POST', `/ops/emails/${code}~receipt/resend`, { token: operator });
+    const key = { 'idempotency-key': `resend-${code}` };
+    const resent = await h.call('POST', `/ops/emails/${code}~receipt/resend`, { token: operator, headers: key });
     expect(resent.status).toBe(202);
     expect(resent.body).toMatchObject({ id: `${code}~receipt`, state: 'queued' });
+    // the operator's retry (same key) gets the same answer and sends nothing more
+    const retried = await h.call('POST', `/ops/emails/${code}~receipt/resend`, { token: operator, headers: key });
+    expect(retried).toMatchObject({ status: 202, body: resent.body });
     await s.email(who.email, 'Giấy tiếp nhận');
     const delivered = await letter(code, 'receipt', 'delivered');
     expect(delivered).toMatchObject({ sending: 'sent' });
@@ -151,5 +158,35 @@ describe('email delivery', () => {
     // an event of another message (an earlier copy of a letter sent again) changes nothing
     await recordDelivery(sesEvent('Complaint', { ...mail, messageId: 'another-message' }, ['x']), ctx);
     expect((await emailsOf(code)).find((e) => e.eventKey === 'receipt')!.state).toBe('bounced');
+  });
+
+  it("closes the crash window with SES's Send event: a claim whose sender never recorded SES's answer is not sent again", async () => {
+    process.env.EMAIL_LEASE_SECONDS = '3';
+    try {
+      const who = { ...applicant(33), email: `window.${process.pid}@example.vn` };
+      await fault({ service: 'ses', down: true }); // SES gives no answer: the sender cannot tell, and keeps its claim
+      const { code } = await s.receive(desk, 'DL-LHND', who);
+      const claimed = await eventually(async () => {
+        const item = await readEmail(code, 'receipt');
+        return item?.state === 'claimed' && item.claim ? item : undefined;
+      });
+      // the sender has given up waiting for SES (its message waits for the lease to end), and
+      // SES had in fact accepted it: its Send event names the attempt by the `claim` tag
+      await eventually(async () => {
+        const a = h.runtime.sqs.queue('emails')!.attributes();
+        return a.ApproximateNumberOfMessagesNotVisible === '0' && Number(a.ApproximateNumberOfMessagesDelayed) >= 1;
+      });
+      const ctx = { functionName: 'record-delivery', awsRequestId: 'test' } as never;
+      const mail = { messageId: 'accepted-while-unanswered', tags: { dossier: [code], eventKey: ['receipt'], claim: [String(claimed.claim)] } };
+      await recordDelivery(sesEvent('Send', mail, ['x']), ctx);
+      expect(await readEmail(code, 'receipt')).toMatchObject({ state: 'sent', messageId: 'accepted-while-unanswered' });
+      await fault({ service: 'ses', down: false });
+      await new Promise((r) => setTimeout(r, 5000)); // past the lease: the next look finds it sent
+      expect(await h.emailsTo(who.email)).toHaveLength(0);
+      expect((await emailsOf(code)).find((e) => e.eventKey === 'receipt')).toMatchObject({ state: 'sent', attempts: 1 });
+    } finally {
+      delete process.env.EMAIL_LEASE_SECONDS;
+      await h.call('DELETE', '/_local/faults');
+    }
   });
 });
