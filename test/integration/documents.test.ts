@@ -269,7 +269,8 @@ describe('documents: upload, registration, download, result, deletion', () => {
     await s.decide(t.desk, code, 'return', { outcome: 'approve' });
     await s.status(t.desk, code, 10);
     const email = await s.email(applicant(8).email, 'Đã trả kết quả');
-    expect(email.body.text).toContain(`https://motcua.hanoi.example.gov.vn/c/${code}`);
+    // locally the portal is the gateway itself (infra/local/runtime.ts), so the link opens the page
+    expect(email.body.text).toContain(`${h.runtime.apiUrl}/c/${code}`);
     expect(email.body.text).toContain('Bản điện tử của kết quả');
     expect(email.body.text).not.toContain('Giấy phép kinh doanh lữ hành'); // no file name, no file
     expect(JSON.stringify(email)).not.toContain(licence.subarray(20, 60).toString('base64'));

@@ -121,7 +121,7 @@ describe('email delivery', () => {
       const contacts = (await h.call('GET', '/agencies/TTHCC/contacts', { token: desk })).body.contacts as { dossierCode: string; reason: string; applicant: { phone: string }; message: { vi: string } }[];
       const mine = contacts.find((c) => c.dossierCode === code);
       if (!call) return expect(mine).toBeUndefined();
-      expect(mine).toMatchObject({ reason: state, applicant: { phone: '0987654321' } });
+      expect(mine).toMatchObject({ reason: state, applicant: { phone: '+84987654321' } });
       expect(mine!.message.vi).toContain('gọi điện');
     });
   }
