@@ -412,12 +412,12 @@ export interface operations {
           idNumber?: string;
         };
         channel: "counter" | "online" | "post";
-        documents?: {
+        documents?: ({
           name: string;
           ref: string;
         } | {
           draftId: string;
-        }[];
+        })[];
       } } };
     responses: {
       201: { headers: { [name: string]: unknown }; content: { "application/json": {
@@ -650,12 +650,12 @@ export interface operations {
   "supplyAtDesk": {
     parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path: { code: string }; cookie?: never };
     requestBody: { content: { 'application/json': {
-        documents: {
+        documents: ({
           name: string;
           ref: string;
         } | {
           documentId: string;
-        }[];
+        })[];
         note?: string;
         steps?: string[];
       } } };
@@ -770,14 +770,6 @@ export interface operations {
             recordedAt: string;
             deletedAt?: string;
           }[];
-          skipped: {
-            code: string;
-            reason: string;
-          }[];
-        } | {
-          dossierCode: string;
-          status: number;
-          handOvers: unknown[];
           skipped: {
             code: string;
             reason: string;
@@ -1005,12 +997,12 @@ export interface operations {
   "publicSupplement": {
     parameters: { query?: never; header: { "X-Lookup-Pin": string; "Idempotency-Key"?: string }; path: { code: string }; cookie?: never };
     requestBody: { content: { 'application/json': {
-        documents: {
+        documents: ({
           name: string;
           ref: string;
         } | {
           documentId: string;
-        }[];
+        })[];
         note?: string;
         steps?: string[];
       } } };
