@@ -74,6 +74,11 @@ describe('real answers validate against the contract', () => {
     await s.task('STP', stp, a.code);
     await check('GET /agencies/{agencyCode}/tasks', '/agencies/STP/tasks', { token: stp });
     await check('GET /agencies/{agencyCode}/tasks', '/agencies/STP/tasks', { token: catp });
+    await s.task('STP', stp, (await s.receive(desk, 'TP-LLTP', applicant(8))).code);
+    const page = await check('GET /agencies/{agencyCode}/tasks', '/agencies/STP/tasks?limit=1', { token: stp });
+    expect(page.tasks).toHaveLength(1);
+    expect(page.nextCursor, 'a second page').toBeTypeOf('string');
+    await check('GET /agencies/{agencyCode}/tasks', `/agencies/STP/tasks?limit=1&cursor=${encodeURIComponent(page.nextCursor)}`, { token: stp });
     await check('GET /dossiers/{code}', `/dossiers/${a.code}`, { token: desk });
     await check('GET /dossiers', '/dossiers?q=nguyen', { token: desk });
     await check('GET /dossiers', `/dossiers?q=${a.code}`, { token: op });
