@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import { DocumentView, DownloadLink, UploadTicket } from '../core/documents';
+import { AgencyBody } from '../core/catalogue';
 
 /**
  * What the API answers, route by route: the response half of the contract (the request half is
@@ -12,6 +14,8 @@ const instant = z.iso.datetime({ offset: true });
 const Text = z.object({ vi: z.string(), en: z.string() });
 const status = z.number().int().min(1).max(10);
 const Document = z.object({ name: z.string(), ref: z.string() });
+/** An uploaded file (documents.ts `documentView`), its instants local. */
+export const StoredDocument = DocumentView.extend({ uploadedAt: localTime, recordedAt: localTime, deletedAt: localTime.optional() });
 
 export const Problem = z
   .object({
@@ -59,6 +63,22 @@ export const StepView = z.object({
   history: z.array(HistoryEntry),
 });
 
+const optLocal = localTime.optional();
+export const EmailView = z.object({
+  id: z.string(),
+  eventKey: z.string(),
+  event: z.string().optional(),
+  state: z.string(),
+  sending: z.string(),
+  attempts: z.number().int(),
+  queuedAt: optLocal, sentAt: optLocal, deliveredAt: optLocal, delayedAt: optLocal, bouncedAt: optLocal,
+  bounceType: z.string().optional(),
+  complainedAt: optLocal, rejectedAt: optLocal, failedAt: optLocal,
+  lastError: z.string().optional(),
+  nextAttemptAt: optLocal,
+  resends: z.number().int(),
+});
+
 export const DossierView = z
   .object({
     code: z.string(),
@@ -77,7 +97,9 @@ export const DossierView = z
     rating: z.object({ score: z.number().int(), comment: z.string().optional(), at: z.string() }).optional(),
     emailFailures: z.array(z.object({ eventKey: z.string(), error: z.string(), at: localTime })),
     /** The emails sent to the citizen, one per (dossier, event). */
-    emails: z.array(z.object({ eventKey: z.string(), event: z.string().optional(), state: z.string(), sentAt: localTime.nullable() })),
+    emails: z.array(EmailView),
+    /** The files uploaded into the dossier. */
+    files: z.array(StoredDocument),
     steps: z.array(StepView),
   })
   .meta({ description: 'A dossier as officers see it (never its PIN hash nor a task token)' });
@@ -107,8 +129,11 @@ export const Tasks = z.object({
       extensions: z.number().int(),
     }),
   ),
+  /** Present when there is a next page: pass it as `cursor`. */
+  nextCursor: z.string().optional(),
 });
 
+const Skipped = z.array(z.object({ code: z.string(), reason: z.string() })).meta({ description: 'Dossiers left out because their facts cannot be computed' });
 const ApologyLine = z.object({ n: z.number().int(), kind: z.enum(['lapse', 'delay']), at: localTime, reason: Text, hours: z.number(), originalDueAt: localTime, newDueAt: localTime });
 const timeliness = z.enum(['early', 'on-time', 'late', 'pending', 'stopped']);
 
@@ -143,7 +168,10 @@ export const ControlSheet = z.object({
       apologies: z.array(ApologyLine),
     }),
   ),
+  documents: z.array(StoredDocument),
+  skipped: Skipped,
 });
+
 
 export const Logbook = z.object({
   agency: z.string(),
@@ -174,10 +202,11 @@ export const Logbook = z.object({
       supplements: z.number().int().optional(),
     }),
   ),
+  skipped: Skipped,
 });
 
 const Figures = z.object({}).catchall(z.unknown());
-export const TimelinessReport = z.object({ from: z.string(), to: z.string(), by: z.enum(['agency', 'procedure']) }).catchall(z.unknown()).meta({ description: 'Figures per agency or procedure' });
+export const TimelinessReport = z.object({ from: z.string(), to: z.string(), by: z.enum(['agency', 'procedure']), skipped: Skipped }).catchall(z.unknown()).meta({ description: 'Figures per agency or procedure' });
 
 export const ProcedureList = z.object({
   procedures: z.array(
@@ -218,8 +247,55 @@ export const CitizenView = z.object({
   procedure: z.object({ code: z.string(), name: Text }),
   receivedAt: localTime,
   appointmentAt: localTime,
+  /** When the result can be collected (in progress: from the appointment; decided: from now). */
+  collection: z.object({ from: localTime, until: localTime }).nullable(),
   history: z.array(z.object({ at: localTime, event: z.string(), text: Text })),
+  /** The open supplement request: what is missing, asked by whom. */
+  supplement: z.object({ requestedAt: localTime, agency: Text, missing: z.array(z.string()), reason: z.string() }).nullable(),
+  stop: z.object({ kind: z.enum(['refused', 'withdrawn']), at: localTime, reason: z.string() }).nullable(),
+  returnedAt: localTime.nullable(),
+  canWithdraw: z.boolean(),
   canRate: z.boolean(),
+  rating: z.object({ score: z.number().int(), at: localTime }).nullable(),
+  /** The files the citizen may read (their own uploads, the result once returned). */
+  documents: z.array(StoredDocument.omit({ uploadedBy: true, uploaderKind: true, agency: true })),
 });
 export const Withdrawn = z.object({ dossierCode: z.string(), status: z.literal(7), withdrawnAt: localTime });
 export const Rated = z.object({ dossierCode: z.string(), score: z.number().int() });
+
+export const FailedDossiers = z.object({
+  state: z.literal('failed'),
+  dossiers: z.array(
+    z.object({ dossierCode: z.string(), status, execution: z.string(), executionStatus: z.string(), error: z.string().optional(), stoppedAt: localTime.optional() }),
+  ),
+});
+
+export const Agency = z.object({ code: z.string(), name: Text, kind: z.enum(['desk', 'department']), email: z.string() });
+export const AgencyList = z.object({ agencies: z.array(Agency) });
+export const AgencyStored = z.object({ code: z.string(), ...AgencyBody.shape, group: z.string() }).meta({ description: 'The agency as stored, with its Cognito group' });
+
+export const EmailRequeued = z.object({ id: z.string(), dossierCode: z.string(), eventKey: z.string(), state: z.literal('queued') });
+export const Contacts = z.object({
+  agency: z.string(),
+  contacts: z.array(
+    z.object({
+      kind: z.literal('contact-citizen'),
+      dossierCode: z.string(),
+      eventKey: z.string(),
+      event: z.string().optional(),
+      emailId: z.string(),
+      reason: z.string(),
+      at: localTime,
+      message: Text,
+      applicant: z.object({ name: z.string(), phone: z.string().nullable() }).nullable(),
+    }),
+  ),
+});
+
+export const PublicCentre = z.object({ name: Text, address: Text, openingHours: Text, hotline: z.string(), portalUrl: z.string() });
+export const PinReissued = z.object({ dossierCode: z.string(), reissuedAt: localTime, sentTo: z.literal('applicant') });
+export const PinReminder = z.object({ message: Text }).meta({ description: 'The same answer whatever the code' });
+
+export const Upload = UploadTicket.extend({ expiresAt: localTime }).meta({ description: 'A presigned POST: send the fields then the file as multipart/form-data, then complete' });
+export const Draft = Upload.extend({ draftId: z.string() });
+export const Download = DownloadLink.extend({ expiresAt: localTime });

@@ -10,6 +10,10 @@ import { Withdraw } from '../public-withdraw/handler';
 import { SearchQuery } from '../search-dossiers/handler';
 import { SupplementBody } from '../commons/supplement';
 import { ProcedureBody } from '../core/procedure-rules';
+import { Query as TasksQuery } from '../list-agency-tasks/handler';
+import { Query as FailedQuery } from '../list-dossiers/handler';
+import { AgencyBody } from '../core/catalogue';
+import { UploadRequest } from '../core/documents';
 import * as R from './responses';
 
 /** One route's contract: its summary, its query, body and answers (the path comes from the registry). */
@@ -53,7 +57,10 @@ export const routeContracts: Record<string, RouteContract> = {
     summary: 'The desk records the supplement the citizen brought', operationId: 'supplyAtDesk',
     body: SupplementBody, responses: { 202: R.SupplementAccepted }, errors: [...officer, 409], headers: [idempotency],
   },
-  'GET /agencies/{agencyCode}/tasks': { summary: "An agency's pending steps, soonest due first", operationId: 'listTasks', responses: { 200: R.Tasks }, errors: officer },
+  'GET /agencies/{agencyCode}/tasks': {
+    summary: "An agency's pending steps, soonest due first, a page at a time", operationId: 'listTasks',
+    query: TasksQuery, responses: { 200: R.Tasks }, errors: officer,
+  },
   'GET /dossiers/{code}/control-sheet': { summary: 'The control sheet (form 06)', operationId: 'getControlSheet', responses: { 200: R.ControlSheet }, errors: [...officer, 404] },
   'GET /agencies/{agencyCode}/logbook': {
     summary: "An agency's logbook for a local day (form 07)", operationId: 'getLogbook',
@@ -88,6 +95,54 @@ export const routeContracts: Record<string, RouteContract> = {
   },
   'GET /calendars/{year}': { summary: "A year's working calendar", operationId: 'getCalendar', responses: { 200: R.CalendarYear }, errors: [...officer, 404] },
   'PUT /calendars/{year}': { summary: "Replace a year's working calendar", operationId: 'putCalendar', body: R.CalendarBody, responses: { 200: R.CalendarYear }, errors: officer },
+  'GET /ops/dossiers': {
+    summary: 'The open dossiers whose workflow is not running (failed, timed out, aborted, never started)', operationId: 'listFailedDossiers',
+    query: FailedQuery, responses: { 200: R.FailedDossiers }, errors: officer,
+  },
+  'GET /agencies': { summary: 'The agencies of the catalogue', operationId: 'listAgencies', responses: { 200: R.AgencyList }, errors: [401] },
+  'PUT /agencies/{code}': {
+    summary: "Add an agency or change its names, kind or warnings address", operationId: 'putAgency',
+    body: AgencyBody, responses: { 200: R.AgencyStored, 201: R.AgencyStored }, errors: officer,
+  },
+  'POST /ops/emails/{id}/resend': { summary: 'Send a failed, bounced or sent email again', operationId: 'resendEmail', responses: { 202: R.EmailRequeued }, errors: [...officer, 404, 409] },
+  'GET /agencies/{agencyCode}/contacts': { summary: 'The citizens the desk should call (their letter bounced or was complained of)', operationId: 'listContacts', responses: { 200: R.Contacts }, errors: officer },
+  'GET /public/centre': { summary: "The centre's public profile (name, address, opening hours, hotline)", operationId: 'publicCentre', responses: { 200: R.PublicCentre }, errors: [] },
+  'POST /dossiers/{code}/pin': {
+    summary: 'Issue a new lookup PIN and email it to the applicant', operationId: 'reissuePin',
+    body: z.object({}).strict(), responses: { 202: R.PinReissued }, errors: [...officer, 404, 409], headers: [idempotency],
+  },
+  'POST /public/dossiers/{code}/pin-reminder': {
+    summary: 'Citizen: I lost my PIN (a new one is emailed if the code is right)', operationId: 'publicPinReminder',
+    body: z.object({}).strict(), responses: { 202: R.PinReminder }, errors: [429], headers: [idempotency],
+  },
+  'POST /documents/drafts': {
+    summary: 'Ask to upload a file before the dossier exists (claimed at intake with {draftId})', operationId: 'draftDocument',
+    body: UploadRequest, responses: { 201: R.Draft }, errors: [...officer, 409, 422], headers: [idempotency],
+  },
+  'POST /dossiers/{code}/documents': {
+    summary: "Ask to upload a file into a dossier (the desk; the agency that asked a supplement or deciding)", operationId: 'uploadDocument',
+    body: UploadRequest, responses: { 201: R.Upload }, errors: [...officer, 404, 409, 422], headers: [idempotency],
+  },
+  'POST /dossiers/{code}/documents/{documentId}/complete': {
+    summary: 'Register an uploaded file (its size, type and checksum are checked)', operationId: 'completeDocument',
+    responses: { 200: R.StoredDocument, 201: R.StoredDocument }, errors: [...officer, 404, 409, 422], headers: [idempotency],
+  },
+  'GET /dossiers/{code}/documents/{documentId}': {
+    summary: 'A short-lived download link to a file of the dossier (409 while it is being scanned)', operationId: 'getDocument',
+    responses: { 200: R.Download }, errors: [...officer, 404, 409],
+  },
+  'POST /public/dossiers/{code}/documents': {
+    summary: 'Citizen: ask to upload a file of the supplement asked for', operationId: 'publicUploadDocument',
+    body: UploadRequest, responses: { 201: R.Upload }, errors: [404, 409, 422, 429], headers: [pin, idempotency],
+  },
+  'POST /public/dossiers/{code}/documents/{documentId}/complete': {
+    summary: 'Citizen: register an uploaded file', operationId: 'publicCompleteDocument',
+    responses: { 200: R.StoredDocument, 201: R.StoredDocument }, errors: [404, 409, 422, 429], headers: [pin, idempotency],
+  },
+  'GET /public/dossiers/{code}/documents/{documentId}': {
+    summary: 'Citizen: a short-lived download link to their own file or the result', operationId: 'publicGetDocument',
+    responses: { 200: R.Download }, errors: [404, 409, 429], headers: [pin],
+  },
 };
 
 /** Path parameters, by name, as the handlers check them. */
@@ -96,4 +151,6 @@ export const pathParameters: Record<string, z.ZodType> = {
   stepId: z.string().regex(/^[a-z0-9-]{1,40}$/),
   agencyCode: z.string().regex(/^[A-Z0-9]{2,12}$/),
   year: z.number().int().min(2000).max(2100),
+  id: z.string().describe('An email id <dossierCode>~<eventKey>'),
+  documentId: z.string().regex(/^[0-9a-f]{32}$/),
 };

@@ -39,7 +39,16 @@ export function tsType(s: Json | undefined, depth = 0): string {
   }
 }
 
-const wrap = (t: string) => (/[|&]/.test(t) && !t.startsWith('{') ? `(${t})` : t);
+/** Parenthesised when a `|` or `&` sits outside every bracket (an object's own fields do not count). */
+function wrap(t: string): string {
+  let depth = 0;
+  for (const ch of t) {
+    if ('{[(<'.includes(ch)) depth++;
+    else if ('}])>'.includes(ch)) depth--;
+    else if (depth === 0 && (ch === '|' || ch === '&')) return `(${t})`;
+  }
+  return t;
+}
 
 /**
  * The OpenAPI document as the `paths` and `components` types openapi-fetch expects (the shape

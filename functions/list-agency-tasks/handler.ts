@@ -10,7 +10,7 @@ import { listAgencies } from '../commons/store';
 import { toLocalIso } from '../core/local-time';
 
 const Path = z.object({ agencyCode: agencyCodeSchema });
-const Query = z
+export const Query = z
   .object({
     limit: z.string().regex(/^[1-9]\d{0,2}$/, 'a whole number from 1 to 500').transform(Number).pipe(z.number().max(500, 'a whole number from 1 to 500')).optional(),
     cursor: z.string().max(800).optional(),

@@ -6,7 +6,7 @@ import { json, parse } from '../commons/http';
 import { queryIndex } from '../commons/store';
 import { toLocalIso } from '../core/local-time';
 
-const Query = z.object({ state: z.enum(['failed'], { error: 'state=failed' }) });
+export const Query = z.object({ state: z.enum(['failed'], { error: 'state=failed' }) });
 const STOPPED = new Set(['FAILED', 'TIMED_OUT', 'ABORTED']);
 
 const executionArn = (name: string) => `${process.env.STATE_MACHINE_ARN!.replace(':stateMachine:', ':execution:')}:${name}`;

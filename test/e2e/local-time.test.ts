@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../infra/registry';
 import { applicant, eventually, scenario, startHarness, uniqueKey, type Harness } from '../support/local';
+import { documents, pdf } from '../support/documents';
 
 /** Every ISO instant inside a string (a value, or a date written into a sentence). */
 const INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?/g;
@@ -64,8 +65,17 @@ describe('every instant of every answer is local time (+07:00)', () => {
       await s.status(desk, d.code, 5);
     }
     expect((await h.call('GET', `/public/dossiers/${a.code}`, { headers: pin(a) })).body.supplement.missing).toEqual(['Bản sao CCCD']);
-    expect((await h.call('POST', `/public/dossiers/${a.code}/supplement`, { headers: pin(a), body: { documents: [{ name: 'CCCD', ref: 'upload://cccd.pdf' }] } })).status).toBe(202);
-    expect((await h.call('POST', `/dossiers/${b.code}/supplement`, { token: desk, body: { documents: [{ name: 'CCCD', ref: 'desk://scan/1' }] } })).status).toBe(202);
+    // the supplement's files: uploaded by the citizen (A) and by the desk (B), each downloaded once scanned
+    const files = documents(h);
+    const mine = await files.upload(a.code, { pin: a.lookupPin }, pdf(3000));
+    const scan = await files.upload(b.code, { token: desk }, pdf(2500));
+    await eventually(async () => (await files.download(a.code, { pin: a.lookupPin }, mine.documentId)).status === 200);
+    await eventually(async () => (await files.download(b.code, { token: stp }, scan.documentId)).status === 200);
+    expect((await h.call('POST', `/public/dossiers/${a.code}/supplement`, { headers: pin(a), body: { documents: [{ documentId: mine.documentId }, { name: 'CCCD', ref: 'upload://cccd.pdf' }] } })).status).toBe(202);
+    expect((await h.call('POST', `/dossiers/${b.code}/supplement`, { token: desk, body: { documents: [{ documentId: scan.documentId }, { name: 'CCCD', ref: 'desk://scan/1' }] } })).status).toBe(202);
+    // a draft uploaded before its dossier, claimed at intake
+    const draft = await files.draft(desk, pdf(2000));
+    expect((await h.call('POST', '/dossiers', { token: desk, headers: { 'idempotency-key': uniqueKey() }, body: { procedureCode: 'TP-LLTP', applicant: applicant(74), channel: 'counter', documents: [{ draftId: draft.draftId }] } })).status).toBe(201);
 
     // A: a delay reported, approved, then the police's step lapses (an apology), then approved
     await s.task('STP', stp, a.code, 's1-stp');
@@ -89,6 +99,8 @@ describe('every instant of every answer is local time (+07:00)', () => {
 
     // the officers' and operators' reads
     await h.call('GET', `/dossiers/${a.code}`, { token: desk });
+    await h.call('GET', `/dossiers?q=${a.code}`, { token: desk });
+    await h.call('GET', '/dossiers?q=nguyen', { token: op });
     await h.call('GET', '/agencies/CATP/tasks', { token: catp });
     await h.call('GET', `/dossiers/${a.code}/control-sheet`, { token: desk });
     await h.call('GET', '/agencies/STP/logbook?date=2026-12-02', { token: stp });
@@ -97,6 +109,18 @@ describe('every instant of every answer is local time (+07:00)', () => {
     await h.call('GET', '/reports/timeliness?from=2026-12-01&to=2026-12-31&by=procedure', { token: op });
     await h.call('POST', `/ops/dossiers/${b.code}/resume`, { token: op });
     await h.call('GET', `/ops/applicants/export?email=${encodeURIComponent(who.email)}`, { token: op });
+    await h.call('GET', '/ops/dossiers?state=failed', { token: op });
+    await h.call('GET', '/agencies', { token: stp });
+    await h.call('PUT', '/agencies/LTEST', { token: op, body: { name: { vi: 'Cơ quan thử', en: 'Test agency' }, kind: 'department', email: 'ltest@example.vn' } });
+    // the PIN: reissued at the desk, a reminder asked by the citizen
+    expect((await h.call('POST', `/dossiers/${b.code}/pin`, { token: desk, headers: { 'idempotency-key': uniqueKey() }, body: {} })).status).toBe(202);
+    expect((await h.call('POST', `/public/dossiers/${c.code}/pin-reminder`, { headers: { 'idempotency-key': uniqueKey() }, body: {} })).status).toBe(202);
+    // a letter that bounced: the desk's citizens to call, then an operator re-sends it
+    const bounced = await s.receive(desk, 'DL-LHND', { ...applicant(75), email: 'bounce@simulator.amazonses.com' });
+    await eventually(async () => (await h.call('GET', '/agencies/TTHCC/contacts', { token: desk })).body.contacts.some((x: { dossierCode: string }) => x.dossierCode === bounced.code), 30_000);
+    await h.call('GET', `/dossiers/${bounced.code}`, { token: desk });
+    expect((await h.call('POST', `/ops/emails/${bounced.code}~receipt/resend`, { token: op })).status).toBe(202);
+    await h.call('GET', `/dossiers/${b.code}`, { token: desk });
     await h.call('GET', '/calendars/2026', { token: op });
     await h.call('PUT', '/calendars/2030', { token: op, body: { year: 2030, status: 'awaiting-notice', entries: [] } });
     await h.call('PUT', '/procedures/LT-TEST', {

@@ -7,6 +7,7 @@ import { openApiDocument } from '../../functions/contracts/openapi';
 import { routeContracts } from '../../functions/contracts/routes';
 import { Problem } from '../../functions/contracts/responses';
 import { applicant, eventually, scenario, startHarness, uniqueKey, type Harness } from '../support/local';
+import { declare, pdf, postToS3 } from '../support/documents';
 
 type Op = { 'x-roles': string[]; responses: Record<string, { content: Record<string, unknown> }>; operationId: string };
 
@@ -73,6 +74,11 @@ describe('real answers validate against the contract', () => {
     await s.task('STP', stp, a.code);
     await check('GET /agencies/{agencyCode}/tasks', '/agencies/STP/tasks', { token: stp });
     await check('GET /agencies/{agencyCode}/tasks', '/agencies/STP/tasks', { token: catp });
+    await s.task('STP', stp, (await s.receive(desk, 'TP-LLTP', applicant(8))).code);
+    const page = await check('GET /agencies/{agencyCode}/tasks', '/agencies/STP/tasks?limit=1', { token: stp });
+    expect(page.tasks).toHaveLength(1);
+    expect(page.nextCursor, 'a second page').toBeTypeOf('string');
+    await check('GET /agencies/{agencyCode}/tasks', `/agencies/STP/tasks?limit=1&cursor=${encodeURIComponent(page.nextCursor)}`, { token: stp });
     await check('GET /dossiers/{code}', `/dossiers/${a.code}`, { token: desk });
     await check('GET /dossiers', '/dossiers?q=nguyen', { token: desk });
     await check('GET /dossiers', `/dossiers?q=${a.code}`, { token: op });
@@ -113,7 +119,49 @@ describe('real answers validate against the contract', () => {
     await s.task('STP', stp, d.code);
     await s.decide(stp, d.code, 's1-stp', { outcome: 'request-supplement', missing: ['Ảnh'], reason: 'Thiếu ảnh' });
     await s.status(desk, d.code, 5);
-    await check('POST /public/dossiers/{code}/supplement', `/public/dossiers/${d.code}/supplement`, { headers: { 'x-lookup-pin': d.lookupPin }, body: { documents: [{ name: 'Ảnh', ref: 'upload://1' }] } });
+    // documents: the citizen's upload into the supplement asked, the desk's into another, a draft claimed at intake
+    const mine = pdf(3000);
+    const citizen = { 'x-lookup-pin': d.lookupPin };
+    const asked = await check('POST /public/dossiers/{code}/documents', `/public/dossiers/${d.code}/documents`, { headers: citizen, body: declare(mine) });
+    expect(await postToS3(asked, mine)).toBeLessThan(300);
+    await check('POST /public/dossiers/{code}/documents/{documentId}/complete', `/public/dossiers/${d.code}/documents/${asked.documentId}/complete`, { headers: citizen });
+    await eventually(async () => (await h.call('GET', `/public/dossiers/${d.code}/documents/${asked.documentId}`, { headers: citizen })).status === 200);
+    await check('GET /public/dossiers/{code}/documents/{documentId}', `/public/dossiers/${d.code}/documents/${asked.documentId}`, { headers: citizen });
+    await check('GET /public/dossiers/{code}', `/public/dossiers/${d.code}`, { headers: citizen });
+    await check('POST /public/dossiers/{code}/supplement', `/public/dossiers/${d.code}/supplement`, { headers: citizen, body: { documents: [{ documentId: asked.documentId }, { name: 'Ảnh', ref: 'upload://1' }] } });
+    const e = await s.receive(desk, 'TP-LLTP', applicant(5));
+    await s.task('STP', stp, e.code);
+    await s.decide(stp, e.code, 's1-stp', { outcome: 'request-supplement', missing: ['Ảnh'], reason: 'Thiếu ảnh' });
+    await s.status(desk, e.code, 5);
+    const scan = pdf(2500);
+    const deskAsked = await check('POST /dossiers/{code}/documents', `/dossiers/${e.code}/documents`, { token: desk, body: declare(scan) });
+    expect(await postToS3(deskAsked, scan)).toBeLessThan(300);
+    await check('POST /dossiers/{code}/documents/{documentId}/complete', `/dossiers/${e.code}/documents/${deskAsked.documentId}/complete`, { token: desk });
+    await eventually(async () => (await h.call('GET', `/dossiers/${e.code}/documents/${deskAsked.documentId}`, { token: desk })).status === 200);
+    await check('GET /dossiers/{code}/documents/{documentId}', `/dossiers/${e.code}/documents/${deskAsked.documentId}`, { token: stp });
+    await check('GET /dossiers/{code}', `/dossiers/${e.code}`, { token: desk });
+    await check('GET /dossiers/{code}/control-sheet', `/dossiers/${e.code}/control-sheet`, { token: desk });
+    const early = pdf(2000);
+    const draft = await check('POST /documents/drafts', '/documents/drafts', { token: desk, body: declare(early) });
+    expect(await postToS3(draft, early)).toBeLessThan(300);
+    await check('POST /dossiers', '/dossiers', { token: desk, body: { procedureCode: 'TP-LLTP', applicant: applicant(6), channel: 'counter', documents: [{ draftId: draft.draftId }] } });
+
+    // the PIN: reissued at the desk, a reminder asked by the citizen
+    await check('POST /dossiers/{code}/pin', `/dossiers/${e.code}/pin`, { token: desk, body: {} });
+    await check('POST /public/dossiers/{code}/pin-reminder', `/public/dossiers/${e.code}/pin-reminder`, { body: {} });
+
+    // the catalogue's agencies, the centre's public profile, the operators' failed workflows
+    await check('GET /agencies', '/agencies', { token: stp });
+    await check('PUT /agencies/{code}', '/agencies/CTEST', { token: op, body: { name: { vi: 'Cơ quan thử', en: 'Test agency' }, kind: 'department', email: 'ctest@example.vn' } });
+    await check('GET /public/centre', '/public/centre');
+    await check('GET /ops/dossiers', '/ops/dossiers?state=failed', { token: op });
+
+    // a letter that bounced: the desk's citizens to call, then the operator re-sends it
+    const bounced = await s.receive(desk, 'DL-LHND', { ...applicant(7), email: 'bounce@simulator.amazonses.com' });
+    await eventually(async () => (await h.call('GET', '/agencies/TTHCC/contacts', { token: desk })).body.contacts.some((x: { dossierCode: string }) => x.dossierCode === bounced.code), 30_000);
+    await check('GET /agencies/{agencyCode}/contacts', '/agencies/TTHCC/contacts', { token: desk });
+    await check('GET /dossiers/{code}', `/dossiers/${bounced.code}`, { token: desk });
+    await check('POST /ops/emails/{id}/resend', `/ops/emails/${bounced.code}~receipt/resend`, { token: op });
     console.log(`contract: ${seen.size} of ${routes.length} routes answered and validated`);
     expect([...seen].sort()).toEqual(routes.map((r) => `${r.method} ${r.path}`).sort());
   });

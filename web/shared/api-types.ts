@@ -63,7 +63,7 @@ export interface paths {
   };
   "/agencies/{agencyCode}/tasks": {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
-    /** An agency's pending steps, soonest due first (roles: agency, desk) */
+    /** An agency's pending steps, soonest due first, a page at a time (roles: agency, desk) */
     get: operations["listTasks"];
     put?: never;
     post?: never;
@@ -115,6 +115,18 @@ export interface paths {
     put?: never;
     /** Resume a dossier's workflow (roles: operator) */
     post: operations["resumeDossier"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/ops/dossiers": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** The open dossiers whose workflow is not running (failed, timed out, aborted, never started) (roles: operator) */
+    get: operations["listFailedDossiers"];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -181,6 +193,18 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/public/centre": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** The centre's public profile (name, address, opening hours, hotline) (roles: public) */
+    get: operations["publicCentre"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/procedures": {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
     /** The procedure catalogue in force today (roles: authenticated) */
@@ -218,6 +242,162 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/agencies": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** The agencies of the catalogue (roles: authenticated) */
+    get: operations["listAgencies"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/agencies/{code}": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    /** Add an agency or change its names, kind or warnings address (roles: operator) */
+    put: operations["putAgency"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/ops/emails/{id}/resend": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    /** Send a failed, bounced or sent email again (roles: operator) */
+    post: operations["resendEmail"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/agencies/{agencyCode}/contacts": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** The citizens the desk should call (their letter bounced or was complained of) (roles: desk) */
+    get: operations["listContacts"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/documents/drafts": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    /** Ask to upload a file before the dossier exists (claimed at intake with {draftId}) (roles: desk) */
+    post: operations["draftDocument"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/dossiers/{code}/documents": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    /** Ask to upload a file into a dossier (the desk; the agency that asked a supplement or deciding) (roles: desk, agency) */
+    post: operations["uploadDocument"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/dossiers/{code}/documents/{documentId}/complete": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    /** Register an uploaded file (its size, type and checksum are checked) (roles: desk, agency) */
+    post: operations["completeDocument"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/dossiers/{code}/documents/{documentId}": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** A short-lived download link to a file of the dossier (409 while it is being scanned) (roles: desk, operator, agency) */
+    get: operations["getDocument"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/public/dossiers/{code}/documents": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    /** Citizen: ask to upload a file of the supplement asked for (roles: public) */
+    post: operations["publicUploadDocument"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/public/dossiers/{code}/documents/{documentId}/complete": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    /** Citizen: register an uploaded file (roles: public) */
+    post: operations["publicCompleteDocument"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/public/dossiers/{code}/documents/{documentId}": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** Citizen: a short-lived download link to their own file or the result (roles: public) */
+    get: operations["publicGetDocument"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/dossiers/{code}/pin": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    /** Issue a new lookup PIN and email it to the applicant (roles: desk) */
+    post: operations["reissuePin"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/public/dossiers/{code}/pin-reminder": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    /** Citizen: I lost my PIN (a new one is emailed if the code is right) (roles: public) */
+    post: operations["publicPinReminder"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 
 export interface operations {
@@ -232,10 +412,12 @@ export interface operations {
           idNumber?: string;
         };
         channel: "counter" | "online" | "post";
-        documents?: {
+        documents?: ({
           name: string;
           ref: string;
-        }[];
+        } | {
+          draftId: string;
+        })[];
       } } };
     responses: {
       201: { headers: { [name: string]: unknown }; content: { "application/json": {
@@ -339,10 +521,40 @@ export interface operations {
             at: string;
           }[];
           emails: {
+            id: string;
             eventKey: string;
             event?: string;
             state: string;
-            sentAt: string | null;
+            sending: string;
+            attempts: number;
+            queuedAt?: string;
+            sentAt?: string;
+            deliveredAt?: string;
+            delayedAt?: string;
+            bouncedAt?: string;
+            bounceType?: string;
+            complainedAt?: string;
+            rejectedAt?: string;
+            failedAt?: string;
+            lastError?: string;
+            nextAttemptAt?: string;
+            resends: number;
+          }[];
+          files: {
+            documentId: string;
+            name: string;
+            contentType: "application/pdf" | "image/jpeg" | "image/png";
+            size: number;
+            sha256: string;
+            purpose: "dossier" | "result";
+            stage: "intake" | "supplement" | "processing" | "result";
+            round?: string;
+            uploadedBy: string;
+            uploaderKind: "desk" | "agency" | "citizen";
+            agency?: string;
+            uploadedAt: string;
+            recordedAt: string;
+            deletedAt?: string;
           }[];
           steps: {
             stepId: string;
@@ -384,6 +596,9 @@ export interface operations {
     requestBody: { content: { 'application/json': {
         outcome: "approve";
         note?: string;
+        resultDocument?: {
+          documentId: string;
+        };
       } | {
         outcome: "request-supplement";
         missing: string[];
@@ -435,11 +650,14 @@ export interface operations {
   "supplyAtDesk": {
     parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path: { code: string }; cookie?: never };
     requestBody: { content: { 'application/json': {
-        documents: {
+        documents: ({
           name: string;
           ref: string;
-        }[];
+        } | {
+          documentId: string;
+        })[];
         note?: string;
+        steps?: string[];
       } } };
     responses: {
       202: { headers: { [name: string]: unknown }; content: { "application/json": {
@@ -456,7 +674,7 @@ export interface operations {
     };
   };
   "listTasks": {
-    parameters: { query?: never; header?: never; path: { agencyCode: string }; cookie?: never };
+    parameters: { query?: { limit?: string; cursor?: string }; header?: never; path: { agencyCode: string }; cookie?: never };
     requestBody?: never;
     responses: {
       200: { headers: { [name: string]: unknown }; content: { "application/json": {
@@ -473,6 +691,7 @@ export interface operations {
             dueAt: string | null;
             extensions: number;
           }[];
+          nextCursor?: string;
         } } };
       400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
@@ -535,6 +754,26 @@ export interface operations {
               newDueAt: string;
             }[];
           }[];
+          documents: {
+            documentId: string;
+            name: string;
+            contentType: "application/pdf" | "image/jpeg" | "image/png";
+            size: number;
+            sha256: string;
+            purpose: "dossier" | "result";
+            stage: "intake" | "supplement" | "processing" | "result";
+            round?: string;
+            uploadedBy: string;
+            uploaderKind: "desk" | "agency" | "citizen";
+            agency?: string;
+            uploadedAt: string;
+            recordedAt: string;
+            deletedAt?: string;
+          }[];
+          skipped: {
+            code: string;
+            reason: string;
+          }[];
         } } };
       400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
@@ -584,6 +823,10 @@ export interface operations {
             apologies?: number;
             supplements?: number;
           }[];
+          skipped: {
+            code: string;
+            reason: string;
+          }[];
         } } };
       400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
@@ -601,6 +844,10 @@ export interface operations {
           from: string;
           to: string;
           by: "agency" | "procedure";
+          skipped: {
+            code: string;
+            reason: string;
+          }[];
           [key: string]: unknown;
         } } };
       400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
@@ -627,6 +874,28 @@ export interface operations {
       403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "listFailedDossiers": {
+    parameters: { query: { state: "failed" }; header?: never; path?: never; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          state: "failed";
+          dossiers: {
+            dossierCode: string;
+            status: number;
+            execution: string;
+            executionStatus: string;
+            error?: string;
+            stoppedAt?: string;
+          }[];
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
     };
@@ -671,6 +940,10 @@ export interface operations {
           };
           receivedAt: string;
           appointmentAt: string;
+          collection: {
+            from: string;
+            until: string;
+          } | null;
           history: {
             at: string;
             event: string;
@@ -679,7 +952,40 @@ export interface operations {
               en: string;
             };
           }[];
+          supplement: {
+            requestedAt: string;
+            agency: {
+              vi: string;
+              en: string;
+            };
+            missing: string[];
+            reason: string;
+          } | null;
+          stop: {
+            kind: "refused" | "withdrawn";
+            at: string;
+            reason: string;
+          } | null;
+          returnedAt: string | null;
+          canWithdraw: boolean;
           canRate: boolean;
+          rating: {
+            score: number;
+            at: string;
+          } | null;
+          documents: {
+            documentId: string;
+            name: string;
+            contentType: "application/pdf" | "image/jpeg" | "image/png";
+            size: number;
+            sha256: string;
+            purpose: "dossier" | "result";
+            stage: "intake" | "supplement" | "processing" | "result";
+            round?: string;
+            uploadedAt: string;
+            recordedAt: string;
+            deletedAt?: string;
+          }[];
         } } };
       400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
@@ -691,11 +997,14 @@ export interface operations {
   "publicSupplement": {
     parameters: { query?: never; header: { "X-Lookup-Pin": string; "Idempotency-Key"?: string }; path: { code: string }; cookie?: never };
     requestBody: { content: { 'application/json': {
-        documents: {
+        documents: ({
           name: string;
           ref: string;
-        }[];
+        } | {
+          documentId: string;
+        })[];
         note?: string;
+        steps?: string[];
       } } };
     responses: {
       202: { headers: { [name: string]: unknown }; content: { "application/json": {
@@ -745,6 +1054,31 @@ export interface operations {
       404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       429: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "publicCentre": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          name: {
+            vi: string;
+            en: string;
+          };
+          address: {
+            vi: string;
+            en: string;
+          };
+          openingHours: {
+            vi: string;
+            en: string;
+          };
+          hotline: string;
+          portalUrl: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
     };
@@ -911,6 +1245,370 @@ export interface operations {
       400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "listAgencies": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          agencies: {
+            code: string;
+            name: {
+              vi: string;
+              en: string;
+            };
+            kind: "desk" | "department";
+            email: string;
+          }[];
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "putAgency": {
+    parameters: { query?: never; header?: never; path: { code: string }; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        name: {
+          vi: string;
+          en: string;
+        };
+        kind: "desk" | "department";
+        email: string;
+      } } };
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          code: string;
+          name: {
+            vi: string;
+            en: string;
+          };
+          kind: "desk" | "department";
+          email: string;
+          group: string;
+        } } };
+      201: { headers: { [name: string]: unknown }; content: { "application/json": {
+          code: string;
+          name: {
+            vi: string;
+            en: string;
+          };
+          kind: "desk" | "department";
+          email: string;
+          group: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "resendEmail": {
+    parameters: { query?: never; header?: never; path: { id: string }; cookie?: never };
+    requestBody?: never;
+    responses: {
+      202: { headers: { [name: string]: unknown }; content: { "application/json": {
+          id: string;
+          dossierCode: string;
+          eventKey: string;
+          state: "queued";
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "listContacts": {
+    parameters: { query?: never; header?: never; path: { agencyCode: string }; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          agency: string;
+          contacts: {
+            kind: "contact-citizen";
+            dossierCode: string;
+            eventKey: string;
+            event?: string;
+            emailId: string;
+            reason: string;
+            at: string;
+            message: {
+              vi: string;
+              en: string;
+            };
+            applicant: {
+              name: string;
+              phone: string | null;
+            } | null;
+          }[];
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "draftDocument": {
+    parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path?: never; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        name: string;
+        contentType: "application/pdf" | "image/jpeg" | "image/png";
+        size: number;
+        sha256: string;
+        purpose?: "dossier" | "result";
+      } } };
+    responses: {
+      201: { headers: { [name: string]: unknown }; content: { "application/json": {
+          documentId: string;
+          upload: {
+            url: string;
+            fields: {
+              [key: string]: string | undefined;
+            };
+          };
+          expiresAt: string;
+          maxBytes: number;
+          complete?: string;
+          draftId: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      422: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "uploadDocument": {
+    parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path: { code: string }; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        name: string;
+        contentType: "application/pdf" | "image/jpeg" | "image/png";
+        size: number;
+        sha256: string;
+        purpose?: "dossier" | "result";
+      } } };
+    responses: {
+      201: { headers: { [name: string]: unknown }; content: { "application/json": {
+          documentId: string;
+          upload: {
+            url: string;
+            fields: {
+              [key: string]: string | undefined;
+            };
+          };
+          expiresAt: string;
+          maxBytes: number;
+          complete?: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      422: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "completeDocument": {
+    parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path: { code: string; documentId: string }; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          documentId: string;
+          name: string;
+          contentType: "application/pdf" | "image/jpeg" | "image/png";
+          size: number;
+          sha256: string;
+          purpose: "dossier" | "result";
+          stage: "intake" | "supplement" | "processing" | "result";
+          round?: string;
+          uploadedBy: string;
+          uploaderKind: "desk" | "agency" | "citizen";
+          agency?: string;
+          uploadedAt: string;
+          recordedAt: string;
+          deletedAt?: string;
+        } } };
+      201: { headers: { [name: string]: unknown }; content: { "application/json": {
+          documentId: string;
+          name: string;
+          contentType: "application/pdf" | "image/jpeg" | "image/png";
+          size: number;
+          sha256: string;
+          purpose: "dossier" | "result";
+          stage: "intake" | "supplement" | "processing" | "result";
+          round?: string;
+          uploadedBy: string;
+          uploaderKind: "desk" | "agency" | "citizen";
+          agency?: string;
+          uploadedAt: string;
+          recordedAt: string;
+          deletedAt?: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      422: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "getDocument": {
+    parameters: { query?: never; header?: never; path: { code: string; documentId: string }; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          documentId: string;
+          url: string;
+          expiresAt: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "publicUploadDocument": {
+    parameters: { query?: never; header: { "X-Lookup-Pin": string; "Idempotency-Key"?: string }; path: { code: string }; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        name: string;
+        contentType: "application/pdf" | "image/jpeg" | "image/png";
+        size: number;
+        sha256: string;
+        purpose?: "dossier" | "result";
+      } } };
+    responses: {
+      201: { headers: { [name: string]: unknown }; content: { "application/json": {
+          documentId: string;
+          upload: {
+            url: string;
+            fields: {
+              [key: string]: string | undefined;
+            };
+          };
+          expiresAt: string;
+          maxBytes: number;
+          complete?: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      422: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      429: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "publicCompleteDocument": {
+    parameters: { query?: never; header: { "X-Lookup-Pin": string; "Idempotency-Key"?: string }; path: { code: string; documentId: string }; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          documentId: string;
+          name: string;
+          contentType: "application/pdf" | "image/jpeg" | "image/png";
+          size: number;
+          sha256: string;
+          purpose: "dossier" | "result";
+          stage: "intake" | "supplement" | "processing" | "result";
+          round?: string;
+          uploadedBy: string;
+          uploaderKind: "desk" | "agency" | "citizen";
+          agency?: string;
+          uploadedAt: string;
+          recordedAt: string;
+          deletedAt?: string;
+        } } };
+      201: { headers: { [name: string]: unknown }; content: { "application/json": {
+          documentId: string;
+          name: string;
+          contentType: "application/pdf" | "image/jpeg" | "image/png";
+          size: number;
+          sha256: string;
+          purpose: "dossier" | "result";
+          stage: "intake" | "supplement" | "processing" | "result";
+          round?: string;
+          uploadedBy: string;
+          uploaderKind: "desk" | "agency" | "citizen";
+          agency?: string;
+          uploadedAt: string;
+          recordedAt: string;
+          deletedAt?: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      422: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      429: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "publicGetDocument": {
+    parameters: { query?: never; header: { "X-Lookup-Pin": string }; path: { code: string; documentId: string }; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          documentId: string;
+          url: string;
+          expiresAt: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      429: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "reissuePin": {
+    parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path: { code: string }; cookie?: never };
+    requestBody: { content: { 'application/json': Record<string, never> } };
+    responses: {
+      202: { headers: { [name: string]: unknown }; content: { "application/json": {
+          dossierCode: string;
+          reissuedAt: string;
+          sentTo: "applicant";
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "publicPinReminder": {
+    parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path: { code: string }; cookie?: never };
+    requestBody: { content: { 'application/json': Record<string, never> } };
+    responses: {
+      202: { headers: { [name: string]: unknown }; content: { "application/json": {
+          message: {
+            vi: string;
+            en: string;
+          };
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      429: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
     };
