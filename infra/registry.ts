@@ -134,6 +134,8 @@ export const functions: FunctionSpec[] = [
   fn('list-contacts', 'The desk: citizens to call, whose letter did not arrive', { table: 'read' }),
   fn('search-dossiers', 'Desk, operators: search dossiers by code, applicant name or phone', { table: 'read' }),
   fn('public-centre', "Anyone: the public part of the centre's profile (the citizen's pages)", { table: 'read' }),
+  fn('list-emails', 'Operator: letters that did not reach the citizen (failed, bounced, complained)', { table: 'read' }),
+  fn('get-timeliness-dossiers', 'Operator: the dossiers behind one figure of the timeliness report', { table: 'read' }),
 ];
 
 export const queues: QueueSpec[] = [
@@ -188,6 +190,8 @@ export const routes: RouteSpec[] = [
   { method: 'PUT', path: '/agencies/{code}', function: 'put-agency', roles: ['operator'] },
   { method: 'POST', path: '/ops/emails/{id}/resend', function: 'resend-email', roles: ['operator'] },
   { method: 'GET', path: '/agencies/{agencyCode}/contacts', function: 'list-contacts', roles: ['desk'] },
+  { method: 'GET', path: '/ops/emails', function: 'list-emails', roles: ['operator'] },
+  { method: 'GET', path: '/reports/timeliness/dossiers', function: 'get-timeliness-dossiers', roles: ['operator'] },
   { method: 'GET', path: '/dossiers', function: 'search-dossiers', roles: ['desk', 'operator'] },
 ];
 

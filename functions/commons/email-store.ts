@@ -118,10 +118,13 @@ export const releaseClaim = (code: string, eventKey: string, claim: number, back
 /** SES refused it (not a throttle): retry at `nextAttemptAt`, or give up (`failed`) after the budget. */
 export const recordRefusal = (code: string, eventKey: string, claim: number, error: string, next: { nextAttemptAt?: number; givenUp: boolean }) =>
   next.givenUp
-    ? underClaim(code, eventKey, claim, 'SET #s = :failed, lastError = :e, failedAt = :at, attempts = if_not_exists(attempts, :z) + :one REMOVE leaseUntil, nextAttemptAt', {
+    ? underClaim(code, eventKey, claim, 'SET #s = :failed, lastError = :e, failedAt = :at, attempts = if_not_exists(attempts, :z) + :one, GSI1PK = :gpk, GSI1SK = :gsk REMOVE leaseUntil, nextAttemptAt', {
         ':failed': 'failed',
         ':e': error,
         ':at': now().toISOString(),
+        // sparse key: the operators' list of failed letters (GET /ops/emails?state=failed)
+        ':gpk': 'EMAILS#failed',
+        ':gsk': `${now().toISOString()}#${code}#${eventKey}`,
         ':z': 0,
         ':one': 1,
       })

@@ -121,6 +121,18 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/ops/dossiers": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** Open dossiers whose workflow is not running (roles: operator) */
+    get: operations["listFailedDossiers"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/ops/applicants/export": {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
     /** Everything held about one applicant (roles: operator) */
@@ -181,6 +193,18 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/public/centre": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** The public part of the centre's profile (roles: public) */
+    get: operations["publicCentre"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/procedures": {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
     /** The procedure catalogue in force today (roles: authenticated) */
@@ -211,6 +235,78 @@ export interface paths {
     get: operations["getCalendar"];
     /** Replace a year's working calendar (roles: operator) */
     put: operations["putCalendar"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/agencies": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** The agencies of the catalogue (roles: authenticated) */
+    get: operations["listAgencies"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/agencies/{code}": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    /** Add or change an agency (roles: operator) */
+    put: operations["putAgency"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/ops/emails/{id}/resend": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    /** Send an email again (roles: operator) */
+    post: operations["resendEmail"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/agencies/{agencyCode}/contacts": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** The desk: citizens to call (roles: desk) */
+    get: operations["listContacts"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/ops/emails": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** Letters that did not reach the citizen (failed, bounced, complained) (roles: operator) */
+    get: operations["listEmails"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/reports/timeliness/dossiers": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** The dossiers behind one figure of the timeliness report (roles: operator) */
+    get: operations["getTimelinessDossiers"];
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
@@ -440,6 +536,7 @@ export interface operations {
           ref: string;
         }[];
         note?: string;
+        steps?: string[];
       } } };
     responses: {
       202: { headers: { [name: string]: unknown }; content: { "application/json": {
@@ -631,6 +728,28 @@ export interface operations {
       503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
     };
   };
+  "listFailedDossiers": {
+    parameters: { query: { state: "failed" }; header?: never; path?: never; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          state: string;
+          dossiers: {
+            dossierCode: string;
+            status?: number;
+            execution?: string;
+            executionStatus: string;
+            error?: string;
+            stoppedAt?: string;
+          }[];
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
   "exportApplicant": {
     parameters: { query?: { email?: string; idNumber?: string }; header?: never; path?: never; cookie?: never };
     requestBody?: never;
@@ -696,6 +815,7 @@ export interface operations {
           ref: string;
         }[];
         note?: string;
+        steps?: string[];
       } } };
     responses: {
       202: { headers: { [name: string]: unknown }; content: { "application/json": {
@@ -745,6 +865,18 @@ export interface operations {
       404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       429: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "publicCentre": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          [key: string]: unknown;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
     };
@@ -907,6 +1039,128 @@ export interface operations {
           origin: "stored" | "bundled";
           updatedAt?: string;
           updatedBy?: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "listAgencies": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          agencies: {
+            code: string;
+            kind: string;
+            name: {
+              vi: string;
+              en: string;
+            };
+            email?: string;
+            [key: string]: unknown;
+          }[];
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "putAgency": {
+    parameters: { query?: never; header?: never; path: { code: string }; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        name: {
+          vi: string;
+          en: string;
+        };
+        kind: "desk" | "department";
+        email: string;
+      } } };
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          [key: string]: unknown;
+        } } };
+      201: { headers: { [name: string]: unknown }; content: { "application/json": {
+          [key: string]: unknown;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "resendEmail": {
+    parameters: { query?: never; header?: never; path: { id: string }; cookie?: never };
+    requestBody?: never;
+    responses: {
+      202: { headers: { [name: string]: unknown }; content: { "application/json": {
+          id: string;
+          dossierCode: string;
+          eventKey: string;
+          state: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "listContacts": {
+    parameters: { query?: never; header?: never; path: { agencyCode: string }; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          [key: string]: unknown;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "listEmails": {
+    parameters: { query: { state: "failed" | "bounced" | "complained" }; header?: never; path?: never; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          state: "failed" | "bounced" | "complained";
+          emails: {
+            id: string;
+            dossierCode: string;
+            eventKey: string;
+            event: string;
+            state: string;
+            at: string | null;
+            error?: string;
+          }[];
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "getTimelinessDossiers": {
+    parameters: { query: { from: string; to: string; by?: "agency" | "procedure"; key: string; measure: "steps" | "early" | "onTime" | "late" | "pending" | "stopped" | "apologies" | "supplements" | "refusals" | "received" | "returned" | "returnedOnTime" | "dossierLate" | "withdrawn" | "dossierStopped" | "rated" }; header?: never; path?: never; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          from: string;
+          to: string;
+          by: string;
+          key: string;
+          measure: string;
+          count: number;
+          dossiers: string[];
         } } };
       400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
