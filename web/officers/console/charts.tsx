@@ -14,7 +14,7 @@ const COLOURS: Record<string, string> = { early: '#1d6b2f', onTime: '#0b4f9c', l
 /** Stacked horizontal bars of rates (early / on time / late), one per row. */
 export function RateBars({ id, title, bars, none }: { id: string; title: string; bars: Bar[]; none: string }) {
   const rowH = 28;
-  const labelW = 150;
+  const labelW = 230;
   const w = 640;
   const barW = w - labelW - 10;
   const h = bars.length * rowH + 24;
@@ -28,7 +28,7 @@ export function RateBars({ id, title, bars, none }: { id: string; title: string;
         const y = i * rowH + 4;
         return (
           <g key={b.label}>
-            <text x={labelW - 6} y={y + 15} text-anchor="end" font-size="12" fill="#1a1a1a">{b.label.length > 22 ? `${b.label.slice(0, 21)}…` : b.label}</text>
+            <text x={labelW - 6} y={y + 15} text-anchor="end" font-size="12" fill="#1a1a1a">{b.label.length > 30 ? `${b.label.slice(0, 29)}…` : b.label}</text>
             <rect x={labelW} y={y} width={barW} height={20} fill="#eef1f5" />
             {(b.parts ?? []).map((p) => {
               const width = (p.value / 100) * barW;
@@ -54,7 +54,7 @@ export function TrendLine({ id, title, points, none }: { id: string; title: stri
   const left = 40;
   const bottom = 30;
   const top = 10;
-  const plotW = w - left - 20;
+  const plotW = w - left - 40;
   const plotH = h - top - bottom;
   const step = points.length > 1 ? plotW / (points.length - 1) : 0;
   const xy = points.map((p, i) => ({ ...p, x: left + (points.length > 1 ? i * step : plotW / 2), y: p.value === null ? null : top + plotH - (p.value / 100) * plotH }));

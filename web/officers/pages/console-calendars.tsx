@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { fieldErrors, type Problem } from '../../shared/api';
 import { formatDateTime } from '../../shared/dates';
 import { useI18n } from '../../shared/i18n';
-import { CT, OperatorOnly } from '../console/shared';
+import { CT } from '../console/shared';
 import { useApp } from '../context';
 import { navigate } from '../router';
 import { Alert, Field } from '../ui';
@@ -75,7 +75,6 @@ export function ConsoleCalendars({ search }: { search: string }) {
     }
   };
   return (
-    <OperatorOnly>
       <section>
         <h1>{t('calendars')}</h1>
         <form class="inline" onSubmit={(e) => { e.preventDefault(); navigate(`/console/calendars?year=${pickYear}`); }}>
@@ -141,6 +140,5 @@ export function ConsoleCalendars({ search }: { search: string }) {
           </form>
         )}
       </section>
-    </OperatorOnly>
   );
 }

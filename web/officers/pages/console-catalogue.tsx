@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { fieldErrors, type Problem } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
-import { CT, OperatorOnly } from '../console/shared';
+import { CT } from '../console/shared';
 import { useApp } from '../context';
 import { Alert, Field } from '../ui';
 import { useData } from '../use-data';
@@ -57,7 +57,6 @@ export function ConsoleAgencies() {
     } else setProblem(error as Problem);
   };
   return (
-    <OperatorOnly>
       <section>
         <h1>{t('agencies')}</h1>
         {saved && <Alert kind="ok">{t('saved', { code: saved })}</Alert>}
@@ -103,7 +102,6 @@ export function ConsoleAgencies() {
           </form>
         )}
       </section>
-    </OperatorOnly>
   );
 }
 
@@ -133,7 +131,6 @@ export function ConsoleProcedures() {
     } else setProblem(error as Problem);
   };
   return (
-    <OperatorOnly>
       <section>
         <h1>{t('procedures')}</h1>
         {done && <Alert kind="ok">{done}</Alert>}
@@ -178,6 +175,5 @@ export function ConsoleProcedures() {
           </form>
         )}
       </section>
-    </OperatorOnly>
   );
 }

@@ -4,7 +4,7 @@ import { fieldErrors, type Problem } from '../../shared/api';
 import { formatDate, localDay } from '../../shared/dates';
 import { useI18n } from '../../shared/i18n';
 import { RateBars, TrendLine } from '../console/charts';
-import { CT, downloadCsv, OperatorOnly } from '../console/shared';
+import { CT, downloadCsv } from '../console/shared';
 import { useApp } from '../context';
 import { Link, navigate } from '../router';
 import { Alert, Field } from '../ui';
@@ -150,7 +150,6 @@ export function ConsoleDashboard({ search }: { search: string }) {
   };
   const total = procedures?.total;
   return (
-    <OperatorOnly>
       <section class="dashboard">
         <h1>{t('dashboard')}</h1>
         <form class="inline" onSubmit={(e) => { e.preventDefault(); navigate(`/console?from=${form.from}&to=${form.to}`); }}>
@@ -215,7 +214,6 @@ export function ConsoleDashboard({ search }: { search: string }) {
           </>
         )}
       </section>
-    </OperatorOnly>
   );
 }
 

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { formatDateTime } from '../../shared/dates';
 import { useI18n } from '../../shared/i18n';
-import { CT, OperatorOnly } from '../console/shared';
+import { CT } from '../console/shared';
 import { useApp } from '../context';
 import { Link } from '../router';
 import { Alert, StatusText } from '../ui';
@@ -48,7 +48,6 @@ export function ConsoleDossiers() {
   };
   const word = (s: string) => (s in T ? t(s as keyof typeof T) : s);
   return (
-    <OperatorOnly>
       <section>
         <h1>{t('dossiers')}</h1>
         <p>{t('intro')}</p>
@@ -78,6 +77,5 @@ export function ConsoleDossiers() {
         )}
         <p class="note">{t('note')}</p>
       </section>
-    </OperatorOnly>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { formatDateTime } from '../../shared/dates';
 import { useI18n } from '../../shared/i18n';
-import { CT, OperatorOnly } from '../console/shared';
+import { CT } from '../console/shared';
 import { useApp } from '../context';
 import { Link, navigate } from '../router';
 import { Alert } from '../ui';
@@ -45,7 +45,6 @@ export function ConsoleLetters({ search }: { search: string }) {
     list.reload();
   };
   return (
-    <OperatorOnly>
       <section>
         <h1>{t('letters')}</h1>
         <p>{t('intro')}</p>
@@ -83,6 +82,5 @@ export function ConsoleLetters({ search }: { search: string }) {
           </div>
         )}
       </section>
-    </OperatorOnly>
   );
 }
