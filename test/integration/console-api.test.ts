@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routeContracts } from '../../functions/contracts/routes';
 import { applicant, eventually, scenario, startHarness, type Harness } from '../support/local';
 
 type Listed = { id: string; dossierCode: string; eventKey: string; event: string; state: string; at: string | null; error?: string };
@@ -13,7 +14,11 @@ describe('the console’s API', () => {
   let h: Harness;
   let s: ReturnType<typeof scenario>;
   let desk: string, operator: string, stp: string;
-  const listed = async (state: string): Promise<Listed[]> => (await h.call('GET', `/ops/emails?state=${state}`, { token: operator })).body.emails;
+  const listed = async (state: string): Promise<Listed[]> => {
+    const res = await h.call('GET', `/ops/emails?state=${state}`, { token: operator });
+    expect(routeContracts['GET /ops/emails']!.responses[200]!.safeParse(res.body).success, JSON.stringify(res.body)).toBe(true);
+    return res.body.emails;
+  };
 
   beforeAll(async () => {
     h = await startHarness({ resume: false, retryScale: 0.001 });
@@ -68,6 +73,7 @@ describe('the console’s API', () => {
       expect(behind.count, measure).toBe(stpRow.steps[measure]); // one step per dossier at STP here
     }
     const refused = (await h.call('GET', `/reports/timeliness/dossiers?${q}&by=agency&key=STP&measure=refusals`, { token: operator })).body;
+    expect(routeContracts['GET /reports/timeliness/dossiers']!.responses[200]!.safeParse(refused).success).toBe(true);
     expect(refused.dossiers).toContain(code);
     const received = (await h.call('GET', `/reports/timeliness/dossiers?${q}&by=procedure&key=total&measure=received`, { token: operator })).body;
     const total = (await h.call('GET', `/reports/timeliness?${q}&by=procedure`, { token: operator })).body.total;
