@@ -136,6 +136,7 @@ export const functions: FunctionSpec[] = [
   fn('public-centre', "Anyone: the public part of the centre's profile (the citizen's pages)", { table: 'read' }),
   fn('list-emails', 'Operator: letters that did not reach the citizen (failed, bounced, complained)', { table: 'read' }),
   fn('get-timeliness-dossiers', 'Operator: the dossiers behind one figure of the timeliness report', { table: 'read' }),
+  fn('list-overdue', 'Operator: overdue open dossiers with no activity for a while', { table: 'read' }),
 ];
 
 export const queues: QueueSpec[] = [
@@ -192,6 +193,7 @@ export const routes: RouteSpec[] = [
   { method: 'GET', path: '/agencies/{agencyCode}/contacts', function: 'list-contacts', roles: ['desk'] },
   { method: 'GET', path: '/ops/emails', function: 'list-emails', roles: ['operator'] },
   { method: 'GET', path: '/reports/timeliness/dossiers', function: 'get-timeliness-dossiers', roles: ['operator'] },
+  { method: 'GET', path: '/ops/overdue', function: 'list-overdue', roles: ['operator'] },
   { method: 'GET', path: '/dossiers', function: 'search-dossiers', roles: ['desk', 'operator'] },
 ];
 

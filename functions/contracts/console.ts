@@ -2,6 +2,7 @@ import * as z from 'zod';
 import type { RouteContract } from './routes';
 import { Query as EmailsQuery } from '../list-emails/handler';
 import { Query as BehindQuery } from '../get-timeliness-dossiers/handler';
+import { Query as OverdueQuery } from '../list-overdue/handler';
 import { AgencyBody } from '../core/catalogue';
 
 const officer = [401, 403];
@@ -29,6 +30,17 @@ export const consoleContracts: Record<string, RouteContract> = {
     summary: 'The dossiers behind one figure of the timeliness report', operationId: 'getTimelinessDossiers',
     query: BehindQuery,
     responses: { 200: z.object({ from: z.string(), to: z.string(), by: z.string(), key: z.string(), measure: z.string(), count: z.number().int(), dossiers: z.array(z.string()) }) },
+    errors: officer,
+  },
+  'GET /ops/overdue': {
+    summary: 'Overdue open dossiers with no activity for a while', operationId: 'listOverdue',
+    query: OverdueQuery,
+    responses: {
+      200: z.object({
+        quietDays: z.number().int(),
+        dossiers: z.array(z.object({ dossierCode: z.string(), status: z.number(), procedure: z.string(), holding: z.array(z.string()), appointmentAt: z.string().nullable(), lastActivityAt: z.string(), quietDays: z.number().int() })),
+      }),
+    },
     errors: officer,
   },
   'GET /ops/dossiers': {

@@ -74,6 +74,7 @@ describe('who may call what', () => {
     { route: 'POST /ops/dossiers/{code}/resume', path: `/ops/dossiers/${d.a.code}/resume`, allow: { operator: 200 }, deny: { desk: 403, stp: 403, nobody: 403 } },
     { route: 'GET /ops/dossiers', path: '/ops/dossiers?state=failed', allow: { operator: 200 }, deny: { desk: 403, stp: 403, nobody: 403 } },
     { route: 'GET /ops/emails', path: '/ops/emails?state=bounced', allow: { operator: 200 }, deny: { desk: 403, stp: 403, nobody: 403 } },
+    { route: 'GET /ops/overdue', path: '/ops/overdue?quietDays=3', allow: { operator: 200 }, deny: { desk: 403, stp: 403, nobody: 403 } },
     { route: 'GET /reports/timeliness/dossiers', path: '/reports/timeliness/dossiers?from=2026-12-01&to=2026-12-31&by=agency&key=STP&measure=late', allow: { operator: 200 }, deny: { desk: 403, stp: 403, nobody: 403 } },
     { route: 'GET /ops/applicants/export', path: `/ops/applicants/export?email=${encodeURIComponent(applicant(1).email)}`, allow: { operator: 200 }, deny: { desk: 403, stp: 403, nobody: 403 } },
     { route: 'POST /dossiers/{code}/steps/{stepId}/delay', path: `/dossiers/${d.a.code}/steps/s1-stp/delay`, body: { reason: 'Chờ kết quả xác minh', newDueAt: '2026-12-10T17:00:00+07:00' }, allow: { stp: 202 }, deny: { catp: 403, sdl: 404, desk: 403, operator: 403, nobody: 403 } },

@@ -89,4 +89,24 @@ describe('the console’s API', () => {
       expect(res.body.errors[0].field, query).toBe(field);
     }
   });
+
+  it('lists an overdue open dossier with no activity for N days, not one quieter for less', async () => {
+    const { code } = await s.receive(desk, 'DL-LHND', applicant(65));
+    await s.task('SDL', await h.token('sdl-1', ['agency-SDL']), code);
+    const overdue = async (days: number) => {
+      const res = await h.call('GET', `/ops/overdue?quietDays=${days}`, { token: operator });
+      expect(res.status).toBe(200);
+      expect(routeContracts['GET /ops/overdue']!.responses[200]!.safeParse(res.body).success, JSON.stringify(res.body)).toBe(true);
+      return (res.body.dossiers as { dossierCode: string; quietDays: number; holding: string[] }[]).find((d) => d.dossierCode === code);
+    };
+    expect(await overdue(0)).toBeUndefined(); // not past its appointment yet
+    await h.advance('P20D'); // past its appointment (76 working hours), the step lapsed and was extended
+    const row = await overdue(3);
+    expect(row).toMatchObject({ holding: ['SDL'] });
+    expect(row!.quietDays).toBeGreaterThanOrEqual(3);
+    expect(await overdue(row!.quietDays + 1)).toBeUndefined();
+    const bad = await h.call('GET', '/ops/overdue?quietDays=-1', { token: operator });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].field).toBe('quietDays');
+  });
 });

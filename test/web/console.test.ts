@@ -219,6 +219,9 @@ describe('the operators’ console', () => {
     };
     await visit('/console/dossiers', 'main h1');
     await page.locator('[data-table="stalled"], main p:has-text("Mọi hồ sơ đang mở")').first().waitFor();
+    // the DL-LHND dossier waits at SDL, untouched since 1/12, past its appointment
+    await page.locator(`[data-overdue="${codes.bounced}"]`).waitFor();
+    await expectAccessible(page, '/console/dossiers with overdue dossiers');
     await visit('/console/procedures', '[data-procedure="TP-LLTP"]');
     await visit('/console/agencies', '[data-agency="STP"]');
     await page.getByRole('button', { name: 'Sửa STP' }).click();
@@ -252,6 +255,7 @@ describe('the operators’ console', () => {
       ['GET', '/reports/timeliness?from=2026-12-01&to=2026-12-31&by=agency'],
       ['GET', '/reports/timeliness/dossiers?from=2026-12-01&to=2026-12-31&by=agency&key=STP&measure=late'],
       ['GET', '/ops/dossiers?state=failed'],
+      ['GET', '/ops/overdue?quietDays=3'],
       ['POST', `/ops/emails/${codes.bounced}~receipt/resend`],
       ['POST', `/ops/dossiers/${codes.a}/resume`],
       ['PUT', '/calendars/2027', { year: 2027, status: 'announced', entries: [] }],

@@ -314,6 +314,18 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/ops/overdue": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** Overdue open dossiers with no activity for a while (roles: operator) */
+    get: operations["listOverdue"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 
 export interface operations {
@@ -1161,6 +1173,29 @@ export interface operations {
           measure: string;
           count: number;
           dossiers: string[];
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "listOverdue": {
+    parameters: { query?: { quietDays?: number }; header?: never; path?: never; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          quietDays: number;
+          dossiers: {
+            dossierCode: string;
+            status: number;
+            procedure: string;
+            holding: string[];
+            appointmentAt: string | null;
+            lastActivityAt: string;
+            quietDays: number;
+          }[];
         } } };
       400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };

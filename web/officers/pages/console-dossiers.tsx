@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { Field } from '../ui';
 import { formatDateTime } from '../../shared/dates';
 import { useI18n } from '../../shared/i18n';
 import { CT } from '../console/shared';
@@ -13,10 +14,14 @@ const T = {
     vi: 'Hồ sơ đang mở mà quy trình không chạy: quy trình lỗi, hết thời gian, bị dừng hoặc chưa bắt đầu. Khắc phục nguyên nhân rồi bấm «Chạy tiếp».',
     en: 'Open dossiers whose workflow is not running: failed, timed out, aborted or never started. Fix the cause, then press “Resume”.',
   },
-  note: {
-    vi: 'Hồ sơ quá hạn lâu không có hoạt động: xem cột «Quá hạn» ở trang Tổng quan và sổ theo dõi của từng cơ quan.',
-    en: 'Overdue dossiers with no activity for a while: see the Late column of the dashboard and each agency’s logbook.',
-  },
+  overdue: { vi: 'Hồ sơ quá hạn, không có hoạt động từ {n} ngày', en: 'Overdue, no activity for {n} days' },
+  quiet: { vi: 'Số ngày không có hoạt động', en: 'Days with no activity' },
+  show: { vi: 'Xem', en: 'Show' },
+  holding: { vi: 'Đang ở', en: 'Held by' },
+  appointment: { vi: 'Hẹn trả', en: 'Appointment' },
+  lastActivity: { vi: 'Hoạt động cuối', en: 'Last activity' },
+  days: { vi: 'Số ngày', en: 'Days' },
+  noneOverdue: { vi: 'Không có hồ sơ quá hạn nào im lặng lâu như vậy.', en: 'No overdue dossier has been quiet that long.' },
   dossier: { vi: 'Hồ sơ', en: 'Dossier' },
   status: { vi: 'Tình trạng hồ sơ', en: 'Dossier status' },
   execution: { vi: 'Quy trình', en: 'Workflow' },
@@ -75,7 +80,49 @@ export function ConsoleDossiers() {
             </table>
           </div>
         )}
-        <p class="note">{t('note')}</p>
+        <Overdue />
       </section>
+  );
+}
+
+/** Overdue open dossiers with no activity for N days (GET /ops/overdue). */
+function Overdue() {
+  const { api } = useApp();
+  const { t, lang } = useI18n(T);
+  const [days, setDays] = useState(3);
+  const [pick, setPick] = useState('3');
+  const list = useData(() => api.GET('/ops/overdue', { params: { query: { quietDays: days } } }), [days]);
+  return (
+    <>
+      <h2>{t('overdue', { n: days })}</h2>
+      <form class="inline" onSubmit={(e) => { e.preventDefault(); setDays(Math.max(0, Math.floor(Number(pick) || 0))); }}>
+        <Field id="quiet-days" label={t('quiet')}>
+          {(aria) => <input {...aria} type="number" min="0" max="365" value={pick} onInput={(e) => setPick((e.target as HTMLInputElement).value)} />}
+        </Field>
+        <button type="submit" class="secondary">{t('show')}</button>
+      </form>
+      {list.problem && list.status !== 200 && <Alert>{list.problem.detail ?? list.problem.title}</Alert>}
+      {list.data && list.data.dossiers.length === 0 && <p>{t('noneOverdue')}</p>}
+      {list.data && list.data.dossiers.length > 0 && (
+        <div class="table-wrap">
+          <table data-table="overdue">
+            <caption>{t('overdue', { n: days })}</caption>
+            <thead><tr><th scope="col">{t('dossier')}</th><th scope="col">{t('status')}</th><th scope="col">{t('holding')}</th><th scope="col">{t('appointment')}</th><th scope="col">{t('lastActivity')}</th><th scope="col">{t('days')}</th></tr></thead>
+            <tbody>
+              {list.data.dossiers.map((d) => (
+                <tr key={d.dossierCode} data-overdue={d.dossierCode}>
+                  <td><Link href={`/dossier/${d.dossierCode}`}>{d.dossierCode}</Link></td>
+                  <td><StatusText status={d.status} /></td>
+                  <td>{d.holding.join(', ')}</td>
+                  <td>{formatDateTime(d.appointmentAt, lang)}</td>
+                  <td>{formatDateTime(d.lastActivityAt, lang)}</td>
+                  <td>{d.quietDays}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
   );
 }
