@@ -140,8 +140,9 @@ describe('the operators’ console', () => {
     await expectAccessible(page, '/console');
     if (SHOT) await page.screenshot({ path: SHOT, fullPage: true });
 
-    // one click: the dossiers behind STP's refusals, the same as the API's list
-    await page.locator('[data-cell="agency:STP:refusals"] button').click();
+    // one key press (or click): the dossiers behind STP's refusals, the same as the API's list
+    await page.locator('[data-cell="agency:STP:refusals"] button').focus();
+    await page.keyboard.press('Enter');
     const behind = page.getByTestId('behind');
     await behind.getByRole('status').filter({ hasText: 'hồ sơ' }).waitFor();
     expect(await behind.getByRole('link').allTextContents()).toEqual([codes.c]);
