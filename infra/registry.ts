@@ -156,6 +156,9 @@ export const functions: FunctionSpec[] = [
   fn('public-centre', "Anyone: the public part of the centre's profile (the citizen's pages)", { table: 'read' }),
   fn('reissue-pin', "The desk reissues a dossier's lookup PIN, emailed to the applicant", { table: 'read-write', sendEmail: true }),
   fn('public-pin-reminder', 'Citizen: a new PIN emailed to the address on file (same answer for any code)', { table: 'read-write', sendEmail: true }),
+  fn('list-emails', 'Operator: letters that did not reach the citizen (failed, bounced, complained)', { table: 'read' }),
+  fn('get-timeliness-dossiers', 'Operator: the dossiers behind one figure of the timeliness report', { table: 'read' }),
+  fn('list-overdue', 'Operator: overdue open dossiers with no activity for a while', { table: 'read' }),
 ];
 
 export const queues: QueueSpec[] = [
@@ -210,6 +213,9 @@ export const routes: RouteSpec[] = [
   { method: 'PUT', path: '/agencies/{code}', function: 'put-agency', roles: ['operator'] },
   { method: 'POST', path: '/ops/emails/{id}/resend', function: 'resend-email', roles: ['operator'] },
   { method: 'GET', path: '/agencies/{agencyCode}/contacts', function: 'list-contacts', roles: ['desk'] },
+  { method: 'GET', path: '/ops/emails', function: 'list-emails', roles: ['operator'] },
+  { method: 'GET', path: '/reports/timeliness/dossiers', function: 'get-timeliness-dossiers', roles: ['operator'] },
+  { method: 'GET', path: '/ops/overdue', function: 'list-overdue', roles: ['operator'] },
   { method: 'GET', path: '/dossiers', function: 'search-dossiers', roles: ['desk', 'operator'] },
   { method: 'POST', path: '/documents/drafts', function: 'draft-document', roles: ['desk'] },
   { method: 'POST', path: '/dossiers/{code}/documents', function: 'upload-document', roles: ['desk', 'agency'] },

@@ -119,11 +119,14 @@ export const releaseClaim = (code: string, eventKey: string, claim: number, back
 /** SES refused it (not a throttle): retry at `nextAttemptAt`, or give up (`failed`) after the budget. */
 export const recordRefusal = (code: string, eventKey: string, claim: number, error: string, next: { attempts: number; nextAttemptAt?: number; givenUp: boolean }) =>
   next.givenUp
-    ? underClaim(code, eventKey, claim, 'SET #s = :failed, lastError = :e, failedAt = :at, attempts = :a REMOVE leaseUntil, nextAttemptAt', {
+    ? underClaim(code, eventKey, claim, 'SET #s = :failed, lastError = :e, failedAt = :at, attempts = :a, GSI1PK = :gpk, GSI1SK = :gsk REMOVE leaseUntil, nextAttemptAt', {
         ':failed': 'failed',
         ':e': error,
         ':at': now().toISOString(),
         ':a': next.attempts,
+        // sparse key: the operators' list of failed letters (GET /ops/emails?state=failed)
+        ':gpk': 'EMAILS#failed',
+        ':gsk': `${now().toISOString()}#${code}#${eventKey}`,
       })
     : underClaim(code, eventKey, claim, 'SET #s = :retrying, lastError = :e, nextAttemptAt = :n, attempts = :a REMOVE leaseUntil', {
         ':retrying': 'retrying',

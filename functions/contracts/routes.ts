@@ -15,6 +15,7 @@ import { Query as FailedQuery } from '../list-dossiers/handler';
 import { AgencyBody } from '../core/catalogue';
 import { UploadRequest } from '../core/documents';
 import * as R from './responses';
+import { consoleContracts } from './console';
 
 /** One route's contract: its summary, its query, body and answers (the path comes from the registry). */
 export interface RouteContract {
@@ -35,6 +36,7 @@ const officer = [401, 403];
 
 /** Keyed `METHOD /path` like the registry; test/integration/contract.test.ts checks both hold the same routes. */
 export const routeContracts: Record<string, RouteContract> = {
+  ...consoleContracts,
   'POST /dossiers': {
     summary: 'Receive a dossier at the one-stop desk (form 01)', operationId: 'receiveDossier',
     body: DossierInput, responses: { 201: R.Received }, errors: [...officer, 409, 422],

@@ -107,6 +107,9 @@ describe('real answers validate against the contract', () => {
     await check('GET /agencies/{agencyCode}/logbook', '/agencies/TTHCC/logbook?date=2026-12-02', { token: desk });
     await check('GET /agencies/{agencyCode}/logbook', '/agencies/STP/logbook?date=2026-12-02', { token: stp });
     await check('GET /reports/timeliness', '/reports/timeliness?from=2026-12-01&to=2026-12-31', { token: op });
+    await check('GET /reports/timeliness/dossiers', '/reports/timeliness/dossiers?from=2026-12-01&to=2026-12-31&by=agency&key=STP&measure=steps', { token: op });
+    await check('GET /ops/emails', '/ops/emails?state=bounced', { token: op });
+    await check('GET /ops/overdue', '/ops/overdue?quietDays=0', { token: op });
     await check('GET /ops/applicants/export', `/ops/applicants/export?email=${encodeURIComponent(applicant(1).email)}`, { token: op });
     await check('POST /ops/dossiers/{code}/resume', `/ops/dossiers/${a.code}/resume`, { token: op });
     const c = await s.receive(desk, 'TP-LLTP', applicant(3));

@@ -13,6 +13,7 @@ import { Receipt } from './pages/receipt';
 import { Queue } from './pages/queue';
 import { DossierPage } from './pages/dossier';
 import { ControlSheetPage, LogbookPage, SearchPage } from './pages/records';
+import { consolePage } from './console/routes';
 
 const T = {
   title: { vi: 'Một cửa — cán bộ', en: 'One-stop — officers' },
@@ -23,6 +24,7 @@ const T = {
   queue: { vi: 'Hồ sơ cần xử lý', en: 'Work queue' },
   search: { vi: 'Tra cứu hồ sơ', en: 'Search dossiers' },
   logbook: { vi: 'Sổ theo dõi', en: 'Logbook' },
+  console: { vi: 'Bảng điều hành', en: 'Operators’ console' },
   signOut: { vi: 'Đăng xuất', en: 'Sign out' },
   notFound: { vi: 'Không có trang này.', en: 'No such page.' },
   loading: { vi: 'Đang tải…', en: 'Loading…' },
@@ -52,6 +54,7 @@ function Nav() {
             </>
           )}
           {(isDesk(session) || isOperator(session)) && <li><Link href="/records/search">{t('search')}</Link></li>}
+          {isOperator(session) && <li><Link href="/console">{t('console')}</Link></li>}
         </ul>
       </nav>
       <div class="who">
@@ -91,6 +94,7 @@ function Routes() {
   if ((x = m(/^\/records\/control-sheet\/([^/]+)$/))) return <ControlSheetPage code={decodeURIComponent(x[1]!)} />;
   if ((x = m(/^\/records\/logbook\/([A-Z0-9]+)$/))) return <LogbookPage agency={x[1]!} search={search} />;
   if (path === '/records/search') return <SearchPage search={search} />;
+  if (path === '/console' || path.startsWith('/console/')) return consolePage(path, search) ?? <p>{t('notFound')}</p>;
   return <p>{t('notFound')}</p>;
 }
 

@@ -290,6 +290,42 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/ops/emails": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** Letters that did not reach the citizen (failed, bounced, complained) (roles: operator) */
+    get: operations["listEmails"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/reports/timeliness/dossiers": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** The dossiers behind one figure of the timeliness report (roles: operator) */
+    get: operations["getTimelinessDossiers"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/ops/overdue": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** Overdue open dossiers with no activity for a while (roles: operator) */
+    get: operations["listOverdue"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/documents/drafts": {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
     get?: never;
@@ -1349,6 +1385,72 @@ export interface operations {
               name: string;
               phone: string | null;
             } | null;
+          }[];
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "listEmails": {
+    parameters: { query: { state: "failed" | "bounced" | "complained" }; header?: never; path?: never; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          state: "failed" | "bounced" | "complained";
+          emails: {
+            id: string;
+            dossierCode: string;
+            eventKey: string;
+            event: string;
+            state: string;
+            at: string | null;
+            error?: string;
+          }[];
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "getTimelinessDossiers": {
+    parameters: { query: { from: string; to: string; by?: "agency" | "procedure"; key: string; measure: "steps" | "early" | "onTime" | "late" | "pending" | "stopped" | "apologies" | "supplements" | "refusals" | "received" | "returned" | "returnedOnTime" | "dossierLate" | "withdrawn" | "dossierStopped" | "rated" }; header?: never; path?: never; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          from: string;
+          to: string;
+          by: string;
+          key: string;
+          measure: string;
+          count: number;
+          dossiers: string[];
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "listOverdue": {
+    parameters: { query?: { quietDays?: number }; header?: never; path?: never; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          quietDays: number;
+          dossiers: {
+            dossierCode: string;
+            status: number;
+            procedure: string;
+            holding: string[];
+            appointmentAt: string | null;
+            lastActivityAt: string;
+            quietDays: number;
           }[];
         } } };
       400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };

@@ -6,6 +6,7 @@ import { Link, navigate } from '../router';
 import { Alert, Field } from '../ui';
 import { useData } from '../use-data';
 import { badgeOf } from './queue';
+import { DeskCalls } from '../console/desk-calls';
 
 const T = {
   title: { vi: 'Bộ phận tiếp nhận và trả kết quả', en: 'The one-stop desk' },
@@ -69,6 +70,7 @@ export function Desk() {
           ))}
         </ul>
       )}
+      <DeskCalls desk={desk} />
       <h2>{t('supplement')}</h2>
       <form
         class="inline"

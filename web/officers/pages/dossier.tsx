@@ -9,6 +9,7 @@ import { Alert, Field, StatusText } from '../ui';
 import { useData } from '../use-data';
 import { workingDaysAfter, type CalendarYear } from '../working-days';
 import { focusFirstError } from './receive';
+import { LetterState } from '../console/desk-calls';
 
 const T = {
   title: { vi: 'Hồ sơ {code}', en: 'Dossier {code}' },
@@ -126,7 +127,7 @@ export function DossierPage({ code }: { code: string }) {
       <h2>{t('emails')}</h2>
       {d.emails.length || d.emailFailures.length ? (
         <ul>
-          {d.emails.map((e) => <li key={e.eventKey}>{e.event ?? e.eventKey} — {formatDateTime(e.sentAt, lang)}</li>)}
+          {d.emails.map((e) => <li key={e.eventKey} data-letter={e.eventKey}>{e.event ?? e.eventKey} — {formatDateTime(e.sentAt, lang)} <LetterState state={e.state} /></li>)}
           {d.emailFailures.map((e) => <li key={e.eventKey}>{e.eventKey} — {t('emailFailed')}: {e.error} ({formatDateTime(e.at, lang)})</li>)}
         </ul>
       ) : (
