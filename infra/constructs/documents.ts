@@ -139,8 +139,11 @@ export class Documents extends Construct {
     ];
     for (const s of statements) role.addToPrincipalPolicy(s);
     Validations.of(role).acknowledge(
-      { id: 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:events:ap-southeast-1:123456789012:rule/DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3*]', reason: 'The EventBridge rule GuardDuty manages for the plan: its documented name prefix.' },
-      { id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:events:<AWS::Region>:<AWS::AccountId>:rule/DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3*]`, reason: 'The EventBridge rule GuardDuty manages for the plan: its documented name prefix.' },
+      // the rule's ARN as cdk-nag prints it: with the stack's own region and account, or their tokens
+      ...[`${stack.region}:${stack.account}`, '<AWS::Region>:<AWS::AccountId>'].map((where) => ({
+        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:events:${where}:rule/DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3*]`,
+        reason: 'The EventBridge rule GuardDuty manages for the plan: its documented name prefix.',
+      })),
       { id: `AwsSolutions-IAM5[Resource::<${this.bucketId()}.Arn>/*]`, reason: 'GuardDuty scans and tags any object of the bucket it protects.' },
     );
   }

@@ -110,6 +110,10 @@ describe('every instant of every answer is local time (+07:00)', () => {
     await h.call('POST', `/ops/dossiers/${b.code}/resume`, { token: op });
     await h.call('GET', `/ops/applicants/export?email=${encodeURIComponent(who.email)}`, { token: op });
     await h.call('GET', '/ops/dossiers?state=failed', { token: op });
+    // the operators' console
+    await h.call('GET', '/reports/timeliness/dossiers?from=2026-12-01&to=2026-12-31&by=agency&key=STP&measure=steps', { token: op });
+    await h.call('GET', '/ops/emails?state=bounced', { token: op });
+    await h.call('GET', '/ops/overdue?quietDays=0', { token: op });
     await h.call('GET', '/agencies', { token: stp });
     await h.call('PUT', '/agencies/LTEST', { token: op, body: { name: { vi: 'Cơ quan thử', en: 'Test agency' }, kind: 'department', email: 'ltest@example.vn' } });
     // the PIN: reissued at the desk, a reminder asked by the citizen

@@ -82,8 +82,12 @@ describe('a dossier open for 400 days', () => {
     expect(rounds).toBe(10);
 
     // executions: handed over at least once, none left running, the dossier names the last
-    const { executions = [] } = await sfn.send(new ListExecutionsCommand({ stateMachineArn: stateMachineArn('dossier') }));
-    const mine = executions.filter((e) => e.name === code || e.name!.startsWith(`${code}-r`));
+    // (closedAt is written by the execution's last task: it ends a moment later)
+    const mine = await eventually(async () => {
+      const { executions = [] } = await sfn.send(new ListExecutionsCommand({ stateMachineArn: stateMachineArn('dossier') }));
+      const ours = executions.filter((e) => e.name === code || e.name!.startsWith(`${code}-r`));
+      return ours.every((e) => e.status !== 'RUNNING') && ours;
+    }, 30_000);
     expect(mine.length).toBeGreaterThanOrEqual(2);
     expect(mine.filter((e) => e.status === 'RUNNING')).toHaveLength(0);
     expect(mine.filter((e) => e.status === 'FAILED')).toHaveLength(0);
@@ -91,7 +95,12 @@ describe('a dossier open for 400 days', () => {
     const histories = await Promise.all(mine.map(async (e) => (await sfn.send(new GetExecutionHistoryCommand({ executionArn: e.executionArn }))).events?.length ?? 0));
 
     // the letters, in SEQUENCE order: strictly increasing, the dates never going back
-    const mails = await h.emailsTo(who.email);
+    // letters leave through the email queue: wait until the last ones (returned, rating) are in the mailbox
+    const count = (ms: Email[], part: string) => ms.filter((m) => m.subject.includes(part)).length;
+    const mails = await eventually(async () => {
+      const ms = await h.emailsTo(who.email);
+      return count(ms, 'Phiếu yêu cầu bổ sung') >= 10 && count(ms, 'Đã nhận hồ sơ bổ sung') >= 10 && count(ms, 'Đã trả kết quả') >= 1 && ms;
+    }, 60_000);
     const withIcs = mails.map((m) => ({ m, ics: icsOf(m) })).filter((x) => x.ics && !x.ics.includes('METHOD:CANCEL'));
     const read = withIcs.map(({ m, ics }) => ({ subject: m.subject, seq: Number(field(ics!, 'SEQUENCE')), start: field(ics!, 'DTSTART')! })).sort((a, b) => a.seq - b.seq);
     for (let k = 1; k < read.length; k++) {

@@ -20,8 +20,9 @@ describe('documents bucket', () => {
   let resources: Record<string, Json>;
   let dir: string;
   const idOf = (c: { node: { defaultChild?: unknown } }) => stack.getLogicalId(c.node.defaultChild as CfnElement);
+  /** The documents construct's one resource of a type (the web pages have a bucket of their own). */
   const one = (type: string) => {
-    const found = Object.entries(resources).filter(([, r]) => r.Type === type);
+    const found = Object.entries(resources).filter(([id, r]) => r.Type === type && id.startsWith('Documents'));
     expect(found, type).toHaveLength(1);
     return found[0]!;
   };
@@ -44,7 +45,7 @@ describe('documents bucket', () => {
   beforeAll(() => {
     const app = new App({
       outdir: mkdtempSync(path.join(tmpdir(), 'motcua-cdk-')),
-      context: { senderEmail: 'no-reply@motcua.test', [FAIL_SYNTH_ON_VALIDATION_ERRORS_CONTEXT]: false, 'aws:cdk:bundling-stacks': [] },
+      context: { environment: 'dev', senderEmail: 'no-reply@motcua.test', [FAIL_SYNTH_ON_VALIDATION_ERRORS_CONTEXT]: false, 'aws:cdk:bundling-stacks': [] },
     });
     stack = new MotcuaStack(app, 'Motcua', { env: { account: '123456789012', region: 'ap-southeast-1' } });
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

@@ -43,7 +43,7 @@ describe('the web distribution in the template', () => {
   beforeAll(() => {
     // The Web construct builds web/dist when it is missing.
     const outdir = mkdtempSync(path.join(tmpdir(), 'motcua-web-'));
-    const app = new App({ outdir, context: { senderEmail: 'no-reply@motcua.test', webAclId: 'arn:aws:wafv2:us-east-1:123456789012:global/webacl/motcua/abc', [FAIL_SYNTH_ON_VALIDATION_ERRORS_CONTEXT]: false, 'aws:cdk:bundling-stacks': [] } });
+    const app = new App({ outdir, context: { environment: 'dev', senderEmail: 'no-reply@motcua.test', webAclId: 'arn:aws:wafv2:us-east-1:123456789012:global/webacl/motcua/abc', [FAIL_SYNTH_ON_VALIDATION_ERRORS_CONTEXT]: false, 'aws:cdk:bundling-stacks': [] } });
     const stack = new MotcuaStack(app, 'Motcua', { env: { account: '123456789012', region: 'ap-southeast-1' } });
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
     const assembly = app.synth();
@@ -83,8 +83,11 @@ describe('the web distribution in the template', () => {
 
   it('sends a CSP without inline scripts, HSTS and frame-ancestors none', () => {
     const policy = Object.values(resources).find((r) => r.Type === 'AWS::CloudFront::ResponseHeadersPolicy')!.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
-    const csp = policy.ContentSecurityPolicy.ContentSecurityPolicy as string;
+    // a string, or a join with the documents bucket's domain (connect-src for presigned uploads)
+    const raw = policy.ContentSecurityPolicy.ContentSecurityPolicy as string | { 'Fn::Join': [string, unknown[]] };
+    const csp = typeof raw === 'string' ? raw : raw['Fn::Join'][1].map((p) => (typeof p === 'string' ? p : '<bucket>')).join(raw['Fn::Join'][0]);
     expect(csp).toContain("script-src 'self'");
+    expect(csp).toMatch(/connect-src [^;]*https:\/\/<bucket>/); // the pages upload to the documents bucket
     expect(csp).not.toContain('unsafe-inline');
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain('connect-src \'self\' https://motcua-hanoi.auth.ap-southeast-1.amazoncognito.com');

@@ -50,7 +50,8 @@ describe('the desk receives a dossier through the form and prints the receipt', 
     expect(await page.getByText(/Trung tâm Phục vụ hành chính công/i).count()).toBeGreaterThan(0);
 
     const decoded = await decodeQr(browser, page, 'svg.qr');
-    expect(decoded).toBe(`https://motcua.hanoi.example.gov.vn/c/${code}`);
+    // the centre's portal: locally the gateway itself (infra/local/runtime.ts), so the QR opens the page
+    expect(decoded).toBe(`${h.runtime.apiUrl}/c/${code}`);
     expect(decoded).not.toContain(pin!);
     await expectAccessible(page, '/receipt');
     // The print layout: navigation hidden, the receipt kept.
