@@ -217,9 +217,25 @@ describe('the citizen: a letter, its link, the page (390×844)', () => {
     await context.close();
   });
 
-  // Issue 11 builds POST /public/dossiers/{code}/pin-reminder (always 202, rate-limited). Until it is
-  // merged the page's call answers 404 and the page says the same neutral sentence (tested above).
-  it.todo('"I lost my PIN" end to end: the new PIN arrives in the mailbox and opens the dossier (needs issue 11’s route)');
+  it('"I lost my PIN" end to end: the new PIN arrives in the mailbox, opens the dossier, and the old one no longer does', async () => {
+    // the test above asked for a new PIN for A's dossier: the letter carries it (and only the letter)
+    const letter = await s.email(who.a.email, 'Mã PIN tra cứu mới');
+    const pin = /(\d{8})/.exec(letter.body.text)?.[1];
+    expect(pin).toBeDefined();
+    expect(pin).not.toBe(d.a.lookupPin);
+    expect(letter.body.text).toContain(`/c/${d.a.code}`);
+    const { page, errors, context } = await phone();
+    await page.goto(link(letter, d.a.code));
+    await typePin(page, pin!);
+    await page.waitForSelector('#status-h');
+    expect(await page.textContent('main')).toMatch(/Tình trạng:/);
+    expect(page.url()).not.toContain(pin!);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+    expect((await h.call('GET', `/public/dossiers/${d.a.code}`, { headers: { 'x-lookup-pin': d.a.lookupPin } })).status).toBe(404);
+    d.a.lookupPin = pin!;
+  });
 
   it('renders every letter in the browser: the link to the page, the centre, no PIN, readable on a phone', async () => {
     // A's agency lets its due time pass: the apology (form 04) in plain words
@@ -235,7 +251,9 @@ describe('the citizen: a letter, its link, the page (390×844)', () => {
     let shot = false;
     for (const e of all) {
       const code = Object.values(d).find((x) => e.subject.includes(x.code))!.code;
-      for (const pin of pins) expect(e.body.text + e.body.html, e.subject).not.toContain(pin);
+      // no letter carries a PIN, but the one whose point it is: the new PIN asked for ("I lost my PIN"), and only its own
+      const own = e.subject.includes('Mã PIN tra cứu mới') ? d.a.lookupPin : undefined;
+      for (const pin of pins.filter((p) => p !== own)) expect(e.body.text + e.body.html, e.subject).not.toContain(pin);
       await page.setContent(e.body.html);
       const fragment = e.subject.includes('Mời đánh giá') ? '#rating' : e.subject.includes('Phiếu yêu cầu bổ sung') ? '#supplement' : '';
       const href = `${h.runtime.apiUrl}/c/${code}${fragment}`;
