@@ -14,7 +14,7 @@ import { currentCentre } from '../core/centre';
 import { RETRY_BUDGET_HOURS, SES_CALL_TIMEOUT_MS, DEFAULT_LEASE_SECONDS, backoffSeconds, decide, isDefiniteRefusal, isThrottle } from '../core/email-delivery';
 import { renderEmail } from '../core/email/templates';
 import { workingCalendar } from '../commons/calendar';
-import { compose, Input as NotifyInput } from '../notify-citizen/handler';
+import { compose, Input as NotifyInput } from '../commons/compose-email';
 import { pace, slowDown } from './pace';
 
 const Message = z.object({ dossierCode, eventKey: z.string().regex(/^[a-z0-9-]{1,80}$/) });

@@ -2,7 +2,8 @@ import { type CfnElement, CustomResource, Duration, RemovalPolicy, Stack, Valida
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { BUNDLING } from './functions';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { Provider } from 'aws-cdk-lib/custom-resources';
@@ -65,14 +66,7 @@ export class Catalogue extends Construct {
         POWERTOOLS_SERVICE_NAME: 'motcua',
       },
       bundling: {
-        format: OutputFormat.ESM,
-        mainFields: ['module', 'main'],
-        banner: "import { createRequire } from 'module';const require = createRequire(import.meta.url);",
-        minify: true,
-        sourceMap: false,
-        target: 'node24',
-        externalModules: [],
-        forceDockerBundling: false,
+        ...BUNDLING,
         // The folder travels in the bundle: `catalogue/` beside index.mjs.
         commandHooks: {
           beforeBundling: () => [],

@@ -29,6 +29,20 @@ export interface FunctionsProps {
 }
 
 /** Actions the callback pattern needs (SendTaskSuccess/Failure/Heartbeat). */
+/** How every function of the platform is bundled (the registry's, and the catalogue loader). */
+export const BUNDLING = {
+  format: OutputFormat.ESM,
+  mainFields: ['module', 'main'],
+  // Some CommonJS dependencies call require(); give the ESM bundle one.
+  banner: "import { createRequire } from 'module';const require = createRequire(import.meta.url);",
+  minify: true,
+  sourceMap: false,
+  target: 'node24',
+  // Bundle the AWS SDK too (pinned versions, smaller cold start than the runtime's copy).
+  externalModules: [],
+  forceDockerBundling: false,
+};
+
 export const TASK_RESULT_ACTIONS = ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'];
 
 /**
@@ -82,18 +96,7 @@ export class Functions extends Construct {
         role,
         logGroup,
         environment,
-        bundling: {
-          format: OutputFormat.ESM,
-          mainFields: ['module', 'main'],
-          // Some CommonJS dependencies call require(); give the ESM bundle one.
-          banner: "import { createRequire } from 'module';const require = createRequire(import.meta.url);",
-          minify: true,
-          sourceMap: false,
-          target: 'node24',
-          // Bundle the AWS SDK too (pinned versions, smaller cold start than the runtime's copy).
-          externalModules: [],
-          forceDockerBundling: false,
-        },
+        bundling: BUNDLING,
       });
       this.byName.set(spec.name, fn);
 
