@@ -4,13 +4,13 @@
  * so what runs on AWS and what runs on one machine cannot drift.
  */
 
-/** Who may call a route. Enforced in functions/commons/access.ts, documented in the README. */
-export type Role =
-  | 'desk' // one-stop desk officer (Cognito group `desk`)
-  | 'operator' // platform operator (group `operator`)
-  | 'agency' // an officer of an agency (group `agency-<CODE>`); the handler checks which agency
-  | 'authenticated' // any signed-in caller
-  | 'public'; // no sign-in: the citizen, with the dossier code and PIN (checked by the handler)
+import { apiFunctions } from '../functions/api';
+import type { Access, AnyRoute, Method } from '../functions/commons/route';
+import type { Role, Scope } from '../functions/core/roles';
+
+export type { Role, Scope } from '../functions/core/roles';
+export { allScopes, resourceServer } from '../functions/core/roles';
+export type { DocumentAccess } from '../functions/commons/route';
 
 export interface FunctionSpec {
   /** Logical name; also the folder under functions/. */
@@ -20,32 +20,9 @@ export interface FunctionSpec {
   description: string;
   timeoutSeconds: number;
   memoryMb: number;
-  /** What the function may touch: the stack grants exactly this. */
-  access: {
-    table: 'read' | 'read-write';
-    startExecution?: boolean;
-    /** DescribeExecution only (read the dossiers' executions). */
-    describeExecution?: boolean;
-    sendTaskResult?: boolean;
-    sendEmail?: boolean;
-    /** cognito-idp:CreateGroup on the user pool (USER_POOL_ID set): an agency's group `agency-<CODE>`. */
-    agencyGroups?: boolean;
-    /** May put messages on the email queue (`queues` below). */
-    emailQueue?: boolean;
-    /** The documents bucket (infra/constructs/documents.ts grants exactly these). */
-    documents?: DocumentAccess[];
-  };
+  /** What the function may touch: the stack grants exactly this (an API function: the union of its routes'). */
+  access: Access;
 }
-
-/**
- * What a function may do in the documents bucket:
- * - `sign-upload`: s3:PutObject on uploads/* and drafts/* (the credentials behind a presigned POST);
- * - `verify`: s3:GetObject on uploads/* and drafts/* (HeadObject, hashing) and s3:PutObject on
- *   dossiers/* (the copy of a verified upload);
- * - `read`: s3:GetObject and s3:GetObjectTagging on dossiers/* (the scan tag, then a presigned GET);
- * - `delete`: list and delete every version under dossiers/* (anonymisation).
- */
-export type DocumentAccess = 'sign-upload' | 'verify' | 'read' | 'delete';
 
 /** An SQS queue and the function its event source mapping invokes (same shape on AWS and locally). */
 export interface QueueSpec {
@@ -63,7 +40,7 @@ export interface QueueSpec {
 }
 
 export interface RouteSpec {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method: Method;
   /** HTTP API path with {params}. */
   path: string;
   function: string;
@@ -75,19 +52,6 @@ export interface RouteSpec {
    */
   scopes?: Scope[];
 }
-
-/** The resource server of the user pool (identifier `motcua`) and its scopes for agency systems. */
-export const resourceServer = {
-  identifier: 'motcua',
-  name: 'motcua API',
-  scopes: [
-    { name: 'tasks.read', description: "Read the agency's queue and logbook" },
-    { name: 'dossiers.read', description: 'Read a dossier on the agency route' },
-    { name: 'steps.decide', description: "Decide the agency's steps and report delays" },
-  ],
-} as const;
-export type Scope = `motcua/${(typeof resourceServer.scopes)[number]['name']}`;
-export const allScopes: Scope[] = resourceServer.scopes.map((s) => `${resourceServer.identifier}/${s.name}` as Scope);
 
 export interface StateMachineSpec {
   name: string;
@@ -110,23 +74,21 @@ const fn = (
   access,
 });
 
-export const functions: FunctionSpec[] = [
+/** Functions that serve one legacy route each, or a task (moving to route modules: functions/api/). */
+const legacyFunctions: FunctionSpec[] = [
   fn('create-dossier', 'Receive a dossier at the one-stop desk', { table: 'read-write', startExecution: true, documents: ['verify'] }),
   fn('get-dossier', 'Read a dossier with its steps', { table: 'read' }),
-  fn('list-procedures', 'List the procedure catalogue', { table: 'read' }),
   fn('put-procedure', 'Publish a new version of a procedure', { table: 'read-write' }),
   fn('list-agency-tasks', "An agency's queue of pending steps", { table: 'read' }),
   fn('get-control-sheet', 'The control sheet (form 06) of a dossier', { table: 'read' }),
   fn('get-logbook', "An agency's logbook (form 07) for a day", { table: 'read' }),
   fn('get-timeliness-report', 'Operator: early / on time / late steps and dossiers over a period', { table: 'read' }, 29),
-  fn('decide-step', 'Record an agency decision on a step', { table: 'read-write', sendTaskResult: true }),
   fn('report-delay', 'An agency reports a delay before its due time', { table: 'read-write', sendTaskResult: true }),
   fn('supply-documents', 'The desk records a supplement', { table: 'read-write', sendTaskResult: true }),
   fn('resume-dossier', 'Operator: resume the workflow of a dossier', { table: 'read-write', startExecution: true }),
   fn('list-dossiers', 'Operator: the open dossiers whose workflow failed', { table: 'read', describeExecution: true }, 29),
   fn('public-lookup', 'Citizen: look a dossier up with code and PIN', { table: 'read-write' }),
   fn('public-supplement', 'Citizen: send a supplement with code and PIN', { table: 'read-write', sendTaskResult: true }),
-  fn('public-withdraw', 'Citizen: withdraw a dossier with code and PIN', { table: 'read-write', sendTaskResult: true }),
   fn('public-rating', 'Citizen: rate the service once, after the result', { table: 'read-write' }),
   fn('get-calendar', "Read a year's working calendar", { table: 'read' }),
   fn('put-calendar', "Replace a year's working calendar", { table: 'read-write' }),
@@ -175,16 +137,10 @@ export const queues: QueueSpec[] = [
   },
 ];
 
-export const routes: RouteSpec[] = [
+/** Routes not yet declared as route modules (functions/<name>/route.ts). */
+const legacyRoutes: RouteSpec[] = [
   { method: 'POST', path: '/dossiers', function: 'create-dossier', roles: ['desk'] },
   { method: 'GET', path: '/dossiers/{code}', function: 'get-dossier', roles: ['desk', 'operator', 'agency'], scopes: ['motcua/dossiers.read'] },
-  {
-    method: 'POST',
-    path: '/dossiers/{code}/steps/{stepId}/decision',
-    function: 'decide-step',
-    roles: ['agency', 'desk'],
-    scopes: ['motcua/steps.decide'],
-  },
   {
     method: 'POST',
     path: '/dossiers/{code}/steps/{stepId}/delay',
@@ -202,10 +158,8 @@ export const routes: RouteSpec[] = [
   { method: 'GET', path: '/ops/applicants/export', function: 'export-applicant', roles: ['operator'] },
   { method: 'GET', path: '/public/dossiers/{code}', function: 'public-lookup', roles: ['public'] },
   { method: 'POST', path: '/public/dossiers/{code}/supplement', function: 'public-supplement', roles: ['public'] },
-  { method: 'POST', path: '/public/dossiers/{code}/withdraw', function: 'public-withdraw', roles: ['public'] },
   { method: 'POST', path: '/public/dossiers/{code}/rating', function: 'public-rating', roles: ['public'] },
   { method: 'GET', path: '/public/centre', function: 'public-centre', roles: ['public'] },
-  { method: 'GET', path: '/procedures', function: 'list-procedures', roles: ['authenticated'] },
   { method: 'PUT', path: '/procedures/{code}', function: 'put-procedure', roles: ['operator'] },
   { method: 'GET', path: '/calendars/{year}', function: 'get-calendar', roles: ['operator', 'desk', 'agency'] },
   { method: 'PUT', path: '/calendars/{year}', function: 'put-calendar', roles: ['operator'] },
@@ -227,6 +181,46 @@ export const routes: RouteSpec[] = [
   { method: 'POST', path: '/dossiers/{code}/pin', function: 'reissue-pin', roles: ['desk'] },
   { method: 'POST', path: '/public/dossiers/{code}/pin-reminder', function: 'public-pin-reminder', roles: ['public'] },
 ];
+
+/** The union of what routes need: a function is granted exactly what its routes declare. */
+export function unionAccess(needs: readonly Access[]): Access {
+  const documents = [...new Set(needs.flatMap((n) => n.documents ?? []))].sort();
+  const flag = (k: Exclude<keyof Access, 'table' | 'documents'>) => (needs.some((n) => n[k]) ? { [k]: true } : {});
+  return {
+    table: needs.some((n) => n.table === 'read-write') ? 'read-write' : 'read',
+    ...flag('startExecution'),
+    ...flag('describeExecution'),
+    ...flag('sendTaskResult'),
+    ...flag('sendEmail'),
+    ...flag('agencyGroups'),
+    ...flag('emailQueue'),
+    ...(documents.length ? { documents } : {}),
+  };
+}
+
+/** The API's functions by trust boundary (functions/api/), each granted the union of its routes' access. */
+const apiFunctionSpecs: FunctionSpec[] = apiFunctions
+  .filter((f) => f.routes.length > 0)
+  .map((f) => ({
+    name: f.name,
+    entry: f.entry,
+    description: f.description,
+    timeoutSeconds: Math.max(10, ...f.routes.map((r) => r.timeoutSeconds ?? 10)),
+    memoryMb: 256,
+    access: unionAccess(f.routes.map((r) => r.access)),
+  }));
+
+const specOf = (fnName: string, r: AnyRoute): RouteSpec => ({
+  method: r.method,
+  path: r.path,
+  function: fnName,
+  roles: r.roles,
+  ...(r.scopes ? { scopes: r.scopes } : {}),
+});
+
+export const functions: FunctionSpec[] = [...apiFunctionSpecs, ...legacyFunctions];
+
+export const routes: RouteSpec[] = [...apiFunctions.flatMap((f) => f.routes.map((r) => specOf(f.name, r))), ...legacyRoutes];
 
 export const stateMachines: StateMachineSpec[] = [
   {

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
-import type { Role } from '../../infra/registry';
+import type { Role } from '../core/roles';
 import { agencyOfClient } from './agency-clients';
 
 /** Who is calling, from the JWT claims that API Gateway (or the local gateway) verified. */

@@ -62,7 +62,9 @@ function operation(route: RouteSpec, c: RouteContract): Json {
  */
 export function openApiDocument(): Json {
   const paths: Record<string, Record<string, Json>> = {};
-  for (const route of routes) {
+  // sorted, so that the document (and the web types made from it) does not depend on where a route is declared
+  const sorted = [...routes].sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
+  for (const route of sorted) {
     const key = `${route.method} ${route.path}`;
     const c = routeContracts[key];
     if (!c) throw new Error(`No contract for ${key} in functions/contracts/routes.ts`);

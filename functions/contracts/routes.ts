@@ -1,12 +1,10 @@
 import * as z from 'zod';
 import { DossierInput } from './intake';
-import { Decision } from '../decide-step/handler';
 import { Delay } from '../report-delay/handler';
 import { Query as ExportQuery } from '../export-applicant/handler';
 import { Query as LogbookQuery } from '../get-logbook/handler';
 import { Query as ReportQuery } from '../get-timeliness-report/handler';
 import { Rating } from '../public-rating/handler';
-import { Withdraw } from '../public-withdraw/handler';
 import { SearchQuery } from '../search-dossiers/handler';
 import { SupplementBody } from '../commons/supplement';
 import { ProcedureBody } from '../core/procedure-rules';
@@ -16,6 +14,8 @@ import { AgencyBody } from '../core/catalogue';
 import { UploadRequest } from '../core/documents';
 import * as R from './responses';
 import { consoleContracts } from './console';
+import { apiRoutes } from '../api';
+import { routeKey } from '../commons/route';
 
 /** One route's contract: its summary, its query, body and answers (the path comes from the registry). */
 export interface RouteContract {
@@ -36,6 +36,13 @@ const officer = [401, 403];
 
 /** Keyed `METHOD /path` like the registry; test/integration/contract.test.ts checks both hold the same routes. */
 export const routeContracts: Record<string, RouteContract> = {
+  // route modules (functions/<name>/route.ts) carry their own contract
+  ...Object.fromEntries(
+    apiRoutes.map((r) => [
+      routeKey(r),
+      { summary: r.summary, operationId: r.operationId, query: r.query, body: r.body, responses: r.responses, errors: r.errors, headers: r.headers } satisfies RouteContract,
+    ]),
+  ),
   ...consoleContracts,
   'POST /dossiers': {
     summary: 'Receive a dossier at the one-stop desk (form 01)', operationId: 'receiveDossier',
@@ -47,10 +54,6 @@ export const routeContracts: Record<string, RouteContract> = {
     query: SearchQuery, responses: { 200: R.DossierList }, errors: officer,
   },
   'GET /dossiers/{code}': { summary: 'A dossier with its steps', operationId: 'getDossier', responses: { 200: R.DossierView }, errors: [...officer, 404] },
-  'POST /dossiers/{code}/steps/{stepId}/decision': {
-    summary: 'Decide a step: approve, request a supplement (form 02), refuse (form 03)', operationId: 'decideStep',
-    body: Decision, responses: { 202: R.DecisionAccepted }, errors: [...officer, 404, 409, 422], headers: [idempotency],
-  },
   'POST /dossiers/{code}/steps/{stepId}/delay': {
     summary: 'Report a delay before the due time (form 04)', operationId: 'reportDelay',
     body: Delay, responses: { 202: R.DelayAccepted }, errors: [...officer, 404, 409, 422], headers: [idempotency],
@@ -82,15 +85,10 @@ export const routeContracts: Record<string, RouteContract> = {
     summary: 'Citizen: send the supplement asked for', operationId: 'publicSupplement',
     body: SupplementBody, responses: { 202: R.SupplementAccepted }, errors: [404, 409, 429], headers: [pin, idempotency],
   },
-  'POST /public/dossiers/{code}/withdraw': {
-    summary: 'Citizen: withdraw the dossier', operationId: 'publicWithdraw',
-    body: Withdraw, responses: { 202: R.Withdrawn }, errors: [404, 409, 429], headers: [pin, idempotency],
-  },
   'POST /public/dossiers/{code}/rating': {
     summary: 'Citizen: rate the service once, after the result', operationId: 'publicRating',
     body: Rating, responses: { 201: R.Rated }, errors: [404, 409, 429], headers: [pin, idempotency],
   },
-  'GET /procedures': { summary: 'The procedure catalogue in force today', operationId: 'listProcedures', responses: { 200: R.ProcedureList }, errors: [401] },
   'PUT /procedures/{code}': {
     summary: 'Publish a new version of a procedure', operationId: 'putProcedure',
     body: ProcedureBody, responses: { 200: R.ProcedureVersion, 201: R.ProcedureVersion }, errors: [...officer, 409, 422],

@@ -1,5 +1,90 @@
 /* Generated from the OpenAPI document by functions/contracts/generate.ts (npm run contracts): do not edit. */
 export interface paths {
+  "/agencies": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** The agencies of the catalogue (roles: authenticated) */
+    get: operations["listAgencies"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/agencies/{agencyCode}/contacts": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** The citizens the desk should call (their letter bounced or was complained of) (roles: desk) */
+    get: operations["listContacts"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/agencies/{agencyCode}/logbook": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** An agency's logbook for a local day (form 07) (roles: agency, desk, operator) */
+    get: operations["getLogbook"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/agencies/{agencyCode}/tasks": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** An agency's pending steps, soonest due first, a page at a time (roles: agency, desk) */
+    get: operations["listTasks"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/agencies/{code}": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    /** Add an agency or change its names, kind or warnings address (roles: operator) */
+    put: operations["putAgency"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/calendars/{year}": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** A year's working calendar (roles: operator, desk, agency) */
+    get: operations["getCalendar"];
+    /** Replace a year's working calendar (roles: operator) */
+    put: operations["putCalendar"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/documents/drafts": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    /** Ask to upload a file before the dossier exists (claimed at intake with {draftId}) (roles: desk) */
+    post: operations["draftDocument"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/dossiers": {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
     /** Search dossiers by code, applicant name or phone (desk, operators) (roles: desk, operator) */
@@ -19,6 +104,66 @@ export interface paths {
     get: operations["getDossier"];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/dossiers/{code}/control-sheet": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** The control sheet (form 06) (roles: desk, operator, agency) */
+    get: operations["getControlSheet"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/dossiers/{code}/documents": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    /** Ask to upload a file into a dossier (the desk; the agency that asked a supplement or deciding) (roles: desk, agency) */
+    post: operations["uploadDocument"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/dossiers/{code}/documents/{documentId}": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** A short-lived download link to a file of the dossier (409 while it is being scanned) (roles: desk, operator, agency) */
+    get: operations["getDocument"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/dossiers/{code}/documents/{documentId}/complete": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    /** Register an uploaded file (its size, type and checksum are checked) (roles: desk, agency) */
+    post: operations["completeDocument"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/dossiers/{code}/pin": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    /** Issue a new lookup PIN and email it to the applicant (roles: desk) */
+    post: operations["reissuePin"];
     delete?: never;
     options?: never;
     head?: never;
@@ -61,10 +206,10 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/agencies/{agencyCode}/tasks": {
+  "/ops/applicants/export": {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
-    /** An agency's pending steps, soonest due first, a page at a time (roles: agency, desk) */
-    get: operations["listTasks"];
+    /** Everything held about one applicant (roles: operator) */
+    get: operations["exportApplicant"];
     put?: never;
     post?: never;
     delete?: never;
@@ -73,34 +218,10 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/dossiers/{code}/control-sheet": {
+  "/ops/dossiers": {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
-    /** The control sheet (form 06) (roles: desk, operator, agency) */
-    get: operations["getControlSheet"];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/agencies/{agencyCode}/logbook": {
-    parameters: { query?: never; header?: never; path?: never; cookie?: never };
-    /** An agency's logbook for a local day (form 07) (roles: agency, desk, operator) */
-    get: operations["getLogbook"];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/reports/timeliness": {
-    parameters: { query?: never; header?: never; path?: never; cookie?: never };
-    /** Early / on time / late over a period (roles: operator) */
-    get: operations["getTimelinessReport"];
+    /** The open dossiers whose workflow is not running (failed, timed out, aborted, never started) (roles: operator) */
+    get: operations["listFailedDossiers"];
     put?: never;
     post?: never;
     delete?: never;
@@ -121,10 +242,10 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/ops/dossiers": {
+  "/ops/emails": {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
-    /** The open dossiers whose workflow is not running (failed, timed out, aborted, never started) (roles: operator) */
-    get: operations["listFailedDossiers"];
+    /** Letters that did not reach the citizen (failed, bounced, complained) (roles: operator) */
+    get: operations["listEmails"];
     put?: never;
     post?: never;
     delete?: never;
@@ -133,70 +254,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/ops/applicants/export": {
-    parameters: { query?: never; header?: never; path?: never; cookie?: never };
-    /** Everything held about one applicant (roles: operator) */
-    get: operations["exportApplicant"];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/public/dossiers/{code}": {
-    parameters: { query?: never; header?: never; path?: never; cookie?: never };
-    /** Citizen: look a dossier up with its code and PIN (roles: public) */
-    get: operations["publicLookup"];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/public/dossiers/{code}/supplement": {
+  "/ops/emails/{id}/resend": {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
     get?: never;
     put?: never;
-    /** Citizen: send the supplement asked for (roles: public) */
-    post: operations["publicSupplement"];
+    /** Send a failed, bounced or sent email again (roles: operator) */
+    post: operations["resendEmail"];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  "/public/dossiers/{code}/withdraw": {
+  "/ops/overdue": {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
-    get?: never;
-    put?: never;
-    /** Citizen: withdraw the dossier (roles: public) */
-    post: operations["publicWithdraw"];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/public/dossiers/{code}/rating": {
-    parameters: { query?: never; header?: never; path?: never; cookie?: never };
-    get?: never;
-    put?: never;
-    /** Citizen: rate the service once, after the result (roles: public) */
-    post: operations["publicRating"];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/public/centre": {
-    parameters: { query?: never; header?: never; path?: never; cookie?: never };
-    /** The centre's public profile (name, address, opening hours, hotline) (roles: public) */
-    get: operations["publicCentre"];
+    /** Overdue open dossiers with no activity for a while (roles: operator) */
+    get: operations["listOverdue"];
     put?: never;
     post?: never;
     delete?: never;
@@ -229,23 +302,10 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/calendars/{year}": {
+  "/public/centre": {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
-    /** A year's working calendar (roles: operator, desk, agency) */
-    get: operations["getCalendar"];
-    /** Replace a year's working calendar (roles: operator) */
-    put: operations["putCalendar"];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/agencies": {
-    parameters: { query?: never; header?: never; path?: never; cookie?: never };
-    /** The agencies of the catalogue (roles: authenticated) */
-    get: operations["listAgencies"];
+    /** The centre's public profile (name, address, opening hours, hotline) (roles: public) */
+    get: operations["publicCentre"];
     put?: never;
     post?: never;
     delete?: never;
@@ -254,118 +314,10 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/agencies/{code}": {
+  "/public/dossiers/{code}": {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
-    get?: never;
-    /** Add an agency or change its names, kind or warnings address (roles: operator) */
-    put: operations["putAgency"];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/ops/emails/{id}/resend": {
-    parameters: { query?: never; header?: never; path?: never; cookie?: never };
-    get?: never;
-    put?: never;
-    /** Send a failed, bounced or sent email again (roles: operator) */
-    post: operations["resendEmail"];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/agencies/{agencyCode}/contacts": {
-    parameters: { query?: never; header?: never; path?: never; cookie?: never };
-    /** The citizens the desk should call (their letter bounced or was complained of) (roles: desk) */
-    get: operations["listContacts"];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/ops/emails": {
-    parameters: { query?: never; header?: never; path?: never; cookie?: never };
-    /** Letters that did not reach the citizen (failed, bounced, complained) (roles: operator) */
-    get: operations["listEmails"];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/reports/timeliness/dossiers": {
-    parameters: { query?: never; header?: never; path?: never; cookie?: never };
-    /** The dossiers behind one figure of the timeliness report (roles: operator) */
-    get: operations["getTimelinessDossiers"];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/ops/overdue": {
-    parameters: { query?: never; header?: never; path?: never; cookie?: never };
-    /** Overdue open dossiers with no activity for a while (roles: operator) */
-    get: operations["listOverdue"];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/documents/drafts": {
-    parameters: { query?: never; header?: never; path?: never; cookie?: never };
-    get?: never;
-    put?: never;
-    /** Ask to upload a file before the dossier exists (claimed at intake with {draftId}) (roles: desk) */
-    post: operations["draftDocument"];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/dossiers/{code}/documents": {
-    parameters: { query?: never; header?: never; path?: never; cookie?: never };
-    get?: never;
-    put?: never;
-    /** Ask to upload a file into a dossier (the desk; the agency that asked a supplement or deciding) (roles: desk, agency) */
-    post: operations["uploadDocument"];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/dossiers/{code}/documents/{documentId}/complete": {
-    parameters: { query?: never; header?: never; path?: never; cookie?: never };
-    get?: never;
-    put?: never;
-    /** Register an uploaded file (its size, type and checksum are checked) (roles: desk, agency) */
-    post: operations["completeDocument"];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/dossiers/{code}/documents/{documentId}": {
-    parameters: { query?: never; header?: never; path?: never; cookie?: never };
-    /** A short-lived download link to a file of the dossier (409 while it is being scanned) (roles: desk, operator, agency) */
-    get: operations["getDocument"];
+    /** Citizen: look a dossier up with its code and PIN (roles: public) */
+    get: operations["publicLookup"];
     put?: never;
     post?: never;
     delete?: never;
@@ -386,18 +338,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/public/dossiers/{code}/documents/{documentId}/complete": {
-    parameters: { query?: never; header?: never; path?: never; cookie?: never };
-    get?: never;
-    put?: never;
-    /** Citizen: register an uploaded file (roles: public) */
-    post: operations["publicCompleteDocument"];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   "/public/dossiers/{code}/documents/{documentId}": {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
     /** Citizen: a short-lived download link to their own file or the result (roles: public) */
@@ -410,12 +350,12 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/dossiers/{code}/pin": {
+  "/public/dossiers/{code}/documents/{documentId}/complete": {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
     get?: never;
     put?: never;
-    /** Issue a new lookup PIN and email it to the applicant (roles: desk) */
-    post: operations["reissuePin"];
+    /** Citizen: register an uploaded file (roles: public) */
+    post: operations["publicCompleteDocument"];
     delete?: never;
     options?: never;
     head?: never;
@@ -434,34 +374,328 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/public/dossiers/{code}/rating": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    /** Citizen: rate the service once, after the result (roles: public) */
+    post: operations["publicRating"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/public/dossiers/{code}/supplement": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    /** Citizen: send the supplement asked for (roles: public) */
+    post: operations["publicSupplement"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/public/dossiers/{code}/withdraw": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    /** Citizen: withdraw the dossier (roles: public) */
+    post: operations["publicWithdraw"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/reports/timeliness": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** Early / on time / late over a period (roles: operator) */
+    get: operations["getTimelinessReport"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/reports/timeliness/dossiers": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** The dossiers behind one figure of the timeliness report (roles: operator) */
+    get: operations["getTimelinessDossiers"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 
 export interface operations {
-  "receiveDossier": {
-    parameters: { query?: never; header: { "Idempotency-Key": string }; path?: never; cookie?: never };
+  "listAgencies": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          agencies: {
+            code: string;
+            name: {
+              vi: string;
+              en: string;
+            };
+            kind: "desk" | "department";
+            email: string;
+          }[];
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "listContacts": {
+    parameters: { query?: never; header?: never; path: { agencyCode: string }; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          agency: string;
+          contacts: {
+            kind: "contact-citizen";
+            dossierCode: string;
+            eventKey: string;
+            event?: string;
+            emailId: string;
+            reason: string;
+            at: string;
+            message: {
+              vi: string;
+              en: string;
+            };
+            applicant: {
+              name: string;
+              phone: string | null;
+            } | null;
+          }[];
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "getLogbook": {
+    parameters: { query: { date: string }; header?: never; path: { agencyCode: string }; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          agency: string;
+          kind: "desk" | "department";
+          date: string;
+          entries: {
+            kind: "step" | "dossier";
+            dossierCode: string;
+            procedure: {
+              code: string;
+              name: {
+                vi: string;
+                en: string;
+              };
+            };
+            applicantName?: string;
+            stepId?: string;
+            stage?: number;
+            name?: {
+              vi: string;
+              en: string;
+            };
+            channel?: string;
+            receivedAt: string | null;
+            dueAt: string | null;
+            finalDueAt: string | null;
+            decidedAt?: string | null;
+            returnedAt?: string | null;
+            outcome?: string | null;
+            state?: string;
+            status?: number;
+            stop?: string;
+            timeliness: "early" | "on-time" | "late" | "pending" | "stopped";
+            overdue?: boolean;
+            apologies?: number;
+            supplements?: number;
+          }[];
+          skipped: {
+            code: string;
+            reason: string;
+          }[];
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "listTasks": {
+    parameters: { query?: { limit?: string; cursor?: string }; header?: never; path: { agencyCode: string }; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          agency: string;
+          tasks: {
+            dossierCode: string;
+            stepId: string;
+            stage: number;
+            name: {
+              vi: string;
+              en: string;
+            };
+            assignedAt: string;
+            dueAt: string | null;
+            extensions: number;
+          }[];
+          nextCursor?: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "putAgency": {
+    parameters: { query?: never; header?: never; path: { code: string }; cookie?: never };
     requestBody: { content: { 'application/json': {
-        procedureCode: string;
-        applicant: {
-          name: string;
-          email: string;
-          phone?: string;
-          idNumber?: string;
+        name: {
+          vi: string;
+          en: string;
         };
-        channel: "counter" | "online" | "post";
-        documents?: ({
-          name: string;
-          ref: string;
-        } | {
-          draftId: string;
-        })[];
+        kind: "desk" | "department";
+        email: string;
+      } } };
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          code: string;
+          name: {
+            vi: string;
+            en: string;
+          };
+          kind: "desk" | "department";
+          email: string;
+          group: string;
+        } } };
+      201: { headers: { [name: string]: unknown }; content: { "application/json": {
+          code: string;
+          name: {
+            vi: string;
+            en: string;
+          };
+          kind: "desk" | "department";
+          email: string;
+          group: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "getCalendar": {
+    parameters: { query?: never; header?: never; path: { year: number }; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          year: number;
+          status: "announced" | "awaiting-notice";
+          entries: {
+            date: string;
+            kind: "holiday" | "day-off" | "working-saturday";
+            name: {
+              vi: string;
+              en: string;
+            };
+            source: string;
+          }[];
+          origin: "stored" | "bundled";
+          updatedAt?: string;
+          updatedBy?: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "putCalendar": {
+    parameters: { query?: never; header?: never; path: { year: number }; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        year: number;
+        status: "announced" | "awaiting-notice";
+        entries: {
+          date: string;
+          kind: "holiday" | "day-off" | "working-saturday";
+          name: {
+            vi: string;
+            en: string;
+          };
+          source: string;
+        }[];
+      } } };
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          year: number;
+          status: "announced" | "awaiting-notice";
+          entries: {
+            date: string;
+            kind: "holiday" | "day-off" | "working-saturday";
+            name: {
+              vi: string;
+              en: string;
+            };
+            source: string;
+          }[];
+          origin: "stored" | "bundled";
+          updatedAt?: string;
+          updatedBy?: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "draftDocument": {
+    parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path?: never; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        name: string;
+        contentType: "application/pdf" | "image/jpeg" | "image/png";
+        size: number;
+        sha256: string;
+        purpose?: "dossier" | "result";
       } } };
     responses: {
       201: { headers: { [name: string]: unknown }; content: { "application/json": {
-          code: string;
-          status: number;
-          receivedAt: string;
-          appointmentAt: string;
-          lookupPin: string;
+          documentId: string;
+          upload: {
+            url: string;
+            fields: {
+              [key: string]: string | undefined;
+            };
+          };
+          expiresAt: string;
+          maxBytes: number;
+          complete?: string;
+          draftId: string;
         } } };
       400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
@@ -496,6 +730,41 @@ export interface operations {
       400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "receiveDossier": {
+    parameters: { query?: never; header: { "Idempotency-Key": string }; path?: never; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        procedureCode: string;
+        applicant: {
+          name: string;
+          email: string;
+          phone?: string;
+          idNumber?: string;
+        };
+        channel: "counter" | "online" | "post";
+        documents?: ({
+          name: string;
+          ref: string;
+        } | {
+          draftId: string;
+        })[];
+      } } };
+    responses: {
+      201: { headers: { [name: string]: unknown }; content: { "application/json": {
+          code: string;
+          status: number;
+          receivedAt: string;
+          appointmentAt: string;
+          lookupPin: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      422: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
     };
@@ -627,115 +896,6 @@ export interface operations {
       503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
     };
   };
-  "decideStep": {
-    parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path: { code: string; stepId: string }; cookie?: never };
-    requestBody: { content: { 'application/json': {
-        outcome: "approve";
-        note?: string;
-        resultDocument?: {
-          documentId: string;
-        };
-      } | {
-        outcome: "request-supplement";
-        missing: string[];
-        reason: string;
-      } | {
-        outcome: "refuse";
-        reason: string;
-      } } };
-    responses: {
-      202: { headers: { [name: string]: unknown }; content: { "application/json": {
-          dossierCode: string;
-          stepId: string;
-          outcome: string;
-          decidedAt: string;
-        } } };
-      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      422: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-    };
-  };
-  "reportDelay": {
-    parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path: { code: string; stepId: string }; cookie?: never };
-    requestBody: { content: { 'application/json': {
-        reason: string;
-        newDueAt: string;
-      } } };
-    responses: {
-      202: { headers: { [name: string]: unknown }; content: { "application/json": {
-          dossierCode: string;
-          stepId: string;
-          dueAt: string;
-          requestedDueAt: string;
-        } } };
-      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      422: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-    };
-  };
-  "supplyAtDesk": {
-    parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path: { code: string }; cookie?: never };
-    requestBody: { content: { 'application/json': {
-        documents: ({
-          name: string;
-          ref: string;
-        } | {
-          documentId: string;
-        })[];
-        note?: string;
-        steps?: string[];
-      } } };
-    responses: {
-      202: { headers: { [name: string]: unknown }; content: { "application/json": {
-          dossierCode: string;
-          suppliedAt: string;
-          stepId?: string;
-        } } };
-      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-    };
-  };
-  "listTasks": {
-    parameters: { query?: { limit?: string; cursor?: string }; header?: never; path: { agencyCode: string }; cookie?: never };
-    requestBody?: never;
-    responses: {
-      200: { headers: { [name: string]: unknown }; content: { "application/json": {
-          agency: string;
-          tasks: {
-            dossierCode: string;
-            stepId: string;
-            stage: number;
-            name: {
-              vi: string;
-              en: string;
-            };
-            assignedAt: string;
-            dueAt: string | null;
-            extensions: number;
-          }[];
-          nextCursor?: string;
-        } } };
-      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-    };
-  };
   "getControlSheet": {
     parameters: { query?: never; header?: never; path: { code: string }; cookie?: never };
     requestBody?: never;
@@ -819,72 +979,236 @@ export interface operations {
       503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
     };
   };
-  "getLogbook": {
-    parameters: { query: { date: string }; header?: never; path: { agencyCode: string }; cookie?: never };
-    requestBody?: never;
+  "uploadDocument": {
+    parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path: { code: string }; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        name: string;
+        contentType: "application/pdf" | "image/jpeg" | "image/png";
+        size: number;
+        sha256: string;
+        purpose?: "dossier" | "result";
+      } } };
     responses: {
-      200: { headers: { [name: string]: unknown }; content: { "application/json": {
-          agency: string;
-          kind: "desk" | "department";
-          date: string;
-          entries: {
-            kind: "step" | "dossier";
-            dossierCode: string;
-            procedure: {
-              code: string;
-              name: {
-                vi: string;
-                en: string;
-              };
+      201: { headers: { [name: string]: unknown }; content: { "application/json": {
+          documentId: string;
+          upload: {
+            url: string;
+            fields: {
+              [key: string]: string | undefined;
             };
-            applicantName?: string;
-            stepId?: string;
-            stage?: number;
-            name?: {
-              vi: string;
-              en: string;
-            };
-            channel?: string;
-            receivedAt: string | null;
-            dueAt: string | null;
-            finalDueAt: string | null;
-            decidedAt?: string | null;
-            returnedAt?: string | null;
-            outcome?: string | null;
-            state?: string;
-            status?: number;
-            stop?: string;
-            timeliness: "early" | "on-time" | "late" | "pending" | "stopped";
-            overdue?: boolean;
-            apologies?: number;
-            supplements?: number;
-          }[];
-          skipped: {
-            code: string;
-            reason: string;
-          }[];
+          };
+          expiresAt: string;
+          maxBytes: number;
+          complete?: string;
         } } };
       400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      422: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
     };
   };
-  "getTimelinessReport": {
-    parameters: { query: { from: string; to: string; by?: "agency" | "procedure" }; header?: never; path?: never; cookie?: never };
+  "getDocument": {
+    parameters: { query?: never; header?: never; path: { code: string; documentId: string }; cookie?: never };
     requestBody?: never;
     responses: {
       200: { headers: { [name: string]: unknown }; content: { "application/json": {
-          from: string;
-          to: string;
-          by: "agency" | "procedure";
-          skipped: {
-            code: string;
-            reason: string;
+          documentId: string;
+          url: string;
+          expiresAt: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "completeDocument": {
+    parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path: { code: string; documentId: string }; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          documentId: string;
+          name: string;
+          contentType: "application/pdf" | "image/jpeg" | "image/png";
+          size: number;
+          sha256: string;
+          purpose: "dossier" | "result";
+          stage: "intake" | "supplement" | "processing" | "result";
+          round?: string;
+          uploadedBy: string;
+          uploaderKind: "desk" | "agency" | "citizen";
+          agency?: string;
+          uploadedAt: string;
+          recordedAt: string;
+          deletedAt?: string;
+        } } };
+      201: { headers: { [name: string]: unknown }; content: { "application/json": {
+          documentId: string;
+          name: string;
+          contentType: "application/pdf" | "image/jpeg" | "image/png";
+          size: number;
+          sha256: string;
+          purpose: "dossier" | "result";
+          stage: "intake" | "supplement" | "processing" | "result";
+          round?: string;
+          uploadedBy: string;
+          uploaderKind: "desk" | "agency" | "citizen";
+          agency?: string;
+          uploadedAt: string;
+          recordedAt: string;
+          deletedAt?: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      422: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "reissuePin": {
+    parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path: { code: string }; cookie?: never };
+    requestBody: { content: { 'application/json': Record<string, never> } };
+    responses: {
+      202: { headers: { [name: string]: unknown }; content: { "application/json": {
+          dossierCode: string;
+          reissuedAt: string;
+          sentTo: "applicant";
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "decideStep": {
+    parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path: { code: string; stepId: string }; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        outcome: "approve";
+        note?: string;
+        resultDocument?: {
+          documentId: string;
+        };
+      } | {
+        outcome: "request-supplement";
+        missing: string[];
+        reason: string;
+      } | {
+        outcome: "refuse";
+        reason: string;
+      } } };
+    responses: {
+      202: { headers: { [name: string]: unknown }; content: { "application/json": {
+          dossierCode: string;
+          stepId: string;
+          outcome: string;
+          decidedAt: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      422: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "reportDelay": {
+    parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path: { code: string; stepId: string }; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        reason: string;
+        newDueAt: string;
+      } } };
+    responses: {
+      202: { headers: { [name: string]: unknown }; content: { "application/json": {
+          dossierCode: string;
+          stepId: string;
+          dueAt: string;
+          requestedDueAt: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      422: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "supplyAtDesk": {
+    parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path: { code: string }; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        documents: ({
+          name: string;
+          ref: string;
+        } | {
+          documentId: string;
+        })[];
+        note?: string;
+        steps?: string[];
+      } } };
+    responses: {
+      202: { headers: { [name: string]: unknown }; content: { "application/json": {
+          dossierCode: string;
+          suppliedAt: string;
+          stepId?: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "exportApplicant": {
+    parameters: { query?: { email?: string; idNumber?: string }; header?: never; path?: never; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          query: {
+            [key: string]: unknown;
+          };
+          exportedAt: string;
+          dossiers: {
+            [key: string]: unknown;
           }[];
-          [key: string]: unknown;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "listFailedDossiers": {
+    parameters: { query: { state: "failed" }; header?: never; path?: never; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          state: "failed";
+          dossiers: {
+            dossierCode: string;
+            status: number;
+            execution: string;
+            executionStatus: string;
+            error?: string;
+            stoppedAt?: string;
+          }[];
         } } };
       400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
@@ -914,207 +1238,67 @@ export interface operations {
       503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
     };
   };
-  "listFailedDossiers": {
-    parameters: { query: { state: "failed" }; header?: never; path?: never; cookie?: never };
+  "listEmails": {
+    parameters: { query: { state: "failed" | "bounced" | "complained" }; header?: never; path?: never; cookie?: never };
     requestBody?: never;
     responses: {
       200: { headers: { [name: string]: unknown }; content: { "application/json": {
-          state: "failed";
+          state: "failed" | "bounced" | "complained";
+          emails: {
+            id: string;
+            dossierCode: string;
+            eventKey: string;
+            event: string;
+            state: string;
+            at: string | null;
+            error?: string;
+          }[];
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "resendEmail": {
+    parameters: { query?: never; header?: never; path: { id: string }; cookie?: never };
+    requestBody?: never;
+    responses: {
+      202: { headers: { [name: string]: unknown }; content: { "application/json": {
+          id: string;
+          dossierCode: string;
+          eventKey: string;
+          state: "queued";
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "listOverdue": {
+    parameters: { query?: { quietDays?: number }; header?: never; path?: never; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          quietDays: number;
           dossiers: {
             dossierCode: string;
             status: number;
-            execution: string;
-            executionStatus: string;
-            error?: string;
-            stoppedAt?: string;
+            procedure: string;
+            holding: string[];
+            appointmentAt: string | null;
+            lastActivityAt: string;
+            quietDays: number;
           }[];
         } } };
       400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-    };
-  };
-  "exportApplicant": {
-    parameters: { query?: { email?: string; idNumber?: string }; header?: never; path?: never; cookie?: never };
-    requestBody?: never;
-    responses: {
-      200: { headers: { [name: string]: unknown }; content: { "application/json": {
-          query: {
-            [key: string]: unknown;
-          };
-          exportedAt: string;
-          dossiers: {
-            [key: string]: unknown;
-          }[];
-        } } };
-      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-    };
-  };
-  "publicLookup": {
-    parameters: { query?: never; header: { "X-Lookup-Pin": string }; path: { code: string }; cookie?: never };
-    requestBody?: never;
-    responses: {
-      200: { headers: { [name: string]: unknown }; content: { "application/json": {
-          code: string;
-          status: number;
-          statusText: {
-            vi: string;
-            en: string;
-          };
-          procedure: {
-            code: string;
-            name: {
-              vi: string;
-              en: string;
-            };
-          };
-          receivedAt: string;
-          appointmentAt: string;
-          collection: {
-            from: string;
-            until: string;
-          } | null;
-          history: {
-            at: string;
-            event: string;
-            text: {
-              vi: string;
-              en: string;
-            };
-          }[];
-          supplement: {
-            requestedAt: string;
-            agency: {
-              vi: string;
-              en: string;
-            };
-            missing: string[];
-            reason: string;
-          } | null;
-          stop: {
-            kind: "refused" | "withdrawn";
-            at: string;
-            reason: string;
-          } | null;
-          returnedAt: string | null;
-          canWithdraw: boolean;
-          canRate: boolean;
-          rating: {
-            score: number;
-            at: string;
-          } | null;
-          documents: {
-            documentId: string;
-            name: string;
-            contentType: "application/pdf" | "image/jpeg" | "image/png";
-            size: number;
-            sha256: string;
-            purpose: "dossier" | "result";
-            stage: "intake" | "supplement" | "processing" | "result";
-            round?: string;
-            uploadedAt: string;
-            recordedAt: string;
-            deletedAt?: string;
-          }[];
-        } } };
-      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      429: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-    };
-  };
-  "publicSupplement": {
-    parameters: { query?: never; header: { "X-Lookup-Pin": string; "Idempotency-Key"?: string }; path: { code: string }; cookie?: never };
-    requestBody: { content: { 'application/json': {
-        documents: ({
-          name: string;
-          ref: string;
-        } | {
-          documentId: string;
-        })[];
-        note?: string;
-        steps?: string[];
-      } } };
-    responses: {
-      202: { headers: { [name: string]: unknown }; content: { "application/json": {
-          dossierCode: string;
-          suppliedAt: string;
-          stepId?: string;
-        } } };
-      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      429: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-    };
-  };
-  "publicWithdraw": {
-    parameters: { query?: never; header: { "X-Lookup-Pin": string; "Idempotency-Key"?: string }; path: { code: string }; cookie?: never };
-    requestBody: { content: { 'application/json': {
-        reason?: string;
-      } } };
-    responses: {
-      202: { headers: { [name: string]: unknown }; content: { "application/json": {
-          dossierCode: string;
-          status: 7;
-          withdrawnAt: string;
-        } } };
-      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      429: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-    };
-  };
-  "publicRating": {
-    parameters: { query?: never; header: { "X-Lookup-Pin": string; "Idempotency-Key"?: string }; path: { code: string }; cookie?: never };
-    requestBody: { content: { 'application/json': {
-        score: number;
-        comment?: string;
-      } } };
-    responses: {
-      201: { headers: { [name: string]: unknown }; content: { "application/json": {
-          dossierCode: string;
-          score: number;
-        } } };
-      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      429: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-    };
-  };
-  "publicCentre": {
-    parameters: { query?: never; header?: never; path?: never; cookie?: never };
-    requestBody?: never;
-    responses: {
-      200: { headers: { [name: string]: unknown }; content: { "application/json": {
-          name: {
-            vi: string;
-            en: string;
-          };
-          address: {
-            vi: string;
-            en: string;
-          };
-          openingHours: {
-            vi: string;
-            en: string;
-          };
-          hotline: string;
-          portalUrl: string;
-        } } };
-      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
     };
@@ -1218,372 +1402,101 @@ export interface operations {
       503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
     };
   };
-  "getCalendar": {
-    parameters: { query?: never; header?: never; path: { year: number }; cookie?: never };
-    requestBody?: never;
-    responses: {
-      200: { headers: { [name: string]: unknown }; content: { "application/json": {
-          year: number;
-          status: "announced" | "awaiting-notice";
-          entries: {
-            date: string;
-            kind: "holiday" | "day-off" | "working-saturday";
-            name: {
-              vi: string;
-              en: string;
-            };
-            source: string;
-          }[];
-          origin: "stored" | "bundled";
-          updatedAt?: string;
-          updatedBy?: string;
-        } } };
-      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-    };
-  };
-  "putCalendar": {
-    parameters: { query?: never; header?: never; path: { year: number }; cookie?: never };
-    requestBody: { content: { 'application/json': {
-        year: number;
-        status: "announced" | "awaiting-notice";
-        entries: {
-          date: string;
-          kind: "holiday" | "day-off" | "working-saturday";
-          name: {
-            vi: string;
-            en: string;
-          };
-          source: string;
-        }[];
-      } } };
-    responses: {
-      200: { headers: { [name: string]: unknown }; content: { "application/json": {
-          year: number;
-          status: "announced" | "awaiting-notice";
-          entries: {
-            date: string;
-            kind: "holiday" | "day-off" | "working-saturday";
-            name: {
-              vi: string;
-              en: string;
-            };
-            source: string;
-          }[];
-          origin: "stored" | "bundled";
-          updatedAt?: string;
-          updatedBy?: string;
-        } } };
-      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-    };
-  };
-  "listAgencies": {
+  "publicCentre": {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
     requestBody?: never;
     responses: {
       200: { headers: { [name: string]: unknown }; content: { "application/json": {
-          agencies: {
+          name: {
+            vi: string;
+            en: string;
+          };
+          address: {
+            vi: string;
+            en: string;
+          };
+          openingHours: {
+            vi: string;
+            en: string;
+          };
+          hotline: string;
+          portalUrl: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "publicLookup": {
+    parameters: { query?: never; header: { "X-Lookup-Pin": string }; path: { code: string }; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          code: string;
+          status: number;
+          statusText: {
+            vi: string;
+            en: string;
+          };
+          procedure: {
             code: string;
             name: {
               vi: string;
               en: string;
             };
-            kind: "desk" | "department";
-            email: string;
-          }[];
-        } } };
-      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-    };
-  };
-  "putAgency": {
-    parameters: { query?: never; header?: never; path: { code: string }; cookie?: never };
-    requestBody: { content: { 'application/json': {
-        name: {
-          vi: string;
-          en: string;
-        };
-        kind: "desk" | "department";
-        email: string;
-      } } };
-    responses: {
-      200: { headers: { [name: string]: unknown }; content: { "application/json": {
-          code: string;
-          name: {
-            vi: string;
-            en: string;
           };
-          kind: "desk" | "department";
-          email: string;
-          group: string;
-        } } };
-      201: { headers: { [name: string]: unknown }; content: { "application/json": {
-          code: string;
-          name: {
-            vi: string;
-            en: string;
-          };
-          kind: "desk" | "department";
-          email: string;
-          group: string;
-        } } };
-      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-    };
-  };
-  "resendEmail": {
-    parameters: { query?: never; header?: never; path: { id: string }; cookie?: never };
-    requestBody?: never;
-    responses: {
-      202: { headers: { [name: string]: unknown }; content: { "application/json": {
-          id: string;
-          dossierCode: string;
-          eventKey: string;
-          state: "queued";
-        } } };
-      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-    };
-  };
-  "listContacts": {
-    parameters: { query?: never; header?: never; path: { agencyCode: string }; cookie?: never };
-    requestBody?: never;
-    responses: {
-      200: { headers: { [name: string]: unknown }; content: { "application/json": {
-          agency: string;
-          contacts: {
-            kind: "contact-citizen";
-            dossierCode: string;
-            eventKey: string;
-            event?: string;
-            emailId: string;
-            reason: string;
+          receivedAt: string;
+          appointmentAt: string;
+          collection: {
+            from: string;
+            until: string;
+          } | null;
+          history: {
             at: string;
-            message: {
+            event: string;
+            text: {
               vi: string;
               en: string;
             };
-            applicant: {
-              name: string;
-              phone: string | null;
-            } | null;
           }[];
-        } } };
-      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-    };
-  };
-  "listEmails": {
-    parameters: { query: { state: "failed" | "bounced" | "complained" }; header?: never; path?: never; cookie?: never };
-    requestBody?: never;
-    responses: {
-      200: { headers: { [name: string]: unknown }; content: { "application/json": {
-          state: "failed" | "bounced" | "complained";
-          emails: {
-            id: string;
-            dossierCode: string;
-            eventKey: string;
-            event: string;
-            state: string;
-            at: string | null;
-            error?: string;
-          }[];
-        } } };
-      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-    };
-  };
-  "getTimelinessDossiers": {
-    parameters: { query: { from: string; to: string; by?: "agency" | "procedure"; key: string; measure: "steps" | "early" | "onTime" | "late" | "pending" | "stopped" | "apologies" | "supplements" | "refusals" | "received" | "returned" | "returnedOnTime" | "dossierLate" | "withdrawn" | "dossierStopped" | "rated" }; header?: never; path?: never; cookie?: never };
-    requestBody?: never;
-    responses: {
-      200: { headers: { [name: string]: unknown }; content: { "application/json": {
-          from: string;
-          to: string;
-          by: string;
-          key: string;
-          measure: string;
-          count: number;
-          dossiers: string[];
-        } } };
-      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-    };
-  };
-  "listOverdue": {
-    parameters: { query?: { quietDays?: number }; header?: never; path?: never; cookie?: never };
-    requestBody?: never;
-    responses: {
-      200: { headers: { [name: string]: unknown }; content: { "application/json": {
-          quietDays: number;
-          dossiers: {
-            dossierCode: string;
-            status: number;
-            procedure: string;
-            holding: string[];
-            appointmentAt: string | null;
-            lastActivityAt: string;
-            quietDays: number;
-          }[];
-        } } };
-      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-    };
-  };
-  "draftDocument": {
-    parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path?: never; cookie?: never };
-    requestBody: { content: { 'application/json': {
-        name: string;
-        contentType: "application/pdf" | "image/jpeg" | "image/png";
-        size: number;
-        sha256: string;
-        purpose?: "dossier" | "result";
-      } } };
-    responses: {
-      201: { headers: { [name: string]: unknown }; content: { "application/json": {
-          documentId: string;
-          upload: {
-            url: string;
-            fields: {
-              [key: string]: string | undefined;
+          supplement: {
+            requestedAt: string;
+            agency: {
+              vi: string;
+              en: string;
             };
-          };
-          expiresAt: string;
-          maxBytes: number;
-          complete?: string;
-          draftId: string;
+            missing: string[];
+            reason: string;
+          } | null;
+          stop: {
+            kind: "refused" | "withdrawn";
+            at: string;
+            reason: string;
+          } | null;
+          returnedAt: string | null;
+          canWithdraw: boolean;
+          canRate: boolean;
+          rating: {
+            score: number;
+            at: string;
+          } | null;
+          documents: {
+            documentId: string;
+            name: string;
+            contentType: "application/pdf" | "image/jpeg" | "image/png";
+            size: number;
+            sha256: string;
+            purpose: "dossier" | "result";
+            stage: "intake" | "supplement" | "processing" | "result";
+            round?: string;
+            uploadedAt: string;
+            recordedAt: string;
+            deletedAt?: string;
+          }[];
         } } };
       400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      422: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-    };
-  };
-  "uploadDocument": {
-    parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path: { code: string }; cookie?: never };
-    requestBody: { content: { 'application/json': {
-        name: string;
-        contentType: "application/pdf" | "image/jpeg" | "image/png";
-        size: number;
-        sha256: string;
-        purpose?: "dossier" | "result";
-      } } };
-    responses: {
-      201: { headers: { [name: string]: unknown }; content: { "application/json": {
-          documentId: string;
-          upload: {
-            url: string;
-            fields: {
-              [key: string]: string | undefined;
-            };
-          };
-          expiresAt: string;
-          maxBytes: number;
-          complete?: string;
-        } } };
-      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      422: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-    };
-  };
-  "completeDocument": {
-    parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path: { code: string; documentId: string }; cookie?: never };
-    requestBody?: never;
-    responses: {
-      200: { headers: { [name: string]: unknown }; content: { "application/json": {
-          documentId: string;
-          name: string;
-          contentType: "application/pdf" | "image/jpeg" | "image/png";
-          size: number;
-          sha256: string;
-          purpose: "dossier" | "result";
-          stage: "intake" | "supplement" | "processing" | "result";
-          round?: string;
-          uploadedBy: string;
-          uploaderKind: "desk" | "agency" | "citizen";
-          agency?: string;
-          uploadedAt: string;
-          recordedAt: string;
-          deletedAt?: string;
-        } } };
-      201: { headers: { [name: string]: unknown }; content: { "application/json": {
-          documentId: string;
-          name: string;
-          contentType: "application/pdf" | "image/jpeg" | "image/png";
-          size: number;
-          sha256: string;
-          purpose: "dossier" | "result";
-          stage: "intake" | "supplement" | "processing" | "result";
-          round?: string;
-          uploadedBy: string;
-          uploaderKind: "desk" | "agency" | "citizen";
-          agency?: string;
-          uploadedAt: string;
-          recordedAt: string;
-          deletedAt?: string;
-        } } };
-      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      422: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-    };
-  };
-  "getDocument": {
-    parameters: { query?: never; header?: never; path: { code: string; documentId: string }; cookie?: never };
-    requestBody?: never;
-    responses: {
-      200: { headers: { [name: string]: unknown }; content: { "application/json": {
-          documentId: string;
-          url: string;
-          expiresAt: string;
-        } } };
-      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      429: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
     };
@@ -1614,6 +1527,23 @@ export interface operations {
       404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       422: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      429: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "publicGetDocument": {
+    parameters: { query?: never; header: { "X-Lookup-Pin": string }; path: { code: string; documentId: string }; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          documentId: string;
+          url: string;
+          expiresAt: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       429: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
@@ -1664,41 +1594,6 @@ export interface operations {
       503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
     };
   };
-  "publicGetDocument": {
-    parameters: { query?: never; header: { "X-Lookup-Pin": string }; path: { code: string; documentId: string }; cookie?: never };
-    requestBody?: never;
-    responses: {
-      200: { headers: { [name: string]: unknown }; content: { "application/json": {
-          documentId: string;
-          url: string;
-          expiresAt: string;
-        } } };
-      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      429: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-    };
-  };
-  "reissuePin": {
-    parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path: { code: string }; cookie?: never };
-    requestBody: { content: { 'application/json': Record<string, never> } };
-    responses: {
-      202: { headers: { [name: string]: unknown }; content: { "application/json": {
-          dossierCode: string;
-          reissuedAt: string;
-          sentTo: "applicant";
-        } } };
-      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
-    };
-  };
   "publicPinReminder": {
     parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path: { code: string }; cookie?: never };
     requestBody: { content: { 'application/json': Record<string, never> } };
@@ -1711,6 +1606,111 @@ export interface operations {
         } } };
       400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       429: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "publicRating": {
+    parameters: { query?: never; header: { "X-Lookup-Pin": string; "Idempotency-Key"?: string }; path: { code: string }; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        score: number;
+        comment?: string;
+      } } };
+    responses: {
+      201: { headers: { [name: string]: unknown }; content: { "application/json": {
+          dossierCode: string;
+          score: number;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      429: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "publicSupplement": {
+    parameters: { query?: never; header: { "X-Lookup-Pin": string; "Idempotency-Key"?: string }; path: { code: string }; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        documents: ({
+          name: string;
+          ref: string;
+        } | {
+          documentId: string;
+        })[];
+        note?: string;
+        steps?: string[];
+      } } };
+    responses: {
+      202: { headers: { [name: string]: unknown }; content: { "application/json": {
+          dossierCode: string;
+          suppliedAt: string;
+          stepId?: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      429: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "publicWithdraw": {
+    parameters: { query?: never; header: { "X-Lookup-Pin": string; "Idempotency-Key"?: string }; path: { code: string }; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        reason?: string;
+      } } };
+    responses: {
+      202: { headers: { [name: string]: unknown }; content: { "application/json": {
+          dossierCode: string;
+          status: 7;
+          withdrawnAt: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      429: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "getTimelinessReport": {
+    parameters: { query: { from: string; to: string; by?: "agency" | "procedure" }; header?: never; path?: never; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          from: string;
+          to: string;
+          by: "agency" | "procedure";
+          skipped: {
+            code: string;
+            reason: string;
+          }[];
+          [key: string]: unknown;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "getTimelinessDossiers": {
+    parameters: { query: { from: string; to: string; by?: "agency" | "procedure"; key: string; measure: "steps" | "early" | "onTime" | "late" | "pending" | "stopped" | "apologies" | "supplements" | "refusals" | "received" | "returned" | "returnedOnTime" | "dossierLate" | "withdrawn" | "dossierStopped" | "rated" }; header?: never; path?: never; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          from: string;
+          to: string;
+          by: string;
+          key: string;
+          measure: string;
+          count: number;
+          dossiers: string[];
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
     };

@@ -1,0 +1,117 @@
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { Context } from 'aws-lambda';
+import * as z from 'zod';
+import { callerOf, hasRole, hasScopeFor, type Caller } from './access';
+import { HttpProblem, json, jsonBody, parse, problem, type ApiResult } from './http';
+import { idempotencyKeyOf } from './idempotency-key';
+import { dossierCode } from './params';
+import { logger, reportMissingCalendar } from './powertools';
+import { routeKey, type AnyRoute, type ApiEvent } from './route';
+import type { Dossier } from '../core/dossier';
+
+const CitizenPath = z.object({ code: dossierCode });
+
+const PUBLIC_CALLER: Caller = { sub: 'public', groups: [] };
+
+/** No request of this API needs more (API Gateway alone would take 10 MB). */
+const MAX_BODY_BYTES = 256 * 1024;
+
+const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'TimeoutError', 'ServiceUnavailable']);
+
+/** A dependency that cannot be reached (DynamoDB, Step Functions), however deep in the causes. */
+function isUnavailable(error: unknown, depth = 0): boolean {
+  const e = error as { name?: string; code?: string; cause?: unknown; $metadata?: { httpStatusCode?: number } } | undefined;
+  if (!e || depth > 4) return false;
+  if (UNAVAILABLE.has(e.code ?? '') || UNAVAILABLE.has(e.name ?? '') || e.$metadata?.httpStatusCode === 503) return true;
+  return isUnavailable(e.cause, depth + 1);
+}
+
+function toProblem(error: unknown): HttpProblem {
+  if (error instanceof HttpProblem) return error;
+  if ((error as Error)?.name === 'MissingCalendarYearError') {
+    reportMissingCalendar(error as Error);
+    return new HttpProblem(503, 'Service Unavailable', `${(error as Error).message}: an operator must PUT /calendars/{year}`);
+  }
+  if (isUnavailable(error)) {
+    return new HttpProblem(503, 'Service Unavailable', 'A dependency is unavailable; retry later', undefined, {
+      'retry-after': '5',
+    });
+  }
+  return new HttpProblem(500, 'Internal Server Error', 'Unexpected error');
+}
+
+const queryOf = (event: ApiEvent) => event.queryStringParameters ?? {};
+
+/**
+ * One route behind its checks: the roles and scopes it declares, the citizen's PIN, the
+ * Idempotency-Key, then its params, query and body parsed with its schemas; the handler's reply
+ * becomes JSON and every error problem+json.
+ */
+export function serveRoute(route: AnyRoute): (event: ApiEvent, context: Context) => Promise<ApiResult> {
+  const key = routeKey(route);
+  const isPublic = route.roles.includes('public');
+  const run = async (event: ApiEvent, context: Context, caller: Caller, dossier: Dossier | undefined) => {
+    const params = route.params ? parse(route.params, event.pathParameters ?? {}, 'path') : event.pathParameters ?? {};
+    const query = route.query ? parse(route.query, queryOf(event), 'query') : queryOf(event);
+    const body = route.body ? parse(route.body, jsonBody(event) ?? {}) : undefined;
+    const reply = await route.handler({ event, caller, lambda: context, dossier, params, query, body });
+    return json(reply.status, reply.body, reply.headers);
+  };
+  return async (event, context) => {
+    try {
+      if ((event.body?.length ?? 0) > MAX_BODY_BYTES) {
+        throw new HttpProblem(413, 'Content Too Large', `The body is over ${MAX_BODY_BYTES / 1024} KB`, [{ field: 'body', message: 'Too large' }]);
+      }
+      let caller = PUBLIC_CALLER;
+      if (!isPublic) {
+        const signedIn = await callerOf(event);
+        if (!signedIn) throw new HttpProblem(401, 'Unauthorized', 'Sign in first');
+        if (!hasScopeFor(signedIn, route.scopes)) {
+          throw new HttpProblem(403, 'Forbidden', `An agency system needs one of the scopes: ${route.scopes?.join(', ') || '(none: officers only)'}`);
+        }
+        if (!route.roles.some((role) => hasRole(signedIn, role))) {
+          throw new HttpProblem(403, 'Forbidden', `This route is for: ${route.roles.join(', ')}`);
+        }
+        caller = signedIn;
+      }
+      // The PIN is checked on every request, a replay too: a replay is no free guess.
+      const dossier = route.citizen ? await route.citizen(event, parse(CitizenPath, event.pathParameters, 'path').code) : undefined;
+      // Every POST honours an Idempotency-Key: a retry gets the first answer and changes nothing.
+      const idempotencyKey = route.idempotency ? idempotencyKeyOf(event.headers) : undefined;
+      if (!idempotencyKey) return await run(event, context, caller, dossier);
+      const request = { path: event.pathParameters ?? {}, body: event.body ?? '' };
+      const who = caller.sub === 'public' ? `public:${event.pathParameters?.code ?? ''}` : caller.sub;
+      return await route.idempotency!(key, who, idempotencyKey, request, context, () => run(event, context, caller, dossier));
+    } catch (error) {
+      const p = toProblem(error);
+      if (p.status >= 500) logger.error('request failed', { route: key, error: error as Error });
+      else logger.info('request refused', { route: key, status: p.status });
+      return problem(p, event.rawPath);
+    }
+  };
+}
+
+/**
+ * One Lambda function serving a table of routes (Powertools' Router, middy's http-router): API
+ * Gateway names the matched route in `event.routeKey`, and the function runs that route.
+ */
+export function apiRouter(routes: readonly AnyRoute[]) {
+  const table = new Map<string, ReturnType<typeof serveRoute>>();
+  for (const route of routes) {
+    const key = routeKey(route);
+    if (table.has(key)) throw new Error(`Route ${key} is declared twice`);
+    table.set(key, serveRoute(route));
+  }
+  // Just before the function's own timeout, answer 503 with Retry-After rather than dying with a 500.
+  const tooSlow = () =>
+    problem(new HttpProblem(503, 'Service Unavailable', 'The request took too long; retry later', undefined, { 'retry-after': '1' }));
+  const handler = middy<ApiEvent, ApiResult>({ timeoutEarlyInMillis: 500, timeoutEarlyResponse: tooSlow })
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .handler(async (event, context) => {
+      const serve = table.get(event.routeKey);
+      if (!serve) return problem(new HttpProblem(404, 'Not Found', `No route ${event.routeKey} in this function`), event.rawPath);
+      return serve(event, context);
+    });
+  return Object.assign(handler, { routes });
+}
