@@ -10,6 +10,7 @@ import type { FunctionSpec } from '../registry';
 import type { Email } from './email';
 import type { Documents } from './documents';
 import { fromRoot, projectRoot } from './paths';
+import { ALIASES, BANNER } from '../bundling/options';
 
 export interface FunctionsProps {
   specs: readonly FunctionSpec[];
@@ -29,18 +30,19 @@ export interface FunctionsProps {
 }
 
 /** Actions the callback pattern needs (SendTaskSuccess/Failure/Heartbeat). */
-/** How every function of the platform is bundled (the registry's, and the catalogue loader). */
+/** How every function of the platform is bundled (the registry's, and the catalogue loader): infra/bundling/options.ts. */
 export const BUNDLING = {
   format: OutputFormat.ESM,
   mainFields: ['module', 'main'],
-  // Some CommonJS dependencies call require(); give the ESM bundle one.
-  banner: "import { createRequire } from 'module';const require = createRequire(import.meta.url);",
+  banner: BANNER,
   minify: true,
   sourceMap: false,
   target: 'node24',
   // Bundle the AWS SDK too (pinned versions, smaller cold start than the runtime's copy).
   externalModules: [],
   forceDockerBundling: false,
+  // `--alias:<package>=<path>` for each alias (the environment's credentials only)
+  esbuildArgs: { '--alias': Object.entries(ALIASES).map(([from, to]) => `${from}=${to}`) },
 };
 
 export const TASK_RESULT_ACTIONS = ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'];

@@ -1,3 +1,4 @@
+import { esbuildOptions } from '../../infra/bundling/options';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,18 +45,8 @@ describe('the catalogue custom resource (bundled) on an empty table', () => {
   beforeAll(async () => {
     h = await startHarness({ resume: false, seed: false });
     taskRoot = mkdtempSync(join(tmpdir(), 'motcua-loader-'));
-    await build({
-      entryPoints: [join(projectRoot, LOADER_ENTRY)],
-      outfile: join(taskRoot, 'index.mjs'),
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node24',
-      mainFields: ['module', 'main'],
-      banner: { js: "import { createRequire } from 'module';const require = createRequire(import.meta.url);" },
-      minify: true,
-      logLevel: 'error',
-    });
+    // bundled exactly as the CDK bundles it (infra/bundling/options.ts: the environment's credentials only)
+    await build(esbuildOptions(join(projectRoot, LOADER_ENTRY), join(taskRoot, 'index.mjs'), projectRoot));
     cpSync(HANOI_DIR, join(taskRoot, 'catalogue'), { recursive: true });
     process.env.LAMBDA_TASK_ROOT = taskRoot;
     handler = (await import(pathToFileURL(join(taskRoot, 'index.mjs')).href)).handler as Handler;

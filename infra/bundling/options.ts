@@ -1,0 +1,37 @@
+import type { BuildOptions } from 'esbuild';
+
+/**
+ * How every Lambda function of the platform is bundled, in one place: the CDK's NodejsFunction
+ * (infra/constructs/functions.ts), bench/coldstart.ts and the tests that bundle a function as
+ * the CDK does all read it, so what is measured is what is deployed.
+ */
+
+/** Some CommonJS dependencies call require(); give the ESM bundle one. */
+export const BANNER = "import { createRequire } from 'module';const require = createRequire(import.meta.url);";
+
+/**
+ * Lambda gives a function its role's credentials in the environment: the SDK's default chain
+ * is replaced by the environment provider alone (see ./credentials-from-env.ts). Paths are
+ * relative to the project root, where esbuild runs.
+ */
+export const ALIASES: Record<string, string> = {
+  '@aws-sdk/credential-provider-node': './infra/bundling/credentials-from-env.ts',
+};
+
+/** The esbuild options of a function's bundle (the AWS SDK bundled: pinned, smaller cold start than the runtime's copy). */
+export const esbuildOptions = (entry: string, outfile: string, absWorkingDir: string): BuildOptions => ({
+  entryPoints: [entry],
+  outfile,
+  absWorkingDir,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node24',
+  mainFields: ['module', 'main'],
+  minify: true,
+  sourcemap: false,
+  banner: { js: BANNER },
+  alias: ALIASES,
+  external: [],
+  logLevel: 'error',
+});
