@@ -1,8 +1,27 @@
 import { apiRouter } from '../commons/router';
 import { route as decideStep } from '../decide-step/route';
 import { route as listProcedures } from '../list-procedures/route';
+import { route as draftDocument } from '../draft-document/route';
+import { route as uploadDocument } from '../upload-document/route';
+import { route as completeDocument } from '../complete-document/route';
+import { route as getDocument } from '../get-document/route';
+import { route as reissuePin } from '../reissue-pin/route';
+import { route as listContacts } from '../list-contacts/route';
+import { route as getCalendar } from '../get-calendar/route';
+import { route as listAgencies } from '../list-agencies/route';
 
 /** The officers' function: the desk's and the agencies' routes (signed in; agencies' systems too). */
-export const routes = [decideStep, listProcedures];
+export const routes = [
+  decideStep,
+  listProcedures,
+  draftDocument,
+  uploadDocument,
+  completeDocument,
+  getDocument,
+  reissuePin,
+  listContacts,
+  getCalendar,
+  listAgencies,
+];
 
 export const handler = apiRouter(routes);

@@ -93,43 +93,20 @@ export const routeContracts: Record<string, RouteContract> = {
     summary: 'Publish a new version of a procedure', operationId: 'putProcedure',
     body: ProcedureBody, responses: { 200: R.ProcedureVersion, 201: R.ProcedureVersion }, errors: [...officer, 409, 422],
   },
-  'GET /calendars/{year}': { summary: "A year's working calendar", operationId: 'getCalendar', responses: { 200: R.CalendarYear }, errors: [...officer, 404] },
   'PUT /calendars/{year}': { summary: "Replace a year's working calendar", operationId: 'putCalendar', body: R.CalendarBody, responses: { 200: R.CalendarYear }, errors: officer },
   'GET /ops/dossiers': {
     summary: 'The open dossiers whose workflow is not running (failed, timed out, aborted, never started)', operationId: 'listFailedDossiers',
     query: FailedQuery, responses: { 200: R.FailedDossiers }, errors: officer,
   },
-  'GET /agencies': { summary: 'The agencies of the catalogue', operationId: 'listAgencies', responses: { 200: R.AgencyList }, errors: [401] },
   'PUT /agencies/{code}': {
     summary: "Add an agency or change its names, kind or warnings address", operationId: 'putAgency',
     body: AgencyBody, responses: { 200: R.AgencyStored, 201: R.AgencyStored }, errors: officer,
   },
   'POST /ops/emails/{id}/resend': { summary: 'Send a failed, bounced or sent email again', operationId: 'resendEmail', responses: { 202: R.EmailRequeued }, errors: [...officer, 404, 409] },
-  'GET /agencies/{agencyCode}/contacts': { summary: 'The citizens the desk should call (their letter bounced or was complained of)', operationId: 'listContacts', responses: { 200: R.Contacts }, errors: officer },
   'GET /public/centre': { summary: "The centre's public profile (name, address, opening hours, hotline)", operationId: 'publicCentre', responses: { 200: R.PublicCentre }, errors: [] },
-  'POST /dossiers/{code}/pin': {
-    summary: 'Issue a new lookup PIN and email it to the applicant', operationId: 'reissuePin',
-    body: z.object({}).strict(), responses: { 202: R.PinReissued }, errors: [...officer, 404, 409], headers: [idempotency],
-  },
   'POST /public/dossiers/{code}/pin-reminder': {
     summary: 'Citizen: I lost my PIN (a new one is emailed if the code is right)', operationId: 'publicPinReminder',
     body: z.object({}).strict(), responses: { 202: R.PinReminder }, errors: [429], headers: [idempotency],
-  },
-  'POST /documents/drafts': {
-    summary: 'Ask to upload a file before the dossier exists (claimed at intake with {draftId})', operationId: 'draftDocument',
-    body: UploadRequest, responses: { 201: R.Draft }, errors: [...officer, 409, 422], headers: [idempotency],
-  },
-  'POST /dossiers/{code}/documents': {
-    summary: "Ask to upload a file into a dossier (the desk; the agency that asked a supplement or deciding)", operationId: 'uploadDocument',
-    body: UploadRequest, responses: { 201: R.Upload }, errors: [...officer, 404, 409, 422], headers: [idempotency],
-  },
-  'POST /dossiers/{code}/documents/{documentId}/complete': {
-    summary: 'Register an uploaded file (its size, type and checksum are checked)', operationId: 'completeDocument',
-    responses: { 200: R.StoredDocument, 201: R.StoredDocument }, errors: [...officer, 404, 409, 422], headers: [idempotency],
-  },
-  'GET /dossiers/{code}/documents/{documentId}': {
-    summary: 'A short-lived download link to a file of the dossier (409 while it is being scanned)', operationId: 'getDocument',
-    responses: { 200: R.Download }, errors: [...officer, 404, 409],
   },
   'POST /public/dossiers/{code}/documents': {
     summary: 'Citizen: ask to upload a file of the supplement asked for', operationId: 'publicUploadDocument',
