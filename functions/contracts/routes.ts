@@ -4,7 +4,6 @@ import { Delay } from '../report-delay/handler';
 import { Query as ExportQuery } from '../export-applicant/handler';
 import { Query as LogbookQuery } from '../get-logbook/handler';
 import { Query as ReportQuery } from '../get-timeliness-report/handler';
-import { Rating } from '../public-rating/handler';
 import { SearchQuery } from '../search-dossiers/handler';
 import { SupplementBody } from '../commons/supplement';
 import { ProcedureBody } from '../core/procedure-rules';
@@ -80,15 +79,6 @@ export const routeContracts: Record<string, RouteContract> = {
     summary: 'Everything held about one applicant', operationId: 'exportApplicant',
     query: ExportQuery, responses: { 200: R.ApplicantExport }, errors: officer,
   },
-  'GET /public/dossiers/{code}': { summary: 'Citizen: look a dossier up with its code and PIN', operationId: 'publicLookup', responses: { 200: R.CitizenView }, errors: [404, 429], headers: [pin] },
-  'POST /public/dossiers/{code}/supplement': {
-    summary: 'Citizen: send the supplement asked for', operationId: 'publicSupplement',
-    body: SupplementBody, responses: { 202: R.SupplementAccepted }, errors: [404, 409, 429], headers: [pin, idempotency],
-  },
-  'POST /public/dossiers/{code}/rating': {
-    summary: 'Citizen: rate the service once, after the result', operationId: 'publicRating',
-    body: Rating, responses: { 201: R.Rated }, errors: [404, 409, 429], headers: [pin, idempotency],
-  },
   'PUT /procedures/{code}': {
     summary: 'Publish a new version of a procedure', operationId: 'putProcedure',
     body: ProcedureBody, responses: { 200: R.ProcedureVersion, 201: R.ProcedureVersion }, errors: [...officer, 409, 422],
@@ -106,7 +96,6 @@ export const routeContracts: Record<string, RouteContract> = {
   },
   'POST /ops/emails/{id}/resend': { summary: 'Send a failed, bounced or sent email again', operationId: 'resendEmail', responses: { 202: R.EmailRequeued }, errors: [...officer, 404, 409] },
   'GET /agencies/{agencyCode}/contacts': { summary: 'The citizens the desk should call (their letter bounced or was complained of)', operationId: 'listContacts', responses: { 200: R.Contacts }, errors: officer },
-  'GET /public/centre': { summary: "The centre's public profile (name, address, opening hours, hotline)", operationId: 'publicCentre', responses: { 200: R.PublicCentre }, errors: [] },
   'POST /dossiers/{code}/pin': {
     summary: 'Issue a new lookup PIN and email it to the applicant', operationId: 'reissuePin',
     body: z.object({}).strict(), responses: { 202: R.PinReissued }, errors: [...officer, 404, 409], headers: [idempotency],
