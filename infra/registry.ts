@@ -102,9 +102,6 @@ const legacyFunctions: FunctionSpec[] = [
   fn('upload-document', 'Officers: a presigned POST for a document of a dossier', { table: 'read-write', documents: ['sign-upload'] }),
   fn('complete-document', 'Officers: verify an uploaded document and record it on the dossier', { table: 'read-write', documents: ['verify'] }, 29),
   fn('get-document', 'Officers: a short-lived presigned GET for a document scanned clean', { table: 'read', documents: ['read'] }),
-  fn('public-upload-document', 'Citizen: a presigned POST for a supplement document', { table: 'read-write', documents: ['sign-upload'] }),
-  fn('public-complete-document', "Citizen: verify an uploaded supplement document and record it", { table: 'read-write', documents: ['verify'] }, 29),
-  fn('public-get-document', 'Citizen: a presigned GET for their own documents and the result', { table: 'read-write', documents: ['read'] }),
   fn('list-agencies', 'List the agencies of the catalogue', { table: 'read' }),
   fn('put-agency', 'Operator: add or change an agency (and create its Cognito group)', { table: 'read-write', agencyGroups: true }),
   fn('send-email', 'Email queue consumer: claim, send at the rate SES allows, record the message id', { table: 'read-write', sendEmail: true, emailQueue: true }, 30),
@@ -113,7 +110,6 @@ const legacyFunctions: FunctionSpec[] = [
   fn('list-contacts', 'The desk: citizens to call, whose letter did not arrive', { table: 'read' }),
   fn('search-dossiers', 'Desk, operators: search dossiers by code, applicant name or phone', { table: 'read' }),
   fn('reissue-pin', "The desk reissues a dossier's lookup PIN, emailed to the applicant", { table: 'read-write', sendEmail: true }),
-  fn('public-pin-reminder', 'Citizen: a new PIN emailed to the address on file (same answer for any code)', { table: 'read-write', sendEmail: true }),
   fn('list-emails', 'Operator: letters that did not reach the citizen (failed, bounced, complained)', { table: 'read' }),
   fn('get-timeliness-dossiers', 'Operator: the dossiers behind one figure of the timeliness report', { table: 'read' }),
   fn('list-overdue', 'Operator: overdue open dossiers with no activity for a while', { table: 'read' }),
@@ -167,11 +163,7 @@ const legacyRoutes: RouteSpec[] = [
   { method: 'POST', path: '/dossiers/{code}/documents', function: 'upload-document', roles: ['desk', 'agency'] },
   { method: 'POST', path: '/dossiers/{code}/documents/{documentId}/complete', function: 'complete-document', roles: ['desk', 'agency'] },
   { method: 'GET', path: '/dossiers/{code}/documents/{documentId}', function: 'get-document', roles: ['desk', 'operator', 'agency'] },
-  { method: 'POST', path: '/public/dossiers/{code}/documents', function: 'public-upload-document', roles: ['public'] },
-  { method: 'POST', path: '/public/dossiers/{code}/documents/{documentId}/complete', function: 'public-complete-document', roles: ['public'] },
-  { method: 'GET', path: '/public/dossiers/{code}/documents/{documentId}', function: 'public-get-document', roles: ['public'] },
   { method: 'POST', path: '/dossiers/{code}/pin', function: 'reissue-pin', roles: ['desk'] },
-  { method: 'POST', path: '/public/dossiers/{code}/pin-reminder', function: 'public-pin-reminder', roles: ['public'] },
 ];
 
 /** The union of what routes need: a function is granted exactly what its routes declare. */

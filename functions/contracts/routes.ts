@@ -30,7 +30,6 @@ export interface RouteContract {
 }
 
 const idempotency = { name: 'Idempotency-Key', required: false, description: 'A retry with the same key and body gets the first answer and changes nothing' };
-const pin = { name: 'X-Lookup-Pin', required: true, description: 'The PIN printed on the receipt (never in the URL)' };
 const officer = [401, 403];
 
 /** Keyed `METHOD /path` like the registry; test/integration/contract.test.ts checks both hold the same routes. */
@@ -100,10 +99,6 @@ export const routeContracts: Record<string, RouteContract> = {
     summary: 'Issue a new lookup PIN and email it to the applicant', operationId: 'reissuePin',
     body: z.object({}).strict(), responses: { 202: R.PinReissued }, errors: [...officer, 404, 409], headers: [idempotency],
   },
-  'POST /public/dossiers/{code}/pin-reminder': {
-    summary: 'Citizen: I lost my PIN (a new one is emailed if the code is right)', operationId: 'publicPinReminder',
-    body: z.object({}).strict(), responses: { 202: R.PinReminder }, errors: [429], headers: [idempotency],
-  },
   'POST /documents/drafts': {
     summary: 'Ask to upload a file before the dossier exists (claimed at intake with {draftId})', operationId: 'draftDocument',
     body: UploadRequest, responses: { 201: R.Draft }, errors: [...officer, 409, 422], headers: [idempotency],
@@ -119,18 +114,6 @@ export const routeContracts: Record<string, RouteContract> = {
   'GET /dossiers/{code}/documents/{documentId}': {
     summary: 'A short-lived download link to a file of the dossier (409 while it is being scanned)', operationId: 'getDocument',
     responses: { 200: R.Download }, errors: [...officer, 404, 409],
-  },
-  'POST /public/dossiers/{code}/documents': {
-    summary: 'Citizen: ask to upload a file of the supplement asked for', operationId: 'publicUploadDocument',
-    body: UploadRequest, responses: { 201: R.Upload }, errors: [404, 409, 422, 429], headers: [pin, idempotency],
-  },
-  'POST /public/dossiers/{code}/documents/{documentId}/complete': {
-    summary: 'Citizen: register an uploaded file', operationId: 'publicCompleteDocument',
-    responses: { 200: R.StoredDocument, 201: R.StoredDocument }, errors: [404, 409, 422, 429], headers: [pin, idempotency],
-  },
-  'GET /public/dossiers/{code}/documents/{documentId}': {
-    summary: 'Citizen: a short-lived download link to their own file or the result', operationId: 'publicGetDocument',
-    responses: { 200: R.Download }, errors: [404, 409, 429], headers: [pin],
   },
 };
 
