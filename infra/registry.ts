@@ -87,9 +87,6 @@ const legacyFunctions: FunctionSpec[] = [
   fn('supply-documents', 'The desk records a supplement', { table: 'read-write', sendTaskResult: true }),
   fn('resume-dossier', 'Operator: resume the workflow of a dossier', { table: 'read-write', startExecution: true }),
   fn('list-dossiers', 'Operator: the open dossiers whose workflow failed', { table: 'read', describeExecution: true }, 29),
-  fn('public-lookup', 'Citizen: look a dossier up with code and PIN', { table: 'read-write' }),
-  fn('public-supplement', 'Citizen: send a supplement with code and PIN', { table: 'read-write', sendTaskResult: true }),
-  fn('public-rating', 'Citizen: rate the service once, after the result', { table: 'read-write' }),
   fn('put-calendar', "Replace a year's working calendar", { table: 'read-write' }),
   fn('workflow-stage', 'Workflow task: open the next stage / close the current one', { table: 'read-write' }),
   fn('workflow-step', 'Workflow task: wait for an agency step, record lapses', {
@@ -100,16 +97,11 @@ const legacyFunctions: FunctionSpec[] = [
   fn('anonymise-closed', 'Scheduled: anonymise closed dossiers past their retention', { table: 'read-write', documents: ['delete'] }, 60),
   fn('export-applicant', 'Operator: everything held about one applicant', { table: 'read' }),
   // documents (functions/core/documents.ts): presigned POST → complete (verified, recorded) → presigned GET
-  fn('public-upload-document', 'Citizen: a presigned POST for a supplement document', { table: 'read-write', documents: ['sign-upload'] }),
-  fn('public-complete-document', "Citizen: verify an uploaded supplement document and record it", { table: 'read-write', documents: ['verify'] }, 29),
-  fn('public-get-document', 'Citizen: a presigned GET for their own documents and the result', { table: 'read-write', documents: ['read'] }),
   fn('put-agency', 'Operator: add or change an agency (and create its Cognito group)', { table: 'read-write', agencyGroups: true }),
   fn('send-email', 'Email queue consumer: claim, send at the rate SES allows, record the message id', { table: 'read-write', sendEmail: true, emailQueue: true }, 30),
   fn('record-delivery', "SES events (EventBridge): record each letter's delivery", { table: 'read-write' }),
   fn('resend-email', 'Operator: send an email again', { table: 'read-write', emailQueue: true }),
   fn('search-dossiers', 'Desk, operators: search dossiers by code, applicant name or phone', { table: 'read' }),
-  fn('public-centre', "Anyone: the public part of the centre's profile (the citizen's pages)", { table: 'read' }),
-  fn('public-pin-reminder', 'Citizen: a new PIN emailed to the address on file (same answer for any code)', { table: 'read-write', sendEmail: true }),
   fn('list-emails', 'Operator: letters that did not reach the citizen (failed, bounced, complained)', { table: 'read' }),
   fn('get-timeliness-dossiers', 'Operator: the dossiers behind one figure of the timeliness report', { table: 'read' }),
   fn('list-overdue', 'Operator: overdue open dossiers with no activity for a while', { table: 'read' }),
@@ -148,10 +140,6 @@ const legacyRoutes: RouteSpec[] = [
   { method: 'POST', path: '/ops/dossiers/{code}/resume', function: 'resume-dossier', roles: ['operator'] },
   { method: 'GET', path: '/ops/dossiers', function: 'list-dossiers', roles: ['operator'] },
   { method: 'GET', path: '/ops/applicants/export', function: 'export-applicant', roles: ['operator'] },
-  { method: 'GET', path: '/public/dossiers/{code}', function: 'public-lookup', roles: ['public'] },
-  { method: 'POST', path: '/public/dossiers/{code}/supplement', function: 'public-supplement', roles: ['public'] },
-  { method: 'POST', path: '/public/dossiers/{code}/rating', function: 'public-rating', roles: ['public'] },
-  { method: 'GET', path: '/public/centre', function: 'public-centre', roles: ['public'] },
   { method: 'PUT', path: '/procedures/{code}', function: 'put-procedure', roles: ['operator'] },
   { method: 'PUT', path: '/calendars/{year}', function: 'put-calendar', roles: ['operator'] },
   { method: 'PUT', path: '/agencies/{code}', function: 'put-agency', roles: ['operator'] },
@@ -160,10 +148,6 @@ const legacyRoutes: RouteSpec[] = [
   { method: 'GET', path: '/reports/timeliness/dossiers', function: 'get-timeliness-dossiers', roles: ['operator'] },
   { method: 'GET', path: '/ops/overdue', function: 'list-overdue', roles: ['operator'] },
   { method: 'GET', path: '/dossiers', function: 'search-dossiers', roles: ['desk', 'operator'] },
-  { method: 'POST', path: '/public/dossiers/{code}/documents', function: 'public-upload-document', roles: ['public'] },
-  { method: 'POST', path: '/public/dossiers/{code}/documents/{documentId}/complete', function: 'public-complete-document', roles: ['public'] },
-  { method: 'GET', path: '/public/dossiers/{code}/documents/{documentId}', function: 'public-get-document', roles: ['public'] },
-  { method: 'POST', path: '/public/dossiers/{code}/pin-reminder', function: 'public-pin-reminder', roles: ['public'] },
 ];
 
 /** The union of what routes need: a function is granted exactly what its routes declare. */

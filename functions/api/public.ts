@@ -1,10 +1,28 @@
 import { apiRouter } from '../commons/router';
+import { route as publicCentre } from '../public-centre/route';
+import { route as publicCompleteDocument } from '../public-complete-document/route';
+import { route as publicGetDocument } from '../public-get-document/route';
+import { route as publicLookup } from '../public-lookup/route';
+import { route as publicPinReminder } from '../public-pin-reminder/route';
+import { route as publicRating } from '../public-rating/route';
+import { route as publicSupplement } from '../public-supplement/route';
+import { route as publicUploadDocument } from '../public-upload-document/route';
 import { route as publicWithdraw } from '../public-withdraw/route';
 
 /**
  * The public function: the citizen's routes (code and PIN, no sign-in). Nothing in this bundle
  * can act as an officer: it holds only the routes whose roles are ['public'].
  */
-export const routes = [publicWithdraw];
+export const routes = [
+  publicLookup,
+  publicSupplement,
+  publicWithdraw,
+  publicRating,
+  publicUploadDocument,
+  publicCompleteDocument,
+  publicGetDocument,
+  publicPinReminder,
+  publicCentre,
+];
 
 export const handler = apiRouter(routes);

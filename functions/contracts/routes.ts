@@ -4,7 +4,6 @@ import { Delay } from '../report-delay/handler';
 import { Query as ExportQuery } from '../export-applicant/handler';
 import { Query as LogbookQuery } from '../get-logbook/handler';
 import { Query as ReportQuery } from '../get-timeliness-report/handler';
-import { Rating } from '../public-rating/handler';
 import { SearchQuery } from '../search-dossiers/handler';
 import { SupplementBody } from '../commons/supplement';
 import { ProcedureBody } from '../core/procedure-rules';
@@ -31,7 +30,6 @@ export interface RouteContract {
 }
 
 const idempotency = { name: 'Idempotency-Key', required: false, description: 'A retry with the same key and body gets the first answer and changes nothing' };
-const pin = { name: 'X-Lookup-Pin', required: true, description: 'The PIN printed on the receipt (never in the URL)' };
 const officer = [401, 403];
 
 /** Keyed `METHOD /path` like the registry; test/integration/contract.test.ts checks both hold the same routes. */
@@ -80,15 +78,6 @@ export const routeContracts: Record<string, RouteContract> = {
     summary: 'Everything held about one applicant', operationId: 'exportApplicant',
     query: ExportQuery, responses: { 200: R.ApplicantExport }, errors: officer,
   },
-  'GET /public/dossiers/{code}': { summary: 'Citizen: look a dossier up with its code and PIN', operationId: 'publicLookup', responses: { 200: R.CitizenView }, errors: [404, 429], headers: [pin] },
-  'POST /public/dossiers/{code}/supplement': {
-    summary: 'Citizen: send the supplement asked for', operationId: 'publicSupplement',
-    body: SupplementBody, responses: { 202: R.SupplementAccepted }, errors: [404, 409, 429], headers: [pin, idempotency],
-  },
-  'POST /public/dossiers/{code}/rating': {
-    summary: 'Citizen: rate the service once, after the result', operationId: 'publicRating',
-    body: Rating, responses: { 201: R.Rated }, errors: [404, 409, 429], headers: [pin, idempotency],
-  },
   'PUT /procedures/{code}': {
     summary: 'Publish a new version of a procedure', operationId: 'putProcedure',
     body: ProcedureBody, responses: { 200: R.ProcedureVersion, 201: R.ProcedureVersion }, errors: [...officer, 409, 422],
@@ -103,23 +92,6 @@ export const routeContracts: Record<string, RouteContract> = {
     body: AgencyBody, responses: { 200: R.AgencyStored, 201: R.AgencyStored }, errors: officer,
   },
   'POST /ops/emails/{id}/resend': { summary: 'Send a failed, bounced or sent email again', operationId: 'resendEmail', responses: { 202: R.EmailRequeued }, errors: [...officer, 404, 409] },
-  'GET /public/centre': { summary: "The centre's public profile (name, address, opening hours, hotline)", operationId: 'publicCentre', responses: { 200: R.PublicCentre }, errors: [] },
-  'POST /public/dossiers/{code}/pin-reminder': {
-    summary: 'Citizen: I lost my PIN (a new one is emailed if the code is right)', operationId: 'publicPinReminder',
-    body: z.object({}).strict(), responses: { 202: R.PinReminder }, errors: [429], headers: [idempotency],
-  },
-  'POST /public/dossiers/{code}/documents': {
-    summary: 'Citizen: ask to upload a file of the supplement asked for', operationId: 'publicUploadDocument',
-    body: UploadRequest, responses: { 201: R.Upload }, errors: [404, 409, 422, 429], headers: [pin, idempotency],
-  },
-  'POST /public/dossiers/{code}/documents/{documentId}/complete': {
-    summary: 'Citizen: register an uploaded file', operationId: 'publicCompleteDocument',
-    responses: { 200: R.StoredDocument, 201: R.StoredDocument }, errors: [404, 409, 422, 429], headers: [pin, idempotency],
-  },
-  'GET /public/dossiers/{code}/documents/{documentId}': {
-    summary: 'Citizen: a short-lived download link to their own file or the result', operationId: 'publicGetDocument',
-    responses: { 200: R.Download }, errors: [404, 409, 429], headers: [pin],
-  },
 };
 
 /** Path parameters, by name, as the handlers check them. */

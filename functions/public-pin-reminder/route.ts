@@ -1,13 +1,14 @@
 import * as z from 'zod';
-import { apiHandler } from '../commons/api';
 import { clientKey, clientOf } from '../commons/client';
 import { now } from '../commons/clock';
-import { HttpProblem, json, jsonBody, parse } from '../commons/http';
+import { HttpProblem } from '../commons/http';
 import { once } from '../commons/idempotency';
 import { dossierCode } from '../commons/params';
 import { replacePin, sendPinLetter } from '../commons/pin-issue';
 import { logger } from '../commons/powertools';
+import { defineRoute, reply, IDEMPOTENCY_HEADER } from '../commons/route';
 import { updateIf } from '../commons/store';
+import { PinReminder } from '../contracts/responses';
 import { REMINDER_CLIENT_ASKS, REMINDER_CLIENT_WINDOW_MS, REMINDER_INTERVAL_MS } from '../core/pin-budget';
 
 const Path = z.object({ code: dossierCode });
@@ -42,30 +43,42 @@ async function clientMayAsk(client: string, at: number) {
  * replaces the old one and is emailed to the applicant's address on file. A client asking too
  * often gets 429, whatever the code.
  */
-export const handler = apiHandler('POST /public/dossiers/{code}/pin-reminder', async (event) => {
-  const started = Date.now();
-  const { code } = parse(Path, event.pathParameters, 'path');
-  parse(Body, jsonBody(event) ?? {});
-  const at = now().getTime();
-  const retryAt = await clientMayAsk(clientOf(event), at);
-  if (retryAt) {
-    throw new HttpProblem(429, 'Too Many Requests', 'Too many PIN reminders asked from here: try again later', undefined, {
-      'retry-after': String(Math.ceil((retryAt - at) / 1000)),
-    });
-  }
-  const issued = await replacePin(code, {
-    set: 'pinRemindedAt = :at',
-    condition: 'attribute_not_exists(pinRemindedAt) OR pinRemindedAt <= :before',
-    values: { ':at': at, ':before': at - REMINDER_INTERVAL_MS },
-  });
-  if (issued) {
-    try {
-      await sendPinLetter(issued.dossier, issued.pin, 'reminder');
-      logger.info('PIN reminder sent', { dossierCode: code });
-    } catch (error) {
-      logger.error('PIN reminder not sent', { dossierCode: code, error: error as Error });
+export const route = defineRoute({
+  method: 'POST',
+  path: '/public/dossiers/{code}/pin-reminder',
+  summary: 'Citizen: I lost my PIN (a new one is emailed if the code is right)',
+  operationId: 'publicPinReminder',
+  roles: ['public'],
+  access: { table: 'read-write', sendEmail: true },
+  params: Path,
+  body: Body,
+  responses: { 202: PinReminder },
+  errors: [429],
+  headers: [IDEMPOTENCY_HEADER],
+  idempotency: once,
+  handler: async ({ event, params: { code } }) => {
+    const started = Date.now();
+    const at = now().getTime();
+    const retryAt = await clientMayAsk(clientOf(event), at);
+    if (retryAt) {
+      throw new HttpProblem(429, 'Too Many Requests', 'Too many PIN reminders asked from here: try again later', undefined, {
+        'retry-after': String(Math.ceil((retryAt - at) / 1000)),
+      });
     }
-  }
-  await new Promise((r) => setTimeout(r, Math.max(0, FLOOR_MS - (Date.now() - started))));
-  return json(202, REMINDER_ANSWER);
-}, { idempotency: once });
+    const issued = await replacePin(code, {
+      set: 'pinRemindedAt = :at',
+      condition: 'attribute_not_exists(pinRemindedAt) OR pinRemindedAt <= :before',
+      values: { ':at': at, ':before': at - REMINDER_INTERVAL_MS },
+    });
+    if (issued) {
+      try {
+        await sendPinLetter(issued.dossier, issued.pin, 'reminder');
+        logger.info('PIN reminder sent', { dossierCode: code });
+      } catch (error) {
+        logger.error('PIN reminder not sent', { dossierCode: code, error: error as Error });
+      }
+    }
+    await new Promise((r) => setTimeout(r, Math.max(0, FLOOR_MS - (Date.now() - started))));
+    return reply(202, REMINDER_ANSWER);
+  },
+});
