@@ -1,8 +1,27 @@
 import { apiRouter } from '../commons/router';
 import { route as decideStep } from '../decide-step/route';
 import { route as listProcedures } from '../list-procedures/route';
+import { route as createDossier } from '../create-dossier/route';
+import { route as getDossier } from '../get-dossier/route';
+import { route as reportDelay } from '../report-delay/route';
+import { route as supplyDocuments } from '../supply-documents/route';
+import { route as listAgencyTasks } from '../list-agency-tasks/route';
+import { route as getControlSheet } from '../get-control-sheet/route';
+import { route as getLogbook } from '../get-logbook/route';
+import { route as searchDossiers } from '../search-dossiers/route';
 
 /** The officers' function: the desk's and the agencies' routes (signed in; agencies' systems too). */
-export const routes = [decideStep, listProcedures];
+export const routes = [
+  decideStep,
+  listProcedures,
+  createDossier,
+  getDossier,
+  reportDelay,
+  supplyDocuments,
+  listAgencyTasks,
+  getControlSheet,
+  getLogbook,
+  searchDossiers,
+];
 
 export const handler = apiRouter(routes);
