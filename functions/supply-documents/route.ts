@@ -20,7 +20,7 @@ export const route = defineRoute({
   params: Path,
   body: SupplementBody,
   responses: { 202: SupplementAccepted },
-  errors: [...OFFICER_ERRORS, 409],
+  errors: [...OFFICER_ERRORS, 409, 422],
   headers: [IDEMPOTENCY_HEADER],
   idempotency: once,
   handler: async ({ caller, params: { code }, body }) => {
