@@ -76,15 +76,8 @@ const fn = (
 
 /** Functions that serve one legacy route each, or a task (moving to route modules: functions/api/). */
 const legacyFunctions: FunctionSpec[] = [
-  fn('create-dossier', 'Receive a dossier at the one-stop desk', { table: 'read-write', startExecution: true, documents: ['verify'] }),
-  fn('get-dossier', 'Read a dossier with its steps', { table: 'read' }),
   fn('put-procedure', 'Publish a new version of a procedure', { table: 'read-write' }),
-  fn('list-agency-tasks', "An agency's queue of pending steps", { table: 'read' }),
-  fn('get-control-sheet', 'The control sheet (form 06) of a dossier', { table: 'read' }),
-  fn('get-logbook', "An agency's logbook (form 07) for a day", { table: 'read' }),
   fn('get-timeliness-report', 'Operator: early / on time / late steps and dossiers over a period', { table: 'read' }, 29),
-  fn('report-delay', 'An agency reports a delay before its due time', { table: 'read-write', sendTaskResult: true }),
-  fn('supply-documents', 'The desk records a supplement', { table: 'read-write', sendTaskResult: true }),
   fn('resume-dossier', 'Operator: resume the workflow of a dossier', { table: 'read-write', startExecution: true }),
   fn('list-dossiers', 'Operator: the open dossiers whose workflow failed', { table: 'read', describeExecution: true }, 29),
   fn('put-calendar', "Replace a year's working calendar", { table: 'read-write' }),
@@ -101,7 +94,6 @@ const legacyFunctions: FunctionSpec[] = [
   fn('send-email', 'Email queue consumer: claim, send at the rate SES allows, record the message id', { table: 'read-write', sendEmail: true, emailQueue: true }, 30),
   fn('record-delivery', "SES events (EventBridge): record each letter's delivery", { table: 'read-write' }),
   fn('resend-email', 'Operator: send an email again', { table: 'read-write', emailQueue: true }),
-  fn('search-dossiers', 'Desk, operators: search dossiers by code, applicant name or phone', { table: 'read' }),
   fn('list-emails', 'Operator: letters that did not reach the citizen (failed, bounced, complained)', { table: 'read' }),
   fn('get-timeliness-dossiers', 'Operator: the dossiers behind one figure of the timeliness report', { table: 'read' }),
   fn('list-overdue', 'Operator: overdue open dossiers with no activity for a while', { table: 'read' }),
@@ -123,19 +115,6 @@ export const queues: QueueSpec[] = [
 
 /** Routes not yet declared as route modules (functions/<name>/route.ts). */
 const legacyRoutes: RouteSpec[] = [
-  { method: 'POST', path: '/dossiers', function: 'create-dossier', roles: ['desk'] },
-  { method: 'GET', path: '/dossiers/{code}', function: 'get-dossier', roles: ['desk', 'operator', 'agency'], scopes: ['motcua/dossiers.read'] },
-  {
-    method: 'POST',
-    path: '/dossiers/{code}/steps/{stepId}/delay',
-    function: 'report-delay',
-    roles: ['agency'],
-    scopes: ['motcua/steps.decide'],
-  },
-  { method: 'POST', path: '/dossiers/{code}/supplement', function: 'supply-documents', roles: ['desk'] },
-  { method: 'GET', path: '/agencies/{agencyCode}/tasks', function: 'list-agency-tasks', roles: ['agency', 'desk'], scopes: ['motcua/tasks.read'] },
-  { method: 'GET', path: '/dossiers/{code}/control-sheet', function: 'get-control-sheet', roles: ['desk', 'operator', 'agency'], scopes: ['motcua/dossiers.read'] },
-  { method: 'GET', path: '/agencies/{agencyCode}/logbook', function: 'get-logbook', roles: ['agency', 'desk', 'operator'], scopes: ['motcua/tasks.read'] },
   { method: 'GET', path: '/reports/timeliness', function: 'get-timeliness-report', roles: ['operator'] },
   { method: 'POST', path: '/ops/dossiers/{code}/resume', function: 'resume-dossier', roles: ['operator'] },
   { method: 'GET', path: '/ops/dossiers', function: 'list-dossiers', roles: ['operator'] },
@@ -147,7 +126,6 @@ const legacyRoutes: RouteSpec[] = [
   { method: 'GET', path: '/ops/emails', function: 'list-emails', roles: ['operator'] },
   { method: 'GET', path: '/reports/timeliness/dossiers', function: 'get-timeliness-dossiers', roles: ['operator'] },
   { method: 'GET', path: '/ops/overdue', function: 'list-overdue', roles: ['operator'] },
-  { method: 'GET', path: '/dossiers', function: 'search-dossiers', roles: ['desk', 'operator'] },
 ];
 
 /** The union of what routes need: a function is granted exactly what its routes declare. */

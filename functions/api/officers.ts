@@ -9,6 +9,14 @@ import { route as reissuePin } from '../reissue-pin/route';
 import { route as listContacts } from '../list-contacts/route';
 import { route as getCalendar } from '../get-calendar/route';
 import { route as listAgencies } from '../list-agencies/route';
+import { route as createDossier } from '../create-dossier/route';
+import { route as getDossier } from '../get-dossier/route';
+import { route as reportDelay } from '../report-delay/route';
+import { route as supplyDocuments } from '../supply-documents/route';
+import { route as listAgencyTasks } from '../list-agency-tasks/route';
+import { route as getControlSheet } from '../get-control-sheet/route';
+import { route as getLogbook } from '../get-logbook/route';
+import { route as searchDossiers } from '../search-dossiers/route';
 
 /** The officers' function: the desk's and the agencies' routes (signed in; agencies' systems too). */
 export const routes = [
@@ -22,6 +30,14 @@ export const routes = [
   listContacts,
   getCalendar,
   listAgencies,
+  createDossier,
+  getDossier,
+  reportDelay,
+  supplyDocuments,
+  listAgencyTasks,
+  getControlSheet,
+  getLogbook,
+  searchDossiers,
 ];
 
 export const handler = apiRouter(routes);

@@ -3,7 +3,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Context } from 'aws-lambda';
 import * as z from 'zod';
 import { callerOf, hasRole, hasScopeFor, type Caller } from './access';
-import { HttpProblem, json, jsonBody, parse, problem, type ApiResult } from './http';
+import { HttpProblem, badRequest, json, jsonBody, parse, problem, type ApiResult } from './http';
 import { idempotencyKeyOf } from './idempotency-key';
 import { dossierCode } from './params';
 import { logger, reportMissingCalendar } from './powertools';
@@ -41,6 +41,17 @@ function toProblem(error: unknown): HttpProblem {
   return new HttpProblem(500, 'Internal Server Error', 'Unexpected error');
 }
 
+/**
+ * The JSON body, parsed with the route's schema. An absent body is taken as `{}` (a body whose
+ * fields are all optional may be left out); if `{}` is not enough, the answer names `body`.
+ */
+function parseBody<B>(schema: z.ZodType<B>, value: unknown): B {
+  if (value !== undefined) return parse(schema, value);
+  const empty = schema.safeParse({});
+  if (empty.success) return empty.data;
+  throw badRequest('The body is required', [{ field: 'body', message: 'Required' }]);
+}
+
 const queryOf = (event: ApiEvent) => event.queryStringParameters ?? {};
 
 /**
@@ -54,7 +65,7 @@ export function serveRoute(route: AnyRoute): (event: ApiEvent, context: Context)
   const run = async (event: ApiEvent, context: Context, caller: Caller, dossier: Dossier | undefined) => {
     const params = route.params ? parse(route.params, event.pathParameters ?? {}, 'path') : event.pathParameters ?? {};
     const query = route.query ? parse(route.query, queryOf(event), 'query') : queryOf(event);
-    const body = route.body ? parse(route.body, jsonBody(event) ?? {}) : undefined;
+    const body = route.body ? parseBody(route.body, jsonBody(event)) : undefined;
     const reply = await route.handler({ event, caller, lambda: context, dossier, params, query, body });
     return json(reply.status, reply.body, reply.headers);
   };

@@ -1,13 +1,8 @@
 import * as z from 'zod';
-import { DossierInput } from './intake';
-import { Delay } from '../report-delay/handler';
 import { Query as ExportQuery } from '../export-applicant/handler';
-import { Query as LogbookQuery } from '../get-logbook/handler';
 import { Query as ReportQuery } from '../get-timeliness-report/handler';
-import { SearchQuery } from '../search-dossiers/handler';
 import { SupplementBody } from '../commons/supplement';
 import { ProcedureBody } from '../core/procedure-rules';
-import { Query as TasksQuery } from '../list-agency-tasks/handler';
 import { Query as FailedQuery } from '../list-dossiers/handler';
 import { AgencyBody } from '../core/catalogue';
 import { UploadRequest } from '../core/documents';
@@ -42,33 +37,6 @@ export const routeContracts: Record<string, RouteContract> = {
     ]),
   ),
   ...consoleContracts,
-  'POST /dossiers': {
-    summary: 'Receive a dossier at the one-stop desk (form 01)', operationId: 'receiveDossier',
-    body: DossierInput, responses: { 201: R.Received }, errors: [...officer, 409, 422],
-    headers: [{ ...idempotency, required: true }],
-  },
-  'GET /dossiers': {
-    summary: 'Search dossiers by code, applicant name or phone (desk, operators)', operationId: 'searchDossiers',
-    query: SearchQuery, responses: { 200: R.DossierList }, errors: officer,
-  },
-  'GET /dossiers/{code}': { summary: 'A dossier with its steps', operationId: 'getDossier', responses: { 200: R.DossierView }, errors: [...officer, 404] },
-  'POST /dossiers/{code}/steps/{stepId}/delay': {
-    summary: 'Report a delay before the due time (form 04)', operationId: 'reportDelay',
-    body: Delay, responses: { 202: R.DelayAccepted }, errors: [...officer, 404, 409, 422], headers: [idempotency],
-  },
-  'POST /dossiers/{code}/supplement': {
-    summary: 'The desk records the supplement the citizen brought', operationId: 'supplyAtDesk',
-    body: SupplementBody, responses: { 202: R.SupplementAccepted }, errors: [...officer, 409], headers: [idempotency],
-  },
-  'GET /agencies/{agencyCode}/tasks': {
-    summary: "An agency's pending steps, soonest due first, a page at a time", operationId: 'listTasks',
-    query: TasksQuery, responses: { 200: R.Tasks }, errors: officer,
-  },
-  'GET /dossiers/{code}/control-sheet': { summary: 'The control sheet (form 06)', operationId: 'getControlSheet', responses: { 200: R.ControlSheet }, errors: [...officer, 404] },
-  'GET /agencies/{agencyCode}/logbook': {
-    summary: "An agency's logbook for a local day (form 07)", operationId: 'getLogbook',
-    query: LogbookQuery, responses: { 200: R.Logbook }, errors: [...officer, 404],
-  },
   'GET /reports/timeliness': {
     summary: 'Early / on time / late over a period', operationId: 'getTimelinessReport',
     query: ReportQuery, responses: { 200: R.TimelinessReport }, errors: officer,

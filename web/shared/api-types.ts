@@ -918,7 +918,7 @@ export interface operations {
             final: string | null;
           };
           returnedAt: string | null;
-          timeliness: "early" | "on-time" | "late" | "pending" | "stopped";
+          timeliness: ("early" | "on-time" | "late" | "pending" | "stopped") | null;
           overdue?: boolean;
           handOvers: {
             n: number;
@@ -1173,6 +1173,7 @@ export interface operations {
       401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      422: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
     };

@@ -1,7 +1,7 @@
 import * as z from 'zod';
-import { apiHandler } from '../commons/api';
-import { json, parse } from '../commons/http';
+import { defineRoute, reply, OFFICER_ERRORS } from '../commons/route';
 import { getDossier, queryIndex } from '../commons/store';
+import { DossierList } from '../contracts/responses';
 import { toLocalIso } from '../core/local-time';
 import { DOSSIER_CODE, type Dossier } from '../core/dossier';
 
@@ -35,20 +35,30 @@ const row = (d: Dossier) => ({
  * centre with far more would add a search index. Closed dossiers are found by code only.
  * The query is personal data: it is never logged.
  */
-export const handler = apiHandler('GET /dossiers', async (event) => {
-  const { q, status } = parse(SearchQuery, event.queryStringParameters ?? {}, 'query');
-  const code = (q ?? '').toUpperCase();
-  if (DOSSIER_CODE.test(code)) {
-    const d = await getDossier(code);
-    const hit = d && (status === undefined || d.status === status);
-    return json(200, { dossiers: hit ? [row(d)] : [], searched: 1 });
-  }
-  const open = (await queryIndex('OPEN')) as unknown as Dossier[];
-  const text = fold(q ?? '');
-  const phone = digits(q ?? '');
-  const matches = (d: Dossier) =>
-    q === undefined || fold(d.applicant.name).includes(text) || (phone.length >= 4 && digits(d.applicant.phone ?? '').includes(phone)) || d.code.includes(code);
-  const found = open.filter((d) => d.applicant && (status === undefined || d.status === status) && matches(d));
-  found.sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
-  return json(200, { dossiers: found.slice(0, LIMIT).map(row), searched: open.length });
+export const route = defineRoute({
+  method: 'GET',
+  path: '/dossiers',
+  summary: 'Search dossiers by code, applicant name or phone (desk, operators)',
+  operationId: 'searchDossiers',
+  roles: ['desk', 'operator'],
+  access: { table: 'read' },
+  query: SearchQuery,
+  responses: { 200: DossierList },
+  errors: OFFICER_ERRORS,
+  handler: async ({ query: { q, status } }) => {
+    const code = (q ?? '').toUpperCase();
+    if (DOSSIER_CODE.test(code)) {
+      const d = await getDossier(code);
+      const hit = d && (status === undefined || d.status === status);
+      return reply(200, { dossiers: hit ? [row(d)] : [], searched: 1 });
+    }
+    const open = (await queryIndex('OPEN')) as unknown as Dossier[];
+    const text = fold(q ?? '');
+    const phone = digits(q ?? '');
+    const matches = (d: Dossier) =>
+      q === undefined || fold(d.applicant.name).includes(text) || (phone.length >= 4 && digits(d.applicant.phone ?? '').includes(phone)) || d.code.includes(code);
+    const found = open.filter((d) => d.applicant && (status === undefined || d.status === status) && matches(d));
+    found.sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
+    return reply(200, { dossiers: found.slice(0, LIMIT).map(row), searched: open.length });
+  },
 });

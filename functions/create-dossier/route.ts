@@ -2,16 +2,17 @@ import { createHash } from 'node:crypto';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { documentClient, tableName } from '../commons/aws';
-import { apiHandler } from '../commons/api';
 import { workingCalendar } from '../commons/calendar';
 import { factTime } from '../commons/clock';
-import { HttpProblem, badRequest, json, jsonBody, parse } from '../commons/http';
+import { HttpProblem, badRequest } from '../commons/http';
 import { once } from '../commons/idempotency';
 import { idempotencyKeyOf } from '../commons/idempotency-key';
 import { hashPin, newPin } from '../commons/pin';
 import { indexApplicant } from '../commons/personal-data';
 import { logger } from '../commons/powertools';
+import { defineRoute, reply, IDEMPOTENCY_HEADER, OFFICER_ERRORS } from '../commons/route';
 import { DossierInput } from '../contracts/intake';
+import { Received } from '../contracts/responses';
 import { checkDrafts, claimDrafts, intakeDocuments, referencesOf } from '../commons/intake-documents';
 import { getDossier, keys, listProcedures, logbookKeys, putIfAbsent, reserveSequence, settleSequence, versionInForce } from '../commons/store';
 import { localDate, toLocalIso } from '../core/local-time';
@@ -21,7 +22,6 @@ import { dossierCode, type Dossier } from '../core/dossier';
 import { DossierStatus } from '../core/model';
 
 // The request's schema lives with the contracts: the desk's page checks the same rules before sending.
-export { DossierInput };
 type DossierInput = z.infer<typeof DossierInput>;
 
 async function receive(request: { caller: string; key: string; body: DossierInput }) {
@@ -137,14 +137,22 @@ async function withPin(answer: Awaited<ReturnType<typeof receive>>, intakeKey: s
  * POST /dossiers (desk): receive a dossier. The Idempotency-Key is required here: a retry with
  * the same key and body gets the same dossier (with a new PIN, see withPin), never a second one.
  */
-export const handler = apiHandler(
-  'POST /dossiers',
-  async (event, { caller, lambda }) => {
+export const route = defineRoute({
+  method: 'POST',
+  path: '/dossiers',
+  summary: 'Receive a dossier at the one-stop desk (form 01)',
+  operationId: 'receiveDossier',
+  roles: ['desk'],
+  access: { table: 'read-write', startExecution: true, documents: ['verify'] },
+  body: DossierInput,
+  responses: { 201: Received },
+  errors: [...OFFICER_ERRORS, 409, 422],
+  headers: [{ ...IDEMPOTENCY_HEADER, required: true }],
+  ownIdempotency: true,
+  handler: async ({ event, caller, lambda, body }) => {
     const key = idempotencyKeyOf(event.headers);
     if (!key) throw badRequest('The Idempotency-Key header is required', [{ field: 'Idempotency-Key', message: 'Required' }]);
-    const body = parse(DossierInput, jsonBody(event));
     const answer = await once('POST /dossiers', caller.sub, key, body, lambda, () => receive({ caller: caller.sub, key, body }));
-    return json(201, await withPin(answer, intakeKeyOf(caller.sub, key)));
+    return reply(201, await withPin(answer, intakeKeyOf(caller.sub, key)));
   },
-  { ownIdempotency: true },
-);
+});
