@@ -1,19 +1,13 @@
 import * as z from 'zod';
 import { DossierInput } from './intake';
 import { Delay } from '../report-delay/handler';
-import { Query as ExportQuery } from '../export-applicant/handler';
 import { Query as LogbookQuery } from '../get-logbook/handler';
-import { Query as ReportQuery } from '../get-timeliness-report/handler';
 import { Rating } from '../public-rating/handler';
 import { SearchQuery } from '../search-dossiers/handler';
 import { SupplementBody } from '../commons/supplement';
-import { ProcedureBody } from '../core/procedure-rules';
 import { Query as TasksQuery } from '../list-agency-tasks/handler';
-import { Query as FailedQuery } from '../list-dossiers/handler';
-import { AgencyBody } from '../core/catalogue';
 import { UploadRequest } from '../core/documents';
 import * as R from './responses';
-import { consoleContracts } from './console';
 import { apiRoutes } from '../api';
 import { routeKey } from '../commons/route';
 
@@ -43,7 +37,6 @@ export const routeContracts: Record<string, RouteContract> = {
       { summary: r.summary, operationId: r.operationId, query: r.query, body: r.body, responses: r.responses, errors: r.errors, headers: r.headers } satisfies RouteContract,
     ]),
   ),
-  ...consoleContracts,
   'POST /dossiers': {
     summary: 'Receive a dossier at the one-stop desk (form 01)', operationId: 'receiveDossier',
     body: DossierInput, responses: { 201: R.Received }, errors: [...officer, 409, 422],
@@ -71,15 +64,6 @@ export const routeContracts: Record<string, RouteContract> = {
     summary: "An agency's logbook for a local day (form 07)", operationId: 'getLogbook',
     query: LogbookQuery, responses: { 200: R.Logbook }, errors: [...officer, 404],
   },
-  'GET /reports/timeliness': {
-    summary: 'Early / on time / late over a period', operationId: 'getTimelinessReport',
-    query: ReportQuery, responses: { 200: R.TimelinessReport }, errors: officer,
-  },
-  'POST /ops/dossiers/{code}/resume': { summary: "Resume a dossier's workflow", operationId: 'resumeDossier', responses: { 200: R.Resumed, 202: R.Resumed }, errors: [...officer, 404, 409] },
-  'GET /ops/applicants/export': {
-    summary: 'Everything held about one applicant', operationId: 'exportApplicant',
-    query: ExportQuery, responses: { 200: R.ApplicantExport }, errors: officer,
-  },
   'GET /public/dossiers/{code}': { summary: 'Citizen: look a dossier up with its code and PIN', operationId: 'publicLookup', responses: { 200: R.CitizenView }, errors: [404, 429], headers: [pin] },
   'POST /public/dossiers/{code}/supplement': {
     summary: 'Citizen: send the supplement asked for', operationId: 'publicSupplement',
@@ -89,22 +73,8 @@ export const routeContracts: Record<string, RouteContract> = {
     summary: 'Citizen: rate the service once, after the result', operationId: 'publicRating',
     body: Rating, responses: { 201: R.Rated }, errors: [404, 409, 429], headers: [pin, idempotency],
   },
-  'PUT /procedures/{code}': {
-    summary: 'Publish a new version of a procedure', operationId: 'putProcedure',
-    body: ProcedureBody, responses: { 200: R.ProcedureVersion, 201: R.ProcedureVersion }, errors: [...officer, 409, 422],
-  },
   'GET /calendars/{year}': { summary: "A year's working calendar", operationId: 'getCalendar', responses: { 200: R.CalendarYear }, errors: [...officer, 404] },
-  'PUT /calendars/{year}': { summary: "Replace a year's working calendar", operationId: 'putCalendar', body: R.CalendarBody, responses: { 200: R.CalendarYear }, errors: officer },
-  'GET /ops/dossiers': {
-    summary: 'The open dossiers whose workflow is not running (failed, timed out, aborted, never started)', operationId: 'listFailedDossiers',
-    query: FailedQuery, responses: { 200: R.FailedDossiers }, errors: officer,
-  },
   'GET /agencies': { summary: 'The agencies of the catalogue', operationId: 'listAgencies', responses: { 200: R.AgencyList }, errors: [401] },
-  'PUT /agencies/{code}': {
-    summary: "Add an agency or change its names, kind or warnings address", operationId: 'putAgency',
-    body: AgencyBody, responses: { 200: R.AgencyStored, 201: R.AgencyStored }, errors: officer,
-  },
-  'POST /ops/emails/{id}/resend': { summary: 'Send a failed, bounced or sent email again', operationId: 'resendEmail', responses: { 202: R.EmailRequeued }, errors: [...officer, 404, 409] },
   'GET /agencies/{agencyCode}/contacts': { summary: 'The citizens the desk should call (their letter bounced or was complained of)', operationId: 'listContacts', responses: { 200: R.Contacts }, errors: officer },
   'GET /public/centre': { summary: "The centre's public profile (name, address, opening hours, hotline)", operationId: 'publicCentre', responses: { 200: R.PublicCentre }, errors: [] },
   'POST /dossiers/{code}/pin': {
