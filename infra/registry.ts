@@ -74,13 +74,8 @@ const fn = (
   access,
 });
 
-/** Functions that serve one legacy route each, or a task (moving to route modules: functions/api/). */
-const legacyFunctions: FunctionSpec[] = [
-  fn('put-procedure', 'Publish a new version of a procedure', { table: 'read-write' }),
-  fn('get-timeliness-report', 'Operator: early / on time / late steps and dossiers over a period', { table: 'read' }, 29),
-  fn('resume-dossier', 'Operator: resume the workflow of a dossier', { table: 'read-write', startExecution: true }),
-  fn('list-dossiers', 'Operator: the open dossiers whose workflow failed', { table: 'read', describeExecution: true }, 29),
-  fn('put-calendar', "Replace a year's working calendar", { table: 'read-write' }),
+/** The functions that serve no route: the workflow's tasks, the email sender and recorder, the scheduled jobs. */
+const taskFunctions: FunctionSpec[] = [
   fn('workflow-stage', 'Workflow task: open the next stage / close the current one', { table: 'read-write' }),
   fn('workflow-step', 'Workflow task: wait for an agency step, record lapses', {
     table: 'read-write',
@@ -88,15 +83,8 @@ const legacyFunctions: FunctionSpec[] = [
   }),
   fn('notify-citizen', 'Workflow task: record and queue one email per (dossier, event)', { table: 'read-write', emailQueue: true }, 30),
   fn('anonymise-closed', 'Scheduled: anonymise closed dossiers past their retention', { table: 'read-write', documents: ['delete'] }, 60),
-  fn('export-applicant', 'Operator: everything held about one applicant', { table: 'read' }),
-  // documents (functions/core/documents.ts): presigned POST → complete (verified, recorded) → presigned GET
-  fn('put-agency', 'Operator: add or change an agency (and create its Cognito group)', { table: 'read-write', agencyGroups: true }),
   fn('send-email', 'Email queue consumer: claim, send at the rate SES allows, record the message id', { table: 'read-write', sendEmail: true, emailQueue: true }, 30),
   fn('record-delivery', "SES events (EventBridge): record each letter's delivery", { table: 'read-write' }),
-  fn('resend-email', 'Operator: send an email again', { table: 'read-write', emailQueue: true }),
-  fn('list-emails', 'Operator: letters that did not reach the citizen (failed, bounced, complained)', { table: 'read' }),
-  fn('get-timeliness-dossiers', 'Operator: the dossiers behind one figure of the timeliness report', { table: 'read' }),
-  fn('list-overdue', 'Operator: overdue open dossiers with no activity for a while', { table: 'read' }),
 ];
 
 export const queues: QueueSpec[] = [
@@ -111,21 +99,6 @@ export const queues: QueueSpec[] = [
     maxReceiveCount: 5,
     retentionDays: 14,
   },
-];
-
-/** Routes not yet declared as route modules (functions/<name>/route.ts). */
-const legacyRoutes: RouteSpec[] = [
-  { method: 'GET', path: '/reports/timeliness', function: 'get-timeliness-report', roles: ['operator'] },
-  { method: 'POST', path: '/ops/dossiers/{code}/resume', function: 'resume-dossier', roles: ['operator'] },
-  { method: 'GET', path: '/ops/dossiers', function: 'list-dossiers', roles: ['operator'] },
-  { method: 'GET', path: '/ops/applicants/export', function: 'export-applicant', roles: ['operator'] },
-  { method: 'PUT', path: '/procedures/{code}', function: 'put-procedure', roles: ['operator'] },
-  { method: 'PUT', path: '/calendars/{year}', function: 'put-calendar', roles: ['operator'] },
-  { method: 'PUT', path: '/agencies/{code}', function: 'put-agency', roles: ['operator'] },
-  { method: 'POST', path: '/ops/emails/{id}/resend', function: 'resend-email', roles: ['operator'] },
-  { method: 'GET', path: '/ops/emails', function: 'list-emails', roles: ['operator'] },
-  { method: 'GET', path: '/reports/timeliness/dossiers', function: 'get-timeliness-dossiers', roles: ['operator'] },
-  { method: 'GET', path: '/ops/overdue', function: 'list-overdue', roles: ['operator'] },
 ];
 
 /** The union of what routes need: a function is granted exactly what its routes declare. */
@@ -164,9 +137,10 @@ const specOf = (fnName: string, r: AnyRoute): RouteSpec => ({
   ...(r.scopes ? { scopes: r.scopes } : {}),
 });
 
-export const functions: FunctionSpec[] = [...apiFunctionSpecs, ...legacyFunctions];
+export const functions: FunctionSpec[] = [...apiFunctionSpecs, ...taskFunctions];
 
-export const routes: RouteSpec[] = [...apiFunctions.flatMap((f) => f.routes.map((r) => specOf(f.name, r))), ...legacyRoutes];
+/** Every route, with the function that serves it: derived from the route modules. */
+export const routes: RouteSpec[] = apiFunctions.flatMap((f) => f.routes.map((r) => specOf(f.name, r)));
 
 export const stateMachines: StateMachineSpec[] = [
   {

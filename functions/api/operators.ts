@@ -1,7 +1,29 @@
 import { apiRouter } from '../commons/router';
-import type { AnyRoute } from '../commons/route';
+import { route as exportApplicant } from '../export-applicant/route';
+import { route as getTimelinessDossiers } from '../get-timeliness-dossiers/route';
+import { route as getTimelinessReport } from '../get-timeliness-report/route';
+import { route as listDossiers } from '../list-dossiers/route';
+import { route as listEmails } from '../list-emails/route';
+import { route as listOverdue } from '../list-overdue/route';
+import { route as putAgency } from '../put-agency/route';
+import { route as putCalendar } from '../put-calendar/route';
+import { route as putProcedure } from '../put-procedure/route';
+import { route as resendEmail } from '../resend-email/route';
+import { route as resumeDossier } from '../resume-dossier/route';
 
 /** The operators' function: routes only an operator may call (reports, repairs, the catalogue). */
-export const routes: AnyRoute[] = [];
+export const routes = [
+  getTimelinessReport,
+  getTimelinessDossiers,
+  listDossiers,
+  resumeDossier,
+  listOverdue,
+  exportApplicant,
+  listEmails,
+  resendEmail,
+  putProcedure,
+  putCalendar,
+  putAgency,
+];
 
 export const handler = apiRouter(routes);

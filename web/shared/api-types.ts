@@ -1221,7 +1221,7 @@ export interface operations {
     };
   };
   "resumeDossier": {
-    parameters: { query?: never; header?: never; path: { code: string }; cookie?: never };
+    parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path: { code: string }; cookie?: never };
     requestBody?: never;
     responses: {
       200: { headers: { [name: string]: unknown }; content: { "application/json": {
@@ -1265,7 +1265,7 @@ export interface operations {
     };
   };
   "resendEmail": {
-    parameters: { query?: never; header?: never; path: { id: string }; cookie?: never };
+    parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path: { id: string }; cookie?: never };
     requestBody?: never;
     responses: {
       202: { headers: { [name: string]: unknown }; content: { "application/json": {

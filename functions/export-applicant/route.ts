@@ -1,10 +1,11 @@
 import * as z from 'zod';
-import { apiHandler } from '../commons/api';
 import { now } from '../commons/clock';
-import { badRequest, json, parse } from '../commons/http';
+import { badRequest } from '../commons/http';
 import { applicantEmailPk, applicantIdPk } from '../commons/personal-data';
 import { logger } from '../commons/powertools';
+import { defineRoute, reply, OFFICER_ERRORS } from '../commons/route';
 import { queryAll } from '../commons/store';
+import { ApplicantExport } from '../contracts/responses';
 import type { Dossier } from '../core/dossier';
 import { documentView, type DocumentRecord } from '../core/documents';
 import { localInstants, toLocalIso } from '../core/local-time';
@@ -49,23 +50,33 @@ async function dossierRecord(code: string) {
  * written at receipt (`APPLICANT#<sha256>`: no personal data in a key) and kept only if their
  * applicant still matches: an anonymised dossier is no longer theirs to export.
  */
-export const handler = apiHandler('GET /ops/applicants/export', async (event, { caller }) => {
-  const q = parse(Query, event.queryStringParameters ?? {}, 'query');
-  if ((q.email === undefined) === (q.idNumber === undefined)) {
-    throw badRequest('Give exactly one of email or idNumber', [{ field: q.email ? 'idNumber' : 'email', message: 'exactly one of email or idNumber' }]);
-  }
-  const pk = q.email !== undefined ? applicantEmailPk(q.email) : applicantIdPk(q.idNumber!);
-  const codes = [...new Set((await partition(pk)).map((i) => String(i.SK)))].sort();
-  const records = await Promise.all(codes.map(dossierRecord));
-  const matches = records.filter(({ dossier }) =>
-    dossier &&
-    !dossier.anonymisedAt &&
-    (q.email !== undefined ? dossier.applicant?.email?.trim().toLowerCase() === q.email.trim().toLowerCase() : dossier.applicant?.idNumber === q.idNumber),
-  );
-  logger.info('applicant export', { by: q.email !== undefined ? 'email' : 'idNumber', dossiers: matches.length, operator: caller.sub });
-  return json(200, {
-    query: q.email !== undefined ? { email: q.email } : { idNumber: q.idNumber },
-    exportedAt: toLocalIso(now()),
-    dossiers: localInstants(matches),
-  }, { 'cache-control': 'no-store' });
+export const route = defineRoute({
+  method: 'GET',
+  path: '/ops/applicants/export',
+  summary: 'Everything held about one applicant',
+  operationId: 'exportApplicant',
+  roles: ['operator'],
+  access: { table: 'read' },
+  query: Query,
+  responses: { 200: ApplicantExport },
+  errors: OFFICER_ERRORS,
+  handler: async ({ caller, query: q }) => {
+    if ((q.email === undefined) === (q.idNumber === undefined)) {
+      throw badRequest('Give exactly one of email or idNumber', [{ field: q.email ? 'idNumber' : 'email', message: 'exactly one of email or idNumber' }]);
+    }
+    const pk = q.email !== undefined ? applicantEmailPk(q.email) : applicantIdPk(q.idNumber!);
+    const codes = [...new Set((await partition(pk)).map((i) => String(i.SK)))].sort();
+    const records = await Promise.all(codes.map(dossierRecord));
+    const matches = records.filter(({ dossier }) =>
+      dossier &&
+      !dossier.anonymisedAt &&
+      (q.email !== undefined ? dossier.applicant?.email?.trim().toLowerCase() === q.email.trim().toLowerCase() : dossier.applicant?.idNumber === q.idNumber),
+    );
+    logger.info('applicant export', { by: q.email !== undefined ? 'email' : 'idNumber', dossiers: matches.length, operator: caller.sub });
+    return reply(200, {
+      query: q.email !== undefined ? { email: q.email } : { idNumber: q.idNumber },
+      exportedAt: toLocalIso(now()),
+      dossiers: localInstants(matches),
+    }, { 'cache-control': 'no-store' });
+  },
 });

@@ -1,0 +1,90 @@
+import { GetCommand, QueryCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { desk, invoke, operator } from '../../test/support/route-unit';
+import { setClockSource } from '../commons/clock';
+import { TimelinessReport } from '../contracts/responses';
+import { route } from './route';
+
+const db = mockClient(DynamoDBDocumentClient);
+
+const A = 'TTHCC-261201-0001';
+const B = 'TTHCC-261202-0002'; // its facts cannot be computed: left out and named
+const procedure = { code: 'TP-LLTP', name: { vi: 'Lý lịch tư pháp', en: 'Judicial record' }, stages: [{ steps: [{ stepId: 's1-stp', agency: 'STP', budgetHours: 24 }] }] };
+const meta = (code: string, extra: Record<string, unknown> = {}) => ({ PK: `DOSSIER#${code}`, SK: 'META', code, status: 4, receivedAt: '2026-12-01T02:00:00.000Z', procedure, applicant: { name: 'An' }, ...extra });
+const dossiers: Record<string, Record<string, unknown>> = {
+  [A]: meta(A),
+  [B]: meta(B, { receivedAt: '2026-12-02T02:00:00.000Z', pauses: { p1: { stepId: 's1-stp', from: 'not an instant' } } }),
+};
+const step = (code: string, extra: Record<string, unknown>) => ({ PK: `DOSSIER#${code}`, SK: 'STEP#s1-stp', code, stepId: 's1-stp', agency: 'STP', budgetHours: 24, state: 'pending', ...extra });
+const logbook: Record<string, Record<string, unknown>[]> = {
+  'LOG#STP#2026-12': [
+    step(A, { assignedAt: '2026-12-01T02:00:00.000Z', decidedAt: '2026-12-01T03:00:00.000Z', outcome: 'approve', state: 'approved' }),
+    step(B, { assignedAt: '2026-12-02T02:00:00.000Z' }),
+  ],
+  'LOG#TTHCC#2026-12': [dossiers[A]!, dossiers[B]!],
+};
+const agencies = [
+  { SK: 'AGENCY#STP', code: 'STP', kind: 'department', name: { vi: 'Sở Tư pháp', en: 'Justice' } },
+  { SK: 'AGENCY#TTHCC', code: 'TTHCC', kind: 'desk', name: { vi: 'Trung tâm', en: 'Centre' } },
+];
+
+describe('GET /reports/timeliness', () => {
+  beforeAll(() => setClockSource(() => Date.parse('2026-12-10T02:00:00.000Z')));
+  afterAll(() => setClockSource(() => Date.now()));
+  beforeEach(() => {
+    db.reset();
+    db.on(QueryCommand).callsFake((input: { ExpressionAttributeValues: Record<string, string> }) => {
+      const v = input.ExpressionAttributeValues;
+      if (v[':p'] === 'AGENCY#') return { Items: agencies };
+      return { Items: logbook[v[':pk']!] ?? [] };
+    });
+    db.on(GetCommand).callsFake((input: { Key: { PK: string } }) => ({ Item: dossiers[input.Key.PK.replace('DOSSIER#', '')] }));
+  });
+
+  it('answers 401 to a caller who is not signed in', async () => {
+    expect((await invoke(route, { query: { from: '2026-12-01', to: '2026-12-31' } })).status).toBe(401);
+  });
+
+  it('refuses the desk (403): reports are for operators', async () => {
+    expect((await invoke(route, { as: desk, query: { from: '2026-12-01', to: '2026-12-31' } })).status).toBe(403);
+    expect(db.calls()).toHaveLength(0);
+  });
+
+  it('names the wrong dates (400): a missing from, a to before from, a period over 366 days', async () => {
+    const cases: [Record<string, string>, string][] = [
+      [{ to: '2026-12-31' }, 'from'],
+      [{ from: '2026-12-31', to: '2026-12-01' }, 'to'],
+      [{ from: '2025-01-01', to: '2026-12-31' }, 'to'],
+      [{ from: '2026-12-01', to: '2026-12-31', by: 'officer' }, 'by'],
+    ];
+    for (const [query, field] of cases) {
+      const answer = await invoke(route, { as: operator, query });
+      expect(answer.status, JSON.stringify(query)).toBe(400);
+      expect(answer.body.errors[0].field).toBe(field);
+    }
+    expect(db.calls()).toHaveLength(0);
+  });
+
+  it("counts the period's steps per agency from the logbook index, leaving out and naming a dossier whose facts cannot be computed (200)", async () => {
+    const answer = await invoke(route, { as: operator, query: { from: '2026-12-01', to: '2026-12-31' } });
+    expect(answer.status).toBe(200);
+    const body = TimelinessReport.parse(answer.body);
+    expect(body).toMatchObject({ from: '2026-12-01', to: '2026-12-31', by: 'agency' });
+    expect(body.skipped).toEqual([{ code: B, reason: expect.stringContaining('not an instant') }]);
+    const rows = answer.body.rows as { key: string; steps: Record<string, number> }[];
+    expect(rows.map((r) => r.key)).toEqual(['STP', 'TTHCC']);
+    expect(rows[0]!.steps).toMatchObject({ steps: 1, early: 1, late: 0, pending: 0 });
+    expect(answer.body.total.dossiers).toMatchObject({ received: 1 });
+    // each agency's month of the logbook (GSI2), between the period's first and last instants
+    const log = db.commandCalls(QueryCommand).map((c) => c.args[0].input).find((q) => q.ExpressionAttributeValues?.[':pk'] === 'LOG#STP#2026-12');
+    expect(log).toMatchObject({ IndexName: 'GSI2', ExpressionAttributeValues: { ':a': '2026-11-30T17:00:00.000Z', ':b': '2026-12-31T17:00:00.000Z' } });
+  });
+
+  it('groups by procedure when asked, with its dossier figures', async () => {
+    const answer = await invoke(route, { as: operator, query: { from: '2026-12-01', to: '2026-12-31', by: 'procedure' } });
+    expect(answer.status).toBe(200);
+    expect(answer.body.by).toBe('procedure');
+    expect(answer.body.rows).toEqual([expect.objectContaining({ key: 'TP-LLTP', name: procedure.name, dossiers: expect.objectContaining({ received: 1 }) })]);
+  });
+});

@@ -1,0 +1,78 @@
+import * as z from 'zod';
+import { workingCalendar } from '../commons/calendar';
+import { now } from '../commons/clock';
+import { defineRoute, reply, OFFICER_ERRORS } from '../commons/route';
+import { listDossierItems, queryIndex } from '../commons/store';
+import type { Dossier } from '../core/dossier';
+import { toLocalIso } from '../core/local-time';
+import { dossierAppointments, dossierOverdue } from '../core/records';
+
+export const Query = z.object({
+  quietDays: z.coerce.number({ error: 'a whole number of days' }).int('a whole number of days').min(0, 'at least 0').max(365, 'at most 365').default(3),
+});
+
+export const OverdueDossiers = z.object({
+  quietDays: z.number().int(),
+  dossiers: z.array(
+    z.object({
+      dossierCode: z.string(),
+      status: z.number(),
+      procedure: z.string(),
+      holding: z.array(z.string()),
+      appointmentAt: z.string().nullable(),
+      lastActivityAt: z.string(),
+      quietDays: z.number().int(),
+    }),
+  ),
+});
+
+/**
+ * GET /ops/overdue?quietDays=N (operators): the open dossiers past their original appointment
+ * whose last activity (received, a step assigned or decided, a decision, a supplement asked or
+ * received) is at least N days old (3 by default), the quietest first — dossiers that need a hand.
+ * Codes, status, agencies holding it and instants only: no personal data.
+ */
+export const route = defineRoute({
+  method: 'GET',
+  path: '/ops/overdue',
+  summary: 'Overdue open dossiers with no activity for a while',
+  operationId: 'listOverdue',
+  roles: ['operator'],
+  access: { table: 'read' },
+  query: Query,
+  responses: { 200: OverdueDossiers },
+  errors: OFFICER_ERRORS,
+  handler: async ({ query: { quietDays } }) => {
+    const at = now();
+    const cal = await workingCalendar();
+    const open = ((await queryIndex('OPEN')) as unknown as Dossier[]).filter((d) => !d.closedAt);
+    const rows = [];
+    for (const d of open) {
+      let overdue = false;
+      try {
+        overdue = dossierOverdue(cal, d, at);
+      } catch {
+        continue; // facts that cannot be computed: the records name them (skipped)
+      }
+      if (!overdue) continue;
+      const { steps } = await listDossierItems(d.code);
+      const instants = [d.receivedAt, ...steps.flatMap((s) => [s.assignedAt, s.decidedAt, ...(s.history ?? []).map((h) => h.at)]), ...Object.values(d.pauses ?? {}).flatMap((p) => [p.from, p.to])]
+        .filter((x): x is string => typeof x === 'string' && !Number.isNaN(Date.parse(x)));
+      const last = instants.reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a), d.receivedAt);
+      const quietMs = at.getTime() - Date.parse(last);
+      if (quietMs < quietDays * 86_400_000) continue;
+      const original = dossierAppointments(cal, d).original;
+      rows.push({
+        dossierCode: d.code,
+        status: d.status,
+        procedure: d.procedure.code,
+        holding: [...new Set(steps.filter((s) => s.state === 'pending' || s.state === 'supplement-requested').map((s) => s.agency))],
+        appointmentAt: original ? toLocalIso(original) : null,
+        lastActivityAt: toLocalIso(last),
+        quietDays: Math.floor(quietMs / 86_400_000),
+      });
+    }
+    rows.sort((a, b) => b.quietDays - a.quietDays || a.dossierCode.localeCompare(b.dossierCode));
+    return reply(200, { quietDays, dossiers: rows });
+  },
+});
