@@ -130,12 +130,12 @@ export const functions: FunctionSpec[] = [
   fn('public-rating', 'Citizen: rate the service once, after the result', { table: 'read-write' }),
   fn('get-calendar', "Read a year's working calendar", { table: 'read' }),
   fn('put-calendar', "Replace a year's working calendar", { table: 'read-write' }),
-  fn('workflow-stage', 'Workflow task: open the next stage / close the current one', { table: 'read-write' }),
-  fn('workflow-step', 'Workflow task: wait for an agency step, record lapses', {
+  // The dossier workflow's tasks (stage, step, letters) in one function: functions/workflow/handler.ts
+  fn('workflow', 'Workflow tasks: open and close stages, check and wait for steps, record and queue letters', {
     table: 'read-write',
     sendTaskResult: true,
-  }),
-  fn('notify-citizen', 'Workflow task: record and queue one email per (dossier, event)', { table: 'read-write', emailQueue: true }, 30),
+    emailQueue: true,
+  }, 30),
   fn('anonymise-closed', 'Scheduled: anonymise closed dossiers past their retention', { table: 'read-write', documents: ['delete'] }, 60),
   fn('export-applicant', 'Operator: everything held about one applicant', { table: 'read' }),
   // documents (functions/core/documents.ts): presigned POST → complete (verified, recorded) → presigned GET
@@ -233,9 +233,7 @@ export const stateMachines: StateMachineSpec[] = [
     name: 'dossier',
     definitionFile: 'statemachines/dossier.asl.json',
     functionSubstitutions: {
-      StageFunctionArn: 'workflow-stage',
-      StepFunctionArn: 'workflow-step',
-      NotifyFunctionArn: 'notify-citizen',
+      WorkflowFunctionArn: 'workflow',
     },
   },
 ];

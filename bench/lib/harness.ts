@@ -10,7 +10,7 @@ process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
 
 export interface Invocation {
   name: string;
-  /** `action` of a workflow payload, or the route key of an API event. */
+  /** `task` of a workflow payload (a letter's event for Notify), or the route key of an API event. */
   action: string;
   dossierCode?: string;
   stepId?: string;
@@ -48,7 +48,7 @@ export async function startBench() {
         const params = (p.pathParameters ?? {}) as Record<string, string>;
         const inv: Invocation = {
           name,
-          action: String(p.action ?? p.event ?? ctx?.routeKey ?? ''),
+          action: String((p.task === 'Notify' ? p.event : p.task) ?? p.event ?? ctx?.routeKey ?? ''),
           dossierCode: (p.dossierCode as string | undefined) ?? params.code,
           stepId: (p.stepId as string | undefined) ?? params.stepId,
           startedAt: t0,
@@ -100,7 +100,7 @@ export async function startBench() {
 
   /** The step's AwaitAgency has stored its token: the step is assigned and waiting. */
   const assigned = (code: string, stepId: string) => (i: Invocation) =>
-    i.name === 'workflow-step' && i.action === 'await' && i.dossierCode === code && i.stepId === stepId;
+    i.name === 'workflow' && i.action === 'AwaitAgency' && i.dossierCode === code && i.stepId === stepId;
 
   let keySeq = 0;
   const idempotencyKey = () => `bench-${process.pid}-${Date.now().toString(36)}-${++keySeq}`;

@@ -3,30 +3,31 @@ import { wake } from '../commons/callback';
 import { logger } from '../commons/powertools';
 import { getDossier, keys, stepQueueKeys, updateIf } from '../commons/store';
 import { situation, type Situation } from '../commons/situation';
-import { taskHandler } from '../commons/task';
 import { dossierCode, stepId } from '../commons/params';
 import { isStopped } from '../core/dossier';
 import { handOverDue } from '../core/step-rules';
-import type { StepAction } from '../core/workflow-contract';
+import type { StepTask } from '../core/workflow-contract';
 import { announce, openPause, recordDueFacts, resumeStep, stopRefused } from './effects';
 
 const ids = { dossierCode, stepId };
-const Input = z.discriminatedUnion('action', [
+/** A step's tasks' payloads (the workflow function's input is the union of every task's). */
+export const stepInputs = [
   z.object({
-    action: z.literal('check'),
+    task: z.literal('CheckStep'),
     ...ids,
     /** Loops of this step in this execution, and the stage's width: the hand-over bound. */
     loops: z.number().int().min(0).default(0),
     width: z.number().int().min(1).default(1),
     startedAt: z.string().optional(),
   }),
-  z.object({ action: z.literal('act'), ...ids }),
-  z.object({ action: z.literal('await'), ...ids, taskToken: z.string().min(1), paused: z.boolean().optional() }),
-  z.object({ action: z.literal('await-supplement'), ...ids, taskToken: z.string().min(1) }),
-]);
-/** Every action this function takes is one the contract names (and the ASL test checks the converse). */
-const actionsKnown: z.infer<typeof Input>['action'] extends StepAction ? true : never = true;
-void actionsKnown;
+  z.object({ task: z.literal('ActOnStep'), ...ids }),
+  z.object({ task: z.literal('AwaitAgency'), ...ids, taskToken: z.string().min(1), paused: z.boolean().optional() }),
+  z.object({ task: z.literal('AwaitSupplement'), ...ids, taskToken: z.string().min(1) }),
+] as const;
+type StepInput = z.infer<(typeof stepInputs)[number]>;
+/** Every task here is one the contract names (and the ASL test checks the converse). */
+const tasksKnown: StepInput['task'] extends StepTask ? (StepTask extends StepInput['task'] ? true : never) : never = true;
+void tasksKnown;
 
 /** The step's due time as the queue shows it, kept equal to the derived one (a sibling's pause moves it). */
 async function refreshDue(s: Situation) {
@@ -125,15 +126,15 @@ async function awaitSupplement(code: string, id: string, taskToken: string) {
   return { waiting: false };
 }
 
-export const handler = taskHandler('workflow-step', Input, async (input) => {
-  switch (input.action) {
-    case 'check':
+export function runStep(input: StepInput) {
+  switch (input.task) {
+    case 'CheckStep':
       return check(input.dossierCode, input.stepId, input);
-    case 'act':
+    case 'ActOnStep':
       return act(input.dossierCode, input.stepId);
-    case 'await':
+    case 'AwaitAgency':
       return awaitAgency(input.dossierCode, input.stepId, input.taskToken, input.paused ?? false);
-    case 'await-supplement':
+    case 'AwaitSupplement':
       return awaitSupplement(input.dossierCode, input.stepId, input.taskToken);
   }
-});
+}

@@ -8,35 +8,32 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logger, metrics } from '../commons/powertools';
 import { getDossier, keys, listDossierItems, logbookKeys, putIfAbsent, stepQueueKeys, updateIf } from '../commons/store';
 import { retentionItem } from '../commons/personal-data';
-import { taskHandler } from '../commons/task';
 import { stepDueAt } from '../core/deadlines';
 import { assignedStep, isStopped, type Dossier } from '../core/dossier';
 import { DossierStatus } from '../core/model';
 import { successorName } from '../commons/workflow';
-import type { StageAction, StageNext } from '../core/workflow-contract';
+import type { StageNext, StageTask } from '../core/workflow-contract';
 
-const Input = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('open'), dossierCode }),
-  z.object({ action: z.literal('close'), dossierCode, stageIndex: z.number().int().min(0) }),
-  z.object({ action: z.literal('finish'), dossierCode }),
+const executionName = z.string().regex(/^[A-Za-z0-9_-]{1,80}$/);
+/** The stage's tasks' payloads (the workflow function's input is the union of every task's). */
+export const stageInputs = [
+  z.object({ task: z.literal('OpenStage'), dossierCode }),
+  z.object({ task: z.literal('CloseStage'), dossierCode, stageIndex: z.number().int().min(0) }),
+  z.object({ task: z.literal('CloseDossier'), dossierCode }),
   z.object({
-    action: z.literal('email-failed'),
+    task: z.literal('EmailFailed'),
     dossierCode,
     eventKey: z.string().regex(/^[a-z0-9-]{1,80}$/),
     stepId: stepId.optional(),
     error: z.string().max(200).optional(),
   }),
-  z.object({ action: z.literal('hand-over'), dossierCode, executionName: z.string().regex(/^[A-Za-z0-9_-]{1,80}$/) }),
-  z.object({
-    action: z.literal('handed-over'),
-    dossierCode,
-    executionName: z.string().regex(/^[A-Za-z0-9_-]{1,80}$/),
-    successor: z.string().regex(/^[A-Za-z0-9_-]{1,80}$/),
-  }),
-]);
-/** Every action this function takes is one the contract names (and the ASL test checks the converse). */
-const actionsKnown: z.infer<typeof Input>['action'] extends StageAction ? true : never = true;
-void actionsKnown;
+  z.object({ task: z.literal('HandOver'), dossierCode, executionName }),
+  z.object({ task: z.literal('RecordHandOver'), dossierCode, executionName, successor: executionName }),
+] as const;
+type StageInput = z.infer<(typeof stageInputs)[number]>;
+/** Every task here is one the contract names (and the ASL test checks the converse). */
+const tasksKnown: StageInput['task'] extends StageTask ? (StageTask extends StageInput['task'] ? true : never) : never = true;
+void tasksKnown;
 
 /** Move the dossier's status on from one of `from` (a retry, or a later status, leaves it). */
 function setStatus(code: string, to: number, from: number[], extra = '', values: Record<string, unknown> = {}) {
@@ -171,7 +168,7 @@ async function emailFailed(code: string, eventKey: string, error: string, step?:
  * The hand-over: this execution is old or long (workflow-contract HANDOVER), so a fresh one
  * takes the dossier on from the stored truth. The successor's name is the next generation of
  * this execution's, as a resume would name it; the ASL starts it (states:startExecution), then
- * `handed-over` records it on the dossier — only from this execution's name, which stays the
+ * `RecordHandOver` records it on the dossier — only from this execution's name, which stays the
  * dossier's while this one runs, so a resume meanwhile answers "running" and never starts a third.
  */
 async function handOver(code: string, current: string) {
@@ -189,19 +186,19 @@ async function handedOver(code: string, current: string, successor: string) {
   return { recorded: Boolean(recorded) };
 }
 
-export const handler = taskHandler('workflow-stage', Input, async (input) => {
-  switch (input.action) {
-    case 'open':
+export function runStage(input: StageInput) {
+  switch (input.task) {
+    case 'OpenStage':
       return open(input.dossierCode);
-    case 'close':
+    case 'CloseStage':
       return close(input.dossierCode, input.stageIndex);
-    case 'finish':
+    case 'CloseDossier':
       return finish(input.dossierCode);
-    case 'hand-over':
+    case 'HandOver':
       return handOver(input.dossierCode, input.executionName);
-    case 'handed-over':
+    case 'RecordHandOver':
       return handedOver(input.dossierCode, input.executionName, input.successor);
-    case 'email-failed':
+    case 'EmailFailed':
       return emailFailed(input.dossierCode, input.eventKey, input.error ?? 'unknown', input.stepId);
   }
-});
+}
