@@ -107,7 +107,7 @@ async function runScenario(name: string, procedureCode: string, steps: StepPlan[
     }
     await b.clock({ advance: step.takes });
     if (step.late) {
-      const apology = await waitFor((i) => i.name === 'workflow' && /apolog/i.test(i.action) && i.dossierCode === code, 15_000);
+      const apology = await waitFor((i) => i.name === 'workflow' && i.letters.some((k) => k.startsWith('apology')) && i.dossierCode === code, 15_000);
       if (apology) apologies++;
     }
     await idle();

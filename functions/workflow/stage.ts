@@ -3,9 +3,8 @@ import * as z from 'zod';
 import { documentClient, tableName } from '../commons/aws';
 import { workingCalendar } from '../commons/calendar';
 import { factTime, now } from '../commons/clock';
-import { dossierCode, stepId } from '../commons/params';
-import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { logger, metrics } from '../commons/powertools';
+import { dossierCode } from '../commons/params';
+import { logger } from '../commons/powertools';
 import { getDossier, keys, listDossierItems, logbookKeys, putIfAbsent, stepQueueKeys, updateIf } from '../commons/store';
 import { retentionItem } from '../commons/personal-data';
 import { stepDueAt } from '../core/deadlines';
@@ -13,6 +12,7 @@ import { assignedStep, isStopped, type Dossier } from '../core/dossier';
 import { DossierStatus } from '../core/model';
 import { successorName } from '../commons/workflow';
 import type { StageNext, StageTask } from '../core/workflow-contract';
+import { notify } from './notify';
 
 const executionName = z.string().regex(/^[A-Za-z0-9_-]{1,80}$/);
 /** The stage's tasks' payloads (the workflow function's input is the union of every task's). */
@@ -20,13 +20,6 @@ export const stageInputs = [
   z.object({ task: z.literal('OpenStage'), dossierCode }),
   z.object({ task: z.literal('CloseStage'), dossierCode, stageIndex: z.number().int().min(0) }),
   z.object({ task: z.literal('CloseDossier'), dossierCode }),
-  z.object({
-    task: z.literal('EmailFailed'),
-    dossierCode,
-    eventKey: z.string().regex(/^[a-z0-9-]{1,80}$/),
-    stepId: stepId.optional(),
-    error: z.string().max(200).optional(),
-  }),
   z.object({ task: z.literal('HandOver'), dossierCode, executionName }),
   z.object({ task: z.literal('RecordHandOver'), dossierCode, executionName, successor: executionName }),
 ] as const;
@@ -48,18 +41,21 @@ function setStatus(code: string, to: number, from: number[], extra = '', values:
 
 /**
  * OpenStage: create the current stage's steps (deterministic keys: a retry adds nothing) and say
- * what the workflow does next: wait for them, tell the citizen the result is ready (the desk's
- * return stage), or finish (returned, or stopped).
+ * what the workflow does next: wait for them, or finish (returned, or stopped). The letters it
+ * decides are recorded and queued here (./notify.ts): the receipt before the first stage, "the
+ * result is ready" with the desk's return stage.
  */
 async function open(code: string) {
   const dossier = await getDossier(code);
   if (!dossier) throw new Error(`Dossier ${code} not found`);
+  // the receipt comes first (a resume before the first stage moved on asks again: never sent twice)
+  if (dossier.stageIndex === 0) await notify({ dossierCode: code, event: 'receipt', eventKey: 'receipt' });
   const stages = dossier.procedure.stages;
   const base = { stageIndex: dossier.stageIndex, stepIds: [] as string[] };
-  if (isStopped(dossier)) return { ...base, next: 'stopped' satisfies StageNext };
+  if (isStopped(dossier)) return { ...base, next: 'finish' satisfies StageNext };
   if (dossier.stageIndex >= stages.length) {
     await setStatus(code, DossierStatus.returned, [DossierStatus.decided], ', returnedAt = :at', { ':at': now().toISOString() });
-    return { ...base, next: 'returned' satisfies StageNext };
+    return { ...base, next: 'finish' satisfies StageNext };
   }
   const stage = stages[dossier.stageIndex]!;
   const isReturn = dossier.stageIndex === stages.length - 1 && stage.steps.every((s) => s.agency === dossier.procedure.receivingAgency);
@@ -86,7 +82,8 @@ async function open(code: string) {
   const stepIds = stage.steps.map((s) => s.stepId);
   if (isReturn) {
     await setStatus(code, DossierStatus.decided, [DossierStatus.processing, DossierStatus.received], ', resultReadyAt = :ready', { ':ready': assignedAt });
-    return { stageIndex: dossier.stageIndex, stepIds, next: 'result-ready' satisfies StageNext };
+    await notify({ dossierCode: code, event: 'result-ready', eventKey: 'result-ready' });
+    return { stageIndex: dossier.stageIndex, stepIds, next: 'await' satisfies StageNext };
   }
   await setStatus(code, DossierStatus.processing, [DossierStatus.received]);
   return { stageIndex: dossier.stageIndex, stepIds, next: 'await' satisfies StageNext };
@@ -108,11 +105,22 @@ async function close(code: string, stageIndex: number) {
 }
 
 /**
- * The dossier is finished and the citizen told: it leaves the set that a restart resumes, and a
- * stopped dossier's open steps leave their agencies' queues.
+ * CloseDossier: tell the citizen how the dossier ended (the refusal or withdrawal notice; or the
+ * result returned, then the invitation to rate the service), then close it: it leaves the set
+ * that a restart resumes, and a stopped dossier's open steps leave their agencies' queues. The
+ * letters are queued before anything closes, so a retry finds them (never sent twice).
  */
 async function finish(code: string) {
-  const { steps } = await listDossierItems(code);
+  const { dossier, steps } = await listDossierItems(code);
+  if (!dossier) throw new Error(`Dossier ${code} not found`);
+  if (isStopped(dossier)) {
+    await notify({ dossierCode: code, event: 'stopped', eventKey: 'stopped' });
+  } else if (dossier.status === DossierStatus.returned) {
+    await notify({ dossierCode: code, event: 'returned', eventKey: 'returned' });
+    await notify({ dossierCode: code, event: 'rating-invitation', eventKey: 'rating-invitation' });
+  } else {
+    throw new Error(`Dossier ${code} is neither stopped nor returned: not closed`);
+  }
   for (const step of steps.filter((x) => x.state === 'pending' || x.state === 'supplement-requested')) {
     await documentClient().send(
       new UpdateCommand({ TableName: tableName(), Key: keys.step(code, step.stepId), UpdateExpression: 'REMOVE GSI1PK, GSI1SK, taskToken' }),
@@ -130,38 +138,6 @@ async function finish(code: string) {
   // Personal data falls due for anonymisation in a month partition the scheduled job reads.
   await putIfAbsent(retentionItem(closed.Attributes as Dossier));
   return { finished: true };
-}
-
-/**
- * An email could not be sent after its retries: record it on the dossier, where operators see it
- * (GET /dossiers/{code}), count it (EmailFailed, alarmed), mark the step's email as handled, go on.
- */
-async function emailFailed(code: string, eventKey: string, error: string, step?: string) {
-  const ddb = documentClient();
-  await ddb.send(
-    new UpdateCommand({
-      TableName: tableName(),
-      Key: keys.dossier(code),
-      UpdateExpression: 'SET emailFailures.#k = :f',
-      ExpressionAttributeNames: { '#k': eventKey },
-      ExpressionAttributeValues: { ':f': { at: now().toISOString(), error } },
-    }),
-  );
-  if (step) {
-    await ddb.send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.step(code, step),
-        UpdateExpression: 'SET sent.#k = if_not_exists(sent.#k, :failed)',
-        ExpressionAttributeNames: { '#k': eventKey },
-        ExpressionAttributeValues: { ':failed': 'failed' },
-      }),
-    );
-  }
-  metrics.addMetric('EmailFailed', MetricUnit.Count, 1);
-  metrics.publishStoredMetrics();
-  logger.error('email not sent after retries', { dossierCode: code, eventKey, error });
-  return { recorded: true };
 }
 
 /**
@@ -198,7 +174,5 @@ export function runStage(input: StageInput) {
       return handOver(input.dossierCode, input.executionName);
     case 'RecordHandOver':
       return handedOver(input.dossierCode, input.executionName, input.successor);
-    case 'EmailFailed':
-      return emailFailed(input.dossierCode, input.eventKey, input.error ?? 'unknown', input.stepId);
   }
 }

@@ -6,8 +6,9 @@ import { situation, type Situation } from '../commons/situation';
 import { dossierCode, stepId } from '../commons/params';
 import { isStopped } from '../core/dossier';
 import { handOverDue } from '../core/step-rules';
-import type { StepTask } from '../core/workflow-contract';
+import type { StepNextValue, StepTask } from '../core/workflow-contract';
 import { announce, openPause, recordDueFacts, resumeStep, stopRefused } from './effects';
+import { notify } from './notify';
 
 const ids = { dossierCode, stepId };
 /** A step's tasks' payloads (the workflow function's input is the union of every task's). */
@@ -42,18 +43,34 @@ async function refreshDue(s: Situation) {
   });
 }
 
-/** CheckStep: what the step needs next (functions/core/step-rules.ts), in the shape the ASL reads. */
+/** A step's letters at one check: more would mean a letter the rules keep asking for. */
+const MAX_LETTERS_PER_CHECK = 8;
+
+/**
+ * CheckStep: what the step needs next (functions/core/step-rules.ts), in the shape the ASL reads.
+ * A letter the rules ask for (apology, supplement request or receipt, agency warning) is
+ * recorded and queued here (./notify.ts), then the step is looked at again: the state machine
+ * only branches on what is left.
+ */
 async function check(code: string, id: string, run: { loops: number; width: number; startedAt?: string }) {
-  const s = await situation(code, id);
+  let s = await situation(code, id);
+  const letters: string[] = [];
+  while (s.next.next === 'email') {
+    const { event, eventKey } = s.next;
+    if (letters.includes(eventKey) || letters.length >= MAX_LETTERS_PER_CHECK) throw new Error(`Step ${id} of ${code} keeps asking for ${eventKey}`);
+    await notify({ dossierCode: code, stepId: id, event, eventKey });
+    letters.push(eventKey);
+    s = await situation(code, id);
+  }
   await refreshDue(s);
   const next = handOverDue(s.next, { ...run, now: s.now }) ? ({ next: 'hand-over' } as const) : s.next;
   return {
-    next: next.next,
-    event: next.next === 'email' ? next.event : '',
-    eventKey: next.next === 'email' ? next.eventKey : '',
+    next: next.next satisfies StepNextValue,
     timeoutSeconds: next.next === 'await' ? next.timeoutSeconds : 1,
     paused: next.next === 'await' && next.paused === true,
     loops: run.loops,
+    /** The letters queued at this check (for logs and benches; the ASL does not read it). */
+    letters,
   };
 }
 
