@@ -115,11 +115,12 @@ async function finish(code: string) {
   if (!dossier) throw new Error(`Dossier ${code} not found`);
   if (isStopped(dossier)) {
     await notify({ dossierCode: code, event: 'stopped', eventKey: 'stopped' });
-  } else if (dossier.status === DossierStatus.returned) {
+  } else if (dossier.stageIndex >= dossier.procedure.stages.length) {
+    // every stage closed: the result went back (OpenStage said so)
     await notify({ dossierCode: code, event: 'returned', eventKey: 'returned' });
     await notify({ dossierCode: code, event: 'rating-invitation', eventKey: 'rating-invitation' });
   } else {
-    throw new Error(`Dossier ${code} is neither stopped nor returned: not closed`);
+    throw new Error(`Dossier ${code} is neither stopped nor past its last stage: not closed`);
   }
   for (const step of steps.filter((x) => x.state === 'pending' || x.state === 'supplement-requested')) {
     await documentClient().send(
