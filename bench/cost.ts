@@ -77,7 +77,7 @@ async function runScenario(name: string, procedureCode: string, steps: StepPlan[
   const waits: number[] = [];
   let apologies = 0;
   const handled = new Set<string>();
-  const isAwait = (i: Invocation) => i.name === 'workflow-step' && i.action === 'await' && i.dossierCode === code;
+  const isAwait = (i: Invocation) => i.name === 'workflow' && i.action === 'AwaitAgency' && i.dossierCode === code;
   for (const step of steps) {
     const token = step.agency === 'TTHCC' ? desk : await agencyToken(step.agency);
     const assigned = await waitFor((i) => isAwait(i) && !handled.has(i.stepId ?? ''));
@@ -107,7 +107,7 @@ async function runScenario(name: string, procedureCode: string, steps: StepPlan[
     }
     await b.clock({ advance: step.takes });
     if (step.late) {
-      const apology = await waitFor((i) => i.name === 'notify-citizen' && /apolog/i.test(i.action) && i.dossierCode === code, 15_000);
+      const apology = await waitFor((i) => i.name === 'workflow' && i.letters.some((k) => k.startsWith('apology')) && i.dossierCode === code, 15_000);
       if (apology) apologies++;
     }
     await idle();
@@ -174,8 +174,8 @@ async function runScenario(name: string, procedureCode: string, steps: StepPlan[
   };
   const mean = (xs: number[]) => (xs.length ? xs.reduce((a, c) => a + c, 0) / xs.length : 0);
   const of = (name: string, action: string) => perInvocation.filter((p) => p.i.name === name && p.i.action === action);
-  const awaits = of('workflow-step', 'await');
-  const checks = of('workflow-step', 'check');
+  const awaits = of('workflow', 'AwaitAgency');
+  const checks = of('workflow', 'CheckStep');
   const polling = pollingUsage(usage, {
     waitHours: waits.map((ms) => ms / 3_600_000),
     callbackWaits: awaits.length,

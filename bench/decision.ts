@@ -63,10 +63,10 @@ const onPath = (name: string, action: string) =>
   median(b.invocations.filter((i) => i.startedAt >= tMeasure && measured.has(i.dossierCode ?? '') && i.name === name && i.action.startsWith(action)).map((i) => i.ms));
 const path = {
   'decide-step': onPath('decide-step', 'POST'),
-  'workflow-stage close': onPath('workflow-stage', 'close'),
-  'workflow-stage open': onPath('workflow-stage', 'open'),
-  'workflow-step check': onPath('workflow-step', 'check'),
-  'workflow-step await': onPath('workflow-step', 'await'),
+  'workflow CloseStage': onPath('workflow', 'CloseStage'),
+  'workflow OpenStage': onPath('workflow', 'OpenStage'),
+  'workflow CheckStep': onPath('workflow', 'CheckStep'),
+  'workflow AwaitAgency': onPath('workflow', 'AwaitAgency'),
 };
 await b.runtime.stop();
 

@@ -54,7 +54,7 @@ const injectedBefore = b.runtime.faults.ses.injected;
 let firstQueued = Infinity;
 let lastQueued = 0;
 b.listeners.add((i) => {
-  if (i.name !== 'notify-citizen' || i.action !== 'apology') return;
+  if (i.name !== 'workflow' || !i.letters.some((k) => k.startsWith('apology'))) return;
   firstQueued = Math.min(firstQueued, i.startedAt);
   lastQueued = Math.max(lastQueued, i.startedAt + i.ms);
 });

@@ -59,7 +59,7 @@ async function calibrate() {
 /** Wait until `total` dossiers have reached AwaitAgency on their first step (the workflow has drained). */
 async function waitAssigned(b: BenchRuntime, total: number, timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs;
-  const count = () => b.invocations.filter((i) => i.ok && i.name === 'workflow-step' && i.action === 'await').length;
+  const count = () => b.invocations.filter((i) => i.ok && i.name === 'workflow' && i.action === 'AwaitAgency').length;
   while (count() < total) {
     if (Date.now() > deadline) throw new Error(`workflows did not drain: ${count()}/${total}`);
     await sleep(50);

@@ -76,12 +76,12 @@ const fn = (
 
 /** The functions that serve no route: the workflow's tasks, the email sender and recorder, the scheduled jobs. */
 const taskFunctions: FunctionSpec[] = [
-  fn('workflow-stage', 'Workflow task: open the next stage / close the current one', { table: 'read-write' }),
-  fn('workflow-step', 'Workflow task: wait for an agency step, record lapses', {
+  // The dossier workflow's tasks (stage, step, letters) in one function: functions/workflow/handler.ts
+  fn('workflow', 'Workflow tasks: open and close stages, check and wait for steps, record and queue letters', {
     table: 'read-write',
     sendTaskResult: true,
-  }),
-  fn('notify-citizen', 'Workflow task: record and queue one email per (dossier, event)', { table: 'read-write', emailQueue: true }, 30),
+    emailQueue: true,
+  }, 30),
   fn('anonymise-closed', 'Scheduled: anonymise closed dossiers past their retention', { table: 'read-write', documents: ['delete'] }, 60),
   fn('send-email', 'Email queue consumer: claim, send at the rate SES allows, record the message id', { table: 'read-write', sendEmail: true, emailQueue: true }, 30),
   fn('record-delivery', "SES events (EventBridge): record each letter's delivery", { table: 'read-write' }),
@@ -147,9 +147,7 @@ export const stateMachines: StateMachineSpec[] = [
     name: 'dossier',
     definitionFile: 'statemachines/dossier.asl.json',
     functionSubstitutions: {
-      StageFunctionArn: 'workflow-stage',
-      StepFunctionArn: 'workflow-step',
-      NotifyFunctionArn: 'notify-citizen',
+      WorkflowFunctionArn: 'workflow',
     },
   },
 ];

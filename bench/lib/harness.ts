@@ -10,8 +10,10 @@ process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
 
 export interface Invocation {
   name: string;
-  /** `action` of a workflow payload, or the route key of an API event. */
+  /** `task` of a workflow payload, or the route key of an API event. */
   action: string;
+  /** The letters a workflow task recorded and queued (the event keys its result names). */
+  letters: string[];
   dossierCode?: string;
   stepId?: string;
   startedAt: number;
@@ -37,8 +39,10 @@ export async function startBench() {
     proto.invoke = async function (this: unknown, name: string, payload: unknown) {
       const t0 = performance.now();
       let ok = true;
+      let result: unknown;
       try {
-        return await original.call(this, name, payload);
+        result = await original.call(this, name, payload);
+        return result;
       } catch (error) {
         ok = false;
         throw error;
@@ -48,7 +52,8 @@ export async function startBench() {
         const params = (p.pathParameters ?? {}) as Record<string, string>;
         const inv: Invocation = {
           name,
-          action: String(p.action ?? p.event ?? ctx?.routeKey ?? ''),
+          action: String(p.task ?? p.action ?? ctx?.routeKey ?? ''),
+          letters: ((result as { letters?: unknown } | null)?.letters as string[] | undefined) ?? [],
           dossierCode: (p.dossierCode as string | undefined) ?? params.code,
           stepId: (p.stepId as string | undefined) ?? params.stepId,
           startedAt: t0,
@@ -100,7 +105,7 @@ export async function startBench() {
 
   /** The step's AwaitAgency has stored its token: the step is assigned and waiting. */
   const assigned = (code: string, stepId: string) => (i: Invocation) =>
-    i.name === 'workflow-step' && i.action === 'await' && i.dossierCode === code && i.stepId === stepId;
+    i.name === 'workflow' && i.action === 'AwaitAgency' && i.dossierCode === code && i.stepId === stepId;
 
   let keySeq = 0;
   const idempotencyKey = () => `bench-${process.pid}-${Date.now().toString(36)}-${++keySeq}`;

@@ -9,7 +9,7 @@ import { EVENT_KEY, NOTIFY_EVENTS } from '../core/workflow-contract';
 
 /**
  * One email of the workflow, as the ASL asks for it (ids only), and what it says, composed from the
- * stored facts: read by notify-citizen when it records the email, and by send-email when it sends it.
+ * stored facts: read by the workflow when it records the email (functions/workflow/notify.ts), and by send-email when it sends it.
  */
 export const Input = z.object({
   dossierCode,
@@ -18,6 +18,14 @@ export const Input = z.object({
   stepId: stepId.optional(),
 });
 export type Input = z.infer<typeof Input>;
+
+/**
+ * A letter the stored facts cannot write (no address for the agency, no fact behind it): asking
+ * again will not help, so the workflow records it as failed and goes on (functions/workflow/notify.ts).
+ */
+export class UnwritableLetter extends Error {
+  override name = 'UnwritableLetter';
+}
 
 /** Everything an email needs, read from the facts; the event `stopped` becomes refusal or withdrawn. */
 export async function compose(input: Input): Promise<{ event: EmailEvent; to: string; data: EmailData }> {
@@ -67,7 +75,7 @@ export async function compose(input: Input): Promise<{ event: EmailEvent; to: st
       }
       const [, sid, n] = /^apology-(.+)-(\d+)$/.exec(input.eventKey) ?? [];
       const fact = apologies.find((a) => a.stepId === sid && a.n === Number(n));
-      if (!fact) throw new Error(`No apology fact for ${input.eventKey}`);
+      if (!fact) throw new UnwritableLetter(`No apology fact for ${input.eventKey}`);
       const sequence = apologies.filter((a) => a.at <= fact.at).length + closedPauses;
       return {
         event: 'apology',
@@ -101,7 +109,7 @@ export async function compose(input: Input): Promise<{ event: EmailEvent; to: st
     case 'supplement-request': {
       const key = input.eventKey.replace(/^supplement-(request|received)-/, '');
       const pause = dossier.pauses?.[key];
-      if (!pause) throw new Error(`No pause ${key}`);
+      if (!pause) throw new UnwritableLetter(`No pause ${key}`);
       return {
         event: input.event,
         to,
@@ -110,7 +118,7 @@ export async function compose(input: Input): Promise<{ event: EmailEvent; to: st
     }
     case 'agency-warning': {
       const agency = agencies.find((a) => a.code === step?.agency);
-      if (!step || !agency?.email) throw new Error(`No address for the agency of ${input.stepId}`);
+      if (!step || !agency?.email) throw new UnwritableLetter(`No address for the agency of ${input.stepId}`);
       return {
         event: 'agency-warning',
         to: agency.email,

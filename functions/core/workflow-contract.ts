@@ -9,32 +9,39 @@
 
 /** `${Key}` of the ASL → the function it names (infra/registry.ts maps the keys to functions). */
 export const WORKFLOW_FUNCTIONS = {
-  StageFunctionArn: 'workflow-stage',
-  StepFunctionArn: 'workflow-step',
-  NotifyFunctionArn: 'notify-citizen',
+  WorkflowFunctionArn: 'workflow',
 } as const;
 
-/** workflow-stage's actions. */
-export const STAGE_ACTIONS = ['open', 'close', 'finish', 'email-failed', 'hand-over', 'handed-over'] as const;
-export type StageAction = (typeof STAGE_ACTIONS)[number];
+/**
+ * The tasks of the workflow function (functions/workflow/handler.ts), each named like the state
+ * that asks for it; every Payload of the ASL carries one as `task`. The letters are no task of
+ * their own: the task that decides one records and queues it (functions/workflow/notify.ts).
+ * - the stage's tasks (functions/workflow/stage.ts);
+ * - a step's tasks (functions/workflow/step.ts).
+ */
+export const STAGE_TASKS = ['OpenStage', 'CloseStage', 'CloseDossier', 'HandOver', 'RecordHandOver'] as const;
+export type StageTask = (typeof STAGE_TASKS)[number];
+export const STEP_TASKS = ['CheckStep', 'ActOnStep', 'AwaitAgency', 'AwaitSupplement'] as const;
+export type StepTask = (typeof STEP_TASKS)[number];
+export const WORKFLOW_TASKS = [...STAGE_TASKS, ...STEP_TASKS] as const;
+export type WorkflowTask = (typeof WORKFLOW_TASKS)[number];
 
-/** workflow-step's actions. */
-export const STEP_ACTIONS = ['check', 'act', 'await', 'await-supplement'] as const;
-export type StepAction = (typeof STEP_ACTIONS)[number];
-
-/** What OpenStage says comes next (the Choice `WhatNext?`; anything else waits for the steps). */
-export const STAGE_NEXT = ['await', 'result-ready', 'returned', 'stopped'] as const;
+/** What OpenStage says comes next (the Choice `WhatNext?`: finish — returned or stopped — or wait for the steps). */
+export const STAGE_NEXT = ['await', 'finish'] as const;
 export type StageNext = (typeof STAGE_NEXT)[number];
 
-/** What CheckStep says a step needs next (the Choice `StepNext?`; `await` is its default). */
-export const STEP_NEXT = ['stop', 'done', 'email', 'act', 'await-supplement', 'await', 'hand-over'] as const;
+/**
+ * What CheckStep says a step needs next (the Choice `StepNext?`; `await` is its default). The
+ * rules' `email` never leaves CheckStep: it records and queues the letter and looks again.
+ */
+export const STEP_NEXT = ['stop', 'done', 'act', 'await-supplement', 'await', 'hand-over'] as const;
 export type StepNextValue = (typeof STEP_NEXT)[number];
 
-/** The effects ActOnStep performs (functions/workflow-step/effects.ts), each safe to repeat. */
+/** The effects ActOnStep performs (functions/workflow/effects.ts), each safe to repeat. */
 export const STEP_EFFECTS = ['stop-refused', 'record-delay', 'record-lapse', 'announce', 'open-pause', 'resume-step'] as const;
 export type Effect = (typeof STEP_EFFECTS)[number];
 
-/** Email events notify-citizen accepts (`stopped` becomes a refusal or withdrawal letter). */
+/** Email events the workflow's letters take (`stopped` becomes a refusal or withdrawal letter). */
 export const NOTIFY_EVENTS = [
   'receipt',
   'result-ready',
@@ -48,7 +55,7 @@ export const NOTIFY_EVENTS = [
 ] as const;
 export type NotifyEvent = (typeof NOTIFY_EVENTS)[number];
 
-/** The events a step's email task sends (CheckStep picks one; the others are fixed in the ASL). */
+/** The letters a step's rules ask for (CheckStep queues them; the others are OpenStage's and CloseDossier's). */
 export const STEP_EMAILS = ['apology', 'supplement-request', 'supplement-received', 'agency-warning'] as const;
 export type StepEmail = (typeof STEP_EMAILS)[number];
 
@@ -76,7 +83,7 @@ export const EVENT_KEY = /^[a-z0-9-]{1,80}$/;
 export const WORKFLOW_ERRORS = {
   /** A refusal or withdrawal: the Map fails, caught to send the notice and close. */
   stopped: 'Dossier.Stopped',
-  /** The execution is old or long: a fresh one carries the dossier on (functions/workflow-stage hand-over). */
+  /** The execution is old or long: a fresh one carries the dossier on (functions/workflow/stage.ts, HandOver). */
   handOver: 'Dossier.HandOver',
 } as const;
 

@@ -3,40 +3,30 @@ import * as z from 'zod';
 import { documentClient, tableName } from '../commons/aws';
 import { workingCalendar } from '../commons/calendar';
 import { factTime, now } from '../commons/clock';
-import { dossierCode, stepId } from '../commons/params';
-import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { logger, metrics } from '../commons/powertools';
+import { dossierCode } from '../commons/params';
+import { logger } from '../commons/powertools';
 import { getDossier, keys, listDossierItems, logbookKeys, putIfAbsent, stepQueueKeys, updateIf } from '../commons/store';
 import { retentionItem } from '../commons/personal-data';
-import { taskHandler } from '../commons/task';
 import { stepDueAt } from '../core/deadlines';
 import { assignedStep, isStopped, type Dossier } from '../core/dossier';
 import { DossierStatus } from '../core/model';
 import { successorName } from '../commons/workflow';
-import type { StageAction, StageNext } from '../core/workflow-contract';
+import type { StageNext, StageTask } from '../core/workflow-contract';
+import { notify } from './notify';
 
-const Input = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('open'), dossierCode }),
-  z.object({ action: z.literal('close'), dossierCode, stageIndex: z.number().int().min(0) }),
-  z.object({ action: z.literal('finish'), dossierCode }),
-  z.object({
-    action: z.literal('email-failed'),
-    dossierCode,
-    eventKey: z.string().regex(/^[a-z0-9-]{1,80}$/),
-    stepId: stepId.optional(),
-    error: z.string().max(200).optional(),
-  }),
-  z.object({ action: z.literal('hand-over'), dossierCode, executionName: z.string().regex(/^[A-Za-z0-9_-]{1,80}$/) }),
-  z.object({
-    action: z.literal('handed-over'),
-    dossierCode,
-    executionName: z.string().regex(/^[A-Za-z0-9_-]{1,80}$/),
-    successor: z.string().regex(/^[A-Za-z0-9_-]{1,80}$/),
-  }),
-]);
-/** Every action this function takes is one the contract names (and the ASL test checks the converse). */
-const actionsKnown: z.infer<typeof Input>['action'] extends StageAction ? true : never = true;
-void actionsKnown;
+const executionName = z.string().regex(/^[A-Za-z0-9_-]{1,80}$/);
+/** The stage's tasks' payloads (the workflow function's input is the union of every task's). */
+export const stageInputs = [
+  z.object({ task: z.literal('OpenStage'), dossierCode }),
+  z.object({ task: z.literal('CloseStage'), dossierCode, stageIndex: z.number().int().min(0) }),
+  z.object({ task: z.literal('CloseDossier'), dossierCode }),
+  z.object({ task: z.literal('HandOver'), dossierCode, executionName }),
+  z.object({ task: z.literal('RecordHandOver'), dossierCode, executionName, successor: executionName }),
+] as const;
+type StageInput = z.infer<(typeof stageInputs)[number]>;
+/** Every task here is one the contract names (and the ASL test checks the converse). */
+const tasksKnown: StageInput['task'] extends StageTask ? (StageTask extends StageInput['task'] ? true : never) : never = true;
+void tasksKnown;
 
 /** Move the dossier's status on from one of `from` (a retry, or a later status, leaves it). */
 function setStatus(code: string, to: number, from: number[], extra = '', values: Record<string, unknown> = {}) {
@@ -51,18 +41,21 @@ function setStatus(code: string, to: number, from: number[], extra = '', values:
 
 /**
  * OpenStage: create the current stage's steps (deterministic keys: a retry adds nothing) and say
- * what the workflow does next: wait for them, tell the citizen the result is ready (the desk's
- * return stage), or finish (returned, or stopped).
+ * what the workflow does next: wait for them, or finish (returned, or stopped). The letters it
+ * decides are recorded and queued here (./notify.ts): the receipt before the first stage, "the
+ * result is ready" with the desk's return stage.
  */
 async function open(code: string) {
   const dossier = await getDossier(code);
   if (!dossier) throw new Error(`Dossier ${code} not found`);
+  // the receipt comes first (a resume before the first stage moved on asks again: never sent twice)
+  if (dossier.stageIndex === 0) await notify({ dossierCode: code, event: 'receipt', eventKey: 'receipt' });
   const stages = dossier.procedure.stages;
   const base = { stageIndex: dossier.stageIndex, stepIds: [] as string[] };
-  if (isStopped(dossier)) return { ...base, next: 'stopped' satisfies StageNext };
+  if (isStopped(dossier)) return { ...base, next: 'finish' satisfies StageNext };
   if (dossier.stageIndex >= stages.length) {
     await setStatus(code, DossierStatus.returned, [DossierStatus.decided], ', returnedAt = :at', { ':at': now().toISOString() });
-    return { ...base, next: 'returned' satisfies StageNext };
+    return { ...base, next: 'finish' satisfies StageNext };
   }
   const stage = stages[dossier.stageIndex]!;
   const isReturn = dossier.stageIndex === stages.length - 1 && stage.steps.every((s) => s.agency === dossier.procedure.receivingAgency);
@@ -89,7 +82,8 @@ async function open(code: string) {
   const stepIds = stage.steps.map((s) => s.stepId);
   if (isReturn) {
     await setStatus(code, DossierStatus.decided, [DossierStatus.processing, DossierStatus.received], ', resultReadyAt = :ready', { ':ready': assignedAt });
-    return { stageIndex: dossier.stageIndex, stepIds, next: 'result-ready' satisfies StageNext };
+    await notify({ dossierCode: code, event: 'result-ready', eventKey: 'result-ready' });
+    return { stageIndex: dossier.stageIndex, stepIds, next: 'await' satisfies StageNext };
   }
   await setStatus(code, DossierStatus.processing, [DossierStatus.received]);
   return { stageIndex: dossier.stageIndex, stepIds, next: 'await' satisfies StageNext };
@@ -111,11 +105,23 @@ async function close(code: string, stageIndex: number) {
 }
 
 /**
- * The dossier is finished and the citizen told: it leaves the set that a restart resumes, and a
- * stopped dossier's open steps leave their agencies' queues.
+ * CloseDossier: tell the citizen how the dossier ended (the refusal or withdrawal notice; or the
+ * result returned, then the invitation to rate the service), then close it: it leaves the set
+ * that a restart resumes, and a stopped dossier's open steps leave their agencies' queues. The
+ * letters are queued before anything closes, so a retry finds them (never sent twice).
  */
 async function finish(code: string) {
-  const { steps } = await listDossierItems(code);
+  const { dossier, steps } = await listDossierItems(code);
+  if (!dossier) throw new Error(`Dossier ${code} not found`);
+  if (isStopped(dossier)) {
+    await notify({ dossierCode: code, event: 'stopped', eventKey: 'stopped' });
+  } else if (dossier.stageIndex >= dossier.procedure.stages.length) {
+    // every stage closed: the result went back (OpenStage said so)
+    await notify({ dossierCode: code, event: 'returned', eventKey: 'returned' });
+    await notify({ dossierCode: code, event: 'rating-invitation', eventKey: 'rating-invitation' });
+  } else {
+    throw new Error(`Dossier ${code} is neither stopped nor past its last stage: not closed`);
+  }
   for (const step of steps.filter((x) => x.state === 'pending' || x.state === 'supplement-requested')) {
     await documentClient().send(
       new UpdateCommand({ TableName: tableName(), Key: keys.step(code, step.stepId), UpdateExpression: 'REMOVE GSI1PK, GSI1SK, taskToken' }),
@@ -136,42 +142,10 @@ async function finish(code: string) {
 }
 
 /**
- * An email could not be sent after its retries: record it on the dossier, where operators see it
- * (GET /dossiers/{code}), count it (EmailFailed, alarmed), mark the step's email as handled, go on.
- */
-async function emailFailed(code: string, eventKey: string, error: string, step?: string) {
-  const ddb = documentClient();
-  await ddb.send(
-    new UpdateCommand({
-      TableName: tableName(),
-      Key: keys.dossier(code),
-      UpdateExpression: 'SET emailFailures.#k = :f',
-      ExpressionAttributeNames: { '#k': eventKey },
-      ExpressionAttributeValues: { ':f': { at: now().toISOString(), error } },
-    }),
-  );
-  if (step) {
-    await ddb.send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.step(code, step),
-        UpdateExpression: 'SET sent.#k = if_not_exists(sent.#k, :failed)',
-        ExpressionAttributeNames: { '#k': eventKey },
-        ExpressionAttributeValues: { ':failed': 'failed' },
-      }),
-    );
-  }
-  metrics.addMetric('EmailFailed', MetricUnit.Count, 1);
-  metrics.publishStoredMetrics();
-  logger.error('email not sent after retries', { dossierCode: code, eventKey, error });
-  return { recorded: true };
-}
-
-/**
  * The hand-over: this execution is old or long (workflow-contract HANDOVER), so a fresh one
  * takes the dossier on from the stored truth. The successor's name is the next generation of
  * this execution's, as a resume would name it; the ASL starts it (states:startExecution), then
- * `handed-over` records it on the dossier — only from this execution's name, which stays the
+ * `RecordHandOver` records it on the dossier — only from this execution's name, which stays the
  * dossier's while this one runs, so a resume meanwhile answers "running" and never starts a third.
  */
 async function handOver(code: string, current: string) {
@@ -189,19 +163,17 @@ async function handedOver(code: string, current: string, successor: string) {
   return { recorded: Boolean(recorded) };
 }
 
-export const handler = taskHandler('workflow-stage', Input, async (input) => {
-  switch (input.action) {
-    case 'open':
+export function runStage(input: StageInput) {
+  switch (input.task) {
+    case 'OpenStage':
       return open(input.dossierCode);
-    case 'close':
+    case 'CloseStage':
       return close(input.dossierCode, input.stageIndex);
-    case 'finish':
+    case 'CloseDossier':
       return finish(input.dossierCode);
-    case 'hand-over':
+    case 'HandOver':
       return handOver(input.dossierCode, input.executionName);
-    case 'handed-over':
+    case 'RecordHandOver':
       return handedOver(input.dossierCode, input.executionName, input.successor);
-    case 'email-failed':
-      return emailFailed(input.dossierCode, input.eventKey, input.error ?? 'unknown', input.stepId);
   }
-});
+}

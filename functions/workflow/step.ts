@@ -3,30 +3,32 @@ import { wake } from '../commons/callback';
 import { logger } from '../commons/powertools';
 import { getDossier, keys, stepQueueKeys, updateIf } from '../commons/store';
 import { situation, type Situation } from '../commons/situation';
-import { taskHandler } from '../commons/task';
 import { dossierCode, stepId } from '../commons/params';
 import { isStopped } from '../core/dossier';
 import { handOverDue } from '../core/step-rules';
-import type { StepAction } from '../core/workflow-contract';
+import type { StepNextValue, StepTask } from '../core/workflow-contract';
 import { announce, openPause, recordDueFacts, resumeStep, stopRefused } from './effects';
+import { notify } from './notify';
 
 const ids = { dossierCode, stepId };
-const Input = z.discriminatedUnion('action', [
+/** A step's tasks' payloads (the workflow function's input is the union of every task's). */
+export const stepInputs = [
   z.object({
-    action: z.literal('check'),
+    task: z.literal('CheckStep'),
     ...ids,
     /** Loops of this step in this execution, and the stage's width: the hand-over bound. */
     loops: z.number().int().min(0).default(0),
     width: z.number().int().min(1).default(1),
     startedAt: z.string().optional(),
   }),
-  z.object({ action: z.literal('act'), ...ids }),
-  z.object({ action: z.literal('await'), ...ids, taskToken: z.string().min(1), paused: z.boolean().optional() }),
-  z.object({ action: z.literal('await-supplement'), ...ids, taskToken: z.string().min(1) }),
-]);
-/** Every action this function takes is one the contract names (and the ASL test checks the converse). */
-const actionsKnown: z.infer<typeof Input>['action'] extends StepAction ? true : never = true;
-void actionsKnown;
+  z.object({ task: z.literal('ActOnStep'), ...ids }),
+  z.object({ task: z.literal('AwaitAgency'), ...ids, taskToken: z.string().min(1), paused: z.boolean().optional() }),
+  z.object({ task: z.literal('AwaitSupplement'), ...ids, taskToken: z.string().min(1) }),
+] as const;
+type StepInput = z.infer<(typeof stepInputs)[number]>;
+/** Every task here is one the contract names (and the ASL test checks the converse). */
+const tasksKnown: StepInput['task'] extends StepTask ? (StepTask extends StepInput['task'] ? true : never) : never = true;
+void tasksKnown;
 
 /** The step's due time as the queue shows it, kept equal to the derived one (a sibling's pause moves it). */
 async function refreshDue(s: Situation) {
@@ -41,18 +43,34 @@ async function refreshDue(s: Situation) {
   });
 }
 
-/** CheckStep: what the step needs next (functions/core/step-rules.ts), in the shape the ASL reads. */
+/** A step's letters at one check: more would mean a letter the rules keep asking for. */
+const MAX_LETTERS_PER_CHECK = 8;
+
+/**
+ * CheckStep: what the step needs next (functions/core/step-rules.ts), in the shape the ASL reads.
+ * A letter the rules ask for (apology, supplement request or receipt, agency warning) is
+ * recorded and queued here (./notify.ts), then the step is looked at again: the state machine
+ * only branches on what is left.
+ */
 async function check(code: string, id: string, run: { loops: number; width: number; startedAt?: string }) {
-  const s = await situation(code, id);
+  let s = await situation(code, id);
+  const letters: string[] = [];
+  while (s.next.next === 'email') {
+    const { event, eventKey } = s.next;
+    if (letters.includes(eventKey) || letters.length >= MAX_LETTERS_PER_CHECK) throw new Error(`Step ${id} of ${code} keeps asking for ${eventKey}`);
+    await notify({ dossierCode: code, stepId: id, event, eventKey });
+    letters.push(eventKey);
+    s = await situation(code, id);
+  }
   await refreshDue(s);
   const next = handOverDue(s.next, { ...run, now: s.now }) ? ({ next: 'hand-over' } as const) : s.next;
   return {
-    next: next.next,
-    event: next.next === 'email' ? next.event : '',
-    eventKey: next.next === 'email' ? next.eventKey : '',
+    next: next.next satisfies StepNextValue,
     timeoutSeconds: next.next === 'await' ? next.timeoutSeconds : 1,
     paused: next.next === 'await' && next.paused === true,
     loops: run.loops,
+    /** The letters queued at this check (for logs and benches; the ASL does not read it). */
+    letters,
   };
 }
 
@@ -125,15 +143,15 @@ async function awaitSupplement(code: string, id: string, taskToken: string) {
   return { waiting: false };
 }
 
-export const handler = taskHandler('workflow-step', Input, async (input) => {
-  switch (input.action) {
-    case 'check':
+export function runStep(input: StepInput) {
+  switch (input.task) {
+    case 'CheckStep':
       return check(input.dossierCode, input.stepId, input);
-    case 'act':
+    case 'ActOnStep':
       return act(input.dossierCode, input.stepId);
-    case 'await':
+    case 'AwaitAgency':
       return awaitAgency(input.dossierCode, input.stepId, input.taskToken, input.paused ?? false);
-    case 'await-supplement':
+    case 'AwaitSupplement':
       return awaitSupplement(input.dossierCode, input.stepId, input.taskToken);
   }
-});
+}
