@@ -5,8 +5,11 @@
  * - Per (dossier, client): at most CLIENT_CHECKS PINs per fixed CLIENT_WINDOW_MS window.
  * - Per dossier, whoever asks: the first FREE_CHECKS wrong PINs since the last right one are
  *   checked at once; after the n-th (n >= FREE_CHECKS) the next check waits delayAfter(n):
- *   2 s, 4 s, 8 s … doubling up to MAX_DELAY_MS. A slow-down, never a lock: the owner's right
- *   PIN is checked as soon as the delay has passed, and resets the count.
+ *   2 s, 4 s, 8 s … doubling up to MAX_DELAY_MS; the right PIN resets the count.
+ * - A slow-down, never a lock: a client the slow-down refuses is promised one check no later
+ *   than MAX_DELAY_MS from then, even if others took the dossier's next slot first (one promise
+ *   per client per TICKET_INTERVAL_MS). Without it, a guesser sending a wrong PIN each time the
+ *   delay ends kept the owner out for good.
  */
 export const PIN_DIGITS = 8;
 export const PIN_SPACE = 10 ** PIN_DIGITS;
@@ -37,6 +40,19 @@ export function maxChecksWithin(ms: number): number {
 export function clientWindow(at: number): { index: number; endsAt: number } {
   const index = Math.floor(at / CLIENT_WINDOW_MS);
   return { index, endsAt: (index + 1) * CLIENT_WINDOW_MS };
+}
+
+/** A client refused by the slow-down gets one promised check per this interval. */
+export const TICKET_INTERVAL_MS = CLIENT_WINDOW_MS;
+
+/**
+ * The most PINs one dossier can have checked in a sustained day of guessing from `addresses`
+ * client addresses: the slow-down's slots (one per MAX_DELAY_MS) plus one promised check per
+ * address per TICKET_INTERVAL_MS (each address is also held to CLIENT_CHECKS per window).
+ */
+export function guessesPerDay(addresses: number): number {
+  const perAddress = Math.min((24 * 3600_000) / TICKET_INTERVAL_MS, (CLIENT_CHECKS * 24 * 3600_000) / CLIENT_WINDOW_MS);
+  return STEADY_CHECKS_PER_DAY + addresses * perAddress;
 }
 
 /** Checks per day per dossier once the slow-down is at its ceiling (sustained guessing). */
