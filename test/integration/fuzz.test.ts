@@ -396,12 +396,15 @@ describe('fuzz: random and malformed requests at every route', () => {
       eventually(async () => (await h.call('GET', `/agencies/${agency}/tasks`, { token })).body.tasks?.find((x: { dossierCode: string }) => x.dossierCode === code));
     d.a = await receive('TP-LLTP', 1); // a pending step at STP
     d.bait = await receive('TP-LLTP', 2); // takes the wrong PINs (and the lockout)
-    d.e = await receive('DL-LHND', 3); // decided and rated: a valid body meets a 409, never a write
+    d.e = await receive('DL-LHND', 3); // returned and rated: a valid body meets a 409, never a write
     await task('STP', t.stp, d.a.code);
     await task('STP', t.stp, d.bait.code);
     await task('SDL', t.sdl, d.e.code);
     expect((await h.call('POST', `/dossiers/${d.e.code}/steps/s1-sdl/decision`, { token: t.sdl, body: { outcome: 'approve' } })).status).toBe(202);
     await eventually(async () => (await h.call('GET', `/dossiers/${d.e.code}`, { token: t.desk })).body.status === 9);
+    await task('TTHCC', t.desk, d.e.code);
+    expect((await h.call('POST', `/dossiers/${d.e.code}/steps/return/decision`, { token: t.desk, body: { outcome: 'approve' } })).status).toBe(202);
+    await eventually(async () => (await h.call('GET', `/dossiers/${d.e.code}`, { token: t.desk })).body.status === 10);
     const rated = await h.call('POST', `/public/dossiers/${d.e.code}/rating`, { headers: { 'x-lookup-pin': d.e.lookupPin }, body: { score: 4 } });
     expect(rated.status).toBe(201);
     // receipt and result emails, the return step at the desk: let the workflows come to rest
