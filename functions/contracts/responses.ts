@@ -295,6 +295,7 @@ export const Contacts = z.object({
 export const PublicCentre = z.object({ name: Text, address: Text, openingHours: Text, hotline: z.string(), portalUrl: z.string() });
 export const PinReissued = z.object({ dossierCode: z.string(), reissuedAt: localTime, sentTo: z.literal('applicant') });
 export const PinReminder = z.object({ message: Text }).meta({ description: 'The same answer whatever the code' });
+export const PinConfirmed = z.object({ confirmed: z.literal(true), message: Text }).meta({ description: 'The one-time code was right: the new PIN of the letter now works' });
 
 export const Upload = UploadTicket.extend({ expiresAt: localTime }).meta({ description: 'A presigned POST: send the fields then the file as multipart/form-data, then complete' });
 export const Draft = Upload.extend({ draftId: z.string() });

@@ -114,8 +114,9 @@ export const routeContracts: Record<string, RouteContract> = {
     body: z.object({}).strict(), responses: { 202: R.PinReissued }, errors: [...officer, 404, 409], headers: [idempotency],
   },
   'POST /public/dossiers/{code}/pin-reminder': {
-    summary: 'Citizen: I lost my PIN (a new one is emailed if the code is right)', operationId: 'publicPinReminder',
-    body: z.object({}).strict(), responses: { 202: R.PinReminder }, errors: [429], headers: [idempotency],
+    summary: 'Citizen: I lost my PIN (`{}`: a new PIN and a one-time code are emailed if the code is right; the old PIN keeps working) or the letter\'s one-time code (`{confirmation}`: the new PIN replaces the old one)', operationId: 'publicPinReminder',
+    body: z.object({ confirmation: z.string().max(40).optional().meta({ description: "The letter's one-time code (10 symbols, dashes and spaces ignored)" }) }).strict(),
+    responses: { 202: R.PinReminder, 200: R.PinConfirmed }, errors: [429], headers: [idempotency],
   },
   'POST /documents/drafts': {
     summary: 'Ask to upload a file before the dossier exists (claimed at intake with {draftId})', operationId: 'draftDocument',

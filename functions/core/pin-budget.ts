@@ -58,7 +58,30 @@ export function guessesPerDay(addresses: number): number {
 /** Checks per day per dossier once the slow-down is at its ceiling (sustained guessing). */
 export const STEADY_CHECKS_PER_DAY = (24 * 3600_000) / MAX_DELAY_MS;
 
-/** PIN reminders: one per dossier per REMINDER_INTERVAL_MS; a client may ask REMINDER_CLIENT_ASKS per window. */
+/**
+ * PIN reminders ("I lost my PIN"). A reminder never cancels the PIN the citizen holds: its letter
+ * carries a new PIN and a one-time code; the new PIN replaces the old one only when the code is
+ * entered with the dossier's code. One pending reminder per dossier (a new one may replace it
+ * after REMINDER_INTERVAL_MS), at most REMINDERS_PER_DAY letters a day per dossier (a mailbox
+ * cannot be flooded); a client may ask REMINDER_CLIENT_ASKS per window, whatever the codes.
+ */
 export const REMINDER_INTERVAL_MS = 10 * 60_000;
+export const REMINDERS_PER_DAY = 3;
 export const REMINDER_CLIENT_ASKS = 5;
 export const REMINDER_CLIENT_WINDOW_MS = 60 * 60_000;
+/** The one-time code: 10 symbols of Crockford's base32 (50 bits), valid for a day, voided after 5 wrong tries. */
+export const CONFIRMATION_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+export const CONFIRMATION_LENGTH = 10;
+export const CONFIRMATION_TTL_MS = 24 * 3600_000;
+export const CONFIRMATION_TRIES = 5;
+/** A client may try this many one-time codes per REMINDER_CLIENT_WINDOW_MS, whatever the dossiers. */
+export const CONFIRM_CLIENT_ASKS = 10;
+
+/** A typed one-time code as stored: upper case, without spaces or dashes, O→0 and I/L→1 (Crockford); undefined when it cannot be one. */
+export function normaliseConfirmation(typed: string): string | undefined {
+  const s = typed.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+  return s.length === CONFIRMATION_LENGTH && [...s].every((c) => CONFIRMATION_ALPHABET.includes(c)) ? s : undefined;
+}
+
+/** As printed in the letter: two groups of five (`7K3QX-M9P2D`). */
+export const showConfirmation = (code: string) => `${code.slice(0, 5)}-${code.slice(5)}`;

@@ -1,11 +1,10 @@
 import * as z from 'zod';
 import { apiHandler } from '../commons/api';
 import { now } from '../commons/clock';
-import { HttpProblem, json, jsonBody, notFound, parse } from '../commons/http';
+import { json, jsonBody, notFound, parse } from '../commons/http';
 import { once } from '../commons/idempotency';
 import { dossierCode } from '../commons/params';
-import { liftGuard } from '../commons/pin-guard';
-import { replacePin, sendPinLetter } from '../commons/pin-issue';
+import { reissueAtDesk } from '../commons/pin-issue';
 import { logger } from '../commons/powertools';
 import { toLocalIso } from '../core/local-time';
 
@@ -14,21 +13,15 @@ const Body = z.object({}).strict();
 
 /**
  * POST /dossiers/{code}/pin (desk): a new PIN for the citizen, emailed to the applicant's address
- * on file; the old PIN stops working and the guessing count starts again. The desk never sees
- * the PIN. A retry with the same Idempotency-Key gets the first answer and sends nothing.
+ * on file through the email queue; the old PIN stops working at once (the desk saw the citizen)
+ * and the guessing count starts again. The desk never sees the PIN. A retry with the same
+ * Idempotency-Key gets the first answer and sends nothing.
  */
 export const handler = apiHandler('POST /dossiers/{code}/pin', async (event, { caller }) => {
   const { code } = parse(Path, event.pathParameters, 'path');
   parse(Body, jsonBody(event) ?? {});
-  const issued = await replacePin(code);
-  if (!issued) throw notFound(`No dossier ${code}`);
-  await liftGuard(code);
-  try {
-    await sendPinLetter(issued.dossier, issued.pin, 'desk');
-  } catch (error) {
-    logger.error('PIN letter not sent', { dossierCode: code, error: error as Error });
-    throw new HttpProblem(503, 'Service Unavailable', 'The new PIN could not be emailed; reissue it again', undefined, { 'retry-after': '5' });
-  }
-  logger.info('PIN reissued at the desk', { dossierCode: code, by: caller.sub });
+  const eventKey = await reissueAtDesk(code);
+  if (!eventKey) throw notFound(`No dossier ${code}`);
+  logger.info('PIN reissued at the desk', { dossierCode: code, eventKey, by: caller.sub });
   return json(202, { dossierCode: code, reissuedAt: toLocalIso(now()), sentTo: 'applicant' });
 }, { idempotency: once });

@@ -4,7 +4,7 @@ import { once } from '../commons/idempotency';
 import { now } from '../commons/clock';
 import { closeContact } from '../commons/contacts';
 import { enqueueEmail } from '../commons/email-queue';
-import { requeueEmail } from '../commons/email-store';
+import { PIN_LETTER_NOT_RESENT, requeueEmail } from '../commons/email-store';
 import { conflict, json, notFound, parse } from '../commons/http';
 import { logger } from '../commons/powertools';
 import { EMAIL_ID } from '../core/email-delivery';
@@ -23,6 +23,7 @@ export const handler = apiHandler('POST /ops/emails/{id}/resend', async (event, 
   const outcome = await requeueEmail(code!, eventKey!, caller.sub);
   if (outcome === 'missing') throw notFound(`No email ${id}`);
   if (outcome === 'busy') throw conflict(`Email ${id} is already on its way: nothing to resend`);
+  if (outcome === 'pin') throw conflict(PIN_LETTER_NOT_RESENT);
   await enqueueEmail({ dossierCode: code!, eventKey: eventKey! });
   await closeContact(code!, eventKey!, now().toISOString());
   logger.info('email resent by an operator', { dossierCode: code, eventKey });
