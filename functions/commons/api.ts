@@ -4,7 +4,7 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambd
 import * as z from 'zod';
 import { routes } from '../../infra/registry';
 import { callerOf, hasRole, hasScopeFor, type Caller } from './access';
-import { HttpProblem, parse, problem, type ApiResult } from './http';
+import { HttpProblem, localised, parse, problem, type ApiResult } from './http';
 import type { Once } from './idempotency';
 import { idempotencyKeyOf } from './idempotency-key';
 import { dossierCode } from './params';
@@ -109,7 +109,7 @@ export function apiHandler(
         const p = toProblem(error);
         if (p.status >= 500) logger.error('request failed', { route: routeKey, error: error as Error });
         else logger.info('request refused', { route: routeKey, status: p.status });
-        return problem(p, event.rawPath);
+        return problem(localised(p, event.headers), event.rawPath);
       }
     });
   // every POST route must honour an Idempotency-Key: test/unit... checks this marker

@@ -24,9 +24,18 @@ export const Problem = z
     status: z.number().int(),
     detail: z.string().optional(),
     instance: z.string().optional(),
-    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+    errors: z
+      .array(
+        z.object({
+          field: z.string().meta({ description: 'The JSON path (`applicant.email`); an unknown key is named by itself' }),
+          code: z.string().optional().meta({ description: 'Stable and machine-readable: required, too_long, too_short, too_few, too_many, too_small, too_big, invalid_email, invalid_datetime, invalid_format, invalid_option, invalid_type, unknown_key, invalid_json, invalid' }),
+          label: z.string().optional().meta({ description: 'The field as the forms label it, in the caller\'s language' }),
+          message: z.string().meta({ description: 'In the caller\'s language (Accept-Language; Vietnamese by default)' }),
+        }),
+      )
+      .optional(),
   })
-  .meta({ description: 'RFC 9457 problem details; `errors` names each wrong field.' });
+  .meta({ description: 'RFC 9457 problem details in the caller\'s language (`Accept-Language`: Vietnamese by default, English when preferred); `errors` names each wrong field with a stable `code`.' });
 
 export const Received = z.object({
   code: z.string(),

@@ -75,7 +75,9 @@ describe('the desk receives a dossier through the form and prints the receipt', 
     await expect.poll(() => email.count()).toBe(1);
     expect(await page.getByLabel('Thư điện tử').getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByLabel('Thư điện tử').getAttribute('aria-describedby')).toContain('applicant.email-error');
-    expect(await page.locator('[data-field-error="applicant.idNumber"]').textContent()).toBe('9 or 12 digits');
+    // in the page's language, the API's words (issue 20, item 3)
+    expect(await page.locator('[data-field-error="applicant.idNumber"]').textContent()).toBe('Gồm 9 hoặc 12 chữ số');
+    expect(await email.textContent()).toBe('Địa chỉ thư điện tử không hợp lệ');
     expect(new URL(page.url()).pathname).toBe('/desk/receive');
     await expectAccessible(page, '/desk/receive with errors');
     // The keyboard lands on the first field in error.

@@ -44,6 +44,8 @@ async function call<T>(method: string, path: string, pin?: string, body?: unknow
   if (pin) headers['x-lookup-pin'] = pin;
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method === 'POST') headers['idempotency-key'] = `web-${crypto.randomUUID()}`;
+  // the API's errors come back in the page's language
+  headers['accept-language'] = document.documentElement.lang === 'en' ? 'en' : 'vi';
   try {
     const res = await fetch(`/api${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: 'no-store' });
     const text = await res.text();

@@ -1736,6 +1736,8 @@ export interface components {
       instance?: string;
       errors?: {
         field: string;
+        code?: string;
+        label?: string;
         message: string;
       }[];
     };
