@@ -288,8 +288,9 @@ export function localiseProblem<P extends ProblemLike>(p: P, lang: Lang, make: (
   } else if (detail && / \/ /.test(detail) && /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i.test(detail.split(' / ')[0]!)) {
     const [vi, ...en] = detail.split(' / ');
     detail = lang === 'vi' ? vi : en.join(' / ');
-  } else if (STATUS_DETAIL[p.status] && (lang === 'vi' || p.status >= 500)) {
-    detail = lang === 'vi' ? STATUS_DETAIL[p.status]!.vi : detail;
+  } else if (STATUS_DETAIL[p.status] && lang === 'vi') {
+    // a 503 says what is missing (a year's calendar…): kept beside the sentence for the operators
+    detail = p.status === 503 && detail ? `${STATUS_DETAIL[503]!.vi} (${detail})` : STATUS_DETAIL[p.status]!.vi;
   }
   return make(detail, errors);
 }

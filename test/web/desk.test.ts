@@ -84,4 +84,22 @@ describe('the desk receives a dossier through the form and prints the receipt', 
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('applicant.email');
     await context.close();
   });
+
+  it('in English, the same errors speak English — the page’s and the API’s (issue 20, item 3)', async () => {
+    const { page, context } = await signInAs(browser, h.runtime.apiUrl, /bộ phận một cửa/i);
+    const languages: string[] = [];
+    page.on('request', (r) => r.url().includes('/api/') && languages.push(r.headers()['accept-language'] ?? ''));
+    await page.goto(`${h.runtime.apiUrl}/desk/receive`);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.reload();
+    await page.getByRole('radio', { name: /DL-LHND/ }).check();
+    await page.getByLabel('Full name').fill('Lê Thị Dung');
+    await page.getByLabel('Email').fill('not-an-email');
+    await page.getByRole('button', { name: 'Receive and print the receipt' }).click();
+    const email = page.locator('[data-field-error="applicant.email"]');
+    await expect.poll(() => email.textContent()).toBe('Not a valid email address');
+    // the page asks the API in its language (web/shared/api.ts), so the API's own errors come back in English too
+    expect(languages.at(-1)).toBe('en');
+    await context.close();
+  });
 });
