@@ -17,6 +17,8 @@ import { toLocalIso } from '../core/local-time';
 import {
   CLEAN,
   DOWNLOAD_TTL_SECONDS,
+  EXTENSIONS,
+  nameForType,
   SCAN_TAG,
   UPLOAD_TTL_SECONDS,
   hasSignature,
@@ -118,9 +120,17 @@ export async function scanStatus(key: string): Promise<string | undefined> {
   return out.TagSet?.find((t) => t.Key === SCAN_TAG)?.Value;
 }
 
-/** RFC 6266 / 5987: the name as typed, safely encoded (never in a log). */
-const disposition = (name: string) =>
-  `attachment; filename="${name.normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '_') || 'document'}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+/**
+ * RFC 6266 / 5987: the name as typed, cleaned and with the extension of its verified type
+ * (`nameForType`), safely encoded (never in a log).
+ */
+export const disposition = (stored: string, contentType: ContentType) => {
+  const name = nameForType(stored, contentType);
+  const ascii = name.normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '_');
+  const stem = ascii.replace(/\.[A-Za-z]+$/, '');
+  const fallback = /[A-Za-z0-9]/.test(stem) ? ascii : `document${EXTENSIONS[contentType]?.[0] ?? ''}`;
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+};
 
 /**
  * A short-lived presigned GET, only for an object scanned clean: not scanned yet → 409 with
@@ -142,7 +152,7 @@ export async function signDownload(doc: DocumentRecord): Promise<DownloadLink> {
   }
   const url = await getSignedUrl(
     objects(),
-    new GetObjectCommand({ Bucket: bucketName(), Key: doc.objectKey, ResponseContentDisposition: disposition(doc.name), ResponseContentType: doc.contentType }),
+    new GetObjectCommand({ Bucket: bucketName(), Key: doc.objectKey, ResponseContentDisposition: disposition(doc.name, doc.contentType), ResponseContentType: doc.contentType }),
     { expiresIn: DOWNLOAD_TTL_SECONDS },
   );
   return { documentId: doc.documentId, url, expiresAt: toLocalIso(new Date(now().getTime() + DOWNLOAD_TTL_SECONDS * 1000)) };

@@ -44,8 +44,14 @@ export async function readEmail(code: string, eventKey: string): Promise<EmailIt
  * The workflow asks for an email: written once (`attribute_not_exists`), state `queued`.
  * Returns the item as it stands (the existing one when asked again).
  */
-export async function requestEmail(code: string, eventKey: string, event: string, request: EmailItem['request']): Promise<{ created: boolean; item: EmailItem }> {
-  const item: EmailItem = { eventKey, event, request, state: 'queued', queuedAt: now().toISOString(), claim: 0, attempts: 0 };
+export async function requestEmail(
+  code: string,
+  eventKey: string,
+  event: string,
+  request: EmailItem['request'],
+  extra: Record<string, string> = {},
+): Promise<{ created: boolean; item: EmailItem }> {
+  const item: EmailItem = { ...extra, eventKey, event, request, state: 'queued', queuedAt: now().toISOString(), claim: 0, attempts: 0 };
   try {
     await documentClient().send(
       new PutCommand({ TableName: tableName(), Item: { ...keys.email(code, eventKey), ...item }, ConditionExpression: 'attribute_not_exists(PK)' }),
@@ -135,14 +141,28 @@ export const recordRefusal = (code: string, eventKey: string, claim: number, err
         ':a': next.attempts,
       });
 
+/** A letter overtaken before it left (a newer PIN letter): `failed` with the reason, not listed among the failed, never re-sent. */
+export const recordSuperseded = (code: string, eventKey: string, claim: number, reason: string) =>
+  underClaim(code, eventKey, claim, 'SET #s = :failed, lastError = :e, failedAt = :at REMOVE leaseUntil, nextAttemptAt', {
+    ':failed': 'failed',
+    ':e': reason,
+    ':at': now().toISOString(),
+  });
+
+/** PIN letters are never sent again by an operator: each carries a PIN drawn for it, and a new one is the desk's reissue or the citizen's reminder. */
+export const PIN_LETTER_NOT_RESENT =
+  'A PIN letter is never sent again: its PIN was drawn for it. The desk reissues a PIN (POST /dossiers/{code}/pin) or the citizen asks for a reminder on the lookup page.';
+export const isPinLetter = (item: Pick<EmailItem, 'event' | 'eventKey'>) => item.event === 'pin-reissued' || /^pin-reissued-/.test(item.eventKey ?? '');
+
 /**
  * An operator sends it again (after the desk corrected the address): back to `queued` with a new
  * retry budget; what it was before goes into `history`. Refused while it is queued (for less
  * than an hour) or being sent.
  */
-export async function requeueEmail(code: string, eventKey: string, by: string): Promise<'queued' | 'busy' | 'missing'> {
+export async function requeueEmail(code: string, eventKey: string, by: string): Promise<'queued' | 'busy' | 'missing' | 'pin'> {
   const item = await readEmail(code, eventKey);
   if (!item) return 'missing';
+  if (isPinLetter({ event: item.event, eventKey })) return 'pin';
   // a queued letter is on its way unless it has waited an hour (its message was never queued)
   const waiting = item.state === 'queued' && now().getTime() - Date.parse(item.queuedAt ?? '') < STUCK_QUEUED_MS;
   if (waiting || (item.state === 'claimed' && (item.leaseUntil ?? 0) > Date.now())) return 'busy';

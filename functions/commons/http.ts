@@ -1,12 +1,10 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import type { ZodType } from 'zod';
+import { fieldErrorsOf, languageOf, localiseProblem, type FieldError } from './problem-text';
 
 export type ApiResult = Exclude<APIGatewayProxyResultV2, string>;
 
-export interface FieldError {
-  field: string;
-  message: string;
-}
+export type { FieldError };
 
 /** An error that becomes an RFC 9457 problem+json response. */
 export class HttpProblem extends Error {
@@ -20,6 +18,14 @@ export class HttpProblem extends Error {
     super(detail ?? title);
     this.name = 'HttpProblem';
   }
+
+  /** A request that failed validation (`parse`): its detail is rebuilt from the fields, in the caller's language. */
+  inputError = false;
+}
+
+/** The problem in the language the request prefers (`Accept-Language`; Vietnamese by default). */
+export function localised(p: HttpProblem, headers: Record<string, string | undefined> | undefined): HttpProblem {
+  return localiseProblem(p, languageOf(headers), (detail, errors) => new HttpProblem(p.status, p.title, detail, errors, p.headers));
 }
 
 export const badRequest = (detail: string, errors?: FieldError[]) =>
@@ -46,7 +52,7 @@ export function problem(p: HttpProblem, instance?: string): ApiResult {
       status: p.status,
       detail: p.detail,
       instance,
-      ...(p.errors ? { errors: p.errors } : {}),
+      ...(p.errors ? { errors: p.errors.map(({ params: _params, ...e }) => e) } : {}),
     }),
   };
 }
@@ -55,11 +61,10 @@ export function problem(p: HttpProblem, instance?: string): ApiResult {
 export function parse<T>(schema: ZodType<T>, value: unknown, where: 'body' | 'path' | 'query' = 'body'): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const errors = result.error.issues.map((issue) => ({
-    field: issue.path.length ? issue.path.join('.') : where,
-    message: issue.message,
-  }));
-  throw badRequest(`Invalid ${where}: ${errors.map((e) => e.field).join(', ')}`, errors);
+  const errors = fieldErrorsOf(result.error.issues as Parameters<typeof fieldErrorsOf>[0], where);
+  const p = badRequest(`Invalid ${where}: ${errors.map((e) => e.field).join(', ')}`, errors);
+  p.inputError = true;
+  throw p;
 }
 
 export function jsonBody(event: APIGatewayProxyEventV2): unknown {
@@ -68,6 +73,6 @@ export function jsonBody(event: APIGatewayProxyEventV2): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw badRequest('The body is not valid JSON', [{ field: 'body', message: 'Invalid JSON' }]);
+    throw badRequest('The body is not valid JSON', [{ field: 'body', code: 'invalid_json', message: 'Invalid JSON' }]);
   }
 }

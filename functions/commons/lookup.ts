@@ -3,7 +3,7 @@ import { clientOf } from './client';
 import { now } from './clock';
 import { HttpProblem, notFound } from './http';
 import { verifyPin } from './pin';
-import { admitCheck, admitClient, forgive, noWrite, readDossierAndGuard } from './pin-guard';
+import { admitCheck, admitClient, forgive, keepPromise, noWrite, promiseCheck, readDossierAndGuard } from './pin-guard';
 import type { Dossier } from '../core/dossier';
 
 /** The scrypt hash of a PIN nobody has, hashed against when there is nothing else to hash. */
@@ -37,7 +37,12 @@ export async function dossierForCitizen(event: APIGatewayProxyEventV2, code: str
   }
   const client = clientOf(event);
   const byClient = await admitClient(code, client, at);
-  const check = byClient.ok ? await admitCheck(code, guard, at) : (await noWrite(code), byClient);
+  let check = byClient.ok ? await admitCheck(code, guard, at) : (await noWrite(code), byClient);
+  if (byClient.ok && !check.ok) {
+    // the dossier's slow-down refused: this client's promised check, if it is due, or a promise
+    // (never later than the slow-down's ceiling) — so that no guesser can keep the owner out
+    check = (await keepPromise(code, client, at)) ? { ok: true } : { ok: false, retryAt: await promiseCheck(code, client, at, check.retryAt) };
+  }
   const right = await verifyPin(pin, hash); // hashed even when refused: a refusal costs the same
   if (!check.ok) throw tooMany(check.retryAt, at);
   if (!right || !dossier) throw unknown;

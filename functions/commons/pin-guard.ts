@@ -1,6 +1,6 @@
 import { BatchGetCommand, DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Dossier } from '../core/dossier';
-import { CLIENT_CHECKS, FREE_CHECKS, clientWindow, delayAfter } from '../core/pin-budget';
+import { CLIENT_CHECKS, FREE_CHECKS, MAX_DELAY_MS, TICKET_INTERVAL_MS, clientWindow, delayAfter } from '../core/pin-budget';
 import { documentClient, tableName } from './aws';
 import { clientKey } from './client';
 import { getDossier, getItem, keys, updateIf } from './store';
@@ -15,6 +15,7 @@ import { getDossier, getItem, keys, updateIf } from './store';
 export const guardKeys = {
   guard: (code: string) => ({ PK: `DOSSIER#${code}`, SK: 'PINGUARD' }),
   client: (code: string, client: string, window: number) => ({ PK: `DOSSIER#${code}`, SK: `PINCLIENT#${clientKey(code, client)}#${window}` }),
+  ticket: (code: string, client: string) => ({ PK: `DOSSIER#${code}`, SK: `PINTICKET#${clientKey(code, client)}` }),
 };
 
 export interface Guard {
@@ -99,6 +100,44 @@ export async function admitCheck(code: string, seen: Guard | undefined, at: numb
     guard = (await getItem(guardKeys.guard(code))) as Guard | undefined;
   }
   return { ok: false, retryAt: Math.max(guard?.nextCheckAt ?? 0, at + 1000) };
+}
+
+interface Ticket {
+  ticketAt?: number;
+  issuedAt?: number;
+  usedAt?: number;
+}
+
+/**
+ * The promise that ends the open-ended lock: a client the dossier's slow-down refused is promised
+ * one check at `ticketAt` — when the slow-down's next check is due, never later than MAX_DELAY_MS —
+ * whoever takes the dossier's next slot first. One promise per client per TICKET_INTERVAL_MS, so
+ * that many addresses buy a bounded number of extra checks (docs/security.md, "Guessing a PIN").
+ * Returns when to come back.
+ */
+export async function promiseCheck(code: string, client: string, at: number, slowedUntil: number): Promise<number> {
+  const ticketAt = Math.max(at + 1000, Math.min(slowedUntil, at + MAX_DELAY_MS));
+  const issued = await updateIf({
+    Key: guardKeys.ticket(code, client),
+    UpdateExpression: 'SET ticketAt = :t, issuedAt = :at, expiresAt = :exp REMOVE usedAt',
+    ConditionExpression: 'attribute_not_exists(issuedAt) OR issuedAt <= :before',
+    ExpressionAttributeValues: { ':t': ticketAt, ':at': at, ':before': at - TICKET_INTERVAL_MS, ':exp': Math.ceil((at + 2 * TICKET_INTERVAL_MS) / 1000) },
+  });
+  if (issued) return ticketAt;
+  const held = (await getItem(guardKeys.ticket(code, client))) as Ticket | undefined;
+  // a promise not yet kept: come back at its time; a promise used: the next one, once the interval is over
+  if (held?.ticketAt && held.usedAt === undefined && held.ticketAt > at) return held.ticketAt;
+  return Math.max(slowedUntil, (held?.issuedAt ?? at) + TICKET_INTERVAL_MS);
+}
+
+/** Keep this client's promise, if it holds one that is due and unused (one conditional write). */
+export async function keepPromise(code: string, client: string, at: number): Promise<boolean> {
+  return !!(await updateIf({
+    Key: guardKeys.ticket(code, client),
+    UpdateExpression: 'SET usedAt = :at',
+    ConditionExpression: 'ticketAt <= :at AND ticketAt > :lapsed AND attribute_not_exists(usedAt)',
+    ExpressionAttributeValues: { ':at': at, ':lapsed': at - TICKET_INTERVAL_MS },
+  }));
 }
 
 /** The right PIN: the slow-down is lifted and this client's attempts are forgiven. */

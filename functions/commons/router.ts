@@ -3,7 +3,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Context } from 'aws-lambda';
 import * as z from 'zod';
 import { callerOf, hasRole, hasScopeFor, type Caller } from './access';
-import { HttpProblem, badRequest, json, jsonBody, parse, problem, type ApiResult } from './http';
+import { HttpProblem, badRequest, json, localised, jsonBody, parse, problem, type ApiResult } from './http';
 import { idempotencyKeyOf } from './idempotency-key';
 import { dossierCode } from './params';
 import { logger, reportMissingCalendar } from './powertools';
@@ -98,7 +98,7 @@ export function serveRoute(route: AnyRoute): (event: ApiEvent, context: Context)
       const p = toProblem(error);
       if (p.status >= 500) logger.error('request failed', { route: key, error: error as Error });
       else logger.info('request refused', { route: key, status: p.status });
-      return problem(p, event.rawPath);
+      return problem(localised(p, event.headers), event.rawPath);
     }
   };
 }

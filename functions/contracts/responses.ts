@@ -24,9 +24,18 @@ export const Problem = z
     status: z.number().int(),
     detail: z.string().optional(),
     instance: z.string().optional(),
-    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+    errors: z
+      .array(
+        z.object({
+          field: z.string().meta({ description: 'The JSON path (`applicant.email`); an unknown key is named by itself' }),
+          code: z.string().optional().meta({ description: 'Stable and machine-readable: required, too_long, too_short, too_few, too_many, too_small, too_big, invalid_email, invalid_datetime, invalid_format, invalid_option, invalid_type, unknown_key, invalid_json, invalid' }),
+          label: z.string().optional().meta({ description: 'The field as the forms label it, in the caller\'s language' }),
+          message: z.string().meta({ description: 'In the caller\'s language (Accept-Language; Vietnamese by default)' }),
+        }),
+      )
+      .optional(),
   })
-  .meta({ description: 'RFC 9457 problem details; `errors` names each wrong field.' });
+  .meta({ description: 'RFC 9457 problem details in the caller\'s language (`Accept-Language`: Vietnamese by default, English when preferred); `errors` names each wrong field with a stable `code`.' });
 
 export const Received = z.object({
   code: z.string(),
@@ -295,6 +304,7 @@ export const Contacts = z.object({
 export const PublicCentre = z.object({ name: Text, address: Text, openingHours: Text, hotline: z.string(), portalUrl: z.string() });
 export const PinReissued = z.object({ dossierCode: z.string(), reissuedAt: localTime, sentTo: z.literal('applicant') });
 export const PinReminder = z.object({ message: Text }).meta({ description: 'The same answer whatever the code' });
+export const PinConfirmed = z.object({ confirmed: z.literal(true), message: Text }).meta({ description: 'The one-time code was right: the new PIN of the letter now works' });
 
 export const Upload = UploadTicket.extend({ expiresAt: localTime }).meta({ description: 'A presigned POST: send the fields then the file as multipart/form-data, then complete' });
 export const Draft = Upload.extend({ draftId: z.string() });

@@ -21,6 +21,18 @@ describe('document rules', () => {
     expect(field({ key: 'dossiers/X/evil' })).toEqual(['']);
   });
 
+  it('cleans file names like other text and gives them the extension of their type (a .bat, .hta, .html, .svg or .exe never downloads as such)', () => {
+    const name = (n: string, contentType = 'application/pdf') => UploadRequest.parse({ ...ok, name: n, contentType }).name;
+    expect(name('Ban sao CCCD\u202Efdp.bat')).toBe('Ban sao CCCDfdp.bat.pdf');
+    for (const ext of ['hta', 'html', 'svg', 'exe']) expect(name(`giay to.${ext}`)).toBe(`giay to.${ext}.pdf`);
+    expect(name('a\uD800b.pdf')).toBe('ab.pdf');
+    expect(name('\u200B\u200B.pdf')).toBe('.pdf.pdf');
+    expect(name('Bản sao CCCD.pdf')).toBe('Bản sao CCCD.pdf');
+    expect(name('ảnh.JPG', 'image/jpeg')).toBe('ảnh.JPG');
+    expect(name('ảnh.png', 'image/jpeg')).toBe('ảnh.png.jpg');
+    expect(UploadRequest.safeParse({ ...ok, name: '\u202E\u200B' }).success).toBe(false);
+  });
+
   it('checks the first bytes of each type', () => {
     expect(hasSignature('application/pdf', Buffer.from('%PDF-1.7'))).toBe(true);
     expect(hasSignature('application/pdf', Buffer.from([0x89, 0x50, 0x4e, 0x47]))).toBe(false);

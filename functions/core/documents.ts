@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { clean } from '../commons/text';
 
 /**
  * Documents of a dossier (pure: no AWS). A file is uploaded by the browser straight to the
@@ -38,13 +39,42 @@ export const objectKeys = {
 
 export const documentId = z.string().regex(/^[0-9a-f]{32}$/, 'a document id (32 hex digits)');
 
+/**
+ * A file name as typed, with the cleaning of every other text (functions/commons/text.ts):
+ * bidirectional overrides (`CCCD\u202Efdp.bat` shown as "…tab.pdf"), zero-width characters and
+ * lone surrogates removed, NFC, trimmed; control characters and slashes refused.
+ */
 const fileName = z
   .string()
-  .trim()
-  .min(1)
-  .max(200)
-  .transform((s) => s.normalize('NFC'))
-  .refine((s) => !/[\u0000-\u001f\u007f/\\]/.test(s), 'no control characters or slashes');
+  .transform(clean)
+  .pipe(
+    z
+      .string()
+      .min(1, 'must not be empty (invisible characters do not count)')
+      .max(200)
+      .refine((s) => !/[\u0000-\u001f\u007f-\u009f/\\]/.test(s), 'no control characters or slashes'),
+  );
+
+/** The extensions each accepted type is known by; the first is the one a name is given. */
+export const EXTENSIONS: Record<ContentType, readonly string[]> = {
+  'application/pdf': ['.pdf'],
+  'image/jpeg': ['.jpg', '.jpeg'],
+  'image/png': ['.png'],
+};
+
+/**
+ * The name a file carries, whose extension follows its verified content type: a name already
+ * ending in one of the type's extensions is kept, any other gets it appended (`x.bat` as a PDF
+ * is `x.bat.pdf`, `x.html` `x.html.pdf`), so a download never opens as something else. Cleaned
+ * again, for names stored before the cleaning (a lone surrogate made every download answer 500).
+ */
+export function nameForType(name: string, contentType: ContentType): string {
+  const cleaned = clean(name).replace(/[\u0000-\u001f\u007f-\u009f/\\]/g, '_') || 'document';
+  const extensions = EXTENSIONS[contentType] ?? [];
+  const lower = cleaned.toLowerCase();
+  if (extensions.some((e) => lower.endsWith(e) && lower.length > e.length)) return cleaned;
+  return `${cleaned}${extensions[0] ?? ''}`;
+}
 
 /** Base64 of the 32-byte SHA-256 of the file, as S3 writes it (x-amz-checksum-sha256). */
 export const sha256Base64 = z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'the base64 SHA-256 of the file (44 characters)');
@@ -63,7 +93,8 @@ export const UploadRequest = z
     /** `result`: the result file an agency attaches when it approves the last agency step. */
     purpose: z.enum(['dossier', 'result']).default('dossier'),
   })
-  .strict();
+  .strict()
+  .transform((r) => ({ ...r, name: nameForType(r.name, r.contentType) }));
 export type UploadRequest = z.infer<typeof UploadRequest>;
 
 /** The answer to an upload request: POST `fields` + the file (last) as multipart/form-data to `url`. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CLIENT_WINDOW_MS, FREE_CHECKS, MAX_DELAY_MS, STEADY_CHECKS_PER_DAY, clientWindow, delayAfter, maxChecksWithin } from './pin-budget';
+import { CLIENT_WINDOW_MS, FREE_CHECKS, MAX_DELAY_MS, PIN_SPACE, STEADY_CHECKS_PER_DAY, clientWindow, delayAfter, guessesPerDay, maxChecksWithin } from './pin-budget';
 
 describe('the PIN budget', () => {
   it('checks the first wrong PINs at once, then doubles the wait up to its ceiling', () => {
@@ -20,5 +20,13 @@ describe('the PIN budget', () => {
   it('counts a client in fixed windows', () => {
     const w = clientWindow(CLIENT_WINDOW_MS * 3 + 5);
     expect(w).toEqual({ index: 3, endsAt: CLIENT_WINDOW_MS * 4 });
+  });
+
+  it('states the guesses a day the promised checks allow (docs/security.md): one per address per 15 minutes on top of the slots', () => {
+    expect(guessesPerDay(0)).toBe(288);
+    expect(guessesPerDay(1)).toBe(288 + 96);
+    expect(guessesPerDay(1000)).toBe(96_288);
+    // one dossier's PIN from 1000 addresses: over a year on average
+    expect(PIN_SPACE / 2 / guessesPerDay(1000)).toBeGreaterThan(365);
   });
 });

@@ -22,7 +22,7 @@ type Item = Record<string, unknown>;
 const partition = (pk: string) => queryAll({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': pk }, ConsistentRead: true });
 
 /** Keys and index keys are ours; secrets (PIN hash, task and supplement tokens, intake key) never leave. */
-const HIDDEN = new Set(['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'pinHash', 'taskToken', 'supplementToken', 'intakeKey']);
+const HIDDEN = new Set(['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'pinHash', 'pinReminder', 'taskToken', 'supplementToken', 'intakeKey']);
 const clean = (item: Item): Item => Object.fromEntries(Object.entries(item).filter(([k]) => !HIDDEN.has(k)));
 
 /** Everything in a dossier's partition, by kind. */

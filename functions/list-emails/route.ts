@@ -32,7 +32,8 @@ export const route = defineRoute({
     const refs: { code: string; eventKey: string; at: string }[] = [];
     if (state === 'failed') {
       for (const i of await queryIndex('EMAILS#failed')) {
-        refs.push({ code: String(i.PK).replace(/^DOSSIER#/, ''), eventKey: String(i.eventKey), at: String(i.failedAt ?? '') });
+        // the key names the letter even where the item lacks `eventKey` (PIN letters written before issue 20 were listed `<code>~undefined`)
+        refs.push({ code: String(i.PK).replace(/^DOSSIER#/, ''), eventKey: String(i.eventKey ?? String(i.SK).replace(/^EMAIL#/, '')), at: String(i.failedAt ?? '') });
       }
     } else {
       const desks = (await listAgencies()).filter((a) => a.kind === 'desk').map((a) => a.code);

@@ -61,7 +61,7 @@ export const route = defineRoute({
       stop: d.stop ? { kind: d.stop.kind, at: toLocalIso(d.stop.at), reason: d.stop.reason } : null,
       returnedAt: d.returnedAt ? toLocalIso(d.returnedAt) : null,
       canWithdraw: d.status === 2 || d.status === 4 || d.status === 5,
-      canRate: (d.status === 9 || d.status === 10) && !d.rating,
+      canRate: d.status === 10 && !d.rating,
       rating: d.rating ? { score: d.rating.score, at: toLocalIso(d.rating.at) } : null,
       documents: citizenDocuments(d, steps, files),
     }, { 'cache-control': 'no-store' });

@@ -9,6 +9,7 @@ import { keys, updateIf } from '../commons/store';
 import { text } from '../commons/text';
 import { Rated } from '../contracts/responses';
 
+import { DossierStatus } from '../core/model';
 const Path = z.object({ code: dossierCode });
 export const Rating = z.object({ score: z.number().int().min(1).max(5), comment: text(2000).optional() }).strict();
 
@@ -27,16 +28,16 @@ export const route = defineRoute({
   headers: [PIN_HEADER, IDEMPOTENCY_HEADER],
   idempotency: once,
   citizen: dossierForCitizen,
-  handler: async ({ params: { code }, body }) => {
+  handler: async ({ params: { code }, body, dossier }) => {
     const rating = { ...body, at: now().toISOString() };
     const rated = await updateIf({
       Key: keys.dossier(code),
       UpdateExpression: 'SET rating = :r',
-      ConditionExpression: 'attribute_not_exists(rating) AND #status IN (:decided, :returned)',
+      ConditionExpression: 'attribute_not_exists(rating) AND #status = :returned',
       ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':r': rating, ':decided': 9, ':returned': 10 },
+      ExpressionAttributeValues: { ':r': rating, ':returned': DossierStatus.returned },
     });
-    if (!rated) throw conflict('A rating is taken once, after the result');
+    if (!rated) throw conflict(dossier?.rating ? 'This dossier has already been rated: a rating is taken once' : 'A rating is taken once the result has been handed back');
     return reply(201, { dossierCode: code, score: body.score });
   },
 });

@@ -3,7 +3,7 @@ import { once } from '../commons/idempotency';
 import { now } from '../commons/clock';
 import { closeContact } from '../commons/contacts';
 import { enqueueEmail } from '../commons/email-queue';
-import { requeueEmail } from '../commons/email-store';
+import { PIN_LETTER_NOT_RESENT, requeueEmail } from '../commons/email-store';
 import { conflict, notFound } from '../commons/http';
 import { logger } from '../commons/powertools';
 import { defineRoute, reply, IDEMPOTENCY_HEADER, OFFICER_ERRORS } from '../commons/route';
@@ -35,6 +35,7 @@ export const route = defineRoute({
     const outcome = await requeueEmail(code!, eventKey!, caller.sub);
     if (outcome === 'missing') throw notFound(`No email ${id}`);
     if (outcome === 'busy') throw conflict(`Email ${id} is already on its way: nothing to resend`);
+    if (outcome === 'pin') throw conflict(PIN_LETTER_NOT_RESENT);
     await enqueueEmail({ dossierCode: code!, eventKey: eventKey! });
     await closeContact(code!, eventKey!, now().toISOString());
     logger.info('email resent by an operator', { dossierCode: code, eventKey });

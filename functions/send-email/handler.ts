@@ -7,12 +7,14 @@ import * as z from 'zod';
 import { email } from '../commons/aws';
 import { now } from '../commons/clock';
 import { enqueueEmail, type EmailMessage } from '../commons/email-queue';
-import { claimEmail, readEmail, recordRefusal, recordSent, releaseClaim, type EmailItem } from '../commons/email-store';
+import { claimEmail, readEmail, recordRefusal, recordSent, recordSuperseded, releaseClaim, type EmailItem } from '../commons/email-store';
+import { composePinLetter } from '../commons/pin-issue';
+import { PIN_EVENT } from '../core/email/pin-letter';
 import { dossierCode } from '../commons/params';
 import { logger, metrics } from '../commons/powertools';
 import { currentCentre } from '../core/centre';
 import { RETRY_BUDGET_HOURS, SES_CALL_TIMEOUT_MS, DEFAULT_LEASE_SECONDS, backoffSeconds, decide, isDefiniteRefusal, isThrottle } from '../core/email-delivery';
-import { renderEmail } from '../core/email/templates';
+import { renderEmail, type RenderedEmail } from '../core/email/templates';
 import { workingCalendar } from '../commons/calendar';
 import { compose, Input as NotifyInput } from '../commons/compose-email';
 import { pace, slowDown } from './pace';
@@ -41,10 +43,20 @@ async function sendOne(m: EmailMessage): Promise<void> {
 
   let command: SendEmailCommand;
   try {
-    const request = NotifyInput.parse({ dossierCode: m.dossierCode, eventKey: m.eventKey, ...(seen.request ?? { event: seen.event }) });
-    const { event, to, data } = await compose(request);
-    const cal = await workingCalendar();
-    const rendered = renderEmail(event, data, { isWorkingDay: (date) => cal.isWorkingDay(date) });
+    let event: string, to: string, rendered: RenderedEmail;
+    if (seen.event === PIN_EVENT) {
+      // a PIN letter: its PIN is drawn now (functions/commons/pin-issue.ts); overtaken by a newer one, it is not sent
+      const letter = await composePinLetter(m.dossierCode, m.eventKey, seen.cause === 'desk' ? 'desk' : 'reminder');
+      if (!letter) return void (await recordSuperseded(m.dossierCode, m.eventKey, claim, 'superseded by a newer PIN letter'));
+      ({ to, rendered } = letter);
+      event = PIN_EVENT;
+    } else {
+      const request = NotifyInput.parse({ dossierCode: m.dossierCode, eventKey: m.eventKey, ...(seen.request ?? { event: seen.event }) });
+      const composed = await compose(request);
+      const cal = await workingCalendar();
+      ({ event, to } = composed);
+      rendered = renderEmail(composed.event, composed.data, { isWorkingDay: (date) => cal.isWorkingDay(date) });
+    }
     command = new SendEmailCommand({
       FromEmailAddress: process.env.SENDER_EMAIL,
       Destination: { ToAddresses: [to] },

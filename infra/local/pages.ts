@@ -62,7 +62,16 @@ export function servePage(pathname: string, res: ServerResponse): boolean {
     return true;
   }
   if (API_ROOTS.has(pathname.split('/')[1] ?? '')) return false;
-  const safe = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    // not valid percent-encoded UTF-8 (`/c/%E0`): the request is wrong, not the server
+    res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8', ...PAGE_HEADERS });
+    res.end('Bad Request');
+    return true;
+  }
+  const safe = normalize(decoded).replace(/^([/\\])+/, '');
   if (safe.startsWith('..')) return false;
   const citizen = pathname === '/c' || pathname.startsWith('/c/');
   const app = citizen ? 'citizen' : 'officers';

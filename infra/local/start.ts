@@ -1,3 +1,4 @@
+import './log-level';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { assertPortFree, lockDataFolder, StartError } from './preflight';

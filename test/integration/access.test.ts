@@ -45,7 +45,7 @@ describe('who may call what', () => {
     d.b = await receive('TP-LLTP', 2); // supplement at the desk
     d.c = await receive('TP-LLTP', 3); // supplement from the citizen
     d.d = await receive('TP-LLTP', 4); // withdrawal
-    d.e = await receive('DL-LHND', 5); // rating, once decided
+    d.e = await receive('DL-LHND', 5); // rating, once returned
     for (const x of [d.a, d.b, d.c, d.d]) await waitStep('STP', x.code, t.stp);
     await askSupplement(d.b.code);
     await askSupplement(d.c.code);
@@ -54,6 +54,10 @@ describe('who may call what', () => {
     await waitStep('SDL', d.e.code, t.sdl);
     await h.call('POST', `/dossiers/${d.e.code}/steps/s1-sdl/decision`, { token: t.sdl, body: { outcome: 'approve' } });
     await eventually(async () => (await h.call('GET', `/dossiers/${d.e.code}`, { token: t.desk })).body.status === 9);
+    // rated once the result is handed back (status 10)
+    await eventually(async () => (await h.call('GET', '/agencies/TTHCC/tasks', { token: t.desk })).body.tasks?.find((x: { dossierCode: string; stepId: string }) => x.dossierCode === d.e.code && x.stepId === 'return'));
+    await h.call('POST', `/dossiers/${d.e.code}/steps/return/decision`, { token: t.desk, body: { outcome: 'approve' } });
+    await eventually(async () => (await h.call('GET', `/dossiers/${d.e.code}`, { token: t.desk })).body.status === 10);
     // documents: d.a carries a desk scan, d.f a supplement asked by STP with the citizen's upload
     const files = documents(h);
     d.f = await receive('TP-LLTP', 6);

@@ -12,10 +12,15 @@ import { applicant, eventually, startHarness, uniqueKey, type Harness } from '..
  * Every answer is below 500; every 4xx is problem+json, except the gateway's own 401/404/413
  * (`{message}`, as API Gateway's). A rejected request writes nothing: the whole table is scanned
  * before and after each route's batch (on the citizen's routes a PIN tried is counted by design,
- * so the PIN guard's items, `PINGUARD` and `PINCLIENT#…`, are left out of the comparison there).
+ * so the PIN guard's items, `PINGUARD`, `PINCLIENT#…` and `PINTICKET#…`, are left out of the comparison there).
  */
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 100);
+/**
+ * The same requests on every run, so that CI never goes red by luck: a fixed seed by default,
+ * `FUZZ_SEED=<n>` to explore others (`FUZZ_SEED=random` draws one, printed on a failure).
+ */
+const SEED = process.env.FUZZ_SEED === 'random' ? undefined : Number(process.env.FUZZ_SEED ?? 20261207);
 const MAX_BODY = 256 * 1024;
 
 type Json = unknown;
@@ -277,6 +282,18 @@ const large = (fields: string[]) =>
     return Buffer.byteLength(body) < MAX_BODY ? body : body.slice(0, 60_000);
   });
 
+/**
+ * Whether `method url` names a route of the registry, as the gateway matches it (a parameter is
+ * one non-empty segment). A path that names none is the gateway's 404 before anything is decoded
+ * or authorised (API Gateway answers an unmatched route 404 `{message: "Not Found"}` too); a
+ * path that names a route but cannot be decoded is its 400.
+ */
+const routed = (method: string, url: string) =>
+  routes.some((r) => r.method === method && new RegExp(`^${r.path.replace(/\{\w+\}/g, '[^/]+')}$`).test(url.split('?')[0]!));
+
+/** What the gateway answers a request without a valid token on an officers' route. */
+const withoutToken = (method: string, url: string) => (routed(method, url) && undecodable(url) ? [400] : [401, 404, 413]);
+
 const undecodable = (url: string) => {
   try {
     decodeURIComponent(url.split('?')[0]!);
@@ -379,12 +396,15 @@ describe('fuzz: random and malformed requests at every route', () => {
       eventually(async () => (await h.call('GET', `/agencies/${agency}/tasks`, { token })).body.tasks?.find((x: { dossierCode: string }) => x.dossierCode === code));
     d.a = await receive('TP-LLTP', 1); // a pending step at STP
     d.bait = await receive('TP-LLTP', 2); // takes the wrong PINs (and the lockout)
-    d.e = await receive('DL-LHND', 3); // decided and rated: a valid body meets a 409, never a write
+    d.e = await receive('DL-LHND', 3); // returned and rated: a valid body meets a 409, never a write
     await task('STP', t.stp, d.a.code);
     await task('STP', t.stp, d.bait.code);
     await task('SDL', t.sdl, d.e.code);
     expect((await h.call('POST', `/dossiers/${d.e.code}/steps/s1-sdl/decision`, { token: t.sdl, body: { outcome: 'approve' } })).status).toBe(202);
     await eventually(async () => (await h.call('GET', `/dossiers/${d.e.code}`, { token: t.desk })).body.status === 9);
+    await task('TTHCC', t.desk, d.e.code);
+    expect((await h.call('POST', `/dossiers/${d.e.code}/steps/return/decision`, { token: t.desk, body: { outcome: 'approve' } })).status).toBe(202);
+    await eventually(async () => (await h.call('GET', `/dossiers/${d.e.code}`, { token: t.desk })).body.status === 10);
     const rated = await h.call('POST', `/public/dossiers/${d.e.code}/rating`, { headers: { 'x-lookup-pin': d.e.lookupPin }, body: { score: 4 } });
     expect(rated.status).toBe(201);
     // receipt and result emails, the return step at the desk: let the workflows come to rest
@@ -580,9 +600,30 @@ describe('fuzz: random and malformed requests at every route', () => {
     }
   });
 
+  /**
+   * Found by this fuzz with seed 313112909 (path "75:1:1:1:1"), kept as a fixed case: an empty
+   * document id leaves `/dossiers/%/documents/` matching no route, so the gateway answers 404
+   * (nothing to decode, nothing to authorise) while the property expected the 400 of a malformed
+   * parameter. The gateway is right; the property now asks for 400 only where a route matches.
+   */
+  it('answers a path that matches no route 404 before decoding it, and a matched malformed one 400, without a valid token', async () => {
+    const cases: [string, string, number][] = [
+      ['GET', '/dossiers/%/documents/', 404],
+      ['GET', '/dossiers/%/documents/x', 400],
+      ['GET', '/dossiers/%25/documents/', 404],
+    ];
+    for (const [method, url, expected] of cases) {
+      const s: Sent = { method, url, headers: { authorization: 'Bearer not.a.jwt' } };
+      const res = await send(s, false);
+      check(s, res);
+      expect(res.status, url).toBe(expected);
+      expect(withoutToken(method, url), url).toContain(res.status);
+    }
+  });
+
   const ignoreFor = (_f: Fuzz): string[] => [];
   /** On the citizen's routes the PIN guard counts what was tried (functions/commons/pin-guard.ts). */
-  const pinCounted = (f: Fuzz, change: string) => f.route.roles.includes('public') && /\|PIN(GUARD|CLIENT#)/.test(change);
+  const pinCounted = (f: Fuzz, change: string) => f.route.roles.includes('public') && /\|PIN(GUARD|CLIENT#|TICKET#)/.test(change);
 
   it.each(routes.map((r) => [`${r.method} ${r.path}`]))('%s: no 5xx, problem+json, no write from a rejected request', async (key) => {
     const f = fuzz().find((x) => `${x.route.method} ${x.route.path}` === key)!;
@@ -597,13 +638,13 @@ describe('fuzz: random and malformed requests at every route', () => {
         const validKey = s.headers['idempotency-key'] === undefined || /^[A-Za-z0-9_.:-]{8,128}$/.test(s.headers['idempotency-key']);
         if (s.kind === 'bait' && validKey) expect([404, 429], `a wrong PIN: ${s.url}`).toContain(res.status);
         // without a valid token nothing reaches a function: 401, or the gateway's own 404/413, or its 400 for a URI it cannot decode
-        if (!f.route.roles.includes('public') && s.auth !== 'valid') expect(undecodable(s.url) ? [400] : [401, 404, 413], `no valid token: ${s.url}`).toContain(res.status);
+        if (!f.route.roles.includes('public') && s.auth !== 'valid') expect(withoutToken(s.method, s.url), `no valid token: ${s.url}`).toContain(res.status);
         if (res.status < 300 && s.method !== 'GET') {
           if (!f.noop?.(res.status, res.text)) writes++;
           else if (s.headers['idempotency-key'] !== undefined) keyed++; // its answer is kept for retries
         }
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, seed: SEED },
     );
     // one body over the gateway's limit: refused before any handler runs
     const over = await send({ method: f.route.method === 'GET' ? 'POST' : f.route.method, url: f.route.path.replace(/\{\w+\}/g, 'x'), headers: { 'content-type': 'application/json' }, body: JSON.stringify({ x: 'a'.repeat(MAX_BODY) }) });

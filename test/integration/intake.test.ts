@@ -52,7 +52,7 @@ describe('receiving a dossier', () => {
   it.each([
     ['no Idempotency-Key', null, 'Idempotency-Key', null],
     ['a bad email', uniqueKey(), 'applicant.email', { ...valid(4), applicant: { ...applicant(4), email: 'not-an-email' } }],
-    ['an unknown field', uniqueKey(), 'applicant', { ...valid(4), applicant: { ...applicant(4), extra: 1 } }],
+    ['an unknown field', uniqueKey(), 'applicant.extra', { ...valid(4), applicant: { ...applicant(4), extra: 1 } }],
     ['a bad channel', uniqueKey(), 'channel', { ...valid(4), channel: 'fax' }],
     ['a bad ID number', uniqueKey(), 'applicant.idNumber', { ...valid(4), applicant: { ...applicant(4), idNumber: '12ab' } }],
     ['no body', uniqueKey(), 'body', undefined],

@@ -56,7 +56,11 @@ describe('a new PIN', () => {
     expect((await h.call('POST', '/dossiers/TTHCC-261202-9999/pin', { token: desk, body: {} })).status).toBe(404);
   });
 
-  it('"I lost my PIN": the same 202 for any code, a new PIN emailed when the dossier exists, at most one per ten minutes', async () => {
+  const codeIn = (e: { body: { text: string } }) => /(?:Mã xác nhận|Confirmation code): ([0-9A-Z]{5}-[0-9A-Z]{5})/.exec(e.body.text)![1]!;
+  const confirm = (code: string, confirmation: string, from = clientAddress(4)) =>
+    callFrom(h.runtime.apiUrl, from, 'POST', `/api/public/dossiers/${code}/pin-reminder`, { body: { confirmation }, headers: { 'idempotency-key': uniqueKey() } });
+
+  it('"I lost my PIN": a stranger’s reminder cancels nothing — the old PIN works until the letter’s one-time code sets the new one', async () => {
     const d = await receive(2);
     const real = await remind(d.code);
     const unknown = await remind('TTHCC-261202-9998');
@@ -66,17 +70,90 @@ describe('a new PIN', () => {
     expect(real.headers['content-type']).toBe(unknown.headers['content-type']);
     const letter = await eventually(async () => (await pinLetters(2))[0]);
     const pin = pinIn(letter);
+    const code = codeIn(letter);
+    // the link carries the code in the fragment, never in a query a server would log
+    expect(letter.body.html).toContain(`/c/${d.code}#confirm-pin=${code}`);
+    expect(letter.body.html).not.toMatch(/\?[^"]*confirm/);
+    // nothing changed yet: the PIN the citizen holds works, the letter's does not
+    expect((await look(d.code, d.lookupPin)).status).toBe(200);
+    expect((await look(d.code, pin)).status).toBe(404);
+    // a wrong code and an unknown dossier: the same 400 naming the field
+    const wrong = await confirm(d.code, 'AAAAA-AAAAA');
+    const nowhere = await confirm('TTHCC-261202-9998', code);
+    expect(wrong.status).toBe(400);
+    expect(nowhere.status).toBe(400);
+    expect(wrong.body.errors.map((e: { field: string }) => e.field)).toEqual(['confirmation']);
+    expect({ ...nowhere.body, instance: undefined }).toEqual({ ...wrong.body, instance: undefined });
+    // the right code, typed in lower case without the dash: the new PIN replaces the old one
+    const ok = await confirm(d.code, code.replace('-', '').toLowerCase());
+    expect(ok.status).toBe(200);
+    expect(JSON.stringify(ok.body)).not.toMatch(/\d{8}/);
     expect((await look(d.code, d.lookupPin)).status).toBe(404);
     expect((await look(d.code, pin)).status).toBe(200);
-    // again within ten minutes: the same answer, no new PIN, the emailed one still works
+    expect((await confirm(d.code, code)).status).toBe(400); // used
+    // neither the PIN nor the code in the table (the marker included): the letter went through the queue, with its event key
+    const table = await tableText();
+    expect(table).not.toContain(pin);
+    expect(table).not.toContain(code.replace('-', ''));
+    expect(table).not.toContain(code);
+    const marker = JSON.parse(table).find((i: { SK?: { S: string }; PK?: { S: string } }) => i.PK?.S === `DOSSIER#${d.code}` && i.SK?.S.startsWith('EMAIL#pin-reissued-'));
+    expect(marker.eventKey.S).toMatch(/^pin-reissued-\d+$/);
+    expect(marker.state.S).toBe('sent');
+  });
+
+  it('one pending reminder at a time, at most 3 letters a day per dossier: a mailbox cannot be flooded', async () => {
+    const d = await receive(3);
+    expect((await remind(d.code)).status).toBe(202);
+    await eventually(async () => (await pinLetters(3)).length === 1);
+    // again within ten minutes: the same answer, no new letter
     expect((await remind(d.code, clientAddress(3))).status).toBe(202);
     await new Promise((r) => setTimeout(r, 500));
-    expect(await pinLetters(2)).toHaveLength(1);
-    expect((await look(d.code, pin)).status).toBe(200);
-    await h.advance('PT11M');
-    expect((await remind(d.code, clientAddress(3))).status).toBe(202);
-    await eventually(async () => (await pinLetters(2)).length === 2);
-    expect(await tableText()).not.toContain(pin);
+    expect(await pinLetters(3)).toHaveLength(1);
+    for (let n = 2; n <= 4; n++) {
+      await h.advance('PT11M');
+      expect((await remind(d.code, clientAddress(10 + n))).status).toBe(202);
+      // the third of the day is the last: the fourth is answered the same, and sends nothing
+      await eventually(async () => (await pinLetters(3)).length === Math.min(n, 3));
+    }
+    await new Promise((r) => setTimeout(r, 800));
+    expect(await pinLetters(3)).toHaveLength(3);
+    // a newer letter overtakes the older one: only the last code works, and the old PIN still does until then
+    const letters = (await pinLetters(3)).sort((a, b) => a.at - b.at);
+    expect((await confirm(d.code, codeIn(letters[0]!))).status).toBe(400);
+    expect((await look(d.code, d.lookupPin)).status).toBe(200);
+    expect((await confirm(d.code, codeIn(letters[2]!))).status).toBe(200);
+    expect((await look(d.code, pinIn(letters[2]!))).status).toBe(200);
+  });
+
+  it('a throttled SES loses no reminder: every letter arrives through the queue, each code works', async () => {
+    await h.call('POST', '/_local/faults', { body: { service: 'ses', rate: 1, match: 'outbound-emails' } });
+    try {
+      const ds: { code: string; lookupPin: string }[] = [];
+      for (let n = 0; n < 5; n++) ds.push(await receive(60 + n));
+      await Promise.all(ds.map((d, n) => remind(d.code, clientAddress(60 + n))));
+      const letters = await eventually(async () => {
+        const all = await Promise.all(ds.map((_, n) => pinLetters(60 + n)));
+        return all.every((l) => l.length === 1) ? all.map((l) => l[0]!) : undefined;
+      }, 60_000);
+      for (const [n, d] of ds.entries()) {
+        expect((await confirm(d.code, codeIn(letters[n]!), clientAddress(70 + n))).status).toBe(200);
+        expect((await look(d.code, pinIn(letters[n]!))).status).toBe(200);
+      }
+    } finally {
+      await h.call('DELETE', '/_local/faults');
+    }
+  });
+
+  it('operators cannot re-send a PIN letter: 409 with the reason', async () => {
+    const d = await receive(5);
+    expect((await h.call('POST', `/dossiers/${d.code}/pin`, { token: desk, headers: { 'idempotency-key': uniqueKey() }, body: {} })).status).toBe(202);
+    await eventually(async () => (await pinLetters(5))[0]);
+    const op = await h.token('op-1', ['operator']);
+    const res = await h.call('POST', `/ops/emails/${d.code}~pin-reissued-1/resend`, { token: op, headers: { 'idempotency-key': uniqueKey() } });
+    expect(res.status).toBe(409);
+    expect(res.body.detail).toMatch(/PIN letter is never sent again/);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await pinLetters(5)).toHaveLength(1);
   });
 
   it('limits the reminders one client may ask, whatever the codes', async () => {

@@ -217,24 +217,47 @@ describe('the citizen: a letter, its link, the page (390×844)', () => {
     await context.close();
   });
 
-  it('"I lost my PIN" end to end: the new PIN arrives in the mailbox, opens the dossier, and the old one no longer does', async () => {
-    // the test above asked for a new PIN for A's dossier: the letter carries it (and only the letter)
+  it('"I lost my PIN" end to end: the old PIN works until the letter’s code is entered from its link, then the new PIN opens the dossier and the old one no longer does', async () => {
+    // the test above asked for a new PIN for A's dossier: the letter carries it and a one-time code (and only the letter)
     const letter = await s.email(who.a.email, 'Mã PIN tra cứu mới');
     const pin = /(\d{8})/.exec(letter.body.text)?.[1];
+    const code = /Mã xác nhận: ([0-9A-Z]{5}-[0-9A-Z]{5})/.exec(letter.body.text)?.[1];
     expect(pin).toBeDefined();
+    expect(code).toBeDefined();
     expect(pin).not.toBe(d.a.lookupPin);
-    expect(letter.body.text).toContain(`/c/${d.a.code}`);
+    // a stranger could have asked: nothing changed yet
+    expect((await h.call('GET', `/public/dossiers/${d.a.code}`, { headers: { 'x-lookup-pin': d.a.lookupPin } })).status).toBe(200);
     const { page, errors, context } = await phone();
-    await page.goto(link(letter, d.a.code));
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(r.url()));
+    await page.goto(link(letter, d.a.code, `#confirm-pin=${code}`));
+    // the link opens the confirmation, its code in the field and out of the address bar
+    await expect.poll(() => page.inputValue('#confirmation'), POLL).toBe(code!);
+    expect(page.url()).not.toContain(code!);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.click('#confirm-pin button[type=submit]');
+    await expect.poll(() => page.textContent('#confirm-pin [role=status]'), POLL).toContain('Đã xác nhận');
+    await page.click('text=Quay lại tra cứu');
     await typePin(page, pin!);
     await page.waitForSelector('#status-h');
     expect(await page.textContent('main')).toMatch(/Tình trạng:/);
     expect(page.url()).not.toContain(pin!);
-    expect(await seriousViolations(page)).toEqual([]);
+    // neither the PIN nor the code in any URL the page asked for
+    expect(requested.filter((u) => u.includes(pin!) || u.includes(code!) || u.includes(code!.replace('-', '')))).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
     expect((await h.call('GET', `/public/dossiers/${d.a.code}`, { headers: { 'x-lookup-pin': d.a.lookupPin } })).status).toBe(404);
     d.a.lookupPin = pin!;
+  });
+
+  it('"I lost my PIN": a wrong confirmation code typed by hand is told, in the page’s language', async () => {
+    const { page, context } = await phone();
+    await page.goto(`${h.runtime.apiUrl}/c/${d.a.code}`);
+    await page.click('text=Tôi mất mã PIN');
+    await page.fill('#confirmation', 'AAAAA-AAAAA');
+    await page.click('#confirm-pin button[type=submit]');
+    await expect.poll(() => page.textContent('#confirm-pin [role=alert]'), POLL).toContain('Mã xác nhận không đúng');
+    await context.close();
   });
 
   it('renders every letter in the browser: the link to the page, the centre, no PIN, readable on a phone', async () => {
@@ -255,7 +278,9 @@ describe('the citizen: a letter, its link, the page (390×844)', () => {
       const own = e.subject.includes('Mã PIN tra cứu mới') ? d.a.lookupPin : undefined;
       for (const pin of pins.filter((p) => p !== own)) expect(e.body.text + e.body.html, e.subject).not.toContain(pin);
       await page.setContent(e.body.html);
-      const fragment = e.subject.includes('Mời đánh giá') ? '#rating' : e.subject.includes('Phiếu yêu cầu bổ sung') ? '#supplement' : '';
+      // a reminder's letter takes its one-time code to the page in the fragment (never a query)
+      const confirmation = /Mã xác nhận: ([0-9A-Z]{5}-[0-9A-Z]{5})/.exec(e.body.text)?.[1];
+      const fragment = e.subject.includes('Mời đánh giá') ? '#rating' : e.subject.includes('Phiếu yêu cầu bổ sung') ? '#supplement' : confirmation ? `#confirm-pin=${confirmation}` : '';
       const href = `${h.runtime.apiUrl}/c/${code}${fragment}`;
       expect(await page.locator(`a[href="${href}"]`).count(), e.subject).toBe(4); // a button and the plain link, in each language
       const text = (await page.textContent('body'))!;

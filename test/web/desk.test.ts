@@ -75,11 +75,31 @@ describe('the desk receives a dossier through the form and prints the receipt', 
     await expect.poll(() => email.count()).toBe(1);
     expect(await page.getByLabel('Thư điện tử').getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByLabel('Thư điện tử').getAttribute('aria-describedby')).toContain('applicant.email-error');
-    expect(await page.locator('[data-field-error="applicant.idNumber"]').textContent()).toBe('9 or 12 digits');
+    // in the page's language, the API's words (issue 20, item 3)
+    expect(await page.locator('[data-field-error="applicant.idNumber"]').textContent()).toBe('Gồm 9 hoặc 12 chữ số');
+    expect(await email.textContent()).toBe('Địa chỉ thư điện tử không hợp lệ');
     expect(new URL(page.url()).pathname).toBe('/desk/receive');
     await expectAccessible(page, '/desk/receive with errors');
     // The keyboard lands on the first field in error.
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('applicant.email');
+    await context.close();
+  });
+
+  it('in English, the same errors speak English — the page’s and the API’s (issue 20, item 3)', async () => {
+    const { page, context } = await signInAs(browser, h.runtime.apiUrl, /bộ phận một cửa/i);
+    const languages: string[] = [];
+    page.on('request', (r) => r.url().includes('/api/') && languages.push(r.headers()['accept-language'] ?? ''));
+    await page.goto(`${h.runtime.apiUrl}/desk/receive`);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.reload();
+    await page.getByRole('radio', { name: /DL-LHND/ }).check();
+    await page.getByLabel('Full name').fill('Lê Thị Dung');
+    await page.getByLabel('Email').fill('not-an-email');
+    await page.getByRole('button', { name: 'Receive and print the receipt' }).click();
+    const email = page.locator('[data-field-error="applicant.email"]');
+    await expect.poll(() => email.textContent()).toBe('Not a valid email address');
+    // the page asks the API in its language (web/shared/api.ts), so the API's own errors come back in English too
+    expect(languages.at(-1)).toBe('en');
     await context.close();
   });
 });

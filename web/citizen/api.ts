@@ -44,6 +44,8 @@ async function call<T>(method: string, path: string, pin?: string, body?: unknow
   if (pin) headers['x-lookup-pin'] = pin;
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method === 'POST') headers['idempotency-key'] = `web-${crypto.randomUUID()}`;
+  // the API's errors come back in the page's language
+  headers['accept-language'] = document.documentElement.lang === 'en' ? 'en' : 'vi';
   try {
     const res = await fetch(`/api${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: 'no-store' });
     const text = await res.text();
@@ -70,6 +72,8 @@ export const api = {
   rate: (code: string, pin: string, score: number, comment?: string) => call('POST', `${dossier(code)}/rating`, pin, { score, ...(comment ? { comment } : {}) }),
   /** Issue 11's route: always 202 whether or not the code exists (404 until it is built). */
   pinReminder: (code: string) => call('POST', `${dossier(code)}/pin-reminder`, undefined, {}),
+  /** The letter's one-time code: the new PIN replaces the old one (200), or 400 when it is not right. */
+  confirmPin: (code: string, confirmation: string) => call('POST', `${dossier(code)}/pin-reminder`, undefined, { confirmation }),
   /** Issue 12's route: a result file (the answer carries where to download it). */
   resultFile: (code: string, pin: string, documentId: string) =>
     call<{ url?: string }>('GET', `${dossier(code)}/documents/${encodeURIComponent(documentId)}`, pin),

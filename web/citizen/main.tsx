@@ -9,7 +9,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, type Centre, type DossierView } from './api';
 import type { Ctx } from './context';
 import { CODE, Dossier } from './dossier';
-import { LostPin } from './lost-pin';
+import { LostPin, confirmationInFragment } from './lost-pin';
 import type { Lang } from './format';
 import { strings, type Strings } from './i18n';
 
@@ -39,7 +39,8 @@ function App() {
   const [view, setView] = useState<DossierView>();
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
-  const [page, setPage] = useState<'lookup' | 'lost'>('lookup');
+  // the PIN letter's link (`#confirm-pin=…`) opens the page where its code is entered
+  const [page, setPage] = useState<'lookup' | 'lost'>(confirmationInFragment() ? 'lost' : 'lookup');
   const t = strings[lang];
   const heading = useRef<HTMLHeadingElement>(null);
 

@@ -366,7 +366,7 @@ export interface paths {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
     get?: never;
     put?: never;
-    /** Citizen: I lost my PIN (a new one is emailed if the code is right) (roles: public) */
+    /** Citizen: I lost my PIN (`{}`: a new PIN and a one-time code are emailed if the code is right; the old PIN keeps working) or the letter's one-time code (`{confirmation}`: the new PIN replaces the old one) (roles: public) */
     post: operations["publicPinReminder"];
     delete?: never;
     options?: never;
@@ -1601,8 +1601,17 @@ export interface operations {
   };
   "publicPinReminder": {
     parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path: { code: string }; cookie?: never };
-    requestBody: { content: { 'application/json': Record<string, never> } };
+    requestBody: { content: { 'application/json': {
+        confirmation?: string;
+      } } };
     responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          confirmed: true;
+          message: {
+            vi: string;
+            en: string;
+          };
+        } } };
       202: { headers: { [name: string]: unknown }; content: { "application/json": {
           message: {
             vi: string;
@@ -1733,6 +1742,8 @@ export interface components {
       instance?: string;
       errors?: {
         field: string;
+        code?: string;
+        label?: string;
         message: string;
       }[];
     };

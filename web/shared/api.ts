@@ -15,6 +15,8 @@ export function apiClient(token: () => string | undefined, onUnauthorized?: () =
     onRequest({ request }) {
       const t = token();
       if (t) request.headers.set('authorization', `Bearer ${t}`);
+      // the API's errors come back in the page's language
+      request.headers.set('accept-language', pageLanguage());
       return request;
     },
     onResponse({ response }) {
@@ -27,7 +29,10 @@ export function apiClient(token: () => string | undefined, onUnauthorized?: () =
 }
 export type ApiClient = ReturnType<typeof apiClient>;
 
-/** Field → message, from a problem+json answer (`applicant.email` → "Invalid email address"). */
+/** The page's language (`<html lang>`, set by the language switch), as an Accept-Language value. */
+export const pageLanguage = () => (globalThis.document?.documentElement.lang === 'en' ? 'en' : 'vi');
+
+/** Field → message, from a problem+json answer, in the page's language (`applicant.email` → "Địa chỉ thư điện tử không hợp lệ"). */
 export function fieldErrors(p: Problem | undefined): Record<string, string> {
   return Object.fromEntries((p?.errors ?? []).map((e) => [e.field, e.message]));
 }

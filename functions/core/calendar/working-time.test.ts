@@ -229,6 +229,19 @@ describe('validateCalendarYear', () => {
     ]);
     expect(r.errors.find((e) => e.field === 'entries[4].date')?.message).toMatch(/duplicate/);
   });
+  it('is strict and bounded like every body: unknown keys named, a 150 KB source or too many entries refused', () => {
+    const r = validateCalendarYear({ year: 2024, status: 'announced', extra: 1, entries: [{ ...entry, note: 'x', name: { ...entry.name, fr: 'Fête' } }] });
+    expect(r.ok ? [] : r.errors.map((e) => [e.field, e.message])).toEqual([
+      ['extra', 'unknown key'],
+      ['entries[0].note', 'unknown key'],
+      ['entries[0].name.fr', 'unknown key'],
+    ]);
+    const big = validateCalendarYear({ year: 2024, status: 'announced', entries: [{ ...entry, source: 'x'.repeat(150 * 1024) }] });
+    expect(big.ok ? [] : big.errors.map((e) => e.field)).toEqual(['entries[0].source']);
+    const many = Array.from({ length: 200 }, (_, i) => ({ ...entry, date: `2024-${String(1 + Math.floor(i / 28)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}` }));
+    const long = validateCalendarYear({ year: 2024, status: 'announced', entries: many });
+    expect(long.ok ? [] : long.errors.map((e) => e.field)).toEqual(['entries']);
+  });
   it('rejects non-objects and missing entries', () => {
     expect(validateCalendarYear(null).ok).toBe(false);
     const r = validateCalendarYear({ year: 'x', status: 'announced' });

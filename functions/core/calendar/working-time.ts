@@ -260,6 +260,9 @@ export function computeDeadline(cal: WorkingCalendar, facts: DeadlineFacts): Dat
 
 type FieldError = { field: string; message: string };
 
+/** A year's calendar is small: bounds well above the largest announced year (16 entries, a 222-character source). */
+export const CALENDAR_LIMITS = { entries: 60, name: 200, source: 1000 } as const;
+
 export function validateCalendarYear(
   input: unknown,
 ): { ok: true; value: CalendarYear } | { ok: false; errors: FieldError[] } {
@@ -269,17 +272,25 @@ export function validateCalendarYear(
     return { ok: false, errors: [{ field: '', message: 'expected an object' }] };
   }
   const o = input as Record<string, unknown>;
+  // strict, like every body: an unknown key is named, not kept
+  const unknownKeys = (at: string, value: Record<string, unknown>, known: readonly string[]) => {
+    for (const k of Object.keys(value)) if (!known.includes(k)) err(at ? `${at}.${k}` : k, 'unknown key');
+  };
+  unknownKeys('', o, ['year', 'status', 'entries']);
   const year = o.year;
   if (typeof year !== 'number' || !Number.isInteger(year) || year < 1900 || year > 9999) err('year', 'expected an integer year');
   if (o.status !== 'announced' && o.status !== 'awaiting-notice') err('status', 'expected "announced" or "awaiting-notice"');
   if (!Array.isArray(o.entries)) {
     err('entries', 'expected an array');
+  } else if (o.entries.length > CALENDAR_LIMITS.entries) {
+    err('entries', `at most ${CALENDAR_LIMITS.entries} entries`);
   } else {
     const seen = new Map<string, number>();
     o.entries.forEach((raw: unknown, i) => {
       const at = `entries[${i}]`;
       if (typeof raw !== 'object' || raw === null) return err(at, 'expected an object');
       const e = raw as Record<string, unknown>;
+      unknownKeys(at, e, ['date', 'kind', 'name', 'source']);
       const d = typeof e.date === 'string' ? parseDate(e.date) : undefined;
       if (!d) err(`${at}.date`, 'expected a real YYYY-MM-DD date');
       else if (typeof year === 'number' && d.year !== year) err(`${at}.date`, `date is not in year ${year}`);
@@ -291,13 +302,16 @@ export function validateCalendarYear(
       if (!KINDS.includes(e.kind as CalendarEntryKind)) err(`${at}.kind`, `expected one of ${KINDS.join(', ')}`);
       else if (e.kind === 'working-saturday' && d && weekday(d.day) !== 6) err(`${at}.kind`, 'a working-saturday must fall on a Saturday');
       const name = e.name as Record<string, unknown> | undefined;
-      if (typeof name !== 'object' || name === null) err(`${at}.name`, 'expected { vi, en }');
+      if (typeof name !== 'object' || name === null || Array.isArray(name)) err(`${at}.name`, 'expected { vi, en }');
       else {
+        unknownKeys(`${at}.name`, name, ['vi', 'en']);
         for (const lang of ['vi', 'en'] as const) {
           if (typeof name[lang] !== 'string' || (name[lang] as string).trim() === '') err(`${at}.name.${lang}`, 'expected a non-empty string');
+          else if ((name[lang] as string).length > CALENDAR_LIMITS.name) err(`${at}.name.${lang}`, `at most ${CALENDAR_LIMITS.name} characters`);
         }
       }
       if (typeof e.source !== 'string' || e.source.trim() === '') err(`${at}.source`, 'expected a non-empty legal source');
+      else if (e.source.length > CALENDAR_LIMITS.source) err(`${at}.source`, `at most ${CALENDAR_LIMITS.source} characters`);
     });
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value: input as CalendarYear };

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { DossierInput } from '../../../functions/contracts/intake';
 import { fieldErrors, newKey } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
+import { fieldMessages } from '../../../functions/commons/problem-text';
 import { freshPins, useApp } from '../context';
 import { navigate } from '../router';
 import { Alert, Field } from '../ui';
@@ -39,7 +40,7 @@ type Procedures = { code: string; name: { vi: string; en: string }; legalHours: 
 /** The desk receives a dossier: procedure by search, the applicant (checked as the API checks), channel, documents. */
 export function Receive() {
   const { api } = useApp();
-  const { t, pick } = useI18n(T);
+  const { t, pick, lang } = useI18n(T);
   const [procedures, setProcedures] = useState<Procedures>([]);
   const [query, setQuery] = useState('');
   const [procedureCode, setProcedureCode] = useState('');
@@ -75,7 +76,7 @@ export function Receive() {
     const checked = DossierInput.safeParse(input);
     const local: Record<string, string> = {};
     if (!procedureCode) local.procedureCode = t('pick');
-    if (!checked.success) for (const i of checked.error.issues) local[i.path.join('.')] ??= i.message;
+    if (!checked.success) for (const [field, message] of Object.entries(fieldMessages(checked.error.issues, lang))) local[field] ??= message;
     setErrors(local);
     if (Object.keys(local).length) return focusFirstError();
     setBusy(true);
