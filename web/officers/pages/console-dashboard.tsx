@@ -39,6 +39,7 @@ const T = {
   trendTable: { vi: 'Bảng số liệu theo tháng', en: 'The table behind the trend' },
   month: { vi: 'Tháng', en: 'Month' },
   csv: { vi: 'Tải CSV', en: 'Download CSV' },
+  codeColumn: { vi: 'Mã', en: 'Code' },
   none: { vi: 'chưa có bước nào xong', en: 'nothing decided yet' },
   behind: { vi: 'Hồ sơ đằng sau: {what}', en: 'The dossiers behind: {what}' },
   behindCount: { vi: '{n} hồ sơ', en: '{n} dossiers' },
@@ -114,7 +115,7 @@ export function ConsoleDashboard({ search }: { search: string }) {
     const rows = [...report.rows, report.total];
     const csv = () =>
       downloadCsv(`timeliness-${by}-${from}-${to}.csv`, [
-        [t(by), 'code', ...cols.map((c) => t(c)), `${t('early')} %`, `${t('onTime')} %`, `${t('late')} %`, ...(by === 'procedure' ? [t('rating')] : [])],
+        [t(by), t('codeColumn'), ...cols.map((c) => t(c)), `${t('early')} %`, `${t('onTime')} %`, `${t('late')} %`, ...(by === 'procedure' ? [t('rating')] : [])],
         ...rows.map((r) => [name(r), r.key, ...cols.map((c) => figure(r, c)), r.steps.rates?.early, r.steps.rates?.onTime, r.steps.rates?.late, ...(by === 'procedure' ? [r.dossiers?.ratingAverage] : [])]),
       ]);
     return (
