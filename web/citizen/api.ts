@@ -64,7 +64,7 @@ const dossier = (code: string) => `/public/dossiers/${encodeURIComponent(code)}`
 export const api = {
   centre: () => call<Centre>('GET', '/public/centre'),
   lookup: (code: string, pin: string) => call<DossierView>('GET', dossier(code), pin),
-  supplement: (code: string, pin: string, documents: { name: string; ref: string }[], note?: string) =>
+  supplement: (code: string, pin: string, documents: ({ name: string; ref: string } | { documentId: string })[], note?: string) =>
     call('POST', `${dossier(code)}/supplement`, pin, { documents, ...(note ? { note } : {}) }),
   withdraw: (code: string, pin: string, reason?: string) => call('POST', `${dossier(code)}/withdraw`, pin, reason ? { reason } : {}),
   rate: (code: string, pin: string, score: number, comment?: string) => call('POST', `${dossier(code)}/rating`, pin, { score, ...(comment ? { comment } : {}) }),
