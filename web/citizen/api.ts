@@ -2,6 +2,8 @@
  * The citizen's calls to the API (`/api/...`, the same origin). The PIN travels only in the
  * `X-Lookup-Pin` header, never in a URL; the page keeps it in memory only.
  */
+import { timedFetch } from '../shared/clock';
+
 export interface Text {
   vi: string;
   en: string;
@@ -45,7 +47,7 @@ async function call<T>(method: string, path: string, pin?: string, body?: unknow
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method === 'POST') headers['idempotency-key'] = `web-${crypto.randomUUID()}`;
   try {
-    const res = await fetch(`/api${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: 'no-store' });
+    const res = await timedFetch(`/api${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: 'no-store' });
     const text = await res.text();
     let parsed: unknown;
     try {

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ReportRow } from '../../../functions/core/records';
 import { fieldErrors, type Problem } from '../../shared/api';
+import { platformNow } from '../../shared/clock';
 import { formatDate, localDay } from '../../shared/dates';
 import { useI18n } from '../../shared/i18n';
 import { RateBars, TrendLine } from '../console/charts';
@@ -72,7 +73,7 @@ export function ConsoleDashboard({ search }: { search: string }) {
   const { api } = useApp();
   const { t, pick, lang } = useI18n(T);
   const q = new URLSearchParams(search);
-  const today = localDay(new Date());
+  const today = localDay(platformNow());
   const from = q.get('from') ?? monthStart(today);
   const to = q.get('to') ?? today;
   const [form, setForm] = useState({ from, to });

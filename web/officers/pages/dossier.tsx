@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { fieldErrors, newKey, type Problem } from '../../shared/api';
+import { platformNow } from '../../shared/clock';
 import { formatDate, formatDateTime, localDay } from '../../shared/dates';
 import { useI18n } from '../../shared/i18n';
 import { agenciesOf, isDesk } from '../auth';
@@ -151,7 +152,7 @@ function StepActions({ code, step, atDesk, onDone }: { code: string; step: StepL
   const [key, setKey] = useState(newKey);
   const calendars = useData(
     async () => {
-      const year = new Date().getFullYear();
+      const year = Number(localDay(platformNow()).slice(0, 4));
       const [a, b] = await Promise.all([year, year + 1].map((y) => api.GET('/calendars/{year}', { params: { path: { year: y } } })));
       return { data: [a!.data, b!.data].filter(Boolean) as CalendarYear[], response: a!.response };
     },

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { fieldErrors } from '../../shared/api';
+import { platformNow } from '../../shared/clock';
 import { formatDateTime, localDay } from '../../shared/dates';
 import { useI18n } from '../../shared/i18n';
 import { useApp } from '../context';
@@ -90,7 +91,7 @@ export function ControlSheetPage({ code }: { code: string }) {
 export function LogbookPage({ agency, search }: { agency: string; search: string }) {
   const { api, config } = useApp();
   const { t, pick, lang } = useI18n(T);
-  const date = new URLSearchParams(search).get('date') ?? localDay(new Date());
+  const date = new URLSearchParams(search).get('date') ?? localDay(platformNow());
   const [pickDate, setPickDate] = useState(date);
   const { data, problem, loading } = useData(() => api.GET('/agencies/{agencyCode}/logbook', { params: { path: { agencyCode: agency }, query: { date } } }), [agency, date]);
   const name = pick(config.agencies.find((a) => a.code === agency)?.name) || agency;
