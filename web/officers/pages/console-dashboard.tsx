@@ -44,6 +44,7 @@ const T = {
   none: { vi: 'chưa có bước nào xong', en: 'nothing decided yet' },
   behind: { vi: 'Hồ sơ đằng sau: {what}', en: 'The dossiers behind: {what}' },
   behindCount: { vi: '{n} hồ sơ', en: '{n} dossiers' },
+  behindButton: { vi: '{n} hồ sơ đằng sau: {what}', en: '{n} dossiers behind: {what}' },
   close: { vi: 'Đóng', en: 'Close' },
   skipped: { vi: '{n} hồ sơ bị bỏ qua vì thiếu dữ liệu: {codes}', en: '{n} dossiers left out (facts missing): {codes}' },
 };
@@ -105,9 +106,10 @@ export function ConsoleDashboard({ search }: { search: string }) {
     const cell = `${by}:${row.key}:${m}`;
     if (!n) return <td data-cell={cell}>0</td>;
     const what = `${name(row)} — ${t(m)} (${n})`;
+    // the name starts with what the button shows (WCAG 2.5.3, label in name): "2 hồ sơ đằng sau: …"
     return (
       <td data-cell={cell}>
-        <button type="button" class="link-button" aria-label={t('behind', { what })} onClick={() => setBehind({ by, rowKey: row.key, measure: m, what })}>{n}</button>
+        <button type="button" class="link-button" aria-label={t('behindButton', { n, what: `${name(row)} — ${t(m)}` })} onClick={() => setBehind({ by, rowKey: row.key, measure: m, what })}>{n}</button>
       </td>
     );
   };
