@@ -11,6 +11,7 @@ import { useData } from '../use-data';
 import { workingDaysAfter, type CalendarYear } from '../working-days';
 import { focusFirstError } from './receive';
 import { LetterState } from '../console/desk-calls';
+import { letterWord } from '../words';
 
 const T = {
   title: { vi: 'Hồ sơ {code}', en: 'Dossier {code}' },
@@ -19,6 +20,7 @@ const T = {
   applicant: { vi: 'Người nộp', en: 'Applicant' },
   receivedAt: { vi: 'Tiếp nhận lúc', en: 'Received at' },
   original: { vi: 'Hẹn trả ban đầu', en: 'Original appointment' },
+  pausedAppointment: { vi: 'Tạm dừng chờ bổ sung; tính lại khi nhận đủ hồ sơ bổ sung', en: 'Paused for a supplement; computed again once it has arrived' },
   current: { vi: 'Hẹn trả hiện tại', en: 'Current appointment' },
   steps: { vi: 'Các bước xử lý', en: 'Steps' },
   stage: { vi: 'Giai đoạn {n}', en: 'Stage {n}' },
@@ -31,7 +33,7 @@ const T = {
   'supplement-requested': { vi: 'Đã yêu cầu bổ sung', en: 'Supplement requested' },
   apologies: { vi: 'Xin lỗi / gia hạn: {n}', en: 'Apologies / extensions: {n}' },
   rounds: { vi: 'Số lần yêu cầu bổ sung: {n}', en: 'Supplement rounds: {n}' },
-  apology: { vi: 'Phiếu xin lỗi {n}: {reason} — hẹn mới {at}', en: 'Apology {n}: {reason} — new date {at}' },
+  apology: { vi: 'Phiếu xin lỗi {n}: {reason} — hạn xử lý mới của bước: {at}', en: 'Apology {n}: {reason} — the step’s new due time: {at}' },
   missingItems: { vi: 'Cần bổ sung: {items} ({reason})', en: 'Missing: {items} ({reason})' },
   documents: { vi: 'Giấy tờ', en: 'Documents' },
   noDocuments: { vi: 'Không có giấy tờ.', en: 'No documents.' },
@@ -50,7 +52,7 @@ const T = {
   note: { vi: 'Ghi chú (không bắt buộc)', en: 'Note (optional)' },
   reason: { vi: 'Lý do', en: 'Reason' },
   missing: { vi: 'Giấy tờ còn thiếu (mỗi dòng một giấy tờ)', en: 'Missing documents (one per line)' },
-  newDue: { vi: 'Ngày hẹn mới (chỉ ngày làm việc), 17:00', en: 'New date (working days only), 17:00' },
+  newDue: { vi: 'Hạn xử lý mới của bước (chỉ ngày làm việc), 17:00', en: 'The step’s new due date (working days only), 17:00' },
   send: { vi: 'Xác nhận', en: 'Confirm' },
   cancel: { vi: 'Huỷ', en: 'Cancel' },
   done: { vi: 'Đã ghi nhận.', en: 'Recorded.' },
@@ -91,7 +93,7 @@ export function DossierPage({ code }: { code: string }) {
         <dt>{t('status')}</dt><dd data-testid="status"><StatusText status={d.status} /></dd>
         <dt>{t('applicant')}</dt><dd>{d.applicant.name}</dd>
         <dt>{t('receivedAt')}</dt><dd>{formatDateTime(d.receivedAt, lang)}</dd>
-        <dt>{t('original')}</dt><dd>{formatDateTime(sheet.data?.appointment.original, lang)}</dd>
+        <dt>{t('original')}</dt><dd data-testid="original">{sheet.data?.appointment.original ? formatDateTime(sheet.data.appointment.original, lang) : sheet.data && d.status === 5 ? t('pausedAppointment') : formatDateTime(sheet.data?.appointment.original, lang)}</dd>
         <dt>{t('current')}</dt><dd data-testid="appointment">{formatDateTime(d.appointmentAt, lang)}</dd>
         {d.stop && <><dt>{t('status')}</dt><dd>{t('stop', { reason: d.stop.reason })}</dd></>}
       </dl>
@@ -128,8 +130,10 @@ export function DossierPage({ code }: { code: string }) {
       <h2>{t('emails')}</h2>
       {d.emails.length || d.emailFailures.length ? (
         <ul>
-          {d.emails.map((e) => <li key={e.eventKey} data-letter={e.eventKey}>{e.event ?? e.eventKey} — {formatDateTime(e.sentAt, lang)} <LetterState state={e.state} /></li>)}
-          {d.emailFailures.map((e) => <li key={e.eventKey}>{e.eventKey} — {t('emailFailed')}: {e.error} ({formatDateTime(e.at, lang)})</li>)}
+          {[...d.emails].sort((a, b) => (a.sentAt ?? a.queuedAt ?? '').localeCompare(b.sentAt ?? b.queuedAt ?? '')).map((e) => (
+            <li key={e.eventKey} data-letter={e.eventKey}>{letterWord(e.event, e.eventKey, lang)} — {formatDateTime(e.sentAt ?? e.queuedAt, lang)} <LetterState state={e.state} /></li>
+          ))}
+          {d.emailFailures.map((e) => <li key={e.eventKey}>{letterWord(undefined, e.eventKey, lang)} — {t('emailFailed')}: {e.error} ({formatDateTime(e.at, lang)})</li>)}
         </ul>
       ) : (
         <p>{t('noEmails')}</p>

@@ -1,12 +1,13 @@
 import { useState } from 'preact/hooks';
 import { fieldErrors } from '../../shared/api';
 import { platformNow } from '../../shared/clock';
-import { formatDateTime, localDay } from '../../shared/dates';
+import { formatCompact, formatDateTime, localDay } from '../../shared/dates';
 import { useI18n } from '../../shared/i18n';
 import { useApp } from '../context';
 import { Link, navigate } from '../router';
 import { Alert, Field, StatusText } from '../ui';
 import { useData } from '../use-data';
+import { outcomeWord } from '../words';
 
 const T = {
   sheet: { vi: 'Phiếu kiểm soát quá trình giải quyết hồ sơ', en: 'Control sheet of the handling of the dossier' },
@@ -30,6 +31,7 @@ const T = {
   applicant: { vi: 'Người nộp', en: 'Applicant' },
   status: { vi: 'Tình trạng', en: 'Status' },
   appointment: { vi: 'Hẹn trả', en: 'Appointment' },
+  pausedAppointment: { vi: 'Tạm dừng chờ bổ sung; tính lại khi nhận đủ hồ sơ bổ sung', en: 'Paused for a supplement; computed again once it has arrived' },
   none: { vi: 'Không có mục nào.', en: 'No entries.' },
   denied: { vi: 'Không xem được: {m}', en: 'Not available: {m}' },
   search: { vi: 'Tra cứu hồ sơ', en: 'Search dossiers' },
@@ -68,17 +70,17 @@ export function ControlSheetPage({ code }: { code: string }) {
         <dt>{t('code')}</dt><dd><Link href={`/dossier/${data.dossierCode}`}>{data.dossierCode}</Link></dd>
         <dt>{t('procedure')}</dt><dd>{pick(data.procedure.name)}</dd>
         <dt>{t('status')}</dt><dd><StatusText status={data.status} /></dd>
-        <dt>{t('appointment')}</dt><dd>{formatDateTime(data.appointment.original, lang)} → {formatDateTime(data.appointment.final, lang)}</dd>
+        <dt>{t('appointment')}</dt><dd>{data.appointment.original ? `${formatDateTime(data.appointment.original, lang)} → ${formatDateTime(data.appointment.final, lang)}` : t('pausedAppointment')}</dd>
       </dl>
-      <table>
+      <table class="sheet">
         <caption>{t('sheet')}</caption>
         <thead><tr>{(['n', 'from', 'to', 'received', 'due', 'finalDue', 'decided', 'outcome', 'timeliness'] as const).map((k) => <th scope="col" key={k}>{t(k)}</th>)}</tr></thead>
         <tbody>
           {data.handOvers.map((h) => (
             <tr key={h.n}>
               <td>{h.n}</td><td>{party(h.from, t('citizen'))}</td><td>{party(h.to, t('citizen'))}</td>
-              <td>{formatDateTime(h.receivedAt, lang)}</td><td>{formatDateTime(h.dueAt, lang)}</td><td>{formatDateTime(h.finalDueAt, lang)}</td>
-              <td>{formatDateTime(h.decidedAt, lang)}</td><td>{h.outcome ?? ''}</td><td>{tl(h.timeliness)}</td>
+              <td>{formatCompact(h.receivedAt)}</td><td>{formatCompact(h.dueAt)}</td><td>{formatCompact(h.finalDueAt)}</td>
+              <td>{formatCompact(h.decidedAt)}</td><td>{outcomeWord(h.outcome, lang)}</td><td>{tl(h.timeliness)}</td>
             </tr>
           ))}
         </tbody>
@@ -118,8 +120,8 @@ export function LogbookPage({ agency, search }: { agency: string; search: string
             {data.entries.map((e, i) => (
               <tr key={`${e.dossierCode}-${e.stepId ?? ''}`}>
                 <td>{i + 1}</td><td><Link href={`/dossier/${e.dossierCode}`}>{e.dossierCode}</Link></td><td>{pick(e.procedure.name)}</td>
-                <td>{e.applicantName ?? ''}</td><td>{formatDateTime(e.receivedAt, lang)}</td><td>{formatDateTime(e.finalDueAt ?? e.dueAt, lang)}</td>
-                <td>{formatDateTime(e.decidedAt ?? e.returnedAt ?? null, lang)}</td><td>{t(e.timeliness)}</td>
+                <td>{e.applicantName ?? ''}</td><td>{formatCompact(e.receivedAt)}</td><td>{formatCompact(e.finalDueAt ?? e.dueAt)}</td>
+                <td>{formatCompact(e.decidedAt ?? e.returnedAt ?? null)}</td><td>{t(e.timeliness)}</td>
               </tr>
             ))}
           </tbody>
