@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { fieldErrors, newKey, type Problem } from '../../shared/api';
 import { platformNow } from '../../shared/clock';
 import { formatDate, formatDateTime, localDay } from '../../shared/dates';
@@ -49,6 +49,20 @@ const T = {
   supplyTitle: { vi: 'Nhận hồ sơ bổ sung tại quầy', en: 'Record the supplement brought to the desk' },
   supplyDoc: { vi: 'Giấy tờ bổ sung (mỗi dòng một giấy tờ)', en: 'Documents supplied (one per line)' },
   supply: { vi: 'Ghi nhận bổ sung', en: 'Record the supplement' },
+  asked: { vi: 'Đang yêu cầu bổ sung: {items}', en: 'Asked for: {items}' },
+  supplyIncomplete: {
+    vi: 'Mới có {n} giấy tờ cho {m} mục được yêu cầu ({items}). Hồ sơ chỉ được giải quyết tiếp khi đủ; bấm «Ghi nhận bổ sung» lần nữa nếu vẫn ghi nhận phần này.',
+    en: 'Only {n} documents for the {m} items asked for ({items}). The dossier is processed further only once it is complete; press “Record the supplement” again to record this anyway.',
+  },
+  pinTitle: { vi: 'Cấp lại mã PIN tra cứu', en: 'Reissue the lookup PIN' },
+  pinIntro: {
+    vi: 'Mã PIN mới được gửi vào thư điện tử của người nộp hồ sơ (cán bộ không nhìn thấy mã). Mã PIN cũ sẽ không dùng được nữa.',
+    en: 'A new PIN is emailed to the applicant (the officer never sees it). The old PIN stops working.',
+  },
+  pinAsk: { vi: 'Cấp lại mã PIN', en: 'Reissue the PIN' },
+  pinConfirm: { vi: 'Xác nhận cấp mã PIN mới cho hồ sơ {code}?', en: 'Issue a new PIN for dossier {code}?' },
+  pinYes: { vi: 'Xác nhận cấp lại', en: 'Yes, reissue it' },
+  pinSent: { vi: 'Đã gửi mã PIN mới đến thư điện tử của người nộp lúc {at}.', en: 'The new PIN was emailed to the applicant at {at}.' },
   note: { vi: 'Ghi chú (không bắt buộc)', en: 'Note (optional)' },
   reason: { vi: 'Lý do', en: 'Reason' },
   missing: { vi: 'Giấy tờ còn thiếu (mỗi dòng một giấy tờ)', en: 'Missing documents (one per line)' },
@@ -56,6 +70,8 @@ const T = {
   send: { vi: 'Xác nhận', en: 'Confirm' },
   cancel: { vi: 'Huỷ', en: 'Cancel' },
   done: { vi: 'Đã ghi nhận.', en: 'Recorded.' },
+  updating: { vi: 'Đang cập nhật tình trạng hồ sơ…', en: 'Updating the dossier’s status…' },
+  updated: { vi: 'Tình trạng bên dưới là tình trạng hiện tại.', en: 'The status below is the current one.' },
   fix: { vi: 'Không ghi nhận được: {m}', en: 'Not recorded: {m}' },
   sheet: { vi: 'Phiếu kiểm soát (mẫu 06)', en: 'Control sheet (form 06)' },
   receipt: { vi: 'Giấy biên nhận (mẫu 01)', en: 'Receipt (form 01)' },
@@ -65,13 +81,35 @@ const T = {
 
 type Action = 'approve' | 'request-supplement' | 'refuse' | 'delay';
 
+/** What an act changes on the dossier (its status, its steps' states and due times). */
+const snapshot = (x: { status: number; steps: { stepId: string; state: string; dueAt: string | null }[] }) =>
+  JSON.stringify([x.status, x.steps.map((s) => [s.stepId, s.state, s.dueAt])]);
+
 export function DossierPage({ code }: { code: string }) {
   const { api, session, config } = useApp();
   const { t, pick, lang } = useI18n(T);
   const dossier = useData(() => api.GET('/dossiers/{code}', { params: { path: { code } } }), [code]);
   const sheet = useData(() => api.GET('/dossiers/{code}/control-sheet', { params: { path: { code } } }), [code]);
   const [done, setDone] = useState<string>();
+  // after an act, the workflow moves the dossier asynchronously: read it again until it shows (20 s at most)
+  const [watch, setWatch] = useState<{ until: number; before: string }>();
+  const doneRef = useRef<HTMLDivElement>(null);
   const d = dossier.data;
+  useEffect(() => {
+    if (!watch) return;
+    if (d && snapshot(d) !== watch.before) {
+      setWatch(undefined);
+      sheet.reload();
+      return;
+    }
+    if (Date.now() > watch.until) return void setWatch(undefined);
+    const id = setTimeout(() => dossier.reload(), 700);
+    return () => clearTimeout(id);
+  }, [watch, d]);
+  // the keyboard and the screen reader go to the result of the act
+  useEffect(() => {
+    if (done) doneRef.current?.focus();
+  }, [done]);
   if (dossier.loading) return <p role="status">…</p>;
   if (!d) return <><h1>{t('title', { code })}</h1><Alert>{t('notFound', { code })}</Alert></>;
   const agencyName = (c: string) => pick(config.agencies.find((a) => a.code === c)?.name) || c;
@@ -79,6 +117,7 @@ export function DossierPage({ code }: { code: string }) {
   const desk = isDesk(session);
   const reload = (message: string) => {
     setDone(message);
+    setWatch({ until: Date.now() + 20_000, before: snapshot(d) });
     dossier.reload();
     sheet.reload();
   };
@@ -87,7 +126,9 @@ export function DossierPage({ code }: { code: string }) {
   return (
     <section>
       <h1>{t('title', { code: d.code })}</h1>
-      {done && <Alert kind="ok">{done}</Alert>}
+      <div ref={doneRef} tabIndex={-1} data-testid="done">
+        {done && <Alert kind="ok">{done} {watch ? t('updating') : t('updated')}</Alert>}
+      </div>
       <dl class="summary">
         <dt>{t('procedure')}</dt><dd>{d.procedure.code} — {pick(d.procedure.name)}</dd>
         <dt>{t('status')}</dt><dd data-testid="status"><StatusText status={d.status} /></dd>
@@ -104,7 +145,8 @@ export function DossierPage({ code }: { code: string }) {
       {actable.map((s) => (
         <StepActions key={s.stepId} code={d.code} step={s} atDesk={s.agency === config.centre.deskAgency} onDone={() => reload(t('done'))} />
       ))}
-      {desk && d.status === 5 && <DeskSupplement code={d.code} onDone={() => reload(t('done'))} />}
+      {desk && d.status === 5 && <DeskSupplement code={d.code} missing={d.pauses.filter((p) => !p.to).flatMap((p) => p.missing)} onDone={() => reload(t('done'))} />}
+      {desk && !d.stop && d.status !== 10 && <ReissuePin code={d.code} />}
       <h2>{t('steps')}</h2>
       <ol class="timeline">
         {d.steps.map((s) => (
@@ -200,13 +242,16 @@ function StepActions({ code, step, atDesk, onDone }: { code: string; step: StepL
     focusFirstError();
   };
 
+  const section = useRef<HTMLElement>(null);
   const choose = (a: Action) => {
     setAction(a);
     setErrors({});
     setFailure(undefined);
+    // the keyboard goes to the form just opened: its first field
+    setTimeout(() => (section.current?.querySelector('form textarea, form select, form input') as HTMLElement | null)?.focus(), 0);
   };
   return (
-    <section class="act" aria-labelledby={id('title')}>
+    <section class="act" aria-labelledby={id('title')} ref={section}>
       <h2 id={id('title')}>{atDesk ? t('handBack') : t('actions', { step: pick(step.name) })}</h2>
       {!atDesk && (
         <div class="actions" role="group" aria-label={t('actions', { step: pick(step.name) })}>
@@ -256,17 +301,27 @@ function StepActions({ code, step, atDesk, onDone }: { code: string; step: StepL
   );
 }
 
-/** The desk records the supplement the citizen brought (the dossier is paused for it). */
-function DeskSupplement({ code, onDone }: { code: string; onDone: () => void }) {
+/**
+ * The desk records the supplement the citizen brought (the dossier is paused for it). Fewer
+ * documents than the items asked for: a warning first, then a second press records it anyway.
+ */
+function DeskSupplement({ code, missing, onDone }: { code: string; missing: string[]; onDone: () => void }) {
   const { api } = useApp();
   const { t } = useI18n(T);
   const [docs, setDocs] = useState('');
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [warned, setWarned] = useState(false);
   const [key] = useState(newKey);
   const submit = async (e: Event) => {
     e.preventDefault();
-    const documents = docs.split('\n').map((x) => x.trim()).filter(Boolean).map((name, i) => ({ name, ref: `desk://${code}/${Date.now()}-${i + 1}` }));
+    const lines = docs.split('\n').map((x) => x.trim()).filter(Boolean);
+    if (lines.length < missing.length && !warned) {
+      setWarned(true);
+      setErrors({ documents: t('supplyIncomplete', { n: lines.length, m: missing.length, items: missing.join('; ') }) });
+      return focusFirstError();
+    }
+    const documents = lines.map((name, i) => ({ name, ref: `desk://${code}/${Date.now()}-${i + 1}` }));
     const { error } = await api.POST('/dossiers/{code}/supplement', { params: { path: { code }, header: { 'Idempotency-Key': key } }, body: { documents, ...(note.trim() ? { note: note.trim() } : {}) } });
     if (!error) return onDone();
     const errs = fieldErrors(error as Problem);
@@ -278,14 +333,57 @@ function DeskSupplement({ code, onDone }: { code: string; onDone: () => void }) 
     <section class="act" aria-labelledby="supply-title">
       <h2 id="supply-title">{t('supplyTitle')}</h2>
       <form onSubmit={submit} noValidate>
+        {missing.length > 0 && <p>{t('asked', { items: missing.join('; ') })}</p>}
         <Field id="supply-documents" label={t('supplyDoc')} error={errors.documents}>
-          {(aria) => <textarea {...aria} value={docs} onInput={(e) => setDocs((e.target as HTMLTextAreaElement).value)} rows={3} />}
+          {(aria) => <textarea {...aria} value={docs} onInput={(e) => { setDocs((e.target as HTMLTextAreaElement).value); setWarned(false); }} rows={3} />}
         </Field>
         <Field id="supply-note" label={t('note')} error={errors.note}>
           {(aria) => <textarea {...aria} value={note} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} rows={2} />}
         </Field>
         <button type="submit" class="primary">{t('supply')}</button>
       </form>
+    </section>
+  );
+}
+
+/** The desk reissues the citizen's PIN (POST /dossiers/{code}/pin): emailed, never shown here; a confirmation first. */
+function ReissuePin({ code }: { code: string }) {
+  const { api } = useApp();
+  const { t, lang } = useI18n(T);
+  const [confirming, setConfirming] = useState(false);
+  const [result, setResult] = useState<{ ok: boolean; text: string }>();
+  const [busy, setBusy] = useState(false);
+  const [key, setKey] = useState(newKey);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const resultRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
+  useEffect(() => {
+    if (result) resultRef.current?.focus();
+  }, [result]);
+  const reissue = async () => {
+    setBusy(true);
+    const { data, error } = await api.POST('/dossiers/{code}/pin', { params: { path: { code }, header: { 'Idempotency-Key': key } }, body: {} });
+    setBusy(false);
+    setConfirming(false);
+    setKey(newKey());
+    setResult(data ? { ok: true, text: t('pinSent', { at: formatDateTime(data.reissuedAt, lang) }) } : { ok: false, text: t('fix', { m: (error as Problem)?.detail ?? (error as Problem)?.title ?? '' }) });
+  };
+  return (
+    <section class="act" id="pin" aria-labelledby="pin-title">
+      <h2 id="pin-title">{t('pinTitle')}</h2>
+      <p>{t('pinIntro')}</p>
+      <div ref={resultRef} tabIndex={-1}>{result && <Alert kind={result.ok ? 'ok' : 'error'}>{result.text}</Alert>}</div>
+      {confirming ? (
+        <div role="alertdialog" aria-labelledby="pin-confirm" class="actions">
+          <p id="pin-confirm"><strong>{t('pinConfirm', { code })}</strong></p>
+          <button type="button" class="primary" ref={confirmRef} disabled={busy} onClick={() => void reissue()}>{t('pinYes')}</button>
+          <button type="button" class="secondary" onClick={() => setConfirming(false)}>{t('cancel')}</button>
+        </div>
+      ) : (
+        <button type="button" class="secondary" onClick={() => { setResult(undefined); setConfirming(true); }}>{t('pinAsk')}</button>
+      )}
     </section>
   );
 }

@@ -37,6 +37,14 @@ const T = {
   search: { vi: 'Tra cứu hồ sơ', en: 'Search dossiers' },
   q: { vi: 'Mã hồ sơ, tên người nộp hoặc số điện thoại', en: 'Dossier code, applicant name or phone' },
   found: { vi: 'Tìm thấy {n} hồ sơ (trong {m} hồ sơ đang xử lý).', en: '{n} found (among {m} open dossiers).' },
+  qHint: {
+    vi: 'Mã hồ sơ đầy đủ (ví dụ TTHCC-261201-0003) tìm được mọi hồ sơ, kể cả hồ sơ đã xong; tên, số điện thoại hoặc phần cuối của mã (0003) chỉ tìm trong hồ sơ đang xử lý.',
+    en: 'A full dossier code (e.g. TTHCC-261201-0003) finds any dossier, closed ones too; a name, a phone number or the end of a code (0003) searches the open dossiers only.',
+  },
+  closedHint: {
+    vi: 'Hồ sơ đã trả kết quả, đã rút hoặc bị từ chối chỉ tìm được bằng mã hồ sơ đầy đủ.',
+    en: 'A dossier returned, withdrawn or refused is found by its full code only.',
+  },
   citizen: { vi: 'Công dân', en: 'Citizen' },
   early: { vi: 'Trước hạn', en: 'Early' },
   'on-time': { vi: 'Đúng hạn', en: 'On time' },
@@ -143,7 +151,7 @@ export function SearchPage({ search }: { search: string }) {
     <section>
       <h1>{t('search')}</h1>
       <form class="inline" role="search" onSubmit={(e) => { e.preventDefault(); navigate(`/records/search?q=${encodeURIComponent(text.trim())}`); }}>
-        <Field id="q" label={t('q')} error={errors.q}>
+        <Field id="q" label={t('q')} hint={t('qHint')} error={errors.q}>
           {(aria) => <input {...aria} type="search" value={text} onInput={(e) => setText((e.target as HTMLInputElement).value)} autoComplete="off" />}
         </Field>
         <button type="submit" class="primary">{t('search')}</button>
@@ -151,6 +159,7 @@ export function SearchPage({ search }: { search: string }) {
       {q && loading && <p role="status">…</p>}
       {problem && !errors.q && <Alert>{problem.detail ?? problem.title}</Alert>}
       {data && <p role="status">{t('found', { n: data.dossiers.length, m: data.searched })}</p>}
+      {data && data.dossiers.length === 0 && !/^[A-Z0-9]{2,12}-\d{6}-\d{4,}$/i.test(q) && <p data-testid="closed-hint">{t('closedHint')}</p>}
       {data && data.dossiers.length > 0 && (
         <table>
           <caption>{t('search')}: {q}</caption>
