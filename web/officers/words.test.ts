@@ -19,6 +19,9 @@ describe('the words officers read instead of internal codes', () => {
     expect(letterWord(undefined, eventKeys.supplementReceived(1), 'vi')).toBe(LETTER_WORDS['supplement-received']!.vi);
     expect(letterWord(undefined, eventKeys.warning('s1-stp', 0), 'vi')).toBe(LETTER_WORDS['agency-warning']!.vi);
     expect(letterWord(undefined, 'receipt', 'vi')).toContain('mẫu 01');
+    // the PIN letter's marker has no event key: the page must still render
+    expect(letterWord('pin-reminder', undefined, 'vi')).toBe(LETTER_WORDS['pin-reminder']!.vi);
+    expect(letterWord(undefined, undefined, 'vi')).toBe('—');
   });
   it('name every outcome form 06 shows', () => {
     for (const o of ['approve', 'request-supplement', 'supplemented', 'refuse', 'refused', 'returned', 'withdrawn']) {

@@ -33,7 +33,9 @@ export const OUTCOME_WORDS: Record<string, Text> = {
 };
 
 /** A letter's name from its event (`apology`) or its key (`apology-2`, `supplement-request~s1-stp-0`). */
-export function letterWord(event: string | null | undefined, eventKey: string, lang: Lang): string {
+export function letterWord(event: string | null | undefined, eventKey: string | null | undefined, lang: Lang): string {
+  // a letter recorded without an event key (the PIN letter's marker) still reads
+  if (!eventKey) return (event && LETTER_WORDS[event]?.[lang]) || event || '—';
   const prefixed = Object.keys(KEY_PREFIX).find((k) => eventKey.startsWith(`${k}-`));
   const key = event ?? (prefixed ? KEY_PREFIX[prefixed] : Object.keys(LETTER_WORDS).sort((a, b) => b.length - a.length).find((k) => eventKey === k || eventKey.startsWith(k)));
   return (key && LETTER_WORDS[key]?.[lang]) || event || eventKey;

@@ -92,15 +92,19 @@ export function DossierPage({ code }: { code: string }) {
   const sheet = useData(() => api.GET('/dossiers/{code}/control-sheet', { params: { path: { code } } }), [code]);
   const [done, setDone] = useState<string>();
   // after an act, the workflow moves the dossier asynchronously: read it again until it shows (20 s at most)
-  const [watch, setWatch] = useState<{ until: number; before: string }>();
+  const [watch, setWatch] = useState<{ until: number; before: string; status: number; settle?: number }>();
   const doneRef = useRef<HTMLDivElement>(null);
   const d = dossier.data;
   useEffect(() => {
     if (!watch) return;
     if (d && snapshot(d) !== watch.before) {
-      setWatch(undefined);
-      sheet.reload();
-      return;
+      // the status is what officers look at: once it moved, or a few seconds after the steps did
+      if (d.status !== watch.status || (watch.settle && Date.now() > watch.settle)) {
+        setWatch(undefined);
+        sheet.reload();
+        return;
+      }
+      if (!watch.settle) return void setWatch({ ...watch, settle: Date.now() + 4000 });
     }
     if (Date.now() > watch.until) return void setWatch(undefined);
     const id = setTimeout(() => dossier.reload(), 700);
@@ -117,7 +121,7 @@ export function DossierPage({ code }: { code: string }) {
   const desk = isDesk(session);
   const reload = (message: string) => {
     setDone(message);
-    setWatch({ until: Date.now() + 20_000, before: snapshot(d) });
+    setWatch({ until: Date.now() + 20_000, before: snapshot(d), status: d.status });
     dossier.reload();
     sheet.reload();
   };
@@ -173,7 +177,7 @@ export function DossierPage({ code }: { code: string }) {
       {d.emails.length || d.emailFailures.length ? (
         <ul>
           {[...d.emails].sort((a, b) => (a.sentAt ?? a.queuedAt ?? '').localeCompare(b.sentAt ?? b.queuedAt ?? '')).map((e) => (
-            <li key={e.eventKey} data-letter={e.eventKey}>{letterWord(e.event, e.eventKey, lang)} — {formatDateTime(e.sentAt ?? e.queuedAt, lang)} <LetterState state={e.state} /></li>
+            <li key={e.id} data-letter={e.eventKey ?? e.event ?? ''}>{letterWord(e.event, e.eventKey, lang)} — {formatDateTime(e.sentAt ?? e.queuedAt, lang)} <LetterState state={e.state} /></li>
           ))}
           {d.emailFailures.map((e) => <li key={e.eventKey}>{letterWord(undefined, e.eventKey, lang)} — {t('emailFailed')}: {e.error} ({formatDateTime(e.at, lang)})</li>)}
         </ul>

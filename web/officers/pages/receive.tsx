@@ -63,6 +63,11 @@ export function Receive() {
   );
 
   const chosen = procedures.find((p) => p.code === procedureCode);
+  // a code typed before the list arrived is picked once it is here
+  useEffect(() => {
+    const exact = procedures.find((p) => fold(p.code) === fold(query.trim()));
+    if (exact && !procedureCode) setProcedureCode(exact.code);
+  }, [procedures]);
   /** Typing a procedure's exact code picks it. */
   const find = (value: string) => {
     setQuery(value);
