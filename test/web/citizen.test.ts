@@ -4,7 +4,8 @@ import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../infra/local/runtime';
-import { applicant, scenario, startHarness, type Email, type Harness } from '../support/local';
+import { applicant, eventually, scenario, startHarness, type Email, type Harness } from '../support/local';
+import { signInAs } from './officers-support';
 import { launchBrowser, newPage, seriousViolations } from '../support/browser';
 import { pdf, sha256 } from '../support/documents';
 
@@ -173,6 +174,22 @@ describe('the citizen: a letter, its link, the page (390×844)', () => {
     const object = await s3.send(new GetObjectCommand({ Bucket: h.runtime.documents.bucket, Key: `dossiers/${d.b.code}/${recorded.documentId}` }));
     expect(Buffer.from(await object.Body!.transformToByteArray()).equals(file)).toBe(true);
     s3.destroy();
+    // the agency opens the very file from the dossier's page
+    const officer = await signInAs(browser, h.runtime.apiUrl, /Cán bộ Sở Tư pháp/);
+    await officer.page.goto(`${h.runtime.apiUrl}/dossier/${d.b.code}`);
+    const files = officer.page.getByTestId('files');
+    await expect.poll(() => files.textContent(), POLL).toContain('Bản sao Căn cước công dân: cccd.pdf');
+    expect(await files.textContent()).toContain('công dân gửi');
+    const downloaded = await eventually(async () => {
+      const [download] = await Promise.all([
+        officer.page.waitForEvent('download', { timeout: 3000 }),
+        officer.page.getByRole('button', { name: 'Tải về Bản sao Căn cước công dân: cccd.pdf' }).click(),
+      ]);
+      return readFileSync((await download.path())!);
+    }, 30_000); // the malware-scan stand-in tags the copy first (409 until then)
+    expect(downloaded.equals(file)).toBe(true);
+    expect(officer.errors.filter((e) => !/409/.test(e))).toEqual([]);
+    await officer.context.close();
     await s.email(who.b.email, 'Đã nhận hồ sơ bổ sung');
     expect(await seriousViolations(page)).toEqual([]);
     expect(errors).toEqual([]);

@@ -38,6 +38,13 @@ const T = {
   documents: { vi: 'Giấy tờ', en: 'Documents' },
   noDocuments: { vi: 'Không có giấy tờ.', en: 'No documents.' },
   emails: { vi: 'Thư đã gửi công dân', en: 'Emails sent to the citizen' },
+  attached: { vi: 'tệp đính kèm, xem mục Tệp', en: 'a file, see Files' },
+  files: { vi: 'Tệp', en: 'Files' },
+  download: { vi: 'Tải về', en: 'Download' },
+  downloadOf: { vi: 'Tải về {name}', en: 'Download {name}' },
+  byCitizen: { vi: 'công dân gửi', en: 'sent by the citizen' },
+  byDesk: { vi: 'bộ phận một cửa', en: 'the desk' },
+  byAgency: { vi: 'cơ quan {agency}', en: 'agency {agency}' },
   noEmails: { vi: 'Chưa gửi thư nào.', en: 'No email sent yet.' },
   emailFailed: { vi: 'Gửi lỗi', en: 'Failed' },
   actions: { vi: 'Xử lý bước {step}', en: 'Act on step {step}' },
@@ -172,7 +179,8 @@ export function DossierPage({ code }: { code: string }) {
         ))}
       </ol>
       <h2>{t('documents')}</h2>
-      {d.documents.length ? <ul>{d.documents.map((x, i) => <li key={i}>{x.name} <small>({x.ref})</small></li>)}</ul> : <p>{t('noDocuments')}</p>}
+      {d.documents.length ? <ul>{d.documents.map((x, i) => <li key={i}>{x.name} <small>({x.ref.startsWith('document:') ? t('attached') : x.ref})</small></li>)}</ul> : <p>{t('noDocuments')}</p>}
+      <Files code={d.code} files={d.files.filter((f) => !f.deletedAt)} />
       <h2>{t('emails')}</h2>
       {d.emails.length || d.emailFailures.length ? (
         <ul>
@@ -389,5 +397,36 @@ function ReissuePin({ code }: { code: string }) {
         <button type="button" class="secondary" onClick={() => { setResult(undefined); setConfirming(true); }}>{t('pinAsk')}</button>
       )}
     </section>
+  );
+}
+
+type FileView = { documentId: string; name: string; size: number; uploaderKind: 'desk' | 'agency' | 'citizen'; agency?: string; recordedAt: string };
+
+/** The files recorded on the dossier (the citizen's supplement among them), each downloaded through a short-lived link. */
+function Files({ code, files }: { code: string; files: FileView[] }) {
+  const { api } = useApp();
+  const { t, lang } = useI18n(T);
+  const [problem, setProblem] = useState<string>();
+  if (!files.length) return null;
+  const open = async (documentId: string) => {
+    setProblem(undefined);
+    const { data, error } = await api.GET('/dossiers/{code}/documents/{documentId}', { params: { path: { code, documentId } } });
+    if (data?.url) location.assign(data.url);
+    else setProblem((error as Problem)?.detail ?? (error as Problem)?.title);
+  };
+  const who = (f: FileView) => (f.uploaderKind === 'citizen' ? t('byCitizen') : f.uploaderKind === 'desk' ? t('byDesk') : t('byAgency', { agency: f.agency ?? '' }));
+  return (
+    <>
+      <h2>{t('files')}</h2>
+      {problem && <Alert>{problem}</Alert>}
+      <ul data-testid="files">
+        {files.map((f) => (
+          <li key={f.documentId} data-file={f.documentId}>
+            {f.name} <small>({who(f)}, {Math.max(1, Math.round(f.size / 1024))} KB, {formatDateTime(f.recordedAt, lang)})</small>{' '}
+            <button type="button" class="secondary" aria-label={t('downloadOf', { name: f.name })} onClick={() => void open(f.documentId)}>{t('download')}</button>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
