@@ -104,6 +104,9 @@ export class LocalGateway {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse) {
+    // Every answer carries the platform's time (the pages read their clock from it, web/shared/clock.ts):
+    // the local clock, which tests and demos move, not this machine's (Node would send that).
+    res.setHeader('date', new Date(this.clock.now()).toUTCString());
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const method = req.method ?? 'GET';

@@ -141,7 +141,7 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
   }
   const mappings = queues.map((q) => new LocalEventSourceMapping(sqs, q, lambdas));
   // SES's events through the configuration set, produced on the stand-in's path (simulator addresses)
-  const sesEvents = new LocalSesEvents(lambdas);
+  const sesEvents = new LocalSesEvents(lambdas, 'record-delivery', () => clock.now());
   faults.ses.observe = (exchange) => sesEvents.observe(exchange);
 
   Object.assign(process.env, {

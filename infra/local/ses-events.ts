@@ -30,8 +30,8 @@ export function simulatorOutcome(address: string): { type: string; extra?: Recor
 }
 
 /** An EventBridge event as SES publishes it for a configuration set's event destination. */
-export function sesEvent(type: string, mail: Record<string, unknown>, recipients: string[], extra: Record<string, unknown> = {}) {
-  const at = new Date().toISOString();
+export function sesEvent(type: string, mail: Record<string, unknown>, recipients: string[], extra: Record<string, unknown> = {}, now: () => number = Date.now) {
+  const at = new Date(now()).toISOString();
   const body: Record<string, unknown> = { timestamp: at, ...extra };
   if (type === 'Delivery') Object.assign(body, { recipients, processingTimeMillis: 40, smtpResponse: '250 2.6.0 Message received', reportingMTA: 'local' });
   if (type === 'Bounce') Object.assign(body, { bouncedRecipients: recipients.map((emailAddress) => ({ emailAddress, action: 'failed', status: '5.1.1' })), feedbackId: randomUUID() });
@@ -60,7 +60,8 @@ export class LocalSesEvents {
   private pending = new Set<Promise<void>>();
   delivered = 0;
 
-  constructor(private readonly lambdas: LocalLambdas, private readonly target = 'record-delivery') {}
+  /** `now`: the platform's clock (the runtime's LocalClock), so a letter is not "delivered" before it was queued. */
+  constructor(private readonly lambdas: LocalLambdas, private readonly target = 'record-delivery', private readonly now: () => number = Date.now) {}
 
   observe(x: Exchange): void {
     if (x.method !== 'POST' || !x.path.startsWith('/v2/email/outbound-emails') || x.status !== 200) return;
@@ -75,8 +76,8 @@ export class LocalSesEvents {
     const to = req.Destination?.ToAddresses ?? [];
     const tags: Record<string, string[]> = { 'ses:configuration-set': [req.ConfigurationSetName ?? 'local'] };
     for (const t of req.EmailTags ?? []) tags[t.Name] = [t.Value];
-    const mail = { timestamp: new Date().toISOString(), source: req.FromEmailAddress, messageId: MessageId, destination: to, headersTruncated: false, tags };
-    const events = [sesEvent('Send', mail, to), ...simulatorOutcome(to[0] ?? '').map((o) => sesEvent(o.type, mail, to, o.extra))];
+    const mail = { timestamp: new Date(this.now()).toISOString(), source: req.FromEmailAddress, messageId: MessageId, destination: to, headersTruncated: false, tags };
+    const events = [sesEvent('Send', mail, to, {}, this.now), ...simulatorOutcome(to[0] ?? '').map((o) => sesEvent(o.type, mail, to, o.extra, this.now))];
     const run = this.deliver(events);
     this.pending.add(run);
     void run.finally(() => this.pending.delete(run));

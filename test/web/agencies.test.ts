@@ -87,7 +87,7 @@ describe('agencies work from their queues', () => {
     await catp.page.getByLabel('Lý do').fill('Chờ kết quả xác minh từ địa phương');
     await catp.page.getByRole('button', { name: 'Báo chậm trễ: Xác nhận' }).click();
     await catp.page.locator('[data-field-error="s2-catp-newDueAt"]').waitFor();
-    const select = catp.page.getByLabel('Ngày hẹn mới (chỉ ngày làm việc), 17:00');
+    const select = catp.page.getByLabel('Hạn xử lý mới của bước (chỉ ngày làm việc), 17:00');
     const options = await select.locator('option').allTextContents();
     expect(options.length).toBeGreaterThan(5);
     // Working days only: no Saturday (unless a make-up day) nor Sunday offered.

@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../infra/local/runtime';
-import { applicant, scenario, startHarness, type Email, type Harness } from '../support/local';
+import { applicant, eventually, scenario, startHarness, type Email, type Harness } from '../support/local';
+import { signInAs } from './officers-support';
 import { launchBrowser, newPage, seriousViolations } from '../support/browser';
+import { pdf, sha256 } from '../support/documents';
 
 const PHONE = { width: 390, height: 844 };
 /** The machine is slow and shared: give the page time (expect.poll waits 1 s by default). */
@@ -126,9 +129,13 @@ describe('the citizen: a letter, its link, the page (390×844)', () => {
     await context.close();
   });
 
-  it('sends a supplement from the link of the request letter (form 02)', async () => {
+  it('sends a supplement from the link of the request letter (form 02): the file goes to the bucket and onto the dossier', async () => {
     await s.task('STP', t.stp, d.b.code, 's1-stp');
-    await s.decide(t.stp, d.b.code, 's1-stp', { outcome: 'request-supplement', missing: ['Bản sao Căn cước công dân'], reason: 'Hồ sơ thiếu giấy tờ tùy thân' });
+    await s.decide(t.stp, d.b.code, 's1-stp', {
+      outcome: 'request-supplement',
+      missing: ['Bản sao Căn cước công dân', 'Giấy xác nhận cư trú'],
+      reason: 'Hồ sơ thiếu giấy tờ tùy thân',
+    });
     const request = await s.email(who.b.email, 'Phiếu yêu cầu bổ sung');
     const url = link(request, d.b.code, '#supplement');
     const { page, errors, context } = await phone();
@@ -140,13 +147,49 @@ describe('the citizen: a letter, its link, the page (390×844)', () => {
     expect(section).toContain('Hồ sơ thiếu giấy tờ tùy thân');
     expect(section).toContain('không có hạn bổ sung được ấn định');
     expect(await seriousViolations(page)).toEqual([]);
-    await page.setInputFiles('#file-0', { name: 'cccd.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 test') });
+    // a file that is not what it claims is refused in the page, before anything is sent
+    await page.setInputFiles('#file-0', { name: 'cccd.pdf', mimeType: 'application/pdf', buffer: Buffer.from('@echo off\r\ndel *.*') });
+    await page.click('#supplement button[type=submit]');
+    await expect.poll(() => page.textContent('[data-testid=supplement-alert]'), POLL).toContain('chỉ nhận tệp PDF, JPG hoặc PNG');
+    // one file of the two asked for: a warning first, naming what is still missing
+    const file = pdf(4096, 'CCCD 001190012345');
+    await page.setInputFiles('#file-0', { name: 'cccd.pdf', mimeType: 'application/pdf', buffer: file });
     await page.fill('#supplement-note', 'Bản sao có chứng thực');
     await page.click('#supplement button[type=submit]');
+    await expect.poll(() => page.textContent('[data-testid=supplement-alert]'), POLL).toContain('Chưa có tệp cho: Giấy xác nhận cư trú');
+    expect((await s.dossier(t.desk, d.b.code)).status).toBe(5); // nothing sent yet
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.click('#supplement button[type=submit]'); // sent anyway, knowingly
     await expect.poll(() => page.textContent('#status-h'), POLL).toContain('Đang xử lý');
     expect(await page.textContent('#flash')).toContain('Đã gửi phần bổ sung');
+    // the dossier's files: the recorded document, uploaded by the citizen in this supplement round
     const dossier = await s.dossier(t.desk, d.b.code);
-    expect(dossier.documents.map((x: { name: string }) => x.name)).toContain('Bản sao Căn cước công dân: cccd.pdf');
+    expect(dossier.files).toHaveLength(1);
+    const [recorded] = dossier.files;
+    expect(recorded).toMatchObject({ name: 'Bản sao Căn cước công dân: cccd.pdf', contentType: 'application/pdf', size: file.length, sha256: sha256(file), uploaderKind: 'citizen', stage: 'supplement' });
+    expect(dossier.documents).toContainEqual({ name: 'Bản sao Căn cước công dân: cccd.pdf', ref: `document:${recorded.documentId}` });
+    expect(dossier.documents.map((x: { ref: string }) => x.ref).join()).not.toContain('citizen-upload:');
+    // down to the object in the bucket: the very bytes the phone held
+    const s3 = new S3Client({ endpoint: h.runtime.documents.endpoint, forcePathStyle: true, region: 'ap-southeast-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    const object = await s3.send(new GetObjectCommand({ Bucket: h.runtime.documents.bucket, Key: `dossiers/${d.b.code}/${recorded.documentId}` }));
+    expect(Buffer.from(await object.Body!.transformToByteArray()).equals(file)).toBe(true);
+    s3.destroy();
+    // the agency opens the very file from the dossier's page
+    const officer = await signInAs(browser, h.runtime.apiUrl, /Cán bộ Sở Tư pháp/);
+    await officer.page.goto(`${h.runtime.apiUrl}/dossier/${d.b.code}`);
+    const files = officer.page.getByTestId('files');
+    await expect.poll(() => files.textContent(), POLL).toContain('Bản sao Căn cước công dân: cccd.pdf');
+    expect(await files.textContent()).toContain('công dân gửi');
+    const downloaded = await eventually(async () => {
+      const [download] = await Promise.all([
+        officer.page.waitForEvent('download', { timeout: 3000 }),
+        officer.page.getByRole('button', { name: 'Tải về Bản sao Căn cước công dân: cccd.pdf' }).click(),
+      ]);
+      return readFileSync((await download.path())!);
+    }, 30_000); // the malware-scan stand-in tags the copy first (409 until then)
+    expect(downloaded.equals(file)).toBe(true);
+    expect(officer.errors.filter((e) => !/409/.test(e))).toEqual([]);
+    await officer.context.close();
     await s.email(who.b.email, 'Đã nhận hồ sơ bổ sung');
     expect(await seriousViolations(page)).toEqual([]);
     expect(errors).toEqual([]);

@@ -161,6 +161,7 @@ describe('the operators’ console', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Tải CSV — Tỷ lệ theo cơ quan/ }).click()]);
     const csv = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
     expect(download.suggestedFilename()).toBe(`timeliness-agency-${from}-${to}.csv`);
+    expect(csv.split('\r\n')[0]).toMatch(/^\uFEFFCơ quan,Mã,/); // headed in Vietnamese, no internal `code`
     expect(csv.split('\r\n').find((l) => l.includes(',STP,'))).toContain(`,STP,${stp.steps.steps},${stp.steps.early},${stp.steps.onTime},${stp.steps.late},`);
 
     // 768 px: nothing scrolls sideways; English on the switch

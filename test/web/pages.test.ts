@@ -65,7 +65,7 @@ describe('the officers’ pages: accessible, bilingual, keyboard-usable, at 1280
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/sign-in$/);
     await page.goto(`${h.runtime.apiUrl}/queue/STP`);
-    await page.waitForURL(/\/sign-in$/);
+    await page.waitForURL(/\/sign-in\?next=%2Fqueue%2FSTP$/); // the page asked for comes back after the sign-in
     await page.getByRole('button', { name: 'Tiếng Việt' }).click();
     await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
     await context.close();

@@ -2,6 +2,8 @@
  * The citizen's calls to the API (`/api/...`, the same origin). The PIN travels only in the
  * `X-Lookup-Pin` header, never in a URL; the page keeps it in memory only.
  */
+import { timedFetch } from '../shared/clock';
+
 export interface Text {
   vi: string;
   en: string;
@@ -47,7 +49,7 @@ async function call<T>(method: string, path: string, pin?: string, body?: unknow
   // the API's errors come back in the page's language
   headers['accept-language'] = document.documentElement.lang === 'en' ? 'en' : 'vi';
   try {
-    const res = await fetch(`/api${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: 'no-store' });
+    const res = await timedFetch(`/api${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: 'no-store' });
     const text = await res.text();
     let parsed: unknown;
     try {
@@ -66,7 +68,7 @@ const dossier = (code: string) => `/public/dossiers/${encodeURIComponent(code)}`
 export const api = {
   centre: () => call<Centre>('GET', '/public/centre'),
   lookup: (code: string, pin: string) => call<DossierView>('GET', dossier(code), pin),
-  supplement: (code: string, pin: string, documents: { name: string; ref: string }[], note?: string) =>
+  supplement: (code: string, pin: string, documents: ({ name: string; ref: string } | { documentId: string })[], note?: string) =>
     call('POST', `${dossier(code)}/supplement`, pin, { documents, ...(note ? { note } : {}) }),
   withdraw: (code: string, pin: string, reason?: string) => call('POST', `${dossier(code)}/withdraw`, pin, reason ? { reason } : {}),
   rate: (code: string, pin: string, score: number, comment?: string) => call('POST', `${dossier(code)}/rating`, pin, { score, ...(comment ? { comment } : {}) }),

@@ -3,6 +3,8 @@
  * no request): the time the result can be collected, at the centre's address. The same UID as the
  * letters' .ics, so a calendar that has the letter's event updates it.
  */
+import { platformNow } from '../shared/clock';
+
 const enc = new TextEncoder();
 
 const utc = (iso: string) => new Date(iso).toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
@@ -36,7 +38,7 @@ export function collectionIcs(input: { code: string; from: string; until: string
       'CALSCALE:GREGORIAN',
       'BEGIN:VEVENT',
       `UID:${input.code}@motcua`,
-      `DTSTAMP:${utc(new Date().toISOString())}`,
+      `DTSTAMP:${utc(platformNow().toISOString())}`,
       `DTSTART:${utc(input.from)}`,
       `DTEND:${utc(input.until)}`,
       `SUMMARY;LANGUAGE=vi:${text(input.summary)}`,

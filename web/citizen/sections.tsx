@@ -1,11 +1,17 @@
 /** The actions on a dossier: supplement, withdraw, rate, and the result files. */
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
+import { ACCEPT_ATTR, checkFile } from '../shared/file-checks';
 import { api, type DossierView } from './api';
 import { formatLocal } from './format';
 import type { Ctx } from './context';
-import { uploadFile } from './upload';
+import { UploadError, uploadFile, type Uploaded } from './upload';
 
-/** Form 02 answered: what is missing and why, a file for each item, an optional note. */
+/**
+ * Form 02 answered: what is missing and why, a file for each item, an optional note. Each file
+ * is uploaded and recorded on the dossier first (./upload.ts); the supplement then names the
+ * recorded documents. Sending fewer files than items asked for needs a second press, after a
+ * warning naming what is still missing.
+ */
 export function Supplement({ ctx, view }: { ctx: Ctx; view: DossierView }) {
   const { t, lang } = ctx;
   const s = view.supplement!;
@@ -13,18 +19,45 @@ export function Supplement({ ctx, view }: { ctx: Ctx; view: DossierView }) {
   const [files, setFiles] = useState<(File | undefined)[]>([]);
   const [note, setNote] = useState('');
   const [error, setError] = useState('');
+  const [warned, setWarned] = useState('');
   const [busy, setBusy] = useState(false);
+  // a file already recorded is not sent twice when the supplement is retried
+  const sent = useRef(new Map<File, Uploaded>());
   const send = async (e: Event) => {
     e.preventDefault();
     const chosen = items.map((label, i) => ({ label, file: files[i] })).filter((x): x is { label: string; file: File } => !!x.file);
     if (!chosen.length) return setError(t.chooseFile);
+    for (const x of chosen) {
+      const checked = checkFile(x.file.size, new Uint8Array(await x.file.slice(0, 8).arrayBuffer()));
+      if (!checked.ok) {
+        setWarned('');
+        return setError(t.fileProblem(x.file.name, t.fileWhy[checked.problem]!));
+      }
+    }
+    const without = items.filter((_, i) => !files[i]);
+    const warning = s.missing.length && without.length ? t.incomplete(without.join('; ')) : '';
+    if (warning && warned !== warning) {
+      setError('');
+      return setWarned(warning);
+    }
     setBusy(true);
+    setError('');
     try {
-      const documents = await Promise.all(chosen.map((x) => uploadFile(ctx.code, ctx.pin, x.file, s.missing.length ? x.label : '')));
-      const r = await api.supplement(ctx.code, ctx.pin, documents, note.trim() || undefined);
+      const documents: Uploaded[] = [];
+      for (const x of chosen) {
+        try {
+          const done = sent.current.get(x.file) ?? (await uploadFile(ctx.code, ctx.pin, x.file, s.missing.length ? x.label : ''));
+          sent.current.set(x.file, done);
+          documents.push(done);
+        } catch (err) {
+          const why = err instanceof UploadError ? err.problem : 'refused';
+          return setError(t.fileProblem(x.file.name, t.fileWhy[why] ?? t.failed));
+        }
+      }
+      const r = await api.supplement(ctx.code, ctx.pin, documents.map((d) => ({ documentId: d.documentId })), note.trim() || undefined);
       if (r.status >= 300) setError(r.status === 404 ? t.notFound : t.failed);
       else {
-        setError('');
+        setWarned('');
         sessionFlash(t.supplementSent);
         await ctx.refresh();
       }
@@ -43,14 +76,14 @@ export function Supplement({ ctx, view }: { ctx: Ctx; view: DossierView }) {
         {items.map((label, i) => (
           <div key={label}>
             <label for={`file-${i}`}>{t.fileFor(label)}</label>
-            <input id={`file-${i}`} type="file" accept=".pdf,.jpg,.jpeg,.png"
-              onChange={(e) => { const next = [...files]; next[i] = (e.target as HTMLInputElement).files?.[0]; setFiles(next); }} />
+            <input id={`file-${i}`} type="file" accept={ACCEPT_ATTR}
+              onChange={(e) => { const next = [...files]; next[i] = (e.target as HTMLInputElement).files?.[0]; setFiles(next); setWarned(''); }} />
           </div>
         ))}
         <label for="supplement-note">{t.note}</label>
         <textarea id="supplement-note" rows={2} maxLength={2000} value={note} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} />
-        <div role="alert" class={error ? 'error' : 'sr-only'}>{error}</div>
-        <button type="submit" class="primary" disabled={busy}>{t.sendSupplement}</button>
+        <div role="alert" class={error || warned ? 'error' : 'sr-only'} data-testid="supplement-alert">{error || warned}</div>
+        <button type="submit" class="primary" disabled={busy}>{busy ? t.sendingFiles : t.sendSupplement}</button>
       </form>
     </section>
   );

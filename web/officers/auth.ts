@@ -104,11 +104,34 @@ export function signOut(config: WebConfig | undefined) {
   }
 }
 
-/** Where an officer lands: the desk's page, the agency's queue, or the operators' search. */
+/** Where an officer lands: the desk's page, the agency's queue, or the operators' console. */
 export function homeOf(s: Session | undefined): string {
   if (!s) return '/sign-in';
   if (isDesk(s)) return '/desk';
   const a = agenciesOf(s)[0];
   if (a) return `/queue/${a}`;
-  return isOperator(s) ? '/records/search' : '/sign-in';
+  return isOperator(s) ? '/console' : '/sign-in';
+}
+
+const NEXT_KEY = 'motcua.next';
+
+/**
+ * The page asked for before signing in (`/sign-in?next=/dossier/…`): only a path of these
+ * pages (one leading slash, not the sign-in itself), never another site.
+ */
+export function safeNext(next: string | null | undefined): string | undefined {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return undefined;
+  if (next.startsWith('/sign-in') || next.startsWith('/auth/')) return undefined;
+  return next;
+}
+
+/** Kept across the managed login's round trip (AWS), in this tab only. */
+export function rememberNext(next: string | undefined) {
+  if (next) sessionStorage.setItem(NEXT_KEY, next);
+  else sessionStorage.removeItem(NEXT_KEY);
+}
+export function takeNext(): string | undefined {
+  const next = safeNext(sessionStorage.getItem(NEXT_KEY));
+  sessionStorage.removeItem(NEXT_KEY);
+  return next;
 }

@@ -80,9 +80,10 @@ function Routes() {
   const { path, search } = useLocation();
   const { session } = useApp();
   const { t } = useI18n(T);
-  if (path === '/sign-in') return <SignIn />;
+  if (path === '/sign-in') return <SignIn search={search} />;
   if (path === '/auth/callback') return <SignInCallback search={search} />;
-  if (!session) return <Redirect to="/sign-in" />;
+  // the page asked for comes back after the sign-in (a dossier's link opened in a new tab)
+  if (!session) return <Redirect to={path === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(path + search)}`} />;
   const m = (re: RegExp) => re.exec(path);
   let x: RegExpExecArray | null;
   if (path === '/') return <Redirect to={homeOf(session)} />;

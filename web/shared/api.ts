@@ -1,5 +1,6 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { components, paths } from './api-types';
+import { timedFetch } from './clock';
 
 export type { paths };
 export type Problem = components['schemas']['Problem'];
@@ -10,7 +11,8 @@ export type Problem = components['schemas']['Problem'];
  * the API under /api on their own origin (CloudFront on AWS, the local gateway locally).
  */
 export function apiClient(token: () => string | undefined, onUnauthorized?: () => void) {
-  const client = createClient<paths>({ baseUrl: '/api' });
+  // every answer's Date header sets the pages' clock (web/shared/clock.ts)
+  const client = createClient<paths>({ baseUrl: '/api', fetch: (request: Request) => timedFetch(request) });
   const auth: Middleware = {
     onRequest({ request }) {
       const t = token();

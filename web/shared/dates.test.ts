@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatEn, formatVi } from '../../functions/core/email/format';
-import { formatDate, formatDateTime, localDay } from './dates';
+import { formatCompact, formatDate, formatDateTime, localDay } from './dates';
 
 describe('the pages’ dates', () => {
   it('read `Thứ Hai, 14/12/2026 09:00` in Vietnam’s time, whatever the instant’s offset', () => {
@@ -11,6 +11,8 @@ describe('the pages’ dates', () => {
     expect(formatDate('2026-12-20T10:00:00+07:00')).toBe('Chủ nhật, 20/12/2026');
     expect(localDay('2026-12-13T17:30:00Z')).toBe('2026-12-14');
     expect(formatDateTime(null)).toBe('');
+    expect(formatCompact('2026-12-14T09:00:00+07:00')).toBe('14/12/2026 09:00');
+    expect(formatCompact(null)).toBe('');
   });
   it('are the emails’ dates (functions/core/email/format.ts), for any instant', () => {
     fc.assert(

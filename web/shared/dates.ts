@@ -21,6 +21,11 @@ export function formatDateTime(d: Date | string | null | undefined, lang: Lang =
   return `${WEEKDAYS[lang][l.getUTCDay()]}, ${p(l.getUTCDate())}/${p(l.getUTCMonth() + 1)}/${l.getUTCFullYear()} ${p(l.getUTCHours())}:${p(l.getUTCMinutes())}`;
 }
 
+/** `14/12/2026 09:00`: no weekday, for the columns of a printed table (forms 06 and 07). */
+export function formatCompact(d: Date | string | null | undefined): string {
+  return formatDateTime(d).replace(/^[^,]+, /, '');
+}
+
 /** `Thứ Hai, 14/12/2026`. */
 export function formatDate(d: Date | string | null | undefined, lang: Lang = 'vi'): string {
   return formatDateTime(d, lang).slice(0, -6);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { weekdays } from './collection';
 import { unfold } from './ics';
 import { TEXT_SEPARATOR } from './layout';
 import { EMAIL_EVENTS, renderEmail, type EmailData, type EmailEvent } from './templates';
@@ -268,5 +269,41 @@ describe('contents', () => {
     expect(having('xin lỗi')).toEqual(['apology']);
     expect(having('Giấy tiếp nhận')).toEqual(['receipt']);
     expect(having('đã có kết quả')).toEqual(['result-ready']);
+  });
+});
+
+describe('the collection time and the date a letter announces (issue 20, item 5)', () => {
+  // 29/12/2026 12:00 local: the end of the morning window; the desk opens again at 13:00
+  const noon = '2026-12-29T05:00:00Z';
+
+  it('apology: "collect from" is the start of the collection window (13:00, as the page and the .ics say), not 12:00', () => {
+    const r = renderEmail('apology', { ...minimal.apology, originalAppointmentAt: '2026-12-22T05:00:00Z', newAppointmentAt: noon });
+    expect(r.text).toContain('Nhận kết quả từ Thứ Ba, 29/12/2026 13:00');
+    expect(r.text).toContain('Collect your result from Tuesday, 29/12/2026 13:00');
+    expect(r.text).not.toMatch(/từ Thứ Ba, 29\/12\/2026 12:00/);
+    expect(unfold(r.attachments![0]!.content)).toContain('DTSTART:20261229T060000Z');
+  });
+
+  it('receipt and supplement received: the same collection start', () => {
+    expect(renderEmail('receipt', { ...common, appointmentAt: noon }).text).toContain('Nhận kết quả từ Thứ Ba, 29/12/2026 13:00');
+    expect(renderEmail('supplement-received', { ...common, newAppointmentAt: noon }).text).toContain('Nhận kết quả từ Thứ Ba, 29/12/2026 13:00');
+    // a working-calendar day off moves it to the next working morning
+    const r = renderEmail('receipt', { ...common, appointmentAt: '2026-12-31T10:00:00Z' }, { isWorkingDay: (d) => weekdays(d) && d !== '2027-01-01' });
+    expect(r.text).toContain('Nhận kết quả từ Thứ Hai, 04/01/2027 08:00');
+  });
+
+  it('apology: a later apology that did not move the appointment says the date stands, never "new date" = old date', () => {
+    const r = renderEmail('apology', { ...minimal.apology, originalAppointmentAt: noon, newAppointmentAt: noon, appointmentSequence: 2 });
+    expect(r.text).not.toContain('Ngày hẹn mới');
+    expect(r.text).not.toContain('Ngày hẹn cũ');
+    expect(r.text).not.toContain('New date');
+    expect(r.text).toContain('Ngày hẹn trả kết quả (không đổi): Thứ Ba, 29/12/2026 12:00');
+    expect(r.text).toContain('Ngày hẹn trả kết quả không thay đổi: Thứ Ba, 29/12/2026 12:00.');
+    expect(r.text).toContain('Your result is still due on Tuesday, 29/12/2026 12:00.');
+    expect(r.subject).toContain('Phiếu xin lỗi');
+    expect(r.subject).not.toContain('hẹn lại');
+    // a moved appointment still reads as before
+    const moved = renderEmail('apology', { ...minimal.apology, originalAppointmentAt: noon, newAppointmentAt: '2027-01-05T05:00:00Z' });
+    expect(moved.text).toContain('Ngày hẹn cũ: Thứ Ba, 29/12/2026 12:00\nNgày hẹn mới: Thứ Ba, 05/01/2027 12:00');
   });
 });

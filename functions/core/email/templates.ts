@@ -215,13 +215,27 @@ export function citizen(d: EmailData, l: CitizenLetter): Letter {
 }
 
 const fact = (label: Text, value?: Text) => (value ? [{ label, value }] : []);
+
+/**
+ * From when the citizen can collect a result due at `iso`: the start of its collection window
+ * (collection.ts), as the page and the .ics say — an appointment at 12:00 opens at 13:00, never
+ * "from 12:00" over the lunch break.
+ */
+function collectFrom(iso: string | undefined, o: RenderOptions): Text | undefined {
+  if (!iso || Number.isNaN(new Date(iso).getTime())) return undefined;
+  return when(collectionWindow(iso, o.isWorkingDay).start.toISOString());
+}
+
+/** Two instants the same to the minute a letter shows (a "new" date that is the old one). */
+const sameMinute = (a?: string, b?: string) => !!a && !!b && Math.floor(Date.parse(a) / 60_000) === Math.floor(Date.parse(b) / 60_000);
 const APPOINTMENT: Text = { vi: 'Hẹn trả kết quả', en: 'Result due' };
 
 // ---- the letters --------------------------------------------------------------------------
 
-const letters: Record<EmailEvent, (d: EmailData) => Letter> = {
-  receipt: (d) => {
+const letters: Record<EmailEvent, (d: EmailData, o: RenderOptions) => Letter> = {
+  receipt: (d, o) => {
     const [received, due, h, where] = [when(d.receivedAt), when(d.appointmentAt), dossier(d), atCentre(d)];
+    const from = collectFrom(d.appointmentAt, o);
     return citizen(d, {
       subject: { vi: `Giấy tiếp nhận hồ sơ và hẹn trả kết quả ${d.code}`, en: `Receipt and appointment ${d.code}` },
       facts: [...fact({ vi: 'Ngày tiếp nhận', en: 'Received' }, received), ...fact(APPOINTMENT, due)],
@@ -238,11 +252,11 @@ const letters: Record<EmailEvent, (d: EmailData) => Letter> = {
       next: {
         vi: [
           'Ông/bà không cần làm gì thêm lúc này. Theo dõi hồ sơ bất cứ lúc nào bằng nút “Xem hồ sơ của tôi” dưới đây.',
-          `Nhận kết quả${due ? ` từ ${due.vi}` : ''} tại ${where.vi}; mang theo Giấy tiếp nhận hồ sơ và giấy tờ tùy thân.`,
+          `Nhận kết quả${from ? ` từ ${from.vi}` : ''} tại ${where.vi}; mang theo Giấy tiếp nhận hồ sơ và giấy tờ tùy thân.`,
         ],
         en: [
           'There is nothing you need to do now. Follow your dossier at any time with the “View my dossier” button below.',
-          `Collect your result${due ? ` from ${due.en}` : ''} at ${where.en}; bring the paper receipt and an identity document.`,
+          `Collect your result${from ? ` from ${from.en}` : ''} at ${where.en}; bring the paper receipt and an identity document.`,
         ],
       },
     });
@@ -286,8 +300,9 @@ const letters: Record<EmailEvent, (d: EmailData) => Letter> = {
     });
   },
 
-  'supplement-received': (d) => {
+  'supplement-received': (d, o) => {
     const [due, h, where] = [d.appointmentPending ? undefined : (when(d.newAppointmentAt) ?? when(d.appointmentAt)), dossier(d), atCentre(d)];
+    const from = d.appointmentPending ? undefined : collectFrom(d.newAppointmentAt ?? d.appointmentAt, o);
     return citizen(d, {
       subject: { vi: `Đã nhận hồ sơ bổ sung ${d.code}`, en: `Supplement received for dossier ${d.code}` },
       facts: fact({ vi: 'Hẹn trả kết quả mới', en: 'New result date' }, due),
@@ -302,8 +317,8 @@ const letters: Record<EmailEvent, (d: EmailData) => Letter> = {
         d.appointmentPending && 'Another request for a supplement is still open; you will be told the new appointment once everything is in.',
       ],
       next: {
-        vi: [`Ông/bà không cần làm gì thêm. Nhận kết quả${due ? ` từ ${due.vi}` : ''} tại ${where.vi}.`],
-        en: [`There is nothing more you need to do. Collect your result${due ? ` from ${due.en}` : ''} at ${where.en}.`],
+        vi: [`Ông/bà không cần làm gì thêm. Nhận kết quả${from ? ` từ ${from.vi}` : ''} tại ${where.vi}.`],
+        en: [`There is nothing more you need to do. Collect your result${from ? ` from ${from.en}` : ''} at ${where.en}.`],
       },
     });
   },
@@ -332,28 +347,43 @@ const letters: Record<EmailEvent, (d: EmailData) => Letter> = {
     });
   },
 
-  apology: (d) => {
+  apology: (d, o) => {
     const [a, h, reason, where] = [lateAgencies(d), dossier(d), apologyReason(d), atCentre(d)];
     const [received, before] = [when(d.receivedAt), when(d.originalAppointmentAt)];
-    const after = when(d.newAppointmentAt) ?? when(d.appointmentAt);
+    const afterAt = d.newAppointmentAt ?? d.appointmentAt;
+    // a later apology whose facts did not move the appointment (another step lapsed within it):
+    // the date stands, the letter says so instead of announcing the same date as "new"
+    const unchanged = sameMinute(d.originalAppointmentAt, afterAt);
+    const after = when(afterAt);
+    const from = collectFrom(afterAt, o);
     return citizen(d, {
-      subject: { vi: `Phiếu xin lỗi và hẹn lại ngày trả kết quả ${d.code}`, en: `Apology and new appointment ${d.code}` },
-      facts: [...fact({ vi: 'Ngày hẹn cũ', en: 'Original date' }, before), ...fact({ vi: 'Ngày hẹn mới', en: 'New date' }, after)],
+      subject: unchanged
+        ? { vi: `Phiếu xin lỗi về việc giải quyết chậm ${d.code}`, en: `Apology for the delay ${d.code}` }
+        : { vi: `Phiếu xin lỗi và hẹn lại ngày trả kết quả ${d.code}`, en: `Apology and new appointment ${d.code}` },
+      facts: unchanged
+        ? fact({ vi: 'Ngày hẹn trả kết quả (không đổi)', en: 'Result due (unchanged)' }, after)
+        : [...fact({ vi: 'Ngày hẹn cũ', en: 'Original date' }, before), ...fact({ vi: 'Ngày hẹn mới', en: 'New date' }, after)],
       vi: [
         `${cap(h.vi)} của ông/bà${received ? ` được tiếp nhận lúc ${received.vi}` : ''}${before ? `, hẹn trả kết quả vào ${before.vi}` : ''}.`,
         `Tuy nhiên, ${a.vi} chưa giải quyết xong hồ sơ đúng hạn.${reason ? ` Lý do: ${reason.vi}.` : ''}`,
         `Sự chậm trễ này đã gây phiền hà cho ông/bà. ${cap(a.vi)} thành thật xin lỗi ông/bà.`,
-        after && `Ngày hẹn trả kết quả mới: ${after.vi}. Lịch hẹn mới được đính kèm thư này (tệp .ics) và thay thế lịch hẹn trước.`,
+        after &&
+          (unchanged
+            ? `Ngày hẹn trả kết quả không thay đổi: ${after.vi}. Lịch hẹn đính kèm thư này (tệp .ics) giữ nguyên thời gian.`
+            : `Ngày hẹn trả kết quả mới: ${after.vi}. Lịch hẹn mới được đính kèm thư này (tệp .ics) và thay thế lịch hẹn trước.`),
       ],
       en: [
         `Your ${h.en} was received${received ? ` on ${received.en}` : ''}${before ? `, and was due on ${before.en}` : ''}.`,
         `However, ${a.en} did not decide it on time.${reason ? ` Reason: ${reason.en}.` : ''}`,
         `We are sorry for the inconvenience this delay causes you; ${a.en} sincerely ${(d.agencies?.length ?? 0) > 1 ? 'apologise' : 'apologises'}.`,
-        after && `New appointment: ${after.en}. The new appointment is attached (.ics file) and replaces the previous one.`,
+        after &&
+          (unchanged
+            ? `Your result is still due on ${after.en}. The appointment attached (.ics file) keeps the same time.`
+            : `New appointment: ${after.en}. The new appointment is attached (.ics file) and replaces the previous one.`),
       ],
       next: {
-        vi: [`Ông/bà không cần làm gì thêm. Nhận kết quả${after ? ` từ ${after.vi}` : ''} tại ${where.vi}.`],
-        en: [`There is nothing you need to do. Collect your result${after ? ` from ${after.en}` : ''} at ${where.en}.`],
+        vi: [`Ông/bà không cần làm gì thêm. Nhận kết quả${from ? ` từ ${from.vi}` : ''} tại ${where.vi}.`],
+        en: [`There is nothing you need to do. Collect your result${from ? ` from ${from.en}` : ''} at ${where.en}.`],
       },
     });
   },
@@ -498,7 +528,7 @@ export function appointmentAttachment(d: EmailData, at: string, sequence: number
 }
 
 export function renderEmail(event: EmailEvent, data: EmailData, options: RenderOptions = {}): RenderedEmail {
-  const letter = letters[event](data);
+  const letter = letters[event](data, options);
   const rendered: RenderedEmail = { subject: subjectOf(letter), text: toText(letter), html: toHtml(letter) };
   const ics = calendar[event]?.(data);
   if (ics) rendered.attachments = [appointmentAttachment(data, ics.at, ics.sequence, ics.cancel, options)];

@@ -3,6 +3,7 @@ import { useI18n } from '../../shared/i18n';
 import { useApp } from '../context';
 import { Link } from '../router';
 import { useData } from '../use-data';
+import { letterWord } from '../words';
 
 const T = {
   calls: { vi: 'Công dân cần gọi điện (thư không đến)', en: 'Citizens to call (letter not delivered)' },
@@ -27,7 +28,7 @@ export function DeskCalls({ desk }: { desk: string }) {
         <ul class="cards" data-testid="desk-calls">
           {list.map((c) => (
             <li key={`${c.dossierCode}-${c.event}`} data-call={c.dossierCode}>
-              <Link href={`/dossier/${c.dossierCode}`}>{c.dossierCode}</Link> — <strong>{pick(c.message)}</strong> ({c.event}, {formatDateTime(c.at, lang)})
+              <Link href={`/dossier/${c.dossierCode}`}>{c.dossierCode}</Link> — <strong>{pick(c.message)}</strong> ({letterWord(c.event, c.event, lang)}, {formatDateTime(c.at, lang)})
               {c.applicant && <> · {c.applicant.name} · {t('phone')}: {c.applicant.phone ? <a href={`tel:${c.applicant.phone}`}>{c.applicant.phone}</a> : t('noPhone')}</>}
             </li>
           ))}

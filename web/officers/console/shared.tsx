@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { csvText, type CsvValue } from '../../shared/csv';
 import { useI18n } from '../../shared/i18n';
 import { isOperator } from '../auth';
 import { useApp } from '../context';
@@ -49,14 +50,9 @@ export function OperatorOnly({ children }: { children: ComponentChildren }) {
   );
 }
 
-/** A CSV file downloaded in the browser from a table's rows (the first row: the headings). */
-export function downloadCsv(name: string, rows: (string | number | null | undefined)[][]) {
-  const cell = (v: string | number | null | undefined) => {
-    const s = v === null || v === undefined ? '' : String(v);
-    return /[",\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  const text = '\uFEFF' + rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+/** A CSV file downloaded in the browser from a table's rows (the first row: the headings; cells escaped by web/shared/csv.ts). */
+export function downloadCsv(name: string, rows: CsvValue[][]) {
+  const url = URL.createObjectURL(new Blob([csvText(rows)], { type: 'text/csv;charset=utf-8' }));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { fieldErrors, type Problem } from '../../shared/api';
-import { formatDateTime } from '../../shared/dates';
+import { platformNow } from '../../shared/clock';
+import { formatDateTime, localDay } from '../../shared/dates';
 import { useI18n } from '../../shared/i18n';
 import { CT } from '../console/shared';
 import { useApp } from '../context';
@@ -43,7 +44,7 @@ const KINDS = ['holiday', 'day-off', 'working-saturday'] as const;
 export function ConsoleCalendars({ search }: { search: string }) {
   const { api } = useApp();
   const { t, lang } = useI18n(T);
-  const year = Number(new URLSearchParams(search).get('year') ?? new Date().getFullYear());
+  const year = Number(new URLSearchParams(search).get('year') ?? Number(localDay(platformNow()).slice(0, 4)));
   const [pickYear, setPickYear] = useState(String(year));
   const loaded = useData(() => api.GET('/calendars/{year}', { params: { path: { year } } }), [year]);
   const [entries, setEntries] = useState<Entry[]>([]);

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ReportRow } from '../../../functions/core/records';
 import { fieldErrors, type Problem } from '../../shared/api';
+import { platformNow } from '../../shared/clock';
 import { formatDate, localDay } from '../../shared/dates';
 import { useI18n } from '../../shared/i18n';
 import { RateBars, TrendLine } from '../console/charts';
@@ -39,9 +40,11 @@ const T = {
   trendTable: { vi: 'Bảng số liệu theo tháng', en: 'The table behind the trend' },
   month: { vi: 'Tháng', en: 'Month' },
   csv: { vi: 'Tải CSV', en: 'Download CSV' },
+  codeColumn: { vi: 'Mã', en: 'Code' },
   none: { vi: 'chưa có bước nào xong', en: 'nothing decided yet' },
   behind: { vi: 'Hồ sơ đằng sau: {what}', en: 'The dossiers behind: {what}' },
   behindCount: { vi: '{n} hồ sơ', en: '{n} dossiers' },
+  behindButton: { vi: '{n} hồ sơ đằng sau: {what}', en: '{n} dossiers behind: {what}' },
   close: { vi: 'Đóng', en: 'Close' },
   skipped: { vi: '{n} hồ sơ bị bỏ qua vì thiếu dữ liệu: {codes}', en: '{n} dossiers left out (facts missing): {codes}' },
 };
@@ -71,7 +74,7 @@ export function ConsoleDashboard({ search }: { search: string }) {
   const { api } = useApp();
   const { t, pick, lang } = useI18n(T);
   const q = new URLSearchParams(search);
-  const today = localDay(new Date());
+  const today = localDay(platformNow());
   const from = q.get('from') ?? monthStart(today);
   const to = q.get('to') ?? today;
   const [form, setForm] = useState({ from, to });
@@ -103,9 +106,10 @@ export function ConsoleDashboard({ search }: { search: string }) {
     const cell = `${by}:${row.key}:${m}`;
     if (!n) return <td data-cell={cell}>0</td>;
     const what = `${name(row)} — ${t(m)} (${n})`;
+    // the name starts with what the button shows (WCAG 2.5.3, label in name): "2 hồ sơ đằng sau: …"
     return (
       <td data-cell={cell}>
-        <button type="button" class="link-button" aria-label={t('behind', { what })} onClick={() => setBehind({ by, rowKey: row.key, measure: m, what })}>{n}</button>
+        <button type="button" class="link-button" aria-label={t('behindButton', { n, what: `${name(row)} — ${t(m)}` })} onClick={() => setBehind({ by, rowKey: row.key, measure: m, what })}>{n}</button>
       </td>
     );
   };
@@ -114,7 +118,7 @@ export function ConsoleDashboard({ search }: { search: string }) {
     const rows = [...report.rows, report.total];
     const csv = () =>
       downloadCsv(`timeliness-${by}-${from}-${to}.csv`, [
-        [t(by), 'code', ...cols.map((c) => t(c)), `${t('early')} %`, `${t('onTime')} %`, `${t('late')} %`, ...(by === 'procedure' ? [t('rating')] : [])],
+        [t(by), t('codeColumn'), ...cols.map((c) => t(c)), `${t('early')} %`, `${t('onTime')} %`, `${t('late')} %`, ...(by === 'procedure' ? [t('rating')] : [])],
         ...rows.map((r) => [name(r), r.key, ...cols.map((c) => figure(r, c)), r.steps.rates?.early, r.steps.rates?.onTime, r.steps.rates?.late, ...(by === 'procedure' ? [r.dossiers?.ratingAverage] : [])]),
       ]);
     return (

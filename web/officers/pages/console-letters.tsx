@@ -6,6 +6,7 @@ import { useApp } from '../context';
 import { Link, navigate } from '../router';
 import { Alert } from '../ui';
 import { useData } from '../use-data';
+import { letterWord } from '../words';
 
 const T = {
   ...CT,
@@ -65,10 +66,10 @@ export function ConsoleLetters({ search }: { search: string }) {
               <caption>{t('letters')}: {t(state)}</caption>
               <thead><tr><th scope="col">{t('dossier')}</th><th scope="col">{t('letter')}</th><th scope="col">{t('state')}</th><th scope="col">{t('at')}</th>{state === 'failed' && <th scope="col">{t('error')}</th>}<th scope="col"><span class="visually-hidden">{t('resend')}</span></th></tr></thead>
               <tbody>
-                {list.data.emails.map((e) => (
+                {[...list.data.emails].sort((a, b) => (a.at ?? '').localeCompare(b.at ?? '')).map((e) => (
                   <tr key={e.id} data-email={e.id}>
                     <td><Link href={`/dossier/${e.dossierCode}`}>{e.dossierCode}</Link></td>
-                    <td>{e.event}</td>
+                    <td>{letterWord(e.event, e.id.split('~').pop() ?? e.id, lang)}</td>
                     <td>{t(state)}</td>
                     <td>{formatDateTime(e.at, lang)}</td>
                     {state === 'failed' && <td>{e.error ?? ''}</td>}

@@ -1,5 +1,6 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { fieldErrors, newKey, type Problem } from '../../shared/api';
+import { platformNow } from '../../shared/clock';
 import { formatDate, formatDateTime, localDay } from '../../shared/dates';
 import { useI18n } from '../../shared/i18n';
 import { agenciesOf, isDesk } from '../auth';
@@ -10,6 +11,7 @@ import { useData } from '../use-data';
 import { workingDaysAfter, type CalendarYear } from '../working-days';
 import { focusFirstError } from './receive';
 import { LetterState } from '../console/desk-calls';
+import { letterWord } from '../words';
 
 const T = {
   title: { vi: 'Hồ sơ {code}', en: 'Dossier {code}' },
@@ -18,6 +20,7 @@ const T = {
   applicant: { vi: 'Người nộp', en: 'Applicant' },
   receivedAt: { vi: 'Tiếp nhận lúc', en: 'Received at' },
   original: { vi: 'Hẹn trả ban đầu', en: 'Original appointment' },
+  pausedAppointment: { vi: 'Tạm dừng chờ bổ sung; tính lại khi nhận đủ hồ sơ bổ sung', en: 'Paused for a supplement; computed again once it has arrived' },
   current: { vi: 'Hẹn trả hiện tại', en: 'Current appointment' },
   steps: { vi: 'Các bước xử lý', en: 'Steps' },
   stage: { vi: 'Giai đoạn {n}', en: 'Stage {n}' },
@@ -30,11 +33,18 @@ const T = {
   'supplement-requested': { vi: 'Đã yêu cầu bổ sung', en: 'Supplement requested' },
   apologies: { vi: 'Xin lỗi / gia hạn: {n}', en: 'Apologies / extensions: {n}' },
   rounds: { vi: 'Số lần yêu cầu bổ sung: {n}', en: 'Supplement rounds: {n}' },
-  apology: { vi: 'Phiếu xin lỗi {n}: {reason} — hẹn mới {at}', en: 'Apology {n}: {reason} — new date {at}' },
+  apology: { vi: 'Phiếu xin lỗi {n}: {reason} — hạn xử lý mới của bước: {at}', en: 'Apology {n}: {reason} — the step’s new due time: {at}' },
   missingItems: { vi: 'Cần bổ sung: {items} ({reason})', en: 'Missing: {items} ({reason})' },
   documents: { vi: 'Giấy tờ', en: 'Documents' },
   noDocuments: { vi: 'Không có giấy tờ.', en: 'No documents.' },
   emails: { vi: 'Thư đã gửi công dân', en: 'Emails sent to the citizen' },
+  attached: { vi: 'tệp đính kèm, xem mục Tệp', en: 'a file, see Files' },
+  files: { vi: 'Tệp', en: 'Files' },
+  download: { vi: 'Tải về', en: 'Download' },
+  downloadOf: { vi: 'Tải về {name}', en: 'Download {name}' },
+  byCitizen: { vi: 'công dân gửi', en: 'sent by the citizen' },
+  byDesk: { vi: 'bộ phận một cửa', en: 'the desk' },
+  byAgency: { vi: 'cơ quan {agency}', en: 'agency {agency}' },
   noEmails: { vi: 'Chưa gửi thư nào.', en: 'No email sent yet.' },
   emailFailed: { vi: 'Gửi lỗi', en: 'Failed' },
   actions: { vi: 'Xử lý bước {step}', en: 'Act on step {step}' },
@@ -46,13 +56,29 @@ const T = {
   supplyTitle: { vi: 'Nhận hồ sơ bổ sung tại quầy', en: 'Record the supplement brought to the desk' },
   supplyDoc: { vi: 'Giấy tờ bổ sung (mỗi dòng một giấy tờ)', en: 'Documents supplied (one per line)' },
   supply: { vi: 'Ghi nhận bổ sung', en: 'Record the supplement' },
+  asked: { vi: 'Đang yêu cầu bổ sung: {items}', en: 'Asked for: {items}' },
+  supplyIncomplete: {
+    vi: 'Mới có {n} giấy tờ cho {m} mục được yêu cầu ({items}). Hồ sơ chỉ được giải quyết tiếp khi đủ; bấm «Ghi nhận bổ sung» lần nữa nếu vẫn ghi nhận phần này.',
+    en: 'Only {n} documents for the {m} items asked for ({items}). The dossier is processed further only once it is complete; press “Record the supplement” again to record this anyway.',
+  },
+  pinTitle: { vi: 'Cấp lại mã PIN tra cứu', en: 'Reissue the lookup PIN' },
+  pinIntro: {
+    vi: 'Mã PIN mới được gửi vào thư điện tử của người nộp hồ sơ (cán bộ không nhìn thấy mã). Mã PIN cũ sẽ không dùng được nữa.',
+    en: 'A new PIN is emailed to the applicant (the officer never sees it). The old PIN stops working.',
+  },
+  pinAsk: { vi: 'Cấp lại mã PIN', en: 'Reissue the PIN' },
+  pinConfirm: { vi: 'Xác nhận cấp mã PIN mới cho hồ sơ {code}?', en: 'Issue a new PIN for dossier {code}?' },
+  pinYes: { vi: 'Xác nhận cấp lại', en: 'Yes, reissue it' },
+  pinSent: { vi: 'Đã gửi mã PIN mới đến thư điện tử của người nộp lúc {at}.', en: 'The new PIN was emailed to the applicant at {at}.' },
   note: { vi: 'Ghi chú (không bắt buộc)', en: 'Note (optional)' },
   reason: { vi: 'Lý do', en: 'Reason' },
   missing: { vi: 'Giấy tờ còn thiếu (mỗi dòng một giấy tờ)', en: 'Missing documents (one per line)' },
-  newDue: { vi: 'Ngày hẹn mới (chỉ ngày làm việc), 17:00', en: 'New date (working days only), 17:00' },
+  newDue: { vi: 'Hạn xử lý mới của bước (chỉ ngày làm việc), 17:00', en: 'The step’s new due date (working days only), 17:00' },
   send: { vi: 'Xác nhận', en: 'Confirm' },
   cancel: { vi: 'Huỷ', en: 'Cancel' },
   done: { vi: 'Đã ghi nhận.', en: 'Recorded.' },
+  updating: { vi: 'Đang cập nhật tình trạng hồ sơ…', en: 'Updating the dossier’s status…' },
+  updated: { vi: 'Tình trạng bên dưới là tình trạng hiện tại.', en: 'The status below is the current one.' },
   fix: { vi: 'Không ghi nhận được: {m}', en: 'Not recorded: {m}' },
   sheet: { vi: 'Phiếu kiểm soát (mẫu 06)', en: 'Control sheet (form 06)' },
   receipt: { vi: 'Giấy biên nhận (mẫu 01)', en: 'Receipt (form 01)' },
@@ -62,13 +88,39 @@ const T = {
 
 type Action = 'approve' | 'request-supplement' | 'refuse' | 'delay';
 
+/** What an act changes on the dossier (its status, its steps' states and due times). */
+const snapshot = (x: { status: number; steps: { stepId: string; state: string; dueAt: string | null }[] }) =>
+  JSON.stringify([x.status, x.steps.map((s) => [s.stepId, s.state, s.dueAt])]);
+
 export function DossierPage({ code }: { code: string }) {
   const { api, session, config } = useApp();
   const { t, pick, lang } = useI18n(T);
   const dossier = useData(() => api.GET('/dossiers/{code}', { params: { path: { code } } }), [code]);
   const sheet = useData(() => api.GET('/dossiers/{code}/control-sheet', { params: { path: { code } } }), [code]);
   const [done, setDone] = useState<string>();
+  // after an act, the workflow moves the dossier asynchronously: read it again until it shows (20 s at most)
+  const [watch, setWatch] = useState<{ until: number; before: string; status: number; settle?: number }>();
+  const doneRef = useRef<HTMLDivElement>(null);
   const d = dossier.data;
+  useEffect(() => {
+    if (!watch) return;
+    if (d && snapshot(d) !== watch.before) {
+      // the status is what officers look at: once it moved, or a few seconds after the steps did
+      if (d.status !== watch.status || (watch.settle && Date.now() > watch.settle)) {
+        setWatch(undefined);
+        sheet.reload();
+        return;
+      }
+      if (!watch.settle) return void setWatch({ ...watch, settle: Date.now() + 4000 });
+    }
+    if (Date.now() > watch.until) return void setWatch(undefined);
+    const id = setTimeout(() => dossier.reload(), 700);
+    return () => clearTimeout(id);
+  }, [watch, d]);
+  // the keyboard and the screen reader go to the result of the act
+  useEffect(() => {
+    if (done) doneRef.current?.focus();
+  }, [done]);
   if (dossier.loading) return <p role="status">…</p>;
   if (!d) return <><h1>{t('title', { code })}</h1><Alert>{t('notFound', { code })}</Alert></>;
   const agencyName = (c: string) => pick(config.agencies.find((a) => a.code === c)?.name) || c;
@@ -76,6 +128,7 @@ export function DossierPage({ code }: { code: string }) {
   const desk = isDesk(session);
   const reload = (message: string) => {
     setDone(message);
+    setWatch({ until: Date.now() + 20_000, before: snapshot(d), status: d.status });
     dossier.reload();
     sheet.reload();
   };
@@ -84,13 +137,15 @@ export function DossierPage({ code }: { code: string }) {
   return (
     <section>
       <h1>{t('title', { code: d.code })}</h1>
-      {done && <Alert kind="ok">{done}</Alert>}
+      <div ref={doneRef} tabIndex={-1} data-testid="done">
+        {done && <Alert kind="ok">{done} {watch ? t('updating') : t('updated')}</Alert>}
+      </div>
       <dl class="summary">
         <dt>{t('procedure')}</dt><dd>{d.procedure.code} — {pick(d.procedure.name)}</dd>
         <dt>{t('status')}</dt><dd data-testid="status"><StatusText status={d.status} /></dd>
         <dt>{t('applicant')}</dt><dd>{d.applicant.name}</dd>
         <dt>{t('receivedAt')}</dt><dd>{formatDateTime(d.receivedAt, lang)}</dd>
-        <dt>{t('original')}</dt><dd>{formatDateTime(sheet.data?.appointment.original, lang)}</dd>
+        <dt>{t('original')}</dt><dd data-testid="original">{sheet.data?.appointment.original ? formatDateTime(sheet.data.appointment.original, lang) : sheet.data && d.status === 5 ? t('pausedAppointment') : formatDateTime(sheet.data?.appointment.original, lang)}</dd>
         <dt>{t('current')}</dt><dd data-testid="appointment">{formatDateTime(d.appointmentAt, lang)}</dd>
         {d.stop && <><dt>{t('status')}</dt><dd>{t('stop', { reason: d.stop.reason })}</dd></>}
       </dl>
@@ -101,7 +156,8 @@ export function DossierPage({ code }: { code: string }) {
       {actable.map((s) => (
         <StepActions key={s.stepId} code={d.code} step={s} atDesk={s.agency === config.centre.deskAgency} onDone={() => reload(t('done'))} />
       ))}
-      {desk && d.status === 5 && <DeskSupplement code={d.code} onDone={() => reload(t('done'))} />}
+      {desk && d.status === 5 && <DeskSupplement code={d.code} missing={d.pauses.filter((p) => !p.to).flatMap((p) => p.missing)} onDone={() => reload(t('done'))} />}
+      {desk && !d.stop && d.status !== 10 && <ReissuePin code={d.code} />}
       <h2>{t('steps')}</h2>
       <ol class="timeline">
         {d.steps.map((s) => (
@@ -123,12 +179,15 @@ export function DossierPage({ code }: { code: string }) {
         ))}
       </ol>
       <h2>{t('documents')}</h2>
-      {d.documents.length ? <ul>{d.documents.map((x, i) => <li key={i}>{x.name} <small>({x.ref})</small></li>)}</ul> : <p>{t('noDocuments')}</p>}
+      {d.documents.length ? <ul>{d.documents.map((x, i) => <li key={i}>{x.name} <small>({x.ref.startsWith('document:') ? t('attached') : x.ref})</small></li>)}</ul> : <p>{t('noDocuments')}</p>}
+      <Files code={d.code} files={d.files.filter((f) => !f.deletedAt)} />
       <h2>{t('emails')}</h2>
       {d.emails.length || d.emailFailures.length ? (
         <ul>
-          {d.emails.map((e) => <li key={e.eventKey} data-letter={e.eventKey}>{e.event ?? e.eventKey} — {formatDateTime(e.sentAt, lang)} <LetterState state={e.state} /></li>)}
-          {d.emailFailures.map((e) => <li key={e.eventKey}>{e.eventKey} — {t('emailFailed')}: {e.error} ({formatDateTime(e.at, lang)})</li>)}
+          {[...d.emails].sort((a, b) => (a.sentAt ?? a.queuedAt ?? '').localeCompare(b.sentAt ?? b.queuedAt ?? '')).map((e) => (
+            <li key={e.id} data-letter={e.eventKey ?? e.event ?? ''}>{letterWord(e.event, e.eventKey, lang)} — {formatDateTime(e.sentAt ?? e.queuedAt, lang)} <LetterState state={e.state} /></li>
+          ))}
+          {d.emailFailures.map((e) => <li key={e.eventKey}>{letterWord(undefined, e.eventKey, lang)} — {t('emailFailed')}: {e.error} ({formatDateTime(e.at, lang)})</li>)}
         </ul>
       ) : (
         <p>{t('noEmails')}</p>
@@ -151,7 +210,7 @@ function StepActions({ code, step, atDesk, onDone }: { code: string; step: StepL
   const [key, setKey] = useState(newKey);
   const calendars = useData(
     async () => {
-      const year = new Date().getFullYear();
+      const year = Number(localDay(platformNow()).slice(0, 4));
       const [a, b] = await Promise.all([year, year + 1].map((y) => api.GET('/calendars/{year}', { params: { path: { year: y } } })));
       return { data: [a!.data, b!.data].filter(Boolean) as CalendarYear[], response: a!.response };
     },
@@ -195,13 +254,16 @@ function StepActions({ code, step, atDesk, onDone }: { code: string; step: StepL
     focusFirstError();
   };
 
+  const section = useRef<HTMLElement>(null);
   const choose = (a: Action) => {
     setAction(a);
     setErrors({});
     setFailure(undefined);
+    // the keyboard goes to the form just opened: its first field
+    setTimeout(() => (section.current?.querySelector('form textarea, form select, form input') as HTMLElement | null)?.focus(), 0);
   };
   return (
-    <section class="act" aria-labelledby={id('title')}>
+    <section class="act" aria-labelledby={id('title')} ref={section}>
       <h2 id={id('title')}>{atDesk ? t('handBack') : t('actions', { step: pick(step.name) })}</h2>
       {!atDesk && (
         <div class="actions" role="group" aria-label={t('actions', { step: pick(step.name) })}>
@@ -251,17 +313,27 @@ function StepActions({ code, step, atDesk, onDone }: { code: string; step: StepL
   );
 }
 
-/** The desk records the supplement the citizen brought (the dossier is paused for it). */
-function DeskSupplement({ code, onDone }: { code: string; onDone: () => void }) {
+/**
+ * The desk records the supplement the citizen brought (the dossier is paused for it). Fewer
+ * documents than the items asked for: a warning first, then a second press records it anyway.
+ */
+function DeskSupplement({ code, missing, onDone }: { code: string; missing: string[]; onDone: () => void }) {
   const { api } = useApp();
   const { t } = useI18n(T);
   const [docs, setDocs] = useState('');
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [warned, setWarned] = useState(false);
   const [key] = useState(newKey);
   const submit = async (e: Event) => {
     e.preventDefault();
-    const documents = docs.split('\n').map((x) => x.trim()).filter(Boolean).map((name, i) => ({ name, ref: `desk://${code}/${Date.now()}-${i + 1}` }));
+    const lines = docs.split('\n').map((x) => x.trim()).filter(Boolean);
+    if (lines.length < missing.length && !warned) {
+      setWarned(true);
+      setErrors({ documents: t('supplyIncomplete', { n: lines.length, m: missing.length, items: missing.join('; ') }) });
+      return focusFirstError();
+    }
+    const documents = lines.map((name, i) => ({ name, ref: `desk://${code}/${Date.now()}-${i + 1}` }));
     const { error } = await api.POST('/dossiers/{code}/supplement', { params: { path: { code }, header: { 'Idempotency-Key': key } }, body: { documents, ...(note.trim() ? { note: note.trim() } : {}) } });
     if (!error) return onDone();
     const errs = fieldErrors(error as Problem);
@@ -273,8 +345,9 @@ function DeskSupplement({ code, onDone }: { code: string; onDone: () => void }) 
     <section class="act" aria-labelledby="supply-title">
       <h2 id="supply-title">{t('supplyTitle')}</h2>
       <form onSubmit={submit} noValidate>
+        {missing.length > 0 && <p>{t('asked', { items: missing.join('; ') })}</p>}
         <Field id="supply-documents" label={t('supplyDoc')} error={errors.documents}>
-          {(aria) => <textarea {...aria} value={docs} onInput={(e) => setDocs((e.target as HTMLTextAreaElement).value)} rows={3} />}
+          {(aria) => <textarea {...aria} value={docs} onInput={(e) => { setDocs((e.target as HTMLTextAreaElement).value); setWarned(false); }} rows={3} />}
         </Field>
         <Field id="supply-note" label={t('note')} error={errors.note}>
           {(aria) => <textarea {...aria} value={note} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} rows={2} />}
@@ -282,5 +355,78 @@ function DeskSupplement({ code, onDone }: { code: string; onDone: () => void }) 
         <button type="submit" class="primary">{t('supply')}</button>
       </form>
     </section>
+  );
+}
+
+/** The desk reissues the citizen's PIN (POST /dossiers/{code}/pin): emailed, never shown here; a confirmation first. */
+function ReissuePin({ code }: { code: string }) {
+  const { api } = useApp();
+  const { t, lang } = useI18n(T);
+  const [confirming, setConfirming] = useState(false);
+  const [result, setResult] = useState<{ ok: boolean; text: string }>();
+  const [busy, setBusy] = useState(false);
+  const [key, setKey] = useState(newKey);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const resultRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
+  useEffect(() => {
+    if (result) resultRef.current?.focus();
+  }, [result]);
+  const reissue = async () => {
+    setBusy(true);
+    const { data, error } = await api.POST('/dossiers/{code}/pin', { params: { path: { code }, header: { 'Idempotency-Key': key } }, body: {} });
+    setBusy(false);
+    setConfirming(false);
+    setKey(newKey());
+    setResult(data ? { ok: true, text: t('pinSent', { at: formatDateTime(data.reissuedAt, lang) }) } : { ok: false, text: t('fix', { m: (error as Problem)?.detail ?? (error as Problem)?.title ?? '' }) });
+  };
+  return (
+    <section class="act" id="pin" aria-labelledby="pin-title">
+      <h2 id="pin-title">{t('pinTitle')}</h2>
+      <p>{t('pinIntro')}</p>
+      <div ref={resultRef} tabIndex={-1}>{result && <Alert kind={result.ok ? 'ok' : 'error'}>{result.text}</Alert>}</div>
+      {confirming ? (
+        <div role="alertdialog" aria-labelledby="pin-confirm" class="actions">
+          <p id="pin-confirm"><strong>{t('pinConfirm', { code })}</strong></p>
+          <button type="button" class="primary" ref={confirmRef} disabled={busy} onClick={() => void reissue()}>{t('pinYes')}</button>
+          <button type="button" class="secondary" onClick={() => setConfirming(false)}>{t('cancel')}</button>
+        </div>
+      ) : (
+        <button type="button" class="secondary" onClick={() => { setResult(undefined); setConfirming(true); }}>{t('pinAsk')}</button>
+      )}
+    </section>
+  );
+}
+
+type FileView = { documentId: string; name: string; size: number; uploaderKind: 'desk' | 'agency' | 'citizen'; agency?: string; recordedAt: string };
+
+/** The files recorded on the dossier (the citizen's supplement among them), each downloaded through a short-lived link. */
+function Files({ code, files }: { code: string; files: FileView[] }) {
+  const { api } = useApp();
+  const { t, lang } = useI18n(T);
+  const [problem, setProblem] = useState<string>();
+  if (!files.length) return null;
+  const open = async (documentId: string) => {
+    setProblem(undefined);
+    const { data, error } = await api.GET('/dossiers/{code}/documents/{documentId}', { params: { path: { code, documentId } } });
+    if (data?.url) location.assign(data.url);
+    else setProblem((error as Problem)?.detail ?? (error as Problem)?.title);
+  };
+  const who = (f: FileView) => (f.uploaderKind === 'citizen' ? t('byCitizen') : f.uploaderKind === 'desk' ? t('byDesk') : t('byAgency', { agency: f.agency ?? '' }));
+  return (
+    <>
+      <h2>{t('files')}</h2>
+      {problem && <Alert>{problem}</Alert>}
+      <ul data-testid="files">
+        {files.map((f) => (
+          <li key={f.documentId} data-file={f.documentId}>
+            {f.name} <small>({who(f)}, {Math.max(1, Math.round(f.size / 1024))} KB, {formatDateTime(f.recordedAt, lang)})</small>{' '}
+            <button type="button" class="secondary" aria-label={t('downloadOf', { name: f.name })} onClick={() => void open(f.documentId)}>{t('download')}</button>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

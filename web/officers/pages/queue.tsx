@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { platformMs, platformNow } from '../../shared/clock';
 import { formatDateTime } from '../../shared/dates';
 import { useI18n } from '../../shared/i18n';
 import { useApp } from '../context';
@@ -30,7 +31,7 @@ const T = {
 
 const SOON_MS = 24 * 3600_000;
 type Badge = 'overdue' | 'soon' | 'paused' | 'onTrack';
-export const badgeOf = (dueAt: string | null, now = Date.now()): Badge =>
+export const badgeOf = (dueAt: string | null, now = platformMs()): Badge =>
   dueAt === null ? 'paused' : Date.parse(dueAt) < now ? 'overdue' : Date.parse(dueAt) - now < SOON_MS ? 'soon' : 'onTrack';
 
 /** An agency's queue: pending steps soonest due first, badges and their counts, filters, self-refresh. */
@@ -60,7 +61,7 @@ export function Queue({ agency }: { agency: string }) {
         </fieldset>
         <button type="button" class="secondary" onClick={reload}>{t('refresh')}</button>
       </div>
-      <p class="muted" role="status">{data ? t('refreshed', { at: formatDateTime(new Date(), lang) }) : '…'}</p>
+      <p class="muted" role="status">{data ? t('refreshed', { at: formatDateTime(platformNow(), lang) }) : '…'}</p>
       {data && shown.length === 0 && <p>{t('empty')}</p>}
       {shown.length > 0 && (
         <table class="queue">

@@ -28,6 +28,9 @@ const T = {
   open: { vi: 'Mở hồ sơ', en: 'Open the dossier' },
   another: { vi: 'Tiếp nhận hồ sơ khác', en: 'Receive another dossier' },
   missing: { vi: 'Không đọc được hồ sơ {code}.', en: 'Could not read dossier {code}.' },
+  signApplicant: { vi: 'Người nộp hồ sơ', en: 'Applicant' },
+  signOfficer: { vi: 'Người tiếp nhận hồ sơ', en: 'Officer receiving the dossier' },
+  signHint: { vi: '(Ký và ghi rõ họ tên)', en: '(Signature and full name)' },
 };
 
 /** The receipt (form 01), laid out for A4: the centre's header, the dossier, the PIN (once), the QR of the lookup link. */
@@ -83,6 +86,18 @@ export function Receipt({ code }: { code: string }) {
           <p>{t('noDocuments')}</p>
         )}
         {pin && <p class="note">{t('pinOnce')}</p>}
+        <div class="signatures" data-testid="signatures">
+          <div>
+            <p class="signer">{t('signApplicant')}</p>
+            <p class="sign-hint">{t('signHint')}</p>
+            <p class="sign-name">{data.applicant.name}</p>
+          </div>
+          <div>
+            <p class="signer">{t('signOfficer')}</p>
+            <p class="sign-hint">{t('signHint')}</p>
+            <p class="sign-name">&nbsp;</p>
+          </div>
+        </div>
       </article>
     </>
   );

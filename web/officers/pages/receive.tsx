@@ -11,6 +11,8 @@ const T = {
   title: { vi: 'Tiếp nhận hồ sơ', en: 'Receive a dossier' },
   procedure: { vi: 'Thủ tục', en: 'Procedure' },
   find: { vi: 'Tìm thủ tục theo mã hoặc tên', en: 'Find the procedure by code or name' },
+  findHint: { vi: 'Gõ đúng mã thủ tục để chọn ngay; Enter chọn thủ tục duy nhất tìm thấy.', en: 'Type a procedure’s exact code to pick it; Enter picks the only match.' },
+  picked: { vi: 'Đã chọn: {code} — {name}', en: 'Picked: {code} — {name}' },
   none: { vi: 'Không có thủ tục phù hợp.', en: 'No procedure matches.' },
   pick: { vi: 'Chọn một thủ tục.', en: 'Pick a procedure.' },
   applicant: { vi: 'Người nộp hồ sơ', en: 'Applicant' },
@@ -61,6 +63,29 @@ export function Receive() {
     [procedures, query],
   );
 
+  const chosen = procedures.find((p) => p.code === procedureCode);
+  // a code typed before the list arrived is picked once it is here
+  useEffect(() => {
+    const exact = procedures.find((p) => fold(p.code) === fold(query.trim()));
+    if (exact && !procedureCode) setProcedureCode(exact.code);
+  }, [procedures]);
+  /** Typing a procedure's exact code picks it. */
+  const find = (value: string) => {
+    setQuery(value);
+    const exact = procedures.find((p) => fold(p.code) === fold(value.trim()));
+    if (exact) setProcedureCode(exact.code);
+  };
+  /** Enter in the search picks the exact code or the only match, and moves on; it never sends the form. */
+  const enterPicks = (e: KeyboardEvent) => {
+    if (e.key !== 'Enter') return;
+    e.preventDefault();
+    const exact = procedures.find((p) => fold(p.code) === fold(query.trim()));
+    const only = exact ?? (matches.length === 1 ? matches[0] : undefined);
+    if (!only) return;
+    setProcedureCode(only.code);
+    setTimeout(() => document.getElementById('applicant.name')?.focus(), 0);
+  };
+
   const body = () => ({
     procedureCode,
     applicant: Object.fromEntries(Object.entries(applicant).map(([k, v]) => [k, v.trim()]).filter(([, v]) => v !== '')) as { name: string; email: string },
@@ -102,9 +127,10 @@ export function Receive() {
       <form onSubmit={submit} noValidate>
         <fieldset>
           <legend>{t('procedure')}</legend>
-          <Field id="procedure-search" label={t('find')}>
-            {(aria) => <input {...aria} type="search" value={query} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} autoComplete="off" />}
+          <Field id="procedure-search" label={t('find')} hint={t('findHint')}>
+            {(aria) => <input {...aria} type="search" value={query} onInput={(e) => find((e.target as HTMLInputElement).value)} onKeyDown={enterPicks} autoComplete="off" />}
           </Field>
+          <p role="status" class="muted" data-testid="procedure-picked">{chosen ? t('picked', { code: chosen.code, name: pick(chosen.name) }) : ''}</p>
           <div class={`choices${errors.procedureCode ? ' invalid' : ''}`} role="radiogroup" aria-label={t('procedure')} aria-describedby={errors.procedureCode ? 'procedureCode-error' : undefined}>
             {matches.length === 0 && <p>{t('none')}</p>}
             {matches.map((p) => (

@@ -1,11 +1,13 @@
 import { useState } from 'preact/hooks';
 import { fieldErrors } from '../../shared/api';
-import { formatDateTime, localDay } from '../../shared/dates';
+import { platformNow } from '../../shared/clock';
+import { formatCompact, formatDateTime, localDay } from '../../shared/dates';
 import { useI18n } from '../../shared/i18n';
 import { useApp } from '../context';
 import { Link, navigate } from '../router';
 import { Alert, Field, StatusText } from '../ui';
 import { useData } from '../use-data';
+import { outcomeWord } from '../words';
 
 const T = {
   sheet: { vi: 'Phiếu kiểm soát quá trình giải quyết hồ sơ', en: 'Control sheet of the handling of the dossier' },
@@ -29,11 +31,20 @@ const T = {
   applicant: { vi: 'Người nộp', en: 'Applicant' },
   status: { vi: 'Tình trạng', en: 'Status' },
   appointment: { vi: 'Hẹn trả', en: 'Appointment' },
+  pausedAppointment: { vi: 'Tạm dừng chờ bổ sung; tính lại khi nhận đủ hồ sơ bổ sung', en: 'Paused for a supplement; computed again once it has arrived' },
   none: { vi: 'Không có mục nào.', en: 'No entries.' },
   denied: { vi: 'Không xem được: {m}', en: 'Not available: {m}' },
   search: { vi: 'Tra cứu hồ sơ', en: 'Search dossiers' },
   q: { vi: 'Mã hồ sơ, tên người nộp hoặc số điện thoại', en: 'Dossier code, applicant name or phone' },
   found: { vi: 'Tìm thấy {n} hồ sơ (trong {m} hồ sơ đang xử lý).', en: '{n} found (among {m} open dossiers).' },
+  qHint: {
+    vi: 'Mã hồ sơ đầy đủ (ví dụ TTHCC-261201-0003) tìm được mọi hồ sơ, kể cả hồ sơ đã xong; tên, số điện thoại hoặc phần cuối của mã (0003) chỉ tìm trong hồ sơ đang xử lý.',
+    en: 'A full dossier code (e.g. TTHCC-261201-0003) finds any dossier, closed ones too; a name, a phone number or the end of a code (0003) searches the open dossiers only.',
+  },
+  closedHint: {
+    vi: 'Hồ sơ đã trả kết quả, đã rút hoặc bị từ chối chỉ tìm được bằng mã hồ sơ đầy đủ.',
+    en: 'A dossier returned, withdrawn or refused is found by its full code only.',
+  },
   citizen: { vi: 'Công dân', en: 'Citizen' },
   early: { vi: 'Trước hạn', en: 'Early' },
   'on-time': { vi: 'Đúng hạn', en: 'On time' },
@@ -67,17 +78,17 @@ export function ControlSheetPage({ code }: { code: string }) {
         <dt>{t('code')}</dt><dd><Link href={`/dossier/${data.dossierCode}`}>{data.dossierCode}</Link></dd>
         <dt>{t('procedure')}</dt><dd>{pick(data.procedure.name)}</dd>
         <dt>{t('status')}</dt><dd><StatusText status={data.status} /></dd>
-        <dt>{t('appointment')}</dt><dd>{formatDateTime(data.appointment.original, lang)} → {formatDateTime(data.appointment.final, lang)}</dd>
+        <dt>{t('appointment')}</dt><dd>{data.appointment.original ? `${formatDateTime(data.appointment.original, lang)} → ${formatDateTime(data.appointment.final, lang)}` : t('pausedAppointment')}</dd>
       </dl>
-      <table>
+      <table class="sheet">
         <caption>{t('sheet')}</caption>
         <thead><tr>{(['n', 'from', 'to', 'received', 'due', 'finalDue', 'decided', 'outcome', 'timeliness'] as const).map((k) => <th scope="col" key={k}>{t(k)}</th>)}</tr></thead>
         <tbody>
           {data.handOvers.map((h) => (
             <tr key={h.n}>
               <td>{h.n}</td><td>{party(h.from, t('citizen'))}</td><td>{party(h.to, t('citizen'))}</td>
-              <td>{formatDateTime(h.receivedAt, lang)}</td><td>{formatDateTime(h.dueAt, lang)}</td><td>{formatDateTime(h.finalDueAt, lang)}</td>
-              <td>{formatDateTime(h.decidedAt, lang)}</td><td>{h.outcome ?? ''}</td><td>{tl(h.timeliness)}</td>
+              <td>{formatCompact(h.receivedAt)}</td><td>{formatCompact(h.dueAt)}</td><td>{formatCompact(h.finalDueAt)}</td>
+              <td>{formatCompact(h.decidedAt)}</td><td>{outcomeWord(h.outcome, lang)}</td><td>{tl(h.timeliness)}</td>
             </tr>
           ))}
         </tbody>
@@ -90,7 +101,7 @@ export function ControlSheetPage({ code }: { code: string }) {
 export function LogbookPage({ agency, search }: { agency: string; search: string }) {
   const { api, config } = useApp();
   const { t, pick, lang } = useI18n(T);
-  const date = new URLSearchParams(search).get('date') ?? localDay(new Date());
+  const date = new URLSearchParams(search).get('date') ?? localDay(platformNow());
   const [pickDate, setPickDate] = useState(date);
   const { data, problem, loading } = useData(() => api.GET('/agencies/{agencyCode}/logbook', { params: { path: { agencyCode: agency }, query: { date } } }), [agency, date]);
   const name = pick(config.agencies.find((a) => a.code === agency)?.name) || agency;
@@ -117,8 +128,8 @@ export function LogbookPage({ agency, search }: { agency: string; search: string
             {data.entries.map((e, i) => (
               <tr key={`${e.dossierCode}-${e.stepId ?? ''}`}>
                 <td>{i + 1}</td><td><Link href={`/dossier/${e.dossierCode}`}>{e.dossierCode}</Link></td><td>{pick(e.procedure.name)}</td>
-                <td>{e.applicantName ?? ''}</td><td>{formatDateTime(e.receivedAt, lang)}</td><td>{formatDateTime(e.finalDueAt ?? e.dueAt, lang)}</td>
-                <td>{formatDateTime(e.decidedAt ?? e.returnedAt ?? null, lang)}</td><td>{t(e.timeliness)}</td>
+                <td>{e.applicantName ?? ''}</td><td>{formatCompact(e.receivedAt)}</td><td>{formatCompact(e.finalDueAt ?? e.dueAt)}</td>
+                <td>{formatCompact(e.decidedAt ?? e.returnedAt ?? null)}</td><td>{t(e.timeliness)}</td>
               </tr>
             ))}
           </tbody>
@@ -140,7 +151,7 @@ export function SearchPage({ search }: { search: string }) {
     <section>
       <h1>{t('search')}</h1>
       <form class="inline" role="search" onSubmit={(e) => { e.preventDefault(); navigate(`/records/search?q=${encodeURIComponent(text.trim())}`); }}>
-        <Field id="q" label={t('q')} error={errors.q}>
+        <Field id="q" label={t('q')} hint={t('qHint')} error={errors.q}>
           {(aria) => <input {...aria} type="search" value={text} onInput={(e) => setText((e.target as HTMLInputElement).value)} autoComplete="off" />}
         </Field>
         <button type="submit" class="primary">{t('search')}</button>
@@ -148,6 +159,7 @@ export function SearchPage({ search }: { search: string }) {
       {q && loading && <p role="status">…</p>}
       {problem && !errors.q && <Alert>{problem.detail ?? problem.title}</Alert>}
       {data && <p role="status">{t('found', { n: data.dossiers.length, m: data.searched })}</p>}
+      {data && data.dossiers.length === 0 && !/^[A-Z0-9]{2,12}-\d{6}-\d{4,}$/i.test(q) && <p data-testid="closed-hint">{t('closedHint')}</p>}
       {data && data.dossiers.length > 0 && (
         <table>
           <caption>{t('search')}: {q}</caption>

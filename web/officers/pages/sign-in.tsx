@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from '../../shared/i18n';
-import { cognitoCallback, cognitoSignIn, homeOf, localSignIn } from '../auth';
+import { cognitoCallback, cognitoSignIn, homeOf, localSignIn, rememberNext, safeNext, takeNext } from '../auth';
 import { useApp } from '../context';
 import { navigate } from '../router';
 import { Alert } from '../ui';
@@ -13,18 +13,20 @@ const T = {
   operator: { vi: 'Quản trị vận hành', en: 'Platform operator' },
   cognito: { vi: 'Đăng nhập bằng tài khoản cán bộ', en: 'Sign in with your officer account' },
   failed: { vi: 'Không đăng nhập được: {m}', en: 'Could not sign in: {m}' },
+  then: { vi: 'Sau khi đăng nhập, bạn sẽ được đưa đến trang đã mở: {path}', en: 'Once signed in, you will be taken to the page you opened: {path}' },
 };
 
 /** Who one may be locally: the desk's officer, each department's officer, an operator. */
-export function SignIn() {
+export function SignIn({ search = '' }: { search?: string }) {
   const { config, setSession } = useApp();
   const { t, pick } = useI18n(T);
   const [error, setError] = useState<string>();
+  const next = safeNext(new URLSearchParams(search).get('next'));
   const go = async (sub: string, groups: string[], name: string) => {
     try {
       const s = await localSignIn(sub, groups, name);
       setSession(s);
-      navigate(homeOf(s));
+      navigate(next ?? homeOf(s), true);
     } catch (e) {
       setError((e as Error).message);
     }
@@ -35,8 +37,9 @@ export function SignIn() {
       <h1>{t('title')}</h1>
       <p>{pick(config.centre.name)}</p>
       {error && <Alert>{t('failed', { m: error })}</Alert>}
+      {next && <p role="status">{t('then', { path: next })}</p>}
       {config.auth.kind === 'cognito' ? (
-        <button type="button" class="primary" onClick={() => config.auth.kind === 'cognito' && void cognitoSignIn(config.auth)}>
+        <button type="button" class="primary" onClick={() => { rememberNext(next); if (config.auth.kind === 'cognito') void cognitoSignIn(config.auth); }}>
           {t('cognito')}
         </button>
       ) : (
@@ -78,7 +81,7 @@ export function SignInCallback({ search }: { search: string }) {
     cognitoCallback(config.auth, search).then(
       (s) => {
         setSession(s);
-        navigate(homeOf(s), true);
+        navigate(takeNext() ?? homeOf(s), true);
       },
       (e: Error) => setError(e.message),
     );
