@@ -18,6 +18,12 @@ export interface Harness {
   emails(): Promise<Email[]>;
   emailsTo(address: string): Promise<Email[]>;
   advance(duration: string): Promise<void>;
+  /**
+   * Resolve once the runtime has nothing left to do at the clock's current time (see
+   * LocalRuntime.settled): wait for it, then assert that something did NOT happen. It fails after
+   * `timeoutMs` rather than pass on a slow machine.
+   */
+  settled(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -61,8 +67,24 @@ export async function startHarness(options: RuntimeOptions = {}): Promise<Harnes
       const res = await call('POST', '/_local/clock', { body: { advance: duration } });
       if (res.status !== 200) throw new Error(`clock: ${JSON.stringify(res.body)}`);
     },
+    settled: (timeoutMs) => settled(runtime, timeoutMs),
     stop: () => runtime.stop(),
   };
+}
+
+const turn = () => new Promise<void>((r) => setImmediate(r));
+
+/** Until the runtime is settled on two looks a few event-loop turns apart (promise chains between states run out first). */
+export async function settled(runtime: LocalRuntime, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (runtime.settled()) {
+      for (let i = 0; i < 5; i++) await turn();
+      if (runtime.settled()) return;
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`the local runtime did not settle in ${timeoutMs} ms`);
 }
 
 /** Poll until `check` returns a truthy value (the workflow runs asynchronously). */
