@@ -48,7 +48,7 @@ describe('email delivery', () => {
       await s.email(who.email, 'Đã nhận hồ sơ bổ sung');
       await letter(code, (await emailsOf(code)).find((e) => e.eventKey.startsWith('supplement-received'))!.eventKey, 'delivered');
       await s.task('SDL', sdl, code); // the workflow went on: the step is back with the agency
-      await new Promise((r) => setTimeout(r, 1500));
+      await h.settled(); // retries done, the email queue drained
       expect(h.runtime.faults.dynamodb.injected).toBeGreaterThanOrEqual(6);
       const received = (await h.emailsTo(who.email)).filter((e) => e.subject.includes('Đã nhận hồ sơ bổ sung'));
       expect(received).toHaveLength(1);
@@ -181,7 +181,7 @@ describe('email delivery', () => {
       await recordDelivery(sesEvent('Send', mail, ['x']), ctx);
       expect(await readEmail(code, 'receipt')).toMatchObject({ state: 'sent', messageId: 'accepted-while-unanswered' });
       await fault({ service: 'ses', down: false });
-      await new Promise((r) => setTimeout(r, 5000)); // past the lease: the next look finds it sent
+      await h.settled(30_000); // its message came back after the lease and was dropped: the next look found it sent
       expect(await h.emailsTo(who.email)).toHaveLength(0);
       expect((await emailsOf(code)).find((e) => e.eventKey === 'receipt')).toMatchObject({ state: 'sent', attempts: 1 });
     } finally {
