@@ -1,6 +1,11 @@
 import { startLocalRuntime, type LocalRuntime, type RuntimeOptions } from '../../infra/local/runtime';
 
 
+// A cheaper PIN hash in tests (functions/commons/pin.ts): every citizen's request hashes once, and
+// scrypt at its deployed cost was minutes of the suite. Runtimes started from here, or spawned by a
+// test (they inherit the environment), hash and verify at this one cost.
+process.env.PIN_SCRYPT_N ??= '1024';
+
 export interface Email {
   messageId: string;
   subject: string;
