@@ -8,7 +8,8 @@ export default defineConfig({
     // Handlers log at WARN in tests; `POWERTOOLS_LOG_LEVEL=INFO npm test` to see everything.
     env: { POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN' },
     projects: [
-      { extends: true, test: { name: 'unit', include: ['functions/**/*.test.ts', 'infra/local/**/*.test.ts', 'web/**/*.test.ts'], exclude: ['web/dist/**', 'node_modules/**'] } },
+      // test/architecture: the import rule (imports run one way), a static read of every source file.
+      { extends: true, test: { name: 'unit', include: ['functions/**/*.test.ts', 'infra/local/**/*.test.ts', 'web/**/*.test.ts', 'test/architecture/**/*.test.ts'], exclude: ['web/dist/**', 'node_modules/**'] } },
       { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 } },
       { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], exclude: ['test/e2e/personal-data-leaks.test.ts'], testTimeout: 90_000, hookTimeout: 60_000 } },
       // Logs at DEBUG, captured and searched for personal data (nothing printed).

@@ -75,6 +75,14 @@ export class LocalClock {
     };
   }
 
+  /** Timers whose time has come but that have not fired yet (the runtime's `settled()` reads it). */
+  due(): number {
+    const now = this.now();
+    let n = 0;
+    for (const t of this.timers) if (t.when <= now) n++;
+    return n;
+  }
+
   stop(): void {
     for (const t of this.timers) clearTimeout(t.handle);
     this.timers.clear();

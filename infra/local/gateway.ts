@@ -63,6 +63,8 @@ const ClockRequest = z.union([z.object({ advance: z.string() }).strict(), z.obje
 export class LocalGateway {
   private readonly compiled = routes.map(compile);
   private server?: Server;
+  /** The runtime's `settled()`, for GET /_local/settled (tests driving a runtime in another process). */
+  settled?: () => boolean;
 
   constructor(
     private readonly lambdas: LocalLambdas,
@@ -232,6 +234,13 @@ export class LocalGateway {
       return this.send(res, 200, { token: await this.issuer.sign(parsed.data.sub, parsed.data.groups), expiresIn: 43200 });
     }
     if (path === '/_local/clock' && method === 'GET') return this.send(res, 200, this.clockView());
+    // Nothing left to do at the clock's time (LocalRuntime.settled), on two looks a few event-loop turns apart.
+    if (path === '/_local/settled' && method === 'GET' && this.settled) {
+      let settled = this.settled();
+      for (let i = 0; settled && i < 5; i++) await new Promise((r) => setImmediate(r));
+      settled &&= this.settled();
+      return this.send(res, 200, { settled });
+    }
     if (path === '/_local/clock' && method === 'POST') {
       const parsed = ClockRequest.safeParse(input());
       if (!parsed.success) return this.problem(res, parsed.error.issues);

@@ -19,6 +19,8 @@ export class FunctionError extends Error {
  */
 export class LocalLambdas {
   private readonly modules = new Map<string, Promise<Handler>>();
+  /** Invocations started and not yet returned (the runtime's `settled()` reads it). */
+  inFlight = 0;
 
   constructor(private readonly root: string) {}
 
@@ -33,6 +35,15 @@ export class LocalLambdas {
   }
 
   async invoke(name: string, payload: unknown): Promise<unknown> {
+    this.inFlight++;
+    try {
+      return await this.run(name, payload);
+    } finally {
+      this.inFlight--;
+    }
+  }
+
+  private async run(name: string, payload: unknown): Promise<unknown> {
     const spec = functionSpec(name);
     const handler = await this.load(name);
     // All functions share this process's CPU here (on AWS each has its own), so a burst would make

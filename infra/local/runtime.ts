@@ -84,6 +84,13 @@ export interface LocalRuntime {
   documents: LocalDocuments;
   seeded: boolean;
   resumed: string[];
+  /**
+   * Nothing left to do at the clock's current time: no function running, no execution inside a
+   * task or before a retry (each waits for a token or a time to come), no message in the work
+   * queues (visible, in flight or delayed), no SES event being delivered, no clock timer due.
+   * Tests wait for it before asserting that something did not happen (test/support/local.ts).
+   */
+  settled(): boolean;
   stop(): Promise<void>;
 }
 
@@ -176,6 +183,14 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
   const port = options.port ?? 0;
   const issuer = await LocalIssuer.create(`http://127.0.0.1:${port}/_local/issuer`, dataDir ? join(dataDir, 'issuer-key.json') : undefined);
   const gateway = new LocalGateway(lambdas, issuer, clock, faults, options.publicRateLimit && new TokenBuckets(options.publicRateLimit));
+  const settled = () => {
+    if (lambdas.inFlight > 0 || sesEvents.busy > 0 || clock.due() > 0 || !stepFunctions.idle()) return false;
+    return queues.every((q) => {
+      const a = sqs.queue(q.name)!.attributes();
+      return a.ApproximateNumberOfMessages === '0' && a.ApproximateNumberOfMessagesNotVisible === '0' && a.ApproximateNumberOfMessagesDelayed === '0';
+    });
+  };
+  gateway.settled = settled;
   const apiUrl = await gateway.listen(port);
   // The letters' links lead to this gateway's citizen pages (/c/<code>) unless MOTCUA_PORTAL_URL says otherwise.
   process.env.CENTRE_PROFILE = JSON.stringify({ ...JSON.parse(process.env.CENTRE_PROFILE!), portalUrl: process.env.MOTCUA_PORTAL_URL || apiUrl });
@@ -195,6 +210,7 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
     issuer,
     seeded,
     resumed,
+    settled,
     async stop() {
       for (const m of mappings) await m.stop();
       await sesEvents.drain();

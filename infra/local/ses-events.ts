@@ -99,6 +99,11 @@ export class LocalSesEvents {
     }
   }
 
+  /** Events still being delivered (the runtime's `settled()` reads it). */
+  get busy(): number {
+    return this.pending.size;
+  }
+
   /** Wait for the events in flight (the runtime's stop). */
   async drain(): Promise<void> {
     await Promise.race([Promise.all([...this.pending]), new Promise((r) => setTimeout(r, 3000))]);

@@ -32,6 +32,10 @@ interface Execution {
   history: Json[];
   abort: () => void;
   tokens: Set<string>;
+  /** Task handlers running now (a callback task counts while its function runs, not while it waits for the token). */
+  busy: number;
+  /** Task failures the run has not yet answered with a retry, a catch or the end (a retry's pause). */
+  failing: number;
 }
 
 interface Waiter {
@@ -185,6 +189,15 @@ export class LocalStepFunctions {
     return [...this.executions.values()].filter((e) => e.status === 'RUNNING');
   }
 
+  /**
+   * Nothing runs in any execution: each running one waits for a task token (or a timeout on the
+   * local clock), none is inside a task's function or pausing before a retry. Between two states
+   * the library only chains promises, so this holds once the event loop has turned.
+   */
+  idle(): boolean {
+    return this.running().every((e) => e.busy === 0 && e.failing === 0);
+  }
+
   private async call(action: string, input: Json): Promise<unknown> {
     switch (action) {
       case 'StartExecution':
@@ -291,10 +304,12 @@ export class LocalStepFunctions {
       history: [],
       abort: () => undefined,
       tokens: new Set(),
+      busy: 0,
+      failing: 0,
     };
     this.executions.set(executionArn, execution);
     const handlers = Object.fromEntries(
-      Object.entries(machine.tasks).map(([stateName, state]) => [stateName, this.taskHandler(execution, state)]),
+      Object.entries(machine.tasks).map(([stateName, state]) => [stateName, this.tracked(execution, state, this.taskHandler(execution, state))]),
     );
     const run = machine.stateMachine.run(
       JSON.parse(input),
@@ -342,11 +357,28 @@ export class LocalStepFunctions {
     let id = 0;
     try {
       for await (const event of events) {
+        if (event.type === 'StateRetried' || event.type === 'StateCaught') execution.failing = Math.max(0, execution.failing - 1);
         if (execution.history.length < 5000) execution.history.push({ ...event, ...awsDetails(event), id: ++id, timestamp: this.clock.now() / 1000 });
       }
     } catch {
       /* the execution ended */
     }
+  }
+
+  /** Counts the handler as busy while it runs (a callback counts itself) and its failures until the run answers them. */
+  private tracked(execution: Execution, state: Json, handler: (input: Json) => Promise<unknown>) {
+    const callback = String(state.Resource).endsWith('.waitForTaskToken');
+    return async (input: Json) => {
+      if (!callback) execution.busy++;
+      try {
+        return await handler(input);
+      } catch (error) {
+        execution.failing++;
+        throw error;
+      } finally {
+        if (!callback) execution.busy--;
+      }
+    };
   }
 
   private taskHandler(execution: Execution, state: Json) {
@@ -399,11 +431,14 @@ export class LocalStepFunctions {
       execution.tokens.add(token);
     });
     result.catch(() => undefined); // settled by a stop while the function still runs: not unhandled
+    execution.busy++;
     try {
       await this.lambdas.invoke(functionNameOf(String(input.FunctionName)), input.Payload);
     } catch (error) {
       this.closeToken(token);
       throw error;
+    } finally {
+      execution.busy--;
     }
     return result;
   }

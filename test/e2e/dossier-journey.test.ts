@@ -68,7 +68,7 @@ describe('a judicial-record certificate, Department of Justice then City Police'
     const dossier = await h.call('GET', `/dossiers/${code}`, { token: desk });
     expect(dossier.body.status).toBe(10);
     expect(dossier.body.steps.map((s: { state: string }) => s.state)).toEqual(['approved', 'approved', 'approved']);
-    await new Promise((r) => setTimeout(r, 200));
+    await h.settled(); // the execution has ended and the email queue is drained
     // receipt, result ready, returned, rating invitation: no apology, nothing twice
     expect((await h.emailsTo(who.email)).length).toBe(4);
   });

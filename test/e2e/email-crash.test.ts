@@ -107,7 +107,8 @@ describe('SIGKILL while emails are sent', () => {
       const distinct = new Set(list.map((e) => `${e.destination.to[0]} ${kind(e)}`));
       return distinct.size === 2 * DOSSIERS ? list : undefined;
     }, 150_000);
-    await new Promise((r) => setTimeout(r, (LEASE_SECONDS + 5) * 1000)); // anything still waiting on a stale claim has gone by now
+    // anything still waiting on a stale claim (its message delayed to the lease's end) has gone: nothing is left to do
+    await eventually(async () => (await api('GET', '/_local/settled')).body.settled, (LEASE_SECONDS + 60) * 1000);
     const after = (await mine()).filter((e) => !/Giấy tiếp nhận|đã có kết quả/.test(e.subject));
     const copies = new Map<string, number>();
     for (const e of after) copies.set(`${e.destination.to[0]} ${kind(e)}`, (copies.get(`${e.destination.to[0]} ${kind(e)}`) ?? 0) + 1);

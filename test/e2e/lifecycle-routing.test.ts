@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applicant, scenario, startHarness, type Harness } from '../support/local';
+import { applicant, eventually, scenario, startHarness, type Harness } from '../support/local';
 
 /** (a) A route with a parallel stage, approved on time: statuses 2 → 4 → 9 → 10 and the citizen's emails. */
 describe('a construction permit: Construction and Police in parallel, then Construction', () => {
@@ -30,7 +30,8 @@ describe('a construction permit: Construction and Police in parallel, then Const
     expect((await s.dossier(desk, code)).status).toBe(4);
 
     await s.decide(catp, code, 's1-catp', { outcome: 'approve', note: 'Đạt yêu cầu PCCC' });
-    await new Promise((r) => setTimeout(r, 300));
+    await eventually(async () => (await s.dossier(desk, code)).steps.find((x: { stepId: string }) => x.stepId === 's1-catp')?.state === 'approved');
+    await h.settled(); // the approval went through the workflow, which now waits on the other step only
     // one parallel step approved: the next stage has not opened
     expect((await s.dossier(desk, code)).steps.map((x: { stepId: string }) => x.stepId).sort()).toEqual(['s1-catp', 's1-sxd']);
 

@@ -75,7 +75,7 @@ describe('stopping a dossier', () => {
     expect((await h.call('POST', `/dossiers/${code}/steps/s1-sxd/decision`, { token: sxd, body: { outcome: 'approve' } })).status).toBe(409);
     // the clock moving on sends nothing more (no apology for a withdrawn dossier)
     await h.advance('P30D');
-    await new Promise((r) => setTimeout(r, 300));
+    await h.settled(); // every timer due in those 30 days has fired and its letters are sent
     const subjects = (await h.emailsTo(who.email)).map((e) => e.subject);
     expect(subjects).toHaveLength(2); // receipt, withdrawn
   });

@@ -40,7 +40,7 @@ describe('a supplement round', () => {
 
     // a week of waiting: no lapse, no apology, no warning while the clock is paused
     await h.advance('P7D'); // Tue 8/12 10:00
-    await new Promise((r) => setTimeout(r, 300));
+    await h.settled(); // every timer due by then has fired and its letters are sent
     expect((await h.emailsTo(who.email)).some((e) => e.subject.includes('xin lỗi'))).toBe(false);
 
     const supplied = await h.call('POST', `/public/dossiers/${code}/supplement`, {

@@ -80,7 +80,7 @@ describe('parallel supplement requests', () => {
     expect(after.pauses.every((p: { to?: string }) => p.to)).toBe(true);
     // one letter for one supplement
     await s.email(who.email, 'Đã nhận hồ sơ bổ sung');
-    await new Promise((r) => setTimeout(r, 300));
+    await h.settled(); // both steps wait on their agencies and the email queue is drained
     expect((await h.emailsTo(who.email)).filter((e) => e.subject.includes('Đã nhận hồ sơ bổ sung'))).toHaveLength(1);
 
     // both approve: the dossier moves on to the second stage

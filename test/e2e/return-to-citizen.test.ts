@@ -32,7 +32,7 @@ describe('the return to the citizen', () => {
     expect(waiting).toBeTruthy();
     for (const step of ['PT5H', 'P1D', 'P2D', 'P7D']) {
       await h.advance(step);
-      await new Promise((r) => setTimeout(r, 200));
+      await h.settled(); // whatever falls due by then has run
     }
     expect((await h.emailsTo(who.email)).filter((e) => e.subject.includes('xin lỗi'))).toHaveLength(0);
     const d = await s.dossier(desk, code);

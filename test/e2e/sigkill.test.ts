@@ -98,7 +98,7 @@ describe('SIGKILL mid-route', () => {
         const list = (await emails()).filter((e) => e.destination.to.includes(who.email));
         return list.length >= 4 ? list : undefined;
       }, 30_000);
-      await new Promise((r) => setTimeout(r, 200));
+      await eventually(async () => (await api('GET', '/_local/settled')).body.settled, 30_000); // nothing left to send
       const subjects = (await emails()).filter((e) => e.destination.to.includes(who.email)).map((e) => e.subject.split(' / ')[0]!.replace(/TTHCC-\S+/, ''));
       expect(new Set(subjects).size).toBe(subjects.length); // each event once
       expect(subjects.length).toBe(4); // receipt, result ready, returned, rating invitation

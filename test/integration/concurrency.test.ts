@@ -165,7 +165,7 @@ describe('concurrency', () => {
     expect(seq(next.body.code)).toBe(seq(code!) + 1);
     // one receipt
     await eventually(async () => (await h.emailsTo(who.email)).length >= 1);
-    await new Promise((r) => setTimeout(r, 1000));
+    await h.settled(); // every execution waits for an officer and the email queue is drained
     expect((await h.emailsTo(who.email)).length).toBe(1);
     console.log(`concurrency: one key ×10 at once → ${statuses.filter((s) => s === 201).length} × 201, ${statuses.filter((s) => s === 409).length} × 409, 1 dossier (${code}), 1 receipt`);
   });

@@ -48,7 +48,7 @@ describe('email delivery', () => {
       await s.email(who.email, 'Đã nhận hồ sơ bổ sung');
       await letter(code, (await emailsOf(code)).find((e) => e.eventKey.startsWith('supplement-received'))!.eventKey, 'delivered');
       await s.task('SDL', sdl, code); // the workflow went on: the step is back with the agency
-      await new Promise((r) => setTimeout(r, 1500));
+      await h.settled(); // retries done, the email queue drained
       expect(h.runtime.faults.dynamodb.injected).toBeGreaterThanOrEqual(6);
       const received = (await h.emailsTo(who.email)).filter((e) => e.subject.includes('Đã nhận hồ sơ bổ sung'));
       expect(received).toHaveLength(1);
@@ -60,8 +60,8 @@ describe('email delivery', () => {
     await fault({ service: 'ses', rate: 2, match: 'outbound-emails' });
     const injected = h.runtime.faults.ses.injected;
     const people = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => ({ ...applicant(n), email: `rush.${n}.${process.pid}@example.vn` }));
-    const codes = [];
-    for (const who of people) codes.push((await s.receive(desk, 'DL-LHND', who)).code);
+    // received at once, so the eight receipts meet SES together (one by one, on a loaded machine, they came slower than 2/s)
+    const codes = (await Promise.all(people.map((who) => s.receive(desk, 'DL-LHND', who)))).map((r) => r.code);
     for (const who of people) await s.email(who.email, 'Giấy tiếp nhận');
     for (const code of codes) await letter(code, 'receipt', 'delivered');
     await h.call('DELETE', '/_local/faults');
@@ -181,7 +181,7 @@ describe('email delivery', () => {
       await recordDelivery(sesEvent('Send', mail, ['x']), ctx);
       expect(await readEmail(code, 'receipt')).toMatchObject({ state: 'sent', messageId: 'accepted-while-unanswered' });
       await fault({ service: 'ses', down: false });
-      await new Promise((r) => setTimeout(r, 5000)); // past the lease: the next look finds it sent
+      await h.settled(30_000); // its message came back after the lease and was dropped: the next look found it sent
       expect(await h.emailsTo(who.email)).toHaveLength(0);
       expect((await emailsOf(code)).find((e) => e.eventKey === 'receipt')).toMatchObject({ state: 'sent', attempts: 1 });
     } finally {

@@ -7,6 +7,7 @@ import { LocalSqs } from '../../infra/local/sqs';
 import { LocalEventSourceMapping } from '../../infra/local/sqs-poller';
 import type { LocalLambdas } from '../../infra/local/lambdas';
 import type { QueueSpec } from '../../infra/registry';
+import { eventually } from '../support/local';
 
 /** The local SQS endpoint, through the AWS SDK v3 client (JSON protocol, MD5 checks on). */
 describe('local SQS endpoint', () => {
@@ -29,7 +30,7 @@ describe('local SQS endpoint', () => {
   const receive = (client: SQSClient, QueueUrl: string, extra = {}) => client.send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10, ...extra })).then((r) => r.Messages ?? []);
 
   it('sends, hides a received message for its visibility timeout, deletes it', async () => {
-    const { client, queueUrl } = await open();
+    const { sqs, client, queueUrl } = await open();
     await client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: '{"a":1}' }));
     const [m] = await receive(client, queueUrl);
     expect(m!.Body).toBe('{"a":1}');
@@ -39,7 +40,8 @@ describe('local SQS endpoint', () => {
     const [again] = await receive(client, queueUrl);
     expect(again!.MessageId).toBe(m!.MessageId);
     await client.send(new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: again!.ReceiptHandle }));
-    await new Promise((r) => setTimeout(r, 1100));
+    // gone from the store, so no visibility timeout can bring it back
+    expect(sqs.queue('q')!.messages.size).toBe(0);
     expect(await receive(client, queueUrl)).toEqual([]);
   });
 
@@ -106,14 +108,13 @@ describe('local SQS endpoint', () => {
     const spec: QueueSpec = { name: 'q', consumer: 'x', urlEnv: 'X', batchSize: 10, maxConcurrency: 1, visibilityTimeoutSeconds: 1, maxReceiveCount: 5, retentionDays: 1 };
     const mapping = new LocalEventSourceMapping(sqs, spec, lambdas);
     mapping.start();
-    await new Promise((r) => setTimeout(r, 300));
+    const left = () => [...sqs.queue('q')!.messages.values()].map((m) => m.body);
+    await eventually(async () => seen.length >= 1 && left().length === 1);
     expect(seen[0]).toEqual(['a', 'bad', 'c']);
-    expect([...sqs.queue('q')!.messages.values()].map((m) => m.body)).toEqual(['bad']); // only the failed one is left
-    await new Promise((r) => setTimeout(r, 1300));
-    expect(seen.slice(1).flat()).toContain('bad'); // back after its visibility timeout
+    expect(left()).toEqual(['bad']); // only the failed one is left
+    await eventually(async () => seen.slice(1).flat().includes('bad')); // back after its visibility timeout
     sqs.send('q', 'crash');
-    await new Promise((r) => setTimeout(r, 1600));
-    expect(seen.filter((b) => b.includes('crash')).length).toBeGreaterThanOrEqual(2); // the whole batch came back
+    await eventually(async () => seen.filter((b) => b.includes('crash')).length >= 2); // the whole batch came back
     await mapping.stop();
   });
 });

@@ -107,7 +107,7 @@ describe('a new PIN', () => {
     await eventually(async () => (await pinLetters(3)).length === 1);
     // again within ten minutes: the same answer, no new letter
     expect((await remind(d.code, clientAddress(3))).status).toBe(202);
-    await new Promise((r) => setTimeout(r, 500));
+    await h.settled(); // the email queue is drained: another letter would have been sent by now
     expect(await pinLetters(3)).toHaveLength(1);
     for (let n = 2; n <= 4; n++) {
       await h.advance('PT11M');
@@ -115,7 +115,7 @@ describe('a new PIN', () => {
       // the third of the day is the last: the fourth is answered the same, and sends nothing
       await eventually(async () => (await pinLetters(3)).length === Math.min(n, 3));
     }
-    await new Promise((r) => setTimeout(r, 800));
+    await h.settled(); // the email queue is drained: another letter would have been sent by now
     expect(await pinLetters(3)).toHaveLength(3);
     // a newer letter overtakes the older one: only the last code works, and the old PIN still does until then
     const letters = (await pinLetters(3)).sort((a, b) => a.at - b.at);
@@ -152,7 +152,7 @@ describe('a new PIN', () => {
     const res = await h.call('POST', `/ops/emails/${d.code}~pin-reissued-1/resend`, { token: op, headers: { 'idempotency-key': uniqueKey() } });
     expect(res.status).toBe(409);
     expect(res.body.detail).toMatch(/PIN letter is never sent again/);
-    await new Promise((r) => setTimeout(r, 500));
+    await h.settled(); // the email queue is drained: another letter would have been sent by now
     expect(await pinLetters(5)).toHaveLength(1);
   });
 

@@ -1,6 +1,11 @@
 import { startLocalRuntime, type LocalRuntime, type RuntimeOptions } from '../../infra/local/runtime';
 
 
+// A cheaper PIN hash in tests (functions/commons/pin.ts): every citizen's request hashes once, and
+// scrypt at its deployed cost was minutes of the suite. Runtimes started from here, or spawned by a
+// test (they inherit the environment), hash and verify at this one cost.
+process.env.PIN_SCRYPT_N ??= '1024';
+
 export interface Email {
   messageId: string;
   subject: string;
@@ -18,6 +23,12 @@ export interface Harness {
   emails(): Promise<Email[]>;
   emailsTo(address: string): Promise<Email[]>;
   advance(duration: string): Promise<void>;
+  /**
+   * Resolve once the runtime has nothing left to do at the clock's current time (see
+   * LocalRuntime.settled): wait for it, then assert that something did NOT happen. It fails after
+   * `timeoutMs` rather than pass on a slow machine.
+   */
+  settled(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -61,22 +72,40 @@ export async function startHarness(options: RuntimeOptions = {}): Promise<Harnes
       const res = await call('POST', '/_local/clock', { body: { advance: duration } });
       if (res.status !== 200) throw new Error(`clock: ${JSON.stringify(res.body)}`);
     },
+    settled: (timeoutMs) => settled(runtime, timeoutMs),
     stop: () => runtime.stop(),
   };
+}
+
+const turn = () => new Promise<void>((r) => setImmediate(r));
+
+/** Until the runtime is settled on two looks a few event-loop turns apart (promise chains between states run out first). */
+export async function settled(runtime: LocalRuntime, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (runtime.settled()) {
+      for (let i = 0; i < 5; i++) await turn();
+      if (runtime.settled()) return;
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`the local runtime did not settle in ${timeoutMs} ms`);
 }
 
 /** Poll until `check` returns a truthy value (the workflow runs asynchronously). */
 export async function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
-  while (Date.now() < deadline) {
+  // Checks run through the gateway, on the event loop and CPU the work itself needs: soon at
+  // first (most conditions hold within a few tens of ms), then every quarter second at most.
+  for (let pause = 20; Date.now() < deadline; pause = Math.min(250, pause * 1.5)) {
     try {
       const value = await check();
       if (value) return value;
     } catch (error) {
       last = error;
     }
-    await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, pause));
   }
   throw new Error(`condition not met in ${timeoutMs} ms${last ? `: ${(last as Error).message}` : ''}`);
 }
