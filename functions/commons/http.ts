@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import type { ZodType } from 'zod';
-import { fieldErrorsOf, languageOf, localiseProblem, type FieldError } from './problem-text';
+import { fieldErrorsOf, languageOf, localiseProblem, type FieldError } from '../core/problem-text';
 
 export type ApiResult = Exclude<APIGatewayProxyResultV2, string>;
 

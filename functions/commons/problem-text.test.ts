@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { HttpProblem, localised, parse, problem } from './http';
-import { languageOf } from './problem-text';
-import { text } from './text';
+import { languageOf } from '../core/problem-text';
+import { text } from '../core/text';
 
 const Body = z
   .object({

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { listDocuments } from './document-store';
 import { HttpProblem, type FieldError } from './http';
-import { documentsSchema } from './text';
+import { documentsSchema } from '../core/text';
 import { documentId } from '../core/documents';
 
 /** `documents` of a supplement: references `{name, ref}` as before, and uploaded documents `{documentId}`. */

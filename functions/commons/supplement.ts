@@ -4,7 +4,7 @@ import { factTime } from './clock';
 import { conflict } from './http';
 import { stepId } from './params';
 import { getDossier, keys, listDossierItems, updateIf } from './store';
-import { text } from './text';
+import { text } from '../core/text';
 import { resolveSupplementDocuments, supplementDocuments } from './supplement-documents';
 import { openPauses } from '../core/dossier';
 

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { documentsSchema, phone, text } from '../commons/text';
+import { documentsSchema, phone, text } from '../core/text';
 import { documentId } from '../core/documents';
 
 /** `documents` at intake: references `{name, ref}` as before, and drafts uploaded beforehand `{draftId}`. */

@@ -1,5 +1,10 @@
 import * as z from 'zod';
-import { routes, type RouteSpec } from '../../infra/registry';
+import { apiFunctions } from '../api';
+import type { AnyRoute } from '../commons/route';
+
+/** A route and the function that serves it (functions/api/). */
+type RouteSpec = Pick<AnyRoute, 'method' | 'path' | 'roles'> & { function: string };
+const routes: RouteSpec[] = apiFunctions.flatMap((f) => f.routes.map((r) => ({ method: r.method, path: r.path, roles: r.roles, function: f.name })));
 import { Problem } from './responses';
 import { pathParameters, routeContracts, type RouteContract } from './routes';
 

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { clean } from '../commons/text';
+import { clean } from './text';
 
 /**
  * Documents of a dossier (pure: no AWS). A file is uploaded by the browser straight to the

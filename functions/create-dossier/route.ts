@@ -13,7 +13,7 @@ import { logger } from '../commons/powertools';
 import { defineRoute, reply, IDEMPOTENCY_HEADER, OFFICER_ERRORS } from '../commons/route';
 import { DossierInput } from '../contracts/intake';
 import { Received } from '../contracts/responses';
-import { checkDrafts, claimDrafts, intakeDocuments, referencesOf } from '../commons/intake-documents';
+import { checkDrafts, claimDrafts, intakeDocuments, referencesOf } from './intake-documents';
 import { getDossier, keys, listProcedures, logbookKeys, putIfAbsent, reserveSequence, settleSequence, versionInForce } from '../commons/store';
 import { localDate, toLocalIso } from '../core/local-time';
 import { startDossierWorkflow } from '../commons/workflow';

@@ -9,7 +9,7 @@ import { DecisionAccepted } from '../contracts/responses';
 import { dossierCode, stepId } from '../commons/params';
 import { logger } from '../commons/powertools';
 import { getDossier, getStep, keys, updateIf } from '../commons/store';
-import { text } from '../commons/text';
+import { text } from '../core/text';
 import { ResultDocument, checkResultDocument } from '../commons/result-document';
 import { toLocalIso } from '../core/local-time';
 import { isStopped, type Step, type StepDecision } from '../core/dossier';

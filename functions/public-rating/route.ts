@@ -6,7 +6,7 @@ import { dossierForCitizen } from '../commons/lookup';
 import { dossierCode } from '../commons/params';
 import { defineRoute, reply, IDEMPOTENCY_HEADER, PIN_HEADER } from '../commons/route';
 import { keys, updateIf } from '../commons/store';
-import { text } from '../commons/text';
+import { text } from '../core/text';
 import { Rated } from '../contracts/responses';
 
 import { DossierStatus } from '../core/model';

@@ -8,7 +8,7 @@ import { dossierCode } from '../commons/params';
 import { logger } from '../commons/powertools';
 import { defineRoute, reply, IDEMPOTENCY_HEADER, PIN_HEADER } from '../commons/route';
 import { keys, listDossierItems, updateIf } from '../commons/store';
-import { text } from '../commons/text';
+import { text } from '../core/text';
 import { Withdrawn } from '../contracts/responses';
 import { toLocalIso } from '../core/local-time';
 import type { Dossier } from '../core/dossier';

@@ -9,7 +9,7 @@ import { logger } from '../commons/powertools';
 import { defineRoute, reply, IDEMPOTENCY_HEADER, OFFICER_ERRORS } from '../commons/route';
 import { getDossier, keys, updateIf } from '../commons/store';
 import { workingCalendar } from '../commons/calendar';
-import { text } from '../commons/text';
+import { text } from '../core/text';
 import { DelayAccepted } from '../contracts/responses';
 import { toLocalIso } from '../core/local-time';
 

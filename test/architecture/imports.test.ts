@@ -6,17 +6,21 @@ import { describe, expect, it } from 'vitest';
 /**
  * Imports run one way (issue 18, item 3):
  *
- *   functions/core  ←  functions/commons  ←  functions/<function folder>, functions/contracts  ←  infra/, bench/, scripts/, test/
+ *   functions/core  ←  functions/commons  ←  schemas  ←  route modules and task folders  ←  functions/api  ←  contracts  ←  infra/, bench/, scripts/, test/
  *
  * - core is the pure domain: it imports core, and of packages only zod (no AWS SDK, no Node I/O).
  * - commons imports core and commons.
- * - a function folder (functions/<name>/) imports core, commons and its own folder: never another
- *   function's folder, nor the contracts.
- * - contracts (the API's description) import core, commons, contracts and function folders (the
- *   handlers' schemas, until each route is one module).
+ * - schemas (functions/contracts/responses.ts, intake.ts, web-config.ts: the wire's zod shapes)
+ *   import core, commons and schemas.
+ * - a function folder (a route module functions/<name>/route.ts, or a task's folder) imports
+ *   core, commons, the schemas and its own folder: never another function's folder.
+ * - functions/api (the three functions by trust boundary) imports core, commons, api and the
+ *   route modules it serves.
+ * - contracts (the derivations: routes, OpenAPI, the web types' generator) import anything under
+ *   functions/.
  * - nothing under functions/ imports infra/, bench/, scripts/, test/ or web/.
- * - web/ (the pages, built for the browser) imports web/, functions/core and functions/contracts,
- *   and what it reaches at run time through functions/ stays in core and contracts with no AWS
+ * - web/ (the pages, built for the browser) imports web/, functions/core and the schemas, and
+ *   what it reaches at run time through functions/ stays in core and the schemas with no AWS
  *   package: the browser bundle never carries a handler, commons or the SDK. Type-only imports are
  *   erased by the build, so the reach follows value imports only. web/build.ts is a build script
  *   (an outer file, like scripts/).
@@ -33,19 +37,7 @@ const ROOT = resolve(import.meta.dirname, '../..');
  * Known wrong-way imports, each to be removed by the work named beside it. The test fails on an
  * import that is not listed, and on a listed one that is gone (so the list only shrinks).
  */
-const ALLOWED_OFFENCES: Record<string, string> = {
-  // Issue 18 item 1 (each route one module; the registry plain data functions/ can read): the
-  // gateway's route table and the roles come from infra/registry.ts today.
-  'functions/commons/api.ts → infra/registry.ts': 'issue 18 item 1: route modules',
-  'functions/commons/access.ts → infra/registry.ts': 'issue 18 item 1: route modules',
-  'functions/contracts/openapi.ts → infra/registry.ts': 'issue 18 item 1: route modules',
-  // The intake's request schema lives in the contracts; the handler and commons read it from there.
-  'functions/commons/intake-documents.ts → functions/contracts/intake.ts': 'issue 18 item 1: the schema moves beside its route (or into commons)',
-  'functions/create-dossier/handler.ts → functions/contracts/intake.ts': 'issue 18 item 1: the schema moves beside its route (or into commons)',
-  // The desk's intake form validates with the intake schema, whose text rules are in commons
-  // (functions/commons/text.ts imports only zod: it belongs in core, and then this line goes).
-  'web/officers/pages/receive.tsx ⇒ functions/contracts/intake.ts → functions/commons/text.ts (reached from web)': 'move functions/commons/text.ts to core',
-};
+const ALLOWED_OFFENCES: Record<string, string> = {};
 
 const SOURCE_DIRS = ['functions', 'infra', 'bench', 'scripts', 'test', 'web', 'types'];
 const SKIP_DIRS = new Set(['node_modules', 'dist', 'cdk.out', '.vitest']);
@@ -87,12 +79,16 @@ function resolveRelative(from: string, specifier: string): string {
   return base;
 }
 
-type Layer = 'core' | 'commons' | 'contracts' | `function:${string}` | 'web' | 'outer';
+type Layer = 'core' | 'commons' | 'schemas' | 'api' | 'contracts' | `function:${string}` | 'web' | 'outer';
+
+const SCHEMAS = new Set(['functions/contracts/responses.ts', 'functions/contracts/intake.ts', 'functions/contracts/web-config.ts']);
 
 function layerOf(path: string): Layer {
   const [top, second] = path.split('/');
   if (/\.test\.tsx?$/.test(path)) return 'outer';
   if (top === 'functions') {
+    if (SCHEMAS.has(path)) return 'schemas';
+    if (second === 'api') return 'api';
     if (second === 'core' || second === 'commons' || second === 'contracts') return second;
     if (second && !second.includes('.')) return `function:${second}`;
     return 'outer'; // a file directly under functions/ (none today)
@@ -122,13 +118,17 @@ function offence(from: Layer, target: string, relativeTarget: boolean, typeOnly:
       return to === 'core' ? undefined : 'core imports only core';
     case 'commons':
       return to === 'core' || to === 'commons' ? undefined : 'commons imports only core and commons';
+    case 'schemas':
+      return to === 'core' || to === 'commons' || to === 'schemas' ? undefined : 'schemas import only core, commons and schemas';
+    case 'api':
+      return to === 'core' || to === 'commons' || to === 'api' || to.startsWith('function:') ? undefined : 'functions/api imports only core, commons and the route modules';
     case 'contracts':
       return to === 'outer' ? 'contracts import functions, not tests' : undefined;
     case 'web':
-      return to === 'web' || to === 'core' || to === 'contracts' ? undefined : 'web imports only web, functions/core and functions/contracts';
+      return to === 'web' || to === 'core' || to === 'schemas' ? undefined : 'web imports only web, functions/core and the schemas';
     default:
       // a function folder
-      return to === 'core' || to === 'commons' || to === from ? undefined : 'a function imports only core, commons and its own folder';
+      return to === 'core' || to === 'commons' || to === 'schemas' || to === from ? undefined : 'a function imports only core, commons, the schemas and its own folder';
   }
 }
 
@@ -158,7 +158,7 @@ function offences(): string[] {
       const target = resolveRelative(file, specifier);
       if (!target.startsWith('functions/')) continue;
       const to = layerOf(target);
-      if (to !== 'core' && to !== 'contracts') found.add(`${via} ⇒ ${file} → ${target} (reached from web)`);
+      if (to !== 'core' && to !== 'schemas') found.add(`${via} ⇒ ${file} → ${target} (reached from web)`);
       if (seen.has(target)) continue;
       seen.add(target);
       visit(target, via);

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { DossierInput } from '../../../functions/contracts/intake';
 import { fieldErrors, newKey } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
-import { fieldMessages } from '../../../functions/commons/problem-text';
+import { fieldMessages } from '../../../functions/core/problem-text';
 import { freshPins, useApp } from '../context';
 import { navigate } from '../router';
 import { Alert, Field } from '../ui';

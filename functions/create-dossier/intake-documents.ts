@@ -1,8 +1,8 @@
-import { completeUpload } from './document-flow';
-import { documentKeys, getPending } from './document-store';
-import { updateIf } from './store';
-import { verifyUpload } from './documents';
-import { HttpProblem, type FieldError } from './http';
+import { completeUpload } from '../commons/document-flow';
+import { documentKeys, getPending } from '../commons/document-store';
+import { updateIf } from '../commons/store';
+import { verifyUpload } from '../commons/documents';
+import { HttpProblem, type FieldError } from '../commons/http';
 import { documentId, type PendingUpload } from '../core/documents';
 
 // The schema lives with the contracts (the desk's page checks the same rules).
