@@ -130,6 +130,7 @@ const EN_MESSAGES: Record<string, (p: Params) => string> = {
   not_integer: () => 'Expected a whole number',
   unknown_key: (p) => `Unknown field "${p.key}"`,
   invalid_json: () => 'The body is not valid JSON',
+  wrong_confirmation: () => 'The confirmation code is wrong, expired or already used.',
   invalid: () => 'Not a valid value',
 };
 
@@ -149,6 +150,7 @@ const VI_MESSAGES: Record<string, (p: Params) => string> = {
   not_integer: () => 'Phải là số nguyên',
   unknown_key: (p) => `Trường "${p.key}" không được chấp nhận`,
   invalid_json: () => 'Nội dung gửi lên không phải JSON hợp lệ',
+  wrong_confirmation: () => 'Mã xác nhận không đúng, đã hết hạn hoặc đã được dùng.',
   invalid: () => 'Giá trị không hợp lệ',
 };
 
