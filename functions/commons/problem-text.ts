@@ -175,6 +175,8 @@ const VI_CUSTOM: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^a year such as/, () => 'Một năm, ví dụ 2026'],
   [/^a step id/, () => 'Mã bước không hợp lệ, ví dụ s1-stp'],
   [/^an agency code/, () => 'Mã cơ quan không hợp lệ, ví dụ STP'],
+  [/^upper-case letters and digits, 2 to 12 characters/, () => 'Mã cơ quan gồm 2 đến 12 chữ cái in hoa hoặc chữ số, ví dụ STP'],
+  [/^a procedure code of upper-case letters/, () => 'Mã thủ tục gồm các nhóm 2–10 chữ cái in hoa hoặc chữ số, nối bằng dấu gạch ngang, ví dụ TP-LLTP'],
   [/^give q, status or both/, () => 'Cần nhập từ khóa, trạng thái hoặc cả hai'],
   [/^at least one agency/, () => 'Cần ít nhất một cơ quan'],
   [/^unknown key$/, () => 'Trường này không được chấp nhận'],
