@@ -69,7 +69,8 @@ export async function confirm(event: APIGatewayProxyEventV2, code: string, typed
   await clientMay('confirm', clientOf(event), at, CONFIRM_CLIENT_ASKS);
   const confirmation = normaliseConfirmation(typed);
   const ok = await confirmReminder(code, confirmation ?? 'not-a-code', at);
-  if (!ok || !confirmation) throw badRequest(WRONG_CODE, [{ field: 'confirmation', message: WRONG_CODE }]);
+  // the detail is split by language (localiseProblem); the field error carries a code, so that its message is too
+  if (!ok || !confirmation) throw badRequest(WRONG_CODE, [{ field: 'confirmation', code: 'wrong_confirmation', message: WRONG_CODE.split(' / ')[1]! }]);
   logger.info('PIN reminder confirmed', { dossierCode: code });
   return CONFIRMED_ANSWER;
 }

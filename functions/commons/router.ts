@@ -49,7 +49,7 @@ function parseBody<B>(schema: z.ZodType<B>, value: unknown): B {
   if (value !== undefined) return parse(schema, value);
   const empty = schema.safeParse({});
   if (empty.success) return empty.data;
-  throw badRequest('The body is required', [{ field: 'body', message: 'Required' }]);
+  throw badRequest('The body is required', [{ field: 'body', code: 'required', message: 'Required' }]);
 }
 
 const queryOf = (event: ApiEvent) => event.queryStringParameters ?? {};

@@ -89,9 +89,9 @@ describe('POST /dossiers/{code}/documents/{documentId}/complete', () => {
   it('answers 409 while nothing was uploaded yet', async () => {
     stored({ meta: dossier, upload: pending });
     s3.on(HeadObjectCommand).rejects(Object.assign(new Error('Not Found'), { name: 'NotFound' }));
-    const answer = await invoke(route, { as: desk, params });
+    const answer = await invoke(route, { as: desk, params, headers: { 'accept-language': 'en' } });
     expect(answer.status).toBe(409);
-    expect(answer.body.errors).toEqual([{ field: 'documentId', message: 'Not uploaded' }]);
+    expect(answer.body.errors).toEqual([{ field: 'documentId', code: 'invalid', message: 'Not uploaded' }]);
     expect(db.commandCalls(PutCommand)).toHaveLength(0);
   });
 

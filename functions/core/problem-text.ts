@@ -130,6 +130,7 @@ const EN_MESSAGES: Record<string, (p: Params) => string> = {
   not_integer: () => 'Expected a whole number',
   unknown_key: (p) => `Unknown field "${p.key}"`,
   invalid_json: () => 'The body is not valid JSON',
+  wrong_confirmation: () => 'The confirmation code is wrong, expired or already used.',
   invalid: () => 'Not a valid value',
 };
 
@@ -149,6 +150,7 @@ const VI_MESSAGES: Record<string, (p: Params) => string> = {
   not_integer: () => 'Phải là số nguyên',
   unknown_key: (p) => `Trường "${p.key}" không được chấp nhận`,
   invalid_json: () => 'Nội dung gửi lên không phải JSON hợp lệ',
+  wrong_confirmation: () => 'Mã xác nhận không đúng, đã hết hạn hoặc đã được dùng.',
   invalid: () => 'Giá trị không hợp lệ',
 };
 
@@ -173,6 +175,8 @@ const VI_CUSTOM: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^a year such as/, () => 'Một năm, ví dụ 2026'],
   [/^a step id/, () => 'Mã bước không hợp lệ, ví dụ s1-stp'],
   [/^an agency code/, () => 'Mã cơ quan không hợp lệ, ví dụ STP'],
+  [/^upper-case letters and digits, 2 to 12 characters/, () => 'Mã cơ quan gồm 2 đến 12 chữ cái in hoa hoặc chữ số, ví dụ STP'],
+  [/^a procedure code of upper-case letters/, () => 'Mã thủ tục gồm các nhóm 2–10 chữ cái in hoa hoặc chữ số, nối bằng dấu gạch ngang, ví dụ TP-LLTP'],
   [/^give q, status or both/, () => 'Cần nhập từ khóa, trạng thái hoặc cả hai'],
   [/^at least one agency/, () => 'Cần ít nhất một cơ quan'],
   [/^unknown key$/, () => 'Trường này không được chấp nhận'],

@@ -64,9 +64,12 @@ describe('POST /dossiers', () => {
   });
 
   it('requires the Idempotency-Key (400 naming the header), writing nothing', async () => {
-    const answer = await invoke(route, { as: desk, body });
+    const answer = await invoke(route, { as: desk, body, headers: { 'accept-language': 'en' } });
     expect(answer.status).toBe(400);
-    expect(answer.body.errors).toEqual([{ field: 'Idempotency-Key', message: 'Required' }]);
+    expect(answer.body.errors).toEqual([{ field: 'Idempotency-Key', code: 'required', message: 'Required' }]);
+    // Vietnamese by default, as every field error
+    const vi = await invoke(route, { as: desk, body });
+    expect(vi.body.errors).toEqual([{ field: 'Idempotency-Key', code: 'required', message: 'Chưa nhập thông tin này' }]);
     expect(db.calls()).toHaveLength(0);
     expect(records.calls()).toHaveLength(0);
   });
@@ -74,7 +77,8 @@ describe('POST /dossiers', () => {
   it.each([
     ['a bad email', { ...body, applicant: { ...body.applicant, email: 'not-an-email' } }, 'applicant.email'],
     ['a bad channel', { ...body, channel: 'fax' }, 'channel'],
-    ['an unknown field', { ...body, extra: 1 }, 'body'],
+    // an unknown key is named by itself (issue 20, 3)
+    ['an unknown field', { ...body, extra: 1 }, 'extra'],
   ])('names the wrong field for %s (400)', async (_, sent, field) => {
     const answer = await invoke(route, { as: desk, body: sent, headers: key(2) });
     expect(answer.status).toBe(400);
@@ -86,9 +90,9 @@ describe('POST /dossiers', () => {
     const unknown = await invoke(route, { as: desk, body: { ...body, procedureCode: 'NO-SUCH' }, headers: key(3) });
     expect(unknown.status).toBe(422);
     expect(unknown.body.errors[0].field).toBe('procedureCode');
-    const draft = await invoke(route, { as: desk, body: { ...body, documents: [{ draftId: '0123456789abcdef0123456789abcdef' }] }, headers: key(4) });
+    const draft = await invoke(route, { as: desk, body: { ...body, documents: [{ draftId: '0123456789abcdef0123456789abcdef' }] }, headers: { ...key(4), 'accept-language': 'en' } });
     expect(draft.status).toBe(422);
-    expect(draft.body.errors).toEqual([{ field: 'documents.0.draftId', message: 'No such draft (or it expired)' }]);
+    expect(draft.body.errors).toEqual([{ field: 'documents.0.draftId', code: 'invalid', label: 'Uploaded file', message: 'No such draft (or it expired)' }]);
     expect(db.commandCalls(UpdateCommand)).toHaveLength(0);
     expect(db.commandCalls(PutCommand)).toHaveLength(0);
     // a refusal leaves no idempotency record: the request can be corrected and sent again

@@ -151,7 +151,7 @@ export const route = defineRoute({
   ownIdempotency: true,
   handler: async ({ event, caller, lambda, body }) => {
     const key = idempotencyKeyOf(event.headers);
-    if (!key) throw badRequest('The Idempotency-Key header is required', [{ field: 'Idempotency-Key', message: 'Required' }]);
+    if (!key) throw badRequest('The Idempotency-Key header is required', [{ field: 'Idempotency-Key', code: 'required', message: 'Required' }]);
     const answer = await once('POST /dossiers', caller.sub, key, body, lambda, () => receive({ caller: caller.sub, key, body }));
     return reply(201, await withPin(answer, intakeKeyOf(caller.sub, key)));
   },

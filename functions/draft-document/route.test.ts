@@ -42,9 +42,9 @@ describe('POST /documents/drafts', () => {
   });
 
   it('refuses a result file as a draft (422): a draft is handed in at intake', async () => {
-    const answer = await invoke(route, { as: desk, body: declare(file, { purpose: 'result' }) });
+    const answer = await invoke(route, { as: desk, body: declare(file, { purpose: 'result' }), headers: { 'accept-language': 'en' } });
     expect(answer.status).toBe(422);
-    expect(answer.body.errors).toEqual([{ field: 'purpose', message: 'Must be dossier' }]);
+    expect(answer.body.errors).toEqual([{ field: 'purpose', code: 'invalid', message: 'Must be dossier' }]);
     expect(db.calls()).toHaveLength(0);
   });
 

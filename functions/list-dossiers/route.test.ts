@@ -36,9 +36,9 @@ describe('GET /ops/dossiers', () => {
 
   it('names state when it is missing or not failed (400)', async () => {
     for (const query of [{}, { state: 'running' }] as Record<string, string>[]) {
-      const answer = await invoke(route, { as: operator, query });
+      const answer = await invoke(route, { as: operator, query, headers: { 'accept-language': 'en' } });
       expect(answer.status).toBe(400);
-      expect(answer.body.errors[0]).toEqual({ field: 'state', message: 'state=failed' });
+      expect(answer.body.errors[0]).toEqual({ field: 'state', code: 'invalid_option', message: 'state=failed' });
     }
   });
 

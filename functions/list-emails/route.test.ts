@@ -49,9 +49,9 @@ describe('GET /ops/emails', () => {
   });
 
   it('names state when it is not failed, bounced or complained (400)', async () => {
-    const answer = await invoke(route, { as: operator, query: { state: 'sent' } });
+    const answer = await invoke(route, { as: operator, query: { state: 'sent' }, headers: { 'accept-language': 'en' } });
     expect(answer.status).toBe(400);
-    expect(answer.body.errors[0]).toEqual({ field: 'state', message: 'state=failed, bounced or complained' });
+    expect(answer.body.errors[0]).toEqual({ field: 'state', code: 'invalid_option', message: 'state=failed, bounced or complained' });
   });
 
   it('lists the failed letters oldest first, without those re-sent since, ids and a short error only', async () => {

@@ -93,9 +93,9 @@ describe('POST /public/dossiers/{code}/documents/{documentId}/complete', () => {
   it('answers 409 when nothing was uploaded yet', async () => {
     stored(pending);
     s3.on(HeadObjectCommand).rejects(Object.assign(new Error('Not Found'), { name: 'NotFound', $metadata: { httpStatusCode: 404 } }));
-    const answer = await invoke(route, { params, headers });
+    const answer = await invoke(route, { params, headers: { ...headers, 'accept-language': 'en' } });
     expect(answer.status).toBe(409);
-    expect(answer.body.errors).toEqual([{ field: 'documentId', message: 'Not uploaded' }]);
+    expect(answer.body.errors).toEqual([{ field: 'documentId', code: 'invalid', message: 'Not uploaded' }]);
   });
 
   it('answers 422 naming what differs from the declared file', async () => {

@@ -50,9 +50,9 @@ describe('POST /public/dossiers/{code}/documents', () => {
   });
 
   it('answers 422 to a citizen asking to upload the result', async () => {
-    const answer = await invoke(route, { params, headers, body: { ...file, purpose: 'result' } });
+    const answer = await invoke(route, { params, headers: { ...headers, 'accept-language': 'en' }, body: { ...file, purpose: 'result' } });
     expect(answer.status).toBe(422);
-    expect(answer.body.errors).toEqual([{ field: 'purpose', message: 'Must be dossier' }]);
+    expect(answer.body.errors).toEqual([{ field: 'purpose', code: 'invalid', message: 'Must be dossier' }]);
     expect(db.calls()).toHaveLength(0);
   });
 

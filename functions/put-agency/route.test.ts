@@ -31,9 +31,12 @@ describe('PUT /agencies/{code}', () => {
   });
 
   it('names the code of the path when it is not an agency code (400), before the body', async () => {
-    const answer = await invoke(route, { as: operator, params: { code: 'sxd' }, body: {} });
+    const answer = await invoke(route, { as: operator, params: { code: 'sxd' }, body: {}, headers: { 'accept-language': 'en' } });
     expect(answer.status).toBe(400);
-    expect(answer.body.errors).toEqual([{ field: 'code', message: 'upper-case letters and digits, 2 to 12 characters, e.g. STP' }]);
+    expect(answer.body.errors).toMatchObject([{ field: 'code', code: 'invalid', message: 'upper-case letters and digits, 2 to 12 characters, e.g. STP' }]);
+    // Vietnamese by default
+    const vi = await invoke(route, { as: operator, params: { code: 'sxd' }, body: {} });
+    expect(vi.body.errors).toMatchObject([{ field: 'code', code: 'invalid', message: 'Mã cơ quan gồm 2 đến 12 chữ cái in hoa hoặc chữ số, ví dụ STP' }]);
     expect(db.calls()).toHaveLength(0);
   });
 

@@ -42,15 +42,18 @@ describe('PUT /calendars/{year}', () => {
   });
 
   it('refuses a body that is not an object, naming the body (400)', async () => {
-    const answer = await invoke(route, { as: operator, params, body: [calendar] });
+    const answer = await invoke(route, { as: operator, params, body: [calendar], headers: { 'accept-language': 'en' } });
     expect(answer.status).toBe(400);
-    expect(answer.body.errors).toEqual([{ field: 'body', message: 'expected an object' }]);
+    expect(answer.body.errors).toEqual([{ field: 'body', code: 'invalid', label: 'Request body', message: 'expected an object' }]);
+    // Vietnamese by default: the same field and code, the words in Vietnamese
+    const vi = await invoke(route, { as: operator, params, body: [calendar] });
+    expect(vi.body.errors).toEqual([{ field: 'body', code: 'invalid', label: 'Nội dung gửi lên', message: 'Giá trị không hợp lệ' }]);
   });
 
   it('refuses a calendar for another year than the path (400)', async () => {
-    const answer = await invoke(route, { as: operator, params: { year: '2027' }, body: calendar });
+    const answer = await invoke(route, { as: operator, params: { year: '2027' }, body: calendar, headers: { 'accept-language': 'en' } });
     expect(answer.status).toBe(400);
-    expect(answer.body.errors).toEqual([{ field: 'year', message: 'Expected 2027' }]);
+    expect(answer.body.errors).toEqual([{ field: 'year', code: 'invalid', label: 'Year', message: 'Expected 2027' }]);
     expect(db.calls()).toHaveLength(0);
   });
 

@@ -57,7 +57,7 @@ describe('PUT /procedures/{code}', () => {
   });
 
   it('names each wrong field as the procedure rules do: unknown keys one by one, steps by index (400)', async () => {
-    const keys = await invoke(route, { as: operator, params, body: fresh({ code: 'SXD-GPXD', version: 3 }) });
+    const keys = await invoke(route, { as: operator, params, body: fresh({ code: 'SXD-GPXD', version: 3 }), headers: { 'accept-language': 'en' } });
     expect(keys.status).toBe(400);
     expect(keys.body.errors.map((e: { field: string }) => e.field)).toEqual(['code', 'version']);
     expect(keys.body.errors[0].message).toContain('not a field of a procedure');

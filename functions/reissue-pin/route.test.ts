@@ -1,15 +1,23 @@
-import { readFileSync } from 'node:fs';
 import { DeleteCommand, DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { desk, invoke, officerOf, operator } from '../../test/support/route-unit';
-import { verifyPin } from '../commons/pin';
+import { hashPin } from '../commons/pin';
 import { PinReissued } from '../contracts/responses';
 import { route } from './route';
 
+// The new PIN is drawn when its letter is composed (functions/send-email), never here: hashPin is watched to prove it.
+vi.mock('../commons/pin', async (original) => {
+  const real = await original<typeof import('../commons/pin')>();
+  return { ...real, hashPin: vi.fn(real.hashPin) };
+});
+
 const db = mockClient(DynamoDBDocumentClient);
 const ses = mockClient(SESv2Client);
+const sqs = mockClient(SQSClient);
+const QUEUE = 'https://sqs.ap-southeast-1.amazonaws.com/000000000000/motcua-emails';
 
 const CODE = 'TTHCC-261207-0001';
 const params = { code: CODE };
@@ -28,12 +36,13 @@ const dossier = {
 const conditionFailed = () => Object.assign(new Error('The conditional request failed'), { name: 'ConditionalCheckFailedException' });
 
 describe('POST /dossiers/{code}/pin', () => {
-  // the letter names the centre (the stack and the local runtime set its profile the same way)
-  beforeAll(() => vi.stubEnv('CENTRE_PROFILE', readFileSync('config/hanoi/centre.json', 'utf8')));
+  beforeAll(() => vi.stubEnv('EMAIL_QUEUE_URL', QUEUE));
   afterAll(() => vi.unstubAllEnvs());
   beforeEach(() => {
     db.reset();
     ses.reset();
+    sqs.reset();
+    vi.mocked(hashPin).mockClear();
   });
 
   it('answers 401 to a caller who is not signed in', async () => {
@@ -60,49 +69,50 @@ describe('POST /dossiers/{code}/pin', () => {
   it('refuses a body with anything in it (400): the desk chooses nothing, not even the address', async () => {
     const answer = await invoke(route, { as: desk, params, body: { email: 'someone-else@example.vn' } });
     expect(answer.status).toBe(400);
-    expect(answer.body.errors[0].field).toBe('body');
+    // an unknown key is named by itself (issue 20, 3)
+    expect(answer.body.errors).toMatchObject([{ field: 'email', code: 'unknown_key' }]);
     expect(db.calls()).toHaveLength(0);
   });
 
-  it('answers 404 for a dossier that does not exist, sending nothing', async () => {
+  it('answers 404 for a dossier that does not exist, queuing nothing', async () => {
     db.on(UpdateCommand).rejects(conditionFailed());
     const answer = await invoke(route, { as: desk, params });
     expect(answer.status).toBe(404);
     expect(db.commandCalls(DeleteCommand)).toHaveLength(0);
+    expect(db.commandCalls(PutCommand)).toHaveLength(0);
+    expect(sqs.calls()).toHaveLength(0);
     expect(ses.calls()).toHaveLength(0);
   });
 
-  it("replaces the PIN's hash in one conditional write, lifts the guard, emails the PIN to the applicant only (202)", async () => {
-    db.on(UpdateCommand).resolves({ Attributes: dossier });
-    ses.on(SendEmailCommand).resolves({ MessageId: 'ses-1' });
+  it('voids the old PIN and any pending reminder in one conditional write, lifts the guard, queues the letter to the applicant (202)', async () => {
+    db.on(UpdateCommand).resolves({ Attributes: { ...dossier, pinIssues: 4 } });
+    db.on(PutCommand).resolves({});
+    db.on(DeleteCommand).resolves({});
+    sqs.on(SendMessageCommand).resolves({ MessageId: 'sqs-1' });
     const answer = await invoke(route, { as: desk, params, body: {} });
     expect(answer.status).toBe(202);
     expect(PinReissued.parse(answer.body)).toMatchObject({ dossierCode: CODE, sentTo: 'applicant' });
 
-    const update = db.commandCalls(UpdateCommand)[0]!.args[0].input;
-    expect(update.Key).toEqual({ PK: `DOSSIER#${CODE}`, SK: 'META' });
-    expect(update.ConditionExpression).toBe('attribute_exists(PK)');
-    expect(update.UpdateExpression).toBe('SET pinHash = :h ADD pinIssues :one');
+    // the old PIN stops working at once (the desk saw the citizen); the new one is drawn when the letter is composed
+    const updates = db.commandCalls(UpdateCommand).map((c) => c.args[0].input);
+    expect(updates).toHaveLength(1);
+    expect(updates[0]!.Key).toEqual({ PK: `DOSSIER#${CODE}`, SK: 'META' });
+    expect(updates[0]!.ConditionExpression).toBe('attribute_exists(PK)');
+    expect(updates[0]!.UpdateExpression).toBe('REMOVE pinHash, pinReminder ADD pinIssues :one');
+    expect(hashPin).not.toHaveBeenCalled();
     expect(db.commandCalls(DeleteCommand)[0]!.args[0].input.Key).toEqual({ PK: `DOSSIER#${CODE}`, SK: 'PINGUARD' });
 
-    const sent = ses.commandCalls(SendEmailCommand)[0]!.args[0].input;
-    expect(sent.Destination?.ToAddresses).toEqual(['an@example.vn']);
-    const pin = /: (\d{8})\b/.exec(sent.Content?.Simple?.Body?.Text?.Data ?? '')?.[1];
-    expect(pin, 'the letter holds the new PIN').toBeDefined();
-    // the hash written is the new PIN's; the PIN itself is stored nowhere and never answered to the desk
-    expect(await verifyPin(pin!, String(update.ExpressionAttributeValues?.[':h']))).toBe(true);
-    const marker = db.commandCalls(PutCommand)[0]!.args[0].input.Item!;
-    expect(marker).toMatchObject({ PK: `DOSSIER#${CODE}`, SK: 'EMAIL#pin-reissued-3', state: 'sent', cause: 'desk', messageId: 'ses-1' });
-    expect(JSON.stringify(marker)).not.toContain(pin);
-    expect(JSON.stringify(answer.body)).not.toContain(pin);
-  });
-
-  it('answers 503 with Retry-After when the letter cannot be sent, recording no letter', async () => {
-    db.on(UpdateCommand).resolves({ Attributes: dossier });
-    ses.on(SendEmailCommand).rejects(new Error('SES is down'));
-    const answer = await invoke(route, { as: desk, params, body: {} });
-    expect(answer.status).toBe(503);
-    expect(answer.headers['retry-after']).toBe('5');
-    expect(db.commandCalls(PutCommand)).toHaveLength(0);
+    // the letter of this issue: recorded queued (ids only), then its message on the email queue
+    const marker = db.commandCalls(PutCommand)[0]!.args[0].input;
+    expect(marker.ConditionExpression).toBe('attribute_not_exists(PK)');
+    expect(marker.Item).toMatchObject({ PK: `DOSSIER#${CODE}`, SK: 'EMAIL#pin-reissued-4', eventKey: 'pin-reissued-4', state: 'queued', cause: 'desk' });
+    expect(JSON.stringify(marker.Item)).not.toContain(dossier.applicant.email);
+    const messages = sqs.commandCalls(SendMessageCommand).map((c) => c.args[0].input);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]!.QueueUrl).toBe(QUEUE);
+    expect(JSON.parse(messages[0]!.MessageBody!)).toEqual({ dossierCode: CODE, eventKey: 'pin-reissued-4' });
+    // nothing is sent from here: SES is the queue worker's
+    expect(ses.calls()).toHaveLength(0);
+    expect(JSON.stringify(answer.body)).not.toMatch(/\b\d{8}\b/);
   });
 });

@@ -58,7 +58,8 @@ describe('POST /dossiers/{code}/steps/{stepId}/delay', () => {
   it.each([
     ['no reason', { newDueAt: body.newDueAt }, 'reason'],
     ['a new due time without its offset', { ...body, newDueAt: '2026-12-11T09:00:00' }, 'newDueAt'],
-    ['an unknown field', { ...body, hours: 8 }, 'body'],
+    // an unknown key is named by itself (issue 20, 3)
+    ['an unknown field', { ...body, hours: 8 }, 'hours'],
   ])('names the wrong field for %s (400)', async (_, sent, field) => {
     const answer = await invoke(route, { as: officerOf('CA'), params, body: sent });
     expect(answer.status).toBe(400);
@@ -89,9 +90,9 @@ describe('POST /dossiers/{code}/steps/{stepId}/delay', () => {
 
   it('refuses a new due time not after the current one, or beyond the legal time again (400 naming newDueAt)', async () => {
     stored(pending);
-    const early = await invoke(route, { as: officerOf('CA'), params, body: { ...body, newDueAt: '2026-12-10T09:00:00+07:00' } });
+    const early = await invoke(route, { as: officerOf('CA'), params, body: { ...body, newDueAt: '2026-12-10T09:00:00+07:00' }, headers: { 'accept-language': 'en' } });
     expect(early.status).toBe(400);
-    expect(early.body.errors).toEqual([{ field: 'newDueAt', message: 'After 2026-12-10T09:00:00+07:00' }]);
+    expect(early.body.errors).toEqual([{ field: 'newDueAt', code: 'invalid', label: 'New date', message: 'After 2026-12-10T09:00:00+07:00' }]);
     const far = await invoke(route, { as: officerOf('CA'), params, body: { ...body, newDueAt: '2026-12-31T09:00:00+07:00' } });
     expect(far.status).toBe(400);
     expect(far.body.errors[0]).toMatchObject({ field: 'newDueAt', message: expect.stringMatching(/^At most 2026-12-17T09:00:00\+07:00$/) });

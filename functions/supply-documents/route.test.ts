@@ -49,7 +49,8 @@ describe('POST /dossiers/{code}/supplement', () => {
 
   it.each([
     ['no documents', { documents: [] }, 'documents'],
-    ['an unknown field', { ...body, extra: 1 }, 'body'],
+    // an unknown key is named by itself (issue 20, 3)
+    ['an unknown field', { ...body, extra: 1 }, 'extra'],
     ['a bad step id', { ...body, steps: ['S1 CA'] }, 'steps.0'],
   ])('names the wrong field for %s (400)', async (_, sent, field) => {
     const answer = await invoke(route, { as: desk, params, body: sent });
