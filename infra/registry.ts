@@ -5,12 +5,13 @@
  */
 
 import { apiFunctions } from '../functions/api';
-import type { Access, AnyRoute, Method } from '../functions/commons/route';
+import { type Access, type AnyRoute, type Method, type TableAction, TABLE_ACCESS, tableActions } from '../functions/commons/route';
 import type { Role, Scope } from '../functions/core/roles';
+import { legacyRoutes } from './legacy-routes';
 
 export type { Role, Scope } from '../functions/core/roles';
 export { allScopes, resourceServer } from '../functions/core/roles';
-export type { DocumentAccess } from '../functions/commons/route';
+export type { DocumentAccess, TableAction } from '../functions/commons/route';
 
 export interface FunctionSpec {
   /** Logical name; also the folder under functions/. */
@@ -60,6 +61,14 @@ export interface StateMachineSpec {
   functionSubstitutions: Record<string, string>;
 }
 
+/**
+ * The citizen's routes check the code and PIN first (functions/commons/lookup.ts): the guard reads
+ * its counters in one BatchGetItem, then updates or deletes them.
+ */
+const CITIZEN_READS: TableAction[] = ['GetItem', 'Query', 'BatchGetItem', 'UpdateItem', 'DeleteItem'];
+/** …and writing ones record too, under an Idempotency-Key (PutItem, as `read-write`). */
+const CITIZEN_WRITES: TableAction[] = [...TABLE_ACCESS['read-write'], 'BatchGetItem'];
+
 const fn = (
   name: string,
   description: string,
@@ -78,40 +87,40 @@ const fn = (
 const legacyFunctions: FunctionSpec[] = [
   fn('create-dossier', 'Receive a dossier at the one-stop desk', { table: 'read-write', startExecution: true, documents: ['verify'] }),
   fn('get-dossier', 'Read a dossier with its steps', { table: 'read' }),
-  fn('put-procedure', 'Publish a new version of a procedure', { table: 'read-write' }),
+  fn('put-procedure', 'Publish a new version of a procedure', { table: ['GetItem', 'Query', 'PutItem'] }),
   fn('list-agency-tasks', "An agency's queue of pending steps", { table: 'read' }),
   fn('get-control-sheet', 'The control sheet (form 06) of a dossier', { table: 'read' }),
   fn('get-logbook', "An agency's logbook (form 07) for a day", { table: 'read' }),
   fn('get-timeliness-report', 'Operator: early / on time / late steps and dossiers over a period', { table: 'read' }, 29),
   fn('report-delay', 'An agency reports a delay before its due time', { table: 'read-write', sendTaskResult: true }),
   fn('supply-documents', 'The desk records a supplement', { table: 'read-write', sendTaskResult: true }),
-  fn('resume-dossier', 'Operator: resume the workflow of a dossier', { table: 'read-write', startExecution: true }),
+  fn('resume-dossier', 'Operator: resume the workflow of a dossier', { table: 'read-write', startExecution: true, describeExecution: true }),
   fn('list-dossiers', 'Operator: the open dossiers whose workflow failed', { table: 'read', describeExecution: true }, 29),
-  fn('public-lookup', 'Citizen: look a dossier up with code and PIN', { table: 'read-write' }),
-  fn('public-supplement', 'Citizen: send a supplement with code and PIN', { table: 'read-write', sendTaskResult: true }),
-  fn('public-rating', 'Citizen: rate the service once, after the result', { table: 'read-write' }),
+  fn('public-lookup', 'Citizen: look a dossier up with code and PIN', { table: CITIZEN_READS }),
+  fn('public-supplement', 'Citizen: send a supplement with code and PIN', { table: CITIZEN_WRITES, sendTaskResult: true }),
+  fn('public-rating', 'Citizen: rate the service once, after the result', { table: CITIZEN_WRITES }),
   fn('get-calendar', "Read a year's working calendar", { table: 'read' }),
-  fn('put-calendar', "Replace a year's working calendar", { table: 'read-write' }),
-  fn('workflow-stage', 'Workflow task: open the next stage / close the current one', { table: 'read-write' }),
+  fn('put-calendar', "Replace a year's working calendar", { table: ['GetItem', 'Query', 'PutItem'] }),
+  fn('workflow-stage', 'Workflow task: open the next stage / close the current one', { table: ['GetItem', 'Query', 'PutItem', 'UpdateItem'] }),
   fn('workflow-step', 'Workflow task: wait for an agency step, record lapses', {
-    table: 'read-write',
+    table: ['GetItem', 'Query', 'PutItem', 'UpdateItem'],
     sendTaskResult: true,
   }),
-  fn('notify-citizen', 'Workflow task: record and queue one email per (dossier, event)', { table: 'read-write', emailQueue: true }, 30),
-  fn('anonymise-closed', 'Scheduled: anonymise closed dossiers past their retention', { table: 'read-write', documents: ['delete'] }, 60),
+  fn('notify-citizen', 'Workflow task: record and queue one email per (dossier, event)', { table: ['GetItem', 'Query', 'PutItem', 'UpdateItem'], emailQueue: true }, 30),
+  fn('anonymise-closed', 'Scheduled: anonymise closed dossiers past their retention', { table: ['GetItem', 'Query', 'UpdateItem', 'DeleteItem'], documents: ['delete'] }, 60),
   fn('export-applicant', 'Operator: everything held about one applicant', { table: 'read' }),
   // documents (functions/core/documents.ts): presigned POST → complete (verified, recorded) → presigned GET
   fn('draft-document', 'Desk: a presigned POST for a document before the dossier exists', { table: 'read-write', documents: ['sign-upload'] }),
   fn('upload-document', 'Officers: a presigned POST for a document of a dossier', { table: 'read-write', documents: ['sign-upload'] }),
   fn('complete-document', 'Officers: verify an uploaded document and record it on the dossier', { table: 'read-write', documents: ['verify'] }, 29),
   fn('get-document', 'Officers: a short-lived presigned GET for a document scanned clean', { table: 'read', documents: ['read'] }),
-  fn('public-upload-document', 'Citizen: a presigned POST for a supplement document', { table: 'read-write', documents: ['sign-upload'] }),
-  fn('public-complete-document', "Citizen: verify an uploaded supplement document and record it", { table: 'read-write', documents: ['verify'] }, 29),
-  fn('public-get-document', 'Citizen: a presigned GET for their own documents and the result', { table: 'read-write', documents: ['read'] }),
+  fn('public-upload-document', 'Citizen: a presigned POST for a supplement document', { table: CITIZEN_WRITES, documents: ['sign-upload'] }),
+  fn('public-complete-document', "Citizen: verify an uploaded supplement document and record it", { table: CITIZEN_WRITES, documents: ['verify'] }, 29),
+  fn('public-get-document', 'Citizen: a presigned GET for their own documents and the result', { table: CITIZEN_READS, documents: ['read'] }),
   fn('list-agencies', 'List the agencies of the catalogue', { table: 'read' }),
-  fn('put-agency', 'Operator: add or change an agency (and create its Cognito group)', { table: 'read-write', agencyGroups: true }),
-  fn('send-email', 'Email queue consumer: claim, send at the rate SES allows, record the message id', { table: 'read-write', sendEmail: true, emailQueue: true }, 30),
-  fn('record-delivery', "SES events (EventBridge): record each letter's delivery", { table: 'read-write' }),
+  fn('put-agency', 'Operator: add or change an agency (and create its Cognito group)', { table: ['GetItem', 'Query', 'PutItem'], agencyGroups: true }),
+  fn('send-email', 'Email queue consumer: claim, send at the rate SES allows, record the message id', { table: ['GetItem', 'Query', 'UpdateItem'], sendEmail: true, emailQueue: true }, 30),
+  fn('record-delivery', "SES events (EventBridge): record each letter's delivery", { table: ['GetItem', 'Query', 'PutItem', 'UpdateItem'] }),
   fn('resend-email', 'Operator: send an email again', { table: 'read-write', emailQueue: true }),
   fn('list-contacts', 'The desk: citizens to call, whose letter did not arrive', { table: 'read' }),
   fn('search-dossiers', 'Desk, operators: search dossiers by code, applicant name or phone', { table: 'read' }),
@@ -137,57 +146,19 @@ export const queues: QueueSpec[] = [
   },
 ];
 
-/** Routes not yet declared as route modules (functions/<name>/route.ts). */
-const legacyRoutes: RouteSpec[] = [
-  { method: 'POST', path: '/dossiers', function: 'create-dossier', roles: ['desk'] },
-  { method: 'GET', path: '/dossiers/{code}', function: 'get-dossier', roles: ['desk', 'operator', 'agency'], scopes: ['motcua/dossiers.read'] },
-  {
-    method: 'POST',
-    path: '/dossiers/{code}/steps/{stepId}/delay',
-    function: 'report-delay',
-    roles: ['agency'],
-    scopes: ['motcua/steps.decide'],
-  },
-  { method: 'POST', path: '/dossiers/{code}/supplement', function: 'supply-documents', roles: ['desk'] },
-  { method: 'GET', path: '/agencies/{agencyCode}/tasks', function: 'list-agency-tasks', roles: ['agency', 'desk'], scopes: ['motcua/tasks.read'] },
-  { method: 'GET', path: '/dossiers/{code}/control-sheet', function: 'get-control-sheet', roles: ['desk', 'operator', 'agency'], scopes: ['motcua/dossiers.read'] },
-  { method: 'GET', path: '/agencies/{agencyCode}/logbook', function: 'get-logbook', roles: ['agency', 'desk', 'operator'], scopes: ['motcua/tasks.read'] },
-  { method: 'GET', path: '/reports/timeliness', function: 'get-timeliness-report', roles: ['operator'] },
-  { method: 'POST', path: '/ops/dossiers/{code}/resume', function: 'resume-dossier', roles: ['operator'] },
-  { method: 'GET', path: '/ops/dossiers', function: 'list-dossiers', roles: ['operator'] },
-  { method: 'GET', path: '/ops/applicants/export', function: 'export-applicant', roles: ['operator'] },
-  { method: 'GET', path: '/public/dossiers/{code}', function: 'public-lookup', roles: ['public'] },
-  { method: 'POST', path: '/public/dossiers/{code}/supplement', function: 'public-supplement', roles: ['public'] },
-  { method: 'POST', path: '/public/dossiers/{code}/rating', function: 'public-rating', roles: ['public'] },
-  { method: 'GET', path: '/public/centre', function: 'public-centre', roles: ['public'] },
-  { method: 'PUT', path: '/procedures/{code}', function: 'put-procedure', roles: ['operator'] },
-  { method: 'GET', path: '/calendars/{year}', function: 'get-calendar', roles: ['operator', 'desk', 'agency'] },
-  { method: 'PUT', path: '/calendars/{year}', function: 'put-calendar', roles: ['operator'] },
-  { method: 'GET', path: '/agencies', function: 'list-agencies', roles: ['authenticated'] },
-  { method: 'PUT', path: '/agencies/{code}', function: 'put-agency', roles: ['operator'] },
-  { method: 'POST', path: '/ops/emails/{id}/resend', function: 'resend-email', roles: ['operator'] },
-  { method: 'GET', path: '/agencies/{agencyCode}/contacts', function: 'list-contacts', roles: ['desk'] },
-  { method: 'GET', path: '/ops/emails', function: 'list-emails', roles: ['operator'] },
-  { method: 'GET', path: '/reports/timeliness/dossiers', function: 'get-timeliness-dossiers', roles: ['operator'] },
-  { method: 'GET', path: '/ops/overdue', function: 'list-overdue', roles: ['operator'] },
-  { method: 'GET', path: '/dossiers', function: 'search-dossiers', roles: ['desk', 'operator'] },
-  { method: 'POST', path: '/documents/drafts', function: 'draft-document', roles: ['desk'] },
-  { method: 'POST', path: '/dossiers/{code}/documents', function: 'upload-document', roles: ['desk', 'agency'] },
-  { method: 'POST', path: '/dossiers/{code}/documents/{documentId}/complete', function: 'complete-document', roles: ['desk', 'agency'] },
-  { method: 'GET', path: '/dossiers/{code}/documents/{documentId}', function: 'get-document', roles: ['desk', 'operator', 'agency'] },
-  { method: 'POST', path: '/public/dossiers/{code}/documents', function: 'public-upload-document', roles: ['public'] },
-  { method: 'POST', path: '/public/dossiers/{code}/documents/{documentId}/complete', function: 'public-complete-document', roles: ['public'] },
-  { method: 'GET', path: '/public/dossiers/{code}/documents/{documentId}', function: 'public-get-document', roles: ['public'] },
-  { method: 'POST', path: '/dossiers/{code}/pin', function: 'reissue-pin', roles: ['desk'] },
-  { method: 'POST', path: '/public/dossiers/{code}/pin-reminder', function: 'public-pin-reminder', roles: ['public'] },
-];
+
+const TABLE_ORDER: TableAction[] = ['GetItem', 'Query', 'BatchGetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem', 'TransactWriteItems'];
 
 /** The union of what routes need: a function is granted exactly what its routes declare. */
 export function unionAccess(needs: readonly Access[]): Access {
   const documents = [...new Set(needs.flatMap((n) => n.documents ?? []))].sort();
   const flag = (k: Exclude<keyof Access, 'table' | 'documents'>) => (needs.some((n) => n[k]) ? { [k]: true } : {});
+  const table = new Set(needs.flatMap((n) => tableActions(n)));
+  const shorthand = (Object.keys(TABLE_ACCESS) as (keyof typeof TABLE_ACCESS)[]).find(
+    (k) => TABLE_ACCESS[k].length === table.size && TABLE_ACCESS[k].every((a) => table.has(a)),
+  );
   return {
-    table: needs.some((n) => n.table === 'read-write') ? 'read-write' : 'read',
+    table: shorthand ?? TABLE_ORDER.filter((a) => table.has(a)),
     ...flag('startExecution'),
     ...flag('describeExecution'),
     ...flag('sendTaskResult'),

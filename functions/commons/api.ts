@@ -2,7 +2,7 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
 import * as z from 'zod';
-import { routes } from '../../infra/registry';
+import { legacyRoutes as routes } from '../../infra/legacy-routes';
 import { callerOf, hasRole, hasScopeFor, type Caller } from './access';
 import { HttpProblem, parse, problem, type ApiResult } from './http';
 import type { Once } from './idempotency';
@@ -52,7 +52,7 @@ function toProblem(error: unknown): HttpProblem {
 }
 
 /**
- * Wrap a route handler: the route's roles come from the registry (one place), the caller is
+ * Wrap a legacy route handler: the route's roles come from the registry's legacy routes (one place), the caller is
  * taken from the verified JWT, and every error leaves as problem+json.
  */
 export function apiHandler(

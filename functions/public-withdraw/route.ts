@@ -26,7 +26,8 @@ export const route = defineRoute({
   summary: 'Citizen: withdraw the dossier',
   operationId: 'publicWithdraw',
   roles: ['public'],
-  access: { table: 'read-write', sendTaskResult: true },
+  // the PIN check's counters: BatchGetItem (functions/commons/lookup.ts)
+  access: { table: ['GetItem', 'Query', 'BatchGetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], sendTaskResult: true },
   params: Path,
   body: Withdraw,
   responses: { 202: Withdrawn },
