@@ -5,12 +5,12 @@
  */
 
 import { apiFunctions } from '../functions/api';
-import type { Access, AnyRoute, Method } from '../functions/commons/route';
+import { type Access, type AnyRoute, type Method, type TableAction, TABLE_ACCESS, tableActions } from '../functions/commons/route';
 import type { Role, Scope } from '../functions/core/roles';
 
 export type { Role, Scope } from '../functions/core/roles';
 export { allScopes, resourceServer } from '../functions/core/roles';
-export type { DocumentAccess } from '../functions/commons/route';
+export type { DocumentAccess, TableAction } from '../functions/commons/route';
 
 export interface FunctionSpec {
   /** Logical name; also the folder under functions/. */
@@ -60,6 +60,14 @@ export interface StateMachineSpec {
   functionSubstitutions: Record<string, string>;
 }
 
+/**
+ * The citizen's routes check the code and PIN first (functions/commons/lookup.ts): the guard reads
+ * its counters in one BatchGetItem, then updates or deletes them.
+ */
+const CITIZEN_READS: TableAction[] = ['GetItem', 'Query', 'BatchGetItem', 'UpdateItem', 'DeleteItem'];
+/** …and writing ones record too, under an Idempotency-Key (PutItem, as `read-write`). */
+const CITIZEN_WRITES: TableAction[] = [...TABLE_ACCESS['read-write'], 'BatchGetItem'];
+
 const fn = (
   name: string,
   description: string,
@@ -78,13 +86,13 @@ const fn = (
 const taskFunctions: FunctionSpec[] = [
   // The dossier workflow's tasks (stage, step, letters) in one function: functions/workflow/handler.ts
   fn('workflow', 'Workflow tasks: open and close stages, check and wait for steps, record and queue letters', {
-    table: 'read-write',
+    table: ['GetItem', 'Query', 'PutItem', 'UpdateItem'],
     sendTaskResult: true,
     emailQueue: true,
   }, 30),
-  fn('anonymise-closed', 'Scheduled: anonymise closed dossiers past their retention', { table: 'read-write', documents: ['delete'] }, 60),
-  fn('send-email', 'Email queue consumer: claim, send at the rate SES allows, record the message id', { table: 'read-write', sendEmail: true, emailQueue: true }, 30),
-  fn('record-delivery', "SES events (EventBridge): record each letter's delivery", { table: 'read-write' }),
+  fn('anonymise-closed', 'Scheduled: anonymise closed dossiers past their retention', { table: ['GetItem', 'Query', 'UpdateItem', 'DeleteItem'], documents: ['delete'] }, 60),
+  fn('send-email', 'Email queue consumer: claim, send at the rate SES allows, record the message id', { table: ['GetItem', 'Query', 'UpdateItem'], sendEmail: true, emailQueue: true }, 30),
+  fn('record-delivery', "SES events (EventBridge): record each letter's delivery", { table: ['GetItem', 'Query', 'PutItem', 'UpdateItem'] }),
 ];
 
 export const queues: QueueSpec[] = [
@@ -101,12 +109,18 @@ export const queues: QueueSpec[] = [
   },
 ];
 
+const TABLE_ORDER: TableAction[] = ['GetItem', 'Query', 'BatchGetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem', 'TransactWriteItems'];
+
 /** The union of what routes need: a function is granted exactly what its routes declare. */
 export function unionAccess(needs: readonly Access[]): Access {
   const documents = [...new Set(needs.flatMap((n) => n.documents ?? []))].sort();
   const flag = (k: Exclude<keyof Access, 'table' | 'documents'>) => (needs.some((n) => n[k]) ? { [k]: true } : {});
+  const table = new Set(needs.flatMap((n) => tableActions(n)));
+  const shorthand = (Object.keys(TABLE_ACCESS) as (keyof typeof TABLE_ACCESS)[]).find(
+    (k) => TABLE_ACCESS[k].length === table.size && TABLE_ACCESS[k].every((a) => table.has(a)),
+  );
   return {
-    table: needs.some((n) => n.table === 'read-write') ? 'read-write' : 'read',
+    table: shorthand ?? TABLE_ORDER.filter((a) => table.has(a)),
     ...flag('startExecution'),
     ...flag('describeExecution'),
     ...flag('sendTaskResult'),

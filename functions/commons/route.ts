@@ -18,11 +18,43 @@ export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
  */
 export type DocumentAccess = 'sign-upload' | 'verify' | 'read' | 'delete';
 
+/** The DynamoDB actions code sends to the table (lib-dynamodb's Get → GetItem, Put → PutItem, …). */
+export type TableAction = 'GetItem' | 'Query' | 'BatchGetItem' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'BatchWriteItem' | 'TransactWriteItems';
+
+/**
+ * The table's shorthands: `read` is GetItem and Query (every reader); `read-write` adds PutItem,
+ * UpdateItem and DeleteItem (what most writers send, and what an Idempotency-Key's record needs:
+ * functions/commons/idempotency.ts). Code that sends something else lists its actions: the role
+ * is granted exactly these, and test/infra/iam-calls.test.ts checks them against the bundle.
+ */
+export const TABLE_ACCESS: Record<'read' | 'read-write', readonly TableAction[]> = {
+  read: ['GetItem', 'Query'],
+  'read-write': ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'],
+};
+
+/** The DynamoDB actions an access grants on the table. */
+/**
+ * The citizen's routes check the code and PIN first (functions/commons/lookup.ts): the guard reads
+ * its counters in one BatchGetItem, then updates or deletes them.
+ */
+export const CITIZEN_READS: readonly TableAction[] = ['GetItem', 'Query', 'BatchGetItem', 'UpdateItem', 'DeleteItem'];
+/** …and writing ones record too, under an Idempotency-Key (PutItem, as `read-write`). */
+export const CITIZEN_WRITES: readonly TableAction[] = [...TABLE_ACCESS['read-write'], 'BatchGetItem'];
+
+export const tableActions = (access: Pick<Access, 'table'>): readonly TableAction[] =>
+  typeof access.table === 'string' ? TABLE_ACCESS[access.table] : access.table;
+
+/** Whether an access writes the table (its key then also encrypts). */
+export const writesTable = (access: Pick<Access, 'table'>): boolean =>
+  tableActions(access).some((a) => !['GetItem', 'Query', 'BatchGetItem'].includes(a));
+
 /** What code may touch. A route declares its own; a function is granted the union of its routes'. */
 export interface Access {
-  table: 'read' | 'read-write';
+  /** A shorthand (TABLE_ACCESS), or exactly the DynamoDB actions the code sends. */
+  table: 'read' | 'read-write' | readonly TableAction[];
+  /** StartExecution (a dossier's workflow). */
   startExecution?: boolean;
-  /** DescribeExecution only (read the dossiers' executions). */
+  /** DescribeExecution (read the dossiers' executions). */
   describeExecution?: boolean;
   sendTaskResult?: boolean;
   sendEmail?: boolean;

@@ -5,7 +5,7 @@ import { getDocument, getPending } from '../commons/document-store';
 import { once } from '../commons/idempotency';
 import { dossierForCitizen } from '../commons/lookup';
 import { logger } from '../commons/powertools';
-import { defineRoute, reply, IDEMPOTENCY_HEADER, PIN_HEADER } from '../commons/route';
+import { CITIZEN_WRITES, defineRoute, reply, IDEMPOTENCY_HEADER, PIN_HEADER } from '../commons/route';
 import { StoredDocument } from '../contracts/responses';
 import { toLocalIso } from '../core/local-time';
 import { documentView } from '../core/documents';
@@ -21,7 +21,7 @@ export const route = defineRoute({
   summary: 'Citizen: register an uploaded file',
   operationId: 'publicCompleteDocument',
   roles: ['public'],
-  access: { table: 'read-write', documents: ['verify'] },
+  access: { table: CITIZEN_WRITES, documents: ['verify'] },
   timeoutSeconds: 29,
   params: DocumentPath,
   responses: { 200: StoredDocument, 201: StoredDocument },

@@ -4,7 +4,7 @@ import { getDocument } from '../commons/document-store';
 import { notFound } from '../commons/http';
 import { dossierForCitizen } from '../commons/lookup';
 import { logger } from '../commons/powertools';
-import { defineRoute, reply, PIN_HEADER } from '../commons/route';
+import { CITIZEN_READS, defineRoute, reply, PIN_HEADER } from '../commons/route';
 import { listDossierItems } from '../commons/store';
 import { Download } from '../contracts/responses';
 import { citizenMayRead } from '../core/documents';
@@ -23,7 +23,7 @@ export const route = defineRoute({
   summary: 'Citizen: a short-lived download link to their own file or the result',
   operationId: 'publicGetDocument',
   roles: ['public'],
-  access: { table: 'read-write', documents: ['read'] },
+  access: { table: CITIZEN_READS, documents: ['read'] },
   params: DocumentPath,
   responses: { 200: Download },
   // 409 while the file is being scanned; 410 deleted with the anonymised dossier; 423 quarantined (signDownload)

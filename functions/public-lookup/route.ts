@@ -3,7 +3,7 @@ import { workingCalendar } from '../commons/calendar';
 import { now } from '../commons/clock';
 import { dossierForCitizen } from '../commons/lookup';
 import { dossierCode } from '../commons/params';
-import { defineRoute, reply, PIN_HEADER } from '../commons/route';
+import { CITIZEN_READS, defineRoute, reply, PIN_HEADER } from '../commons/route';
 import { listAgencies, listDossierItems } from '../commons/store';
 import { CitizenView } from '../contracts/responses';
 import { toLocalIso } from '../core/local-time';
@@ -26,7 +26,7 @@ export const route = defineRoute({
   summary: 'Citizen: look a dossier up with its code and PIN',
   operationId: 'publicLookup',
   roles: ['public'],
-  access: { table: 'read-write' },
+  access: { table: CITIZEN_READS },
   params: Path,
   responses: { 200: CitizenView },
   errors: [404, 429],

@@ -4,7 +4,7 @@ import { now } from '../commons/clock';
 import { conflict } from '../commons/http';
 import { dossierForCitizen } from '../commons/lookup';
 import { dossierCode } from '../commons/params';
-import { defineRoute, reply, IDEMPOTENCY_HEADER, PIN_HEADER } from '../commons/route';
+import { CITIZEN_WRITES, defineRoute, reply, IDEMPOTENCY_HEADER, PIN_HEADER } from '../commons/route';
 import { keys, updateIf } from '../commons/store';
 import { text } from '../core/text';
 import { Rated } from '../contracts/responses';
@@ -20,7 +20,7 @@ export const route = defineRoute({
   summary: 'Citizen: rate the service once, after the result',
   operationId: 'publicRating',
   roles: ['public'],
-  access: { table: 'read-write' },
+  access: { table: CITIZEN_WRITES },
   params: Path,
   body: Rating,
   responses: { 201: Rated },

@@ -3,7 +3,7 @@ import { once } from '../commons/idempotency';
 import { dossierForCitizen } from '../commons/lookup';
 import { dossierCode } from '../commons/params';
 import { logger } from '../commons/powertools';
-import { defineRoute, reply, IDEMPOTENCY_HEADER, PIN_HEADER } from '../commons/route';
+import { CITIZEN_WRITES, defineRoute, reply, IDEMPOTENCY_HEADER, PIN_HEADER } from '../commons/route';
 import { SupplementBody, supply } from '../commons/supplement';
 import { SupplementAccepted } from '../contracts/responses';
 import { toLocalIso } from '../core/local-time';
@@ -17,7 +17,7 @@ export const route = defineRoute({
   summary: 'Citizen: send the supplement asked for',
   operationId: 'publicSupplement',
   roles: ['public'],
-  access: { table: 'read-write', sendTaskResult: true },
+  access: { table: CITIZEN_WRITES, sendTaskResult: true },
   params: Path,
   body: SupplementBody,
   responses: { 202: SupplementAccepted },

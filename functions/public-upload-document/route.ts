@@ -4,7 +4,7 @@ import { DossierPath } from '../commons/document-params';
 import { once } from '../commons/idempotency';
 import { dossierForCitizen } from '../commons/lookup';
 import { logger } from '../commons/powertools';
-import { defineRoute, reply, IDEMPOTENCY_HEADER, PIN_HEADER } from '../commons/route';
+import { CITIZEN_WRITES, defineRoute, reply, IDEMPOTENCY_HEADER, PIN_HEADER } from '../commons/route';
 import { Upload } from '../contracts/responses';
 import { UploadRequest } from '../core/documents';
 
@@ -15,7 +15,7 @@ export const route = defineRoute({
   summary: 'Citizen: ask to upload a file of the supplement asked for',
   operationId: 'publicUploadDocument',
   roles: ['public'],
-  access: { table: 'read-write', documents: ['sign-upload'] },
+  access: { table: CITIZEN_WRITES, documents: ['sign-upload'] },
   params: DossierPath,
   body: UploadRequest,
   responses: { 201: Upload },

@@ -6,7 +6,7 @@ import { conflict } from '../commons/http';
 import { dossierForCitizen } from '../commons/lookup';
 import { dossierCode } from '../commons/params';
 import { logger } from '../commons/powertools';
-import { defineRoute, reply, IDEMPOTENCY_HEADER, PIN_HEADER } from '../commons/route';
+import { CITIZEN_WRITES, defineRoute, reply, IDEMPOTENCY_HEADER, PIN_HEADER } from '../commons/route';
 import { keys, listDossierItems, updateIf } from '../commons/store';
 import { text } from '../core/text';
 import { Withdrawn } from '../contracts/responses';
@@ -26,7 +26,8 @@ export const route = defineRoute({
   summary: 'Citizen: withdraw the dossier',
   operationId: 'publicWithdraw',
   roles: ['public'],
-  access: { table: 'read-write', sendTaskResult: true },
+  // the PIN check's counters: BatchGetItem (functions/commons/lookup.ts)
+  access: { table: CITIZEN_WRITES, sendTaskResult: true },
   params: Path,
   body: Withdraw,
   responses: { 202: Withdrawn },

@@ -26,7 +26,7 @@ export const route = defineRoute({
   summary: 'Add an agency or change its names, kind or warnings address',
   operationId: 'putAgency',
   roles: ['operator'],
-  access: { table: 'read-write', agencyGroups: true },
+  access: { table: ['GetItem', 'Query', 'PutItem'], agencyGroups: true },
   params: Path,
   body: AgencyBody,
   responses: { 200: AgencyStored, 201: AgencyStored },

@@ -32,7 +32,7 @@ export const route = defineRoute({
   summary: "Replace a year's working calendar",
   operationId: 'putCalendar',
   roles: ['operator'],
-  access: { table: 'read-write' },
+  access: { table: ['GetItem', 'Query', 'PutItem'] },
   params: YearPath,
   body: Body,
   responses: { 200: CalendarYear },

@@ -56,7 +56,7 @@ export const route = defineRoute({
   summary: 'Publish a new version of a procedure',
   operationId: 'putProcedure',
   roles: ['operator'],
-  access: { table: 'read-write' },
+  access: { table: ['GetItem', 'Query', 'PutItem'] },
   params: Path,
   body: Body,
   responses: { 200: ProcedureVersion, 201: ProcedureVersion },

@@ -15,7 +15,7 @@ export const route = defineRoute({
   summary: "Resume a dossier's workflow",
   operationId: 'resumeDossier',
   roles: ['operator'],
-  access: { table: 'read-write', startExecution: true },
+  access: { table: 'read-write', startExecution: true, describeExecution: true },
   params: Path,
   responses: { 200: Resumed, 202: Resumed },
   errors: [...OFFICER_ERRORS, 404, 409],

@@ -3,7 +3,7 @@ import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { BUNDLING } from './functions';
+import { BUNDLING, grantTable } from './functions';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { Provider } from 'aws-cdk-lib/custom-resources';
@@ -41,7 +41,8 @@ export class Catalogue extends Construct {
     });
     const role = new Role(this, 'LoaderRole', { assumedBy: new ServicePrincipal('lambda.amazonaws.com'), description: 'motcua catalogue loader' });
     logGroup.grantWrite(role);
-    table.grantReadWriteData(role);
+    // the loader reads what is there and puts each item (functions/commons/catalogue-load.ts)
+    grantTable(role, table, { table: ['GetItem', 'Query', 'PutItem'] });
     role.addToPrincipalPolicy(
       new PolicyStatement({ effect: Effect.ALLOW, actions: ['cognito-idp:CreateGroup'], resources: [props.userPool.userPoolArn] }),
     );

@@ -3,7 +3,7 @@ import { Alarm, ComparisonOperator, MathExpression, Metric, TreatMissingData } f
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { EventBus, Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
-import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Effect, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { Function as LambdaFn } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -73,7 +73,10 @@ export class EmailDelivery extends Construct {
     for (const s of props.specs.filter((f) => f.access.emailQueue)) {
       const fn = props.functionByName(s.name);
       fn.addEnvironment(spec.urlEnv, this.queue.queueUrl);
-      this.queue.grantSendMessages(fn);
+      // SendMessage only (grantSendMessages adds GetQueueAttributes/GetQueueUrl, which no code
+      // calls: the URL comes from the environment); the queue's key encrypts each message.
+      fn.addToRolePolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: ['sqs:SendMessage'], resources: [this.queue.queueArn] }));
+      fn.addToRolePolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: [key.keyArn] }));
     }
 
     // SES events → EventBridge (default bus) → record-delivery

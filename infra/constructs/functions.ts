@@ -1,12 +1,13 @@
 import { type CfnElement, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
-import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Effect, type IRole, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { FunctionSpec } from '../registry';
+import { type Access, tableActions, writesTable } from '../../functions/commons/route';
 import type { Email } from './email';
 import type { Documents } from './documents';
 import { fromRoot, projectRoot } from './paths';
@@ -29,7 +30,6 @@ export interface FunctionsProps {
   documents?: Documents;
 }
 
-/** Actions the callback pattern needs (SendTaskSuccess/Failure/Heartbeat). */
 /** How every function of the platform is bundled (the registry's, and the catalogue loader): infra/bundling/options.ts. */
 export const BUNDLING = {
   format: OutputFormat.ESM,
@@ -45,7 +45,27 @@ export const BUNDLING = {
   esbuildArgs: { '--alias': Object.entries(ALIASES).map(([from, to]) => `${from}=${to}`) },
 };
 
-export const TASK_RESULT_ACTIONS = ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'];
+/** A waiting task's token: the code answers SendTaskSuccess only (a failure is reported as a result). */
+export const TASK_RESULT_ACTIONS = ['states:SendTaskSuccess'];
+
+/**
+ * Exactly the DynamoDB actions an access names (TABLE_ACCESS, or its own list), on the table and
+ * its indexes, with what the table's customer-managed key needs for them: kms:Decrypt and
+ * DescribeKey to read, Encrypt/ReEncrypt/GenerateDataKey too to write (as Table.grant* gives).
+ * Not `grantReadData`/`grantReadWriteData`: they add Scan, ConditionCheckItem, BatchWriteItem,
+ * DescribeTable and the stream's actions, which no code calls (test/infra/iam-calls.test.ts).
+ */
+export function grantTable(role: IRole, table: Table, access: Pick<Access, 'table'>): void {
+  role.addToPrincipalPolicy(
+    new PolicyStatement({
+      effect: Effect.ALLOW,
+      actions: tableActions(access).map((a) => `dynamodb:${a}`),
+      resources: [table.tableArn, `${table.tableArn}/index/*`],
+    }),
+  );
+  const kms = ['kms:Decrypt', 'kms:DescribeKey', ...(writesTable(access) ? ['kms:Encrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*'] : [])];
+  role.addToPrincipalPolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: kms, resources: [table.encryptionKey!.keyArn] }));
+}
 
 /**
  * One NodejsFunction per registry entry, each with its own role and log group, granted exactly
@@ -102,18 +122,14 @@ export class Functions extends Construct {
       });
       this.byName.set(spec.name, fn);
 
-      if (spec.access.table === 'read-write') table.grantReadWriteData(role);
-      else table.grantReadData(role);
+      grantTable(role, table, spec.access);
 
       if (spec.access.startExecution) {
         role.addToPrincipalPolicy(
           new PolicyStatement({ effect: Effect.ALLOW, actions: ['states:StartExecution'], resources: [stateMachineArn] }),
         );
-        role.addToPrincipalPolicy(
-          new PolicyStatement({ effect: Effect.ALLOW, actions: ['states:DescribeExecution'], resources: [props.executionsArn] }),
-        );
       }
-      if (spec.access.describeExecution && !spec.access.startExecution) {
+      if (spec.access.describeExecution) {
         role.addToPrincipalPolicy(
           new PolicyStatement({ effect: Effect.ALLOW, actions: ['states:DescribeExecution'], resources: [props.executionsArn] }),
         );
@@ -164,7 +180,7 @@ export class Functions extends Construct {
       id: `AwsSolutions-IAM5[Resource::<${tableId}.Arn>/index/*]`,
       reason: 'The table grant covers its own indexes (only GSI1 exists); the wildcard never leaves this table.',
     });
-    if (spec.access.startExecution || spec.access.describeExecution) {
+    if (spec.access.describeExecution) {
       const stack = Stack.of(this);
       const region = Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region;
       const account = Token.isUnresolved(stack.account) ? '<AWS::AccountId>' : stack.account;
@@ -173,7 +189,7 @@ export class Functions extends Construct {
         reason: 'DescribeExecution on the executions of this one state machine: a resume checks that no execution of the dossier is running.',
       });
     }
-    if (spec.access.table === 'read-write') {
+    if (writesTable(spec.access)) {
       for (const action of ['kms:ReEncrypt*', 'kms:GenerateDataKey*']) {
         v.acknowledge({
           id: `AwsSolutions-IAM5[Action::${action}]`,
