@@ -192,7 +192,8 @@ describe('the operators’ console', () => {
     await page.getByRole('button', { name: 'Công bố lịch năm 2027' }).click();
     const error = page.locator(`[data-field-error="entries[${n}].date"]`);
     await error.waitFor();
-    expect(await error.textContent()).toBe('expected a real YYYY-MM-DD date');
+    // in the page's language (issue 20: errors speak Vietnamese on a Vietnamese page)
+    expect(await error.textContent()).toBe('Ngày có dạng YYYY-MM-DD và phải có thật');
     const input = entry.getByLabel('Ngày');
     expect(await input.getAttribute('aria-invalid')).toBe('true');
     expect(await input.getAttribute('aria-describedby')).toContain(`entries[${n}].date-error`);
