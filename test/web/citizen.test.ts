@@ -7,7 +7,7 @@ import { ROOT } from '../../infra/local/runtime';
 import { applicant, eventually, scenario, startHarness, type Email, type Harness } from '../support/local';
 import { signInAs } from './officers-support';
 import { launchBrowser, newPage, seriousViolations } from '../support/browser';
-import { pdf, sha256 } from '../support/documents';
+import { documents, pdf, sha256 } from '../support/documents';
 
 const PHONE = { width: 390, height: 844 };
 /** The machine is slow and shared: give the page time (expect.poll waits 1 s by default). */
@@ -363,5 +363,47 @@ describe('the public part of the centre profile', () => {
     // locally the portal is this gateway, so the letters' links work
     expect(res.body.portalUrl).toBe(h.runtime.apiUrl);
     expect(JSON.stringify(res.body)).not.toMatch(/sender|alarm|ap-southeast|no-reply/);
+  });
+});
+
+/**
+ * The result returned electronically, on the citizen's page: the page read a `resultDocuments`
+ * field the API never answered (its hand-written types hid it) and so never showed a result;
+ * with its types generated from the contract it lists the lookup's result documents.
+ */
+describe('the citizen: the electronic result on the page', () => {
+  let h: Harness;
+  let browser: Browser;
+  afterAll(async () => {
+    await browser?.close();
+    await h?.stop();
+  });
+
+  it('lists the result file once the result is handed back, and its button fetches the download link', async () => {
+    [h, browser] = await Promise.all([startHarness({ resume: false }), launchBrowser()]);
+    const s = scenario(h);
+    const files = documents(h);
+    await s.setClock('2026-12-02T10:00:00+07:00');
+    const desk = await h.token('desk-1', ['desk']);
+    const sdl = await h.token('sdl-1', ['agency-SDL']);
+    const { code, lookupPin } = await s.receive(desk, 'DL-LHND', applicant(45));
+    await s.task('SDL', sdl, code, 's1-sdl');
+    const result = await files.upload(code, { token: sdl }, pdf(6000), { name: 'Giấy phép kinh doanh lữ hành.pdf', purpose: 'result' });
+    await s.decide(sdl, code, 's1-sdl', { outcome: 'approve', resultDocument: { documentId: result.documentId } });
+    await s.task('TTHCC', desk, code, 'return');
+    await s.decide(desk, code, 'return', { outcome: 'approve' });
+    await s.status(desk, code, 10);
+    await h.runtime.documents.scanner.idle();
+    const { page, context } = await newPage(browser, PHONE);
+    await page.goto(`${h.runtime.apiUrl}/c/${code}`);
+    await page.fill('#pin', lookupPin);
+    await page.click('button[type=submit]');
+    const section = page.locator('#result');
+    await section.waitFor(POLL);
+    expect(await section.textContent()).toContain('Giấy phép kinh doanh lữ hành.pdf');
+    const asked = page.waitForResponse((r) => r.url().includes(`/api/public/dossiers/${code}/documents/${result.documentId}`), POLL);
+    await section.getByRole('button', { name: 'Tải về' }).click();
+    expect((await asked).status()).toBe(200);
+    await context.close();
   });
 });

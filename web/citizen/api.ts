@@ -2,38 +2,17 @@
  * The citizen's calls to the API (`/api/...`, the same origin). The PIN travels only in the
  * `X-Lookup-Pin` header, never in a URL; the page keeps it in memory only.
  */
+import type { operations } from '../shared/api-types';
 import { timedFetch } from '../shared/clock';
 
-export interface Text {
-  vi: string;
-  en: string;
-}
-export interface Centre {
-  name: Text;
-  address: Text;
-  openingHours: Text;
-  hotline: string;
-  portalUrl: string;
-}
-export interface DossierView {
-  code: string;
-  status: number;
-  statusText: Text;
-  procedure: { code: string; name: Text };
-  receivedAt: string;
-  appointmentAt: string;
-  collection: { from: string; until: string } | null;
-  history: { at: string; event: string; text: Text }[];
-  /** `dueAt`: when a procedure's rules give a deadline for supplementing (none is stored today). */
-  supplement: { requestedAt: string; agency: Text; missing: string[]; reason: string; dueAt?: string | null } | null;
-  stop: { kind: 'withdrawn' | 'refused'; at: string; reason: string } | null;
-  returnedAt: string | null;
-  canWithdraw: boolean;
-  canRate: boolean;
-  rating: { score: number; at: string } | null;
-  /** Issue 12: the result files returned electronically (absent until that route exists). */
-  resultDocuments?: { documentId: string; name: string }[];
-}
+/** What an operation answers with `status`, as the contract (web/shared/api-types.ts, generated) says. */
+type Answered<Op extends keyof operations, S extends number> = operations[Op]['responses'] extends Record<S, { content: { 'application/json': infer T } }> ? T : never;
+/** What an operation takes as its JSON body. */
+type BodyOf<Op extends keyof operations> = operations[Op] extends { requestBody?: { content: { 'application/json': infer T } } } ? T : never;
+
+export type Text = { vi: string; en: string };
+export type Centre = Answered<'publicCentre', 200>;
+export type DossierView = Answered<'publicLookup', 200>;
 
 export interface Answer<T> {
   status: number;
@@ -68,15 +47,18 @@ const dossier = (code: string) => `/public/dossiers/${encodeURIComponent(code)}`
 export const api = {
   centre: () => call<Centre>('GET', '/public/centre'),
   lookup: (code: string, pin: string) => call<DossierView>('GET', dossier(code), pin),
-  supplement: (code: string, pin: string, documents: ({ name: string; ref: string } | { documentId: string })[], note?: string) =>
-    call('POST', `${dossier(code)}/supplement`, pin, { documents, ...(note ? { note } : {}) }),
-  withdraw: (code: string, pin: string, reason?: string) => call('POST', `${dossier(code)}/withdraw`, pin, reason ? { reason } : {}),
-  rate: (code: string, pin: string, score: number, comment?: string) => call('POST', `${dossier(code)}/rating`, pin, { score, ...(comment ? { comment } : {}) }),
+  supplement: (code: string, pin: string, documents: BodyOf<'publicSupplement'>['documents'], note?: string) =>
+    call<Answered<'publicSupplement', 202>>('POST', `${dossier(code)}/supplement`, pin, { documents, ...(note ? { note } : {}) } satisfies BodyOf<'publicSupplement'>),
+  withdraw: (code: string, pin: string, reason?: string) =>
+    call<Answered<'publicWithdraw', 202>>('POST', `${dossier(code)}/withdraw`, pin, (reason ? { reason } : {}) satisfies BodyOf<'publicWithdraw'>),
+  rate: (code: string, pin: string, score: number, comment?: string) =>
+    call<Answered<'publicRating', 201>>('POST', `${dossier(code)}/rating`, pin, { score, ...(comment ? { comment } : {}) } satisfies BodyOf<'publicRating'>),
   /** Issue 11's route: always 202 whether or not the code exists (404 until it is built). */
-  pinReminder: (code: string) => call('POST', `${dossier(code)}/pin-reminder`, undefined, {}),
+  pinReminder: (code: string) => call<Answered<'publicPinReminder', 202>>('POST', `${dossier(code)}/pin-reminder`, undefined, {} satisfies BodyOf<'publicPinReminder'>),
   /** The letter's one-time code: the new PIN replaces the old one (200), or 400 when it is not right. */
-  confirmPin: (code: string, confirmation: string) => call('POST', `${dossier(code)}/pin-reminder`, undefined, { confirmation }),
+  confirmPin: (code: string, confirmation: string) =>
+    call<Answered<'publicPinReminder', 200>>('POST', `${dossier(code)}/pin-reminder`, undefined, { confirmation } satisfies BodyOf<'publicPinReminder'>),
   /** Issue 12's route: a result file (the answer carries where to download it). */
   resultFile: (code: string, pin: string, documentId: string) =>
-    call<{ url?: string }>('GET', `${dossier(code)}/documents/${encodeURIComponent(documentId)}`, pin),
+    call<Answered<'publicGetDocument', 200>>('GET', `${dossier(code)}/documents/${encodeURIComponent(documentId)}`, pin),
 };

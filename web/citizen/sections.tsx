@@ -71,7 +71,7 @@ export function Supplement({ ctx, view }: { ctx: Ctx; view: DossierView }) {
       <p>{t.supplementAsked(s.agency[lang], formatLocal(s.requestedAt, lang))}</p>
       <ul>{s.missing.map((m) => <li key={m}>{m}</li>)}</ul>
       {s.reason && <p>{t.reason}: {s.reason}</p>}
-      <p class="hint">{s.dueAt ? t.supplementBy(formatLocal(s.dueAt, lang)) : t.supplementDeadline}</p>
+      <p class="hint">{t.supplementDeadline}</p>
       <form method="post" onSubmit={send} noValidate>
         {items.map((label, i) => (
           <div key={label}>
@@ -175,13 +175,13 @@ export function Rating({ ctx, view }: { ctx: Ctx; view: DossierView }) {
 }
 
 /**
- * The result files an agency returned electronically. The lookup does not list any yet: the
- * documents issue (12) adds `resultDocuments` and GET /public/dossiers/{code}/documents/{id}; the
- * download goes through the PIN header, then to the presigned URL it answers.
+ * The result files an agency returned electronically: the lookup's `documents` whose purpose is
+ * `result` (the page read a `resultDocuments` field the API never answered until its types came
+ * from the contract); the download goes through the PIN header, then to the presigned URL it answers.
  */
 export function ResultFiles({ ctx, view }: { ctx: Ctx; view: DossierView }) {
   const { t } = ctx;
-  const docs = view.resultDocuments ?? [];
+  const docs = view.documents.filter((d) => d.purpose === 'result');
   if (!docs.length) return null;
   const open = async (documentId: string) => {
     const r = await api.resultFile(ctx.code, ctx.pin, documentId);
