@@ -1,4 +1,4 @@
-import { type CfnElement, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { type CfnElement, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import { CfnMalwareProtectionPlan } from 'aws-cdk-lib/aws-guardduty';
 import { AnyPrincipal, Effect, type IRole, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
@@ -140,7 +140,14 @@ export class Documents extends Construct {
     for (const s of statements) role.addToPrincipalPolicy(s);
     Validations.of(role).acknowledge(
       // the rule's ARN as cdk-nag prints it: with the stack's own region and account, or their tokens
-      ...[`${stack.region}:${stack.account}`, '<AWS::Region>:<AWS::AccountId>'].map((where) => ({
+      // (an unresolved account or region is a token, which an acknowledgement's id cannot hold: a
+      // synth with no AWS configuration names the tokens as cdk-nag prints them)
+      ...[
+        `${Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region}:${Token.isUnresolved(stack.account) ? '<AWS::AccountId>' : stack.account}`,
+        '<AWS::Region>:<AWS::AccountId>',
+      ]
+        .filter((where, i, all) => all.indexOf(where) === i)
+        .map((where) => ({
         id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:events:${where}:rule/DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3*]`,
         reason: 'The EventBridge rule GuardDuty manages for the plan: its documented name prefix.',
       })),

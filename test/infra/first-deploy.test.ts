@@ -185,3 +185,14 @@ describe('a first deploy of a centre (the made-up demo province, as an operator 
     }
   });
 });
+
+describe('a synth on a fresh clone with no AWS configuration (issue 19, item 7)', () => {
+  it('builds the shipped centre with no account (the account and region stay tokens), cdk-nag acknowledgements included', () => {
+    const app = new App({ outdir: mkdtempSync(path.join(tmpdir(), 'motcua-cdk-')), context: { environment: 'dev', 'aws:cdk:bundling-stacks': [] } });
+    // as `npx cdk synth` does without CDK_DEFAULT_ACCOUNT: no account at all
+    const stack = new MotcuaStack(app, 'Motcua', { env: { region: 'ap-southeast-1' } });
+    const template = app.synth().getStackByName('Motcua').template as Json;
+    expect(stack.account).toMatch(/^\$\{Token/);
+    expect(Object.keys(template.Resources).length).toBeGreaterThan(100);
+  });
+});
