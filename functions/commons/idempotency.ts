@@ -16,18 +16,30 @@ export class SpreadPersistenceLayer extends DynamoDBPersistenceLayer {
   }
 }
 
-let store: DynamoDBPersistenceLayer | undefined;
+let store: { at: string; layer: DynamoDBPersistenceLayer } | undefined;
 
-/** Powertools idempotency records live in the single table, one partition each, for an hour. */
+/**
+ * Powertools idempotency records live in the single table, one partition each, for an hour. The
+ * layer is kept per table and endpoint: a process that meets a second local runtime (tests start
+ * several, one after another) must not keep writing to the first one's stopped table.
+ */
 export function persistence(): DynamoDBPersistenceLayer {
-  store ??= new SpreadPersistenceLayer({
-    tableName: process.env.TABLE_NAME!,
-    keyAttr: 'PK',
-    sortKeyAttr: 'SK',
-    expiryAttr: 'expiresAt',
-    awsSdkV3Client: new DynamoDBClient({ endpoint: process.env.AWS_ENDPOINT_URL_DYNAMODB || undefined }),
-  });
-  return store;
+  const tableName = process.env.TABLE_NAME!;
+  const endpoint = process.env.AWS_ENDPOINT_URL_DYNAMODB || undefined;
+  const at = `${tableName}|${endpoint ?? ''}`;
+  if (store?.at !== at) {
+    store = {
+      at,
+      layer: new SpreadPersistenceLayer({
+        tableName,
+        keyAttr: 'PK',
+        sortKeyAttr: 'SK',
+        expiryAttr: 'expiresAt',
+        awsSdkV3Client: new DynamoDBClient({ endpoint }),
+      }),
+    };
+  }
+  return store.layer;
 }
 
 /** Map Powertools' refusals to problem+json. */
