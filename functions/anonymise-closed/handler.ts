@@ -68,11 +68,17 @@ async function anonymiseOne(month: string, code: string, at: Date, files: { dele
   if (!isDueForAnonymisation(dossier, at)) return 'not-due';
   for (const key of applicantLookupKeys(code, dossier.applicant)) await remove(key);
   files.deleted += await deleteFiles(code, at);
+  // who corrected the contact details and when stays; the address told of it goes
+  const corrections = (dossier as { contactCorrections?: Record<string, unknown>[] }).contactCorrections;
   const anonymised = await updateIf({
     Key: keys.dossier(code),
-    UpdateExpression: 'SET applicant = :anon, anonymisedAt = :at',
+    UpdateExpression: `SET applicant = :anon, anonymisedAt = :at${corrections ? ', contactCorrections = :corrections' : ''}`,
     ConditionExpression: 'attribute_exists(closedAt) AND attribute_not_exists(anonymisedAt)',
-    ExpressionAttributeValues: { ':anon': { ...ANONYMISED_APPLICANT }, ':at': at.toISOString() },
+    ExpressionAttributeValues: {
+      ':anon': { ...ANONYMISED_APPLICANT },
+      ':at': at.toISOString(),
+      ...(corrections ? { ':corrections': corrections.map(({ previousEmail: _, ...kept }) => kept) } : {}),
+    },
   });
   const outcome: Outcome = anonymised ? 'anonymised' : 'already-anonymised';
   await remove(retention);

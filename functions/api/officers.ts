@@ -6,6 +6,7 @@ import { route as uploadDocument } from '../upload-document/route';
 import { route as completeDocument } from '../complete-document/route';
 import { route as getDocument } from '../get-document/route';
 import { route as reissuePin } from '../reissue-pin/route';
+import { route as correctApplicant } from '../correct-applicant/route';
 import { route as listContacts } from '../list-contacts/route';
 import { route as getCalendar } from '../get-calendar/route';
 import { route as listAgencies } from '../list-agencies/route';
@@ -27,6 +28,7 @@ export const routes = [
   completeDocument,
   getDocument,
   reissuePin,
+  correctApplicant,
   listContacts,
   getCalendar,
   listAgencies,

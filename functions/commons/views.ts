@@ -1,4 +1,5 @@
 import type { Dossier, Step } from '../core/dossier';
+import type { ContactField } from '../core/email/contact-letter';
 import { toLocalIso } from '../core/local-time';
 
 /** What the API shows of a step: never its task token. */
@@ -35,6 +36,12 @@ export function dossierView(d: Dossier, steps: Step[], emails: { eventKey: strin
     stop: d.stop ? { ...d.stop, at: toLocalIso(d.stop.at) } : undefined,
     rating: d.rating ? { ...d.rating, at: toLocalIso(d.rating.at) } : undefined,
     emailFailures: Object.entries(d.emailFailures ?? {}).map(([eventKey, f]) => ({ eventKey, error: f.error, at: toLocalIso(f.at) })),
+    contactCorrections: ((d as { contactCorrections?: { n: number; at: string; by: string; fields: ContactField[] }[] }).contactCorrections ?? []).map((c) => ({
+      n: c.n,
+      at: toLocalIso(c.at),
+      by: c.by,
+      fields: c.fields,
+    })),
     emails: emails.map((e) => ({ ...e, sentAt: e.sentAt ? toLocalIso(e.sentAt) : null })),
     steps: steps.sort((a, b) => a.stageIndex - b.stageIndex || a.stepId.localeCompare(b.stepId)).map(stepView),
   };

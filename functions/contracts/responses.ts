@@ -105,6 +105,8 @@ export const DossierView = z
     stop: z.object({ kind: z.enum(['refused', 'withdrawn']), at: localTime, stepId: z.string().optional(), agency: z.string().optional(), reason: z.string() }).optional(),
     rating: z.object({ score: z.number().int(), comment: z.string().optional(), at: z.string() }).optional(),
     emailFailures: z.array(z.object({ eventKey: z.string(), error: z.string(), at: localTime })),
+    /** Corrections of the contact details (PATCH /dossiers/{code}/applicant): who, when, which fields; never the values. */
+    contactCorrections: z.array(z.object({ n: z.number().int(), at: localTime, by: z.string(), fields: z.array(z.enum(['email', 'phone'])) })),
     /** The emails sent to the citizen, one per (dossier, event). */
     emails: z.array(EmailView),
     /** The files uploaded into the dossier. */
@@ -303,6 +305,16 @@ export const Contacts = z.object({
 
 export const PublicCentre = z.object({ name: Text, address: Text, openingHours: Text, hotline: z.string(), portalUrl: z.string() });
 export const PinReissued = z.object({ dossierCode: z.string(), reissuedAt: localTime, sentTo: z.literal('applicant') });
+export const ApplicantCorrected = z
+  .object({
+    dossierCode: z.string(),
+    applicant: z.object({ name: z.string(), email: z.string(), phone: z.string().optional(), idNumber: z.string().optional() }),
+    changed: z.array(z.enum(['email', 'phone'])).meta({ description: 'Empty when the details already were these (a retry): nothing written, nothing sent' }),
+    correctedAt: localTime.optional(),
+    toldPreviousAddress: z.boolean().meta({ description: 'A letter to the address on file before the correction is queued' }),
+    resent: z.array(z.string()).meta({ description: "Ids (<code>~<eventKey>) of the citizen's letters that never reached the old address, queued again to the new one" }),
+  })
+  .meta({ description: 'The contact details now on file' });
 export const PinReminder = z.object({ message: Text }).meta({ description: 'The same answer whatever the code' });
 export const PinConfirmed = z.object({ confirmed: z.literal(true), message: Text }).meta({ description: 'The one-time code was right: the new PIN of the letter now works' });
 

@@ -10,6 +10,8 @@ import { enqueueEmail, type EmailMessage } from '../commons/email-queue';
 import { claimEmail, readEmail, recordRefusal, recordSent, recordSuperseded, releaseClaim, type EmailItem } from '../commons/email-store';
 import { composePinLetter } from '../commons/pin-issue';
 import { PIN_EVENT } from '../core/email/pin-letter';
+import { CONTACT_EVENT } from '../core/email/contact-letter';
+import { composeContactLetter } from '../commons/contact-correction';
 import { dossierCode } from '../commons/params';
 import { logger, metrics } from '../commons/powertools';
 import { currentCentre } from '../core/centre';
@@ -50,6 +52,10 @@ async function sendOne(m: EmailMessage): Promise<void> {
       if (!letter) return void (await recordSuperseded(m.dossierCode, m.eventKey, claim, 'superseded by a newer PIN letter'));
       ({ to, rendered } = letter);
       event = PIN_EVENT;
+    } else if (seen.event === CONTACT_EVENT) {
+      // the desk corrected the contact details: told at the address the dossier had before
+      ({ to, rendered } = await composeContactLetter(m.dossierCode, m.eventKey));
+      event = CONTACT_EVENT;
     } else {
       const request = NotifyInput.parse({ dossierCode: m.dossierCode, eventKey: m.eventKey, ...(seen.request ?? { event: seen.event }) });
       const composed = await compose(request);

@@ -139,6 +139,48 @@ describe('email delivery', () => {
     await eventually(async () => (await h.call('GET', '/agencies/TTHCC/contacts', { token: desk })).body.contacts.some((c: { dossierCode: string }) => c.dossierCode === code));
   });
 
+  it('a bounced address is corrected by the desk: the old address is told, the bounced letter reaches the new one, the call leaves the list; a retry sends nothing more (issue 20, 4)', async () => {
+    const bounced = 'bounce@simulator.amazonses.com';
+    const fresh = `corrected.${process.pid}@example.vn`;
+    const { code } = await s.receive(desk, 'DL-LHND', { ...applicant(32), email: bounced, phone: '0987654321' });
+    await letter(code, 'receipt', 'bounced');
+    const path = `/dossiers/${code}/applicant`;
+    // only the desk corrects a citizen's details
+    for (const token of [sdl, operator]) expect((await h.call('PATCH', path, { token, body: { email: fresh } })).status).toBe(403);
+    const wrong = await h.call('PATCH', path, { token: desk, body: { email: 'not-an-address' } });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.errors[0].field).toBe('email');
+
+    const corrected = await h.call('PATCH', path, { token: desk, body: { email: fresh } });
+    expect(corrected.status).toBe(200);
+    expect(corrected.body).toMatchObject({ changed: ['email'], toldPreviousAddress: true, resent: [`${code}~receipt`], applicant: { email: fresh, phone: '+84987654321' } });
+    // the receipt goes again, now to the new address, and is delivered there
+    const receipt = await s.email(fresh, 'Giấy tiếp nhận');
+    expect(receipt.destination.to).toEqual([fresh]);
+    await letter(code, 'receipt', 'delivered');
+    // the address on file before is told (it bounces here, as that address does)
+    await letter(code, 'contact-changed-1', 'bounced');
+    const told = (await h.emailsTo(bounced)).filter((e) => e.subject.includes(code) && e.subject.includes('Thông tin liên hệ'));
+    expect(told).toHaveLength(1);
+    expect(told[0]!.body.text).not.toContain(fresh);
+    // the desk no longer has to call about the receipt
+    await eventually(async () => !(await h.call('GET', '/agencies/TTHCC/contacts', { token: desk })).body.contacts.some((c: { dossierCode: string; eventKey: string }) => c.dossierCode === code && c.eventKey === 'receipt'));
+    // who and when, never the values, on the dossier
+    const seen = (await h.call('GET', `/dossiers/${code}`, { token: desk })).body;
+    expect(seen.contactCorrections).toEqual([{ n: 1, at: corrected.body.correctedAt, by: 'desk-1', fields: ['email'] }]);
+    // the same correction again changes nothing and sends nothing
+    const again = await h.call('PATCH', path, { token: desk, body: { email: fresh } });
+    expect(again.body).toMatchObject({ changed: [], toldPreviousAddress: false, resent: [] });
+    await h.settled();
+    expect((await h.emailsTo(fresh)).filter((e) => e.subject.includes('Giấy tiếp nhận'))).toHaveLength(1);
+    expect((await emailsOf(code)).filter((e) => e.eventKey.startsWith('contact-changed'))).toHaveLength(1);
+    // an access request by the new address finds the dossier; by the old one, no longer
+    const byNew = await h.call('GET', `/ops/applicants/export?email=${encodeURIComponent(fresh)}`, { token: operator });
+    expect(byNew.body.dossiers.map((d: { dossier: { code: string } }) => d.dossier.code)).toContain(code);
+    const byOld = await h.call('GET', `/ops/applicants/export?email=${encodeURIComponent(bounced)}`, { token: operator });
+    expect(byOld.body.dossiers.map((d: { dossier: { code: string } }) => d.dossier.code)).not.toContain(code);
+  });
+
   it('records events at least once and in any order: a bounce overrides a delivery, never the reverse', async () => {
     const { code } = await s.receive(desk, 'DL-LHND', { ...applicant(32), email: `order.${process.pid}@example.vn` });
     const sent = await letter(code, 'receipt', 'delivered');

@@ -9,7 +9,11 @@ describe('the words officers read instead of internal codes', () => {
     // the letters' module reads Node's globals: loaded at run time, outside the pages' type check
     const templates = '../../functions/core/email/templates';
     const { EMAIL_EVENTS } = (await import(/* @vite-ignore */ templates)) as { EMAIL_EVENTS: readonly string[] };
-    for (const e of EMAIL_EVENTS) {
+    // and the letters sent outside the workflow: the PIN letter, the contact-details notice
+    const [pinLetter, contactLetter] = ['../../functions/core/email/pin-letter', '../../functions/core/email/contact-letter'];
+    const { PIN_EVENT } = (await import(/* @vite-ignore */ pinLetter)) as { PIN_EVENT: string };
+    const { CONTACT_EVENT } = (await import(/* @vite-ignore */ contactLetter)) as { CONTACT_EVENT: string };
+    for (const e of [...EMAIL_EVENTS, PIN_EVENT, CONTACT_EVENT]) {
       expect(LETTER_WORDS[e]?.vi, e).toBeTruthy();
       expect(letterWord(e, e, 'vi')).not.toMatch(code);
       expect(letterWord(e, e, 'en')).not.toBe(e);

@@ -17,6 +17,8 @@ export const LETTER_WORDS: Record<string, Text> = {
   'rating-invitation': { vi: 'Thư mời đánh giá', en: 'Rating invitation' },
   'agency-warning': { vi: 'Cảnh báo sắp đến hạn (gửi cơ quan)', en: 'Due-time warning (to the agency)' },
   'pin-reminder': { vi: 'Thư cấp mã PIN tra cứu mới', en: 'New lookup PIN' },
+  'pin-reissued': { vi: 'Thư cấp mã PIN tra cứu mới', en: 'New lookup PIN' },
+  'contact-changed': { vi: 'Thông báo đã sửa thông tin liên hệ (gửi địa chỉ cũ)', en: 'Contact details corrected (to the old address)' },
 };
 /** Event keys by their prefix (functions/core/workflow-contract.ts eventKeys): `warning-s1-stp-0`. */
 const KEY_PREFIX: Record<string, string> = { warning: 'agency-warning' };

@@ -110,6 +110,18 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/dossiers/{code}/applicant": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Correct the applicant's contact details (roles: desk) */
+    patch: operations["correctApplicant"];
+    trace?: never;
+  };
   "/dossiers/{code}/control-sheet": {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
     /** The control sheet (form 06) (roles: desk, operator, agency) */
@@ -825,6 +837,12 @@ export interface operations {
             error: string;
             at: string;
           }[];
+          contactCorrections: {
+            n: number;
+            at: string;
+            by: string;
+            fields: ("email" | "phone")[];
+          }[];
           emails: {
             id: string;
             eventKey: string;
@@ -892,6 +910,35 @@ export interface operations {
       401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "correctApplicant": {
+    parameters: { query?: never; header?: never; path: { code: string }; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        email?: string;
+        phone?: string | null;
+      } } };
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          dossierCode: string;
+          applicant: {
+            name: string;
+            email: string;
+            phone?: string;
+            idNumber?: string;
+          };
+          changed: ("email" | "phone")[];
+          correctedAt?: string;
+          toldPreviousAddress: boolean;
+          resent: string[];
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
     };
