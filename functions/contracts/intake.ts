@@ -23,3 +23,16 @@ export const DossierInput = z
     documents: intakeDocuments.optional(),
   })
   .strict();
+
+/**
+ * PATCH /dossiers/{code}/applicant: what the desk may correct — how the citizen is reached. Name and
+ * ID number are the dossier's identity, not contact details. Checked by the route and by the
+ * dossier page before sending.
+ */
+export const ContactChanges = z
+  .object({
+    email: z.email().max(254).optional(),
+    phone: phone.nullable().optional().meta({ description: 'null removes the phone number' }),
+  })
+  .strict()
+  .refine((b) => b.email !== undefined || b.phone !== undefined, { message: 'give email or phone', path: ['email'] });

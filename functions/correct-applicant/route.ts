@@ -5,20 +5,11 @@ import { dossierCode } from '../commons/params';
 import { logger } from '../commons/powertools';
 import { defineRoute, reply, OFFICER_ERRORS } from '../commons/route';
 import { ApplicantCorrected } from '../contracts/responses';
-import { phone } from '../core/text';
+import { ContactChanges } from '../contracts/intake';
 import { toLocalIso } from '../core/local-time';
 import { emailId } from '../core/email-delivery';
 
 const Path = z.object({ code: dossierCode });
-
-/** What the desk may correct: how the citizen is reached. Name and ID number are the dossier's identity, not contact details. */
-export const ContactChanges = z
-  .object({
-    email: z.email('an email address').max(254).optional(),
-    phone: phone.nullable().optional().meta({ description: 'null removes the phone number' }),
-  })
-  .strict()
-  .refine((b) => b.email !== undefined || b.phone !== undefined, { message: 'give email or phone', path: ['email'] });
 
 /**
  * PATCH /dossiers/{code}/applicant (desk): correct the applicant's contact details — an address

@@ -120,6 +120,7 @@ describe('who may call what', () => {
     { route: 'POST /public/dossiers/{code}/documents', path: `/public/dossiers/${d.f.code}/documents`, pin: d.f.lookupPin, body: declare(pdf()), allow: { citizen: 201 }, deny: publicDeny },
     { route: 'POST /public/dossiers/{code}/documents/{documentId}/complete', path: `/public/dossiers/${d.f.code}/documents/${doc.citizenPending}/complete`, pin: d.f.lookupPin, allow: { citizen: 201 }, deny: publicDeny },
     { route: 'GET /public/dossiers/{code}/documents/{documentId}', path: `/public/dossiers/${d.f.code}/documents/${doc.citizen}`, pin: d.f.lookupPin, allow: { citizen: 200 }, deny: publicDeny },
+    { route: 'PATCH /dossiers/{code}/applicant', path: `/dossiers/${d.b.code}/applicant`, body: { phone: '0911 222 333' }, allow: { desk: 200 }, deny: { operator: 403, stp: 403, catp: 403, nobody: 403 } },
     // last: both replace d.a's PIN
     { route: 'POST /dossiers/{code}/pin', path: `/dossiers/${d.a.code}/pin`, body: {}, allow: { desk: 202 }, deny: { operator: 403, stp: 403, catp: 403, nobody: 403 } },
     { route: 'POST /public/dossiers/{code}/pin-reminder', path: `/public/dossiers/${d.a.code}/pin-reminder`, body: {}, allow: { anonymous: 202, citizen: 202, desk: 202 }, deny: {} },

@@ -149,6 +149,9 @@ describe('real answers validate against the contract', () => {
     expect(await postToS3(draft, early)).toBeLessThan(300);
     await check('POST /dossiers', '/dossiers', { token: desk, body: { procedureCode: 'TP-LLTP', applicant: applicant(6), channel: 'counter', documents: [{ draftId: draft.draftId }] } });
 
+    // the desk corrects the applicant's phone
+    await check('PATCH /dossiers/{code}/applicant', `/dossiers/${e.code}/applicant`, { token: desk, body: { phone: '0911 222 333' } });
+
     // the PIN: reissued at the desk, a reminder asked by the citizen
     await check('POST /dossiers/{code}/pin', `/dossiers/${e.code}/pin`, { token: desk, body: {} });
     await check('POST /public/dossiers/{code}/pin-reminder', `/public/dossiers/${e.code}/pin-reminder`, { body: {} });

@@ -480,6 +480,7 @@ describe('fuzz: random and malformed requests at every route', () => {
       // an email that does not exist: the request is checked through to the store, and never writes
       { route: r('POST /ops/emails/{id}/resend'), targets: [{ params: { id: `${d.a.code}~no-such-email` }, token: t.operator }], token: t.operator },
       { route: r('GET /agencies/{agencyCode}/contacts'), targets: [{ params: { agencyCode: 'TTHCC' }, token: t.desk }], token: t.desk },
+      { route: r('PATCH /dossiers/{code}/applicant'), targets: [{ params: { code: d.a.code }, token: t.desk }], token: t.desk },
       { route: r('POST /dossiers/{code}/pin'), targets: [{ params: { code: d.a.code }, token: t.desk }], token: t.desk },
       { route: r('POST /public/dossiers/{code}/pin-reminder'), targets: [{ params: { code: d.a.code } }, { params: { code: 'TTHCC-261202-9999' } }] },
     ];

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser';
-import { startHarness, type Harness } from '../support/local';
+import { applicant, eventually, scenario, startHarness, type Harness } from '../support/local';
 import { decodeQr, expectAccessible, signInAs } from './officers-support';
 // Evaluated in the page (the tests' tsconfig has no DOM lib).
 declare const document: any;
@@ -101,5 +101,39 @@ describe('the desk receives a dossier through the form and prints the receipt', 
     // the page asks the API in its language (web/shared/api.ts), so the API's own errors come back in English too
     expect(languages.at(-1)).toBe('en');
     await context.close();
+  });
+
+  it("corrects a bounced address on the dossier's page: the error beside its field, then the correction and who made it; an agency's officer has no such form (issue 20, 4)", async () => {
+    const s = scenario(h);
+    const desk = await h.token('desk-2', ['desk']);
+    const { code } = await s.receive(desk, 'DL-LHND', { ...applicant(60), email: 'bounce@simulator.amazonses.com' });
+    await eventually(async () => (await h.call('GET', `/dossiers/${code}`, { token: desk })).body.emails.find((e: { eventKey: string; state: string }) => e.eventKey === 'receipt' && e.state === 'bounced'), 30_000);
+    const { page, context, errors } = await signInAs(browser, h.runtime.apiUrl, /bộ phận một cửa/i);
+    await page.goto(`${h.runtime.apiUrl}/dossier/${code}`);
+    const form = page.locator('#contact');
+    await form.waitFor();
+    expect(await form.getByLabel('Thư điện tử').inputValue()).toBe('bounce@simulator.amazonses.com');
+    await form.getByLabel('Thư điện tử').fill('not-an-address');
+    await form.getByRole('button', { name: 'Lưu thông tin liên hệ' }).click();
+    const error = form.locator('[data-field-error="email"]');
+    await expect.poll(() => error.textContent()).toBe('Địa chỉ thư điện tử không hợp lệ');
+    expect(await form.getByLabel('Thư điện tử').getAttribute('aria-invalid')).toBe('true');
+    const fresh = `sua.${process.pid}@example.vn`;
+    await form.getByLabel('Thư điện tử').fill(fresh);
+    await form.getByRole('button', { name: 'Lưu thông tin liên hệ' }).click();
+    await expect.poll(() => form.locator('.alert.ok').textContent()).toContain('Đã sửa thư điện tử');
+    expect(await form.locator('.alert.ok').textContent()).toContain('gửi lại 1 thư chưa đến');
+    await expect.poll(() => page.getByTestId('corrections').textContent()).toContain('thư điện tử (bởi');
+    await expectAccessible(page, '/dossier with the contact form');
+    // the receipt reaches the new address
+    await s.email(fresh, 'Giấy tiếp nhận');
+    expect(errors).toEqual([]);
+    await context.close();
+
+    const stp = await signInAs(browser, h.runtime.apiUrl, /Cán bộ Sở Du lịch/);
+    await stp.page.goto(`${h.runtime.apiUrl}/dossier/${code}`);
+    await stp.page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await stp.page.locator('#contact').count()).toBe(0);
+    await stp.context.close();
   });
 });

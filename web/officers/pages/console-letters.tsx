@@ -11,8 +11,8 @@ import { letterWord } from '../words';
 const T = {
   ...CT,
   intro: {
-    vi: 'Thư pháp luật yêu cầu (xin lỗi, yêu cầu bổ sung…) mà công dân chưa nhận được. Sau khi bộ phận một cửa sửa địa chỉ thư, bấm «Gửi lại».',
-    en: 'Letters the law requires (apologies, supplement requests…) that did not reach the citizen. Once the desk has corrected the address, press “Send again”.',
+    vi: 'Thư pháp luật yêu cầu (xin lỗi, yêu cầu bổ sung…) mà công dân chưa nhận được. Khi bộ phận một cửa sửa địa chỉ thư trên trang hồ sơ, các thư bị trả lại được gửi lại tới địa chỉ mới; «Gửi lại» gửi một thư lần nữa.',
+    en: 'Letters the law requires (apologies, supplement requests…) that did not reach the citizen. When the desk corrects the address on the dossier’s page, the bounced ones go again to the new address; “Send again” sends one once more.',
   },
   state: { vi: 'Tình trạng', en: 'State' },
   failed: { vi: 'Gửi lỗi', en: 'Failed' },

@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { ContactChanges } from '../../../functions/contracts/intake';
+import { fieldMessages } from '../../../functions/core/problem-text';
 import { fieldErrors, newKey, type Problem } from '../../shared/api';
 import { platformNow } from '../../shared/clock';
 import { formatDate, formatDateTime, localDay } from '../../shared/dates';
@@ -70,6 +72,23 @@ const T = {
   pinConfirm: { vi: 'Xác nhận cấp mã PIN mới cho hồ sơ {code}?', en: 'Issue a new PIN for dossier {code}?' },
   pinYes: { vi: 'Xác nhận cấp lại', en: 'Yes, reissue it' },
   pinSent: { vi: 'Đã gửi mã PIN mới đến thư điện tử của người nộp lúc {at}.', en: 'The new PIN was emailed to the applicant at {at}.' },
+  contactTitle: { vi: 'Sửa thông tin liên hệ của người nộp', en: "Correct the applicant's contact details" },
+  contactIntro: {
+    vi: 'Khi thư bị trả lại hoặc số điện thoại sai. Địa chỉ thư cũ được báo về việc sửa; các thư chưa đến được gửi lại tới địa chỉ mới.',
+    en: 'When a letter bounced or the phone is wrong. The old address is told of the change; letters that did not arrive go again to the new address.',
+  },
+  contactEmail: { vi: 'Thư điện tử', en: 'Email' },
+  contactPhone: { vi: 'Số điện thoại (để trống để xoá)', en: 'Phone (leave empty to remove)' },
+  contactSave: { vi: 'Lưu thông tin liên hệ', en: 'Save the contact details' },
+  contactSame: { vi: 'Thông tin liên hệ không thay đổi.', en: 'The contact details are unchanged.' },
+  contactSaved: {
+    vi: 'Đã sửa {fields} lúc {at}. Đã báo địa chỉ thư cũ; gửi lại {n} thư chưa đến.',
+    en: 'Corrected the {fields} at {at}. The old address is told; {n} undelivered letters sent again.',
+  },
+  fieldEmail: { vi: 'thư điện tử', en: 'email' },
+  fieldPhone: { vi: 'số điện thoại', en: 'phone' },
+  corrections: { vi: 'Lần sửa thông tin liên hệ', en: 'Contact details corrected' },
+  correction: { vi: '{at}: {fields} (bởi {by})', en: '{at}: {fields} (by {by})' },
   note: { vi: 'Ghi chú (không bắt buộc)', en: 'Note (optional)' },
   reason: { vi: 'Lý do', en: 'Reason' },
   missing: { vi: 'Giấy tờ còn thiếu (mỗi dòng một giấy tờ)', en: 'Missing documents (one per line)' },
@@ -158,6 +177,17 @@ export function DossierPage({ code }: { code: string }) {
       ))}
       {desk && d.status === 5 && <DeskSupplement code={d.code} missing={d.pauses.filter((p) => !p.to).flatMap((p) => p.missing)} onDone={() => reload(t('done'))} />}
       {desk && !d.stop && d.status !== 10 && <ReissuePin code={d.code} />}
+      {desk && <ContactDetails code={d.code} applicant={d.applicant} onDone={() => dossier.reload()} />}
+      {d.contactCorrections.length > 0 && (
+        <>
+          <h2>{t('corrections')}</h2>
+          <ul data-testid="corrections">
+            {d.contactCorrections.map((c) => (
+              <li key={c.n}>{t('correction', { at: formatDateTime(c.at, lang), fields: c.fields.map((f) => t(f === 'email' ? 'fieldEmail' : 'fieldPhone')).join(', '), by: c.by })}</li>
+            ))}
+          </ul>
+        </>
+      )}
       <h2>{t('steps')}</h2>
       <ol class="timeline">
         {d.steps.map((s) => (
@@ -396,6 +426,67 @@ function ReissuePin({ code }: { code: string }) {
       ) : (
         <button type="button" class="secondary" onClick={() => { setResult(undefined); setConfirming(true); }}>{t('pinAsk')}</button>
       )}
+    </section>
+  );
+}
+
+/**
+ * The desk corrects how the citizen is reached (PATCH /dossiers/{code}/applicant): a bounced
+ * address, a wrong phone. Errors beside their field, in the page's language.
+ */
+function ContactDetails({ code, applicant, onDone }: { code: string; applicant: { email: string; phone?: string }; onDone: () => void }) {
+  const { api } = useApp();
+  const { t, lang } = useI18n(T);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [result, setResult] = useState<{ ok: boolean; text: string }>();
+  const [busy, setBusy] = useState(false);
+  const resultRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (result) resultRef.current?.focus();
+  }, [result]);
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    const email = String(form.get('email') ?? '').trim();
+    const phone = String(form.get('phone') ?? '').trim();
+    const body = { ...(email ? { email } : {}), phone: phone || null };
+    // the API's own schema (functions/contracts/intake.ts), so its messages, before sending
+    const checked = ContactChanges.safeParse(body);
+    if (!checked.success) {
+      setErrors(fieldMessages(checked.error.issues, lang));
+      return setResult(undefined);
+    }
+    setBusy(true);
+    const { data, error } = await api.PATCH('/dossiers/{code}/applicant', { params: { path: { code } }, body });
+    setBusy(false);
+    const errs = fieldErrors(error as Problem);
+    setErrors(errs);
+    if (!data) return setResult({ ok: false, text: t('fix', { m: Object.keys(errs).length ? Object.values(errs).join('; ') : ((error as Problem)?.detail ?? (error as Problem)?.title ?? '') }) });
+    if (data.changed.length === 0) return setResult({ ok: true, text: t('contactSame') });
+    setResult({
+      ok: true,
+      text: t('contactSaved', {
+        fields: data.changed.map((f) => t(f === 'email' ? 'fieldEmail' : 'fieldPhone')).join(', '),
+        at: formatDateTime(data.correctedAt, lang),
+        n: data.resent.length,
+      }),
+    });
+    onDone();
+  };
+  return (
+    <section class="act" id="contact" aria-labelledby="contact-title">
+      <h2 id="contact-title">{t('contactTitle')}</h2>
+      <p>{t('contactIntro')}</p>
+      <div ref={resultRef} tabIndex={-1}>{result && <Alert kind={result.ok ? 'ok' : 'error'}>{result.text}</Alert>}</div>
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <label for="contact-email">{t('contactEmail')}</label>
+        <input id="contact-email" name="email" type="email" autocomplete="off" defaultValue={applicant.email} aria-invalid={errors.email ? 'true' : undefined} aria-describedby={errors.email ? 'contact-email-error' : undefined} />
+        {errors.email && <span class="error" id="contact-email-error" data-field-error="email">{errors.email}</span>}
+        <label for="contact-phone">{t('contactPhone')}</label>
+        <input id="contact-phone" name="phone" type="tel" autocomplete="off" defaultValue={applicant.phone ?? ''} aria-invalid={errors.phone ? 'true' : undefined} aria-describedby={errors.phone ? 'contact-phone-error' : undefined} />
+        {errors.phone && <span class="error" id="contact-phone-error" data-field-error="phone">{errors.phone}</span>}
+        <button type="submit" class="primary" disabled={busy}>{t('contactSave')}</button>
+      </form>
     </section>
   );
 }
