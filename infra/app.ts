@@ -16,15 +16,25 @@ if (!region) throw new Error(`${centre.dir}/centre.json: region: required (e.g. 
 if (process.env.CDK_DEFAULT_REGION && process.env.CDK_DEFAULT_REGION !== region) {
   console.error(`note: deploying to ${region} (centre.json), not to the CLI's default region ${process.env.CDK_DEFAULT_REGION}`);
 }
-// The edge WAF for the CloudFront distribution, in us-east-1 (`-c edgeWaf=true`): the distribution
-// takes its `webAclArn` as `webAclId` through a cross-region reference.
-const edge = ['true', true].includes(app.node.tryGetContext('edgeWaf'))
-  ? new EdgeStack(app, 'MotcuaEdge', { env: { account: process.env.CDK_DEFAULT_ACCOUNT }, description: 'motcua: WAF for the CloudFront distribution' })
-  : undefined;
+// What CloudFront takes from us-east-1 only, in the edge stack: the WAF (`-c edgeWaf=true`) and the
+// certificate of the pages' domain (centre.json `domain`), read through cross-region references.
+const waf = ['true', true].includes(app.node.tryGetContext('edgeWaf'));
+const { domain, domainHostedZoneId } = centre.catalogue.profile;
+const edge =
+  waf || domain
+    ? new EdgeStack(app, 'MotcuaEdge', {
+        env: { account: process.env.CDK_DEFAULT_ACCOUNT },
+        waf,
+        domain,
+        hostedZoneId: domainHostedZoneId,
+        description: "motcua: the CloudFront distribution's WAF and certificate (us-east-1)",
+      })
+    : undefined;
 new MotcuaStack(app, 'Motcua', {
   env: { account: process.env.CDK_DEFAULT_ACCOUNT, region },
   centre,
   webAclId: edge?.webAclArn,
+  pagesCertificateArn: edge?.certificateArn,
   crossRegionReferences: edge ? true : undefined,
   description: `motcua: one-stop shop for administrative-procedure dossiers (${centre.catalogue.profile.code})`,
 });

@@ -1,4 +1,4 @@
-import { CfnOutput, Stack, Token, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Lazy, Stack, Token, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { Alarms } from './constructs/alarms';
 import { Api } from './constructs/api';
@@ -16,11 +16,16 @@ import { Catalogue } from './constructs/catalogue';
 import { Web } from './constructs/web';
 import { webConfigFor } from './web-config';
 
+/** The documents bucket's CORS origin on a trial (no domain): any CloudFront name (see below). */
+export const TRIAL_CORS_ORIGIN = 'https://*.cloudfront.net';
+
 export interface MotcuaStackProps extends StackProps {
   /** The centre (default: from the context, `-c centre=config/<folder>`, `-c environment=dev`). */
   centre?: CentreConfig;
   /** The CloudFront WAF web ACL (the edge stack's `webAclArn`, `-c edgeWaf=true`); else `-c webAclId=`. */
   webAclId?: string;
+  /** The certificate of centre.json's `domain` (the edge stack's, us-east-1): required when the centre has a domain. */
+  pagesCertificateArn?: string;
 }
 
 /** The whole platform: data, identity, functions, workflows, API, email. Everything comes from infra/registry.ts. */
@@ -57,16 +62,30 @@ export class MotcuaStack extends Stack {
     // derived from its fixed name: the workflow needs the functions first, so no cycle arises.
     const mainStateMachineArn = stateMachineArn(this, stateMachines[0]);
 
+    // One origin for the pages: the sign-in's URLs, the documents' CORS, the letters' links
+    // (portalUrl) and /config.json all follow it — the centre's domain, or, for a trial, the
+    // distribution's own name (known once the distribution exists below: a lazy value).
+    if (profile.domain && !props.pagesCertificateArn) {
+      throw new Error(`centre.json: domain: ${profile.domain} needs its certificate in us-east-1: infra/app.ts makes it in the edge stack (pagesCertificateArn)`);
+    }
+    const origin = profile.domain ? `https://${profile.domain}` : Lazy.string({ produce: () => this.web.origin });
+    const { webOrigins: _legacy, ...rest } = profile;
+    const running = { ...rest, portalUrl: origin };
+
     const data = (this.data = new Data(this, 'Data', { deletionProtection }));
     const identity = (this.identity = new Identity(this, 'Identity', {
       domainPrefix: profile.signInDomainPrefix ?? `motcua-${profile.code}`,
-      webOrigins: profile.webOrigins,
+      webOrigin: origin,
       agencyCodes: centre.catalogue.agencies.map((a) => a.code),
       dev: centre.dev,
     }));
     const email = new Email(this, 'Email', { sender: profile.sender });
     this.catalogue = new Catalogue(this, 'Catalogue', { centre, table: data.table, userPool: identity.userPool, agencyClients: identity.agencyClients });
-    this.documents = new Documents(this, 'Documents', { key: data.key, webOrigins: profile.webOrigins, deletionProtection });
+    // The bucket's CORS on a trial cannot name the distribution (the pages' CSP names the bucket,
+    // and the distribution takes the CSP: a cycle), so it allows CloudFront's names; with a
+    // domain it is exact. A presigned request is what authorizes an upload or a download: CORS
+    // only decides which pages may read the answer.
+    this.documents = new Documents(this, 'Documents', { key: data.key, webOrigins: [profile.domain ? origin : TRIAL_CORS_ORIGIN], deletionProtection });
 
     this.functions = new Functions(this, 'Functions', {
       specs: functions,
@@ -75,7 +94,7 @@ export class MotcuaStack extends Stack {
       stateMachineArn: mainStateMachineArn,
       executionsArn: executionsArn(this, stateMachines[0]),
       deletionProtection,
-      centreProfile: JSON.stringify(profile),
+      centreProfile: JSON.stringify(running),
       userPool: identity.userPool,
       documents: this.documents,
     });
@@ -99,7 +118,7 @@ export class MotcuaStack extends Stack {
     // The pages and the API behind one CloudFront distribution (output WebUrl).
     const authDomain: unknown = this.node.tryGetContext('authDomain');
     const webAclId: unknown = this.node.tryGetContext('webAclId');
-    const config = webConfigFor(this, identity.client.userPoolClientId, typeof authDomain === 'string' ? authDomain : undefined);
+    const config = webConfigFor(this, identity.client.userPoolClientId, typeof authDomain === 'string' ? authDomain : undefined, origin);
     this.web = new Web(this, 'Web', {
       httpApi: api.httpApi,
       config,
@@ -108,6 +127,7 @@ export class MotcuaStack extends Stack {
       connectOrigins: [`https://${this.documents.bucket.bucketRegionalDomainName}`],
       webAclId: props.webAclId ?? (typeof webAclId === 'string' ? webAclId : undefined),
       deletionProtection,
+      domain: profile.domain ? { name: profile.domain, certificateArn: props.pagesCertificateArn!, hostedZoneId: profile.domainHostedZoneId } : undefined,
     });
 
     // Scheduled jobs (a DLQ each) and the alarms, published to one SNS topic (output AlarmTopicArn).

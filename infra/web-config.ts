@@ -8,9 +8,9 @@ import { webConfig } from '../functions/contracts/web-config';
  * config/hanoi), its agencies, and Cognito's managed login (the web
  * client's id; the domain from context `authDomain`, else the user pool's own domain).
  */
-export function webConfigFor(scope: Construct, clientId: string, authDomain?: string) {
+export function webConfigFor(scope: Construct, clientId: string, authDomain: string | undefined, origin: string) {
   const { profile: centre, agencies } = centreOf(scope).catalogue;
   // the user pool domain of infra/constructs/identity.ts (the same prefix rule as infra/stack.ts)
   const domain = authDomain ?? `${centre.signInDomainPrefix ?? `motcua-${centre.code}`}.auth.${Stack.of(scope).region}.amazoncognito.com`;
-  return webConfig(centre, agencies, { kind: 'cognito', domain, clientId });
+  return webConfig({ ...centre, portalUrl: origin }, agencies, { kind: 'cognito', domain, clientId });
 }

@@ -22,7 +22,6 @@ for (let i = 0; i < args.length; i++) {
 type Level = 'BLOCKS' | 'TODO' | 'OK';
 const findings: { level: Level; what: string }[] = [];
 const note = (level: Level, what: string) => findings.push({ level, what });
-const domainOf = (url: string) => new URL(url).hostname;
 
 let centre: CentreConfig | undefined;
 try {
@@ -42,11 +41,16 @@ if (centre) {
   note('OK', `region ${p.region} (from ${where}; the CLI's default region is ignored)`);
   if (isExampleDomain(p.sender.domain)) note('BLOCKS', `${where}: sender.domain ${p.sender.domain} is an example domain: no mail can be sent from it`);
   else note('TODO', `after the deploy, publish the DNS records of the outputs DnsRecord1..6 for ${p.sender.domain}${p.sender.hostedZoneId ? ' (made in the hosted zone)' : ''}, and ask AWS to leave the SES sandbox`);
-  for (const o of p.webOrigins) {
-    if (!o.startsWith('https://')) note('BLOCKS', `${where}: webOrigins: ${o} is not https (Cognito accepts http for localhost only)`);
-    else if (isExampleDomain(domainOf(o))) note('BLOCKS', `${where}: webOrigins: ${o} is an example origin: the sign-in would come back nowhere`);
+  if (!p.domain) {
+    note('TODO', `${where}: no domain: a trial — the pages, the sign-in and the letters' links use the distribution's own https://<id>.cloudfront.net (output WebUrl); set domain for the centre's name`);
+  } else if (isExampleDomain(p.domain)) {
+    note('BLOCKS', `${where}: domain ${p.domain} is an example domain: the sign-in would come back nowhere and the letters' links would point nowhere`);
+  } else {
+    note('TODO', `${p.domain}: bootstrap us-east-1 too (npx cdk bootstrap aws://<account>/us-east-1): its certificate lives in the edge stack MotcuaEdge`);
+    note('TODO', p.domainHostedZoneId
+      ? `${p.domain}: the certificate is validated and the alias records made in hosted zone ${p.domainHostedZoneId}`
+      : `${p.domain}: during the deploy publish the certificate's DNS validation record (aws acm describe-certificate --region us-east-1), then the output PagesDnsRecord`);
   }
-  if (isExampleDomain(domainOf(p.portalUrl))) note('BLOCKS', `${where}: portalUrl ${p.portalUrl} is an example address: citizens' letters would point nowhere`);
   if (!p.alarmEmail) note('BLOCKS', `${where}: alarmEmail is not set: no alarm would reach anyone`);
   else if (isExampleDomain(p.alarmEmail.split('@')[1]!)) note('BLOCKS', `${where}: alarmEmail ${p.alarmEmail} is an example address: no alarm would reach anyone`);
   else note('TODO', `after the deploy, ${p.alarmEmail} confirms the SNS subscription (a link in an email from AWS)`);
@@ -57,7 +61,9 @@ if (centre) {
 
   try {
     const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'motcua-check-')), context: { ...context, environment: centre.dev ? 'dev' : undefined, 'aws:cdk:bundling-stacks': [] } as Record<string, unknown> });
-    new MotcuaStack(app, 'Motcua', { env: { account: process.env.CDK_DEFAULT_ACCOUNT ?? '000000000000', region: p.region }, centre });
+    // a domain's certificate comes from the edge stack (us-east-1); its ARN is all this stack reads of it
+    const pagesCertificateArn = p.domain ? 'arn:aws:acm:us-east-1:000000000000:certificate/preflight' : undefined;
+    new MotcuaStack(app, 'Motcua', { env: { account: process.env.CDK_DEFAULT_ACCOUNT ?? '000000000000', region: p.region }, centre, pagesCertificateArn });
     const template = app.synth().getStackByName('Motcua').template as { Resources: Record<string, { Type: string }> };
     const count = Object.keys(template.Resources).length;
     note('OK', `the stack synthesizes: ${count} resources${centre.dev ? ' (as a dev stack: nothing retained)' : ''}`);

@@ -9,7 +9,7 @@ interface CentreFields {
   address: Text;
   openingHours: Text;
   hotline: string;
-  portalUrl: string;
+  portalUrl?: string;
   deskAgency: string;
 }
 interface AgencyFields {
@@ -17,6 +17,19 @@ interface AgencyFields {
   kind: 'desk' | 'department';
   name: Text;
 }
+
+/**
+ * Where the officers' sign-in comes back to, and where a sign-out lands: the user pool client
+ * allows exactly `<origin>` + these (infra/constructs/identity.ts), and the pages send exactly
+ * these (web/officers/auth.ts). One origin for everything: `https://<domain>`, or the
+ * distribution's own name for a trial.
+ */
+export const CALLBACK_PATH = '/auth/callback';
+export const SIGNED_OUT_PATH = '/sign-in';
+export const signInUrls = (origin: string) => ({
+  callback: `${origin.replace(/\/+$/, '')}${CALLBACK_PATH}`,
+  signedOut: `${origin.replace(/\/+$/, '')}${SIGNED_OUT_PATH}`,
+});
 
 /** How the pages sign an officer in: the local issuer, or Cognito's managed login (code + PKCE). */
 export type WebAuth =
@@ -29,7 +42,7 @@ export type WebAuth =
  * locally) and how to sign in. Written by the stack beside the pages (BucketDeployment) and
  * answered by the local gateway: the same builder for both. No secret in it: it is public.
  */
-export function webConfig(centre: CentreFields, agencies: AgencyFields[], auth: WebAuth) {
+export function webConfig(centre: CentreFields & { portalUrl: string }, agencies: AgencyFields[], auth: WebAuth) {
   return {
     centre: {
       code: centre.code,

@@ -18,16 +18,28 @@ export const CentreProfile = z
     address: text,
     openingHours: text,
     hotline: z.string().trim().min(3).max(40),
-    /** The citizens' pages (lookup by code), https. */
-    portalUrl: z.url({ protocol: /^https?$/ }),
+    /**
+     * The pages' own domain (e.g. motcua.hanoi.gov.vn): the distribution answers it with a
+     * certificate in us-east-1, and the citizens' links (portalUrl), the sign-in's callback and
+     * sign-out URLs and the documents bucket's CORS all follow `https://<domain>`. Without one (a
+     * trial), they all follow the distribution's own `https://<id>.cloudfront.net`.
+     */
+    domain: domain.optional(),
+    /** The domain's Route 53 hosted zone in this account, if any: the certificate is validated and the alias records made there. */
+    domainHostedZoneId: z.string().regex(/^Z[A-Z0-9]{1,31}$/, 'a Route 53 hosted zone id').optional(),
+    /**
+     * The citizens' pages: derived from `domain` on AWS (give it only to say the same thing);
+     * the local runtime sets it to its gateway.
+     */
+    portalUrl: z.url({ protocol: /^https?$/ }).optional(),
     /** The sender; hostedZoneId: the domain's Route 53 zone in this account, if any (then DKIM and MAIL FROM records are made). */
     sender: z.object({ address: z.email(), domain, hostedZoneId: z.string().regex(/^Z[A-Z0-9]{1,31}$/, 'a Route 53 hosted zone id').optional() }).strict(),
     /** SES's maximum send rate for the account (emails per second). */
     sendingRatePerSecond: z.number().positive().max(1000),
     /** The AWS region where citizens' data is kept. */
     region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region, e.g. ap-southeast-1'),
-    /** Origins of the web pages (callback and logout URLs of the sign-in). */
-    webOrigins: z.array(z.url()).min(1).max(10),
+    /** Formerly the sign-in's origins: derived from `domain` now; if given, it must say the same. */
+    webOrigins: z.array(z.url()).min(1).max(10).optional(),
     /** Where alarms are emailed. */
     alarmEmail: z.email().optional(),
     /** Prefix of the officers' sign-in domain (`<prefix>.auth.<region>.amazoncognito.com`); default `motcua-<code>`. */
@@ -35,15 +47,43 @@ export const CentreProfile = z
     /** The one-stop desk agency's code. */
     deskAgency: z.string().regex(/^[A-Z0-9]{2,12}$/),
   })
-  .strict();
+  .strict()
+  .superRefine((p, ctx) => {
+    // one origin for the pages: what is still written beside the domain must agree with it
+    const origin = p.domain ? `https://${p.domain}` : undefined;
+    const bare = (u: string) => u.replace(/\/+$/, '');
+    if (p.domainHostedZoneId && !p.domain) ctx.addIssue({ code: 'custom', path: ['domainHostedZoneId'], message: 'needs domain' });
+    if (p.portalUrl && origin && bare(p.portalUrl) !== origin) {
+      ctx.addIssue({ code: 'custom', path: ['portalUrl'], message: `must be ${origin} (it follows domain), or be left out` });
+    }
+    if (p.webOrigins && origin && (p.webOrigins.length !== 1 || bare(p.webOrigins[0]!) !== origin)) {
+      ctx.addIssue({ code: 'custom', path: ['webOrigins'], message: `must be ["${origin}"] (it follows domain), or be left out` });
+    }
+    if (p.webOrigins && !origin) {
+      ctx.addIssue({ code: 'custom', path: ['webOrigins'], message: 'set domain instead: the sign-in, the links and CORS all follow it' });
+    }
+  });
 export type CentreProfile = z.infer<typeof CentreProfile>;
 
-let cached: { raw: string; profile: CentreProfile } | undefined;
+/** A running centre: its pages' address is known (the stack derives it, the local runtime sets it). */
+export type RunningCentre = CentreProfile & { portalUrl: string };
+
+/** The pages' origin a profile names: `https://<domain>`, or its portalUrl's origin; undefined for a trial on AWS. */
+export function pagesOrigin(p: Pick<CentreProfile, 'domain' | 'portalUrl'>): string | undefined {
+  if (p.domain) return `https://${p.domain}`;
+  return p.portalUrl ? new URL(p.portalUrl).origin : undefined;
+}
+
+let cached: { raw: string; profile: RunningCentre } | undefined;
 
 /** The centre this deployment serves, from CENTRE_PROFILE (JSON); throws if unset or invalid. */
-export function currentCentre(): CentreProfile {
+export function currentCentre(): RunningCentre {
   const raw = process.env.CENTRE_PROFILE;
   if (!raw) throw new Error('CENTRE_PROFILE is not set: the stack and the local runtime set it from config/<centre>/centre.json');
-  if (cached?.raw !== raw) cached = { raw, profile: CentreProfile.parse(JSON.parse(raw)) };
+  if (cached?.raw !== raw) {
+    const profile = CentreProfile.parse(JSON.parse(raw));
+    if (!profile.portalUrl) throw new Error('CENTRE_PROFILE has no portalUrl: the stack derives it from the domain or the distribution');
+    cached = { raw, profile: profile as RunningCentre };
+  }
   return cached.profile;
 }

@@ -7,7 +7,8 @@ import { PublicCentre } from '../contracts/responses';
 import { route } from './route';
 
 const db = mockClient(DynamoDBDocumentClient);
-const profile = JSON.parse(readFileSync(new URL('../../config/hanoi/centre.json', import.meta.url), 'utf8'));
+// as the stack gives it: the folder's profile with the pages' origin as portalUrl
+const profile = { ...JSON.parse(readFileSync(new URL('../../config/hanoi/centre.json', import.meta.url), 'utf8')), portalUrl: 'https://d111111abcdef8.cloudfront.net' };
 
 describe('GET /public/centre', () => {
   beforeEach(() => {

@@ -1,4 +1,6 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { Certificate, CertificateValidation } from 'aws-cdk-lib/aws-certificatemanager';
+import { HostedZone } from 'aws-cdk-lib/aws-route53';
 import { CfnWebACL } from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 
@@ -130,14 +132,46 @@ export class EdgeWaf extends Construct {
  * takes `edge.webAclArn` for its distribution through a cross-region reference
  * (`crossRegionReferences: true` on both), wired where the distribution is built.
  */
-export class EdgeStack extends Stack {
-  readonly waf: EdgeWaf;
-  readonly webAclArn: string;
+export interface EdgeStackProps extends StackProps {
+  /** The WAF for the distribution (`-c edgeWaf=true`). */
+  waf?: boolean;
+  /** The pages' own domain (centre.json `domain`): its certificate, which CloudFront takes from us-east-1 only. */
+  domain?: string;
+  /** The domain's Route 53 zone, if in this account: the certificate is validated there by itself. */
+  hostedZoneId?: string;
+}
 
-  constructor(scope: Construct, id: string, props: StackProps = {}) {
+/**
+ * What CloudFront takes from us-east-1 only: the WAF web ACL (`-c edgeWaf=true`) and the
+ * certificate of the pages' domain (centre.json `domain`). The main stack reads them through
+ * cross-region references. Without a hosted zone, the certificate waits for its DNS validation
+ * record: `aws acm describe-certificate --region us-east-1 --certificate-arn <PagesCertificateArn>`
+ * lists it (docs/deploy.md).
+ */
+export class EdgeStack extends Stack {
+  readonly waf?: EdgeWaf;
+  readonly webAclArn?: string;
+  readonly certificate?: Certificate;
+  readonly certificateArn?: string;
+
+  constructor(scope: Construct, id: string, props: EdgeStackProps = { waf: true }) {
     super(scope, id, { ...props, env: { ...props.env, region: 'us-east-1' }, crossRegionReferences: true });
-    this.waf = new EdgeWaf(this, 'Waf');
-    this.webAclArn = this.waf.webAclArn;
-    new CfnOutput(this, 'WebAclArn', { value: this.webAclArn, description: "WebACL for the CloudFront distribution's webAclId" });
+    if (props.waf) {
+      this.waf = new EdgeWaf(this, 'Waf');
+      this.webAclArn = this.waf.webAclArn;
+      new CfnOutput(this, 'WebAclArn', { value: this.webAclArn, description: "WebACL for the CloudFront distribution's webAclId" });
+    }
+    if (props.domain) {
+      const zone = props.hostedZoneId ? HostedZone.fromHostedZoneAttributes(this, 'Zone', { hostedZoneId: props.hostedZoneId, zoneName: props.domain }) : undefined;
+      this.certificate = new Certificate(this, 'PagesCertificate', {
+        domainName: props.domain,
+        validation: CertificateValidation.fromDns(zone),
+      });
+      this.certificateArn = this.certificate.certificateArn;
+      new CfnOutput(this, 'PagesCertificateArn', {
+        value: this.certificateArn,
+        description: `The certificate of ${props.domain}; its DNS validation record: aws acm describe-certificate --region us-east-1 --certificate-arn <this>`,
+      });
+    }
   }
 }

@@ -16,12 +16,13 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { resourceServer } from '../registry';
+import { CALLBACK_PATH, signInUrls } from '../../functions/contracts/web-config';
 
 export interface IdentityProps {
   /** Short id of the centre: the sign-in domain is `<domainPrefix>.auth.<region>.amazoncognito.com`. */
   domainPrefix: string;
-  /** Origins of the officers' web pages: callback `<origin>/auth/callback`, logout `<origin>/`. */
-  webOrigins: readonly string[];
+  /** The pages' origin (`https://<domain>`, or the distribution's for a trial): the sign-in's callback and sign-out URLs follow it. */
+  webOrigin: string;
   /** Agencies of the centre's folder: one client-credentials app client each, for its own software. */
   agencyCodes: readonly string[];
   /** `-c environment=dev`: also http://localhost:3000 as callback; nothing retained. */
@@ -29,7 +30,7 @@ export interface IdentityProps {
 }
 
 /** The path the web app's sign-in comes back to (authorization code + PKCE). */
-export const CALLBACK_PATH = '/auth/callback';
+export { CALLBACK_PATH };
 /** The local web app's origin, allowed as callback in a dev stack only. */
 const LOCAL_ORIGIN = 'http://localhost:3000';
 
@@ -91,7 +92,7 @@ export class Identity extends Construct {
       managedLoginVersion: ManagedLoginVersion.NEWER_MANAGED_LOGIN,
     });
 
-    const origins = [...props.webOrigins.map((o) => o.replace(/\/+$/, '')), ...(props.dev ? [LOCAL_ORIGIN] : [])];
+    const origins = [props.webOrigin, ...(props.dev ? [LOCAL_ORIGIN] : [])];
     this.client = this.userPool.addClient('Client', {
       userPoolClientName: 'motcua-web',
       generateSecret: false,
@@ -99,8 +100,8 @@ export class Identity extends Construct {
       oAuth: {
         flows: { authorizationCodeGrant: true, implicitCodeGrant: false, clientCredentials: false },
         scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
-        callbackUrls: origins.map((o) => `${o}${CALLBACK_PATH}`),
-        logoutUrls: origins.map((o) => `${o}/`),
+        callbackUrls: origins.map((o) => signInUrls(o).callback),
+        logoutUrls: origins.map((o) => signInUrls(o).signedOut),
       },
       supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
       preventUserExistenceErrors: true,

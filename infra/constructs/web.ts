@@ -22,6 +22,9 @@ import {
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
+import { AaaaRecord, ARecord, HostedZone, RecordTarget } from 'aws-cdk-lib/aws-route53';
+import { CloudFrontTarget } from 'aws-cdk-lib/aws-route53-targets';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
@@ -67,6 +70,8 @@ export interface WebProps {
   deletionProtection: boolean;
   /** Built pages (default web/dist, built here when missing). */
   distDir?: string;
+  /** The pages' own domain, its certificate (us-east-1, the edge stack's), and its Route 53 zone if in this account. */
+  domain?: { name: string; certificateArn: string; hostedZoneId?: string };
 }
 
 /** The pages' security headers: a CSP without inline scripts, HSTS, no framing. */
@@ -84,6 +89,8 @@ export function contentSecurityPolicy(authDomain?: string, origins: string[] = [
 export class Web extends Construct {
   readonly bucket: Bucket;
   readonly distribution: Distribution;
+  /** The pages' origin: `https://<domain>`, or the distribution's own name (a trial). */
+  readonly origin: string;
 
   constructor(scope: Construct, id: string, props: WebProps) {
     super(scope, id);
@@ -126,6 +133,9 @@ export class Web extends Construct {
       priceClass: PriceClass.PRICE_CLASS_200,
       minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
       webAclId: props.webAclId,
+      ...(props.domain
+        ? { domainNames: [props.domain.name], certificate: Certificate.fromCertificateArn(this, 'PagesCertificate', props.domain.certificateArn) }
+        : {}),
       defaultBehavior: {
         origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
@@ -146,6 +156,8 @@ export class Web extends Construct {
       },
     });
 
+    this.origin = props.domain ? `https://${props.domain.name}` : `https://${this.distribution.distributionDomainName}`;
+
     new BucketDeployment(this, 'Deploy', {
       destinationBucket: this.bucket,
       sources: [Source.asset(dist), Source.jsonData('config.json', props.config)],
@@ -162,7 +174,7 @@ export class Web extends Construct {
       { id: 'AwsSolutions-CFR1', reason: 'Officers and citizens of the centre may travel; the centre decides on geo restriction in its WAF (webAclId).' },
       { id: 'AwsSolutions-CFR2', reason: 'The WAF web ACL is passed as webAclId by the stack when the centre has one (the trust issue\'s construct).' },
       { id: 'AwsSolutions-CFR3', reason: 'The API keeps its own access logs (HTTP API stage); page requests carry no personal data.' },
-      { id: 'AwsSolutions-CFR4', reason: 'The default CloudFront certificate allows TLSv1 at the edge until the centre adds its own domain and certificate (then TLS_V1_2_2021 applies).' },
+      ...(props.domain ? [] : [{ id: 'AwsSolutions-CFR4', reason: "A trial without the centre's domain: the default CloudFront certificate allows TLSv1 at the edge; with `domain` in centre.json its certificate and TLS_V1_2_2021 apply." }]),
     );
     // BucketDeployment's handler is a stack-level singleton made by aws-cdk-lib: its findings, one by one.
     const stack = Stack.of(this);
@@ -182,6 +194,18 @@ export class Web extends Construct {
       );
     }
 
-    new CfnOutput(Stack.of(this), 'WebUrl', { value: `https://${this.distribution.distributionDomainName}`, description: 'The pages (officers at /, citizens at /c/) and the API under /api' });
+    new CfnOutput(Stack.of(this), 'WebUrl', { value: this.origin, description: 'The pages (officers at /, citizens at /c/) and the API under /api' });
+    if (props.domain) {
+      if (props.domain.hostedZoneId) {
+        const zone = HostedZone.fromHostedZoneAttributes(this, 'Zone', { hostedZoneId: props.domain.hostedZoneId, zoneName: props.domain.name });
+        const target = RecordTarget.fromAlias(new CloudFrontTarget(this.distribution));
+        new ARecord(this, 'PagesAlias', { zone, target });
+        new AaaaRecord(this, 'PagesAliasV6', { zone, target });
+      }
+      new CfnOutput(Stack.of(this), 'PagesDnsRecord', {
+        value: `${props.domain.name} CNAME ${this.distribution.distributionDomainName}`,
+        description: props.domain.hostedZoneId ? 'Made in the hosted zone (A/AAAA alias records)' : "Create this record at the domain's DNS (or A/AAAA alias records to the distribution)",
+      });
+    }
   }
 }

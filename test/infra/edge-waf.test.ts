@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { EDGE_LIMITS, EdgeStack } from '../../infra/constructs/edge-waf';
 
 describe('the edge WAF', () => {
-  const stack = new EdgeStack(new App(), 'Edge', { env: { account: '123456789012' } });
+  const stack = new EdgeStack(new App(), 'Edge', { env: { account: '123456789012' }, waf: true });
   const template = Template.fromStack(stack);
 
   it('is a CloudFront WebACL in us-east-1 whose ARN is exported', () => {

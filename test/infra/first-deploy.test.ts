@@ -1,3 +1,4 @@
+import { templateText } from '../support/template-text';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -72,7 +73,7 @@ describe('a first deploy of a centre (the made-up demo province, as an operator 
     it("gives every function the centre's profile", () => {
       for (const f of functions) {
         const env = s.resources[s.id(s.stack.functions.get(f.name))].Properties.Environment.Variables;
-        expect(JSON.parse(env.CENTRE_PROFILE).code, f.name).toBe('demo');
+        expect(JSON.parse(templateText(env.CENTRE_PROFILE)).code, f.name).toBe('demo');
       }
     });
   });
@@ -83,14 +84,15 @@ describe('a first deploy of a centre (the made-up demo province, as an operator 
       s.template.resourceCountIs('AWS::Cognito::ManagedLoginBranding', 1);
     });
 
-    it("has the web app's client: authorization code (PKCE, no secret), no implicit flow, URLs from webOrigins", () => {
+    it("has the web app's client: authorization code (PKCE, no secret), no implicit flow, URLs on the pages' origin (a trial: the distribution's)", () => {
       const web = s.resources[s.id(s.stack.identity.client)].Properties;
       expect(web.AllowedOAuthFlows).toEqual(['code']);
       expect(web.AllowedOAuthFlowsUserPoolClient).toBe(true);
       expect(web.GenerateSecret).toBe(false);
-      expect(web.CallbackURLs).toEqual(profile.webOrigins.map((o) => `${o}/auth/callback`));
-      expect(web.LogoutURLs).toEqual(profile.webOrigins.map((o) => `${o}/`));
-      expect(web.CallbackURLs.every((u: string) => u.startsWith('https://'))).toBe(true);
+      const distribution = s.id(s.stack.web.distribution);
+      const on = (path: string) => ({ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distribution, 'DomainName'] }, path]] });
+      expect(web.CallbackURLs).toEqual([on('/auth/callback')]);
+      expect(web.LogoutURLs).toEqual([on('/sign-in')]);
       expect(web.AllowedOAuthScopes).toEqual(['openid', 'email', 'profile']);
     });
 

@@ -1,3 +1,4 @@
+import { templateText } from '../support/template-text';
 import { createRequire } from 'node:module';
 import { mkdtempSync, readFileSync, readdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -251,7 +252,10 @@ describe('Motcua stack', () => {
         const expected = ['CENTRE_PROFILE', 'POWERTOOLS_SERVICE_NAME', 'SENDER_EMAIL', 'SES_CONFIGURATION_SET', 'TABLE_NAME'];
         if (spec.access.startExecution || spec.access.describeExecution) expected.push('STATE_MACHINE_ARN');
         if (spec.access.agencyGroups) expected.push('USER_POOL_ID');
-        expect(JSON.parse(env.CENTRE_PROFILE)).toEqual(built.stack.centre.catalogue.profile);
+        // the folder's profile, with the pages' origin (a trial: the distribution's name) as portalUrl
+        const { webOrigins: _w, ...profile } = built.stack.centre.catalogue.profile;
+        const distribution = logicalId(built.stack, built.stack.web.distribution);
+        expect(JSON.parse(templateText(env.CENTRE_PROFILE))).toEqual({ ...profile, portalUrl: `https://\${${distribution}.DomainName}` });
         if (spec.access.documents?.length) expected.push('DOCUMENTS_BUCKET');
         if (spec.access.emailQueue) expected.push(queues[0]!.urlEnv);
         if (queues.some((q) => q.consumer === name)) expected.push('EMAIL_SENDERS');

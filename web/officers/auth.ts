@@ -1,3 +1,4 @@
+import { signInUrls } from '../../functions/contracts/web-config';
 import type { WebConfig } from '../shared/config';
 
 /**
@@ -57,8 +58,8 @@ export async function localSignIn(sub: string, groups: string[], name: string): 
 
 const b64url = (bytes: ArrayBuffer | Uint8Array) =>
   btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-// the callback the user pool client allows (infra/constructs/identity.ts CALLBACK_PATH)
-const redirectUri = () => `${location.origin}/auth/callback`;
+// the callback the user pool client allows: both derived by signInUrls (functions/contracts/web-config.ts)
+const redirectUri = () => signInUrls(location.origin).callback;
 
 /** AWS: off to Cognito's managed login with a PKCE challenge (the verifier stays in this tab). */
 export async function cognitoSignIn(auth: Extract<WebConfig['auth'], { kind: 'cognito' }>) {
@@ -99,7 +100,7 @@ export async function cognitoCallback(auth: Extract<WebConfig['auth'], { kind: '
 export function signOut(config: WebConfig | undefined) {
   saveSession(undefined);
   if (config?.auth.kind === 'cognito') {
-    const q = new URLSearchParams({ client_id: config.auth.clientId, logout_uri: `${location.origin}/sign-in` });
+    const q = new URLSearchParams({ client_id: config.auth.clientId, logout_uri: signInUrls(location.origin).signedOut });
     location.assign(`https://${config.auth.domain}/logout?${q}`);
   }
 }

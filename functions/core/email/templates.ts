@@ -6,7 +6,7 @@
  * names the centre (its address, opening hours, hotline: from the centre's profile) and links to
  * `<portalUrl>/c/<code>` — the code only: no letter ever carries the PIN.
  */
-import type { CentreProfile } from '../centre';
+import type { RunningCentre } from '../centre';
 import type { Text } from '../model';
 import { collectionWindow, type IsWorkingDay } from './collection';
 import { formatEn, formatVi } from './format';
@@ -28,7 +28,7 @@ export const EMAIL_EVENTS = [
 export type EmailEvent = (typeof EMAIL_EVENTS)[number];
 
 /** What a letter needs of the centre's profile (`currentCentre()` satisfies it). */
-export type CentreContact = Pick<CentreProfile, 'name' | 'address' | 'openingHours' | 'hotline' | 'portalUrl'> & {
+export type CentreContact = Pick<RunningCentre, 'name' | 'address' | 'openingHours' | 'hotline' | 'portalUrl'> & {
   sender?: { address: string };
 };
 
