@@ -34,7 +34,7 @@ export const signInUrls = (origin: string) => ({
 /** How the pages sign an officer in: the local issuer, or Cognito's managed login (code + PKCE). */
 export type WebAuth =
   | { kind: 'local' }
-  | { kind: 'cognito'; domain: string; clientId: string; scopes?: string[] };
+  | { kind: 'cognito'; domain: string; clientId: string; scopes?: string[]; /** Locally the managed login's stand-in (`/_local`); on AWS `https://<domain>`. */ baseUrl?: string };
 
 /**
  * /config.json, read by the pages at start: what they need of the centre (the receipt's header,

@@ -1,3 +1,6 @@
+import { LocalOAuth } from './oauth';
+import { LOCAL_CLIENT_ID } from './issuer';
+import type { WebAuth } from '../../functions/contracts/web-config';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -60,11 +63,17 @@ const ClockRequest = z.union([z.object({ advance: z.string() }).strict(), z.obje
  * The local API Gateway: the registry's routes as HTTP API v2 events, JWTs verified like the
  * JWT authorizer, plus the local-only /_local routes (tokens and the clock).
  */
+/** The pages' sign-in with the local managed login (same origin, under /_local). */
+const OAUTH_AUTH: WebAuth = { kind: 'cognito', domain: 'local', clientId: LOCAL_CLIENT_ID, baseUrl: '/_local' };
+
 export class LocalGateway {
   private readonly compiled = routes.map(compile);
   private server?: Server;
   /** The runtime's `settled()`, for GET /_local/settled (tests driving a runtime in another process). */
   settled?: () => boolean;
+
+  /** Cognito's managed login as on AWS (runtime option `signIn: 'oauth'`): the pages sign in through it. */
+  oauth?: LocalOAuth;
 
   constructor(
     private readonly lambdas: LocalLambdas,
@@ -114,12 +123,13 @@ export class LocalGateway {
       const method = req.method ?? 'GET';
       const body = await this.readBody(req);
       if (!body) return this.send(res, 413, { message: 'Request Entity Too Large' });
+      if (this.oauth && (await this.oauth.handle(method, url, body, res))) return;
       if (url.pathname.startsWith('/_local/')) return await this.local(method, url.pathname, body, res);
       // The API is served under /api (as behind CloudFront on AWS) and, for curl, at the root too.
       const apiPath = url.pathname === '/api' || url.pathname.startsWith('/api/') ? url.pathname.slice(4) || '/' : url.pathname;
       const match = this.match(method, apiPath);
       if (!match) {
-        if ((method === 'GET' || method === 'HEAD') && apiPath === url.pathname && servePage(url.pathname, res)) return;
+        if ((method === 'GET' || method === 'HEAD') && apiPath === url.pathname && servePage(url.pathname, res, this.oauth ? OAUTH_AUTH : undefined)) return;
         return this.send(res, 404, { message: 'Not Found' });
       }
       if (!match.pathParameters) {

@@ -5,7 +5,7 @@ import { DIST } from '../../web/build';
 import { currentCentre } from '../../functions/core/centre';
 import { catalogueFiles } from '../../functions/commons/catalogue-files';
 import { parseCatalogue } from '../../functions/core/catalogue';
-import { webConfig } from '../../functions/contracts/web-config';
+import { webConfig, type WebAuth } from '../../functions/contracts/web-config';
 import { routes } from '../registry';
 
 /** First path segments of the API's routes (and the local ones): never answered with a page. */
@@ -24,7 +24,7 @@ const TYPES: Record<string, string> = {
 
 /** The agencies of the runtime's centre folder (MOTCUA_CENTRE_DIR), for the local sign-in page. */
 let agencies: { dir: string; list: ReturnType<typeof parseCatalogue>['agencies'] } | undefined;
-function centreAgencies() {
+export function centreAgencies() {
   const dir = process.env.MOTCUA_CENTRE_DIR ?? join(DIST, '..', '..', 'config', 'hanoi');
   if (agencies?.dir !== dir) agencies = { dir, list: parseCatalogue(catalogueFiles(dir)).agencies };
   return agencies.list;
@@ -51,14 +51,14 @@ function file(res: ServerResponse, path: string, cache: string): boolean {
  * /officers/), the citizen's pages at /c/. A path that is no file gets its app's index.html (the
  * single-page fallback), as CloudFront does on AWS. Answers false when there is nothing to serve.
  */
-export function servePage(pathname: string, res: ServerResponse): boolean {
+export function servePage(pathname: string, res: ServerResponse, auth: WebAuth = { kind: 'local' }): boolean {
   // The contract and its reference page, and the pages' runtime configuration (local sign-in).
   if (pathname === '/openapi.json') return file(res, join(DIST, 'openapi.json'), 'no-cache');
   if (pathname === '/docs' || pathname === '/docs/') return file(res, join(DIST, 'docs', 'index.html'), 'no-cache');
   if (pathname === '/docs/docs.css') return file(res, join(DIST, 'docs', 'docs.css'), 'no-cache');
   if (pathname === '/config.json') {
     res.writeHead(200, { 'content-type': TYPES['.json']!, 'cache-control': 'no-cache', ...PAGE_HEADERS });
-    res.end(JSON.stringify(webConfig(currentCentre(), centreAgencies(), { kind: 'local' })));
+    res.end(JSON.stringify(webConfig(currentCentre(), centreAgencies(), auth)));
     return true;
   }
   if (API_ROOTS.has(pathname.split('/')[1] ?? '')) return false;

@@ -1,3 +1,5 @@
+import { LocalOAuth } from './oauth';
+import { centreAgencies } from './pages';
 import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -65,6 +67,8 @@ export interface RuntimeOptions {
   seed?: boolean;
   /** Per-client limit on the citizen's routes, as the WAF on AWS (`npm start` sets it; tests that need it too). */
   publicRateLimit?: RateLimit;
+  /** `oauth`: the pages sign in as on AWS (authorization code + PKCE against the managed login's stand-in, infra/local/oauth.ts); default: the local officer picker. */
+  signIn?: 'local' | 'oauth';
 }
 
 export interface LocalRuntime {
@@ -192,6 +196,13 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
   };
   gateway.settled = settled;
   const apiUrl = await gateway.listen(port);
+  if (options.signIn === 'oauth') {
+    gateway.oauth = new LocalOAuth(issuer, () => apiUrl, () => [
+      { sub: 'desk-1', groups: ['desk'], label: 'Cán bộ bộ phận một cửa · Desk officer' },
+      { sub: 'operator-1', groups: ['operator'], label: 'Cán bộ vận hành · Operator' },
+      ...centreAgencies().filter((a) => a.kind !== 'desk').map((a) => ({ sub: `officer-${a.code.toLowerCase()}`, groups: [`agency-${a.code}`], label: `Cán bộ ${a.name.vi} · ${a.name.en} officer` })),
+    ]);
+  }
   // The letters' links lead to this gateway's citizen pages (/c/<code>) unless MOTCUA_PORTAL_URL says otherwise.
   process.env.CENTRE_PROFILE = JSON.stringify({ ...JSON.parse(process.env.CENTRE_PROFILE!), portalUrl: process.env.MOTCUA_PORTAL_URL || apiUrl });
   const resumed = options.resume === false ? [] : await resumeOpenDossiers();

@@ -99,6 +99,8 @@ describe('every instant of every answer is local time (+07:00)', () => {
 
     // the officers' and operators' reads
     await h.call('GET', `/dossiers/${a.code}`, { token: desk });
+    // the desk corrects a phone: its correctedAt is local time too
+    expect((await h.call('PATCH', `/dossiers/${b.code}/applicant`, { token: desk, body: { phone: '0911 222 333' } })).status).toBe(200);
     await h.call('GET', `/dossiers?q=${a.code}`, { token: desk });
     await h.call('GET', '/dossiers?q=nguyen', { token: op });
     await h.call('GET', '/agencies/CATP/tasks', { token: catp });

@@ -61,6 +61,9 @@ const b64url = (bytes: ArrayBuffer | Uint8Array) =>
 // the callback the user pool client allows: both derived by signInUrls (functions/contracts/web-config.ts)
 const redirectUri = () => signInUrls(location.origin).callback;
 
+/** Cognito's managed login (locally its stand-in under /_local). */
+const base = (auth: Extract<WebConfig['auth'], { kind: 'cognito' }>) => auth.baseUrl ?? `https://${auth.domain}`;
+
 /** AWS: off to Cognito's managed login with a PKCE challenge (the verifier stays in this tab). */
 export async function cognitoSignIn(auth: Extract<WebConfig['auth'], { kind: 'cognito' }>) {
   const verifier = b64url(crypto.getRandomValues(new Uint8Array(32)));
@@ -76,7 +79,7 @@ export async function cognitoSignIn(auth: Extract<WebConfig['auth'], { kind: 'co
     code_challenge: challenge,
     code_challenge_method: 'S256',
   });
-  location.assign(`https://${auth.domain}/oauth2/authorize?${q}`);
+  location.assign(`${base(auth)}/oauth2/authorize?${q}`);
 }
 
 /** AWS: back from the managed login with ?code&state: the code and the verifier buy the tokens. */
@@ -85,7 +88,7 @@ export async function cognitoCallback(auth: Extract<WebConfig['auth'], { kind: '
   const pkce = JSON.parse(sessionStorage.getItem('motcua.pkce') ?? '{}') as { verifier?: string; state?: string };
   sessionStorage.removeItem('motcua.pkce');
   if (!q.get('code') || !pkce.verifier || q.get('state') !== pkce.state) throw new Error('sign-in: state mismatch');
-  const res = await fetch(`https://${auth.domain}/oauth2/token`, {
+  const res = await fetch(`${base(auth)}/oauth2/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ grant_type: 'authorization_code', client_id: auth.clientId, code: q.get('code')!, redirect_uri: redirectUri(), code_verifier: pkce.verifier }),
@@ -101,7 +104,7 @@ export function signOut(config: WebConfig | undefined) {
   saveSession(undefined);
   if (config?.auth.kind === 'cognito') {
     const q = new URLSearchParams({ client_id: config.auth.clientId, logout_uri: signInUrls(location.origin).signedOut });
-    location.assign(`https://${config.auth.domain}/logout?${q}`);
+    location.assign(`${base(config.auth)}/logout?${q}`);
   }
 }
 
