@@ -1,4 +1,4 @@
-import { CfnOutput, Lazy, Stack, Token, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Fn, Lazy, Stack, Token, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { Alarms } from './constructs/alarms';
 import { Api } from './constructs/api';
@@ -87,7 +87,11 @@ export class MotcuaStack extends Stack {
     // only decides which pages may read the answer.
     this.documents = new Documents(this, 'Documents', { key: data.key, webOrigins: [profile.domain ? origin : TRIAL_CORS_ORIGIN], deletionProtection });
 
+    // CloudFront's word to the API's functions: the stack's own id (known to this account only),
+    // as the origin header's value; a call straight to execute-api lacks it and is refused.
+    const originSecret = Fn.select(2, Fn.split('/', this.stackId));
     this.functions = new Functions(this, 'Functions', {
+      behindCloudFront: { functions: new Set(routes.map((r) => r.function)), originSecret },
       specs: functions,
       table: data.table,
       email,
@@ -127,6 +131,7 @@ export class MotcuaStack extends Stack {
       connectOrigins: [`https://${this.documents.bucket.bucketRegionalDomainName}`],
       webAclId: props.webAclId ?? (typeof webAclId === 'string' ? webAclId : undefined),
       deletionProtection,
+      originSecret,
       domain: profile.domain ? { name: profile.domain, certificateArn: props.pagesCertificateArn!, hostedZoneId: profile.domainHostedZoneId } : undefined,
     });
 
@@ -142,7 +147,7 @@ export class MotcuaStack extends Stack {
     });
     this.emailDelivery.addAlarms(this.alarms.topic);
 
-    new CfnOutput(this, 'ApiUrl', { value: api.url, description: 'Base URL of the HTTP API' });
+    new CfnOutput(this, 'ApiUrl', { value: `${this.web.origin}/api`, description: "The API, through the distribution (API Gateway's own URL refuses every call)" });
     new CfnOutput(this, 'UserPoolId', { value: identity.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: identity.client.userPoolClientId, description: "The officers' web app (authorization code + PKCE)" });
     new CfnOutput(this, 'TerminalClientId', { value: identity.terminalClient.userPoolClientId, description: 'npm run token' });

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Context } from 'aws-lambda';
@@ -52,6 +53,23 @@ function parseBody<B>(schema: z.ZodType<B>, value: unknown): B {
   throw badRequest('The body is required', [{ field: 'body', code: 'required', message: 'Required' }]);
 }
 
+/** The header CloudFront adds to every request it sends the API (infra/constructs/web.ts). */
+export const ORIGIN_HEADER = 'x-motcua-origin';
+
+/**
+ * On AWS the API answers only what came through the distribution (its WAF, its per-client
+ * limits, the viewer's address it forwards for the PIN limits): CloudFront adds ORIGIN_HEADER
+ * with the value the stack also gives the functions as ORIGIN_VERIFY. A direct call to the
+ * execute-api URL lacks it. Locally (no ORIGIN_VERIFY) every request passes.
+ */
+function throughOrigin(event: ApiEvent): boolean {
+  const expected = process.env.ORIGIN_VERIFY;
+  if (!expected) return true;
+  const got = Buffer.from(event.headers?.[ORIGIN_HEADER] ?? '');
+  const want = Buffer.from(expected);
+  return got.length === want.length && timingSafeEqual(got, want);
+}
+
 const queryOf = (event: ApiEvent) => event.queryStringParameters ?? {};
 
 /**
@@ -71,6 +89,9 @@ export function serveRoute(route: AnyRoute): (event: ApiEvent, context: Context)
   };
   return async (event, context) => {
     try {
+      if (!throughOrigin(event)) {
+        throw new HttpProblem(403, 'Forbidden', "Hãy gọi API qua địa chỉ của trung tâm (<WebUrl>/api), không gọi thẳng địa chỉ của API Gateway / Call the API through the centre's address (<WebUrl>/api), not API Gateway's own");
+      }
       if ((event.body?.length ?? 0) > MAX_BODY_BYTES) {
         throw new HttpProblem(413, 'Content Too Large', `The body is over ${MAX_BODY_BYTES / 1024} KB`, [{ field: 'body', message: 'Too large' }]);
       }

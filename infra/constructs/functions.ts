@@ -24,6 +24,11 @@ export interface FunctionsProps {
   deletionProtection: boolean;
   /** The centre's profile (JSON), given to every function as CENTRE_PROFILE. */
   centreProfile: string;
+  /**
+   * The API's functions, served through CloudFront only: they check its origin header
+   * (ORIGIN_VERIFY) and count clients by the viewer's address it forwards (CLIENT_IP_HEADER).
+   */
+  behindCloudFront?: { functions: ReadonlySet<string>; originSecret: string };
   /** The officers' user pool: functions with `agencyGroups` may create `agency-<CODE>` groups in it. */
   userPool?: IUserPool;
   /** The documents bucket, for functions whose access names `documents`. */
@@ -98,6 +103,10 @@ export class Functions extends Construct {
         CENTRE_PROFILE: props.centreProfile,
       };
       if (spec.access.agencyGroups && props.userPool) environment.USER_POOL_ID = props.userPool.userPoolId;
+      if (props.behindCloudFront?.functions.has(spec.name)) {
+        environment.ORIGIN_VERIFY = props.behindCloudFront.originSecret;
+        environment.CLIENT_IP_HEADER = 'cloudfront-viewer-address';
+      }
       if (spec.access.startExecution || spec.access.describeExecution) environment.STATE_MACHINE_ARN = stateMachineArn;
       if (spec.access.documents?.length) {
         if (!props.documents) throw new Error(`Function ${spec.name} needs the documents bucket`);

@@ -29,6 +29,7 @@ import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aw
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { projectRoot } from './paths';
+import { ORIGIN_HEADER } from '../../functions/commons/router';
 
 /**
  * CloudFront viewer-request function of the pages' behaviour: the single-page fallbacks. The
@@ -70,6 +71,8 @@ export interface WebProps {
   deletionProtection: boolean;
   /** Built pages (default web/dist, built here when missing). */
   distDir?: string;
+  /** The value CloudFront adds as ORIGIN_HEADER to every API request: the functions answer nothing without it. */
+  originSecret?: string;
   /** The pages' own domain, its certificate (us-east-1, the edge stack's), and its Route 53 zone if in this account. */
   domain?: { name: string; certificateArn: string; hostedZoneId?: string };
 }
@@ -122,8 +125,12 @@ export class Web extends Construct {
     const rewrite = new CloudFrontFunction(this, 'Rewrite', { code: FunctionCode.fromInline(REWRITE_SOURCE), runtime: FunctionRuntime.JS_2_0, comment: 'Single-page fallbacks' });
     const stripApi = new CloudFrontFunction(this, 'StripApi', { code: FunctionCode.fromInline(STRIP_API_SOURCE), runtime: FunctionRuntime.JS_2_0, comment: '/api/x → /x' });
     const region = Stack.of(this).region;
+    // The API through the distribution only: CloudFront names itself to the functions with a
+    // header they check (functions/commons/router.ts), and its managed origin request policy
+    // forwards the viewer's address (CloudFront-Viewer-Address), which the PIN limits count.
     const apiOrigin = new HttpOrigin(`${props.httpApi.apiId}.execute-api.${region}.${Stack.of(this).urlSuffix}`, {
       protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+      ...(props.originSecret ? { customHeaders: { [ORIGIN_HEADER]: props.originSecret } } : {}),
     });
 
     this.distribution = new Distribution(this, 'Distribution', {

@@ -6,6 +6,8 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { signInUrls } from '../../functions/contracts/web-config';
 import { EdgeStack } from '../../infra/constructs/edge-waf';
+import { functions, routes } from '../../infra/registry';
+import { ORIGIN_HEADER } from '../../functions/commons/router';
 import { MotcuaStack, TRIAL_CORS_ORIGIN } from '../../infra/stack';
 import { templateText } from '../support/template-text';
 
@@ -106,4 +108,26 @@ describe("the pages' one origin", () => {
     });
     t.resourceCountIs('AWS::WAFv2::WebACL', 0);
   });
+
+  it("the API answers through the distribution only: CloudFront's origin header is what the API's functions check, and they count the viewer's address", () => {
+    const s = synth(DEMO);
+    const config = s.resources[s.id(s.stack.web.distribution)]!.Properties.DistributionConfig;
+    const api = config.Origins.find((o: Json) => o.CustomOriginConfig);
+    const header = api.OriginCustomHeaders.find((h: Json) => h.HeaderName === ORIGIN_HEADER);
+    expect(header).toBeDefined();
+    const behaviour = config.CacheBehaviors.find((b: Json) => b.PathPattern === '/api/*');
+    // AllViewerExceptHostHeader: every viewer header and CloudFront's, CloudFront-Viewer-Address among them
+    expect(behaviour.OriginRequestPolicyId).toBe('b689b0a8-53d0-40ab-baf2-68738e2966ac');
+    const apiFunctions = [...new Set(routes.map((r) => r.function))];
+    for (const name of apiFunctions) {
+      const env = s.resources[s.id(s.stack.functions.get(name))]!.Properties.Environment.Variables;
+      expect(env.ORIGIN_VERIFY, name).toEqual(header.HeaderValue);
+      expect(env.CLIENT_IP_HEADER, name).toBe('cloudfront-viewer-address');
+    }
+    // the task functions are not on the API: nothing to check
+    for (const f of functions.filter((x) => !apiFunctions.includes(x.name))) {
+      expect(s.resources[s.id(s.stack.functions.get(f.name))]!.Properties.Environment.Variables.ORIGIN_VERIFY, f.name).toBeUndefined();
+    }
+    expect(text(s.template.toJSON().Outputs.ApiUrl.Value)).toBe(`https://\${${s.id(s.stack.web.distribution)}.DomainName}/api`);
+  }, 120_000);
 });

@@ -252,6 +252,7 @@ describe('Motcua stack', () => {
         const expected = ['CENTRE_PROFILE', 'POWERTOOLS_SERVICE_NAME', 'SENDER_EMAIL', 'SES_CONFIGURATION_SET', 'TABLE_NAME'];
         if (spec.access.startExecution || spec.access.describeExecution) expected.push('STATE_MACHINE_ARN');
         if (spec.access.agencyGroups) expected.push('USER_POOL_ID');
+        if (routes.some((r) => r.function === name)) expected.push('ORIGIN_VERIFY', 'CLIENT_IP_HEADER');
         // the folder's profile, with the pages' origin (a trial: the distribution's name) as portalUrl
         const { webOrigins: _w, ...profile } = built.stack.centre.catalogue.profile;
         const distribution = logicalId(built.stack, built.stack.web.distribution);
