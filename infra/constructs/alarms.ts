@@ -22,6 +22,8 @@ import { Construct } from 'constructs';
 export const METRIC_NAMESPACE = 'motcua';
 export const METRIC_SERVICE = 'motcua';
 const PERIOD = Duration.minutes(5);
+/** Functions watched by one alarm: two metrics each, and an alarm's metric math takes ten. */
+export const FUNCTIONS_PER_ALARM = 5;
 
 export interface AlarmsProps {
   /** Every Lambda of the registry, by name. */
@@ -117,9 +119,23 @@ export class Alarms extends Construct {
       'At least 1% of the HTTP API requests answered 5xx in 5 minutes.',
     );
 
-    for (const [name, fn] of props.functions) {
-      alarm(`${name}-Errors`, fn.metricErrors(sum), 1, `Lambda ${name} failed (Errors >= 1 in 5 minutes).`);
-      alarm(`${name}-Throttles`, fn.metricThrottles(sum), 1, `Lambda ${name} was throttled.`);
+    // The functions' errors and throttles, FUNCTIONS_PER_ALARM functions to an alarm (an alarm's
+    // metric math takes at most 10 metrics): the alarms grow by one per five functions, not two per function.
+    const fns = [...props.functions];
+    for (let g = 0; g * FUNCTIONS_PER_ALARM < fns.length; g++) {
+      const group = fns.slice(g * FUNCTIONS_PER_ALARM, (g + 1) * FUNCTIONS_PER_ALARM);
+      const usingMetrics: Record<string, IMetric> = {};
+      group.forEach(([, fn], i) => {
+        usingMetrics[`e${i}`] = fn.metricErrors(sum);
+        usingMetrics[`t${i}`] = fn.metricThrottles(sum);
+      });
+      const names = group.map(([name]) => name);
+      alarm(
+        `FunctionsFailed${g + 1}`,
+        new MathExpression({ expression: Object.keys(usingMetrics).join(' + '), usingMetrics, period: PERIOD, label: `errors + throttles: ${names.join(', ')}` }),
+        1,
+        `A Lambda function failed or was throttled in 5 minutes (errors + throttles >= 1) — one of: ${names.join(', ')}. Its log group names the request.`,
+      );
     }
 
     props.deadLetterQueues.forEach((q, i) => {

@@ -1,3 +1,4 @@
+import { FUNCTIONS_PER_ALARM } from '../../infra/constructs/alarms';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -147,16 +148,26 @@ describe('AWS posture', () => {
       expect(stat('requests')).toMatchObject({ Metric: { MetricName: 'Count', Dimensions: [{ Name: 'ApiId', Value: apiId }] }, Period: 300, Stat: 'Sum' });
     });
 
-    it.each(['Errors', 'Throttles'])('Lambda %s >= 1 in 5 minutes, for every registry function', (metricName) => {
-      const on = alarmOn(metricName, 'AWS/Lambda');
-      const names = on.map((a) => a.Properties.Dimensions[0].Value.Ref).sort();
-      expect(names).toEqual(functions.map((f) => idOf(built.stack.functions.get(f.name))).sort());
-      for (const a of on) expect(a.Properties).toMatchObject({ ...atLeastOnceIn5Min, Dimensions: [{ Name: 'FunctionName', Value: expect.anything() }] });
+    it('Lambda errors and throttles: every registry function in one alarm of five, errors + throttles >= 1 in 5 minutes', () => {
+      const grouped = alarms.filter((a) => (a.Properties.Metrics as Json[] | undefined)?.some((m) => m.MetricStat?.Metric?.Namespace === 'AWS/Lambda'));
+      expect(grouped).toHaveLength(Math.ceil(functions.length / FUNCTIONS_PER_ALARM));
+      const watched: string[] = [];
+      for (const a of grouped) {
+        expect(a.Properties).toMatchObject({ Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold', EvaluationPeriods: 1, TreatMissingData: 'notBreaching' });
+        const metrics = a.Properties.Metrics as Json[];
+        expect(metrics.length).toBeLessThanOrEqual(11); // ten metrics and the expression
+        const stats = metrics.filter((m) => m.MetricStat).map((m) => m.MetricStat);
+        for (const st of stats) expect(st).toMatchObject({ Period: 300, Stat: 'Sum' });
+        const byName = (name: string) => stats.filter((st) => st.Metric.MetricName === name).map((st) => st.Metric.Dimensions[0].Value.Ref).sort();
+        expect(byName('Errors')).toEqual(byName('Throttles'));
+        watched.push(...byName('Errors'));
+      }
+      expect(watched.sort()).toEqual(functions.map((f) => idOf(built.stack.functions.get(f.name))).sort());
     });
 
     it('has no alarm but these', () => {
       // + the email delivery's 5: its two dead-letter queues, the oldest message, bounce and complaint rates
-      const expected = 3 + 4 + 2 + 2 * functions.length + 1 + 5; // executions; EmailFailed, DossierSkipped, MissingCalendarYear, WorkflowStartFailed; 5xx; per function; DLQ
+      const expected = 3 + 4 + 2 + Math.ceil(functions.length / FUNCTIONS_PER_ALARM) + 1 + 5; // executions; EmailFailed, DossierSkipped, MissingCalendarYear, WorkflowStartFailed; 5xx; functions by five; DLQ
       expect(alarms).toHaveLength(expected);
     });
   });
