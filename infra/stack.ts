@@ -1,4 +1,4 @@
-import { CfnOutput, Stack, Token, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Fn, Stack, Token, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { Alarms } from './constructs/alarms';
 import { Api } from './constructs/api';
@@ -61,11 +61,10 @@ export class MotcuaStack extends Stack {
     const identity = (this.identity = new Identity(this, 'Identity', {
       domainPrefix: profile.signInDomainPrefix ?? `motcua-${profile.code}`,
       webOrigins: profile.webOrigins,
-      agencyCodes: centre.catalogue.agencies.map((a) => a.code),
       dev: centre.dev,
     }));
     const email = new Email(this, 'Email', { sender: profile.sender });
-    this.catalogue = new Catalogue(this, 'Catalogue', { centre, table: data.table, userPool: identity.userPool, agencyClients: identity.agencyClients });
+    this.catalogue = new Catalogue(this, 'Catalogue', { centre, table: data.table, userPool: identity.userPool });
     this.documents = new Documents(this, 'Documents', { key: data.key, webOrigins: profile.webOrigins, deletionProtection });
 
     this.functions = new Functions(this, 'Functions', {
@@ -87,12 +86,15 @@ export class MotcuaStack extends Stack {
       (spec) => new Workflow(this, `Workflow-${spec.name}`, { spec, functionByName, deletionProtection }),
     );
 
+    // The API's authorizer knows the pool and the officers' two clients; agencies' systems' clients
+    // are data (CLIENT#<clientId> items, npm run agency-client), so no agency is named here.
+    const authorizerFn = this.functions.get('authorizer');
+    authorizerFn.addEnvironment('AUTH_ISSUER', identity.issuer);
+    authorizerFn.addEnvironment('AUTH_USER_CLIENTS', Fn.join(',', identity.userClients.map((c) => c.userPoolClientId)));
     const api = (this.api = new Api(this, 'Api', {
       routes,
       functionByName,
-      userPool: identity.userPool,
-      client: identity.client,
-      audience: identity.apiClients,
+      authorizer: authorizerFn,
       deletionProtection,
     }));
 
@@ -127,9 +129,6 @@ export class MotcuaStack extends Stack {
     new CfnOutput(this, 'UserPoolClientId', { value: identity.client.userPoolClientId, description: "The officers' web app (authorization code + PKCE)" });
     new CfnOutput(this, 'TerminalClientId', { value: identity.terminalClient.userPoolClientId, description: 'npm run token' });
     new CfnOutput(this, 'SignInUrl', { value: identity.baseUrl, description: 'Managed login and the OAuth token endpoint (/oauth2/token)' });
-    for (const [code, client] of identity.agencyClients) {
-      new CfnOutput(this, `AgencyClient${code}`, { value: client.userPoolClientId, description: `${code}'s system (client credentials); npm run agency-client -- add ${code} shows its secret's place` });
-    }
     new CfnOutput(this, 'StateMachineArn', { value: this.workflows[0].stateMachine.stateMachineArn });
     new CfnOutput(this, 'TableName', { value: data.table.tableName });
     new CfnOutput(this, 'DocumentsBucket', { value: this.documents.bucket.bucketName });

@@ -22,7 +22,10 @@ export function apiClient(token: () => string | undefined, onUnauthorized?: () =
       return request;
     },
     onResponse({ response }) {
-      if (response.status === 401) onUnauthorized?.();
+      // 401: no token; 403 from the gateway itself (plain JSON, not the handlers' problem+json):
+      // the API's authorizer refused the token (expired, or of an unknown client)
+      const refusedToken = response.status === 403 && !(response.headers.get('content-type') ?? '').includes('problem+json');
+      if (response.status === 401 || refusedToken) onUnauthorized?.();
       return response;
     },
   };
