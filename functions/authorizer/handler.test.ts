@@ -118,6 +118,13 @@ describe('the API authorizer (functions/authorizer)', () => {
     expect(db.commandCalls(GetCommand).map((c) => c.args[0].input.Key)).toEqual([{ PK: 'CLIENT#unknown-client', SK: 'AGENCY' }]);
   });
 
+  it('accepts a client registered just after a refusal at its next request (an unknown client is never cached)', async () => {
+    const token = `Bearer ${await clientToken('late-client')}`;
+    expect((await decide(token)).isAuthorized).toBe(false);
+    db.on(GetCommand, { Key: { PK: 'CLIENT#late-client', SK: 'AGENCY' } }).resolves({ Item: { clientId: 'late-client', agency: 'SGD' } });
+    expect((await decide(token)).isAuthorized).toBe(true);
+  });
+
   it('refuses an id token issued to any other client (an agency client, or one of another pool)', async () => {
     expect((await decide(`Bearer ${await idToken({ claims: { aud: AGENCY_CLIENT, token_use: 'id' } })}`)).isAuthorized).toBe(false);
     expect((await decide(`Bearer ${await idToken({ claims: { aud: [WEB, 'other'], token_use: 'id' } })}`)).isAuthorized).toBe(false);

@@ -11,16 +11,20 @@ import { documentClient, tableName } from './aws';
  */
 export const clientKey = (clientId: string) => ({ PK: `CLIENT#${clientId}`, SK: 'AGENCY' });
 
-const cache = new Map<string, { agency: string | undefined; at: number }>();
+const cache = new Map<string, { agency: string; at: number }>();
 const TTL_MS = 60_000;
 
-/** The agency a client acts for; undefined for an unknown client (cached a minute). */
+/**
+ * The agency a client acts for (cached a minute); undefined for an unknown client, never cached,
+ * so that a client registered a moment ago is accepted at its next token (API Gateway caches
+ * the authorizer's refusal of one token for 5 minutes anyway).
+ */
 export async function agencyOfClient(clientId: string): Promise<string | undefined> {
   const hit = cache.get(clientId);
   if (hit && Date.now() - hit.at < TTL_MS) return hit.agency;
   const { Item: item } = await documentClient().send(new GetCommand({ TableName: tableName(), Key: clientKey(clientId), ConsistentRead: false }));
   const agency = typeof item?.agency === 'string' ? item.agency : undefined;
-  cache.set(clientId, { agency, at: Date.now() });
+  if (agency) cache.set(clientId, { agency, at: Date.now() });
   return agency;
 }
 
