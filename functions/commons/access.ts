@@ -46,6 +46,10 @@ function claimsOf(event: ApiEvent): Record<string, unknown> | undefined {
 export async function callerOf(event: ApiEvent): Promise<Caller | undefined> {
   const claims = claimsOf(event);
   if (!claims || typeof claims.sub !== 'string') return undefined;
+  // API Gateway keeps the authorizer's answer 5 minutes per token, past the token's own expiry:
+  // an expired token is nobody here (this machine's time, as the issuer's, not the platform's clock)
+  const exp = Number(claims.exp);
+  if (claims.exp !== undefined && (!Number.isFinite(exp) || exp * 1000 <= Date.now())) return undefined;
   const clientId = claims.client_id;
   if (typeof clientId === 'string' && claims.sub === clientId && claims.username === undefined && claims['cognito:groups'] === undefined) {
     const agency = await agencyOfClient(clientId);
