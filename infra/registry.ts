@@ -82,7 +82,7 @@ const fn = (
   access,
 });
 
-/** The functions that serve no route: the workflow's tasks, the email sender and recorder, the scheduled jobs. */
+/** The functions that serve no route: the workflow's tasks, the email sender and recorder, the scheduled jobs, the API's authorizer. */
 const taskFunctions: FunctionSpec[] = [
   // The dossier workflow's tasks (stage, step, letters) in one function: functions/workflow/handler.ts
   fn('workflow', 'Workflow tasks: open and close stages, check and wait for steps, record and queue letters', {
@@ -93,6 +93,9 @@ const taskFunctions: FunctionSpec[] = [
   fn('anonymise-closed', 'Scheduled: anonymise closed dossiers past their retention', { table: ['GetItem', 'Query', 'UpdateItem', 'DeleteItem'], documents: ['delete'] }, 60),
   fn('send-email', 'Email queue consumer: claim, send at the rate SES allows, record the message id', { table: ['GetItem', 'Query', 'UpdateItem'], sendEmail: true, emailQueue: true }, 30),
   fn('record-delivery', "SES events (EventBridge): record each letter's delivery", { table: ['GetItem', 'Query', 'PutItem', 'UpdateItem'] }),
+  // The HTTP API's Lambda authorizer (infra/constructs/api.ts): verifies the user pool's JWTs and reads
+  // whether an agency system's client is registered (CLIENT#<clientId>), nothing else.
+  fn('authorizer', "API authorizer: verify the user pool's tokens; an agency system's client must be registered (CLIENT#<clientId>)", { table: ['GetItem'] }),
 ];
 
 export const queues: QueueSpec[] = [

@@ -76,11 +76,10 @@ export class MotcuaStack extends Stack {
     const identity = (this.identity = new Identity(this, 'Identity', {
       domainPrefix: profile.signInDomainPrefix ?? `motcua-${profile.code}`,
       webOrigin: origin,
-      agencyCodes: centre.catalogue.agencies.map((a) => a.code),
       dev: centre.dev,
     }));
     const email = new Email(this, 'Email', { sender: profile.sender });
-    this.catalogue = new Catalogue(this, 'Catalogue', { centre, table: data.table, userPool: identity.userPool, agencyClients: identity.agencyClients });
+    this.catalogue = new Catalogue(this, 'Catalogue', { centre, table: data.table, userPool: identity.userPool });
     // The bucket's CORS on a trial cannot name the distribution (the pages' CSP names the bucket,
     // and the distribution takes the CSP: a cycle), so it allows CloudFront's names; with a
     // domain it is exact. A presigned request is what authorizes an upload or a download: CORS
@@ -110,12 +109,15 @@ export class MotcuaStack extends Stack {
       (spec) => new Workflow(this, `Workflow-${spec.name}`, { spec, functionByName, deletionProtection }),
     );
 
+    // The API's authorizer knows the pool and the officers' two clients; agencies' systems' clients
+    // are data (CLIENT#<clientId> items, npm run agency-client), so no agency is named here.
+    const authorizerFn = this.functions.get('authorizer');
+    authorizerFn.addEnvironment('AUTH_ISSUER', identity.issuer);
+    authorizerFn.addEnvironment('AUTH_USER_CLIENTS', Fn.join(',', identity.userClients.map((c) => c.userPoolClientId)));
     const api = (this.api = new Api(this, 'Api', {
       routes,
       functionByName,
-      userPool: identity.userPool,
-      client: identity.client,
-      audience: identity.apiClients,
+      authorizer: authorizerFn,
       deletionProtection,
     }));
 
@@ -152,9 +154,6 @@ export class MotcuaStack extends Stack {
     new CfnOutput(this, 'UserPoolClientId', { value: identity.client.userPoolClientId, description: "The officers' web app (authorization code + PKCE)" });
     new CfnOutput(this, 'TerminalClientId', { value: identity.terminalClient.userPoolClientId, description: 'npm run token' });
     new CfnOutput(this, 'SignInUrl', { value: identity.baseUrl, description: 'Managed login and the OAuth token endpoint (/oauth2/token)' });
-    for (const [code, client] of identity.agencyClients) {
-      new CfnOutput(this, `AgencyClient${code}`, { value: client.userPoolClientId, description: `${code}'s system (client credentials); npm run agency-client -- add ${code} shows its secret's place` });
-    }
     new CfnOutput(this, 'StateMachineArn', { value: this.workflows[0].stateMachine.stateMachineArn });
     new CfnOutput(this, 'TableName', { value: data.table.tableName });
     new CfnOutput(this, 'DocumentsBucket', { value: this.documents.bucket.bucketName });

@@ -1,41 +1,37 @@
-import { PutItemCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { CognitoIdentityProviderClient, ListUserPoolClientsCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { clientKey } from '../functions/commons/agency-clients';
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { allScopes } from '../functions/core/roles';
+import { AGENCY_CODE, addAgencyClient, removeAgencyClient } from './agency-client-ops';
 import { fail, stackOutputs } from './outputs';
 
 /**
- * `npm run agency-client -- add <CODE>`: an agency's own software signs in with the OAuth
- * client-credentials flow, as the app client `motcua-agency-<CODE>` the stack made for each
- * agency of the centre's folder. This registers that client for its agency (the item
- * CLIENT#<clientId>; the deploy writes it too) and prints the client id, where its secret is, and
- * how to get a token. An agency not yet in the folder: add it to agencies.json and deploy (the
- * API accepts tokens of the stack's clients only).
+ * An agency's own software signs in with the OAuth client-credentials flow, as its app client
+ * `motcua-agency-<CODE>` in the user pool. The stack makes none: agencies are data. This script
+ * makes them at run time (scripts/agency-client-ops.ts):
+ *   npm run agency-client -- add <CODE>      create the client if the pool has none (secret, the
+ *                                            motcua/* scopes, 1-hour tokens) and map it to its
+ *                                            agency (CLIENT#<clientId>): the API accepts its tokens
+ *   npm run agency-client -- remove <CODE>   unmap it, then delete it: its tokens are refused
+ * It prints the client id and where to read the secret, never the secret.
  */
+const USAGE = 'npm run agency-client -- add <AGENCY CODE>\nnpm run agency-client -- remove <AGENCY CODE>';
 const [command, code] = process.argv.slice(2);
-if (command !== 'add' || !code || !/^[A-Z0-9]{2,12}$/.test(code)) fail('npm run agency-client -- add <AGENCY CODE>');
+if ((command !== 'add' && command !== 'remove') || !code || !AGENCY_CODE.test(code)) fail(USAGE);
 const out = stackOutputs();
-const cognito = new CognitoIdentityProviderClient({});
-let clientId: string | undefined;
-let next: string | undefined;
-do {
-  const page = await cognito.send(new ListUserPoolClientsCommand({ UserPoolId: out.userPoolId, MaxResults: 60, NextToken: next }));
-  clientId ??= page.UserPoolClients?.find((c) => c.ClientName === `motcua-agency-${code}`)?.ClientId;
-  next = page.NextToken;
-} while (next && !clientId);
-if (!clientId) fail(`No client motcua-agency-${code} in the user pool: add ${code} to the centre's agencies.json and deploy; each agency of the folder gets one.`);
 if (!out.tableName) fail('No table name: deploy with `--outputs-file cdk-outputs.json`, or set TABLE_NAME');
+process.env.TABLE_NAME = out.tableName;
+const cognito = new CognitoIdentityProviderClient({});
 
-const key = clientKey(clientId);
-await new DynamoDBClient({}).send(
-  new PutItemCommand({
-    TableName: out.tableName,
-    Item: { PK: { S: key.PK }, SK: { S: key.SK }, clientId: { S: clientId }, agency: { S: code }, updatedAt: { S: new Date().toISOString() }, updatedBy: { S: 'agency-client script' } },
-  }),
-);
-const tokenUrl = `${out.signInUrl ?? 'https://<SignInUrl output>'}/oauth2/token`;
-console.log(`Agency ${code}'s system
+if (command === 'remove') {
+  const clientId = await removeAgencyClient(cognito, out.userPoolId, code!).catch((e: Error) => fail(e.message));
+  if (!clientId) fail(`No client motcua-agency-${code} in the user pool: nothing to remove`);
+  console.log(`Agency ${code}'s system: client ${clientId} unmapped and deleted; its tokens are refused within 6 minutes (the authorizer's caches)`);
+} else {
+  const { clientId, created } = await addAgencyClient(cognito, out.userPoolId, code!).catch((e: Error) => fail(e.message));
+  const tokenUrl = `${out.signInUrl ?? 'https://<SignInUrl output>'}/oauth2/token`;
+  console.log(`Agency ${code}'s system (${created ? 'client created' : 'client already there'}, mapped to ${code})
   client id   ${clientId}
   secret      aws cognito-idp describe-user-pool-client --region ${out.region} --user-pool-id ${out.userPoolId} --client-id ${clientId} --query UserPoolClient.ClientSecret --output text
               (keep it in the agency's secret store; never in a URL or a log)
-  token       curl -s -u ${clientId}:<secret> -d grant_type=client_credentials -d 'scope=motcua/tasks.read motcua/dossiers.read motcua/steps.decide' ${tokenUrl}
+  token       curl -s -u ${clientId}:<secret> -d grant_type=client_credentials -d 'scope=${allScopes.join(' ')}' ${tokenUrl}
   then        curl -H "authorization: Bearer <access_token>" <ApiUrl>/agencies/${code}/tasks`);
+}

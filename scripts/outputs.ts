@@ -17,7 +17,6 @@ export interface StackOutputs {
   terminalClientId?: string;
   tableName?: string;
   signInUrl?: string;
-  agencyClients: Record<string, string>;
 }
 
 export function stackOutputs(): StackOutputs {
@@ -35,9 +34,6 @@ export function stackOutputs(): StackOutputs {
     terminalClientId: process.env.TERMINAL_CLIENT_ID ?? fromFile.TerminalClientId,
     tableName: process.env.TABLE_NAME ?? fromFile.TableName,
     signInUrl: process.env.SIGN_IN_URL ?? fromFile.SignInUrl,
-    agencyClients: Object.fromEntries(
-      Object.entries(fromFile).filter(([k]) => k.startsWith('AgencyClient')).map(([k, v]) => [k.slice('AgencyClient'.length), v]),
-    ),
   };
 }
 

@@ -1,8 +1,8 @@
-import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import type { Role } from '../core/roles';
 import { agencyOfClient } from './agency-clients';
+import type { ApiEvent } from './route';
 
-/** Who is calling, from the JWT claims that API Gateway (or the local gateway) verified. */
+/** Who is calling, from the claims the API's authorizer verified (functions/commons/authorizer.ts). */
 export interface Caller {
   sub: string;
   groups: string[];
@@ -14,7 +14,7 @@ export interface Caller {
   scopes?: string[];
 }
 
-/** HTTP API flattens array claims to "[a b]"; accept that, a JSON array and a real array. */
+/** The authorizer passes arrays as JSON text; HTTP API's JWT authorizer flattened them to "[a b]": accept both, and a real array. */
 function groupsClaim(value: unknown): string[] {
   if (Array.isArray(value)) return value.map(String);
   if (typeof value !== 'string' || value === '') return [];
@@ -30,13 +30,26 @@ function groupsClaim(value: unknown): string[] {
 }
 
 /**
+ * The verified claims, in one place: the Lambda authorizer's context (`authorizer.lambda`, on AWS
+ * and locally), or a JWT authorizer's claims (`authorizer.jwt.claims`, the shape before it).
+ */
+function claimsOf(event: ApiEvent): Record<string, unknown> | undefined {
+  const authorizer = event.requestContext?.authorizer as { lambda?: Record<string, unknown>; jwt?: { claims?: Record<string, unknown> } } | undefined;
+  return authorizer?.lambda ?? authorizer?.jwt?.claims;
+}
+
+/**
  * The caller, or undefined when not signed in. A client-credentials token (its `sub` is its
  * `client_id`, it names no user) is an agency system: it acts for the agency its client is
  * registered for, and for nobody if its client is registered for none.
  */
-export async function callerOf(event: APIGatewayProxyEventV2WithJWTAuthorizer): Promise<Caller | undefined> {
-  const claims = event.requestContext?.authorizer?.jwt?.claims;
+export async function callerOf(event: ApiEvent): Promise<Caller | undefined> {
+  const claims = claimsOf(event);
   if (!claims || typeof claims.sub !== 'string') return undefined;
+  // API Gateway keeps the authorizer's answer 5 minutes per token, past the token's own expiry:
+  // an expired token is nobody here (this machine's time, as the issuer's, not the platform's clock)
+  const exp = Number(claims.exp);
+  if (claims.exp !== undefined && (!Number.isFinite(exp) || exp * 1000 <= Date.now())) return undefined;
   const clientId = claims.client_id;
   if (typeof clientId === 'string' && claims.sub === clientId && claims.username === undefined && claims['cognito:groups'] === undefined) {
     const agency = await agencyOfClient(clientId);

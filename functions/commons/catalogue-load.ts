@@ -6,7 +6,6 @@ import { effectiveFromErrors, nextVersion, sameContent, type ProcedureDraft } fr
 import type { Agency } from '../core/model';
 import { documentClient, tableName } from './aws';
 import { now } from './clock';
-import { clientKey } from './agency-clients';
 import { ensureAgencyGroup } from './cognito';
 import { getItem, isConditionFailed, keys, listCatalogue, putIfAbsent } from './store';
 
@@ -17,7 +16,6 @@ export interface LoadSummary {
   agencies: { written: string[]; unchanged: number; keptOperatorsVersion: string[] };
   procedures: { published: string[]; unchanged: number };
   calendars: { written: number[]; unchanged: number; keptOperatorsVersion: number[] };
-  clients: { written: string[]; unchanged: number };
   groupsCreated: string[];
 }
 
@@ -75,14 +73,13 @@ async function publish(code: string, file: string, draft: ProcedureDraft, today:
 /**
  * Load a centre's catalogue into the table: the one loader of the deploy (the custom resource,
  * functions/load-catalogue) and of the local runtime. Idempotent; never deletes anything.
- * `clients` maps agency systems' app client ids to their agency (the stack's clients).
+ * Agencies' systems' clients are not the folder's: npm run agency-client maps them (CLIENT#<clientId>).
  */
-export async function loadCatalogue(catalogue: Catalogue, clients: Record<string, string> = {}): Promise<LoadSummary> {
+export async function loadCatalogue(catalogue: Catalogue): Promise<LoadSummary> {
   const summary: LoadSummary = {
     agencies: { written: [], unchanged: 0, keptOperatorsVersion: [] },
     procedures: { published: [], unchanged: 0 },
     calendars: { written: [], unchanged: 0, keptOperatorsVersion: [] },
-    clients: { written: [], unchanged: 0 },
     groupsCreated: [],
   };
   for (const agency of catalogue.agencies) {
@@ -91,13 +88,6 @@ export async function loadCatalogue(catalogue: Catalogue, clients: Record<string
     else if (outcome === 'kept') summary.agencies.keptOperatorsVersion.push(agency.code);
     else summary.agencies.unchanged++;
     if (await ensureAgencyGroup(agency.code, agency.name.en)) summary.groupsCreated.push(agency.code);
-  }
-  const agencyCodes = new Set(catalogue.agencies.map((a) => a.code));
-  for (const [clientId, agency] of Object.entries(clients)) {
-    if (!agencyCodes.has(agency)) throw new Error(`client ${clientId}: unknown agency ${agency}`);
-    const outcome = await writeOwned(clientKey(clientId), { clientId, agency }, (s) => [s.clientId, s.agency]);
-    if (outcome === 'written') summary.clients.written.push(agency);
-    else summary.clients.unchanged++;
   }
   const today = localDate(now());
   for (const p of catalogue.procedures) {
@@ -116,4 +106,4 @@ export async function loadCatalogue(catalogue: Catalogue, clients: Record<string
 
 /** Something was written (false on a rerun with unchanged files). */
 export const changedAnything = (s: LoadSummary) =>
-  s.agencies.written.length + s.procedures.published.length + s.calendars.written.length + s.clients.written.length > 0;
+  s.agencies.written.length + s.procedures.published.length + s.calendars.written.length > 0;

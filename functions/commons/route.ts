@@ -1,11 +1,16 @@
-import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyEventV2WithLambdaAuthorizer, Context } from 'aws-lambda';
 import type * as z from 'zod';
 import type { Role, Scope } from '../core/roles';
 import type { Dossier } from '../core/dossier';
 import type { Caller } from './access';
+import type { AuthorizerContext } from './authorizer';
 import type { Once } from './idempotency';
 
-export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
+/**
+ * What the API's functions receive: the claims of the Lambda authorizer (functions/authorizer,
+ * `requestContext.authorizer.lambda`); the JWT authorizer's shape is still read (access.ts).
+ */
+export type ApiEvent = APIGatewayProxyEventV2WithLambdaAuthorizer<AuthorizerContext> | APIGatewayProxyEventV2WithJWTAuthorizer;
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**

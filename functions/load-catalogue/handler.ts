@@ -11,14 +11,13 @@ const PHYSICAL_ID = 'motcua-catalogue';
  * table on deploy: on Create and on Update (the folder's hash is a property, so any change of a
  * file updates it). The folder is bundled beside this file (catalogue/), or CATALOGUE_DIR.
  * Idempotent; a Delete removes nothing (citizens' dossiers refer to the catalogue).
- * Property AgencyClients: [{ clientId, agency }] of the stack's agency-system clients.
+ * Agencies' systems' clients are no property: they are made at run time (npm run agency-client), and
+ * an AgencyClients property a stack sent before is ignored (the CLIENT# items it wrote stay).
  */
 export async function handler(event: CloudFormationCustomResourceEvent): Promise<{ PhysicalResourceId: string; Data?: Record<string, string> }> {
   if (event.RequestType === 'Delete') return { PhysicalResourceId: event.PhysicalResourceId };
   const dir = process.env.CATALOGUE_DIR ?? join(process.env.LAMBDA_TASK_ROOT ?? process.cwd(), 'catalogue');
-  const listed = (event.ResourceProperties.AgencyClients ?? []) as { clientId: string; agency: string }[];
-  const clients = Object.fromEntries(listed.map((c) => [c.clientId, c.agency]));
-  const summary = await loadCatalogue(readCatalogue(dir), clients);
+  const summary = await loadCatalogue(readCatalogue(dir));
   logger.info('catalogue loaded', { ...summary, hash: event.ResourceProperties.CatalogueHash });
   return {
     PhysicalResourceId: PHYSICAL_ID,

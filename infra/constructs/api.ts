@@ -1,9 +1,8 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination, PayloadFormatVersion } from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaAuthorizer, HttpLambdaResponseType } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Validations } from 'aws-cdk-lib';
@@ -13,14 +12,20 @@ import type { RouteSpec } from '../registry';
 export interface ApiProps {
   routes: readonly RouteSpec[];
   functionByName: (name: string) => IFunction;
-  userPool: UserPool;
-  client: UserPoolClient;
-  /** Clients whose access tokens are accepted (default: `client`): web, terminal, agency systems. */
-  audience?: readonly UserPoolClient[];
+  /** The Lambda authorizer (functions/authorizer): the user pool's tokens, agency systems' clients as data. */
+  authorizer: IFunction;
   deletionProtection: boolean;
 }
 
-/** HTTP API: one route per registry entry, behind a JWT authorizer on the user pool (the citizen's public routes excepted). */
+/** How long API Gateway keeps an authorizer's answer for one Authorization header. */
+export const AUTHORIZER_CACHE = Duration.minutes(5);
+
+/**
+ * HTTP API: one route per registry entry, behind the Lambda authorizer (the citizen's public
+ * routes excepted). Not a JWT authorizer: that one must list every accepted client id as its
+ * audience at deploy time (Cognito's client-credentials tokens carry no `aud`; API Gateway
+ * matches `client_id`), which made each agency's client a resource of the template.
+ */
 export class Api extends Construct {
   readonly httpApi: HttpApi;
   readonly stage: HttpStage;
@@ -50,7 +55,7 @@ export class Api extends Construct {
             routeKey: '$context.routeKey',
             status: '$context.status',
             latency: '$context.responseLatency',
-            sub: '$context.authorizer.claims.sub',
+            sub: '$context.authorizer.sub',
             sourceIp: '$context.identity.sourceIp',
             integrationError: '$context.integrationErrorMessage',
             authorizerError: '$context.authorizer.error',
@@ -59,11 +64,14 @@ export class Api extends Construct {
       },
     });
 
-    const authorizer = new HttpJwtAuthorizer(
-      'CognitoJwt',
-      `https://cognito-idp.${props.userPool.stack.region}.amazonaws.com/${props.userPool.userPoolId}`,
-      { jwtAudience: (props.audience ?? [props.client]).map((c) => c.userPoolClientId) },
-    );
+    // REQUEST authorizer, payload 2.0, simple answers ({isAuthorized, context}); no Authorization
+    // header → 401 without invoking it; answers cached per header value.
+    const authorizer = new HttpLambdaAuthorizer('Officers', props.authorizer, {
+      authorizerName: 'motcua-officers',
+      responseTypes: [HttpLambdaResponseType.SIMPLE],
+      identitySource: ['$request.header.Authorization'],
+      resultsCacheTtl: AUTHORIZER_CACHE,
+    });
 
     const integrations = new Map<string, HttpLambdaIntegration>();
     for (const route of props.routes) {
@@ -74,7 +82,7 @@ export class Api extends Construct {
         });
         integrations.set(route.function, integration);
       }
-      // Citizen routes carry no JWT: the handler checks the dossier code and PIN (with a lockout).
+      // Citizen routes carry no token: the handler checks the dossier code and PIN (with a lockout).
       const isPublic = route.roles.includes('public');
       const added = this.httpApi.addRoutes({ path: route.path, methods: [HttpMethod[route.method]], integration, authorizer: isPublic ? undefined : authorizer });
       if (isPublic) {

@@ -5,7 +5,7 @@ import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { BUNDLING, grantTable } from './functions';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import type { UserPool } from 'aws-cdk-lib/aws-cognito';
 import { Provider } from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import type { CentreConfig } from '../centre';
@@ -15,8 +15,6 @@ export interface CatalogueProps {
   centre: CentreConfig;
   table: Table;
   userPool: UserPool;
-  /** The agencies' client-credentials clients, by agency code. */
-  agencyClients: ReadonlyMap<string, UserPoolClient>;
 }
 
 /** The custom resource's onEvent handler (bundled like the API's functions: ESM, the SDK inside). */
@@ -26,7 +24,8 @@ export const LOADER_ENTRY = 'functions/load-catalogue/handler.ts';
  * The centre's catalogue, loaded into the table on every deploy that changes the folder: a
  * custom resource (CDK Provider framework) whose onEvent function carries the folder in its
  * bundle (catalogue/) and runs functions/commons/catalogue-load.ts, the local seed's loader too.
- * Properties: the folder's hash (a change of a file is an Update) and the agency clients.
+ * Properties: the centre and the folder's hash (a change of a file is an Update). Agencies'
+ * systems' clients are not the folder's: `npm run agency-client` makes and maps them at run time.
  */
 export class Catalogue extends Construct {
   readonly loader: NodejsFunction;
@@ -92,7 +91,6 @@ export class Catalogue extends Construct {
       properties: {
         Centre: centre.catalogue.profile.code,
         CatalogueHash: centre.hash,
-        AgencyClients: [...props.agencyClients].map(([agency, client]) => ({ clientId: client.userPoolClientId, agency })),
       },
     });
     this.resource.node.addDependency(table);

@@ -23,8 +23,6 @@ export interface IdentityProps {
   domainPrefix: string;
   /** The pages' origin (`https://<domain>`, or the distribution's for a trial): the sign-in's callback and sign-out URLs follow it. */
   webOrigin: string;
-  /** Agencies of the centre's folder: one client-credentials app client each, for its own software. */
-  agencyCodes: readonly string[];
   /** `-c environment=dev`: also http://localhost:3000 as callback; nothing retained. */
   dev: boolean;
 }
@@ -39,8 +37,10 @@ const LOCAL_ORIGIN = 'http://localhost:3000';
  * - a user pool domain with managed login;
  * - the web app's client: authorization code with PKCE (public client, no secret, no implicit flow);
  * - the terminal's client (`npm run token`): USER_PASSWORD_AUTH, for curl;
- * - a resource server `motcua` with the registry's scopes, and one client-credentials client per
- *   agency of the folder (`motcua-agency-<CODE>`), mapped to its agency by the catalogue loader.
+ * - a resource server `motcua` with the registry's scopes. Agencies' systems sign in with
+ *   client-credentials clients of their own (`motcua-agency-<CODE>`), made at run time by
+ *   `npm run agency-client -- add <CODE>` and mapped to their agency in the table: agencies are
+ *   data, never resources, so the 150th agency changes no template.
  * Groups `desk` and `operator` are here; `agency-<CODE>` groups are created by the catalogue
  * loader and PUT /agencies/{code} when missing (so an agency added through the API and later to
  * the folder never makes a deploy fail on a group that exists).
@@ -51,7 +51,8 @@ export class Identity extends Construct {
   /** The officers' web app. */
   readonly client: UserPoolClient;
   readonly terminalClient: UserPoolClient;
-  readonly agencyClients = new Map<string, UserPoolClient>();
+  /** The resource server whose scopes agencies' systems are given (motcua/tasks.read, …). */
+  readonly resourceServer: UserPoolResourceServer;
   readonly groupNames: string[];
 
   constructor(scope: Construct, id: string, props: IdentityProps) {
@@ -127,26 +128,12 @@ export class Identity extends Construct {
       refreshTokenValidity: Duration.hours(12),
     });
 
-    const server = new UserPoolResourceServer(this, 'ResourceServer', {
+    this.resourceServer = new UserPoolResourceServer(this, 'ResourceServer', {
       userPool: this.userPool,
       identifier: resourceServer.identifier,
       userPoolResourceServerName: resourceServer.name,
       scopes: resourceServer.scopes.map((s) => new ResourceServerScope({ scopeName: s.name, scopeDescription: s.description })),
     });
-    const scopes = resourceServer.scopes.map((s) =>
-      OAuthScope.resourceServer(server, new ResourceServerScope({ scopeName: s.name, scopeDescription: s.description })),
-    );
-    for (const code of props.agencyCodes) {
-      const client = this.userPool.addClient(`Agency-${code}`, {
-        userPoolClientName: `motcua-agency-${code}`,
-        generateSecret: true,
-        oAuth: { flows: { clientCredentials: true }, scopes },
-        supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
-        accessTokenValidity: Duration.hours(1),
-      });
-      client.node.addDependency(server);
-      this.agencyClients.set(code, client);
-    }
 
     this.groupNames = ['desk', 'operator'];
     for (const groupName of this.groupNames) {
@@ -154,9 +141,14 @@ export class Identity extends Construct {
     }
   }
 
-  /** Every client whose access tokens the API accepts (the JWT authorizer's audience). */
-  get apiClients(): UserPoolClient[] {
-    return [this.client, this.terminalClient, ...this.agencyClients.values()];
+  /** The clients of officers (the web app, the terminal): the authorizer accepts their tokens by id. */
+  get userClients(): UserPoolClient[] {
+    return [this.client, this.terminalClient];
+  }
+
+  /** The issuer of the pool's tokens, `https://cognito-idp.<region>.amazonaws.com/<poolId>`. */
+  get issuer(): string {
+    return `https://cognito-idp.${this.userPool.stack.region}.amazonaws.com/${this.userPool.userPoolId}`;
   }
 
   /** `https://<prefix>.auth.<region>.amazoncognito.com` (managed login and the token endpoint). */

@@ -1,17 +1,19 @@
 import { LocalOAuth } from './oauth';
-import { LOCAL_CLIENT_ID } from './issuer';
 import type { WebAuth } from '../../functions/contracts/web-config';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
+import type { APIGatewayProxyEventV2WithLambdaAuthorizer } from 'aws-lambda';
 import * as z from 'zod';
-import { HttpProblem, badRequest, conflict, problem } from '../../functions/commons/http';
+import { agencyExists, registerClient, unregisterClient } from '../../functions/commons/agency-client-registry';
+import { agencyOfClient } from '../../functions/commons/agency-clients';
+import { type AuthorizerContext, type AuthorizerOptions, authorize } from '../../functions/commons/authorizer';
+import { HttpProblem, badRequest, conflict, notFound, problem } from '../../functions/commons/http';
 import { toLocalIso } from '../../functions/core/local-time';
 import { routes, type RouteSpec } from '../registry';
 import { ClockBackwardsError, parseDuration, type LocalClock } from './clock';
 import type { FaultyProxy } from './faults';
-import { localAgencyClientId, type LocalIssuer } from './issuer';
+import { LOCAL_CLIENT_ID, localAgencyClientId, type LocalIssuer } from './issuer';
 import type { LocalLambdas } from './lambdas';
 import { servePage } from './pages';
 import type { TokenBuckets } from './rate-limit';
@@ -34,13 +36,6 @@ function compile(spec: RouteSpec): CompiledRoute {
   return { spec, key: `${spec.method} ${spec.path}`, pattern: new RegExp(`^${source}$`), params };
 }
 
-/** HTTP API flattens array claims the way Cognito groups arrive: "[a b]". */
-function flattenClaims(payload: Record<string, unknown>): Record<string, string | number | boolean> {
-  return Object.fromEntries(
-    Object.entries(payload).map(([k, v]) => [k, Array.isArray(v) ? `[${v.join(' ')}]` : (v as string | number | boolean)]),
-  );
-}
-
 const FaultRequest = z
   .object({
     service: z.enum(['dynamodb', 'ses']),
@@ -54,20 +49,25 @@ const FaultRequest = z
   .strict();
 const TokenRequest = z.union([
   z.object({ sub: z.string().min(1).max(128), groups: z.array(z.string().regex(/^[a-zA-Z0-9_-]{1,64}$/)).max(20) }).strict(),
-  // An agency's system: the client-credentials token of its client (local-agency-<CODE>).
+  // An agency's system: the client-credentials token of its client (local-agency-<CODE>), registered or not.
   z.object({ client: z.string().regex(/^[A-Z0-9]{2,12}$/, 'an agency code'), scopes: z.array(z.string().regex(/^[a-z]+\/[a-z.]+$/)).max(10) }).strict(),
 ]);
+/** `POST /_local/agency-clients`: the local `npm run agency-client -- add <CODE>`. */
+const AgencyClientRequest = z.object({ agency: z.string().regex(/^[A-Z0-9]{2,12}$/, 'an agency code') }).strict();
 const ClockRequest = z.union([z.object({ advance: z.string() }).strict(), z.object({ set: z.iso.datetime({ offset: true }) }).strict()]);
 
 /**
- * The local API Gateway: the registry's routes as HTTP API v2 events, JWTs verified like the
- * JWT authorizer, plus the local-only /_local routes (tokens and the clock).
+ * The local API Gateway: the registry's routes as HTTP API v2 events, tokens decided by the API's
+ * own authorizer code (functions/commons/authorizer.ts: the local issuer's key, its officers'
+ * client, agency systems' clients registered as CLIENT# items), plus the local-only /_local
+ * routes (tokens, agency clients, the clock).
  */
 /** The pages' sign-in with the local managed login (same origin, under /_local). */
 const OAUTH_AUTH: WebAuth = { kind: 'cognito', domain: 'local', clientId: LOCAL_CLIENT_ID, baseUrl: '/_local' };
 
 export class LocalGateway {
   private readonly compiled = routes.map(compile);
+  private readonly authorizer: AuthorizerOptions;
   private server?: Server;
   /** The runtime's `settled()`, for GET /_local/settled (tests driving a runtime in another process). */
   settled?: () => boolean;
@@ -82,7 +82,14 @@ export class LocalGateway {
     private readonly faults?: Record<'dynamodb' | 'ses', FaultyProxy>,
     /** Per-client limit on the citizen's routes (as the WAF on AWS); none when undefined. */
     private readonly publicLimit?: TokenBuckets,
-  ) {}
+  ) {
+    this.authorizer = {
+      issuer: issuer.issuer,
+      key: issuer.publicKey,
+      userClients: [LOCAL_CLIENT_ID],
+      isRegisteredClient: async (clientId) => (await agencyOfClient(clientId)) !== undefined,
+    };
+  }
 
   async listen(port: number): Promise<string> {
     this.server = createServer((req, res) => void this.handle(req, res));
@@ -138,9 +145,13 @@ export class LocalGateway {
       const isPublic = match.route.spec.roles.includes('public');
       const wait = isPublic ? this.publicLimit?.take(req.socket.remoteAddress ?? '') : undefined;
       if (wait) return this.tooMany(res, wait);
-      const claims = isPublic ? {} : await this.authorize(req.headers.authorization);
-      if (!claims) return this.send(res, 401, { message: 'Unauthorized' });
-      const event = this.event(req, url, match.route, match.pathParameters, body, claims, apiPath);
+      const decision = isPublic ? undefined : await authorize(req.headers.authorization, this.authorizer);
+      // API Gateway's own answers: no Authorization header, 401 (the authorizer is not invoked);
+      // the authorizer's isAuthorized: false, 403 — the same bodies
+      if (decision && !decision.allowed) {
+        return decision.reason === 'no-token' ? this.send(res, 401, { message: 'Unauthorized' }) : this.send(res, 403, { message: 'Forbidden' });
+      }
+      const event = this.event(req, url, match.route, match.pathParameters, body, decision?.context, apiPath);
       const result = (await this.lambdas.invoke(match.route.spec.function, event)) as {
         statusCode?: number;
         headers?: Record<string, string>;
@@ -169,25 +180,15 @@ export class LocalGateway {
     return undefined;
   }
 
-  private async authorize(header: string | undefined) {
-    const token = /^Bearer (.+)$/i.exec(header ?? '')?.[1];
-    if (!token) return undefined;
-    try {
-      return flattenClaims((await this.issuer.verify(token)) as Record<string, unknown>);
-    } catch {
-      return undefined;
-    }
-  }
-
   private event(
     req: IncomingMessage,
     url: URL,
     route: CompiledRoute,
     pathParameters: Record<string, string>,
     body: Buffer,
-    claims: Record<string, string | number | boolean>,
+    context: AuthorizerContext | undefined,
     apiPath = url.pathname,
-  ): APIGatewayProxyEventV2WithJWTAuthorizer {
+  ): APIGatewayProxyEventV2WithLambdaAuthorizer<AuthorizerContext> {
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(',') : v;
     const query = [...url.searchParams.keys()].length
@@ -221,9 +222,10 @@ export class LocalGateway {
         stage: '$default',
         time: new Date(now).toUTCString(),
         timeEpoch: now,
-        ...(Object.keys(claims).length ? { authorizer: { principalId: '', integrationLatency: 0, jwt: { claims, scopes: [] } } } : {}),
+        // as API Gateway passes a Lambda authorizer's context on (functions/commons/access.ts reads it)
+        ...(context ? { authorizer: { lambda: context } } : {}),
       },
-    } as APIGatewayProxyEventV2WithJWTAuthorizer;
+    } as APIGatewayProxyEventV2WithLambdaAuthorizer<AuthorizerContext>;
   }
 
   private async local(method: string, path: string, body: Buffer, res: ServerResponse) {
@@ -242,6 +244,25 @@ export class LocalGateway {
         return this.send(res, 200, { token: await this.issuer.signClient(clientId, parsed.data.scopes), clientId, expiresIn: 3600 });
       }
       return this.send(res, 200, { token: await this.issuer.sign(parsed.data.sub, parsed.data.groups), expiresIn: 43200 });
+    }
+    // The local `npm run agency-client -- add|remove <CODE>`: the same CLIENT# item, through the same code.
+    if (method === 'POST' && path === '/_local/agency-clients') {
+      const parsed = AgencyClientRequest.safeParse(input());
+      if (!parsed.success) return this.problem(res, parsed.error.issues);
+      const { agency } = parsed.data;
+      if (!(await agencyExists(agency))) {
+        const out = problem(notFound(`No agency ${agency} in the catalogue: add it to agencies.json or PUT /agencies/${agency} first`));
+        res.writeHead(out.statusCode!, out.headers as Record<string, string>);
+        return res.end(out.body);
+      }
+      const clientId = localAgencyClientId(agency);
+      await registerClient(clientId, agency, 'local agency-client', new Date(this.clock.now()));
+      return this.send(res, 201, { clientId, agency });
+    }
+    const removal = /^\/_local\/agency-clients\/([A-Z0-9]{2,12})$/.exec(path);
+    if (method === 'DELETE' && removal) {
+      const clientId = localAgencyClientId(removal[1]!);
+      return this.send(res, 200, { clientId, removed: await unregisterClient(clientId) });
     }
     if (path === '/_local/clock' && method === 'GET') return this.send(res, 200, this.clockView());
     // Nothing left to do at the clock's time (LocalRuntime.settled), on two looks a few event-loop turns apart.

@@ -1,11 +1,15 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { SignJWT, type CryptoKey, exportJWK, generateKeyPair, importJWK, jwtVerify, type JWK, type JWTPayload } from 'jose';
+import { SignJWT, type CryptoKey, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
 
 export const LOCAL_CLIENT_ID = 'motcua-local';
 
-/** The local stand-in of an agency's client-credentials app client (the stack's `motcua-agency-<CODE>`). */
+/**
+ * The local stand-in of an agency's client-credentials app client (`motcua-agency-<CODE>` that
+ * `npm run agency-client -- add` makes on AWS). The issuer signs for it whether or not it is
+ * registered, as Cognito would for a client of the pool; the authorizer accepts its tokens only
+ * while its CLIENT#<clientId> item exists (`POST /_local/agency-clients`).
+ */
 export const localAgencyClientId = (agency: string) => `local-agency-${agency}`;
-const LOCAL_AGENCY_CLIENT = /^local-agency-[A-Z0-9]{2,12}$/;
 
 /**
  * A local token issuer shaped like Cognito: RS256 access tokens with `sub`, `cognito:groups`,
@@ -16,7 +20,8 @@ export class LocalIssuer {
   private constructor(
     readonly issuer: string,
     private readonly privateKey: CryptoKey,
-    private readonly publicKey: CryptoKey,
+    /** What the authorizer verifies signatures with (on AWS: the pool's JWKS). */
+    readonly publicKey: CryptoKey,
   ) {}
 
   static async create(issuer: string, keyFile?: string): Promise<LocalIssuer> {
@@ -57,13 +62,5 @@ export class LocalIssuer {
       .setIssuedAt()
       .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds)
       .sign(this.privateKey);
-  }
-
-  /** As API Gateway's JWT authorizer does: signature, issuer, expiry, client (the audience). */
-  async verify(token: string): Promise<JWTPayload> {
-    const { payload } = await jwtVerify(token, this.publicKey, { issuer: this.issuer, algorithms: ['RS256'] });
-    const client = String(payload.client_id ?? '');
-    if (client !== LOCAL_CLIENT_ID && !LOCAL_AGENCY_CLIENT.test(client)) throw new Error('Wrong client');
-    return payload;
   }
 }

@@ -43,6 +43,7 @@ motcua is running locally (data in ${dataDir}${runtime.seeded ? ', catalogue loa
   Documents  ${runtime.documents.endpoint}/${runtime.documents.bucket}   (s3rver; a malware-scan stand-in tags each file)
   Clock      GET/POST ${runtime.apiUrl}/_local/clock   {"advance":"P3D"}
   Token      curl -s -X POST ${runtime.apiUrl}/_local/tokens -d '{"sub":"desk-1","groups":["desk"]}'
+  Agency     curl -s -X POST ${runtime.apiUrl}/_local/agency-clients -d '{"agency":"STP"}'   (then /_local/tokens {"client":"STP","scopes":[…]})
 ${runtime.resumed.length ? `  Resumed    ${runtime.resumed.length} open dossier(s)\n` : ''}Ctrl-C to stop (or kill ${process.pid}).`);
 
 let stopping = false;

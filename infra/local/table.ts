@@ -1,7 +1,6 @@
 import { CreateTableCommand, DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { readCatalogue } from '../../functions/commons/catalogue-files';
 import { changedAnything, loadCatalogue } from '../../functions/commons/catalogue-load';
-import { localAgencyClientId } from './issuer';
 import { table as schema } from '../registry';
 
 /** The registry's key schema, as the stack's table has it (infra/constructs/data.ts). */
@@ -45,8 +44,7 @@ export async function ensureTable(client: DynamoDBClient, name: string): Promise
  * Answers whether anything was written. TABLE_NAME and the DynamoDB endpoint must be set.
  */
 export async function seedIfEmpty(centreDir: string): Promise<boolean> {
-  const catalogue = readCatalogue(centreDir);
-  // Each agency's system has its local client (the local issuer's stand-in for the stack's).
-  const clients = Object.fromEntries(catalogue.agencies.map((a) => [localAgencyClientId(a.code), a.code]));
-  return changedAnything(await loadCatalogue(catalogue, clients));
+  // Agencies' systems' clients are not the folder's: POST /_local/agency-clients registers one,
+  // as `npm run agency-client -- add` does on AWS.
+  return changedAnything(await loadCatalogue(readCatalogue(centreDir)));
 }

@@ -37,15 +37,13 @@ describe('a first deploy of a centre (the made-up demo province, as an operator 
   });
 
   describe('the catalogue', () => {
-    it('is a custom resource of the Provider framework with the folder hash and each agency client', () => {
+    it('is a custom resource of the Provider framework with the folder hash, and no agency client', () => {
       const [[, cr], ...more] = s.ofType('Custom::Catalogue');
       expect(more).toEqual([]);
       expect(cr.DeletionPolicy).toBe('Retain');
       expect(cr.Properties.Centre).toBe('demo');
       expect(cr.Properties.CatalogueHash).toBe(centre.hash);
-      expect(cr.Properties.AgencyClients).toEqual(
-        centre.catalogue.agencies.map((a) => ({ clientId: { Ref: s.id(s.stack.identity.agencyClients.get(a.code)!) }, agency: a.code })),
-      );
+      expect(cr.Properties.AgencyClients).toBeUndefined();
       expect(JSON.stringify(cr.Properties.ServiceToken)).toContain('CatalogueProviderframeworkonEvent');
     });
 
@@ -114,19 +112,18 @@ describe('a first deploy of a centre (the made-up demo province, as an operator 
       for (const r of routes.filter((x) => x.scopes)) expect(r.roles, r.path).toContain('agency');
     });
 
-    it('has one client-credentials client per agency, with a secret and the scopes', () => {
-      for (const a of centre.catalogue.agencies) {
-        const c = s.resources[s.id(s.stack.identity.agencyClients.get(a.code)!)].Properties;
-        expect(c).toMatchObject({ ClientName: `motcua-agency-${a.code}`, GenerateSecret: true, AllowedOAuthFlows: ['client_credentials'], AllowedOAuthFlowsUserPoolClient: true });
-        // `<Ref resource server>/<scope>`: the server's Ref is its identifier, `motcua`
-        const [[serverId]] = s.ofType('AWS::Cognito::UserPoolResourceServer');
-        expect(c.AllowedOAuthScopes).toEqual(allScopes.map((x) => ({ 'Fn::Join': ['', [{ Ref: serverId }, x.slice('motcua'.length)]] })));
-      }
+    it('has no client per agency: agencies are data (npm run agency-client makes their systems\' clients at run time)', () => {
+      const clients = s.ofType('AWS::Cognito::UserPoolClient').map(([, c]) => c.Properties.ClientName);
+      expect(clients.sort()).toEqual(['motcua-terminal', 'motcua-web']);
+      const outputs = Object.keys(s.template.toJSON().Outputs);
+      expect(outputs.filter((o) => o.startsWith('AgencyClient'))).toEqual([]);
     });
 
-    it('accepts the tokens of those clients at the API (the authorizer audience)', () => {
+    it("has the API's authorizer accept the officers' two clients by id, and no other", () => {
       const [[, auth]] = s.ofType('AWS::ApiGatewayV2::Authorizer');
-      expect(auth.Properties.JwtConfiguration.Audience).toEqual(s.stack.identity.apiClients.map((c) => ({ Ref: s.id(c) })));
+      expect(auth.Properties.AuthorizerType).toBe('REQUEST');
+      const fn = s.resources[s.id(s.stack.functions.get('authorizer'))].Properties;
+      expect(fn.Environment.Variables.AUTH_USER_CLIENTS).toEqual({ 'Fn::Join': [',', [s.stack.identity.client, s.stack.identity.terminalClient].map((c) => ({ Ref: s.id(c) }))] });
     });
   });
 
@@ -182,7 +179,7 @@ describe('a first deploy of a centre (the made-up demo province, as an operator 
 
   it('has the outputs an operator needs', () => {
     const outputs = Object.keys(s.template.toJSON().Outputs);
-    for (const name of ['ApiUrl', 'UserPoolId', 'UserPoolClientId', 'TerminalClientId', 'SignInUrl', 'AlarmTopicArn', 'AgencyClientMC', 'AgencyClientSTNMT', 'DnsRecord1']) {
+    for (const name of ['ApiUrl', 'UserPoolId', 'UserPoolClientId', 'TerminalClientId', 'SignInUrl', 'AlarmTopicArn', 'DnsRecord1']) {
       expect(outputs).toContain(name);
     }
   });

@@ -192,8 +192,8 @@ describe('Motcua stack', () => {
           }),
         },
       });
-      // the web app, the terminal, and one client per agency of the folder
-      template.resourceCountIs('AWS::Cognito::UserPoolClient', 2 + built.stack.centre.catalogue.agencies.length);
+      // the web app and the terminal; agencies' systems' clients are made at run time (npm run agency-client)
+      template.resourceCountIs('AWS::Cognito::UserPoolClient', 2);
     });
 
     it('has the desk and operator groups (agency-<CODE> groups are made by the loader and PUT /agencies)', () => {
@@ -260,6 +260,8 @@ describe('Motcua stack', () => {
         if (spec.access.documents?.length) expected.push('DOCUMENTS_BUCKET');
         if (spec.access.emailQueue) expected.push(queues[0]!.urlEnv);
         if (queues.some((q) => q.consumer === name)) expected.push('EMAIL_SENDERS');
+        // the API's authorizer: the pool's issuer and the officers' two clients (infra/stack.ts)
+        if (name === 'authorizer') expected.push('AUTH_ISSUER', 'AUTH_USER_CLIENTS');
         expect(Object.keys(env).sort()).toEqual(expected.sort());
         expect(env.POWERTOOLS_SERVICE_NAME).toBe('motcua');
         expect(env.SENDER_EMAIL).toBe(SENDER);
@@ -402,19 +404,33 @@ describe('Motcua stack', () => {
   });
 
   describe('api', () => {
-    it('has a JWT authorizer on the user pool with the client as audience', () => {
+    it("has one Lambda REQUEST authorizer (payload 2.0, simple answers, the Authorization header, cached 5 minutes) that names no agency's client", () => {
       template.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 1);
       const [auth] = Object.values(resources).filter((r) => r.Type === 'AWS::ApiGatewayV2::Authorizer');
-      expect(auth.Properties.AuthorizerType).toBe('JWT');
-      const clients = built.stack.identity.apiClients.map((c) => ({ Ref: logicalId(built.stack, c) }));
-      expect(auth.Properties.JwtConfiguration.Audience).toEqual(clients);
-      expect(clients).toHaveLength(2 + built.stack.centre.catalogue.agencies.length);
-      const issuer = JSON.stringify(auth.Properties.JwtConfiguration.Issuer);
+      expect(auth.Properties).toMatchObject({
+        AuthorizerType: 'REQUEST',
+        AuthorizerPayloadFormatVersion: '2.0',
+        EnableSimpleResponses: true,
+        IdentitySource: ['$request.header.Authorization'],
+        AuthorizerResultTtlInSeconds: 300,
+      });
+      expect(auth.Properties.JwtConfiguration).toBeUndefined();
+      expect(JSON.stringify(auth.Properties.AuthorizerUri)).toContain(fnId('authorizer'));
+      // API Gateway may invoke it (that authorizer only)
+      const permissions = Object.values(resources).filter(
+        (r) => r.Type === 'AWS::Lambda::Permission' && JSON.stringify(r.Properties.FunctionName).includes(fnId('authorizer')),
+      );
+      expect(permissions).toHaveLength(1);
+      expect(permissions[0]!.Properties.Principal).toBe('apigateway.amazonaws.com');
+      // it knows the pool's issuer and the officers' two clients, nothing of agencies
+      const env = resources[fnId('authorizer')].Properties.Environment.Variables;
+      const issuer = JSON.stringify(env.AUTH_ISSUER);
       expect(issuer).toContain(`https://cognito-idp.${ENV.region}.amazonaws.com/`);
       expect(issuer).toMatch(/"Ref":"IdentityUserPool/);
+      expect(env.AUTH_USER_CLIENTS).toEqual({ 'Fn::Join': [',', built.stack.identity.userClients.map((c) => ({ Ref: logicalId(built.stack, c) }))] });
     });
 
-    it('has exactly the registry routes, each behind the JWT authorizer, to its function (payload 2.0)', () => {
+    it('has exactly the registry routes, each behind the authorizer, to its function (payload 2.0)', () => {
       const [authorizerId] = Object.keys(resources).filter((k) => resources[k].Type === 'AWS::ApiGatewayV2::Authorizer');
       const apiRoutes = Object.values(resources).filter((r) => r.Type === 'AWS::ApiGatewayV2::Route');
       expect(apiRoutes.map((r) => r.Properties.RouteKey).sort()).toEqual(
@@ -423,11 +439,11 @@ describe('Motcua stack', () => {
       for (const route of routes) {
         const r = apiRoutes.find((x) => x.Properties.RouteKey === `${route.method} ${route.path}`)!;
         if (route.roles.includes('public')) {
-          // the citizen's routes: no JWT, the handler checks the code and PIN
+          // the citizen's routes: no token, the handler checks the code and PIN
           expect([undefined, 'NONE']).toContain(r.Properties.AuthorizationType);
           expect(r.Properties.AuthorizerId).toBeUndefined();
         } else {
-          expect(r.Properties.AuthorizationType).toBe('JWT');
+          expect(r.Properties.AuthorizationType).toBe('CUSTOM');
           expect(r.Properties.AuthorizerId).toEqual({ Ref: authorizerId });
         }
         const integrationId = r.Properties.Target['Fn::Join'][1][1].Ref as string;

@@ -40,6 +40,7 @@ describe('who may call what', () => {
     t.catp = await h.token('catp-1', ['agency-CATP']);
     t.sdl = await h.token('sdl-1', ['agency-SDL']);
     t.nobody = await h.token('someone-1', []);
+    await h.registerClient('STP');
     t.stpSystem = await h.clientToken('STP', ['motcua/tasks.read', 'motcua/dossiers.read', 'motcua/steps.decide']);
     d.a = await receive('TP-LLTP', 1); // decisions and delays
     d.b = await receive('TP-LLTP', 2); // supplement at the desk
@@ -145,7 +146,9 @@ describe('who may call what', () => {
     for (const c of cases().filter((c) => !c.route.includes('/public/'))) {
       for (const token of [undefined, forged, expired, 'garbage']) {
         const res = await h.call(c.route.split(' ')[0]!, c.path, { token, body: c.body, headers: { 'idempotency-key': uniqueKey() } });
-        expect(res.status, `${c.route} with ${token ? 'a bad token' : 'no token'}`).toBe(401);
+        // as API Gateway answers: no Authorization header 401; the authorizer's refusal 403 {"message":"Forbidden"}
+        expect(res.status, `${c.route} with ${token ? 'a bad token' : 'no token'}`).toBe(token ? 403 : 401);
+        if (token) expect(res.body).toEqual({ message: 'Forbidden' });
       }
     }
   });

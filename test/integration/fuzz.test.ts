@@ -291,8 +291,8 @@ const large = (fields: string[]) =>
 const routed = (method: string, url: string) =>
   routes.some((r) => r.method === method && new RegExp(`^${r.path.replace(/\{\w+\}/g, '[^/]+')}$`).test(url.split('?')[0]!));
 
-/** What the gateway answers a request without a valid token on an officers' route. */
-const withoutToken = (method: string, url: string) => (routed(method, url) && undecodable(url) ? [400] : [401, 404, 413]);
+/** What the gateway answers a request without a valid token on an officers' route (403: the authorizer refused the token). */
+const withoutToken = (method: string, url: string) => (routed(method, url) && undecodable(url) ? [400] : [401, 403, 404, 413]);
 
 const undecodable = (url: string) => {
   try {
@@ -360,7 +360,7 @@ describe('fuzz: random and malformed requests at every route', () => {
       /* checked below */
     }
     expect(body, what).toBeTypeOf('object');
-    const gateway = [401, 404, 413].includes(res.status) && body && Object.keys(body).join() === 'message';
+    const gateway = [401, 403, 404, 413].includes(res.status) && body && Object.keys(body).join() === 'message';
     if (gateway) return;
     expect(res.contentType, what).toContain('application/problem+json');
     expect(body!.status, what).toBe(res.status);
@@ -551,7 +551,7 @@ describe('fuzz: random and malformed requests at every route', () => {
     });
   }
 
-  it('refuses edited and unsigned tokens on every officers’ route (401, as the JWT authorizer)', async () => {
+  it('refuses edited and unsigned tokens on every officers’ route (403, as API Gateway answers its authorizer’s refusal)', async () => {
     const [header, payload, signature] = t.desk!.split('.') as [string, string, string];
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
     const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
@@ -572,13 +572,13 @@ describe('fuzz: random and malformed requests at every route', () => {
       for (const token of forged) {
         const s: Sent = { method: route.method, url: route.path.replace(/\{\w+\}/g, 'TTHCC-261202-0001'), headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: route.method === 'GET' ? undefined : '{}' };
         const res = await send(s, false);
-        expect(res.status, `${route.method} ${route.path}`).toBe(401);
-        expect(JSON.parse(res.text)).toEqual({ message: 'Unauthorized' });
+        expect(res.status, `${route.method} ${route.path}`).toBe(403);
+        expect(JSON.parse(res.text)).toEqual({ message: 'Forbidden' });
         n++;
       }
     }
     expect(n).toBeGreaterThan(50);
-    console.log(`forged tokens: ${n} requests (${forged.length} forgeries × ${n / forged.length} officers' routes), all 401`);
+    console.log(`forged tokens: ${n} requests (${forged.length} forgeries × ${n / forged.length} officers' routes), all 403`);
   });
 
   /**
@@ -633,7 +633,7 @@ describe('fuzz: random and malformed requests at every route', () => {
         check(s, res);
         const validKey = s.headers['idempotency-key'] === undefined || /^[A-Za-z0-9_.:-]{8,128}$/.test(s.headers['idempotency-key']);
         if (s.kind === 'bait' && validKey) expect([404, 429], `a wrong PIN: ${s.url}`).toContain(res.status);
-        // without a valid token nothing reaches a function: 401, or the gateway's own 404/413, or its 400 for a URI it cannot decode
+        // without a valid token nothing reaches a function: 401 (none) or 403 (refused), or the gateway's own 404/413, or its 400 for a URI it cannot decode
         if (!f.route.roles.includes('public') && s.auth !== 'valid') expect(withoutToken(s.method, s.url), `no valid token: ${s.url}`).toContain(res.status);
         if (res.status < 300 && s.method !== 'GET') {
           if (!f.noop?.(res.status, res.text)) writes++;

@@ -32,6 +32,7 @@ describe('a second centre, from its folder alone', () => {
     const s = scenario(h);
     const dossier = await s.receive(await h.token('mc-1', ['desk']), 'MT-GPMT', applicant(1));
     expect(dossier.code).toMatch(/^MC-\d{6}-\d{4}$/);
+    await h.registerClient('STNMT');
     const task = await s.task('STNMT', await h.clientToken('STNMT', ['motcua/tasks.read']), dossier.code);
     expect(task.stepId).toBe('s1-stnmt');
   });

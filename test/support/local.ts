@@ -17,8 +17,10 @@ export interface Email {
 export interface Harness {
   runtime: LocalRuntime;
   token(sub: string, groups: string[]): Promise<string>;
-  /** A client-credentials token of an agency's system (its local client), with these scopes. */
+  /** A client-credentials token of an agency's system (its local client), with these scopes: accepted once its client is registered. */
   clientToken(agency: string, scopes: string[]): Promise<string>;
+  /** Register the agency system's local client (the local `npm run agency-client -- add <CODE>`). */
+  registerClient(agency: string): Promise<void>;
   call(method: string, path: string, opts?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
   emails(): Promise<Email[]>;
   emailsTo(address: string): Promise<Email[]>;
@@ -63,6 +65,10 @@ export async function startHarness(options: RuntimeOptions = {}): Promise<Harnes
     },
     async clientToken(agency, scopes) {
       return (await call('POST', '/_local/tokens', { body: { client: agency, scopes } })).body.token;
+    },
+    async registerClient(agency) {
+      const res = await call('POST', '/_local/agency-clients', { body: { agency } });
+      if (res.status !== 201) throw new Error(`agency client ${agency}: ${res.status} ${JSON.stringify(res.body)}`);
     },
     emails,
     async emailsTo(address) {

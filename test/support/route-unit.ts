@@ -6,6 +6,7 @@
  * test/integration, test/e2e and test/web.
  */
 import type { Context } from 'aws-lambda';
+import { contextOf } from '../../functions/commons/authorizer';
 import { serveRoute } from '../../functions/commons/router';
 import type { AnyRoute, ApiEvent } from '../../functions/commons/route';
 
@@ -52,7 +53,7 @@ export function eventFor(route: AnyRoute, call: Call = {}): ApiEvent {
       ? undefined
       : 'clientId' in as
         ? { sub: as.clientId, client_id: as.clientId, scope: as.scopes.join(' '), token_use: 'access' }
-        : { sub: as.sub ?? 'officer', 'cognito:groups': `[${as.groups.join(' ')}]`, token_use: 'id' };
+        : { sub: as.sub ?? 'officer', 'cognito:groups': as.groups, token_use: 'id' };
   const body = call.body === undefined ? undefined : typeof call.body === 'string' ? call.body : JSON.stringify(call.body);
   return {
     version: '2.0',
@@ -75,7 +76,8 @@ export function eventFor(route: AnyRoute, call: Call = {}): ApiEvent {
       stage: '$default',
       time: '07/Dec/2026:09:00:00 +0000',
       timeEpoch: 0,
-      authorizer: claims ? { jwt: { claims, scopes: null } } : undefined,
+      // as the API's Lambda authorizer passes the verified claims on (functions/commons/authorizer.ts)
+      authorizer: claims ? { lambda: contextOf(claims) } : undefined,
     },
   } as unknown as ApiEvent;
 }

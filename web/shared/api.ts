@@ -10,6 +10,16 @@ export type Problem = components['schemas']['Problem'];
  * contract): paths, parameters, bodies and answers are checked by the compiler. The pages call
  * the API under /api on their own origin (CloudFront on AWS, the local gateway locally).
  */
+/**
+ * The session is over: 401 (no token), or the gateway's own 403 — plain `{"message":"Forbidden"}`,
+ * not the handlers' problem+json — when the API's authorizer refused the token (expired, or of
+ * a client no longer registered). A handler's 403 (a role or an agency refused) keeps the session.
+ */
+export function signedOut(response: Response): boolean {
+  if (response.status === 401) return true;
+  return response.status === 403 && !(response.headers.get('content-type') ?? '').includes('problem+json');
+}
+
 export function apiClient(token: () => string | undefined, onUnauthorized?: () => void) {
   // every answer's Date header sets the pages' clock (web/shared/clock.ts)
   const client = createClient<paths>({ baseUrl: '/api', fetch: (request: Request) => timedFetch(request) });
@@ -22,7 +32,7 @@ export function apiClient(token: () => string | undefined, onUnauthorized?: () =
       return request;
     },
     onResponse({ response }) {
-      if (response.status === 401) onUnauthorized?.();
+      if (signedOut(response)) onUnauthorized?.();
       return response;
     },
   };
