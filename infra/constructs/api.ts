@@ -79,6 +79,9 @@ export class Api extends Construct {
       if (!integration) {
         integration = new HttpLambdaIntegration(`${route.function}-Integration`, props.functionByName(route.function), {
           payloadFormatVersion: PayloadFormatVersion.VERSION_2_0,
+          // One invoke permission per function for this API, not one per route (a route adds one
+          // resource, not two); the function's router answers only the routes of its own table.
+          scopePermissionToRoute: false,
         });
         integrations.set(route.function, integration);
       }
