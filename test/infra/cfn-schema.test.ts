@@ -9,7 +9,8 @@ import { checkTemplate, emptyReport, specDatabase, type SchemaReport } from '../
 
 /**
  * Issue 19 item 8: every template the shipped centre deploys, checked against AWS's own resource
- * schemas (`@aws-cdk/aws-service-spec`, on npm: no Python, no network): Hanoi's folder as a dev
+ * schemas (`@aws-cdk/aws-service-spec`, on npm: no Python, no network), and their references
+ * (Ref, GetAtt and its attribute, Sub, DependsOn, conditions) to what the template has: Hanoi's folder as a dev
  * (trial) stack and with the edge WAF's us-east-1 stack, and a production stack (the demo
  * province's ready folder: Hanoi's example sender refuses a production synth). Without bundling.
  */
@@ -54,7 +55,8 @@ describe("the templates against AWS's resource schemas", () => {
           A: { Type: 'AWS::S3::Bucquet', Properties: {} },
           B: { Type: 'AWS::SQS::Queue', Properties: { VisibilityTimeout: 'soon', FifoQueue: 'yes', Tags: {}, Colour: 'red' } },
           C: { Type: 'AWS::Lambda::Function', Properties: { Role: { 'Fn::GetAtt': ['R', 'Arn'] }, Code: { ZipFile: 1 }, MemorySize: { Ref: 'Size' } } },
-          D: { Type: 'Custom::Thing', Properties: {}, DeletionPolicy: 'Keep' },
+          D: { Type: 'Custom::Thing', Properties: {}, DeletionPolicy: 'Keep', DependsOn: ['Z'] },
+          E: { Type: 'AWS::SNS::Topic', Properties: { TopicName: { 'Fn::GetAtt': ['B', 'Colour'] }, DisplayName: { 'Fn::Sub': '${Nowhere}-${B.Arn}' }, KmsMasterKeyId: { Ref: 'Q' } } },
         },
       },
       emptyReport(),
@@ -65,8 +67,14 @@ describe("the templates against AWS's resource schemas", () => {
       'B (AWS::SQS::Queue).FifoQueue: expected a boolean, got string "yes"',
       'B (AWS::SQS::Queue).Tags: expected a list, got object',
       'B (AWS::SQS::Queue).VisibilityTimeout: expected a number, got string "soon"',
+      'C: Fn::GetAtt R: no such resource',
+      'C: Ref Size: no such resource or parameter',
       'D (Custom::Thing): ServiceToken: required, missing',
       'D: DeletionPolicy: "Keep" is not a policy',
+      'D: DependsOn Z: no such resource',
+      'E: Fn::GetAtt B.Colour: AWS::SQS::Queue has no such attribute',
+      'E: Fn::Sub ${Nowhere}: no such resource or parameter',
+      'E: Ref Q: no such resource or parameter',
     ]);
   });
 });

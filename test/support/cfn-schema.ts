@@ -9,6 +9,8 @@ import type { Property, PropertyType, Resource, SpecDatabase, TypeDefinition } f
  * - a property the type (or the nested type) does not have, and a required one that is missing;
  * - a value of the wrong kind where the value is literal (string, number, integer, boolean,
  *   list, map, object, tag); an intrinsic (`Ref`, `Fn::*`) is taken as it comes.
+ * - a `Ref`, `Fn::GetAtt`, `Fn::Sub` or `DependsOn` to a resource, parameter or condition the
+ *   template does not have, and a `Fn::GetAtt` attribute the resource type does not have.
  * Custom resources (`Custom::*`, `AWS::CloudFormation::CustomResource`) need a ServiceToken only.
  */
 export interface SchemaReport {
@@ -99,6 +101,48 @@ export async function checkTemplate(template: { Resources?: Record<string, Recor
     for (const [name, property] of Object.entries(properties)) if (property.required && !(name in values)) errors.push(`${path}.${name}: required, missing`);
     return errors;
   };
+
+  // references: every Ref, GetAtt, Sub variable and DependsOn names something of the template
+  const resources = template.Resources ?? {};
+  const parameters = new Set(Object.keys((template as { Parameters?: object }).Parameters ?? {}));
+  const conditions = new Set(Object.keys((template as { Conditions?: object }).Conditions ?? {}));
+  const known = (name: string) => name in resources || parameters.has(name) || name.startsWith('AWS::');
+  const getAtt = (where: string, target: string, attribute: unknown) => {
+    if (!(target in resources)) return report.findings.push(`${where}: Fn::GetAtt ${target}: no such resource`);
+    const type = String(resources[target]!.Type);
+    if (typeof attribute !== 'string' || type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource') return;
+    const spec = resourceOf(type);
+    if (spec && !(attribute in spec.attributes)) report.findings.push(`${where}: Fn::GetAtt ${target}.${attribute}: ${type} has no such attribute`);
+  };
+  const references = (value: Json, where: string): void => {
+    if (Array.isArray(value)) return value.forEach((v) => references(v, where));
+    if (!isObject(value)) return;
+    for (const [key, inner] of Object.entries(value)) {
+      if (key === 'Ref' && typeof inner === 'string' && !known(inner)) report.findings.push(`${where}: Ref ${inner}: no such resource or parameter`);
+      else if (key === 'Fn::GetAtt') {
+        const [target, ...attribute] = typeof inner === 'string' ? inner.split('.') : (inner as Json[]);
+        if (typeof target === 'string') getAtt(where, target, typeof inner === 'string' ? attribute.join('.') : attribute[0]);
+      } else if (key === 'Fn::Sub') {
+        const [text, variables] = typeof inner === 'string' ? [inner, {}] : (inner as [string, Record<string, Json>]);
+        for (const [, name] of String(text).matchAll(/\$\{([^!}][^}]*)\}/g)) {
+          const [target, ...attribute] = name!.split('.');
+          if (target! in (variables ?? {})) continue;
+          if (attribute.length) getAtt(where, target!, attribute.join('.'));
+          else if (!known(target!)) report.findings.push(`${where}: Fn::Sub \${${name}}: no such resource or parameter`);
+        }
+      } else if ((key === 'Condition' || key === 'Fn::If') && typeof (Array.isArray(inner) ? inner[0] : inner) === 'string') {
+        const name = String(Array.isArray(inner) ? inner[0] : inner);
+        if (!conditions.has(name)) report.findings.push(`${where}: condition ${name}: no such condition`);
+      }
+      references(inner, where);
+    }
+  };
+  for (const [id, resource] of Object.entries(resources)) {
+    references(resource.Properties, id);
+    for (const target of [resource.DependsOn ?? []].flat()) if (!(String(target) in resources)) report.findings.push(`${id}: DependsOn ${String(target)}: no such resource`);
+    if (typeof resource.Condition === 'string' && !conditions.has(resource.Condition)) report.findings.push(`${id}: Condition ${resource.Condition}: no such condition`);
+  }
+  references((template as { Outputs?: Json }).Outputs, 'Outputs');
 
   for (const [id, resource] of Object.entries(template.Resources ?? {})) {
     report.resources++;
