@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type CfnElement, CustomResource, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
@@ -59,8 +59,16 @@ export class Catalogue extends Construct {
     // The folder as one document (functions/commons/catalogue-files.ts), uploaded by cdk deploy.
     const document = folderDocument(centre.dir);
     if (document.hash !== centre.hash) throw new Error(`${centre.dir}: the folder changed while the stack was made; synthesize again`);
-    const file = join(mkdtempSync(join(tmpdir(), 'motcua-folder-')), `${document.hash}.json`);
-    writeFileSync(file, JSON.stringify(document));
+    // one file per content (synths of the same folder share it; written whole, then renamed)
+    const dir = join(tmpdir(), 'motcua-centre-folders');
+    const file = join(dir, `${document.hash}.json`);
+    const text = JSON.stringify(document);
+    if (!existsSync(file) || readFileSync(file, 'utf8') !== text) {
+      mkdirSync(dir, { recursive: true });
+      const partial = `${file}.${process.pid}.partial`;
+      writeFileSync(partial, text);
+      renameSync(partial, file);
+    }
     const folder = new Asset(this, 'Folder', { path: file });
     const role = new Role(this, 'LoaderRole', { assumedBy: new ServicePrincipal('lambda.amazonaws.com'), description: 'motcua catalogue loader' });
     logGroup.grantWrite(role);
