@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import { isAbsolute, join } from 'node:path';
 import type { Construct } from 'constructs';
-import { catalogueFiles } from '../functions/commons/catalogue-files';
+import { catalogueFiles, catalogueHash } from '../functions/commons/catalogue-files';
 import { parseCatalogue, type Catalogue } from '../functions/core/catalogue';
 import { projectRoot } from './constructs/paths';
 
@@ -28,8 +27,6 @@ export function readCentre(dirOption: string | undefined, environment: string | 
   const dir = isAbsolute(relative) ? relative : join(projectRoot, relative);
   const files = catalogueFiles(dir);
   const catalogue = parseCatalogue(files, relative);
-  const hash = createHash('sha256');
-  for (const f of files) hash.update(f.path).update('\0').update(f.text).update('\0');
   if (environment !== undefined && environment !== 'dev' && environment !== 'prod') {
     throw new Error(`-c environment=${environment}: expected dev or prod (the default)`);
   }
@@ -44,7 +41,7 @@ export function readCentre(dirOption: string | undefined, environment: string | 
   if (!sender.address.endsWith(`@${sender.domain}`)) {
     throw new Error(`${relative}/centre.json: sender.address: ${sender.address} is not an address of sender.domain ${sender.domain}`);
   }
-  return { dir, catalogue, hash: hash.digest('hex'), dev };
+  return { dir, catalogue, hash: catalogueHash(files), dev };
 }
 
 /** The centre of a construct tree, from its context (read once per app). */

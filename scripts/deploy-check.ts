@@ -1,15 +1,19 @@
-import { readFileSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
+import { FAIL_SYNTH_ON_VALIDATION_ERRORS_CONTEXT, VALIDATION_REPORT_FILE } from 'aws-cdk-lib/cx-api';
 import { readCentre, isExampleDomain, type CentreConfig } from '../infra/centre';
 import { projectRoot } from '../infra/constructs/paths';
-import { MotcuaStack } from '../infra/stack';
+import { addCentreStacks, edgeWafOn } from '../infra/stacks';
+import { nagFindings, nagViolations, resourceFindings, retainedFindings, type Level, type SynthesizedStack } from './preflight';
 
 /**
- * `npm run deploy:check [-- -c centre=config/<folder>] [-- -c environment=dev]`: synthesize the
- * stack (without bundling) and list what a first deploy still lacks. Exit 1 if anything blocks.
+ * `npm run deploy:check [-- -c centre=config/<folder>] [-- -c environment=dev] [-- -c edgeWaf=true]`:
+ * synthesize the stacks as `cdk deploy` would (without bundling; cdk-nag on; CDKMetadata in, as
+ * the CLI adds it) and list what a first deploy still lacks: resources per stack as CloudFormation
+ * counts them, cdk-nag's findings, the regions to bootstrap (us-east-1 too with the edge WAF),
+ * and what a failed first deploy would leave behind (scripts/preflight.ts). Exit 1 if anything blocks.
  */
 const args = process.argv.slice(2);
 const context: Record<string, string> = JSON.parse(readFileSync(join(projectRoot, 'cdk.json'), 'utf8')).context ?? {};
@@ -19,7 +23,6 @@ for (let i = 0; i < args.length; i++) {
   if (k && v.length) context[k] = v.join('=');
 }
 
-type Level = 'BLOCKS' | 'TODO' | 'OK';
 const findings: { level: Level; what: string }[] = [];
 const note = (level: Level, what: string) => findings.push({ level, what });
 
@@ -46,7 +49,7 @@ if (centre) {
   } else if (isExampleDomain(p.domain)) {
     note('BLOCKS', `${where}: domain ${p.domain} is an example domain: the sign-in would come back nowhere and the letters' links would point nowhere`);
   } else {
-    note('TODO', `${p.domain}: bootstrap us-east-1 too (npx cdk bootstrap aws://<account>/us-east-1): its certificate lives in the edge stack MotcuaEdge`);
+    note('TODO', `${p.domain}: its certificate lives in the edge stack MotcuaEdge (us-east-1, bootstrapped as below); deploy with --all`);
     note('TODO', p.domainHostedZoneId
       ? `${p.domain}: the certificate is validated and the alias records made in hosted zone ${p.domainHostedZoneId}`
       : `${p.domain}: during the deploy publish the certificate's DNS validation record (aws acm describe-certificate --region us-east-1), then the output PagesDnsRecord`);
@@ -60,20 +63,44 @@ if (centre) {
   note('TODO', `sign-in domain ${p.signInDomainPrefix ?? `motcua-${p.code}`}.auth.${p.region}.amazoncognito.com must be free (set signInDomainPrefix in ${where} if it is taken)`);
 
   try {
-    const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'motcua-check-')), context: { ...context, environment: centre.dev ? 'dev' : undefined, 'aws:cdk:bundling-stacks': [] } as Record<string, unknown> });
-    // a domain's certificate comes from the edge stack (us-east-1); its ARN is all this stack reads of it
-    const pagesCertificateArn = p.domain ? 'arn:aws:acm:us-east-1:000000000000:certificate/preflight' : undefined;
-    new MotcuaStack(app, 'Motcua', { env: { account: process.env.CDK_DEFAULT_ACCOUNT ?? '000000000000', region: p.region }, centre, pagesCertificateArn });
-    const template = app.synth().getStackByName('Motcua').template as { Resources: Record<string, { Type: string }> };
-    const count = Object.keys(template.Resources).length;
-    note('OK', `the stack synthesizes: ${count} resources${centre.dev ? ' (as a dev stack: nothing retained)' : ''}`);
+    const outdir = mkdtempSync(join(tmpdir(), 'motcua-check-'));
+    const app = new App({
+      outdir,
+      // as the CLI synthesizes for a deploy: version reporting (CDKMetadata, a resource CloudFormation
+      // counts); no bundling; the 500 limit counted here rather than thrown; nag findings reported
+      analyticsReporting: true,
+      context: {
+        ...context,
+        environment: centre.dev ? 'dev' : undefined,
+        'aws:cdk:bundling-stacks': [],
+        '@aws-cdk/core:stackResourceLimit': 0,
+        [FAIL_SYNTH_ON_VALIDATION_ERRORS_CONTEXT]: false,
+      } as Record<string, unknown>,
+    });
+    const account = process.env.CDK_DEFAULT_ACCOUNT;
+    const edgeWaf = edgeWafOn(app);
+    addCentreStacks(app, centre, account ?? '000000000000', edgeWaf);
+    const assembly = app.synth();
+    const stacks: SynthesizedStack[] = assembly.stacks.map((st) => ({ name: st.stackName, region: st.environment.region, template: st.template }));
+    const reportFile = join(assembly.directory, VALIDATION_REPORT_FILE);
+    const violations = existsSync(reportFile) ? nagViolations(JSON.parse(readFileSync(reportFile, 'utf8'))) : [];
+    for (const f of [...resourceFindings(stacks), ...nagFindings(violations), ...retainedFindings(stacks)]) note(f.level, f.what);
+    note('OK', `the stacks synthesize: ${stacks.map((st) => st.name).join(', ')}${centre.dev ? ' (as a dev stack: nothing of the data retained)' : ''}`);
+    const who = account ?? '<account>';
+    const regions = [...new Set(stacks.map((st) => st.region))];
+    note('TODO', `before the first deploy, bootstrap ${regions.map((r) => `aws://${who}/${r}`).join(' and ')}: npx cdk bootstrap ${regions.map((r) => `aws://${who}/${r}`).join(' ')}`);
+    if (edgeWaf) {
+      note('TODO', `the edge WAF's stack MotcuaEdge lives in us-east-1 (CloudFront's WAF region): bootstrap us-east-1 as above, and deploy with npx cdk deploy --all -c edgeWaf=true`);
+    } else {
+      note('OK', 'no edge WAF (-c edgeWaf=true adds the stack MotcuaEdge in us-east-1, which must then be bootstrapped too)');
+    }
   } catch (error) {
     note('BLOCKS', `synth: ${(error as Error).message}`);
   }
 }
 
-const order: Level[] = ['BLOCKS', 'TODO', 'OK'];
+const order: Level[] = ['BLOCKS', 'WARN', 'TODO', 'OK'];
 for (const level of order) for (const f of findings.filter((x) => x.level === level)) console.log(`${level.padEnd(6)} ${f.what}`);
 const blocking = findings.filter((f) => f.level === 'BLOCKS').length;
-console.log(blocking ? `\n${blocking} thing(s) block a first deploy.` : '\nNothing blocks a first deploy.');
+console.log(blocking ? `\n${blocking} điều chặn lần triển khai đầu tiên / ${blocking} thing(s) block a first deploy.` : '\nKhông có gì chặn lần triển khai đầu tiên / Nothing blocks a first deploy.');
 process.exit(blocking ? 1 : 0);

@@ -14,91 +14,141 @@ export const CATALOGUE_AUTHOR = 'centre-catalogue';
 
 export interface LoadSummary {
   agencies: { written: string[]; unchanged: number; keptOperatorsVersion: string[] };
-  procedures: { published: string[]; unchanged: number };
+  /**
+   * `supersededKept`: files equal to a version the folder published before a newer one (the
+   * folder went back: a rollback, or a revert): never republished, the newer version stays.
+   */
+  procedures: { published: string[]; unchanged: number; supersededKept: string[] };
   calendars: { written: number[]; unchanged: number; keptOperatorsVersion: number[] };
   groupsCreated: string[];
 }
 
+/** What the folder would change, and why it cannot (then nothing is written). */
+export class CatalogueLoadError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The catalogue was not loaded (nothing was written):\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    this.name = 'CatalogueLoadError';
+  }
+}
+
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+type Key = { PK: string; SK: string };
+/** An item the folder owns, as read before anything is written. */
+interface OwnedPlan {
+  key: Key;
+  content: Record<string, unknown>;
+  outcome: 'write' | 'kept' | 'unchanged';
+  exists: boolean;
+}
+
 /**
- * Write an item the folder owns: when absent, or when the folder's own earlier write differs.
- * What an operator changed through the API (PUT /agencies, PUT /calendars) is left alone.
+ * Plan an item the folder owns: written when absent, or when the folder's own earlier write
+ * differs. What an operator changed through the API (PUT /agencies, PUT /calendars) is left alone.
  */
-async function writeOwned(key: { PK: string; SK: string }, content: Record<string, unknown>, compare: (stored: Record<string, unknown>) => unknown) {
+async function planOwned(key: Key, content: Record<string, unknown>, compare: (stored: Record<string, unknown>) => unknown): Promise<OwnedPlan> {
   const stored = await getItem(key);
-  if (stored && stored.updatedBy !== CATALOGUE_AUTHOR) return 'kept' as const;
-  if (stored && same(compare(stored), compare(content))) return 'unchanged' as const;
-  const item = { ...key, ...content, updatedAt: now().toISOString(), updatedBy: CATALOGUE_AUTHOR };
+  if (stored && stored.updatedBy !== CATALOGUE_AUTHOR) return { key, content, outcome: 'kept', exists: true };
+  if (stored && same(compare(stored), compare(content))) return { key, content, outcome: 'unchanged', exists: true };
+  return { key, content, outcome: 'write', exists: Boolean(stored) };
+}
+
+/** Write a planned item; an operator who wrote it meanwhile wins ('kept'). */
+async function writeOwned(plan: OwnedPlan): Promise<'written' | 'kept' | 'unchanged'> {
+  if (plan.outcome !== 'write') return plan.outcome;
+  const item = { ...plan.key, ...plan.content, updatedAt: now().toISOString(), updatedBy: CATALOGUE_AUTHOR };
   try {
     await documentClient().send(
       new PutCommand({
         TableName: tableName(),
         Item: item,
-        ConditionExpression: stored ? 'updatedBy = :me' : 'attribute_not_exists(PK)',
-        ...(stored ? { ExpressionAttributeValues: { ':me': CATALOGUE_AUTHOR } } : {}),
+        ConditionExpression: plan.exists ? 'updatedBy = :me' : 'attribute_not_exists(PK)',
+        ...(plan.exists ? { ExpressionAttributeValues: { ':me': CATALOGUE_AUTHOR } } : {}),
       }),
     );
-    return 'written' as const;
+    return 'written';
   } catch (error) {
-    if (isConditionFailed(error)) return 'kept' as const; // an operator wrote it meanwhile
+    if (isConditionFailed(error)) return 'kept';
     throw error;
   }
 }
 
 const agencyContent = (a: Agency) => ({ code: a.code, name: { vi: a.name.vi, en: a.name.en }, kind: a.kind, email: a.email });
 
+type Version = ProcedureDraft & { version: number; publishedBy?: string };
+type ProcedureFile = { code: string; file: string; draft: ProcedureDraft };
+type ProcedurePlan = (ProcedureFile & { outcome: 'unchanged' }) | (ProcedureFile & { outcome: 'superseded' }) | (ProcedureFile & { outcome: 'publish'; version: number });
+
 /**
- * Publish a procedure file: a new version only when the file differs from the last version the
+ * Plan a procedure file: a new version only when the file differs from the last version the
  * folder published (and from the latest version, whoever published it). Stored versions are
  * never rewritten; the first version may be dated in the past, a later one not before today.
+ * A file equal to an earlier version the folder published (the folder went back to it: the
+ * rollback of a stack update, or a revert) is not published again: the newer version stays.
  */
-async function publish(code: string, file: string, draft: ProcedureDraft, today: string): Promise<string | undefined> {
-  const versions = (await listCatalogue(`PROCEDURE#${code}#`, true)) as unknown as (ProcedureDraft & { version: number; publishedBy?: string })[];
+async function planProcedure(code: string, file: string, draft: ProcedureDraft, today: string, problems: string[]): Promise<ProcedurePlan> {
+  const versions = (await listCatalogue(`PROCEDURE#${code}#`, true)) as unknown as Version[];
   const latest = [...versions].sort((a, b) => b.version - a.version)[0];
   const fromFolder = versions.filter((v) => v.publishedBy === CATALOGUE_AUTHOR).sort((a, b) => b.version - a.version)[0];
-  if ((fromFolder && sameContent(fromFolder, draft)) || (latest && sameContent(latest, draft))) return undefined;
-  if (versions.length) {
-    const dateErrors = effectiveFromErrors(draft.effectiveFrom, today);
-    if (dateErrors.length) throw new Error(`${file}: ${dateErrors.map((e) => `${e.field}: ${e.message}`).join('; ')}`);
-  }
-  const version = nextVersion(versions);
-  const stored = { code, version, ...draft, publishedAt: toLocalIso(now()), publishedBy: CATALOGUE_AUTHOR };
-  if (!(await putIfAbsent({ ...keys.procedure(code, version), ...stored }))) {
-    throw new Error(`${file}: version ${version} of ${code} was published at the same moment; deploy again`);
-  }
-  return `${code}@${version}`;
+  if ((fromFolder && sameContent(fromFolder, draft)) || (latest && sameContent(latest, draft))) return { code, file, draft, outcome: 'unchanged' as const };
+  if (versions.some((v) => v.publishedBy === CATALOGUE_AUTHOR && sameContent(v, draft))) return { code, file, draft, outcome: 'superseded' as const };
+  if (versions.length) problems.push(...effectiveFromErrors(draft.effectiveFrom, today).map((e) => `${file}: ${e.field}: ${e.message}`));
+  return { code, file, draft, outcome: 'publish', version: nextVersion(versions) };
 }
 
 /**
  * Load a centre's catalogue into the table: the one loader of the deploy (the custom resource,
  * functions/load-catalogue) and of the local runtime. Idempotent; never deletes anything.
+ * Everything is read and checked first: if any of it cannot be loaded (a date before today on a
+ * new version) nothing at all is written, so a failed deploy leaves the table as it was.
  * Agencies' systems' clients are not the folder's: npm run agency-client maps them (CLIENT#<clientId>).
  */
 export async function loadCatalogue(catalogue: Catalogue): Promise<LoadSummary> {
   const summary: LoadSummary = {
     agencies: { written: [], unchanged: 0, keptOperatorsVersion: [] },
-    procedures: { published: [], unchanged: 0 },
+    procedures: { published: [], unchanged: 0, supersededKept: [] },
     calendars: { written: [], unchanged: 0, keptOperatorsVersion: [] },
     groupsCreated: [],
   };
-  for (const agency of catalogue.agencies) {
-    const outcome = await writeOwned(keys.agency(agency.code), agencyContent(agency), (s) => agencyContent(s as unknown as Agency));
+  const problems: string[] = [];
+  // 1. read and check
+  const agencies = await Promise.all(
+    catalogue.agencies.map(async (a) => ({ agency: a, plan: await planOwned(keys.agency(a.code), agencyContent(a), (s) => agencyContent(s as unknown as Agency)) })),
+  );
+  const today = localDate(now());
+  const procedures: ProcedurePlan[] = [];
+  for (const p of catalogue.procedures) procedures.push(await planProcedure(p.code, p.file, p.draft, today, problems));
+  const calendars = await Promise.all(
+    calendarYears(loadBundledCalendarYears(), catalogue.calendars).map(async (year) => ({
+      year: year.year,
+      plan: await planOwned(keys.calendar(year.year), { calendar: year }, (s) => s.calendar),
+    })),
+  );
+  if (problems.length) throw new CatalogueLoadError(problems);
+
+  // 2. write
+  for (const { agency, plan } of agencies) {
+    const outcome = await writeOwned(plan);
     if (outcome === 'written') summary.agencies.written.push(agency.code);
     else if (outcome === 'kept') summary.agencies.keptOperatorsVersion.push(agency.code);
     else summary.agencies.unchanged++;
     if (await ensureAgencyGroup(agency.code, agency.name.en)) summary.groupsCreated.push(agency.code);
   }
-  const today = localDate(now());
-  for (const p of catalogue.procedures) {
-    const published = await publish(p.code, p.file, p.draft, today);
-    if (published) summary.procedures.published.push(published);
-    else summary.procedures.unchanged++;
+  for (const p of procedures) {
+    if (p.outcome === 'unchanged') summary.procedures.unchanged++;
+    else if (p.outcome === 'superseded') summary.procedures.supersededKept.push(p.code);
+    else {
+      const stored = { code: p.code, version: p.version, ...p.draft, publishedAt: toLocalIso(now()), publishedBy: CATALOGUE_AUTHOR };
+      if (!(await putIfAbsent({ ...keys.procedure(p.code, p.version), ...stored }))) {
+        throw new Error(`${p.file}: version ${p.version} of ${p.code} was published at the same moment; deploy again`);
+      }
+      summary.procedures.published.push(`${p.code}@${p.version}`);
+    }
   }
-  for (const year of calendarYears(loadBundledCalendarYears(), catalogue.calendars)) {
-    const outcome = await writeOwned(keys.calendar(year.year), { calendar: year }, (s) => s.calendar);
-    if (outcome === 'written') summary.calendars.written.push(year.year);
-    else if (outcome === 'kept') summary.calendars.keptOperatorsVersion.push(year.year);
+  for (const { year, plan } of calendars) {
+    const outcome = await writeOwned(plan);
+    if (outcome === 'written') summary.calendars.written.push(year);
+    else if (outcome === 'kept') summary.calendars.keptOperatorsVersion.push(year);
     else summary.calendars.unchanged++;
   }
   return summary;

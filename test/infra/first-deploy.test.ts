@@ -45,6 +45,11 @@ describe('a first deploy of a centre (the made-up demo province, as an operator 
       expect(cr.Properties.CatalogueHash).toBe(centre.hash);
       expect(cr.Properties.AgencyClients).toBeUndefined();
       expect(JSON.stringify(cr.Properties.ServiceToken)).toContain('CatalogueProviderframeworkonEvent');
+      // the folder as an S3 asset the request names (a rollback names the earlier one)
+      expect(cr.Properties.Folder).toEqual({ Bucket: `cdk-hnb659fds-assets-${ACCOUNT}-${profile.region}`, Key: expect.stringMatching(/^[0-9a-f]{64}\.json$/) });
+      const loaderPolicy = JSON.stringify(s.ofType('AWS::IAM::Policy').filter(([id]) => id.startsWith('CatalogueLoaderRoleDefaultPolicy')));
+      expect(loaderPolicy).toContain(`"Action":"s3:GetObject","Effect":"Allow"`);
+      expect(loaderPolicy).toContain(`:s3:::cdk-hnb659fds-assets-${ACCOUNT}-${profile.region}/*.json"`);
     });
 
     it('has a hash that changes with any file of the folder', () => {

@@ -214,13 +214,18 @@ describe('Motcua stack', () => {
       expect(lambdas.map(([id]) => id).sort()).toEqual([...functions.map((f) => fnId(f.name)), loader, ...framework].sort());
     });
 
-    it("bundles the centre's folder beside the catalogue loader (catalogue/), file for file", () => {
+    it("ships the centre's folder as an asset the catalogue resource names, file for file, and none in the loader's bundle", () => {
       const key: string = resources[logicalId(built.stack, built.stack.catalogue.loader)].Properties.Code.S3Key;
       const assetDir = path.join(assemblyDir, `asset.${key.replace(/\.zip$/, '')}`);
-      expect(readdirSync(assetDir)).toEqual(expect.arrayContaining(['index.mjs', 'catalogue']));
+      // the loader loads what the request names (a rollback names the earlier folder), never a copy of its own
+      expect(readdirSync(assetDir)).toEqual(['index.mjs']);
+      const cr = Object.values(resources).find((r) => r.Type === 'Custom::Catalogue')!;
+      const document = JSON.parse(readFileSync(path.join(assemblyDir, `asset.${cr.Properties.Folder.Key}`), 'utf8'));
+      expect(document.hash).toBe(cr.Properties.CatalogueHash);
       const centreDir = path.join(projectRoot, 'config/hanoi');
+      const files = Object.fromEntries((document.files as { path: string; text: string }[]).map((f) => [f.path, f.text]));
       for (const file of ['centre.json', 'agencies.json', ...readdirSync(path.join(centreDir, 'procedures')).map((f) => `procedures/${f}`)]) {
-        expect(readFileSync(path.join(assetDir, 'catalogue', file), 'utf8'), file).toBe(readFileSync(path.join(centreDir, file), 'utf8'));
+        expect(files[file], file).toBe(readFileSync(path.join(centreDir, file), 'utf8'));
       }
     });
 
