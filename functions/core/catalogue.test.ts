@@ -48,6 +48,18 @@ describe("a centre's catalogue", () => {
     expect(errorsOf(hanoi.map((f) => (f.path === 'agencies.json' ? { ...f, text: '[{' } : f)))).toEqual(['agencies.json: (root)']);
   });
 
+  it('reads the branch desks of the profile, and names the field of a bad one', () => {
+    expect(parseCatalogue(hanoi).profile.branches?.map((b) => b.code)).toEqual(['BDH', 'CGY', 'HDG']);
+    const edit = (change: (b: any[]) => unknown[]) => errorsOf(replace('centre.json', (c) => ({ ...c, branches: change(c.branches) })));
+    expect(edit(([a, ...rest]) => [{ ...a, code: 'bd-h' }, ...rest])).toEqual(['centre.json: branches[0].code']);
+    expect(edit(([a, b, ...rest]) => [a, { ...b, code: a.code }, ...rest])).toEqual(['centre.json: branches[1].code']);
+    expect(edit(([a, ...rest]) => [{ ...a, code: 'STP' }, ...rest])).toEqual(['centre.json: branches[0].code']);
+    expect(edit(([a, ...rest]) => [{ ...a, code: 'TTHCC' }, ...rest])).toEqual(['centre.json: branches[0].code']);
+    expect(edit(([{ openingHours: _h, ...a }, ...rest]) => [{ ...a, hours: 'x' }, ...rest])).toEqual(['centre.json: branches[0].openingHours', 'centre.json: branches[0].hours']);
+    // none: the single desk, as before
+    expect(parseCatalogue(replace('centre.json', ({ branches: _b, ...c }) => c)).profile.branches).toBeUndefined();
+  });
+
   it("lays the centre's calendar years over the national ones", () => {
     const national = [2025, 2026].map((year) => ({ year, status: 'announced' as const, entries: [] }));
     const own = { year: 2026, status: 'awaiting-notice' as const, entries: [] };

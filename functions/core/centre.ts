@@ -10,6 +10,23 @@ import * as z from 'zod';
 const text = z.object({ vi: z.string().trim().min(1).max(300), en: z.string().trim().min(1).max(300) }).strict();
 const domain = z.string().regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'a DNS domain name, lower case');
 
+/**
+ * A branch desk: another place where the centre receives dossiers and hands results back. Its
+ * code is the prefix of the codes of the dossiers it receives (with its own day counter), and its
+ * desk officers carry the group `branch-<code>` beside `desk`. Its letters and receipts name its
+ * address, opening hours and hotline.
+ */
+export const Branch = z
+  .object({
+    code: z.string().regex(/^[A-Z0-9]{2,12}$/, 'upper-case letters and digits, 2 to 12 characters, e.g. BDH (the prefix of its dossier codes)'),
+    name: text,
+    address: text,
+    openingHours: text,
+    hotline: z.string().trim().min(3).max(40),
+  })
+  .strict();
+export type Branch = z.infer<typeof Branch>;
+
 export const CentreProfile = z
   .object({
     /** Short id of the centre (the folder's name), lower case. */
@@ -34,8 +51,16 @@ export const CentreProfile = z
     signInDomainPrefix: z.string().regex(/^(?!.*(aws|amazon|cognito))[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'lower-case letters, digits and dashes, without aws, amazon or cognito').optional(),
     /** The one-stop desk agency's code. */
     deskAgency: z.string().regex(/^[A-Z0-9]{2,12}$/),
+    /** Branch desks besides the main one (the profile's own address); none: the single desk. */
+    branches: z.array(Branch).max(200).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((c, ctx) => {
+    (c.branches ?? []).forEach((b, i) => {
+      if (c.branches!.findIndex((x) => x.code === b.code) !== i) ctx.addIssue({ code: 'custom', path: ['branches', i, 'code'], message: `${b.code} is listed twice` });
+      if (b.code === c.deskAgency) ctx.addIssue({ code: 'custom', path: ['branches', i, 'code'], message: `${b.code} is the main desk's code (deskAgency): a branch has a prefix of its own` });
+    });
+  });
 export type CentreProfile = z.infer<typeof CentreProfile>;
 
 let cached: { raw: string; profile: CentreProfile } | undefined;
@@ -46,4 +71,18 @@ export function currentCentre(): CentreProfile {
   if (!raw) throw new Error('CENTRE_PROFILE is not set: the stack and the local runtime set it from config/<centre>/centre.json');
   if (cached?.raw !== raw) cached = { raw, profile: CentreProfile.parse(JSON.parse(raw)) };
   return cached.profile;
+}
+
+/** A branch of the centre by its code; undefined for the main desk (no code) or an unknown code. */
+export function branchOf(centre: Pick<CentreProfile, 'branches'>, code: string | undefined): Branch | undefined {
+  return code === undefined ? undefined : centre.branches?.find((b) => b.code === code);
+}
+
+/**
+ * Where a dossier's citizen deals with the centre: the centre's profile, with the address, opening
+ * hours and hotline of the branch that received the dossier (and its name as `desk`), if any.
+ */
+export function deskContact<C extends Pick<CentreProfile, 'address' | 'openingHours' | 'hotline' | 'branches'>>(centre: C, branch: string | undefined): C & { desk?: Branch['name'] } {
+  const b = branchOf(centre, branch);
+  return b ? { ...centre, desk: b.name, address: b.address, openingHours: b.openingHours, hotline: b.hotline } : centre;
 }
