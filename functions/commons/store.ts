@@ -9,7 +9,7 @@ import type { EmailItem } from './email-store';
 /**
  * The single table. Keys:
  *   DOSSIER#<code> / META            the dossier (the only item with personal data)
- *   DOSSIER#<code> / STEP#<stepId>   an agency step; GSI1 QUEUE#<agency> while pending
+ *   DOSSIER#<code> / STEP#<stepId>   an agency step; GSI1 QUEUE#<agency>[#<branch>] while pending
  *   DOSSIER#<code> / APOLOGY#<stepId>#<n>  an apology fact (a lapse or a reported delay)
  *   DOSSIER#<code> / EMAIL#<eventKey>    one email per (dossier, event)
  *   DOSSIER#<code> / DOCUMENT#<id>   an uploaded document (commons/document-store.ts)
@@ -35,11 +35,17 @@ export const keys = {
   intake: (request: string) => ({ PK: `INTAKE#${request}`, SK: 'INTAKE' }),
 };
 
-/** An agency's queue (GSI1) while a step is pending: soonest due first; a paused step last. */
-export const stepQueueKeys = (s: Pick<Step, 'agency' | 'code' | 'stepId'>, dueAt: string | null) => ({
-  GSI1PK: `QUEUE#${s.agency}`,
+/**
+ * An agency's queue (GSI1) while a step is pending: soonest due first; a paused step last. A
+ * branch's return steps have the branch's own queue (QUEUE#<desk agency>#<branch>).
+ */
+export const stepQueueKeys = (s: Pick<Step, 'agency' | 'code' | 'stepId' | 'branch'>, dueAt: string | null) => ({
+  GSI1PK: queueKey(s.agency, s.branch),
   GSI1SK: `${dueAt ?? '9999'}#${s.code}#${s.stepId}`,
 });
+
+/** The queue of an agency, or of a branch desk's return steps. */
+export const queueKey = (agency: string, branch?: string) => (branch ? `QUEUE#${agency}#${branch}` : `QUEUE#${agency}`);
 
 /** Logbook keys: by agency and local month, sorted by the instant (UTC ISO) and the ids. */
 export const logbookKeys = (agency: string, instant: string, ...ids: string[]) => ({

@@ -555,7 +555,7 @@ export interface operations {
     };
   };
   "listTasks": {
-    parameters: { query?: { limit?: string; cursor?: string }; header?: never; path: { agencyCode: string }; cookie?: never };
+    parameters: { query?: { limit?: string; cursor?: string; branch?: string }; header?: never; path: { agencyCode: string }; cookie?: never };
     requestBody?: never;
     responses: {
       200: { headers: { [name: string]: unknown }; content: { "application/json": {
