@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { PIN_EVENT, renderPinLetter } from '../core/email/pin-letter';
 import type { RenderedEmail } from '../core/email/templates';
-import { currentCentre } from '../core/centre';
+import { currentCentre, deskContact } from '../core/centre';
 import type { Dossier } from '../core/dossier';
 import {
   CONFIRMATION_ALPHABET,
@@ -144,7 +144,7 @@ export async function composePinLetter(code: string, eventKey: string, cause: 'd
   const dossier = after as unknown as Dossier;
   const rendered = renderPinLetter({
     code: dossier.code,
-    centre: currentCentre(),
+    centre: deskContact(currentCentre(), dossier.branch),
     applicantName: dossier.applicant.name,
     procedureName: dossier.procedure.name,
     receivedAt: dossier.receivedAt,
