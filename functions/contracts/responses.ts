@@ -60,6 +60,8 @@ export const StepView = z.object({
   stepId: z.string(),
   stage: z.number().int(),
   agency: z.string(),
+  /** The return step of a branch's dossier: the branch that hands it back. */
+  branch: z.string().optional(),
   name: Text,
   budgetHours: z.number(),
   assignedAt: localTime,
@@ -94,6 +96,8 @@ export const DossierView = z
     status,
     procedure: z.object({ code: z.string(), version: z.number().int(), name: Text }),
     channel: z.enum(['counter', 'online', 'post']),
+    /** The branch desk that received it (centre.json's branches); absent: the main desk. */
+    branch: z.string().optional(),
     applicant: z.object({ name: z.string(), email: z.string(), phone: z.string().optional(), idNumber: z.string().optional() }),
     documents: z.array(Document),
     receivedAt: localTime,

@@ -797,6 +797,7 @@ export interface operations {
             };
           };
           channel: "counter" | "online" | "post";
+          branch?: string;
           applicant: {
             name: string;
             email: string;
@@ -883,6 +884,7 @@ export interface operations {
             stepId: string;
             stage: number;
             agency: string;
+            branch?: string;
             name: {
               vi: string;
               en: string;
