@@ -168,6 +168,9 @@ export function dossierCode(agencyCode: string, localDate: string, seq: number):
 
 export const DOSSIER_CODE = /^[A-Z0-9]{2,12}-\d{6}-\d{4,}$/;
 
+/** The desk that received the dossier: its branch, or (the main desk) the procedure's receiving agency. Its code's prefix. */
+export const receivingDesk = (d: Pick<Dossier, 'branch' | 'procedure'>) => d.branch ?? d.procedure.receivingAgency;
+
 /** The pauses still open (a supplement asked for and not received). */
 export const openPauses = (d: Pick<Dossier, 'pauses'>) => Object.entries(d.pauses ?? {}).filter(([, p]) => !p.to);
 

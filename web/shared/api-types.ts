@@ -1739,7 +1739,7 @@ export interface operations {
     };
   };
   "getTimelinessReport": {
-    parameters: { query: { from: string; to: string; by?: "agency" | "procedure" }; header?: never; path?: never; cookie?: never };
+    parameters: { query: { from: string; to: string; by?: "agency" | "procedure"; branch?: string }; header?: never; path?: never; cookie?: never };
     requestBody?: never;
     responses: {
       200: { headers: { [name: string]: unknown }; content: { "application/json": {
@@ -1760,7 +1760,7 @@ export interface operations {
     };
   };
   "getTimelinessDossiers": {
-    parameters: { query: { from: string; to: string; by?: "agency" | "procedure"; key: string; measure: "steps" | "early" | "onTime" | "late" | "pending" | "stopped" | "apologies" | "supplements" | "refusals" | "received" | "returned" | "returnedOnTime" | "dossierLate" | "withdrawn" | "dossierStopped" | "rated" }; header?: never; path?: never; cookie?: never };
+    parameters: { query: { from: string; to: string; by?: "agency" | "procedure"; key: string; measure: "steps" | "early" | "onTime" | "late" | "pending" | "stopped" | "apologies" | "supplements" | "refusals" | "received" | "returned" | "returnedOnTime" | "dossierLate" | "withdrawn" | "dossierStopped" | "rated"; branch?: string }; header?: never; path?: never; cookie?: never };
     requestBody?: never;
     responses: {
       200: { headers: { [name: string]: unknown }; content: { "application/json": {
