@@ -7,7 +7,7 @@ import type { Agency } from '../core/model';
 import { documentClient, tableName } from './aws';
 import { now } from './clock';
 import { clientKey } from './agency-clients';
-import { ensureAgencyGroup } from './cognito';
+import { ensureAgencyGroup, ensureBranchGroup } from './cognito';
 import { getItem, isConditionFailed, keys, listCatalogue, putIfAbsent } from './store';
 
 /** Who wrote what the centre's folder brought (an operator's writes carry their `sub`). */
@@ -91,6 +91,10 @@ export async function loadCatalogue(catalogue: Catalogue, clients: Record<string
     else if (outcome === 'kept') summary.agencies.keptOperatorsVersion.push(agency.code);
     else summary.agencies.unchanged++;
     if (await ensureAgencyGroup(agency.code, agency.name.en)) summary.groupsCreated.push(agency.code);
+  }
+  // a branch desk's officers' group (data: a new branch is a new group at the next load, no template change)
+  for (const branch of catalogue.profile.branches ?? []) {
+    if (await ensureBranchGroup(branch.code, branch.name.en)) summary.groupsCreated.push(`branch-${branch.code}`);
   }
   const agencyCodes = new Set(catalogue.agencies.map((a) => a.code));
   for (const [clientId, agency] of Object.entries(clients)) {
