@@ -15,6 +15,7 @@ import { centreOf, type CentreConfig } from './centre';
 import { Catalogue } from './constructs/catalogue';
 import { Web } from './constructs/web';
 import { webConfigFor } from './web-config';
+import { functionsProfile } from '../functions/core/centre';
 
 export interface MotcuaStackProps extends StackProps {
   /** The centre (default: from the context, `-c centre=config/<folder>`, `-c environment=dev`). */
@@ -75,7 +76,7 @@ export class MotcuaStack extends Stack {
       stateMachineArn: mainStateMachineArn,
       executionsArn: executionsArn(this, stateMachines[0]),
       deletionProtection,
-      centreProfile: JSON.stringify(profile),
+      centreProfile: JSON.stringify(functionsProfile(profile)),
       userPool: identity.userPool,
       documents: this.documents,
     });

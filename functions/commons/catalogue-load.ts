@@ -4,6 +4,7 @@ import { loadBundledCalendarYears } from '../core/calendar/working-time';
 import { toLocalIso, localDate } from '../core/local-time';
 import { effectiveFromErrors, nextVersion, sameContent, type ProcedureDraft } from '../core/procedure-rules';
 import type { Agency } from '../core/model';
+import type { Branch } from '../core/centre';
 import { documentClient, tableName } from './aws';
 import { now } from './clock';
 import { clientKey } from './agency-clients';
@@ -19,6 +20,7 @@ export interface LoadSummary {
   calendars: { written: number[]; unchanged: number; keptOperatorsVersion: number[] };
   clients: { written: string[]; unchanged: number };
   groupsCreated: string[];
+  branches: { written: string[]; unchanged: number; keptOperatorsVersion: string[] };
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -48,6 +50,7 @@ async function writeOwned(key: { PK: string; SK: string }, content: Record<strin
   }
 }
 
+const branchContent = (b: Branch) => ({ code: b.code, name: b.name, address: b.address, openingHours: b.openingHours, hotline: b.hotline });
 const agencyContent = (a: Agency) => ({ code: a.code, name: { vi: a.name.vi, en: a.name.en }, kind: a.kind, email: a.email });
 
 /**
@@ -84,6 +87,7 @@ export async function loadCatalogue(catalogue: Catalogue, clients: Record<string
     calendars: { written: [], unchanged: 0, keptOperatorsVersion: [] },
     clients: { written: [], unchanged: 0 },
     groupsCreated: [],
+    branches: { written: [], unchanged: 0, keptOperatorsVersion: [] },
   };
   for (const agency of catalogue.agencies) {
     const outcome = await writeOwned(keys.agency(agency.code), agencyContent(agency), (s) => agencyContent(s as unknown as Agency));
@@ -94,6 +98,10 @@ export async function loadCatalogue(catalogue: Catalogue, clients: Record<string
   }
   // a branch desk's officers' group (data: a new branch is a new group at the next load, no template change)
   for (const branch of catalogue.profile.branches ?? []) {
+    const outcome = await writeOwned(keys.branch(branch.code), branchContent(branch), (s) => branchContent(s as unknown as Branch));
+    if (outcome === 'written') summary.branches.written.push(branch.code);
+    else if (outcome === 'kept') summary.branches.keptOperatorsVersion.push(branch.code);
+    else summary.branches.unchanged++;
     if (await ensureBranchGroup(branch.code, branch.name.en)) summary.groupsCreated.push(`branch-${branch.code}`);
   }
   const agencyCodes = new Set(catalogue.agencies.map((a) => a.code));
@@ -120,4 +128,4 @@ export async function loadCatalogue(catalogue: Catalogue, clients: Record<string
 
 /** Something was written (false on a rerun with unchanged files). */
 export const changedAnything = (s: LoadSummary) =>
-  s.agencies.written.length + s.procedures.published.length + s.calendars.written.length + s.clients.written.length > 0;
+  s.agencies.written.length + s.branches.written.length + s.procedures.published.length + s.calendars.written.length + s.clients.written.length > 0;

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { dossierCode, stepId } from './params';
-import { listAgencies, listDossierItems } from './store';
+import { getBranch, listAgencies, listDossierItems } from './store';
 import { resultLink } from './result-document';
 import type { EmailData, EmailEvent } from '../core/email/templates';
 import { currentCentre, deskContact } from '../core/centre';
@@ -41,7 +41,7 @@ export async function compose(input: Input): Promise<{ event: EmailEvent; to: st
     receivedAt: dossier.receivedAt,
     appointmentAt: dossier.appointmentAt,
     appointmentSequence: dossier.appointmentSequence ?? apologies.length + closedPauses,
-    centre: deskContact(currentCentre(), dossier.branch),
+    centre: deskContact(currentCentre(), dossier.branch ? await getBranch(dossier.branch) : undefined),
   };
   const to = dossier.applicant.email;
   const step = steps.find((s) => s.stepId === input.stepId);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { catalogueFiles } from '../commons/catalogue-files';
 import { CatalogueError, calendarYears, parseCatalogue, type CatalogueFile } from './catalogue';
+import { functionsProfile } from './centre';
 import { HANOI_DIR } from '../../test/support/centre';
 
 const hanoi = catalogueFiles(HANOI_DIR);
@@ -56,6 +57,9 @@ describe("a centre's catalogue", () => {
     expect(edit(([a, ...rest]) => [{ ...a, code: 'STP' }, ...rest])).toEqual(['centre.json: branches[0].code']);
     expect(edit(([a, ...rest]) => [{ ...a, code: 'TTHCC' }, ...rest])).toEqual(['centre.json: branches[0].code']);
     expect(edit(([{ openingHours: _h, ...a }, ...rest]) => [{ ...a, hours: 'x' }, ...rest])).toEqual(['centre.json: branches[0].openingHours', 'centre.json: branches[0].hours']);
+    // the functions' CENTRE_PROFILE carries no branch: they read them from the table (a branch changes no environment)
+    expect(functionsProfile(parseCatalogue(hanoi).profile)).not.toHaveProperty('branches');
+    expect(Buffer.byteLength(JSON.stringify(functionsProfile(parseCatalogue(hanoi).profile)))).toBeLessThan(2048);
     // none: the single desk, as before
     expect(parseCatalogue(replace('centre.json', ({ branches: _b, ...c }) => c)).profile.branches).toBeUndefined();
   });

@@ -73,16 +73,20 @@ export function currentCentre(): CentreProfile {
   return cached.profile;
 }
 
-/** A branch of the centre by its code; undefined for the main desk (no code) or an unknown code. */
-export function branchOf(centre: Pick<CentreProfile, 'branches'>, code: string | undefined): Branch | undefined {
-  return code === undefined ? undefined : centre.branches?.find((b) => b.code === code);
+/**
+ * The profile as the functions get it (CENTRE_PROFILE): without its branches, which the catalogue
+ * loader writes to the table (`getBranch`, functions/commons/store.ts). A branch is data: adding
+ * one changes no function's environment, and the environment stays within Lambda's 4 KB.
+ */
+export function functionsProfile(profile: CentreProfile): Omit<CentreProfile, 'branches'> {
+  const { branches: _branches, ...rest } = profile;
+  return rest;
 }
 
 /**
  * Where a dossier's citizen deals with the centre: the centre's profile, with the address, opening
  * hours and hotline of the branch that received the dossier (and its name as `desk`), if any.
  */
-export function deskContact<C extends Pick<CentreProfile, 'address' | 'openingHours' | 'hotline' | 'branches'>>(centre: C, branch: string | undefined): C & { desk?: Branch['name'] } {
-  const b = branchOf(centre, branch);
-  return b ? { ...centre, desk: b.name, address: b.address, openingHours: b.openingHours, hotline: b.hotline } : centre;
+export function deskContact<C extends Pick<CentreProfile, 'address' | 'openingHours' | 'hotline'>>(centre: C, branch: Branch | undefined): C & { desk?: Branch['name'] } {
+  return branch ? { ...centre, desk: branch.name, address: branch.address, openingHours: branch.openingHours, hotline: branch.hotline } : centre;
 }

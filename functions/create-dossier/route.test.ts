@@ -156,9 +156,10 @@ describe('POST /dossiers', () => {
     expect(db.commandCalls(PutCommand).filter((c) => c.args[0].input.Item?.SK === 'META')).toHaveLength(1);
   });
   describe('at a branch desk (group branch-<CODE> beside desk)', () => {
-    const saved = process.env.CENTRE_PROFILE;
-    beforeAll(() => void (process.env.CENTRE_PROFILE = JSON.stringify(hanoi.profile)));
-    afterAll(() => void (saved === undefined ? delete process.env.CENTRE_PROFILE : (process.env.CENTRE_PROFILE = saved)));
+    // the branches are read from the table, where the catalogue loader wrote them
+    beforeEach(() => {
+      for (const b of hanoi.profile.branches ?? []) db.on(GetCommand, { Key: { PK: 'CATALOGUE', SK: `BRANCH#${b.code}` } }).resolves({ Item: { PK: 'CATALOGUE', SK: `BRANCH#${b.code}`, ...b } });
+    });
     const branchDesk = (code: string) => ({ sub: `desk-${code.toLowerCase()}`, groups: ['desk', `branch-${code}`] });
 
     it("numbers the dossier with the branch's prefix and its own day counter, and records the branch", async () => {

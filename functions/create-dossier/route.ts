@@ -15,8 +15,7 @@ import { defineRoute, reply, IDEMPOTENCY_HEADER, OFFICER_ERRORS } from '../commo
 import { DossierInput } from '../contracts/intake';
 import { Received } from '../contracts/responses';
 import { checkDrafts, claimDrafts, intakeDocuments, referencesOf } from './intake-documents';
-import { getDossier, keys, listProcedures, logbookKeys, putIfAbsent, reserveSequence, settleSequence, versionInForce } from '../commons/store';
-import { branchOf, currentCentre } from '../core/centre';
+import { getBranch, getDossier, keys, listProcedures, logbookKeys, putIfAbsent, reserveSequence, settleSequence, versionInForce } from '../commons/store';
 import { localDate, toLocalIso } from '../core/local-time';
 import { startDossierWorkflow } from '../commons/workflow';
 import { appointmentAt } from '../core/deadlines';
@@ -31,10 +30,10 @@ type DossierInput = z.infer<typeof DossierInput>;
  * counter); undefined: the main desk. A branch group naming no branch of the centre, or several,
  * is refused: the dossier would be numbered and handed back at the wrong desk.
  */
-export function receivingBranch(caller: Caller): string | undefined {
+export async function receivingBranch(caller: Caller): Promise<string | undefined> {
   const groups = branchesOf(caller);
   if (!groups.length) return undefined;
-  const branch = groups.length === 1 ? branchOf(currentCentre(), groups[0]) : undefined;
+  const branch = groups.length === 1 ? await getBranch(groups[0]!) : undefined;
   if (!branch) throw forbidden(groups.length === 1 ? `${groups[0]} is not a branch desk of this centre` : 'An officer receives at one branch desk only');
   return branch.code;
 }
@@ -170,7 +169,7 @@ export const route = defineRoute({
   handler: async ({ event, caller, lambda, body }) => {
     const key = idempotencyKeyOf(event.headers);
     if (!key) throw badRequest('The Idempotency-Key header is required', [{ field: 'Idempotency-Key', code: 'required', message: 'Required' }]);
-    const branch = receivingBranch(caller);
+    const branch = await receivingBranch(caller);
     const answer = await once('POST /dossiers', caller.sub, key, body, lambda, () => receive({ caller: caller.sub, branch, key, body }));
     return reply(201, await withPin(answer, intakeKeyOf(caller.sub, key)));
   },

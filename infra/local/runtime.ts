@@ -25,7 +25,7 @@ import { LocalEventSourceMapping } from './sqs-poller';
 import { LocalSesEvents } from './ses-events';
 import { ensureTable, seedIfEmpty } from './table';
 import { readFileSync } from 'node:fs';
-import { CentreProfile } from '../../functions/core/centre';
+import { CentreProfile, functionsProfile } from '../../functions/core/centre';
 import { startLocalDocuments, type LocalDocuments } from './documents';
 
 /** The centre's profile from its folder, validated (the error names the file and the field). */
@@ -168,7 +168,7 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
     STATE_MACHINE_ARN: stateMachineArn('dossier'),
     SENDER_EMAIL: process.env.SENDER_EMAIL ?? 'motcua@localhost',
     POWERTOOLS_SERVICE_NAME: 'motcua',
-    CENTRE_PROFILE: JSON.stringify(readCentreProfile(centreDir)),
+    CENTRE_PROFILE: JSON.stringify(functionsProfile(readCentreProfile(centreDir))),
     MOTCUA_CENTRE_DIR: centreDir,
   });
   resetClients();

@@ -34,6 +34,8 @@ describe('branch desks of a centre whose folder lists them', () => {
     const main = await s.receive(t.main, 'DL-LHND', applicant(2));
     const c1 = await s.receive(t.cgy, 'DL-LHND', applicant(3));
     const b2 = await s.receive(t.bdh, 'DL-LHND', applicant(4));
+    // the handlers' profile carries no branch: they read the branches the loader wrote to the table
+    expect(JSON.parse(process.env.CENTRE_PROFILE!).branches).toBeUndefined();
     expect(b1.code).toMatch(/^BDH-261202-\d{4}$/);
     expect(c1.code).toMatch(/^CGY-261202-\d{4}$/);
     expect(main.code).toMatch(/^TTHCC-261202-\d{4}$/);
