@@ -274,6 +274,8 @@ export const CitizenView = z.object({
   rating: z.object({ score: z.number().int(), at: localTime }).nullable(),
   /** The files the citizen may read (their own uploads, the result once returned). */
   documents: z.array(StoredDocument.omit({ uploadedBy: true, uploaderKind: true, agency: true })),
+  /** The branch desk that received the dossier, where the citizen comes (absent: the centre's own desk). */
+  desk: z.object({ name: Text, address: Text, openingHours: Text, hotline: z.string() }).optional(),
 });
 export const Withdrawn = z.object({ dossierCode: z.string(), status: z.literal(7), withdrawnAt: localTime });
 export const Rated = z.object({ dossierCode: z.string(), score: z.number().int() });

@@ -49,6 +49,10 @@ describe('branch desks of a centre whose folder lists them', () => {
     expect(receipt.body.text).toContain('Số 25 phố Liễu Giai, phường Ngọc Hà, thành phố Hà Nội');
     expect(receipt.body.text).toContain('sáng Thứ Bảy 08:00–12:00');
     expect(receipt.body.text).not.toContain('Số 1 phố Ví Dụ');
+    // the citizen's page names the branch too
+    const lookup = await h.call('GET', `/public/dossiers/${b1.code}`, { headers: { 'x-lookup-pin': b1.lookupPin } });
+    expect(lookup.body.desk.address.vi).toBe('Số 25 phố Liễu Giai, phường Ngọc Hà, thành phố Hà Nội');
+    expect((await h.call('GET', `/public/dossiers/${main.code}`, { headers: { 'x-lookup-pin': main.lookupPin } })).body).not.toHaveProperty('desk');
     const mainReceipt = await s.email(applicant(2).email, 'Giấy tiếp nhận');
     expect(mainReceipt.body.text).toContain('Số 1 phố Ví Dụ');
 

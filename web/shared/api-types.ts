@@ -1545,6 +1545,21 @@ export interface operations {
             recordedAt: string;
             deletedAt?: string;
           }[];
+          desk?: {
+            name: {
+              vi: string;
+              en: string;
+            };
+            address: {
+              vi: string;
+              en: string;
+            };
+            openingHours: {
+              vi: string;
+              en: string;
+            };
+            hotline: string;
+          };
         } } };
       400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
