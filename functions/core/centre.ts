@@ -51,7 +51,11 @@ export const CentreProfile = z
     signInDomainPrefix: z.string().regex(/^(?!.*(aws|amazon|cognito))[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'lower-case letters, digits and dashes, without aws, amazon or cognito').optional(),
     /** The one-stop desk agency's code. */
     deskAgency: z.string().regex(/^[A-Z0-9]{2,12}$/),
-    /** Branch desks besides the main one (the profile's own address); none: the single desk. */
+    /**
+     * Branch desks besides the main one (the profile's own address); none: the single desk. The
+     * loader writes them to the table; the functions' CENTRE_PROFILE omits them (`functionsProfile`):
+     * handlers read a branch with `getBranch`, never `currentCentre().branches`.
+     */
     branches: z.array(Branch).max(200).optional(),
   })
   .strict()
