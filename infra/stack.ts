@@ -15,6 +15,7 @@ import { centreOf, type CentreConfig } from './centre';
 import { Catalogue } from './constructs/catalogue';
 import { Web } from './constructs/web';
 import { webConfigFor } from './web-config';
+import { functionsProfile } from '../functions/core/centre';
 
 /** The documents bucket's CORS origin on a trial (no domain): any CloudFront name (see below). */
 export const TRIAL_CORS_ORIGIN = 'https://*.cloudfront.net';
@@ -97,7 +98,7 @@ export class MotcuaStack extends Stack {
       stateMachineArn: mainStateMachineArn,
       executionsArn: executionsArn(this, stateMachines[0]),
       deletionProtection,
-      centreProfile: JSON.stringify(running),
+      centreProfile: JSON.stringify(functionsProfile(running)),
       userPool: identity.userPool,
       documents: this.documents,
     });

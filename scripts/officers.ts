@@ -12,7 +12,7 @@ import { fail, stackOutputs } from './outputs';
 
 const USAGE = `npm run officers -- add <email> <group>...     create an officer (Cognito emails a temporary password) in these groups
 npm run officers -- list                        every officer with their groups
-npm run officers -- groups <email> <group>...   set an officer's groups (desk, operator, agency-<CODE>)
+npm run officers -- groups <email> <group>...   set an officer's groups (desk, branch-<CODE>, operator, agency-<CODE>)
 npm run officers -- remove <email>              delete an officer`;
 
 const [command, email, ...groups] = process.argv.slice(2);

@@ -93,3 +93,17 @@ export function isOfficerOf(caller: Caller, agencyCode: string): boolean {
 export function actsFor(caller: Caller, agencyCode: string, deskAgencies: string[] = []): boolean {
   return isOfficerOf(caller, agencyCode) || (caller.groups.includes('desk') && deskAgencies.includes(agencyCode));
 }
+
+/**
+ * The branch desks the caller works at (groups `branch-<CODE>`, beside `desk`); none: the main
+ * desk. A desk officer receives dossiers for its branch, and hands back only that branch's.
+ */
+export function branchesOf(caller: Caller): string[] {
+  return caller.groups.filter((g) => g.startsWith('branch-')).map((g) => g.slice('branch-'.length));
+}
+
+/** Does the caller work at the desk a dossier belongs to (`branch`: its branch; undefined: the main desk)? */
+export function atSameDesk(caller: Caller, branch: string | undefined): boolean {
+  const mine = branchesOf(caller);
+  return branch === undefined ? mine.length === 0 : mine.includes(branch);
+}

@@ -4,9 +4,10 @@ import { loadBundledCalendarYears } from '../core/calendar/working-time';
 import { toLocalIso, localDate } from '../core/local-time';
 import { effectiveFromErrors, nextVersion, sameContent, type ProcedureDraft } from '../core/procedure-rules';
 import type { Agency } from '../core/model';
+import type { Branch } from '../core/centre';
 import { documentClient, tableName } from './aws';
 import { now } from './clock';
-import { ensureAgencyGroup } from './cognito';
+import { ensureAgencyGroup, ensureBranchGroup } from './cognito';
 import { getItem, isConditionFailed, keys, listCatalogue, putIfAbsent } from './store';
 
 /** Who wrote what the centre's folder brought (an operator's writes carry their `sub`). */
@@ -21,6 +22,7 @@ export interface LoadSummary {
   procedures: { published: string[]; unchanged: number; supersededKept: string[] };
   calendars: { written: number[]; unchanged: number; keptOperatorsVersion: number[] };
   groupsCreated: string[];
+  branches: { written: string[]; unchanged: number; keptOperatorsVersion: string[] };
 }
 
 /** What the folder would change, and why it cannot (then nothing is written). */
@@ -73,6 +75,7 @@ async function writeOwned(plan: OwnedPlan): Promise<'written' | 'kept' | 'unchan
   }
 }
 
+const branchContent = (b: Branch) => ({ code: b.code, name: b.name, address: b.address, openingHours: b.openingHours, hotline: b.hotline });
 const agencyContent = (a: Agency) => ({ code: a.code, name: { vi: a.name.vi, en: a.name.en }, kind: a.kind, email: a.email });
 
 type Version = ProcedureDraft & { version: number; publishedBy?: string };
@@ -109,11 +112,15 @@ export async function loadCatalogue(catalogue: Catalogue): Promise<LoadSummary> 
     procedures: { published: [], unchanged: 0, supersededKept: [] },
     calendars: { written: [], unchanged: 0, keptOperatorsVersion: [] },
     groupsCreated: [],
+    branches: { written: [], unchanged: 0, keptOperatorsVersion: [] },
   };
   const problems: string[] = [];
   // 1. read and check
   const agencies = await Promise.all(
     catalogue.agencies.map(async (a) => ({ agency: a, plan: await planOwned(keys.agency(a.code), agencyContent(a), (s) => agencyContent(s as unknown as Agency)) })),
+  );
+  const branches = await Promise.all(
+    (catalogue.profile.branches ?? []).map(async (b) => ({ branch: b, plan: await planOwned(keys.branch(b.code), branchContent(b), (s) => branchContent(s as unknown as Branch)) })),
   );
   const today = localDate(now());
   const procedures: ProcedurePlan[] = [];
@@ -133,6 +140,14 @@ export async function loadCatalogue(catalogue: Catalogue): Promise<LoadSummary> 
     else if (outcome === 'kept') summary.agencies.keptOperatorsVersion.push(agency.code);
     else summary.agencies.unchanged++;
     if (await ensureAgencyGroup(agency.code, agency.name.en)) summary.groupsCreated.push(agency.code);
+  }
+  // a branch desk's officers' group (data: a new branch is a new group at the next load, no template change)
+  for (const { branch, plan } of branches) {
+    const outcome = await writeOwned(plan);
+    if (outcome === 'written') summary.branches.written.push(branch.code);
+    else if (outcome === 'kept') summary.branches.keptOperatorsVersion.push(branch.code);
+    else summary.branches.unchanged++;
+    if (await ensureBranchGroup(branch.code, branch.name.en)) summary.groupsCreated.push(`branch-${branch.code}`);
   }
   for (const p of procedures) {
     if (p.outcome === 'unchanged') summary.procedures.unchanged++;
@@ -156,4 +171,4 @@ export async function loadCatalogue(catalogue: Catalogue): Promise<LoadSummary> 
 
 /** Something was written (false on a rerun with unchanged files). */
 export const changedAnything = (s: LoadSummary) =>
-  s.agencies.written.length + s.procedures.published.length + s.calendars.written.length > 0;
+  s.agencies.written.length + s.branches.written.length + s.procedures.published.length + s.calendars.written.length > 0;

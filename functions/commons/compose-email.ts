@@ -1,9 +1,9 @@
 import * as z from 'zod';
 import { dossierCode, stepId } from './params';
-import { listAgencies, listDossierItems } from './store';
+import { getBranch, listAgencies, listDossierItems } from './store';
 import { resultLink } from './result-document';
 import type { EmailData, EmailEvent } from '../core/email/templates';
-import { currentCentre } from '../core/centre';
+import { currentCentre, deskContact } from '../core/centre';
 import type { Text } from '../core/model';
 import { EVENT_KEY, NOTIFY_EVENTS } from '../core/workflow-contract';
 
@@ -41,7 +41,7 @@ export async function compose(input: Input): Promise<{ event: EmailEvent; to: st
     receivedAt: dossier.receivedAt,
     appointmentAt: dossier.appointmentAt,
     appointmentSequence: dossier.appointmentSequence ?? apologies.length + closedPauses,
-    centre: currentCentre(),
+    centre: deskContact(currentCentre(), dossier.branch ? await getBranch(dossier.branch) : undefined),
   };
   const to = dossier.applicant.email;
   const step = steps.find((s) => s.stepId === input.stepId);

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { PIN_EVENT, renderPinLetter } from '../core/email/pin-letter';
 import type { RenderedEmail } from '../core/email/templates';
-import { currentCentre } from '../core/centre';
+import { currentCentre, deskContact } from '../core/centre';
 import type { Dossier } from '../core/dossier';
 import {
   CONFIRMATION_ALPHABET,
@@ -17,7 +17,7 @@ import { enqueueEmail } from './email-queue';
 import { requestEmail } from './email-store';
 import { hashPin, newPin, verifyPin } from './pin';
 import { liftGuard } from './pin-guard';
-import { getDossier, keys, updateIf } from './store';
+import { getBranch, getDossier, keys, updateIf } from './store';
 
 /**
  * New PINs, and the letters that carry them, through the email queue like every other letter
@@ -144,7 +144,7 @@ export async function composePinLetter(code: string, eventKey: string, cause: 'd
   const dossier = after as unknown as Dossier;
   const rendered = renderPinLetter({
     code: dossier.code,
-    centre: currentCentre(),
+    centre: deskContact(currentCentre(), dossier.branch ? await getBranch(dossier.branch) : undefined),
     applicantName: dossier.applicant.name,
     procedureName: dossier.procedure.name,
     receivedAt: dossier.receivedAt,

@@ -1,6 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type QueryCommandInput, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Apology, Dossier, Step } from '../core/dossier';
 import type { Agency, Procedure } from '../core/model';
+import type { Branch } from '../core/centre';
 import type { DocumentRecord } from '../core/documents';
 import { documentClient, tableName } from './aws';
 import { localDate } from '../core/local-time';
@@ -9,7 +10,7 @@ import type { EmailItem } from './email-store';
 /**
  * The single table. Keys:
  *   DOSSIER#<code> / META            the dossier (the only item with personal data)
- *   DOSSIER#<code> / STEP#<stepId>   an agency step; GSI1 QUEUE#<agency> while pending
+ *   DOSSIER#<code> / STEP#<stepId>   an agency step; GSI1 QUEUE#<agency>[#<branch>] while pending
  *   DOSSIER#<code> / APOLOGY#<stepId>#<n>  an apology fact (a lapse or a reported delay)
  *   DOSSIER#<code> / EMAIL#<eventKey>    one email per (dossier, event)
  *   DOSSIER#<code> / DOCUMENT#<id>   an uploaded document (commons/document-store.ts)
@@ -30,16 +31,23 @@ export const keys = {
     SK: `PROCEDURE#${code}#${String(version).padStart(4, '0')}`,
   }),
   agency: (code: string) => ({ PK: 'CATALOGUE', SK: `AGENCY#${code}` }),
+  branch: (code: string) => ({ PK: 'CATALOGUE', SK: `BRANCH#${code}` }),
   calendar: (year: number) => ({ PK: 'CALENDAR', SK: `YEAR#${year}` }),
   counter: (agency: string, yymmdd: string) => ({ PK: `COUNTER#${agency}#${yymmdd}`, SK: 'COUNTER' }),
   intake: (request: string) => ({ PK: `INTAKE#${request}`, SK: 'INTAKE' }),
 };
 
-/** An agency's queue (GSI1) while a step is pending: soonest due first; a paused step last. */
-export const stepQueueKeys = (s: Pick<Step, 'agency' | 'code' | 'stepId'>, dueAt: string | null) => ({
-  GSI1PK: `QUEUE#${s.agency}`,
+/**
+ * An agency's queue (GSI1) while a step is pending: soonest due first; a paused step last. A
+ * branch's return steps have the branch's own queue (QUEUE#<desk agency>#<branch>).
+ */
+export const stepQueueKeys = (s: Pick<Step, 'agency' | 'code' | 'stepId' | 'branch'>, dueAt: string | null) => ({
+  GSI1PK: queueKey(s.agency, s.branch),
   GSI1SK: `${dueAt ?? '9999'}#${s.code}#${s.stepId}`,
 });
+
+/** The queue of an agency, or of a branch desk's return steps. */
+export const queueKey = (agency: string, branch?: string) => (branch ? `QUEUE#${agency}#${branch}` : `QUEUE#${agency}`);
 
 /** Logbook keys: by agency and local month, sorted by the instant (UTC ISO) and the ids. */
 export const logbookKeys = (agency: string, instant: string, ...ids: string[]) => ({
@@ -56,6 +64,18 @@ const strip = <T>(item: Record<string, unknown> | undefined): T | undefined => {
 export const isConditionFailed = (e: unknown) => (e as Error)?.name === 'ConditionalCheckFailedException';
 
 /** One item, read consistently unless told otherwise; undefined when absent. */
+/**
+ * A branch desk of the centre (centre.json's branches, written by the catalogue loader): read from
+ * the table, not from the functions' environment, so that a branch is data (no template change,
+ * and no growth of CENTRE_PROFILE towards Lambda's 4 KB of environment).
+ */
+export async function getBranch(code: string): Promise<Branch | undefined> {
+  const item = await getItem(keys.branch(code), false);
+  if (!item) return undefined;
+  const { code: c, name, address, openingHours, hotline } = item as unknown as Branch;
+  return { code: c, name, address, openingHours, hotline };
+}
+
 export async function getItem(key: { PK: string; SK: string }, consistent = true): Promise<Record<string, unknown> | undefined> {
   const out = await documentClient().send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: consistent }));
   return out.Item;

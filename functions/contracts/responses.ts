@@ -60,6 +60,8 @@ export const StepView = z.object({
   stepId: z.string(),
   stage: z.number().int(),
   agency: z.string(),
+  /** The return step of a branch's dossier: the branch that hands it back. */
+  branch: z.string().optional(),
   name: Text,
   budgetHours: z.number(),
   assignedAt: localTime,
@@ -94,6 +96,8 @@ export const DossierView = z
     status,
     procedure: z.object({ code: z.string(), version: z.number().int(), name: Text }),
     channel: z.enum(['counter', 'online', 'post']),
+    /** The branch desk that received it (centre.json's branches); absent: the main desk. */
+    branch: z.string().optional(),
     applicant: z.object({ name: z.string(), email: z.string(), phone: z.string().optional(), idNumber: z.string().optional() }),
     documents: z.array(Document),
     receivedAt: localTime,
@@ -270,6 +274,8 @@ export const CitizenView = z.object({
   rating: z.object({ score: z.number().int(), at: localTime }).nullable(),
   /** The files the citizen may read (their own uploads, the result once returned). */
   documents: z.array(StoredDocument.omit({ uploadedBy: true, uploaderKind: true, agency: true })),
+  /** The branch desk that received the dossier, where the citizen comes (absent: the centre's own desk). */
+  desk: z.object({ name: Text, address: Text, openingHours: Text, hotline: z.string() }).optional(),
 });
 export const Withdrawn = z.object({ dossierCode: z.string(), status: z.literal(7), withdrawnAt: localTime });
 export const Rated = z.object({ dossierCode: z.string(), score: z.number().int() });

@@ -11,6 +11,15 @@ interface CentreFields {
   hotline: string;
   portalUrl?: string;
   deskAgency: string;
+  branches?: BranchFields[];
+}
+/** A branch desk (centre.json's branches): its receipts name its address, hours and hotline. */
+interface BranchFields {
+  code: string;
+  name: Text;
+  address: Text;
+  openingHours: Text;
+  hotline: string;
 }
 interface AgencyFields {
   code: string;
@@ -52,6 +61,7 @@ export function webConfig(centre: CentreFields & { portalUrl: string }, agencies
       hotline: centre.hotline,
       portalUrl: centre.portalUrl.replace(/\/$/, ''),
       deskAgency: centre.deskAgency,
+      branches: (centre.branches ?? []).map((b) => ({ code: b.code, name: b.name, address: b.address, openingHours: b.openingHours, hotline: b.hotline })),
     },
     agencies: agencies.map((a) => ({ code: a.code, kind: a.kind, name: a.name })),
     auth,

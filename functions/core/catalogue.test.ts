@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { catalogueFiles } from '../commons/catalogue-files';
 import { CatalogueError, calendarYears, parseCatalogue, type CatalogueFile } from './catalogue';
+import { functionsProfile } from './centre';
 import { HANOI_DIR } from '../../test/support/centre';
 
 const hanoi = catalogueFiles(HANOI_DIR);
@@ -46,6 +47,21 @@ describe("a centre's catalogue", () => {
       'procedures/lower-case.json: (file name)',
     ]);
     expect(errorsOf(hanoi.map((f) => (f.path === 'agencies.json' ? { ...f, text: '[{' } : f)))).toEqual(['agencies.json: (root)']);
+  });
+
+  it('reads the branch desks of the profile, and names the field of a bad one', () => {
+    expect(parseCatalogue(hanoi).profile.branches?.map((b) => b.code)).toEqual(['BDH', 'CGY', 'HDG']);
+    const edit = (change: (b: any[]) => unknown[]) => errorsOf(replace('centre.json', (c) => ({ ...c, branches: change(c.branches) })));
+    expect(edit(([a, ...rest]) => [{ ...a, code: 'bd-h' }, ...rest])).toEqual(['centre.json: branches[0].code']);
+    expect(edit(([a, b, ...rest]) => [a, { ...b, code: a.code }, ...rest])).toEqual(['centre.json: branches[1].code']);
+    expect(edit(([a, ...rest]) => [{ ...a, code: 'STP' }, ...rest])).toEqual(['centre.json: branches[0].code']);
+    expect(edit(([a, ...rest]) => [{ ...a, code: 'TTHCC' }, ...rest])).toEqual(['centre.json: branches[0].code']);
+    expect(edit(([{ openingHours: _h, ...a }, ...rest]) => [{ ...a, hours: 'x' }, ...rest])).toEqual(['centre.json: branches[0].openingHours', 'centre.json: branches[0].hours']);
+    // the functions' CENTRE_PROFILE carries no branch: they read them from the table (a branch changes no environment)
+    expect(functionsProfile(parseCatalogue(hanoi).profile)).not.toHaveProperty('branches');
+    expect(Buffer.byteLength(JSON.stringify(functionsProfile(parseCatalogue(hanoi).profile)))).toBeLessThan(2048);
+    // none: the single desk, as before
+    expect(parseCatalogue(replace('centre.json', ({ branches: _b, ...c }) => c)).profile.branches).toBeUndefined();
   });
 
   it("lays the centre's calendar years over the national ones", () => {

@@ -9,7 +9,7 @@ import { codeErrors, contentOf, fieldName, parseProcedureBody, routeErrors, type
  * years it adds to (or overrides in) the national ones bundled in ./calendar/data. Pure: the
  * files' texts are passed in; every error names the file and the field.
  *
- *   centre.json              the profile (./centre.ts)
+ *   centre.json              the profile (./centre.ts), with its branch desks if any
  *   agencies.json            [{ code, name: {vi, en}, kind: desk|department, email }]
  *   procedures/<CODE>.json   a procedure as PUT /procedures/{code} takes it (code = file name)
  *   calendars/<yyyy>.json    optional: a year as PUT /calendars/{year} takes it
@@ -121,6 +121,10 @@ export function parseCatalogue(files: readonly CatalogueFile[], folder = ''): Ca
   if (profile && agencies.length && !agencies.some((a) => a.code === profile!.deskAgency && a.kind === 'desk')) {
     add('centre.json', [{ field: 'deskAgency', message: `${profile.deskAgency} is not a desk agency of agencies.json` }]);
   }
+  // A branch's code prefixes its dossiers' codes and names its day counter: it may not be an agency's.
+  (profile?.branches ?? []).forEach((b, i) => {
+    if (agencies.some((a) => a.code === b.code)) add('centre.json', [{ field: `branches[${i}].code`, message: `${b.code} is an agency's code in agencies.json: a branch has a prefix of its own` }]);
+  });
 
   const procedures: CatalogueProcedure[] = [];
   for (const file of files.filter((f) => f.path.startsWith('procedures/'))) {

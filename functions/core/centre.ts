@@ -10,6 +10,23 @@ import * as z from 'zod';
 const text = z.object({ vi: z.string().trim().min(1).max(300), en: z.string().trim().min(1).max(300) }).strict();
 const domain = z.string().regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'a DNS domain name, lower case');
 
+/**
+ * A branch desk: another place where the centre receives dossiers and hands results back. Its
+ * code is the prefix of the codes of the dossiers it receives (with its own day counter), and its
+ * desk officers carry the group `branch-<code>` beside `desk`. Its letters and receipts name its
+ * address, opening hours and hotline.
+ */
+export const Branch = z
+  .object({
+    code: z.string().regex(/^[A-Z0-9]{2,12}$/, 'upper-case letters and digits, 2 to 12 characters, e.g. BDH (the prefix of its dossier codes)'),
+    name: text,
+    address: text,
+    openingHours: text,
+    hotline: z.string().trim().min(3).max(40),
+  })
+  .strict();
+export type Branch = z.infer<typeof Branch>;
+
 export const CentreProfile = z
   .object({
     /** Short id of the centre (the folder's name), lower case. */
@@ -46,6 +63,12 @@ export const CentreProfile = z
     signInDomainPrefix: z.string().regex(/^(?!.*(aws|amazon|cognito))[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'lower-case letters, digits and dashes, without aws, amazon or cognito').optional(),
     /** The one-stop desk agency's code. */
     deskAgency: z.string().regex(/^[A-Z0-9]{2,12}$/),
+    /**
+     * Branch desks besides the main one (the profile's own address); none: the single desk. The
+     * loader writes them to the table; the functions' CENTRE_PROFILE omits them (`functionsProfile`):
+     * handlers read a branch with `getBranch`, never `currentCentre().branches`.
+     */
+    branches: z.array(Branch).max(200).optional(),
   })
   .strict()
   .superRefine((p, ctx) => {
@@ -62,6 +85,10 @@ export const CentreProfile = z
     if (p.webOrigins && !origin) {
       ctx.addIssue({ code: 'custom', path: ['webOrigins'], message: 'set domain instead: the sign-in, the links and CORS all follow it' });
     }
+    (p.branches ?? []).forEach((b, i) => {
+      if (p.branches!.findIndex((x) => x.code === b.code) !== i) ctx.addIssue({ code: 'custom', path: ['branches', i, 'code'], message: `${b.code} is listed twice` });
+      if (b.code === p.deskAgency) ctx.addIssue({ code: 'custom', path: ['branches', i, 'code'], message: `${b.code} is the main desk's code (deskAgency): a branch has a prefix of its own` });
+    });
   });
 export type CentreProfile = z.infer<typeof CentreProfile>;
 
@@ -86,4 +113,22 @@ export function currentCentre(): RunningCentre {
     cached = { raw, profile: profile as RunningCentre };
   }
   return cached.profile;
+}
+
+/**
+ * The profile as the functions get it (CENTRE_PROFILE): without its branches, which the catalogue
+ * loader writes to the table (`getBranch`, functions/commons/store.ts). A branch is data: adding
+ * one changes no function's environment, and the environment stays within Lambda's 4 KB.
+ */
+export function functionsProfile(profile: CentreProfile): Omit<CentreProfile, 'branches'> {
+  const { branches: _branches, ...rest } = profile;
+  return rest;
+}
+
+/**
+ * Where a dossier's citizen deals with the centre: the centre's profile, with the address, opening
+ * hours and hotline of the branch that received the dossier (and its name as `desk`), if any.
+ */
+export function deskContact<C extends Pick<CentreProfile, 'address' | 'openingHours' | 'hotline'>>(centre: C, branch: Branch | undefined): C & { desk?: Branch['name'] } {
+  return branch ? { ...centre, desk: branch.name, address: branch.address, openingHours: branch.openingHours, hotline: branch.hotline } : centre;
 }

@@ -48,6 +48,8 @@ export interface Dossier {
   procedure: Procedure; // the version it was received under
   status: DossierStatusCode;
   channel: 'counter' | 'online' | 'post';
+  /** The branch desk that received it (its code prefixes the dossier's); absent: the main desk. */
+  branch?: string;
   applicant: Applicant;
   documents: { name: string; ref: string }[];
   receivedAt: string; // ISO UTC
@@ -113,6 +115,8 @@ export interface Step {
   agency: string;
   /** The one-stop desk's final step: handing the result back. */
   atDesk: boolean;
+  /** The return step of a dossier received at a branch desk: that branch (its queue and officers). */
+  branch?: string;
   name: Text;
   budgetHours: number;
   assignedAt: string;
@@ -135,7 +139,7 @@ export interface Step {
 
 /** A step as it is assigned: pending, no apology, no supplement, no email sent, no decision. */
 export function assignedStep(
-  facts: Pick<Step, 'code' | 'stepId' | 'stageIndex' | 'agency' | 'atDesk' | 'name' | 'budgetHours' | 'assignedAt' | 'dueAt'>,
+  facts: Pick<Step, 'code' | 'stepId' | 'stageIndex' | 'agency' | 'atDesk' | 'branch' | 'name' | 'budgetHours' | 'assignedAt' | 'dueAt'>,
 ): Step {
   return { ...facts, state: 'pending', extensions: 0, extensionHours: 0, supplementRounds: 0, sent: {}, history: [] };
 }
@@ -163,6 +167,9 @@ export function dossierCode(agencyCode: string, localDate: string, seq: number):
 }
 
 export const DOSSIER_CODE = /^[A-Z0-9]{2,12}-\d{6}-\d{4,}$/;
+
+/** The desk that received the dossier: its branch, or (the main desk) the procedure's receiving agency. Its code's prefix. */
+export const receivingDesk = (d: Pick<Dossier, 'branch' | 'procedure'>) => d.branch ?? d.procedure.receivingAgency;
 
 /** The pauses still open (a supplement asked for and not received). */
 export const openPauses = (d: Pick<Dossier, 'pauses'>) => Object.entries(d.pauses ?? {}).filter(([, p]) => !p.to);

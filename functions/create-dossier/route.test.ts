@@ -6,6 +6,7 @@ import { desk, invoke, officerOf, operator } from '../../test/support/route-unit
 import { setClockSource } from '../commons/clock';
 import { verifyPin } from '../commons/pin';
 import { Received } from '../contracts/responses';
+import { hanoi } from '../../test/support/centre';
 import { route } from './route';
 
 const db = mockClient(DynamoDBDocumentClient);
@@ -153,5 +154,35 @@ describe('POST /dossiers', () => {
     expect(setPin).toMatchObject({ Key: { PK: `DOSSIER#${CODE}`, SK: 'META' }, ConditionExpression: 'intakeKey = :k' });
     expect(setPin.ExpressionAttributeValues![':h']).toMatch(/^scrypt\$/);
     expect(db.commandCalls(PutCommand).filter((c) => c.args[0].input.Item?.SK === 'META')).toHaveLength(1);
+  });
+  describe('at a branch desk (group branch-<CODE> beside desk)', () => {
+    // the branches are read from the table, where the catalogue loader wrote them
+    beforeEach(() => {
+      for (const b of hanoi.profile.branches ?? []) db.on(GetCommand, { Key: { PK: 'CATALOGUE', SK: `BRANCH#${b.code}` } }).resolves({ Item: { PK: 'CATALOGUE', SK: `BRANCH#${b.code}`, ...b } });
+    });
+    const branchDesk = (code: string) => ({ sub: `desk-${code.toLowerCase()}`, groups: ['desk', `branch-${code}`] });
+
+    it("numbers the dossier with the branch's prefix and its own day counter, and records the branch", async () => {
+      db.on(UpdateCommand, { Key: { PK: 'COUNTER#BDH#261207', SK: 'COUNTER' }, ConditionExpression: 'attribute_not_exists(#slot)' }).resolves({ Attributes: { seq: 7 } });
+      const answer = await invoke(route, { as: branchDesk('BDH'), body, headers: key(20) });
+      expect(answer.status).toBe(201);
+      expect(answer.body.code).toBe('BDH-261207-0007');
+      expect(dossierPut()!.args[0].input.Item).toMatchObject({ PK: 'DOSSIER#BDH-261207-0007', branch: 'BDH', GSI2PK: 'LOG#TTHCC#2026-12' });
+      const counters = db.commandCalls(UpdateCommand).map((c) => c.args[0].input.Key?.PK).filter((k) => String(k).startsWith('COUNTER#'));
+      expect(new Set(counters)).toEqual(new Set(['COUNTER#BDH#261207']));
+    });
+
+    it('leaves the main desk as it was: its prefix, its counter, no branch', async () => {
+      const answer = await invoke(route, { as: desk, body, headers: key(21) });
+      expect(answer.body.code).toBe(CODE);
+      expect(dossierPut()!.args[0].input.Item).not.toHaveProperty('branch');
+    });
+
+    it('refuses a branch the centre does not have, and an officer of two branches (403), writing nothing', async () => {
+      expect((await invoke(route, { as: branchDesk('XYZ'), body, headers: key(22) })).status).toBe(403);
+      expect((await invoke(route, { as: { sub: 'two', groups: ['desk', 'branch-BDH', 'branch-CGY'] }, body, headers: key(23) })).status).toBe(403);
+      expect(db.commandCalls(UpdateCommand)).toHaveLength(0);
+      expect(dossierPut()).toBeUndefined();
+    });
   });
 });

@@ -4,7 +4,8 @@ import * as z from 'zod';
 import { documentClient, tableName } from '../commons/aws';
 import { workingCalendar } from '../commons/calendar';
 import { factTime } from '../commons/clock';
-import { HttpProblem, badRequest } from '../commons/http';
+import { branchesOf, type Caller } from '../commons/access';
+import { HttpProblem, badRequest, forbidden } from '../commons/http';
 import { once } from '../commons/idempotency';
 import { idempotencyKeyOf } from '../commons/idempotency-key';
 import { hashPin, newPin } from '../commons/pin';
@@ -14,7 +15,7 @@ import { defineRoute, reply, IDEMPOTENCY_HEADER, OFFICER_ERRORS } from '../commo
 import { DossierInput } from '../contracts/intake';
 import { Received } from '../contracts/responses';
 import { checkDrafts, claimDrafts, intakeDocuments, referencesOf } from './intake-documents';
-import { getDossier, keys, listProcedures, logbookKeys, putIfAbsent, reserveSequence, settleSequence, versionInForce } from '../commons/store';
+import { getBranch, getDossier, keys, listProcedures, logbookKeys, putIfAbsent, reserveSequence, settleSequence, versionInForce } from '../commons/store';
 import { localDate, toLocalIso } from '../core/local-time';
 import { startDossierWorkflow } from '../commons/workflow';
 import { appointmentAt } from '../core/deadlines';
@@ -24,8 +25,21 @@ import { DossierStatus } from '../core/model';
 // The request's schema lives with the contracts: the desk's page checks the same rules before sending.
 type DossierInput = z.infer<typeof DossierInput>;
 
-async function receive(request: { caller: string; key: string; body: DossierInput }) {
-  const { body } = request;
+/**
+ * The branch desk the officer receives at (its code prefixes the dossier's code, with its own day
+ * counter); undefined: the main desk. A branch group naming no branch of the centre, or several,
+ * is refused: the dossier would be numbered and handed back at the wrong desk.
+ */
+export async function receivingBranch(caller: Caller): Promise<string | undefined> {
+  const groups = branchesOf(caller);
+  if (!groups.length) return undefined;
+  const branch = groups.length === 1 ? await getBranch(groups[0]!) : undefined;
+  if (!branch) throw forbidden(groups.length === 1 ? `${groups[0]} is not a branch desk of this centre` : 'An officer receives at one branch desk only');
+  return branch.code;
+}
+
+async function receive(request: { caller: string; branch: string | undefined; key: string; body: DossierInput }) {
+  const { body, branch } = request;
   const receivedAt = factTime();
   const procedure = versionInForce(await listProcedures(body.procedureCode), body.procedureCode, localDate(receivedAt));
   if (!procedure) {
@@ -39,15 +53,18 @@ async function receive(request: { caller: string; key: string; body: DossierInpu
   const drafts = await checkDrafts(body.documents, intakeKey);
   const day = localDate(receivedAt);
   const yymmdd = day.slice(2).replaceAll('-', '');
-  const seq = await reserveSequence(procedure.receivingAgency, yymmdd, intakeKey);
-  const code = dossierCode(procedure.receivingAgency, day, seq);
-  const settle = () => settleSequence(procedure.receivingAgency, yymmdd, intakeKey, seq, Math.floor(receivedAt.getTime() / 1000) + 3 * 86400);
+  // the code's prefix and its day counter: the branch's, or the procedure's receiving desk's
+  const prefix = branch ?? procedure.receivingAgency;
+  const seq = await reserveSequence(prefix, yymmdd, intakeKey);
+  const code = dossierCode(prefix, day, seq);
+  const settle = () => settleSequence(prefix, yymmdd, intakeKey, seq, Math.floor(receivedAt.getTime() / 1000) + 3 * 86400);
   const pin = newPin();
   const dossier: Dossier = {
     code,
     procedure,
     status: DossierStatus.received,
     channel: body.channel,
+    ...(branch ? { branch } : {}),
     applicant: body.applicant,
     documents: referencesOf(body.documents),
     receivedAt: receivedAt.toISOString(),
@@ -72,7 +89,7 @@ async function receive(request: { caller: string; key: string; body: DossierInpu
   await settle();
   await indexApplicant(code, dossier.applicant);
   await startDossierWorkflow(code);
-  logger.info('dossier received', { dossierCode: code, procedure: procedure.code, drafts: drafts.length });
+  logger.info('dossier received', { dossierCode: code, procedure: procedure.code, drafts: drafts.length, ...(branch ? { branch } : {}) });
   freshPins.set(intakeKey, pin);
   return {
     code,
@@ -152,7 +169,8 @@ export const route = defineRoute({
   handler: async ({ event, caller, lambda, body }) => {
     const key = idempotencyKeyOf(event.headers);
     if (!key) throw badRequest('The Idempotency-Key header is required', [{ field: 'Idempotency-Key', code: 'required', message: 'Required' }]);
-    const answer = await once('POST /dossiers', caller.sub, key, body, lambda, () => receive({ caller: caller.sub, key, body }));
+    const branch = await receivingBranch(caller);
+    const answer = await once('POST /dossiers', caller.sub, key, body, lambda, () => receive({ caller: caller.sub, branch, key, body }));
     return reply(201, await withPin(answer, intakeKeyOf(caller.sub, key)));
   },
 });

@@ -93,4 +93,35 @@ describe('POST /dossiers/{code}/steps/{stepId}/decision', () => {
     const answer = await invoke(route, { as: officerOf('TTHCC'), params, body: { outcome: 'refuse', reason: 'Không' } });
     expect(answer.status).toBe(422);
   });
+  describe('the return step of a dossier received at a branch desk', () => {
+    const BCODE = 'BDH-261207-0001';
+    const bparams = { code: BCODE, stepId: 's2-tthcc' };
+    const returnStep = { PK: `DOSSIER#${BCODE}`, SK: 'STEP#s2-tthcc', code: BCODE, stepId: 's2-tthcc', agency: 'TTHCC', atDesk: true, branch: 'BDH', state: 'pending', taskToken: 'token-2', history: [] };
+    const meta = { ...dossier, PK: `DOSSIER#${BCODE}`, code: BCODE, branch: 'BDH' };
+    const branchDesk = (code: string) => ({ sub: `desk-${code.toLowerCase()}`, groups: ['desk', `branch-${code}`] });
+
+    it("is handed back by that branch's desk officers (202)", async () => {
+      stored(returnStep, meta);
+      db.on(UpdateCommand).resolves({ Attributes: { ...returnStep, state: 'approved' } });
+      const answer = await invoke(route, { as: branchDesk('BDH'), params: bparams, body: { outcome: 'approve' } });
+      expect(answer.status).toBe(202);
+      expect(sfn.commandCalls(SendTaskSuccessCommand)[0]!.args[0].input.taskToken).toBe('token-2');
+    });
+
+    it("refuses another branch's desk officer, the main desk's and the desk agency's officers (403), writing nothing", async () => {
+      stored(returnStep, meta);
+      for (const as of [branchDesk('CGY'), desk, { sub: 'two', groups: ['desk', 'branch-CGY', 'agency-TTHCC'] }]) {
+        const answer = await invoke(route, { as, params: bparams, body: { outcome: 'approve' } });
+        expect(answer.status).toBe(403);
+      }
+      expect(db.commandCalls(UpdateCommand)).toHaveLength(0);
+      expect(sfn.commandCalls(SendTaskSuccessCommand)).toHaveLength(0);
+    });
+
+    it("refuses a branch's officer the main desk's return step (403)", async () => {
+      stored({ ...returnStep, PK: `DOSSIER#${CODE}`, code: CODE, branch: undefined }, dossier);
+      expect((await invoke(route, { as: branchDesk('BDH'), params: { code: CODE, stepId: 's2-tthcc' }, body: { outcome: 'approve' } })).status).toBe(403);
+      expect(db.commandCalls(UpdateCommand)).toHaveLength(0);
+    });
+  });
 });

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { now } from '../commons/clock';
 import { badRequest } from '../commons/http';
-import { checkPeriod, localDateParam, readPeriod } from '../commons/report-period';
+import { branchParam, checkPeriod, localDateParam, readPeriod } from '../commons/report-period';
 import { defineRoute, reply, OFFICER_ERRORS } from '../commons/route';
 import { dossierOverdue, dossierTimeliness, stepTimeliness } from '../core/records';
 
@@ -14,6 +14,8 @@ export const Query = z.object({
   /** The row: an agency or procedure code, or `total`. */
   key: z.string().regex(/^[A-Za-z0-9._-]{1,60}$/, 'an agency or procedure code, or total'),
   measure: z.enum([...STEP_MEASURES, ...DOSSIER_MEASURES]),
+  /** Only the dossiers received at this desk (a branch's code, or the main desk's). */
+  branch: branchParam,
 });
 
 export const FigureDossiers = z.object({
@@ -48,7 +50,7 @@ export const route = defineRoute({
     if (isDossierMeasure && q.by === 'agency' && q.key !== 'total') {
       throw badRequest('Dossier figures are per procedure', [{ field: 'measure', message: 'with by=agency, only key=total has dossier figures' }]);
     }
-    const { cal, dossiers, received, steps, problems } = await readPeriod(q.from, q.to);
+    const { cal, dossiers, received, steps, problems } = await readPeriod(q.from, q.to, q.branch);
     const bad = new Set(problems.map((p) => p.code));
     const at = now();
     const codes = new Set<string>();

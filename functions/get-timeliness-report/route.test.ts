@@ -87,4 +87,31 @@ describe('GET /reports/timeliness', () => {
     expect(answer.body.by).toBe('procedure');
     expect(answer.body.rows).toEqual([expect.objectContaining({ key: 'TP-LLTP', name: procedure.name, dossiers: expect.objectContaining({ received: 1 }) })]);
   });
+  it('reads the figures of one receiving desk (branch=): a branch, or the main desk by its code; none: every desk', async () => {
+    const C = 'BDH-261203-0001';
+    const withDesk = { ...procedure, receivingAgency: 'TTHCC' };
+    const all: Record<string, Record<string, unknown>> = { [A]: { ...dossiers[A]!, procedure: withDesk }, [C]: meta(C, { procedure: withDesk, branch: 'BDH', receivedAt: '2026-12-03T02:00:00.000Z' }) };
+    const log: Record<string, Record<string, unknown>[]> = {
+      'LOG#STP#2026-12': [
+        step(A, { assignedAt: '2026-12-01T02:00:00.000Z', decidedAt: '2026-12-01T03:00:00.000Z', outcome: 'approve', state: 'approved' }),
+        step(C, { assignedAt: '2026-12-03T02:00:00.000Z' }),
+      ],
+      'LOG#TTHCC#2026-12': [all[A]!, all[C]!],
+    };
+    db.on(QueryCommand).callsFake((input: { ExpressionAttributeValues: Record<string, string> }) => {
+      const v = input.ExpressionAttributeValues;
+      return { Items: v[':p'] === 'AGENCY#' ? agencies : (log[v[':pk']!] ?? []) };
+    });
+    db.on(GetCommand).callsFake((input: { Key: { PK: string } }) => ({ Item: all[input.Key.PK.replace('DOSSIER#', '')] }));
+    const figures = async (branch?: string) => {
+      const answer = await invoke(route, { as: operator, query: { from: '2026-12-01', to: '2026-12-31', ...(branch ? { branch } : {}) } });
+      expect(answer.status).toBe(200);
+      return { received: answer.body.total.dossiers.received, steps: answer.body.rows.find((r: { key: string }) => r.key === 'STP').steps };
+    };
+    expect(await figures()).toMatchObject({ received: 2, steps: { steps: 2, early: 1, pending: 1 } });
+    expect(await figures('BDH')).toMatchObject({ received: 1, steps: { steps: 1, early: 0, pending: 1 } });
+    expect(await figures('TTHCC')).toMatchObject({ received: 1, steps: { steps: 1, early: 1, pending: 0 } });
+    expect(await figures('CGY')).toMatchObject({ received: 0, steps: { steps: 0 } });
+    expect((await invoke(route, { as: operator, query: { from: '2026-12-01', to: '2026-12-31', branch: 'bdh' } })).body.errors[0].field).toBe('branch');
+  });
 });

@@ -1,17 +1,18 @@
 import * as z from 'zod';
 import { now } from '../commons/clock';
-import { checkPeriod, localDateParam, readPeriod } from '../commons/report-period';
+import { branchParam, checkPeriod, localDateParam, readPeriod } from '../commons/report-period';
 import { defineRoute, reply, OFFICER_ERRORS } from '../commons/route';
 import { timelinessReport } from '../core/records';
 import { reportSkipped, type Skipped } from '../commons/skipped';
 import { TimelinessReport } from '../contracts/responses';
 
-export const Query = z.object({ from: localDateParam, to: localDateParam, by: z.enum(['agency', 'procedure']).default('agency') });
+export const Query = z.object({ from: localDateParam, to: localDateParam, by: z.enum(['agency', 'procedure']).default('agency'), branch: branchParam });
 
 /**
  * GET /reports/timeliness?from=&to=&by=agency|procedure (operators): steps assigned and dossiers
  * received between two local dates (both included, at most 366 days), read from the logbook
  * index month by month for every agency of the catalogue, and counted by functions/core/records.ts.
+ * `branch=<code>`: only the dossiers received at that desk (a branch, or the main desk's code).
  */
 export const route = defineRoute({
   method: 'GET',
@@ -26,7 +27,7 @@ export const route = defineRoute({
   errors: OFFICER_ERRORS,
   handler: async ({ query: q }) => {
     checkPeriod(q.from, q.to);
-    const { agencies, cal, dossiers, received, steps, problems } = await readPeriod(q.from, q.to);
+    const { agencies, cal, dossiers, received, steps, problems } = await readPeriod(q.from, q.to, q.branch);
     // one dossier whose facts cannot be computed is left out and named, never a 500 for everybody
     const skipped: Skipped[] = problems;
     const bad = new Set(skipped.map((s) => s.code));

@@ -84,4 +84,30 @@ describe('GET /agencies/{agencyCode}/tasks', () => {
     expect((await invoke(route, { as: desk, params: { agencyCode: 'TTHCC' } })).body).toEqual({ agency: 'TTHCC', tasks: [] });
     expect((await invoke(route, { as: { clientId: 'client-ca-2', scopes: ['motcua/tasks.read'] }, params: { agencyCode: 'CA' } })).status).toBe(200);
   });
+  describe("a branch desk's queue (return steps of the dossiers it received)", () => {
+    const branchDesk = (code: string) => ({ sub: `desk-${code.toLowerCase()}`, groups: ['desk', `branch-${code}`] });
+    const queried = () => db.commandCalls(QueryCommand, isQueue).map((c) => c.args[0].input.ExpressionAttributeValues![':pk']);
+
+    it("reads the branch's own queue, and the main desk's officers the main desk's", async () => {
+      db.on(QueryCommand, isQueue).resolves({ Items: [] });
+      expect((await invoke(route, { as: branchDesk('BDH'), params: { agencyCode: 'TTHCC' } })).status).toBe(200);
+      expect((await invoke(route, { as: branchDesk('BDH'), params: { agencyCode: 'TTHCC' }, query: { branch: 'BDH' } })).status).toBe(200);
+      expect((await invoke(route, { as: desk, params: { agencyCode: 'TTHCC' } })).status).toBe(200);
+      expect(queried()).toEqual(['QUEUE#TTHCC#BDH', 'QUEUE#TTHCC#BDH', 'QUEUE#TTHCC']);
+    });
+
+    it("refuses another branch's queue, and the main desk reading a branch's (403), reading nothing", async () => {
+      expect((await invoke(route, { as: branchDesk('BDH'), params: { agencyCode: 'TTHCC' }, query: { branch: 'CGY' } })).status).toBe(403);
+      expect((await invoke(route, { as: desk, params: { agencyCode: 'TTHCC' }, query: { branch: 'CGY' } })).status).toBe(403);
+      expect((await invoke(route, { as: { sub: 'two', groups: ['desk', 'branch-BDH', 'branch-CGY'] }, params: { agencyCode: 'TTHCC' } })).status).toBe(403);
+      expect(queried()).toEqual([]);
+    });
+
+    it('leaves the departments\' queues as they were', async () => {
+      db.on(QueryCommand, isQueue).resolves({ Items: [] });
+      expect((await invoke(route, { as: officerOf('CA'), params: { agencyCode: 'CA' } })).status).toBe(200);
+      expect((await invoke(route, { as: branchDesk('BDH'), params: { agencyCode: 'CA' } })).status).toBe(403);
+      expect(queried()).toEqual(['QUEUE#CA']);
+    });
+  });
 });

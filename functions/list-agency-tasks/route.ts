@@ -1,12 +1,12 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { agencyCode as agencyCodeSchema } from '../commons/params';
-import { actsFor } from '../commons/access';
+import { actsFor, branchesOf } from '../commons/access';
 import { documentClient, tableName } from '../commons/aws';
 import { decodeCursor, encodeCursor } from '../commons/cursor';
 import { forbidden } from '../commons/http';
 import { defineRoute, reply, OFFICER_ERRORS } from '../commons/route';
-import { listAgencies } from '../commons/store';
+import { listAgencies, queueKey } from '../commons/store';
 import { Tasks } from '../contracts/responses';
 import { toLocalIso } from '../core/local-time';
 import type { Text } from '../core/model';
@@ -16,6 +16,8 @@ export const Query = z
   .object({
     limit: z.string().regex(/^[1-9]\d{0,2}$/, 'a whole number from 1 to 500').transform(Number).pipe(z.number().max(500, 'a whole number from 1 to 500')).optional(),
     cursor: z.string().max(800).optional(),
+    /** A branch desk's return steps (only for its officers); default: the caller's branch, if one. */
+    branch: z.string().regex(/^[A-Z0-9]{2,12}$/, 'a branch code, e.g. BDH').optional(),
   });
 
 export const DEFAULT_PAGE = 100;
@@ -23,7 +25,8 @@ export const DEFAULT_PAGE = 100;
 /**
  * GET /agencies/{agencyCode}/tasks?limit=&cursor=: the agency's pending steps, soonest due first,
  * a page at a time (`limit`, default 100, at most 500); `nextCursor` fetches the next page and
- * is absent on the last one.
+ * is absent on the last one. For the desk agency, a branch officer's queue is its branch's return
+ * steps (`branch`, default the caller's branch); the main desk's officers see the main desk's.
  */
 export const route = defineRoute({
   method: 'GET',
@@ -40,7 +43,12 @@ export const route = defineRoute({
   handler: async ({ caller, params: { agencyCode }, query }) => {
     const desks = (await listAgencies()).filter((a) => a.kind === 'desk').map((a) => a.code);
     if (!actsFor(caller, agencyCode, desks)) throw forbidden(`Only officers of ${agencyCode} see its queue`);
-    const queue = `QUEUE#${agencyCode}`;
+    // A desk's queue is the desk's own: a branch's return steps, or the main desk's (no branch).
+    const mine = desks.includes(agencyCode) ? branchesOf(caller) : [];
+    const branch = query.branch ?? (mine.length === 1 ? mine[0] : undefined);
+    if (query.branch && !mine.includes(query.branch)) throw forbidden(`Only officers of the branch ${query.branch} see its queue`);
+    if (!query.branch && mine.length > 1) throw forbidden('An officer of several branches names the branch (?branch=)');
+    const queue = queueKey(agencyCode, branch);
     const out = await documentClient().send(
       new QueryCommand({
         TableName: tableName(),

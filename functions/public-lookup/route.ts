@@ -4,7 +4,7 @@ import { now } from '../commons/clock';
 import { dossierForCitizen } from '../commons/lookup';
 import { dossierCode } from '../commons/params';
 import { CITIZEN_READS, defineRoute, reply, PIN_HEADER } from '../commons/route';
-import { listAgencies, listDossierItems } from '../commons/store';
+import { getBranch, listAgencies, listDossierItems } from '../commons/store';
 import { CitizenView } from '../contracts/responses';
 import { toLocalIso } from '../core/local-time';
 import { citizenHistory, STATUS_TEXT } from '../core/citizen-view';
@@ -44,6 +44,7 @@ export const route = defineRoute({
     // in progress: from the appointment; decided: from now (the result is waiting at the desk)
     const from = d.status === 9 ? now() : d.status === 2 || d.status === 4 ? d.appointmentAt : undefined;
     const collect = from ? collectionWindow(from, (date) => cal.isWorkingDay(date)) : undefined;
+    const branch = d.branch ? await getBranch(d.branch) : undefined;
     return reply(200, {
       code,
       status: d.status,
@@ -64,6 +65,7 @@ export const route = defineRoute({
       canRate: d.status === 10 && !d.rating,
       rating: d.rating ? { score: d.rating.score, at: toLocalIso(d.rating.at) } : null,
       documents: citizenDocuments(d, steps, files),
+      ...(branch ? { desk: { name: branch.name, address: branch.address, openingHours: branch.openingHours, hotline: branch.hotline } } : {}),
     }, { 'cache-control': 'no-store' });
   },
 });

@@ -75,4 +75,12 @@ describe('PUT /agencies/{code}', () => {
     expect(AgencyStored.parse(answer.body).email).toBe('new@example.gov.vn');
     expect(cognito.calls()).toHaveLength(0);
   });
+  it("refuses a new agency with a branch desk's code (400 naming the code), writing nothing", async () => {
+    db.on(GetCommand).resolves({});
+    db.on(GetCommand, { Key: { PK: 'CATALOGUE', SK: 'BRANCH#BDH' } }).resolves({ Item: { PK: 'CATALOGUE', SK: 'BRANCH#BDH', code: 'BDH' } });
+    const answer = await invoke(route, { as: operator, params: { code: 'BDH' }, body: { name: { vi: 'Sở Thử', en: 'Test' }, kind: 'department', email: 'thu@example.gov.vn' } });
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors[0].field).toBe('code');
+    expect(db.commandCalls(PutCommand)).toHaveLength(0);
+  });
 });

@@ -33,6 +33,10 @@ export const route = defineRoute({
   errors: OFFICER_ERRORS,
   handler: async ({ caller, params: { code }, body }) => {
     const stored = await getItem(keys.agency(code));
+    // a branch desk's code prefixes its dossiers and names its day counter: an agency may not take it
+    if (!stored && (await getItem(keys.branch(code)))) {
+      throw badRequest(`${code} is a branch desk's code`, [{ field: 'code', message: `${code} is a branch desk's code (the prefix of its dossiers' codes): an agency has a code of its own` }]);
+    }
     if (stored?.kind === 'desk' && body.kind !== 'desk') {
       const receiving = (await listProcedures()).filter((p) => p.receivingAgency === code).map((p) => p.code);
       if (receiving.length) {

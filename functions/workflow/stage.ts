@@ -70,6 +70,7 @@ async function open(code: string) {
       stageIndex: dossier.stageIndex,
       agency: s.agency,
       atDesk: isReturn,
+      ...(isReturn && dossier.branch ? { branch: dossier.branch } : {}),
       name: s.name,
       budgetHours: s.budgetHours,
       assignedAt,

@@ -14,6 +14,7 @@ import { Provider } from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import { folderDocument } from '../../functions/commons/catalogue-files';
 import type { CentreConfig } from '../centre';
+import { functionsProfile } from '../../functions/core/centre';
 import { fromRoot, projectRoot } from './paths';
 
 export interface CatalogueProps {
@@ -98,7 +99,7 @@ export class Catalogue extends Construct {
       environment: {
         TABLE_NAME: table.tableName,
         USER_POOL_ID: props.userPool.userPoolId,
-        CENTRE_PROFILE: JSON.stringify(centre.catalogue.profile),
+        CENTRE_PROFILE: JSON.stringify(functionsProfile(centre.catalogue.profile)),
         POWERTOOLS_SERVICE_NAME: 'motcua',
       },
       bundling: BUNDLING,

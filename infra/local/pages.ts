@@ -22,12 +22,12 @@ const TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/** The agencies of the runtime's centre folder (MOTCUA_CENTRE_DIR), for the local sign-in page. */
-let agencies: { dir: string; list: ReturnType<typeof parseCatalogue>['agencies'] } | undefined;
-export function centreAgencies() {
+/** The runtime's centre folder (MOTCUA_CENTRE_DIR): its agencies and branches, for the pages (the local sign-in page). */
+let folder: { dir: string; catalogue: ReturnType<typeof parseCatalogue> } | undefined;
+export function centreCatalogue() {
   const dir = process.env.MOTCUA_CENTRE_DIR ?? join(DIST, '..', '..', 'config', 'hanoi');
-  if (agencies?.dir !== dir) agencies = { dir, list: parseCatalogue(catalogueFiles(dir)).agencies };
-  return agencies.list;
+  if (folder?.dir !== dir) folder = { dir, catalogue: parseCatalogue(catalogueFiles(dir)) };
+  return folder.catalogue;
 }
 
 /** The same security headers as the CloudFront distribution's response-headers policy. */
@@ -58,7 +58,8 @@ export function servePage(pathname: string, res: ServerResponse, auth: WebAuth =
   if (pathname === '/docs/docs.css') return file(res, join(DIST, 'docs', 'docs.css'), 'no-cache');
   if (pathname === '/config.json') {
     res.writeHead(200, { 'content-type': TYPES['.json']!, 'cache-control': 'no-cache', ...PAGE_HEADERS });
-    res.end(JSON.stringify(webConfig(currentCentre(), centreAgencies(), auth)));
+    const { agencies, profile } = centreCatalogue();
+    res.end(JSON.stringify(webConfig({ ...currentCentre(), branches: profile.branches }, agencies, auth)));
     return true;
   }
   if (API_ROOTS.has(pathname.split('/')[1] ?? '')) return false;

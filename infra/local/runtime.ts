@@ -1,5 +1,5 @@
 import { LocalOAuth } from './oauth';
-import { centreAgencies } from './pages';
+import { centreCatalogue } from './pages';
 import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -27,7 +27,7 @@ import { LocalEventSourceMapping } from './sqs-poller';
 import { LocalSesEvents } from './ses-events';
 import { ensureTable, seedIfEmpty } from './table';
 import { readFileSync } from 'node:fs';
-import { CentreProfile } from '../../functions/core/centre';
+import { CentreProfile, functionsProfile } from '../../functions/core/centre';
 import { startLocalDocuments, type LocalDocuments } from './documents';
 
 /** The centre's profile from its folder, validated (the error names the file and the field). */
@@ -172,7 +172,7 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
     STATE_MACHINE_ARN: stateMachineArn('dossier'),
     SENDER_EMAIL: process.env.SENDER_EMAIL ?? 'motcua@localhost',
     POWERTOOLS_SERVICE_NAME: 'motcua',
-    CENTRE_PROFILE: JSON.stringify(readCentreProfile(centreDir)),
+    CENTRE_PROFILE: JSON.stringify(functionsProfile(readCentreProfile(centreDir))),
     MOTCUA_CENTRE_DIR: centreDir,
   });
   resetClients();
@@ -200,7 +200,8 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
     gateway.oauth = new LocalOAuth(issuer, () => apiUrl, () => [
       { sub: 'desk-1', groups: ['desk'], label: 'Cán bộ bộ phận một cửa · Desk officer' },
       { sub: 'operator-1', groups: ['operator'], label: 'Cán bộ vận hành · Operator' },
-      ...centreAgencies().filter((a) => a.kind !== 'desk').map((a) => ({ sub: `officer-${a.code.toLowerCase()}`, groups: [`agency-${a.code}`], label: `Cán bộ ${a.name.vi} · ${a.name.en} officer` })),
+      ...(centreCatalogue().profile.branches ?? []).map((b) => ({ sub: `desk-${b.code.toLowerCase()}`, groups: ['desk', `branch-${b.code}`], label: `Cán bộ một cửa, ${b.name.vi} · Desk officer, ${b.name.en}` })),
+      ...centreCatalogue().agencies.filter((a) => a.kind !== 'desk').map((a) => ({ sub: `officer-${a.code.toLowerCase()}`, groups: [`agency-${a.code}`], label: `Cán bộ ${a.name.vi} · ${a.name.en} officer` })),
     ]);
   }
   // The letters' links lead to this gateway's citizen pages (/c/<code>) unless MOTCUA_PORTAL_URL says otherwise.

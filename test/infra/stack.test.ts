@@ -13,6 +13,7 @@ import { MotcuaStack } from '../../infra/stack';
 import { functions, queues, routes, stateMachines, type FunctionSpec } from '../../infra/registry';
 import { tableActions, writesTable } from '../../functions/commons/route';
 import { projectRoot } from '../../infra/constructs/paths';
+import { functionsProfile } from '../../functions/core/centre';
 
 // asl-validator ships no types: load it through require with the shape its README documents.
 const aslValidator = createRequire(import.meta.url)('asl-validator') as (definition: unknown) => {
@@ -258,10 +259,12 @@ describe('Motcua stack', () => {
         if (spec.access.startExecution || spec.access.describeExecution) expected.push('STATE_MACHINE_ARN');
         if (spec.access.agencyGroups) expected.push('USER_POOL_ID');
         if (routes.some((r) => r.function === name)) expected.push('ORIGIN_VERIFY', 'CLIENT_IP_HEADER');
-        // the folder's profile, with the pages' origin (a trial: the distribution's name) as portalUrl
-        const { webOrigins: _w, ...profile } = built.stack.centre.catalogue.profile;
+        // the folder's profile without its branches (read from the table: a branch changes no function),
+        // with the pages' origin (a trial: the distribution's name) as portalUrl
+        const { webOrigins: _w, ...profile } = functionsProfile(built.stack.centre.catalogue.profile);
         const distribution = logicalId(built.stack, built.stack.web.distribution);
         expect(JSON.parse(templateText(env.CENTRE_PROFILE))).toEqual({ ...profile, portalUrl: `https://\${${distribution}.DomainName}` });
+        expect(JSON.parse(templateText(env.CENTRE_PROFILE))).not.toHaveProperty('branches');
         if (spec.access.documents?.length) expected.push('DOCUMENTS_BUCKET');
         if (spec.access.emailQueue) expected.push(queues[0]!.urlEnv);
         if (queues.some((q) => q.consumer === name)) expected.push('EMAIL_SENDERS');

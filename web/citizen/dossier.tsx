@@ -8,6 +8,9 @@ import { Rating, ResultFiles, Supplement, Withdraw } from './sections';
 
 export const CODE = /^[A-Z0-9]{2,12}-\d{6}-\d{4,}$/;
 
+/** Where the citizen comes: the branch desk that received the dossier, or the centre. */
+const placeOf = (v: DossierView, centre?: Centre): Centre | undefined => (centre && v.desk ? { ...centre, ...v.desk } : centre);
+
 function nextSteps(t: Strings, lang: Lang, v: DossierView, centre?: Centre): string[] {
   const where = centre ? `${centre.name[lang]}, ${centre.address[lang]} (${centre.openingHours[lang]})` : '';
   switch (v.status) {
@@ -29,7 +32,7 @@ function nextSteps(t: Strings, lang: Lang, v: DossierView, centre?: Centre): str
 
 function downloadIcs(ctx: Ctx, v: DossierView) {
   if (!v.collection) return;
-  const c = ctx.centre;
+  const c = placeOf(v, ctx.centre);
   const ics = collectionIcs({
     code: v.code,
     from: v.collection.from,
@@ -81,7 +84,7 @@ export function Dossier({ ctx, view: v, heading, onOther }: { ctx: Ctx; view: Do
       </section>
       <section class="card next" aria-labelledby="next-h">
         <h2 id="next-h">{t.next}</h2>
-        {nextSteps(t, lang, v, ctx.centre).map((s) => <p key={s}>{s}</p>)}
+        {nextSteps(t, lang, v, placeOf(v, ctx.centre)).map((s) => <p key={s}>{s}</p>)}
       </section>
       {v.status === 5 && v.supplement && <Supplement ctx={ctx} view={v} />}
       <ResultFiles ctx={ctx} view={v} />

@@ -45,6 +45,8 @@ export function saveSession(s: Session | undefined) {
 /** Who the caller is, in the API's terms. */
 export const isDesk = (s: Session | undefined) => !!s?.groups.includes('desk');
 export const isOperator = (s: Session | undefined) => !!s?.groups.includes('operator');
+/** The branch desks the officer works at (groups `branch-<CODE>` beside `desk`); none: the main desk. */
+export const branchesOf = (s: Session | undefined) => (s?.groups ?? []).filter((g) => g.startsWith('branch-')).map((g) => g.slice(7));
 export const agenciesOf = (s: Session | undefined) => (s?.groups ?? []).filter((g) => g.startsWith('agency-')).map((g) => g.slice(7));
 
 /** Local only: a token from the local issuer for the officer picked on the sign-in page. */

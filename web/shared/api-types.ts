@@ -555,7 +555,7 @@ export interface operations {
     };
   };
   "listTasks": {
-    parameters: { query?: { limit?: string; cursor?: string }; header?: never; path: { agencyCode: string }; cookie?: never };
+    parameters: { query?: { limit?: string; cursor?: string; branch?: string }; header?: never; path: { agencyCode: string }; cookie?: never };
     requestBody?: never;
     responses: {
       200: { headers: { [name: string]: unknown }; content: { "application/json": {
@@ -797,6 +797,7 @@ export interface operations {
             };
           };
           channel: "counter" | "online" | "post";
+          branch?: string;
           applicant: {
             name: string;
             email: string;
@@ -883,6 +884,7 @@ export interface operations {
             stepId: string;
             stage: number;
             agency: string;
+            branch?: string;
             name: {
               vi: string;
               en: string;
@@ -1543,6 +1545,21 @@ export interface operations {
             recordedAt: string;
             deletedAt?: string;
           }[];
+          desk?: {
+            name: {
+              vi: string;
+              en: string;
+            };
+            address: {
+              vi: string;
+              en: string;
+            };
+            openingHours: {
+              vi: string;
+              en: string;
+            };
+            hotline: string;
+          };
         } } };
       400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
@@ -1737,7 +1754,7 @@ export interface operations {
     };
   };
   "getTimelinessReport": {
-    parameters: { query: { from: string; to: string; by?: "agency" | "procedure" }; header?: never; path?: never; cookie?: never };
+    parameters: { query: { from: string; to: string; by?: "agency" | "procedure"; branch?: string }; header?: never; path?: never; cookie?: never };
     requestBody?: never;
     responses: {
       200: { headers: { [name: string]: unknown }; content: { "application/json": {
@@ -1758,7 +1775,7 @@ export interface operations {
     };
   };
   "getTimelinessDossiers": {
-    parameters: { query: { from: string; to: string; by?: "agency" | "procedure"; key: string; measure: "steps" | "early" | "onTime" | "late" | "pending" | "stopped" | "apologies" | "supplements" | "refusals" | "received" | "returned" | "returnedOnTime" | "dossierLate" | "withdrawn" | "dossierStopped" | "rated" }; header?: never; path?: never; cookie?: never };
+    parameters: { query: { from: string; to: string; by?: "agency" | "procedure"; key: string; measure: "steps" | "early" | "onTime" | "late" | "pending" | "stopped" | "apologies" | "supplements" | "refusals" | "received" | "returned" | "returnedOnTime" | "dossierLate" | "withdrawn" | "dossierStopped" | "rated"; branch?: string }; header?: never; path?: never; cookie?: never };
     requestBody?: never;
     responses: {
       200: { headers: { [name: string]: unknown }; content: { "application/json": {

@@ -3,6 +3,7 @@ import { weekdays } from './collection';
 import { unfold } from './ics';
 import { TEXT_SEPARATOR } from './layout';
 import { EMAIL_EVENTS, renderEmail, type EmailData, type EmailEvent } from './templates';
+import { deskContact } from '../centre';
 
 const CODE = 'DLHCM-261210-0001';
 const centre = {
@@ -305,5 +306,35 @@ describe('the collection time and the date a letter announces (issue 20, item 5)
     // a moved appointment still reads as before
     const moved = renderEmail('apology', { ...minimal.apology, originalAppointmentAt: noon, newAppointmentAt: '2027-01-05T05:00:00Z' });
     expect(moved.text).toContain('Ngày hẹn cũ: Thứ Ba, 29/12/2026 12:00\nNgày hẹn mới: Thứ Ba, 05/01/2027 12:00');
+  });
+});
+
+describe('a dossier received at a branch desk', () => {
+  const branch = {
+    code: 'BDH',
+    name: { vi: 'Chi nhánh số 1 – Trung tâm Thử', en: 'Branch No. 1 of the Test Center' },
+    address: { vi: 'Số 25 phố Liễu Giai, phường Ngọc Hà', en: '25 Lieu Giai Street, Ngoc Ha Ward' },
+    openingHours: { vi: 'Sáng Thứ Bảy 08:00–12:00', en: 'Saturday morning 08:00–12:00' },
+    hotline: '1900 0001',
+  };
+  const atBranch = { ...common, centre: deskContact(centre, branch) };
+
+  it.each(['receipt', 'result-ready'] as const)("%s names the branch, its address, opening hours and hotline, not the centre's address", (event) => {
+    const { text } = renderEmail(event, atBranch);
+    for (const part of [branch.name.vi, branch.address.vi, branch.openingHours.vi, branch.address.en, branch.openingHours.en, branch.hotline]) expect(text).toContain(part);
+    expect(text).not.toContain(centre.address.vi);
+    // still the centre's letter
+    expect(text).toContain(centre.name.vi);
+  });
+
+  it('puts the branch in the appointment .ics', () => {
+    const ics = unfold(renderEmail('receipt', atBranch).attachments![0]!.content).join('\n');
+    expect(ics).toContain('LOCATION;LANGUAGE=vi:Số 25 phố Liễu Giai\\, phường Ngọc Hà');
+    expect(ics).not.toContain('Số 1 phố Thử');
+  });
+
+  it('without a branch, names the centre as before', () => {
+    expect(deskContact(centre, undefined)).toEqual(centre);
+    expect(renderEmail('receipt', { ...common, centre: deskContact(centre, undefined) }).text).toContain(centre.address.vi);
   });
 });

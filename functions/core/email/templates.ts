@@ -27,10 +27,18 @@ export const EMAIL_EVENTS = [
 ] as const;
 export type EmailEvent = (typeof EMAIL_EVENTS)[number];
 
-/** What a letter needs of the centre's profile (`currentCentre()` satisfies it). */
+/**
+ * What a letter needs of the centre's profile (`currentCentre()` satisfies it). For a dossier
+ * received at a branch desk, `deskContact()` (../centre.ts) gives the branch's address, opening
+ * hours and hotline, and its name as `desk`: where the citizen comes.
+ */
 export type CentreContact = Pick<RunningCentre, 'name' | 'address' | 'openingHours' | 'hotline' | 'portalUrl'> & {
   sender?: { address: string };
+  desk?: Text;
 };
+
+/** The place the citizen comes to: the branch desk that received the dossier, or the centre. */
+const placeOf = (c: CentreContact): Text => c.desk ?? c.name;
 
 export interface EmailData {
   code: string;
@@ -172,15 +180,15 @@ const cap = (s: string) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
 
 /** Where and when to come: the centre's address and opening hours. */
 const atCentre = (d: EmailData): Text => ({
-  vi: `${d.centre.name.vi}, ${d.centre.address.vi} (${d.centre.openingHours.vi})`,
-  en: `${d.centre.name.en}, ${d.centre.address.en} (${d.centre.openingHours.en})`,
+  vi: `${placeOf(d.centre).vi}, ${d.centre.address.vi} (${d.centre.openingHours.vi})`,
+  en: `${placeOf(d.centre).en}, ${d.centre.address.en} (${d.centre.openingHours.en})`,
 });
 
 function contact(d: EmailData): { vi: Block[]; en: Block[] } {
   const c = d.centre;
   return {
-    vi: [c.name.vi, `Địa chỉ: ${c.address.vi}`, `Giờ làm việc: ${c.openingHours.vi}`, `Đường dây nóng: ${c.hotline}`],
-    en: [c.name.en, `Address: ${c.address.en}`, `Opening hours: ${c.openingHours.en}`, `Hotline: ${c.hotline}`],
+    vi: [placeOf(c).vi, `Địa chỉ: ${c.address.vi}`, `Giờ làm việc: ${c.openingHours.vi}`, `Đường dây nóng: ${c.hotline}`],
+    en: [placeOf(c).en, `Address: ${c.address.en}`, `Opening hours: ${c.openingHours.en}`, `Hotline: ${c.hotline}`],
   };
 }
 
@@ -520,8 +528,8 @@ export function appointmentAttachment(d: EmailData, at: string, sequence: number
     location: c.address.vi,
     organizer: c.sender ? { name: c.name.vi, email: c.sender.address } : undefined,
     description: [
-      `${d.procedureName.vi}: nhận kết quả tại ${c.name.vi}, ${c.address.vi} (${c.openingHours.vi}). Đường dây nóng: ${c.hotline}. Trang hồ sơ: ${dossierUrl(d)}`,
-      `${d.procedureName.en}: collect your result at ${c.name.en}, ${c.address.en} (${c.openingHours.en}). Hotline: ${c.hotline}. Dossier page: ${dossierUrl(d)}`,
+      `${d.procedureName.vi}: nhận kết quả tại ${placeOf(c).vi}, ${c.address.vi} (${c.openingHours.vi}). Đường dây nóng: ${c.hotline}. Trang hồ sơ: ${dossierUrl(d)}`,
+      `${d.procedureName.en}: collect your result at ${placeOf(c).en}, ${c.address.en} (${c.openingHours.en}). Hotline: ${c.hotline}. Dossier page: ${dossierUrl(d)}`,
     ].join('\n'),
   });
   return { fileName: icsFileName(d.code), contentType: cancel ? ICS_CANCEL_CONTENT_TYPE : ICS_CONTENT_TYPE, content };

@@ -34,6 +34,9 @@ const T = {
   agency: { vi: 'Cơ quan', en: 'Agency' },
   procedure: { vi: 'Thủ tục', en: 'Procedure' },
   total: { vi: 'Tổng cộng', en: 'Total' },
+  desk: { vi: 'Nơi tiếp nhận', en: 'Receiving desk' },
+  allDesks: { vi: 'Tất cả nơi tiếp nhận', en: 'Every desk' },
+  mainDesk: { vi: 'Trụ sở chính', en: 'Main desk' },
   byAgency: { vi: 'Tỷ lệ theo cơ quan', en: 'Rates by agency' },
   byProcedure: { vi: 'Theo thủ tục', en: 'By procedure' },
   trend: { vi: 'Xu hướng theo tháng: tỷ lệ đúng hạn', en: 'Monthly trend: share handled on time' },
@@ -69,30 +72,36 @@ function monthsOf(from: string, to: string): { label: string; from: string; to: 
 const figure = (row: ReportRow, m: Measure): number =>
   m === 'received' ? row.dossiers?.received ?? 0 : m === 'returned' ? row.dossiers?.returned ?? 0 : m === 'dossierLate' ? row.dossiers?.late ?? 0 : (row.steps[m] as number);
 
-/** The operators' dashboard: the timeliness report for a period, by agency and by procedure. */
+/**
+ * The operators' dashboard: the timeliness report for a period, by agency and by procedure; with
+ * branch desks, for one receiving desk (`branch=`) or all.
+ */
 export function ConsoleDashboard({ search }: { search: string }) {
-  const { api } = useApp();
+  const { api, config } = useApp();
   const { t, pick, lang } = useI18n(T);
   const q = new URLSearchParams(search);
   const today = localDay(platformNow());
   const from = q.get('from') ?? monthStart(today);
   const to = q.get('to') ?? today;
-  const [form, setForm] = useState({ from, to });
-  useEffect(() => setForm({ from, to }), [from, to]);
-  const byAgency = useData(() => api.GET('/reports/timeliness', { params: { query: { from, to, by: 'agency' } } }), [from, to]);
-  const byProcedure = useData(() => api.GET('/reports/timeliness', { params: { query: { from, to, by: 'procedure' } } }), [from, to]);
+  const branches = config.centre.branches ?? [];
+  const branch = branches.length ? (q.get('branch') ?? '') : '';
+  const atDesk = branch ? { branch } : {};
+  const [form, setForm] = useState({ from, to, branch });
+  useEffect(() => setForm({ from, to, branch }), [from, to, branch]);
+  const byAgency = useData(() => api.GET('/reports/timeliness', { params: { query: { from, to, by: 'agency', ...atDesk } } }), [from, to, branch]);
+  const byProcedure = useData(() => api.GET('/reports/timeliness', { params: { query: { from, to, by: 'procedure', ...atDesk } } }), [from, to, branch]);
   const [trend, setTrend] = useState<{ label: string; row: ReportRow }[]>();
   useEffect(() => {
     let live = true;
     setTrend(undefined);
     if (from > to) return;
-    Promise.all(monthsOf(from, to).map(async (m) => ({ label: m.label, data: (await api.GET('/reports/timeliness', { params: { query: { from: m.from, to: m.to, by: 'agency' } } })).data as Report | undefined })))
+    Promise.all(monthsOf(from, to).map(async (m) => ({ label: m.label, data: (await api.GET('/reports/timeliness', { params: { query: { from: m.from, to: m.to, by: 'agency', ...atDesk } } })).data as Report | undefined })))
       .then((list) => live && setTrend(list.filter((x) => x.data).map((x) => ({ label: x.label, row: x.data!.total }))))
       .catch(() => live && setTrend([]));
     return () => {
       live = false;
     };
-  }, [from, to]);
+  }, [from, to, branch]);
   const [behind, setBehind] = useState<{ by: 'agency' | 'procedure'; rowKey: string; measure: Measure; what: string }>();
   const agencies = byAgency.data as Report | undefined;
   const procedures = byProcedure.data as Report | undefined;
@@ -156,13 +165,24 @@ export function ConsoleDashboard({ search }: { search: string }) {
   return (
       <section class="dashboard">
         <h1>{t('dashboard')}</h1>
-        <form class="inline" onSubmit={(e) => { e.preventDefault(); navigate(`/console?from=${form.from}&to=${form.to}`); }}>
+        <form class="inline" onSubmit={(e) => { e.preventDefault(); navigate(`/console?from=${form.from}&to=${form.to}${form.branch ? `&branch=${form.branch}` : ''}`); }}>
           <Field id="dash-from" label={t('from')} error={errors.from}>
             {(aria) => <input {...aria} type="date" value={form.from} onInput={(e) => setForm({ ...form, from: (e.target as HTMLInputElement).value })} />}
           </Field>
           <Field id="dash-to" label={t('to')} error={errors.to}>
             {(aria) => <input {...aria} type="date" value={form.to} onInput={(e) => setForm({ ...form, to: (e.target as HTMLInputElement).value })} />}
           </Field>
+          {branches.length > 0 && (
+            <Field id="dash-branch" label={t('desk')} error={errors.branch}>
+              {(aria) => (
+                <select {...aria} value={form.branch} onChange={(e) => setForm({ ...form, branch: (e.target as HTMLSelectElement).value })}>
+                  <option value="">{t('allDesks')}</option>
+                  <option value={config.centre.deskAgency}>{t('mainDesk')}</option>
+                  {branches.map((b) => <option key={b.code} value={b.code}>{pick(b.name)}</option>)}
+                </select>
+              )}
+            </Field>
+          )}
           <button type="submit" class="primary">{t('show')}</button>
         </form>
         <p>{t('period', { from: formatDate(`${from}T12:00:00+07:00`, lang), to: formatDate(`${to}T12:00:00+07:00`, lang) })}</p>
@@ -182,7 +202,7 @@ export function ConsoleDashboard({ search }: { search: string }) {
           </dl>
         )}
         {procedures?.skipped && procedures.skipped.length > 0 && <Alert>{t('skipped', { n: procedures.skipped.length, codes: procedures.skipped.map((s) => s.code).join(', ') })}</Alert>}
-        {behind && <Behind {...behind} from={from} to={to} onClose={() => setBehind(undefined)} />}
+        {behind && <Behind {...behind} from={from} to={to} branch={branch || undefined} onClose={() => setBehind(undefined)} />}
         {agencies && (
           <>
             <h2>{t('byAgency')}</h2>
@@ -222,13 +242,13 @@ export function ConsoleDashboard({ search }: { search: string }) {
 }
 
 /** The dossiers behind one number (GET /reports/timeliness/dossiers), each a link to its page. */
-function Behind(props: { by: 'agency' | 'procedure'; rowKey: string; measure: Measure; what: string; from: string; to: string; onClose: () => void }) {
+function Behind(props: { by: 'agency' | 'procedure'; rowKey: string; measure: Measure; what: string; from: string; to: string; branch?: string; onClose: () => void }) {
   const { api } = useApp();
   const { t } = useI18n(T);
   const heading = useRef<HTMLHeadingElement>(null);
   const { data, problem, loading } = useData(
-    () => api.GET('/reports/timeliness/dossiers', { params: { query: { from: props.from, to: props.to, by: props.by, key: props.rowKey, measure: props.measure } } }),
-    [props.by, props.rowKey, props.measure, props.from, props.to],
+    () => api.GET('/reports/timeliness/dossiers', { params: { query: { from: props.from, to: props.to, by: props.by, key: props.rowKey, measure: props.measure, ...(props.branch ? { branch: props.branch } : {}) } } }),
+    [props.by, props.rowKey, props.measure, props.from, props.to, props.branch],
   );
   useEffect(() => heading.current?.focus(), [props.by, props.rowKey, props.measure]);
   return (

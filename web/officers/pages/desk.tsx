@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { formatDateTime } from '../../shared/dates';
 import { useI18n } from '../../shared/i18n';
+import { branchesOf } from '../auth';
 import { useApp } from '../context';
 import { Link, navigate } from '../router';
 import { Alert, Field } from '../ui';
@@ -10,6 +11,7 @@ import { DeskCalls } from '../console/desk-calls';
 
 const T = {
   title: { vi: 'Bộ phận tiếp nhận và trả kết quả', en: 'The one-stop desk' },
+  atBranch: { vi: 'Nơi tiếp nhận: {name}, {address}', en: 'Desk: {name}, {address}' },
   receive: { vi: 'Tiếp nhận hồ sơ mới', en: 'Receive a new dossier' },
   results: { vi: 'Kết quả chờ trả cho công dân', en: 'Results awaiting collection' },
   resultsNone: { vi: 'Không có kết quả nào chờ trả.', en: 'No result awaiting collection.' },
@@ -32,9 +34,11 @@ const T = {
 
 /** The desk's own page: receive, the results to hand back (its queue), the supplements brought in. */
 export function Desk() {
-  const { api, config } = useApp();
+  const { api, config, session } = useApp();
   const { t, pick, lang } = useI18n(T);
   const desk = config.centre.deskAgency;
+  // a branch desk officer receives for its branch and sees only its branch's results to hand back
+  const branch = config.centre.branches?.find((b) => branchesOf(session).includes(b.code));
   const queue = useData(() => api.GET('/agencies/{agencyCode}/tasks', { params: { path: { agencyCode: desk } } }), [desk], 30_000);
   const waiting = useData(() => api.GET('/dossiers', { params: { query: { status: 5 } } }), [], 30_000);
   const [code, setCode] = useState('');
@@ -42,6 +46,7 @@ export function Desk() {
   return (
     <section>
       <h1>{t('title')}</h1>
+      {branch && <p data-testid="desk-branch">{t('atBranch', { name: pick(branch.name), address: pick(branch.address) })}</p>}
       <p class="links">
         <Link class="button primary" href="/desk/receive">{t('receive')}</Link>
         <Link href="/records/search">{t('search')}</Link>

@@ -5,7 +5,7 @@ import { fieldErrors, newKey, type Problem } from '../../shared/api';
 import { platformNow } from '../../shared/clock';
 import { formatDate, formatDateTime, localDay } from '../../shared/dates';
 import { useI18n } from '../../shared/i18n';
-import { agenciesOf, isDesk } from '../auth';
+import { agenciesOf, branchesOf, isDesk } from '../auth';
 import { useApp } from '../context';
 import { Link } from '../router';
 import { Alert, Field, StatusText } from '../ui';
@@ -145,6 +145,9 @@ export function DossierPage({ code }: { code: string }) {
   const agencyName = (c: string) => pick(config.agencies.find((a) => a.code === c)?.name) || c;
   const mine = agenciesOf(session);
   const desk = isDesk(session);
+  // the return step is handed back at the desk that received the dossier (its branch, or the main desk)
+  const myBranches = branchesOf(session);
+  const atMyDesk = (branch: string | undefined) => (branch ? myBranches.includes(branch) : myBranches.length === 0);
   const reload = (message: string) => {
     setDone(message);
     setWatch({ until: Date.now() + 20_000, before: snapshot(d), status: d.status });
@@ -152,7 +155,7 @@ export function DossierPage({ code }: { code: string }) {
     sheet.reload();
   };
   const apologies = (stepId: string) => (sheet.data?.handOvers ?? []).filter((h) => h.stepId === stepId).flatMap((h) => h.apologies);
-  const actable = d.steps.filter((s) => s.state === 'pending' && !d.stop && ((s.agency !== config.centre.deskAgency && mine.includes(s.agency)) || (desk && s.agency === config.centre.deskAgency)));
+  const actable = d.steps.filter((s) => s.state === 'pending' && !d.stop && ((s.agency !== config.centre.deskAgency && mine.includes(s.agency)) || (desk && s.agency === config.centre.deskAgency && atMyDesk(s.branch))));
   return (
     <section>
       <h1>{t('title', { code: d.code })}</h1>
@@ -163,7 +166,7 @@ export function DossierPage({ code }: { code: string }) {
         <dt>{t('procedure')}</dt><dd>{d.procedure.code} — {pick(d.procedure.name)}</dd>
         <dt>{t('status')}</dt><dd data-testid="status"><StatusText status={d.status} /></dd>
         <dt>{t('applicant')}</dt><dd>{d.applicant.name}</dd>
-        <dt>{t('receivedAt')}</dt><dd>{formatDateTime(d.receivedAt, lang)}</dd>
+        <dt>{t('receivedAt')}</dt><dd>{formatDateTime(d.receivedAt, lang)}{d.branch ? ` · ${pick(config.centre.branches?.find((b) => b.code === d.branch)?.name) || d.branch}` : ''}</dd>
         <dt>{t('original')}</dt><dd data-testid="original">{sheet.data?.appointment.original ? formatDateTime(sheet.data.appointment.original, lang) : sheet.data && d.status === 5 ? t('pausedAppointment') : formatDateTime(sheet.data?.appointment.original, lang)}</dd>
         <dt>{t('current')}</dt><dd data-testid="appointment">{formatDateTime(d.appointmentAt, lang)}</dd>
         {d.stop && <><dt>{t('status')}</dt><dd>{t('stop', { reason: d.stop.reason })}</dd></>}

@@ -33,7 +33,7 @@ const T = {
   signHint: { vi: '(Ký và ghi rõ họ tên)', en: '(Signature and full name)' },
 };
 
-/** The receipt (form 01), laid out for A4: the centre's header, the dossier, the PIN (once), the QR of the lookup link. */
+/** The receipt (form 01), laid out for A4: the centre's header (with the receiving branch's address, hours and hotline), the dossier, the PIN (once), the QR of the lookup link. */
 export function Receipt({ code }: { code: string }) {
   const { api, config } = useApp();
   const { t, pick, lang } = useI18n(T);
@@ -44,6 +44,9 @@ export function Receipt({ code }: { code: string }) {
   const link = `${config.centre.portalUrl}/c/${code}`;
   if (loading) return <p role="status">…</p>;
   if (!data) return <Alert>{t('missing', { code })}</Alert>;
+  // the desk that received it: a branch's address, hours and hotline, or the centre's
+  const branch = config.centre.branches?.find((b) => b.code === data.branch);
+  const place = branch ?? config.centre;
   return (
     <>
       <div class="actions no-print">
@@ -54,8 +57,9 @@ export function Receipt({ code }: { code: string }) {
       <article class="receipt a4">
         <header class="centre">
           <p class="centre-name">{pick(config.centre.name)}</p>
-          <p>{pick(config.centre.address)}</p>
-          <p>{t('hotline')}: {config.centre.hotline} · {t('hours')}: {pick(config.centre.openingHours)}</p>
+          {branch && <p class="branch-name" data-testid="receipt-branch">{pick(branch.name)}</p>}
+          <p>{pick(place.address)}</p>
+          <p>{t('hotline')}: {place.hotline} · {t('hours')}: {pick(place.openingHours)}</p>
         </header>
         <p class="form-no">{t('form')}</p>
         <h1>{t('title')}</h1>

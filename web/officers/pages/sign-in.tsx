@@ -9,6 +9,7 @@ const T = {
   title: { vi: 'Đăng nhập', en: 'Sign in' },
   local: { vi: 'Chế độ chạy thử trên máy: chọn người bạn đăng nhập với tư cách.', en: 'Local mode: pick who you sign in as.' },
   desk: { vi: 'Cán bộ bộ phận một cửa', en: 'Officer of the one-stop desk' },
+  branchDesk: { vi: 'Cán bộ một cửa tại {name}', en: 'Desk officer at {name}' },
   agency: { vi: 'Cán bộ {name}', en: 'Officer of {name}' },
   operator: { vi: 'Quản trị vận hành', en: 'Platform operator' },
   cognito: { vi: 'Đăng nhập bằng tài khoản cán bộ', en: 'Sign in with your officer account' },
@@ -16,7 +17,7 @@ const T = {
   then: { vi: 'Sau khi đăng nhập, bạn sẽ được đưa đến trang đã mở: {path}', en: 'Once signed in, you will be taken to the page you opened: {path}' },
 };
 
-/** Who one may be locally: the desk's officer, each department's officer, an operator. */
+/** Who one may be locally: the desk's officer, each branch desk's, each department's officer, an operator. */
 export function SignIn({ search = '' }: { search?: string }) {
   const { config, setSession } = useApp();
   const { t, pick } = useI18n(T);
@@ -51,6 +52,13 @@ export function SignIn({ search = '' }: { search?: string }) {
                 {t('desk')} <small>{desk ? pick(desk.name) : ''}</small>
               </button>
             </li>
+            {(config.centre.branches ?? []).map((b) => (
+              <li key={`branch-${b.code}`}>
+                <button type="button" onClick={() => go(`desk-${b.code.toLowerCase()}-1`, ['desk', `branch-${b.code}`], t('branchDesk', { name: pick(b.name) }))}>
+                  {t('branchDesk', { name: pick(b.name) })} <small>{b.code}</small>
+                </button>
+              </li>
+            ))}
             {config.agencies
               .filter((a) => a.kind !== 'desk')
               .map((a) => (
