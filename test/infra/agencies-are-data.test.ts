@@ -2,10 +2,11 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { App } from 'aws-cdk-lib';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCentre } from '../../infra/centre';
 import { projectRoot } from '../../infra/constructs/paths';
 import { MotcuaStack } from '../../infra/stack';
+import { CITY, writeCityFolder } from '../support/city';
 
 /**
  * Issue 19, item 2: agencies are data, never resources. The shipped Hanoi folder and the same
@@ -66,5 +67,41 @@ describe('agencies are data, never resources (issue 19, item 2)', () => {
       expect(JSON.stringify(t.template)).not.toContain('motcua-agency-');
       expect(Object.keys(t.outputs).filter((k) => k.startsWith('AgencyClient'))).toEqual([]);
     }
+  });
+});
+
+/**
+ * Issue 19, items 2 and 3, at a city's size: 150 agencies, 30 branch desks, 50 procedures
+ * (test/support/city.ts). The same resources as the shipped folder, and one more agency and one
+ * more branch add none: only the catalogue's document and the pages' /config.json, the assets
+ * through which the data reaches AWS, change.
+ */
+describe("a city's centre: the same stack (issue 19, items 2 and 3)", () => {
+  let hanoi: ReturnType<typeof synth>;
+  let city: ReturnType<typeof synth>;
+  let bigger: ReturnType<typeof synth>;
+  const folders: { remove: () => void }[] = [];
+  beforeAll(() => {
+    hanoi = synth(path.join(projectRoot, 'config/hanoi'));
+    const c = writeCityFolder(CITY);
+    const b = writeCityFolder({ agencies: CITY.agencies + 1, branches: CITY.branches + 1, procedures: CITY.procedures });
+    folders.push(c, b);
+    city = synth(c.dir);
+    bigger = synth(b.dir);
+  });
+  afterAll(() => folders.forEach((f) => f.remove()));
+
+  it('synthesizes 150 agencies, 30 branches and 50 procedures to the shipped folder\'s resources, and the 151st agency and 31st branch add none', () => {
+    expect(city.stack.centre.catalogue.agencies).toHaveLength(CITY.agencies);
+    expect(city.stack.centre.catalogue.profile.branches).toHaveLength(CITY.branches);
+    expect(city.stack.centre.catalogue.procedures).toHaveLength(CITY.procedures);
+    const ids = (t: ReturnType<typeof synth>) => Object.keys(t.resources).sort();
+    console.info(`resources: Hanoi ${ids(hanoi).length}; city (${CITY.agencies} agencies, ${CITY.branches} branches, ${CITY.procedures} procedures) ${ids(city).length}; +1 agency +1 branch ${ids(bigger).length}`);
+    expect(ids(city)).toEqual(ids(hanoi));
+    expect(ids(bigger)).toEqual(ids(city));
+    expect(ids(city).length).toBeLessThanOrEqual(300);
+    // what differs between the city and one agency and one branch more: the data's assets only
+    const differing = ids(city).filter((id) => JSON.stringify(city.resources[id]) !== JSON.stringify(bigger.resources[id]));
+    expect(differing.map((id) => city.resources[id]!.Type).sort()).toEqual(['Custom::CDKBucketDeployment', 'Custom::Catalogue']);
   });
 });
