@@ -58,8 +58,9 @@ if (centre) {
   else if (isExampleDomain(p.alarmEmail.split('@')[1]!)) note('BLOCKS', `${where}: alarmEmail ${p.alarmEmail} is an example address: no alarm would reach anyone`);
   else note('TODO', `after the deploy, ${p.alarmEmail} confirms the SNS subscription (a link in an email from AWS)`);
   const exampleAgencies = centre.catalogue.agencies.filter((a) => isExampleDomain(a.email.split('@')[1]!));
-  if (exampleAgencies.length) note('BLOCKS', `agencies.json: ${exampleAgencies.map((a) => a.code).join(', ')} have example addresses: their due-time warnings would go nowhere`);
-  note('OK', `${centre.catalogue.agencies.length} agencies, ${centre.catalogue.procedures.length} procedures, ${centre.catalogue.calendars.length} calendar year(s) of the centre's own (plus the national ones)`);
+  const named = (codes: string[]) => (codes.length > 12 ? `${codes.slice(0, 10).join(', ')} and ${codes.length - 10} more` : codes.join(', '));
+  if (exampleAgencies.length) note('BLOCKS', `agencies.json: ${named(exampleAgencies.map((a) => a.code))} have example addresses: their due-time warnings would go nowhere`);
+  note('OK', `${centre.catalogue.agencies.length} agencies, ${(p.branches ?? []).length} branch desk(s), ${centre.catalogue.procedures.length} procedures, ${centre.catalogue.calendars.length} calendar year(s) of the centre's own (plus the national ones)`);
   note('TODO', `sign-in domain ${p.signInDomainPrefix ?? `motcua-${p.code}`}.auth.${p.region}.amazoncognito.com must be free (set signInDomainPrefix in ${where} if it is taken)`);
 
   try {
