@@ -54,7 +54,7 @@ export class Catalogue extends Construct {
     const { centre, table } = props;
     const logGroup = new LogGroup(this, 'LoaderLogs', {
       retention: RetentionDays.ONE_YEAR,
-      removalPolicy: centre.dev ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
+      removalPolicy: centre.dev ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
     });
     // The folder as one document (functions/commons/catalogue-files.ts), uploaded by cdk deploy.
     const document = folderDocument(centre.dir);
@@ -109,7 +109,7 @@ export class Catalogue extends Construct {
       onEventHandler: this.loader,
       logGroup: new LogGroup(this, 'ProviderLogs', {
         retention: RetentionDays.ONE_YEAR,
-        removalPolicy: centre.dev ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
+        removalPolicy: centre.dev ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
       }),
     });
     this.resource = new CustomResource(this, 'Resource', {

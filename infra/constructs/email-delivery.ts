@@ -55,7 +55,7 @@ export class EmailDelivery extends Construct {
   constructor(scope: Construct, id: string, props: EmailDeliveryProps) {
     super(scope, id);
     const { queue: spec, key } = props;
-    const removalPolicy = props.deletionProtection ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+    const removalPolicy = props.deletionProtection ? RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE : RemovalPolicy.DESTROY;
     const encrypted = { encryption: QueueEncryption.KMS, encryptionMasterKey: key, enforceSSL: true, retentionPeriod: Duration.days(14), removalPolicy };
     this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', encrypted);
     this.queue = new Queue(this, 'Queue', {

@@ -86,7 +86,7 @@ export class Functions extends Construct {
     for (const spec of props.specs) {
       const logGroup = new LogGroup(this, `${spec.name}-Logs`, {
         retention: RetentionDays.ONE_YEAR,
-        removalPolicy: props.deletionProtection ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+        removalPolicy: props.deletionProtection ? RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE : RemovalPolicy.DESTROY,
       });
       // An explicit role instead of AWSLambdaBasicExecutionRole: writes to its own log group only.
       const role = new Role(this, `${spec.name}-Role`, {

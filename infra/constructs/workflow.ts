@@ -70,7 +70,7 @@ export class Workflow extends Construct {
 
     const logGroup = new LogGroup(this, 'Logs', {
       retention: RetentionDays.ONE_YEAR,
-      removalPolicy: props.deletionProtection ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      removalPolicy: props.deletionProtection ? RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE : RemovalPolicy.DESTROY,
     });
 
     this.stateMachine = new StateMachine(this, 'StateMachine', {
