@@ -1,3 +1,5 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { routes } from '../../infra/registry';
 import { apiFunctions, apiRoutes } from '../api';
@@ -12,6 +14,17 @@ describe('route modules', () => {
   it('the registry holds exactly the route modules, each with the function of its boundary', () => {
     expect(routes.map((r) => `${r.method} ${r.path}`).sort()).toEqual(apiRoutes.map(routeKey).sort());
     for (const f of apiFunctions) for (const r of f.routes) expect(routes.find((x) => `${x.method} ${x.path}` === routeKey(r))?.function).toBe(f.name);
+  });
+});
+
+describe('unit tests beside every route module', () => {
+  const root = join(import.meta.dirname, '..');
+  const modules = readdirSync(root).filter((d) => d !== 'commons' && existsSync(join(root, d, 'route.ts')));
+  it('one route module per route of the registry', () => {
+    expect(modules).toHaveLength(apiRoutes.length);
+  });
+  it.each(modules)('functions/%s/route.test.ts', (d) => {
+    expect(existsSync(join(root, d, 'route.test.ts'))).toBe(true);
   });
 });
 
