@@ -84,4 +84,13 @@ describe('GET /agencies/{agencyCode}/contacts', () => {
     expect(only!.applicant).toBeNull();
     expect(only!.message.en).toBe('The letter did not reach the citizen: call them');
   });
+
+  it("gives a branch desk's officer the citizens of the branch's dossiers (filed under its prefix), not the main desk's", async () => {
+    stored([]);
+    const answer = await invoke(route, { as: { sub: 'desk-bdh', groups: ['desk', 'branch-BDH'] }, params: { agencyCode: 'TTHCC' } });
+    expect(answer.status).toBe(200);
+    expect(db.commandCalls(QueryCommand, { IndexName: 'GSI1' })[0]!.args[0].input.ExpressionAttributeValues).toEqual({ ':pk': 'CONTACT#BDH' });
+    const two = await invoke(route, { as: { sub: 'desk-2', groups: ['desk', 'branch-BDH', 'branch-CGY'] }, params: { agencyCode: 'TTHCC' } });
+    expect(two.status).toBe(403);
+  });
 });

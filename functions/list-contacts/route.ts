@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { actsFor } from '../commons/access';
+import { actsFor, branchesOf } from '../commons/access';
 import { forbidden } from '../commons/http';
 import { agencyCode } from '../commons/params';
 import { defineRoute, reply, OFFICER_ERRORS } from '../commons/route';
@@ -19,7 +19,8 @@ const MESSAGE: Record<string, { vi: string; en: string }> = {
 /**
  * GET /agencies/{agencyCode}/contacts (the desk's officers): the citizens to call, whose letter
  * bounced or was complained of, oldest first, with the applicant's name and phone (read from
- * the dossier; the desk only).
+ * the dossier; the desk only). A branch desk's officers call the citizens of their branch's
+ * dossiers (filed under the dossier code's prefix, `CONTACT#<branch>`); the main desk's, its own.
  */
 export const route = defineRoute({
   method: 'GET',
@@ -34,7 +35,9 @@ export const route = defineRoute({
   handler: async ({ caller, params: { agencyCode: code } }) => {
     const desks = (await listAgencies()).filter((a) => a.kind === 'desk').map((a) => a.code);
     if (!desks.includes(code) || !actsFor(caller, code, desks)) throw forbidden(`Only the desk ${code} sees its citizens to call`);
-    const items = (await queryIndex(`CONTACT#${code}`)).sort((a, b) => String(a.GSI1SK).localeCompare(String(b.GSI1SK)));
+    const mine = branchesOf(caller);
+    if (mine.length > 1) throw forbidden('An officer of several branches is not one desk: one branch group per officer');
+    const items = (await queryIndex(`CONTACT#${mine[0] ?? code}`)).sort((a, b) => String(a.GSI1SK).localeCompare(String(b.GSI1SK)));
     const contacts = [];
     for (const i of items) {
       const dossier = (await getItem(keys.dossier(String(i.code)), false)) as Dossier | undefined;
