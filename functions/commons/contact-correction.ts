@@ -38,7 +38,7 @@ export type Corrected =
   | { outcome: 'missing' }
   | { outcome: 'anonymised' }
   | { outcome: 'moved' }
-  | { outcome: 'unchanged'; applicant: Applicant }
+  | { outcome: 'unchanged'; applicant: Applicant; told: boolean; resent: string[] }
   | { outcome: 'corrected'; applicant: Applicant; correction: ContactCorrection; letter: string; resent: string[] };
 
 const sameEmail = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
@@ -46,7 +46,7 @@ const sameEmail = (a: string, b: string) => a.trim().toLowerCase() === b.trim().
 /** What the request changes (an email differing only in case is the same address). */
 export function changedFields(applicant: Applicant, changes: ContactChanges): ContactField[] {
   const fields: ContactField[] = [];
-  if (changes.email !== undefined && changes.email !== applicant.email) fields.push('email');
+  if (changes.email !== undefined && !sameEmail(changes.email, applicant.email)) fields.push('email');
   if (changes.phone !== undefined && (changes.phone ?? undefined) !== applicant.phone) fields.push('phone');
   return fields;
 }
@@ -63,7 +63,13 @@ export async function correctContact(code: string, changes: ContactChanges, by: 
   if (!dossier) return { outcome: 'missing' };
   if (dossier.anonymisedAt) return { outcome: 'anonymised' };
   const fields = changedFields(dossier.applicant, changes);
-  if (fields.length === 0) return { outcome: 'unchanged', applicant: dossier.applicant };
+  if (fields.length === 0) {
+    // The same details again: a retry. If the request before died after the dossier moved and
+    // before its letter was queued, the letter (and the re-sends) are finished now.
+    const last = dossier.contactCorrections?.at(-1);
+    const finished = last ? await finishLetter(code, last, by) : undefined;
+    return { outcome: 'unchanged', applicant: dossier.applicant, told: Boolean(finished), resent: finished ?? [] };
+  }
 
   const at = now().toISOString();
   const n = (dossier.contactCorrections?.length ?? 0) + 1;
@@ -98,10 +104,22 @@ export async function correctContact(code: string, changes: ContactChanges, by: 
   }
 
   const letter = contactEventKey(n);
-  await requestEmail(code, letter, CONTACT_EVENT, { event: CONTACT_EVENT });
-  await enqueueEmail({ dossierCode: code, eventKey: letter });
-  const resent = fields.includes('email') ? await resendUndelivered(code, by) : [];
+  const resent = (await finishLetter(code, correction, by)) ?? [];
   return { outcome: 'corrected', applicant, correction, letter, resent };
+}
+
+/**
+ * The letter of correction n, and the re-sends of an address correction, unless its letter is
+ * already on its way: written once (`attribute_not_exists`), queued; a letter still `queued` is
+ * queued again (a second message is harmless: the sender claims the letter once). Undefined when
+ * there was nothing left to do.
+ */
+async function finishLetter(code: string, correction: ContactCorrection, by: string): Promise<string[] | undefined> {
+  const letter = contactEventKey(correction.n);
+  const { created, item } = await requestEmail(code, letter, CONTACT_EVENT, { event: CONTACT_EVENT });
+  if (!created && item.state !== 'queued') return undefined;
+  await enqueueEmail({ dossierCode: code, eventKey: letter });
+  return created && correction.fields.includes('email') ? await resendUndelivered(code, by) : [];
 }
 
 /** The citizen's letters the old address never got, back on the queue (they compose to the new address). */

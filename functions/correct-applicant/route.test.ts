@@ -97,14 +97,30 @@ describe('PATCH /dossiers/{code}/applicant', () => {
     expect(sqs.calls()).toHaveLength(0);
   });
 
-  it('the same details again (a retry) change nothing and send nothing (200, changed: [])', async () => {
+  it('the same details again (a retry) change nothing and send nothing (200, changed: []); an address differing only in case is the same', async () => {
     onDossier({ ...dossier, applicant: { ...dossier.applicant, email: NEW }, contactCorrections: [{ n: 1, at: 'x', by: 'desk-officer', fields: ['email'], previousEmail: OLD }] });
-    const answer = await invoke(route, { as: desk, params, body: { email: NEW, phone: '0912 345 678' } });
-    expect(answer.status).toBe(200);
-    expect(ApplicantCorrected.parse(answer.body)).toMatchObject({ changed: [], toldPreviousAddress: false, resent: [] });
-    expect(db.commandCalls(PutCommand)).toHaveLength(0);
+    // the correction's letter is already written and sent
+    db.on(PutCommand, { Item: { SK: 'EMAIL#contact-changed-1' } }).rejects(conditionFailed());
+    db.on(GetCommand, { Key: { PK: `DOSSIER#${CODE}`, SK: 'EMAIL#contact-changed-1' } }).resolves({ Item: email('contact-changed-1', { event: 'contact-changed', state: 'sent' }) });
+    for (const body of [{ email: NEW, phone: '0912 345 678' }, { email: NEW.toUpperCase() }]) {
+      const answer = await invoke(route, { as: desk, params, body });
+      expect(answer.status).toBe(200);
+      expect(ApplicantCorrected.parse(answer.body)).toMatchObject({ changed: [], toldPreviousAddress: false, resent: [] });
+    }
     expect(db.commandCalls(UpdateCommand)).toHaveLength(0);
     expect(sqs.calls()).toHaveLength(0);
+  });
+
+  it('a retry after the request before died between the dossier and its letter: the letter and the re-sends are finished now', async () => {
+    // the dossier moved (correction 1 stored), but no letter was written
+    onDossier({ ...dossier, applicant: { ...dossier.applicant, email: NEW }, contactCorrections: [{ n: 1, at: '2026-12-07T03:00:00.000Z', by: 'desk-officer', fields: ['email'], previousEmail: OLD }] });
+    db.on(QueryCommand).resolves({ Items: [email('receipt', { event: 'receipt', state: 'sent', delivery: 'bounced' })] });
+    db.on(GetCommand, { Key: { PK: `DOSSIER#${CODE}`, SK: 'EMAIL#receipt' } }).resolves({ Item: email('receipt', { event: 'receipt', state: 'sent', delivery: 'bounced' }) });
+    const answer = await invoke(route, { as: desk, params, body: { email: NEW } });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ changed: [], toldPreviousAddress: true, resent: [`${CODE}~receipt`] });
+    const messages = sqs.commandCalls(SendMessageCommand).map((c) => JSON.parse(c.args[0].input.MessageBody!));
+    expect(messages).toEqual([{ dossierCode: CODE, eventKey: 'contact-changed-1' }, { dossierCode: CODE, eventKey: 'receipt' }]);
   });
 
   it('corrects the address: the lookups follow it, who and when are kept, the old address is told, the bounced letters go again to the new one (200)', async () => {

@@ -40,7 +40,8 @@ export const route = defineRoute({
       case 'moved':
         throw conflict(`The contact details of dossier ${code} were changed meanwhile: read them again`);
       case 'unchanged':
-        return reply(200, { dossierCode: code, applicant: result.applicant, changed: [], toldPreviousAddress: false, resent: [] });
+        // a retry: nothing changes; a letter the request before did not get to queue is queued now
+        return reply(200, { dossierCode: code, applicant: result.applicant, changed: [], toldPreviousAddress: result.told, resent: result.resent.map((k) => emailId(code, k)) });
       case 'corrected':
         // the fields' names and the letters' keys only: never the values
         logger.info('applicant contact corrected', { dossierCode: code, fields: result.correction.fields, resent: result.resent.length, by: caller.sub });
