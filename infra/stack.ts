@@ -125,7 +125,7 @@ export class MotcuaStack extends Stack {
     // The pages and the API behind one CloudFront distribution (output WebUrl).
     const authDomain: unknown = this.node.tryGetContext('authDomain');
     const webAclId: unknown = this.node.tryGetContext('webAclId');
-    const config = webConfigFor(this, identity.client.userPoolClientId, typeof authDomain === 'string' ? authDomain : undefined, origin);
+    const config = webConfigFor(this, centre, identity.client.userPoolClientId, typeof authDomain === 'string' ? authDomain : undefined, origin);
     this.web = new Web(this, 'Web', {
       httpApi: api.httpApi,
       config,

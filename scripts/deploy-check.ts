@@ -92,6 +92,8 @@ if (centre) {
     note('TODO', `before the first deploy, bootstrap ${regions.map((r) => `aws://${who}/${r}`).join(' and ')}: npx cdk bootstrap ${regions.map((r) => `aws://${who}/${r}`).join(' ')}`);
     if (edgeWaf) {
       note('TODO', `the edge WAF's stack MotcuaEdge lives in us-east-1 (CloudFront's WAF region): bootstrap us-east-1 as above, and deploy with npx cdk deploy --all -c edgeWaf=true`);
+    } else if (p.domain) {
+      note('OK', `no edge WAF (-c edgeWaf=true adds it to the stack MotcuaEdge, in us-east-1 already for ${p.domain}'s certificate)`);
     } else {
       note('OK', 'no edge WAF (-c edgeWaf=true adds the stack MotcuaEdge in us-east-1, which must then be bootstrapped too)');
     }

@@ -4,6 +4,7 @@ import { desk, invoke } from '../../test/support/route-unit';
 import { route as publicCentre } from '../public-centre/route';
 import { route as getDossier } from '../get-dossier/route';
 import { clientOf } from './client';
+import { metrics } from './powertools';
 import { ORIGIN_HEADER } from './router';
 
 const profile = { ...JSON.parse(readFileSync(new URL('../../config/hanoi/centre.json', import.meta.url), 'utf8')), portalUrl: 'https://d111111abcdef8.cloudfront.net' };
@@ -15,7 +16,8 @@ const profile = { ...JSON.parse(readFileSync(new URL('../../config/hanoi/centre.
 describe('the API behind CloudFront only', () => {
   afterEach(() => vi.unstubAllEnvs());
 
-  it('refuses a call without the origin header (403) before reading a token, the body or the table', async () => {
+  it('refuses a call without the origin header (403) before reading a token, the body or the table, and counts it', async () => {
+    const counted = vi.spyOn(metrics, 'addMetric');
     vi.stubEnv('ORIGIN_VERIFY', 'f3a1c2d4-5e6f-4a7b-8c9d-0e1f2a3b4c5d');
     vi.stubEnv('CENTRE_PROFILE', JSON.stringify(profile));
     const tries: Record<string, string>[] = [{}, { [ORIGIN_HEADER]: 'guess' }, { [ORIGIN_HEADER]: 'f3a1c2d4-5e6f-4a7b-8c9d-0e1f2a3b4c5' }];
@@ -25,8 +27,11 @@ describe('the API behind CloudFront only', () => {
       expect(direct.body.detail).toMatch(/qua địa chỉ của trung tâm|centre's address/);
       expect((await invoke(getDossier, { as: desk, params: { code: 'TTHCC-261207-0001' }, headers })).status).toBe(403);
     }
+    // each refusal is counted (a metric, alarmed: DirectCallRefused)
+    expect(counted.mock.calls.filter(([name]) => name === 'DirectCallRefused')).toHaveLength(tries.length * 2);
     const through = await invoke(publicCentre, { headers: { [ORIGIN_HEADER]: 'f3a1c2d4-5e6f-4a7b-8c9d-0e1f2a3b4c5d' } });
     expect(through.status).toBe(200);
+    counted.mockRestore();
   });
 
   it('lets every call through where no origin is configured (locally)', async () => {

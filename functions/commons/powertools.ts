@@ -25,3 +25,10 @@ export function reportWorkflowStartFailed(errorName: string): void {
   metrics.addMetric('WorkflowStartFailed', MetricUnit.Count, 1);
   metrics.publishStoredMetrics();
 }
+
+/** A call that did not come through CloudFront (API Gateway's own URL): refused, counted, alarmed. */
+export function reportDirectCall(route: string): void {
+  logger.warn('a call not through the distribution was refused', { route });
+  metrics.addMetric('DirectCallRefused', MetricUnit.Count, 1);
+  metrics.publishStoredMetrics();
+}

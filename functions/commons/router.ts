@@ -7,7 +7,7 @@ import { callerOf, hasRole, hasScopeFor, type Caller } from './access';
 import { HttpProblem, badRequest, json, localised, jsonBody, parse, problem, type ApiResult } from './http';
 import { idempotencyKeyOf } from './idempotency-key';
 import { dossierCode } from './params';
-import { logger, reportMissingCalendar } from './powertools';
+import { logger, reportDirectCall, reportMissingCalendar } from './powertools';
 import { routeKey, type AnyRoute, type ApiEvent } from './route';
 import type { Dossier } from '../core/dossier';
 
@@ -90,6 +90,7 @@ export function serveRoute(route: AnyRoute): (event: ApiEvent, context: Context)
   return async (event, context) => {
     try {
       if (!throughOrigin(event)) {
+        reportDirectCall(key);
         throw new HttpProblem(403, 'Forbidden', "Hãy gọi API qua địa chỉ của trung tâm (<WebUrl>/api), không gọi thẳng địa chỉ của API Gateway / Call the API through the centre's address (<WebUrl>/api), not API Gateway's own");
       }
       if ((event.body?.length ?? 0) > MAX_BODY_BYTES) {
