@@ -206,6 +206,9 @@ describe('the operators’ console', () => {
     await input.fill('2027-12-31');
     await page.getByRole('button', { name: 'Công bố lịch năm 2027' }).click();
     await page.getByText('Đã công bố lịch năm 2027.').waitFor();
+    // the page reads the calendar again (stored, by this operator): the announcement stays
+    await page.getByText(/Nguồn dữ liệu: đã lưu · Sửa lần cuối .* bởi operator-1/).waitFor();
+    expect(await page.getByText('Đã công bố lịch năm 2027.').isVisible()).toBe(true);
     const published = (await h.call('GET', '/calendars/2027', { token: operator })).body;
     expect(published.entries.find((e: { date: string }) => e.date === '2027-12-31')).toMatchObject({ kind: 'holiday', source: 'Thông báo số 1/TB-BNV' });
     expect(published.origin).toBe('stored');

@@ -56,10 +56,14 @@ export function ConsoleCalendars({ search }: { search: string }) {
     setEntries(loaded.data ? loaded.data.entries.map((e) => ({ ...e, name: { ...e.name } })) : []);
     setStatus(loaded.data?.status ?? 'awaiting-notice');
     setProblem(undefined);
-    setDone(false);
+    // `done` stays: the reload after a publish brings the data it announces
   }, [loaded.data, loaded.status]);
+  useEffect(() => setDone(false), [year]);
   const errors = fieldErrors(problem);
-  const set = (i: number, change: Partial<Entry>) => setEntries(entries.map((e, j) => (j === i ? { ...e, ...change } : e)));
+  const set = (i: number, change: Partial<Entry>) => {
+    setDone(false);
+    setEntries(entries.map((e, j) => (j === i ? { ...e, ...change } : e)));
+  };
   const publish = async (e: Event) => {
     e.preventDefault();
     setBusy(true);
