@@ -122,6 +122,14 @@ export async function loadCatalogue(catalogue: Catalogue): Promise<LoadSummary> 
   const branches = await Promise.all(
     (catalogue.profile.branches ?? []).map(async (b) => ({ branch: b, plan: await planOwned(keys.branch(b.code), branchContent(b), (s) => branchContent(s as unknown as Branch)) })),
   );
+  // a branch's code is its dossiers' prefix and day counter: never an agency's, nor one added
+  // through PUT /agencies since (the folder's own agencies are checked when it is parsed)
+  const folderAgencies = new Set(catalogue.agencies.map((a) => a.code));
+  for (const { branch } of branches) {
+    if (!folderAgencies.has(branch.code) && (await getItem(keys.agency(branch.code)))) {
+      problems.push(`centre.json: branches: ${branch.code} is the code of an agency added through PUT /agencies: a branch needs a prefix of its own`);
+    }
+  }
   const today = localDate(now());
   const procedures: ProcedurePlan[] = [];
   for (const p of catalogue.procedures) procedures.push(await planProcedure(p.code, p.file, p.draft, today, problems));
