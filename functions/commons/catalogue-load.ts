@@ -119,17 +119,17 @@ export async function loadCatalogue(catalogue: Catalogue): Promise<LoadSummary> 
   const agencies = await Promise.all(
     catalogue.agencies.map(async (a) => ({ agency: a, plan: await planOwned(keys.agency(a.code), agencyContent(a), (s) => agencyContent(s as unknown as Agency)) })),
   );
-  const branches = await Promise.all(
-    (catalogue.profile.branches ?? []).map(async (b) => ({ branch: b, plan: await planOwned(keys.branch(b.code), branchContent(b), (s) => branchContent(s as unknown as Branch)) })),
-  );
   // a branch's code is its dossiers' prefix and day counter: never an agency's, nor one added
   // through PUT /agencies since (the folder's own agencies are checked when it is parsed)
   const folderAgencies = new Set(catalogue.agencies.map((a) => a.code));
-  for (const { branch } of branches) {
-    if (!folderAgencies.has(branch.code) && (await getItem(keys.agency(branch.code)))) {
-      problems.push(`centre.json: branches: ${branch.code} is the code of an agency added through PUT /agencies: a branch needs a prefix of its own`);
-    }
-  }
+  const branches = await Promise.all(
+    (catalogue.profile.branches ?? []).map(async (b) => {
+      if (!folderAgencies.has(b.code) && (await getItem(keys.agency(b.code)))) {
+        problems.push(`centre.json: branches: ${b.code} is the code of an agency added through PUT /agencies: a branch needs a prefix of its own`);
+      }
+      return { branch: b, plan: await planOwned(keys.branch(b.code), branchContent(b), (s) => branchContent(s as unknown as Branch)) };
+    }),
+  );
   const today = localDate(now());
   const procedures: ProcedurePlan[] = [];
   for (const p of catalogue.procedures) procedures.push(await planProcedure(p.code, p.file, p.draft, today, problems));

@@ -1,9 +1,9 @@
 import * as z from 'zod';
 import { dossierCode, stepId } from './params';
-import { getBranch, listAgencies, listDossierItems } from './store';
+import { dossierLetterData } from './letter-data';
+import { listAgencies, listDossierItems } from './store';
 import { resultLink } from './result-document';
 import type { EmailData, EmailEvent } from '../core/email/templates';
-import { currentCentre, deskContact } from '../core/centre';
 import type { Text } from '../core/model';
 import { EVENT_KEY, NOTIFY_EVENTS } from '../core/workflow-contract';
 
@@ -35,13 +35,8 @@ export async function compose(input: Input): Promise<{ event: EmailEvent; to: st
   const agencyName = (code?: string): Text => agencies.find((a) => a.code === code)?.name ?? { vi: code ?? '', en: code ?? '' };
   const closedPauses = Object.values(dossier.pauses ?? {}).filter((p) => p.to).length;
   const data: EmailData = {
-    code: dossier.code,
-    applicantName: dossier.applicant.name,
-    procedureName: dossier.procedure.name,
-    receivedAt: dossier.receivedAt,
-    appointmentAt: dossier.appointmentAt,
+    ...(await dossierLetterData(dossier)),
     appointmentSequence: dossier.appointmentSequence ?? apologies.length + closedPauses,
-    centre: deskContact(currentCentre(), dossier.branch ? await getBranch(dossier.branch) : undefined),
   };
   const to = dossier.applicant.email;
   const step = steps.find((s) => s.stepId === input.stepId);

@@ -5,8 +5,8 @@ import { closeContact } from './contacts';
 import { enqueueEmail } from './email-queue';
 import { isPinLetter, requeueEmail, requestEmail } from './email-store';
 import { applicantEmailPk, indexApplicant } from './personal-data';
-import { getBranch, getDossier, keys, listDossierItems, updateIf } from './store';
-import { currentCentre, deskContact } from '../core/centre';
+import { dossierLetterData } from './letter-data';
+import { getDossier, keys, listDossierItems, updateIf } from './store';
 import { CONTACT_EVENT, CONTACT_KEY, contactEventKey, renderContactLetter, type ContactField } from '../core/email/contact-letter';
 import type { RenderedEmail } from '../core/email/templates';
 import type { Applicant, Dossier } from '../core/dossier';
@@ -149,12 +149,7 @@ export async function composeContactLetter(code: string, eventKey: string): Prom
   const correction = dossier?.contactCorrections?.find((c) => c.n === n);
   if (!dossier || !correction?.previousEmail) throw new Error(`no correction ${eventKey} with an address to tell`);
   const rendered = renderContactLetter({
-    code: dossier.code,
-    centre: deskContact(currentCentre(), dossier.branch ? await getBranch(dossier.branch) : undefined),
-    applicantName: dossier.applicant.name,
-    procedureName: dossier.procedure.name,
-    receivedAt: dossier.receivedAt,
-    appointmentAt: dossier.appointmentAt,
+    ...(await dossierLetterData(dossier)),
     fields: correction.fields,
     correctedAt: correction.at,
   });

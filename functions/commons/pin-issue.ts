@@ -1,7 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { PIN_EVENT, renderPinLetter } from '../core/email/pin-letter';
 import type { RenderedEmail } from '../core/email/templates';
-import { currentCentre, deskContact } from '../core/centre';
 import type { Dossier } from '../core/dossier';
 import {
   CONFIRMATION_ALPHABET,
@@ -17,7 +16,8 @@ import { enqueueEmail } from './email-queue';
 import { requestEmail } from './email-store';
 import { hashPin, newPin, verifyPin } from './pin';
 import { liftGuard } from './pin-guard';
-import { getBranch, getDossier, keys, updateIf } from './store';
+import { dossierLetterData } from './letter-data';
+import { getDossier, keys, updateIf } from './store';
 
 /**
  * New PINs, and the letters that carry them, through the email queue like every other letter
@@ -143,12 +143,7 @@ export async function composePinLetter(code: string, eventKey: string, cause: 'd
   if (!after) return undefined;
   const dossier = after as unknown as Dossier;
   const rendered = renderPinLetter({
-    code: dossier.code,
-    centre: deskContact(currentCentre(), dossier.branch ? await getBranch(dossier.branch) : undefined),
-    applicantName: dossier.applicant.name,
-    procedureName: dossier.procedure.name,
-    receivedAt: dossier.receivedAt,
-    appointmentAt: dossier.appointmentAt,
+    ...(await dossierLetterData(dossier)),
     pin,
     cause,
     confirmation,
