@@ -1,3 +1,4 @@
+import { isCitizenFacing } from '../core/roles';
 import type { AnyRoute } from '../commons/route';
 import { routes as officerRoutes } from './officers';
 import { routes as operatorRoutes } from './operators';
@@ -15,7 +16,7 @@ export interface ApiFunction {
 }
 
 const onlyOperators = (r: AnyRoute) => r.roles.length === 1 && r.roles[0] === 'operator';
-const isPublic = (r: AnyRoute) => r.roles.includes('public');
+const isPublic = (r: AnyRoute) => isCitizenFacing(r.roles);
 
 export const apiFunctions: ApiFunction[] = [
   {

@@ -74,6 +74,7 @@ export function hasRole(caller: Caller, role: Role): boolean {
     case 'authenticated':
       return true;
     case 'public':
+    case 'citizen':
       return false;
     case 'agency':
       return agenciesOf(caller).length > 0;

@@ -2,6 +2,7 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyEventV2Wit
 import type * as z from 'zod';
 import type { Role, Scope } from '../core/roles';
 import type { Dossier } from '../core/dossier';
+import type { Citizen } from '../core/citizen';
 import type { Caller } from './access';
 import type { AuthorizerContext } from './authorizer';
 import type { Once } from './idempotency';
@@ -103,6 +104,8 @@ export interface RouteRequest<P, Q, B> {
   lambda: Context;
   /** On the citizen's routes (`citizen`): the dossier whose code and PIN were checked. */
   dossier?: Dossier;
+  /** On the signed-in citizen's routes (role `citizen`): who the session's national sign-in vouched for. */
+  citizen?: Citizen;
   /** Path parameters, parsed with `params`. */
   params: P;
   /** Query string, parsed with `query`. */

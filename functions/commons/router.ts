@@ -10,6 +10,9 @@ import { dossierCode } from './params';
 import { logger, reportDirectCall, reportMissingCalendar } from './powertools';
 import { routeKey, type AnyRoute, type ApiEvent } from './route';
 import type { Dossier } from '../core/dossier';
+import type { Citizen } from '../core/citizen';
+import { isCitizenFacing } from '../core/roles';
+import { citizenOf, citizenRef } from './citizen-session';
 
 const CitizenPath = z.object({ code: dossierCode });
 
@@ -79,12 +82,13 @@ const queryOf = (event: ApiEvent) => event.queryStringParameters ?? {};
  */
 export function serveRoute(route: AnyRoute): (event: ApiEvent, context: Context) => Promise<ApiResult> {
   const key = routeKey(route);
-  const isPublic = route.roles.includes('public');
-  const run = async (event: ApiEvent, context: Context, caller: Caller, dossier: Dossier | undefined) => {
+  const isPublic = isCitizenFacing(route.roles);
+  const forCitizen = route.roles.includes('citizen');
+  const run = async (event: ApiEvent, context: Context, caller: Caller, dossier: Dossier | undefined, citizen: Citizen | undefined) => {
     const params = route.params ? parse(route.params, event.pathParameters ?? {}, 'path') : event.pathParameters ?? {};
     const query = route.query ? parse(route.query, queryOf(event), 'query') : queryOf(event);
     const body = route.body ? parseBody(route.body, jsonBody(event)) : undefined;
-    const reply = await route.handler({ event, caller, lambda: context, dossier, params, query, body });
+    const reply = await route.handler({ event, caller, lambda: context, dossier, citizen, params, query, body });
     return json(reply.status, reply.body, reply.headers);
   };
   return async (event, context) => {
@@ -108,14 +112,21 @@ export function serveRoute(route: AnyRoute): (event: ApiEvent, context: Context)
         }
         caller = signedIn;
       }
+      // A signed-in citizen's route: the session first (an officer's token is no session).
+      const citizen = forCitizen ? await citizenOf(event) : undefined;
+      if (forCitizen && !citizen) {
+        throw new HttpProblem(401, 'Unauthorized', 'Hãy đăng nhập bằng tài khoản định danh quốc gia / Sign in with the national identity first', undefined, {
+          'www-authenticate': 'Bearer realm="motcua-citizen"',
+        });
+      }
       // The PIN is checked on every request, a replay too: a replay is no free guess.
       const dossier = route.citizen ? await route.citizen(event, parse(CitizenPath, event.pathParameters, 'path').code) : undefined;
       // Every POST honours an Idempotency-Key: a retry gets the first answer and changes nothing.
       const idempotencyKey = route.idempotency ? idempotencyKeyOf(event.headers) : undefined;
-      if (!idempotencyKey) return await run(event, context, caller, dossier);
+      if (!idempotencyKey) return await run(event, context, caller, dossier, citizen);
       const request = { path: event.pathParameters ?? {}, body: event.body ?? '' };
-      const who = caller.sub === 'public' ? `public:${event.pathParameters?.code ?? ''}` : caller.sub;
-      return await route.idempotency!(key, who, idempotencyKey, request, context, () => run(event, context, caller, dossier));
+      const who = citizen ? citizenRef(citizen) : caller.sub === 'public' ? `public:${event.pathParameters?.code ?? ''}` : caller.sub;
+      return await route.idempotency!(key, who, idempotencyKey, request, context, () => run(event, context, caller, dossier, citizen));
     } catch (error) {
       const p = toProblem(error);
       if (p.status >= 500) logger.error('request failed', { route: key, error: error as Error });

@@ -1,3 +1,4 @@
+import { isCitizenFacing } from '../core/roles';
 import * as z from 'zod';
 import { apiFunctions } from '../api';
 import type { AnyRoute } from '../commons/route';
@@ -40,7 +41,7 @@ function operation(route: RouteSpec, c: RouteContract): Json {
     ...Object.entries(query?.properties ?? {}).map(([name, schema]) => ({ name, in: 'query', required: query?.required?.includes(name) ?? false, schema })),
     ...(c.headers ?? []).map((h) => ({ name: h.name, in: 'header', required: h.required, description: h.description, schema: { type: 'string' } })),
   ];
-  const isPublic = route.roles.includes('public');
+  const isPublic = isCitizenFacing(route.roles);
   const errors = [...new Set([400, ...c.errors, 500, 503])].sort((a, b) => a - b);
   return {
     operationId: c.operationId,
@@ -48,7 +49,7 @@ function operation(route: RouteSpec, c: RouteContract): Json {
     tags: [route.path.split('/')[1]],
     'x-roles': route.roles,
     'x-function': route.function,
-    security: isPublic ? [] : [{ officer: route.roles.filter((r) => r !== 'authenticated') }],
+    security: route.roles.includes('citizen') ? [{ citizen: [] }] : isPublic ? [] : [{ officer: route.roles.filter((r) => r !== 'authenticated') }],
     ...(parameters.length ? { parameters } : {}),
     ...(c.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(c.body, 'input') } } } } : {}),
     responses: {
@@ -91,7 +92,10 @@ export function openApiDocument(): Json {
     paths,
     components: {
       schemas: { Problem: problem },
-      securitySchemes: { officer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Cognito ID token; groups desk, operator, agency-<CODE>' } },
+      securitySchemes: {
+        officer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Cognito ID token; groups desk, operator, agency-<CODE>' },
+        citizen: { type: 'http', scheme: 'bearer', description: "A citizen's session after the national sign-in (POST /public/sign-in): an opaque token" },
+      },
     },
   };
 }

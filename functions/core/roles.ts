@@ -8,7 +8,15 @@ export type Role =
   | 'operator' // platform operator (group `operator`)
   | 'agency' // an officer of an agency (group `agency-<CODE>`); the handler checks which agency
   | 'authenticated' // any signed-in caller
-  | 'public'; // no sign-in: the citizen, with the dossier code and PIN (checked by the handler)
+  | 'public' // no sign-in: the citizen, with the dossier code and PIN (checked by the handler)
+  | 'citizen'; // a citizen signed in through the national sign-in (a session, functions/commons/citizen-session.ts)
+
+/**
+ * Routes API Gateway serves without its (officers') authorizer: the anonymous citizen's (code and
+ * PIN) and the signed-in citizen's (the function checks the session). They live in the public
+ * function, which holds no officer's route.
+ */
+export const isCitizenFacing = (roles: readonly Role[]) => roles.includes('public') || roles.includes('citizen');
 
 /** The resource server of the user pool (identifier `motcua`) and its scopes for agency systems. */
 export const resourceServer = {

@@ -1,3 +1,4 @@
+import { isCitizenFacing } from '../../functions/core/roles';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination, PayloadFormatVersion } from 'aws-cdk-lib/aws-apigatewayv2';
@@ -86,7 +87,7 @@ export class Api extends Construct {
         integrations.set(route.function, integration);
       }
       // Citizen routes carry no token: the handler checks the dossier code and PIN (with a lockout).
-      const isPublic = route.roles.includes('public');
+      const isPublic = isCitizenFacing(route.roles);
       const added = this.httpApi.addRoutes({ path: route.path, methods: [HttpMethod[route.method]], integration, authorizer: isPublic ? undefined : authorizer });
       if (isPublic) {
         for (const r of added) {

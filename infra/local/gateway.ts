@@ -1,3 +1,4 @@
+import { isCitizenFacing } from '../../functions/core/roles';
 import { LocalOAuth } from './oauth';
 import type { WebAuth } from '../../functions/contracts/web-config';
 import { randomUUID } from 'node:crypto';
@@ -142,7 +143,7 @@ export class LocalGateway {
       if (!match.pathParameters) {
         return this.problem(res, [{ path: ['path'], message: 'Not valid percent-encoded UTF-8' }]);
       }
-      const isPublic = match.route.spec.roles.includes('public');
+      const isPublic = isCitizenFacing(match.route.spec.roles);
       const wait = isPublic ? this.publicLimit?.take(req.socket.remoteAddress ?? '') : undefined;
       if (wait) return this.tooMany(res, wait);
       const decision = isPublic ? undefined : await authorize(req.headers.authorization, this.authorizer);

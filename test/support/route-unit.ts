@@ -9,6 +9,8 @@ import type { Context } from 'aws-lambda';
 import { contextOf } from '../../functions/commons/authorizer';
 import { serveRoute } from '../../functions/commons/router';
 import type { AnyRoute, ApiEvent } from '../../functions/commons/route';
+import type { Citizen } from '../../functions/core/citizen';
+import { sessionKey } from '../../functions/commons/citizen-session';
 
 process.env.TABLE_NAME ??= 'motcua-unit';
 process.env.AWS_REGION ??= 'ap-southeast-1';
@@ -16,7 +18,7 @@ process.env.AWS_ACCESS_KEY_ID ??= 'unit';
 process.env.AWS_SECRET_ACCESS_KEY ??= 'unit';
 
 /** Who calls: an officer with groups, an agency system (client credentials), or nobody (public). */
-export type As = { sub?: string; groups: string[] } | { clientId: string; scopes: string[] } | 'public' | 'nobody';
+export type As = { sub?: string; groups: string[] } | { clientId: string; scopes: string[] } | { citizen: Citizen } | 'public' | 'nobody';
 
 export const desk: As = { sub: 'desk-officer', groups: ['desk'] };
 export const operator: As = { sub: 'operator-1', groups: ['operator'] };
@@ -43,13 +45,24 @@ const context = {
   getRemainingTimeInMillis: () => 10_000,
 } as unknown as Context;
 
+/** The session token a `{ citizen }` caller sends; answer its GetItem with `sessionItem(citizen)`. */
+export const CITIZEN_TOKEN = 'unit-citizen-session-token-0000000000000000';
+export const citizenSessionKey = () => sessionKey(CITIZEN_TOKEN);
+/** The stored session of a citizen (valid for a day from now): `ddb.on(GetCommand, { Key: citizenSessionKey() }).resolves({ Item: sessionItem(c) })`. */
+export const sessionItem = (citizen: Citizen) => ({
+  ...sessionKey(CITIZEN_TOKEN),
+  citizen,
+  createdAt: new Date().toISOString(),
+  expiresAt: new Date(Date.now() + 86400_000).toISOString(),
+});
+
 /** Build the event API Gateway would send for this route and call. */
 export function eventFor(route: AnyRoute, call: Call = {}): ApiEvent {
   const params = call.params ?? {};
   const rawPath = route.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
   const as = call.as ?? 'public';
   const claims =
-    as === 'public' || as === 'nobody'
+    as === 'public' || as === 'nobody' || 'citizen' in as
       ? undefined
       : 'clientId' in as
         ? { sub: as.clientId, client_id: as.clientId, scope: as.scopes.join(' '), token_use: 'access' }
@@ -60,7 +73,7 @@ export function eventFor(route: AnyRoute, call: Call = {}): ApiEvent {
     routeKey: `${route.method} ${route.path}`,
     rawPath,
     rawQueryString: new URLSearchParams(call.query ?? {}).toString(),
-    headers: { 'content-type': 'application/json', ...(call.headers ?? {}) },
+    headers: { 'content-type': 'application/json', ...(typeof as === 'object' && 'citizen' in as ? { authorization: `Bearer ${CITIZEN_TOKEN}` } : {}), ...(call.headers ?? {}) },
     queryStringParameters: call.query,
     pathParameters: Object.keys(params).length ? params : undefined,
     body,
