@@ -1,4 +1,5 @@
 import type { DossierStatusCode, Procedure, Text } from './model';
+import type { OnlineFacts } from './online';
 
 /** Personal data of the applicant: kept on the dossier item only, never in logs or workflow payloads. */
 export interface Applicant {
@@ -92,6 +93,8 @@ export interface Dossier {
   receivedBy: string;
   /** Identifies the intake request (caller + Idempotency-Key), so a retry finds its dossier. */
   intakeKey?: string;
+  /** Applied for online (channel `online`): the application's facts and the desk's check (./online.ts). */
+  online?: OnlineFacts;
 }
 
 export type StepState = 'pending' | 'supplement-requested' | 'approved' | 'refused';

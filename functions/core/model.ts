@@ -1,4 +1,5 @@
 /** Domain model of motcua: names follow Decree 118/2025/NĐ-CP and Circular 03/2025/TT-VPCP. */
+import type { OnlineService } from './online';
 
 export interface Text {
   vi: string;
@@ -41,6 +42,8 @@ export interface Procedure {
   stages: ProcedureStage[];
   /** Years the applicant's personal data is kept after the dossier closes (default 5; functions/core/retention.ts). */
   retentionYears?: number;
+  /** How it can be applied for online (./online.ts); absent: at the desk only. */
+  online?: OnlineService;
 }
 
 /** National public-service portal status codes. */

@@ -7,6 +7,8 @@ import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEventV2WithLambdaAuthorizer } from 'aws-lambda';
 import * as z from 'zod';
 import { agencyExists, registerClient, unregisterClient } from '../../functions/commons/agency-client-registry';
+import { openSession } from '../../functions/commons/citizen-session';
+import { SESSION_HOURS } from '../../functions/core/citizen';
 import { agencyOfClient } from '../../functions/commons/agency-clients';
 import { type AuthorizerContext, type AuthorizerOptions, authorize } from '../../functions/commons/authorizer';
 import { HttpProblem, badRequest, conflict, notFound, problem } from '../../functions/commons/http';
@@ -52,6 +54,18 @@ const TokenRequest = z.union([
   z.object({ sub: z.string().min(1).max(128), groups: z.array(z.string().regex(/^[a-zA-Z0-9_-]{1,64}$/)).max(20) }).strict(),
   // An agency's system: the client-credentials token of its client (local-agency-<CODE>), registered or not.
   z.object({ client: z.string().regex(/^[A-Z0-9]{2,12}$/, 'an agency code'), scopes: z.array(z.string().regex(/^[a-z]+\/[a-z.]+$/)).max(10) }).strict(),
+  // A citizen as the national sign-in vouches for them: a session, as POST /public/sign-in opens one.
+  z.object({
+    citizen: z
+      .object({
+        identityNumber: z.string().regex(/^\d{12}$/, '12 digits'),
+        name: z.string().min(1).max(200),
+        email: z.email().optional(),
+        phone: z.string().max(20).optional(),
+        address: z.string().max(300).optional(),
+      })
+      .strict(),
+  }).strict(),
 ]);
 /** `POST /_local/agency-clients`: the local `npm run agency-client -- add <CODE>`. */
 const AgencyClientRequest = z.object({ agency: z.string().regex(/^[A-Z0-9]{2,12}$/, 'an agency code') }).strict();
@@ -240,6 +254,10 @@ export class LocalGateway {
     if (method === 'POST' && path === '/_local/tokens') {
       const parsed = TokenRequest.safeParse(input());
       if (!parsed.success) return this.problem(res, parsed.error.issues);
+      if ('citizen' in parsed.data) {
+        const session = await openSession(parsed.data.citizen, new Date(this.clock.now()));
+        return this.send(res, 200, { token: session.token, expiresAt: session.expiresAt, expiresIn: SESSION_HOURS * 3600 });
+      }
       if ('client' in parsed.data) {
         const clientId = localAgencyClientId(parsed.data.client);
         return this.send(res, 200, { token: await this.issuer.signClient(clientId, parsed.data.scopes), clientId, expiresIn: 3600 });
