@@ -6,11 +6,14 @@ import { forgetSecrets, secretValue, secretsManager, signedHeaders } from './sec
 /** The SDK's own SigV4 signer (a dependency of every AWS SDK client), with Node's SHA-256. */
 class Sha256 {
   private readonly hash;
-  constructor(secret?: string | Uint8Array) {
-    this.hash = secret ? createHmac('sha256', secret) : createHash('sha256');
+  constructor(secret?: string | ArrayBuffer | ArrayBufferView) {
+    const bytes = (d: string | ArrayBuffer | ArrayBufferView) => (typeof d === 'string' ? d : d instanceof ArrayBuffer ? new Uint8Array(d) : new Uint8Array(d.buffer, d.byteOffset, d.byteLength));
+    this.toBytes = bytes;
+    this.hash = secret ? createHmac('sha256', bytes(secret)) : createHash('sha256');
   }
-  update(data: string | Uint8Array) {
-    this.hash.update(data);
+  private readonly toBytes;
+  update(data: string | ArrayBuffer | ArrayBufferView) {
+    this.hash.update(this.toBytes(data));
   }
   async digest() {
     return new Uint8Array(this.hash.digest());
