@@ -1882,8 +1882,8 @@ export interface operations {
               en: string;
             };
           };
-          receivedAt: string;
-          appointmentAt: string;
+          receivedAt: string | null;
+          appointmentAt: string | null;
           collection: {
             from: string;
             until: string;
