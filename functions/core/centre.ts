@@ -69,6 +69,14 @@ export const CentreProfile = z
      * handlers read a branch with `getBranch`, never `currentCentre().branches`.
      */
     branches: z.array(Branch).max(200).optional(),
+    /**
+     * Citizens' feedback (docs/feedback.md): working days to answer (default 10, Decree 20/2008 as
+     * amended by Decree 92/2017) and how many before that the agency is warned (default 2).
+     */
+    feedback: z
+      .object({ answerWorkingDays: z.number().int().min(1).max(60).optional(), warningWorkingDays: z.number().int().min(0).max(30).optional() })
+      .strict()
+      .optional(),
   })
   .strict()
   .superRefine((p, ctx) => {
