@@ -7,10 +7,12 @@
  * begins_with. A condition that fails throws as DynamoDB does, so a route's refusals are real.
  * What only DynamoDB itself can prove (races between processes) stays in test/integration.
  */
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type TransactWriteCommandInput, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClientResolvedConfig, type ServiceInputTypes, type ServiceOutputTypes } from '@aws-sdk/lib-dynamodb';
 import type { AwsStub } from 'aws-sdk-client-mock';
 
 type Item = Record<string, unknown>;
+/** What `mockClient(DynamoDBDocumentClient)` gives. */
+export type DocumentStub = AwsStub<ServiceInputTypes, ServiceOutputTypes, DynamoDBDocumentClientResolvedConfig>;
 type Values = Record<string, unknown>;
 type Names = Record<string, string>;
 
@@ -131,8 +133,7 @@ export class FakeTable {
   }
 
   /** Answer the document client's commands from this table. */
-  serve(db: AwsStub<object, object, unknown>): this {
-    const stub = db as unknown as AwsStub<DynamoDBDocumentClient, object, unknown>;
+  serve(stub: DocumentStub): this {
     stub.on(GetCommand).callsFake((input) => ({ Item: this.get(input.Key as { PK: string; SK: string }) }));
     stub.on(PutCommand).callsFake((input) => {
       const existing = this.get(input.Item as { PK: string; SK: string });
@@ -148,7 +149,7 @@ export class FakeTable {
       this.put(after);
       return { Attributes: input.ReturnValues ? after : undefined };
     });
-    stub.on(TransactWriteCommand).callsFake((input) => {
+    stub.on(TransactWriteCommand).callsFake((input: TransactWriteCommandInput) => {
       const updates = (input.TransactItems ?? []).map((t) => t.Update!);
       const ok = updates.every((u) => this.holds(u.ConditionExpression, this.get(u.Key as { PK: string; SK: string }), u.ExpressionAttributeValues ?? {}, u.ExpressionAttributeNames ?? {}));
       if (!ok) throw Object.assign(new Error('Transaction cancelled'), { name: 'TransactionCanceledException' });

@@ -4,16 +4,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { vi } from 'vitest';
-import { FakeTable } from './fake-table';
+import { FakeTable, type DocumentStub } from './fake-table';
 import { hanoiAgencies } from './centre';
 import { feedbackKeys, ALL_FEEDBACK, agencyFeedback } from '../../functions/commons/feedback-store';
 import type { Feedback } from '../../functions/core/feedback';
-import type { AwsStub } from 'aws-sdk-client-mock';
 
 export const profile = { ...JSON.parse(readFileSync(new URL('../../config/hanoi/centre.json', import.meta.url), 'utf8')), portalUrl: 'https://motcua.example.gov.vn' };
 
 /** A fresh table answering `db`, with the catalogue's agencies; the environment the routes read. */
-export function feedbackTable(db: AwsStub<object, object, unknown>): FakeTable {
+export function feedbackTable(db: DocumentStub): FakeTable {
   vi.stubEnv('CENTRE_PROFILE', JSON.stringify(profile));
   vi.stubEnv('EMAIL_QUEUE_URL', 'https://sqs.local/000000000000/emails');
   const table = new FakeTable().serve(db);
