@@ -64,7 +64,13 @@ export const ListQuery = z
     kind: FeedbackKindSchema.optional(),
     channel: FeedbackChannelSchema.optional(),
     limit: limit.optional(),
-    cursor: z.string().regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z#PA-\d{6}-\d{4,}$/, 'a cursor this route gave').optional(),
+    /** Opaque: where the next page starts (base64url of the last item's sort key). */
+    cursor: z
+      .string()
+      .max(200)
+      .transform((c) => Buffer.from(c, 'base64url').toString('utf8'))
+      .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z#PA-\d{6}-\d{4,}$/, 'a cursor this route gave'))
+      .optional(),
   })
   .strict();
 

@@ -49,6 +49,6 @@ export const route = defineRoute({
     const limit = query.limit ?? DEFAULT_PAGE;
     const page = wanted.slice(0, limit);
     const more = wanted.length > limit;
-    return reply(200, { items: page.map((f) => feedbackSummary(f, at)), ...(more ? { nextCursor: key(page.at(-1)!) } : {}) });
+    return reply(200, { items: page.map((f) => feedbackSummary(f, at)), ...(more ? { nextCursor: Buffer.from(key(page.at(-1)!)).toString('base64url') } : {}) });
   },
 });
