@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { FEEDBACK_PREFIX } from './feedback';
 
 /**
  * A centre's profile (config/<centre>/centre.json): who the citizen deals with, where, when and
@@ -95,6 +96,7 @@ export const CentreProfile = z
     }
     (p.branches ?? []).forEach((b, i) => {
       if (p.branches!.findIndex((x) => x.code === b.code) !== i) ctx.addIssue({ code: 'custom', path: ['branches', i, 'code'], message: `${b.code} is listed twice` });
+      if (b.code === FEEDBACK_PREFIX) ctx.addIssue({ code: 'custom', path: ['branches', i, 'code'], message: `${b.code} is the prefix of feedback codes: a branch has a prefix of its own` });
       if (b.code === p.deskAgency) ctx.addIssue({ code: 'custom', path: ['branches', i, 'code'], message: `${b.code} is the main desk's code (deskAgency): a branch has a prefix of its own` });
     });
   });

@@ -88,3 +88,18 @@ describe('figures', () => {
     expect(row('kind', 'question')).toBeUndefined();
   });
 });
+
+describe('the prefix PA is reserved', () => {
+  it('no agency and no branch may have it', async () => {
+    const { agencyCodeErrors } = await import('./catalogue');
+    const { CentreProfile } = await import('./centre');
+    const { readFileSync } = await import('node:fs');
+    expect(agencyCodeErrors('PA')[0]?.message).toContain('feedback codes');
+    expect(agencyCodeErrors('PAX')).toEqual([]);
+    const centre = JSON.parse(readFileSync(new URL('../../config/hanoi/centre.json', import.meta.url), 'utf8'));
+    const parsed = CentreProfile.safeParse({ ...centre, branches: [{ ...centre.branches[0], code: 'PA' }] });
+    expect(parsed.error?.issues.map((i) => i.path.join('.'))).toEqual(['branches.0.code']);
+    expect(CentreProfile.safeParse({ ...centre, feedback: { answerWorkingDays: 15 } }).success).toBe(true);
+    expect(CentreProfile.safeParse({ ...centre, feedback: { answerWorkingDays: 0 } }).success).toBe(false);
+  });
+});
