@@ -18,7 +18,7 @@ describe('POST /feedback/{code}/merge', () => {
   });
   afterEach(() => vi.unstubAllEnvs());
 
-  it('closes the duplicate as merged and lists it on the other, in one transaction (200); again: the same', async () => {
+  it('closes the duplicate as merged and lists it on the other, in two conditional writes (200); again: the same', async () => {
     const answer = await invoke(route, { as: desk, params: { code: OTHER }, body: { into: CODE } });
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({ status: 'merged', mergedInto: CODE });
@@ -35,5 +35,11 @@ describe('POST /feedback/{code}/merge', () => {
     seed(table, item({ code: CODE, status: 'answered', assignedTo: 'STP', answer: { text: 'x', at: '2026-12-08T00:00:00.000Z', by: 'o' } }));
     expect((await invoke(route, { as: desk, params: { code: OTHER }, body: { into: CODE } })).status).toBe(409);
     expect(stored(table, OTHER).status).toBe('assigned');
+  });
+
+  it('a retry after a crash between the two writes lists the duplicate on the other', async () => {
+    seed(table, item({ code: OTHER, status: 'merged', mergedInto: CODE }));
+    expect((await invoke(route, { as: desk, params: { code: OTHER }, body: { into: CODE } })).status).toBe(200);
+    expect(stored(table, CODE).merged).toEqual([OTHER]);
   });
 });

@@ -44,12 +44,18 @@ describe('feedback: received, answered, published', () => {
     const mine = await h.call('GET', '/feedback', { token: t.stp });
     expect(mine.body.items.map((i: { code: string }) => i.code)).toContain(code);
 
+    // a duplicate, by the hotline, merged into it: its caller gets the same answer
+    const dup = await post('/feedback', t.desk, { channel: 'hotline', kind: 'handling', text: 'Cùng hồ sơ chậm', email: 'pa-caller@example.vn' });
+    expect((await post(`/feedback/${dup.body.code}/merge`, t.desk, { into: code })).status).toBe(200);
+    expect((await h.call('GET', `/feedback/${code}`, { token: t.desk })).body.merged).toEqual([dup.body.code]);
+
     const answerText = 'Sở Tư pháp xin lỗi bà Phạm Thu Hà: phiếu lý lịch tư pháp đã được ký ngày 08/12/2026 và chuyển về Bộ phận Một cửa.';
     const answered = await post(`/feedback/${code}/answer`, t.stp, { text: answerText });
     expect(answered.status).toBe(200);
     const letter = await s.email(email, `Trả lời phản ánh, kiến nghị ${code}`);
     expect(letter.body.text).toContain('phiếu lý lịch tư pháp đã được ký');
     expect(letter.body.text).toContain('Sở Tư pháp');
+    expect((await s.email('pa-caller@example.vn', `Trả lời phản ánh, kiến nghị ${dup.body.code}`)).body.text).toContain('phiếu lý lịch tư pháp đã được ký');
 
     // the desk may not publish; an operator does; the public page finds it, without diacritics too
     expect((await post(`/feedback/${code}/publish`, t.desk, {})).status).toBe(403);
