@@ -11,7 +11,7 @@ describe('feedback letters', () => {
     expect(r.subject).toBe('Đã tiếp nhận phản ánh, kiến nghị PA-261207-0001 / Your feedback PA-261207-0001 was received');
     expect(r.text.indexOf('Kính gửi ông/bà Trần Thị Bình')).toBeLessThan(r.text.indexOf('Dear Trần Thị Bình'));
     expect(r.text).toContain('21/12/2026');
-    expect(r.html).toContain('https://motcua.example.gov.vn/feedback');
+    expect(r.html).toContain('https://motcua.example.gov.vn/c/#feedback');
   });
 
   it('the answer: the agency and its words; an anonymous greeting without a name', () => {

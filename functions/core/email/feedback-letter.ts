@@ -32,8 +32,8 @@ const AUTOMATIC: Text = {
   en: 'This is an automatic message; please do not reply to it.',
 };
 
-/** The public page of answers: where a published answer can be found. */
-export const feedbackPageUrl = (c: Pick<CentreContact, 'portalUrl'>) => `${c.portalUrl.replace(/\/+$/, '')}/feedback`;
+/** The public page of feedback and published answers (web/citizen, `/c/#feedback`). */
+export const feedbackPageUrl = (c: Pick<CentreContact, 'portalUrl'>) => `${c.portalUrl.replace(/\/+$/, '')}/c/#feedback`;
 
 function letter(d: FeedbackLetterData, subject: Text, facts: Letter['facts'], vi: Block[], en: Block[]): Letter {
   const c = d.centre;
