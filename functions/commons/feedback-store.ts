@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { workingCalendar } from './calendar';
 import { clientKey, clientOf } from './client';
 import { now } from './clock';
@@ -46,6 +46,12 @@ export async function getFeedback(code: string): Promise<Feedback | undefined> {
   const item = await getItem(feedbackKeys.item(code));
   return item ? (strip(item) as unknown as Feedback) : undefined;
 }
+
+/** The request's id for the day counter: its Idempotency-Key's hash (a retry gets its number back), or none. */
+export const requestOf = (event: APIGatewayProxyEventV2, who: string) => {
+  const key = event.headers?.['idempotency-key'];
+  return key ? createHash('sha256').update(`feedback\n${who}\n${key}`).digest('hex').slice(0, 24) : undefined;
+};
 
 /** One client's submissions are bounded (one conditional ADD), whatever it sends. */
 export async function admitFeedbackClient(event: APIGatewayProxyEventV2, at: number): Promise<void> {

@@ -1,10 +1,9 @@
 import { once } from '../commons/idempotency';
-import { agencyNames, receiveFeedback } from '../commons/feedback-store';
+import { agencyNames, receiveFeedback, requestOf } from '../commons/feedback-store';
 import { badRequest } from '../commons/http';
 import { defineRoute, reply, IDEMPOTENCY_HEADER, OFFICER_ERRORS } from '../commons/route';
 import { FeedbackReceived, OfficerFeedbackBody } from '../contracts/feedback';
 import { toLocalIso } from '../core/local-time';
-import { requestOf } from '../public-feedback/route';
 
 /**
  * POST /feedback: the desk (or an operator) enters what came by hotline, Zalo, email, letter or in

@@ -1,18 +1,10 @@
-import { createHash } from 'node:crypto';
 import { once } from '../commons/idempotency';
 import { now } from '../commons/clock';
-import { admitFeedbackClient, receiveFeedback } from '../commons/feedback-store';
+import { admitFeedbackClient, receiveFeedback, requestOf } from '../commons/feedback-store';
 import { defineRoute, reply, IDEMPOTENCY_HEADER } from '../commons/route';
 import { citizenOf, citizenRef } from '../commons/citizen-session';
 import { FeedbackReceived, PublicFeedbackBody } from '../contracts/feedback';
 import { toLocalIso } from '../core/local-time';
-import type { ApiEvent } from '../commons/route';
-
-/** The request's id for the day counter: its Idempotency-Key's hash (a retry gets its number back), or none. */
-export const requestOf = (event: ApiEvent, who: string) => {
-  const key = event.headers?.['idempotency-key'];
-  return key ? createHash('sha256').update(`feedback\n${who}\n${key}`).digest('hex').slice(0, 24) : undefined;
-};
 
 /**
  * POST /public/feedback: a citizen's feedback or petition, anonymous or with a name and an email
