@@ -94,6 +94,29 @@ describe('no personal data in logs, workflow histories or queue messages', () =>
     expect(histories).not.toMatch(/motcua-local-task-/); // task tokens stay out of payload logs too
     expect(captured).not.toMatch(/motcua-local-task-/);
   });
+
+  it('finds none after feedback sent, assigned, answered by email and published (docs/feedback.md)', async () => {
+    const s = scenario(h);
+    const [desk, stp, op] = [await h.token('desk-1', ['desk']), await h.token('stp-1', ['agency-STP']), await h.token('op-1', ['operator'])];
+    const sender = { name: 'Lý Văn Kín Đáo', email: 'kin.dao.5521@example.vn', phone: '0977123456', idNumber: '001088776655' };
+    const key = () => ({ 'idempotency-key': crypto.randomUUID() });
+    const sent = await h.call('POST', '/public/feedback', {
+      headers: key(),
+      body: { kind: 'handling', text: `Tôi là ${sender.name}, CCCD ${sender.idNumber}, gọi ${sender.phone}.`, name: sender.name, email: sender.email, phone: sender.phone },
+    });
+    expect(sent.status).toBe(201);
+    const code = sent.body.code as string;
+    await s.email(sender.email, 'Đã tiếp nhận phản ánh');
+    expect((await h.call('POST', `/feedback/${code}/assign`, { token: desk, headers: key(), body: { agency: 'STP' } })).status).toBe(200);
+    expect((await h.call('POST', `/feedback/${code}/answer`, { token: stp, headers: key(), body: { text: `Kính gửi ông ${sender.name}: đã giải quyết.` } })).status).toBe(200);
+    await s.email(sender.email, 'Trả lời phản ánh');
+    expect((await h.call('POST', `/feedback/${code}/publish`, { token: op, headers: key(), body: {} })).status).toBe(200);
+    expect(queued).toContain(code);
+    for (const secret of [sender.email, sender.phone, sender.phone.replace(/^0/, '+84'), sender.idNumber, sender.name]) {
+      expect(queued.includes(secret), `SQS messages contain ${secret}`).toBe(false);
+      expect(captured.includes(secret), `logs contain ${secret}`).toBe(false);
+    }
+  });
 });
 
 async function eventually2(check: () => Promise<boolean>) {

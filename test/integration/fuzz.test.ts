@@ -207,6 +207,24 @@ const bodies = {
     { size: fc.oneof(wrongNumber, fc.constantFrom(0, -1, 20 * 1024 * 1024 + 1, 2.5)), contentType: fc.oneof(wrongString, fc.constantFrom('text/plain', 'PDF')) },
   ),
   withdraw: poisoned({ reason: text }, { reason: fc.oneof(fc.integer(), fc.boolean(), fc.array(fc.string()), fc.constant({}), fc.constantFrom('', '   ')) }),
+  feedback: poisoned(
+    {
+      kind: fc.oneof(fc.constantFrom('rule', 'handling', 'question', 'suggestion', 'rant'), anyString),
+      text,
+      name: text,
+      email: fc.oneof(fc.constantFrom('a@example.vn', 'not-an-email'), anyString),
+      dossierCode: fc.oneof(fc.constantFrom('TTHCC-261202-0001', '12'), anyString),
+    },
+    { kind: fc.oneof(wrongString, fc.constantFrom('RULE', 'complaint')), text: wrongString },
+  ),
+  officerFeedback: poisoned(
+    { channel: fc.oneof(fc.constantFrom('hotline', 'zalo', 'web', 'fax'), anyString), kind: fc.constantFrom('rule', 'question'), text, assignTo: fc.constantFrom('STP', 'NOPE') },
+    { channel: fc.oneof(wrongString, fc.constantFrom('web', 'fax')), text: wrongString },
+  ),
+  assign: poisoned({ agency: fc.oneof(fc.constantFrom('STP', 'SXD', 'NOPE'), anyString), reason: text, kind: fc.constantFrom('rule', 'x') }, { agency: fc.oneof(wrongString, fc.constantFrom('stp', 'A')) }),
+  merge: poisoned({ into: fc.oneof(fc.constantFrom('PA-261202-0001', 'PA-1'), anyString) }, { into: fc.oneof(wrongString, fc.constantFrom('TTHCC-261202-0001', 'PA-261202')) }),
+  answer: poisoned({ text }, { text: wrongString }),
+  publish: poisoned({ question: text, answer: text }, { question: wrongString, answer: wrongString }),
   rating: poisoned(
     { score: fc.oneof(fc.integer({ min: -10, max: 10 }), fc.double(), wrongNumber), comment: text },
     { score: fc.oneof(wrongNumber, fc.constantFrom(0, 6, 2.5, -1, 1e9)) },
@@ -337,6 +355,7 @@ describe('fuzz: random and malformed requests at every route', () => {
   let db: DynamoDBClient;
   const t: Record<string, string> = {};
   const d = {} as Record<'a' | 'bait' | 'e', { code: string; lookupPin: string }>;
+  const fb = {} as Record<'a' | 'p', string>;
   const stats = { requests: 0, routes: 0, fiveXx: 0, byStatus: new Map<number, number>(), accepted: new Map<string, number>() };
 
   const send = async (s: Sent, counted = true) => {
@@ -407,6 +426,11 @@ describe('fuzz: random and malformed requests at every route', () => {
     await eventually(async () => (await h.call('GET', `/dossiers/${d.e.code}`, { token: t.desk })).body.status === 10);
     const rated = await h.call('POST', `/public/dossiers/${d.e.code}/rating`, { headers: { 'x-lookup-pin': d.e.lookupPin }, body: { score: 4 } });
     expect(rated.status).toBe(201);
+    // a feedback item assigned to STP, and one answered: assign, merge, answer and publish reach their checks
+    const entered = async (assignTo?: string) => (await h.call('POST', '/feedback', { token: t.desk, headers: { 'idempotency-key': uniqueKey() }, body: { channel: 'hotline', kind: 'question', text: 'Hỏi', ...(assignTo ? { assignTo } : {}) } })).body.code as string;
+    fb.a = await entered('STP');
+    fb.p = await entered('STP');
+    expect((await h.call('POST', `/feedback/${fb.p}/answer`, { token: t.stp, body: { text: 'Trả lời' } })).status).toBe(200);
     // receipt and result emails, the return step at the desk: let the workflows come to rest
     await eventually(async () => (await h.emailsTo(applicant(3).email)).length >= 2);
     await settle([]);
@@ -498,6 +522,16 @@ describe('fuzz: random and malformed requests at every route', () => {
       { route: r('GET /public/me'), targets: [{ params: {}, token: t.citizen }], token: t.citizen },
       { route: r('GET /public/me/dossiers'), targets: [{ params: {}, token: t.citizen }], token: t.citizen },
       { route: r('GET /public/me/dossiers/{code}'), targets: [{ params: { code: d.a.code }, token: t.citizen }, { params: { code: d.bait.code }, token: t.citizen }], token: t.citizen },
+      { route: r('POST /public/feedback'), targets: [{ params: {} }], invalid: bodies.feedback },
+      { route: r('GET /public/feedback'), targets: [{ params: {} }], query: ['q', 'limit'] },
+      { route: r('POST /feedback'), targets: [{ params: {}, token: t.desk }], token: t.desk, invalid: bodies.officerFeedback },
+      { route: r('GET /feedback'), targets: [{ params: {}, token: t.desk }, { params: {}, token: t.stp }], token: t.desk, query: ['status', 'late', 'warning', 'agency', 'kind', 'channel', 'limit', 'cursor'] },
+      { route: r('GET /feedback/figures'), targets: [{ params: {}, token: t.desk }], token: t.operator, query: ['from', 'to'] },
+      { route: r('GET /feedback/{code}'), targets: [{ params: { code: fb.a }, token: t.stp }, { params: { code: fb.a }, token: t.sdl }], token: t.desk },
+      { route: r('POST /feedback/{code}/assign'), targets: [{ params: { code: fb.a }, token: t.desk }], token: t.desk, invalid: bodies.assign },
+      { route: r('POST /feedback/{code}/merge'), targets: [{ params: { code: fb.a }, token: t.desk }], token: t.desk, invalid: bodies.merge },
+      { route: r('POST /feedback/{code}/answer'), targets: [{ params: { code: fb.a }, token: t.stp }, { params: { code: fb.p }, token: t.stp }], token: t.stp, invalid: bodies.answer },
+      { route: r('POST /feedback/{code}/publish'), targets: [{ params: { code: fb.p }, token: t.operator }], token: t.operator, invalid: bodies.publish },
     ];
   };
 
