@@ -1,0 +1,58 @@
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient, tableName } from '../../functions/commons/aws';
+import { deliver, relay } from '../../functions/commons/outbox';
+
+/**
+ * The table stream's stand-in (dynalite has no streams): every `intervalMs` it lists the
+ * dossiers (a Scan of their META items, cheap on one machine) and runs, for each, the same relay
+ * and delivery that the `sync-outbox` function runs on AWS for the stream's records. It holds no
+ * state of its own: killed at any point, a new poller finds the same events (derived from the
+ * facts) and sends what was not marked sent.
+ */
+export class LocalOutboxPoller {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private stopped = true;
+  busy = false;
+
+  constructor(private readonly intervalMs = 200) {}
+
+  start() {
+    this.stopped = false;
+    const tick = () => {
+      if (this.stopped) return;
+      this.running = this.once().catch(() => undefined).finally(() => {
+        this.running = undefined;
+        if (!this.stopped) this.timer = setTimeout(tick, this.intervalMs);
+      });
+    };
+    this.timer = setTimeout(tick, this.intervalMs);
+  }
+
+  /** One pass over every dossier. */
+  async once(): Promise<void> {
+    this.busy = true;
+    try {
+      const codes: string[] = [];
+      let start: Record<string, unknown> | undefined;
+      do {
+        const out = await documentClient().send(new ScanCommand({ TableName: tableName(), FilterExpression: 'SK = :meta AND begins_with(PK, :d)', ExpressionAttributeValues: { ':meta': 'META', ':d': 'DOSSIER#' }, ProjectionExpression: 'PK', ExclusiveStartKey: start }));
+        for (const i of out.Items ?? []) codes.push(String(i.PK).slice('DOSSIER#'.length));
+        start = out.LastEvaluatedKey;
+      } while (start);
+      for (const code of codes) {
+        if (this.stopped) return;
+        await relay(code);
+        await deliver(code);
+      }
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  async stop() {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+}
