@@ -47,23 +47,33 @@ export interface DossierEvent {
   newAppointmentAt?: string;
 }
 
-/** Order within one instant: a decision before the next stage's hand-over, the return after the result. */
-const RANK: Record<EventKind, number> = {
-  submitted: 0,
-  'not-received': 1,
-  received: 1,
+/**
+ * Order within one instant (the local clock stands still in tests; a task may record two facts in
+ * one millisecond): by the stage the fact belongs to, and within a stage the hand-over, the
+ * supplement asked and answered, the apology, the decision; the result ready with the desk's
+ * return stage; the end (refusal, withdrawal, return) and the rating last.
+ */
+const SUB: Partial<Record<EventKind, number>> = {
+  'step-assigned': 0,
+  'supplement-asked': 1,
   'supplement-answered': 2,
-  'step-decided': 3,
-  'step-assigned': 4,
-  'supplement-asked': 5,
-  apology: 6,
-  'fee-asked': 6,
-  'fee-paid': 6,
-  'result-ready': 7,
-  refused: 8,
-  withdrawn: 8,
-  returned: 9,
-  rating: 10,
+  apology: 3,
+  'fee-asked': 3,
+  'fee-paid': 3,
+  'result-ready': 3.5,
+  'step-decided': 4,
+};
+const phase = (d: Draft, deskStage: number | undefined): [number, number] => {
+  switch (d.kind) {
+    case 'submitted': return [-3, 0];
+    case 'not-received': return [-2, 0];
+    case 'received': return [-1, 0];
+    case 'result-ready': return [deskStage ?? 998, SUB['result-ready']!];
+    case 'refused': case 'withdrawn': return [999, 0];
+    case 'returned': return [999, 1];
+    case 'rating': return [999, 2];
+    default: return [d.stageIndex ?? 998, SUB[d.kind] ?? 0];
+  }
 };
 
 type Draft = Omit<DossierEvent, 'status' | 'code'>;
@@ -101,17 +111,21 @@ export function deriveEvents(dossier: Dossier, steps: readonly Step[] = [], apol
     }
   }
   for (const a of apologies) {
-    push('apology', a.at, { stepId: a.stepId, agency: a.agency, originalAppointmentAt: a.originalAppointmentAt, newAppointmentAt: a.newAppointmentAt }, `${a.stepId}/${a.n}`);
+    const step = steps.find((s) => s.stepId === a.stepId);
+    push('apology', a.at, { stepId: a.stepId, agency: a.agency, ...(step ? { stageIndex: step.stageIndex } : {}), originalAppointmentAt: a.originalAppointmentAt, newAppointmentAt: a.newAppointmentAt }, `${a.stepId}/${a.n}`);
   }
   push('result-ready', dossier.resultReadyAt);
   if (dossier.stop) push(dossier.stop.kind, dossier.stop.at, dossier.stop.stepId ? { stepId: dossier.stop.stepId, ...(dossier.stop.agency ? { agency: dossier.stop.agency } : {}) } : {});
   push('returned', dossier.returnedAt);
   if (dossier.rating) push('rating', dossier.rating.at);
 
-  drafts.sort((a, b) =>
-    a.at !== b.at ? (Date.parse(a.at) - Date.parse(b.at) || a.at.localeCompare(b.at))
-      : RANK[a.kind] - RANK[b.kind] || (a.stageIndex ?? 0) - (b.stageIndex ?? 0) || a.id.localeCompare(b.id),
-  );
+  const deskStage = steps.find((s) => s.atDesk)?.stageIndex;
+  drafts.sort((a, b) => {
+    if (a.at !== b.at) return Date.parse(a.at) - Date.parse(b.at) || a.at.localeCompare(b.at);
+    const [pa, sa] = phase(a, deskStage);
+    const [pb, sb] = phase(b, deskStage);
+    return pa - pb || sa - sb || a.id.localeCompare(b.id);
+  });
   return withStatus(code, drafts);
 }
 
