@@ -48,8 +48,7 @@ export interface DossierEvent {
 }
 
 /**
- * Order within one instant (the local clock stands still in tests; a task may record two facts in
- * one millisecond): by the stage the fact belongs to, and within a stage the hand-over, the
+ * Order within one minute (facts are recorded to the minute; the local clock may stand still): by the stage the fact belongs to, and within a stage the hand-over, the
  * supplement asked and answered, the apology, the decision; the result ready with the desk's
  * return stage; the end (refusal, withdrawal, return) and the rating last.
  */
@@ -121,10 +120,14 @@ export function deriveEvents(dossier: Dossier, steps: readonly Step[] = [], apol
 
   const deskStage = steps.find((s) => s.atDesk)?.stageIndex;
   drafts.sort((a, b) => {
-    if (a.at !== b.at) return Date.parse(a.at) - Date.parse(b.at) || a.at.localeCompare(b.at);
+    // facts are recorded to the minute (commons/clock.ts factTime) beside some to the millisecond:
+    // within one minute the workflow's own order decides, not the digits
+    const [ta, tb] = [Date.parse(a.at), Date.parse(b.at)];
+    const minute = Math.floor(ta / 60_000) - Math.floor(tb / 60_000);
+    if (minute) return minute;
     const [pa, sa] = phase(a, deskStage);
     const [pb, sb] = phase(b, deskStage);
-    return pa - pb || sa - sb || a.id.localeCompare(b.id);
+    return pa - pb || sa - sb || ta - tb || a.id.localeCompare(b.id);
   });
   return withStatus(code, drafts);
 }

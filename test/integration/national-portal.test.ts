@@ -17,10 +17,10 @@ describe('the national portal sync', () => {
     ((await h.call('GET', '/_local/dvcqg/calls')).body.calls as Call[]).filter((c) => c.body.MaHoSo === code);
   const accepted = async (code: string) => (await calls(code)).filter((c) => c.status === 200);
   /** Every event of the dossier sent (or had nothing to send), none waiting. */
-  const allSent = (code: string) =>
+  const allSent = (code: string, last?: string) =>
     eventually(async () => {
       const out = await listOutbox(code);
-      return out.length > 0 && out.every((e) => e.portalState === 'sent' || e.portalState === 'skipped') && out;
+      return out.length > 0 && (!last || out.some((e) => e.event.kind === last)) && out.every((e) => e.portalState === 'sent' || e.portalState === 'skipped') && out;
     });
 
   beforeAll(async () => {
@@ -52,7 +52,7 @@ describe('the national portal sync', () => {
     await s.task('TTHCC', t.desk, d.code, 'return');
     await s.decide(t.desk, d.code, 'return', { outcome: 'approve' });
     await s.status(t.desk, d.code, 10);
-    const out = await allSent(d.code);
+    const out = await allSent(d.code, 'returned');
 
     const got = (await accepted(d.code)).map((c) => [c.service, c.body.TrangThaiHoSo ?? c.body.TrangThai]);
     if (process.env.DEBUG_SYNC) console.log(JSON.stringify(out.map((e) => [e.seq, e.event.kind, e.event.status, e.event.at])), JSON.stringify(got));
