@@ -45,7 +45,7 @@ describe('POST /public/me/dossiers/{code}/completion', () => {
     expect(answer.status).toBe(201);
     expect(Completed.parse(answer.body)).toEqual({ code: CODE, status: 1, completedAt: '2026-12-08T10:00:00+07:00', checkDueAt: '2026-12-09T10:00:00+07:00' });
     const update = db.commandCalls(UpdateCommand).map((c) => c.args[0].input).find((i) => i.Key?.SK === 'META')!;
-    expect(update.UpdateExpression).toContain('online.completions[0].completedAt = :at');
+    expect(update.UpdateExpression).toContain('#o.completions[0].completedAt = :at');
     expect(update.ExpressionAttributeValues).toMatchObject({ ':due': '2026-12-09T03:00:00.000Z', ':sk': `2026-12-09T03:00:00.000Z#${CODE}`, ':answers': { mucDich: 'Xin thị thực' } });
     expect(s3.commandCalls(CopyObjectCommand)[0]!.args[0].input.Key).toBe(`dossiers/${CODE}/${FILE}`);
   });

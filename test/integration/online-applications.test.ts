@@ -3,6 +3,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startHarness, uniqueKey, type Harness } from '../support/local';
 import { declare, pdf, postToS3 } from '../support/documents';
+import { applyOnline, askCompletionInTable, attach } from '../support/online';
 
 /**
  * Applying online against the local runtime (issue 21): a signed-in citizen finds the judicial
@@ -103,6 +104,31 @@ describe('applying online', () => {
     expect(item.applicant).toMatchObject({ name: 'Nguyễn Thị Lan', idNumber: '001099012345' });
     // no workflow started: nothing in any agency's queue
     expect((await h.call('GET', '/agencies/STP/tasks', { token: await h.token('stp-1', ['agency-STP']) })).body.tasks).toEqual([]);
+  });
+
+  it('completes a dossier the desk asked to complete: a new file, the check time counted again, the queue key moved', async () => {
+    const { id, code } = await applyOnline(h, lan);
+    // no completion asked yet: nothing to complete
+    expect((await h.call('POST', `/public/me/dossiers/${code}/completion`, { token: lan, headers: key(), body: { answers: { mucDich: 'Xin thị thực' } } })).status).toBe(409);
+    await h.call('POST', '/_local/clock', { body: { set: '2026-12-07T14:00:00+07:00' } });
+    // sessions last 2 hours: the citizens sign in again
+    lan = await citizen('001099012345', 'Nguyễn Thị Lan', 'lan@example.com');
+    minh = await citizen('001088054321', 'Trần Văn Minh', 'minh@example.com');
+    await askCompletionInTable(h, code, '2026-12-07T07:00:00.000Z');
+    const documentId = await attach(h, lan, id);
+    expect((await h.call('POST', `/public/me/dossiers/${code}/completion`, { token: minh, headers: key(), body: { documents: [{ requirement: 'can-cuoc', documentId }] } })).status).toBe(404);
+    const done = await h.call('POST', `/public/me/dossiers/${code}/completion`, { token: lan, headers: key(), body: { answers: { mucDich: 'Xin thị thực' }, documents: [{ requirement: 'can-cuoc', documentId }] } });
+    expect(done.status, JSON.stringify(done.body)).toBe(201);
+    // 14:00 Monday + 8 working hours: 14:00 Tuesday
+    expect(done.body).toEqual({ code, status: 1, completedAt: '2026-12-07T14:00:00+07:00', checkDueAt: '2026-12-08T14:00:00+07:00' });
+    const item = await meta(code);
+    expect(item.GSI1SK).toBe(`2026-12-08T07:00:00.000Z#${code}`);
+    expect(item.online.answers.mucDich).toBe('Xin thị thực');
+    expect(item.online.completions[0].completedAt).toBe('2026-12-07T07:00:00.000Z');
+    const files = (await h.call('GET', `/dossiers/${code}`, { token: desk })).body.files;
+    expect(files.map((f: { documentId: string }) => f.documentId)).toContain(documentId);
+    // once completed, no second completion
+    expect((await h.call('POST', `/public/me/dossiers/${code}/completion`, { token: lan, headers: key(), body: { answers: { mucDich: 'Khác' } } })).status).toBe(409);
   });
 
   it('refuses a procedure at the desk only (422) and an unknown one', async () => {
