@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../infra/registry';
 import { applicant, eventually, scenario, startHarness, uniqueKey, type Harness } from '../support/local';
 import { documents, pdf } from '../support/documents';
+import { applyOnline, askCompletionInTable, attach, citizenToken } from '../support/online';
 
 /** Every ISO instant inside a string (a value, or a date written into a sentence). */
 const INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?/g;
@@ -143,6 +144,18 @@ describe('every instant of every answer is local time (+07:00)', () => {
         ],
       },
     });
+
+    // applying online: the catalogue, a draft with its file, the submission, the application read back, a completion
+    await h.call('GET', '/public/procedures?q=ly%20lich');
+    await h.call('GET', '/public/procedures/TP-LLTP');
+    const lan = await citizenToken(h, 76);
+    const applied = await applyOnline(h, lan);
+    await h.call('GET', `/public/applications/${applied.id}`, { token: lan });
+    const later = (await h.call('POST', '/public/applications', { token: lan, headers: { 'idempotency-key': uniqueKey() }, body: { procedureCode: 'TP-LLTP' } })).body;
+    expect((await h.call('PUT', `/public/applications/${later.id}`, { token: lan, body: { answers: { hoTen: 'Công dân 76' } } })).status).toBe(200);
+    await askCompletionInTable(h, applied.code);
+    const extra = await attach(h, lan, applied.id);
+    expect((await h.call('POST', `/public/me/dossiers/${applied.code}/completion`, { token: lan, headers: { 'idempotency-key': uniqueKey() }, body: { documents: [{ requirement: 'can-cuoc', documentId: extra }] } })).status).toBe(201);
 
     const ok = new Set(answers.filter((x) => x.status < 300).map((x) => x.route));
     expect([...ok].sort(), 'every route answered with success at least once').toEqual(compiled.map((r) => r.key).sort());
