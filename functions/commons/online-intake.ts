@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { applicationKey, ownApplication, type ApplicationRecord } from './applications';
+import { applicationKey, createApplication, ownApplication, type ApplicationRecord } from './applications';
 import { documentClient, tableName } from './aws';
 import { workingCalendar } from './calendar';
 import { citizenRef } from './citizen-session';
@@ -291,4 +291,17 @@ export async function completeOnlineDossier(
   }
   logger.info('online dossier completed', { dossierCode: code, files: files.length });
   return { code, status: dossier.status, completedAt: toLocalIso(completedAt), checkDueAt: toLocalIso(checkDueAt) };
+}
+
+/**
+ * An online dossier in one call, for procedures whose required documents have none to attach or
+ * for seeding tests (the desk's check): the application is created with its answers, then
+ * submitted as the citizen would (the same checks, the same dossier on a retry of the submission).
+ */
+export async function applyOnline(
+  citizen: Citizen,
+  input: { procedureCode: string; desk?: string; answers: Record<string, Answer> },
+): Promise<SubmittedAnswer & { applicationId: string }> {
+  const app = await createApplication(citizen, input);
+  return { ...(await submitApplication(citizen, app.id)), applicationId: app.id };
 }
