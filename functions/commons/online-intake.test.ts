@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeTable, goodAnswers, lan, lltp } from '../../test/support/online-unit';
 import { citizenRef } from './citizen-session';
 import { applyOnline, onlineDossierItem } from './online-intake';
+import { applicantIdPk, applicantLookupKeys } from './personal-data';
 import type { Procedure } from '../core/model';
 
 const db = mockClient(DynamoDBDocumentClient);
@@ -33,12 +34,20 @@ describe('the status-1 dossier of an online application (onlineDossierItem, pure
       status: 1,
       channel: 'online',
       branch: 'BDH',
-      applicant: { name: lan.name, email: lan.email, phone: lan.phone, idNumber: lan.identityNumber },
+      applicant: { name: lan.name, email: lan.email, phone: '+84912345678', idNumber: lan.identityNumber },
       online: { level: 'fully', citizenRef: citizenRef(lan), submittedAt: '2026-12-07T02:00:00.000Z', checkDueAt: '2026-12-08T02:00:00.000Z' },
     });
     expect(item).not.toHaveProperty('GSI2PK');
     expect(item).not.toHaveProperty('executionName');
     expect(onlineDossierItem({ ...facts, desk: 'TTHCC' })).not.toHaveProperty('branch');
+  });
+
+  it('takes the email from the form when the identity has none', () => {
+    const { email: _e, ...noEmail } = lan;
+    expect(onlineDossierItem({ ...facts, citizen: noEmail, answers: { email: 'lan@example.org' } }).applicant.email).toBe('lan@example.org');
+    expect(onlineDossierItem({ ...facts, citizen: noEmail }).applicant.email).toBe('');
+    // no email: the applicant is looked up by ID number only (no item keyed by the hash of '')
+    expect(applicantLookupKeys('BDH-261207-0001', { email: '', idNumber: lan.identityNumber })).toEqual([{ PK: applicantIdPk(lan.identityNumber), SK: 'BDH-261207-0001' }]);
   });
 
   it('refuses a procedure at the desk only', () => {
