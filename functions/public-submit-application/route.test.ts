@@ -55,6 +55,13 @@ describe('POST /public/applications/{id}/submit', () => {
     expect(table.get(`APPLICATION#${ID}|APPLICATION`)).toMatchObject({ status: 'submitted', dossierCode: CODE });
   });
 
+  it("at a branch: the branch's prefix and day counter, its check queue", async () => {
+    table.set(`APPLICATION#${ID}|APPLICATION`, { ...ready(), desk: 'BDH' });
+    const answer = await invoke(route, { as: signedIn(lan), params: { id: ID } });
+    expect(answer.body.code).toBe('BDH-261207-0001');
+    expect(table.get('DOSSIER#BDH-261207-0001|META')).toMatchObject({ branch: 'BDH', GSI1PK: 'CHECK#BDH' });
+  });
+
   it('submitted twice: the same dossier, never a second', async () => {
     const first = await invoke(route, { as: signedIn(lan), params: { id: ID } });
     const second = await invoke(route, { as: signedIn(lan), params: { id: ID } });
