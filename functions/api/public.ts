@@ -8,6 +8,7 @@ import { route as publicRating } from '../public-rating/route';
 import { route as publicSupplement } from '../public-supplement/route';
 import { route as publicUploadDocument } from '../public-upload-document/route';
 import { route as publicWithdraw } from '../public-withdraw/route';
+import { route as publicGetResult } from '../public-get-result/route';
 
 /**
  * The public function: the citizen's routes (code and PIN, no sign-in). Nothing in this bundle
@@ -23,6 +24,7 @@ export const routes = [
   publicGetDocument,
   publicPinReminder,
   publicCentre,
+  publicGetResult,
 ];
 
 export const handler = apiRouter(routes);

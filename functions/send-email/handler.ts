@@ -12,6 +12,7 @@ import { composePinLetter } from '../commons/pin-issue';
 import { PIN_EVENT } from '../core/email/pin-letter';
 import { CONTACT_EVENT } from '../core/email/contact-letter';
 import { composeContactLetter } from '../commons/contact-correction';
+import { composeOnlineCheckLetter, ONLINE_CHECK_KEY } from '../commons/online-check';
 import { dossierCode } from '../commons/params';
 import { logger, metrics } from '../commons/powertools';
 import { currentCentre } from '../core/centre';
@@ -56,6 +57,9 @@ async function sendOne(m: EmailMessage): Promise<void> {
       // the desk corrected the contact details: told at the address the dossier had before
       ({ to, rendered } = await composeContactLetter(m.dossierCode, m.eventKey));
       event = CONTACT_EVENT;
+    } else if (ONLINE_CHECK_KEY.test(m.eventKey)) {
+      // the desk's check of an online dossier: ask for completion, form 03, or the desk's lapse warning
+      ({ event, to, rendered } = await composeOnlineCheckLetter(m.dossierCode, m.eventKey));
     } else {
       const request = NotifyInput.parse({ dossierCode: m.dossierCode, eventKey: m.eventKey, ...(seen.request ?? { event: seen.event }) });
       const composed = await compose(request);
