@@ -1,0 +1,75 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { citizenRef } from '../../functions/commons/citizen-session';
+import { WorkingCalendar, loadBundledCalendarYears } from '../../functions/core/calendar/working-time';
+import { dossierCode } from '../../functions/core/dossier';
+import { localDate } from '../../functions/core/local-time';
+import { checkQueueKeys, type OnlineFacts } from '../../functions/core/online';
+import { checkDesk, checkDueFrom } from '../../functions/core/online-check';
+import type { Harness } from './local';
+
+/**
+ * A submitted online application (status 1) written straight into the local table in the shape
+ * the portal's submit writes (functions/core/online.ts: channel `online`, `dossier.online`, the
+ * desk's check queue keys; not OPEN, no logbook, no workflow) — until the online-api's
+ * `submitApplication` replaces it in these tests.
+ */
+export interface SeededOnline {
+  code: string;
+  checkDueAt: string;
+  submittedAt: string;
+  citizen: { identityNumber: string; name: string; email: string };
+}
+
+let n = 0;
+const cal = new WorkingCalendar(loadBundledCalendarYears());
+
+export async function seedOnlineDossier(
+  h: Harness,
+  opts: { procedureCode?: string; branch?: string; level?: 'partly' | 'fully'; citizen?: SeededOnline['citizen'] } = {},
+): Promise<SeededOnline> {
+  const db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: h.runtime.dynamoDbUrl, region: 'ap-southeast-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } }));
+  const procedureCode = opts.procedureCode ?? 'TP-LLTP';
+  const versions = await db.send(new QueryCommand({ TableName: 'motcua', KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)', ExpressionAttributeValues: { ':pk': 'CATALOGUE', ':p': `PROCEDURE#${procedureCode}#` } }));
+  const { PK: _pk, SK: _sk, ...procedure } = versions.Items!.at(-1)!;
+  const clock = (await h.call('GET', '/_local/clock')).body as { now: string };
+  const submitted = new Date(clock.now);
+  const submittedAt = submitted.toISOString();
+  const checkDueAt = checkDueFrom(cal, submitted).toISOString();
+  const prefix = opts.branch ?? String(procedure.receivingAgency);
+  const code = dossierCode(prefix, localDate(submitted), 9000 + (++n % 1000));
+  const citizen = opts.citizen ?? { identityNumber: `0010990${String(process.pid % 100000).padStart(5, '0')}`, name: 'Phạm Thị Cúc', email: `cuc.${process.pid}.${n}@example.vn` };
+  const online: OnlineFacts = {
+    level: opts.level ?? 'partly',
+    applicationId: `app-${process.pid}-${n}`,
+    citizenRef: citizenRef(citizen),
+    submittedAt,
+    answers: {},
+    checkDueAt,
+  };
+  const dossier = {
+    code,
+    procedure,
+    status: 1,
+    channel: 'online',
+    ...(opts.branch ? { branch: opts.branch } : {}),
+    applicant: { name: citizen.name, email: citizen.email, idNumber: citizen.identityNumber },
+    documents: [],
+    receivedAt: submittedAt,
+    appointmentAt: submittedAt,
+    stageIndex: 0,
+    extensions: {},
+    pauses: {},
+    emailFailures: {},
+    receivedBy: online.citizenRef,
+    online,
+  };
+  await db.send(
+    new PutCommand({
+      TableName: 'motcua',
+      Item: { PK: `DOSSIER#${code}`, SK: 'META', ...checkQueueKeys(checkDesk(dossier as never), checkDueAt, code), ...dossier },
+      ConditionExpression: 'attribute_not_exists(PK)',
+    }),
+  );
+  return { code, checkDueAt, submittedAt, citizen };
+}
