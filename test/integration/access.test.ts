@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../infra/registry';
 import { applicant, eventually, startHarness, uniqueKey, type Harness } from '../support/local';
 import { declare, documents, pdf, postToS3 } from '../support/documents';
+import { seedOnlineDossier, type SeededOnline } from '../support/online';
 
-type Who = 'desk' | 'operator' | 'stp' | 'catp' | 'sdl' | 'nobody' | 'anonymous' | 'citizen' | 'wrongPin' | 'stpSystem';
+type Who = 'desk' | 'operator' | 'stp' | 'catp' | 'sdl' | 'nobody' | 'anonymous' | 'citizen' | 'wrongPin' | 'stpSystem' | 'signedIn';
 interface Case {
   route: string;
   path: string;
@@ -24,6 +25,7 @@ describe('who may call what', () => {
   const t = {} as Record<Who, string | undefined>;
   const d = {} as Record<'a' | 'b' | 'c' | 'd' | 'e' | 'f', { code: string; lookupPin: string }>;
   const doc = {} as Record<'desk' | 'citizen' | 'deskPending' | 'citizenPending', string>;
+  let online: SeededOnline;
   const receive = async (procedureCode: string, n: number) =>
     (await h.call('POST', '/dossiers', { token: t.desk, headers: { 'idempotency-key': uniqueKey() }, body: { procedureCode, applicant: applicant(n), channel: 'counter' } })).body;
   const waitStep = (agency: string, code: string, token: string | undefined) =>
@@ -78,6 +80,9 @@ describe('who may call what', () => {
     };
     doc.deskPending = await pending(d.a.code, { token: t.desk });
     doc.citizenPending = await pending(d.f.code, { pin: d.f.lookupPin });
+    // an online application waiting for the desk's check; a signed-in citizen who did not apply for it
+    online = await seedOnlineDossier(h);
+    t.signedIn = (await h.call('POST', '/_local/tokens', { body: { citizen: { identityNumber: '001099099999', name: 'Trần Thị Bình', email: 'binh@example.vn' } } })).body.token;
   });
   afterAll(() => h?.stop());
 
@@ -122,6 +127,10 @@ describe('who may call what', () => {
     { route: 'POST /public/dossiers/{code}/documents/{documentId}/complete', path: `/public/dossiers/${d.f.code}/documents/${doc.citizenPending}/complete`, pin: d.f.lookupPin, allow: { citizen: 201 }, deny: publicDeny },
     { route: 'GET /public/dossiers/{code}/documents/{documentId}', path: `/public/dossiers/${d.f.code}/documents/${doc.citizen}`, pin: d.f.lookupPin, allow: { citizen: 200 }, deny: publicDeny },
     { route: 'PATCH /dossiers/{code}/applicant', path: `/dossiers/${d.b.code}/applicant`, body: { phone: '0911 222 333' }, allow: { desk: 200 }, deny: { operator: 403, stp: 403, catp: 403, nobody: 403 } },
+    { route: 'GET /checks', path: '/checks', allow: { desk: 200 }, deny: { operator: 403, stp: 403, nobody: 403, stpSystem: 403 } },
+    { route: 'POST /dossiers/{code}/check', path: `/dossiers/${online.code}/check`, body: { outcome: 'refuse', reason: 'Không thuộc thẩm quyền' }, allow: { desk: 200 }, deny: { operator: 403, stp: 403, catp: 403, nobody: 403, stpSystem: 403 } },
+    // the owner's download is in test/integration/online-check.test.ts (a fully online dossier's result)
+    { route: 'GET /public/me/dossiers/{code}/result', path: `/public/me/dossiers/${online.code}/result`, allow: {}, deny: { anonymous: 401, desk: 401, signedIn: 404 } },
     // last: both replace d.a's PIN
     { route: 'POST /dossiers/{code}/pin', path: `/dossiers/${d.a.code}/pin`, body: {}, allow: { desk: 202 }, deny: { operator: 403, stp: 403, catp: 403, nobody: 403 } },
     { route: 'POST /public/dossiers/{code}/pin-reminder', path: `/public/dossiers/${d.a.code}/pin-reminder`, body: {}, allow: { anonymous: 202, citizen: 202, desk: 202 }, deny: {} },

@@ -382,6 +382,7 @@ describe('fuzz: random and malformed requests at every route', () => {
     t.stp = await h.token('stp-1', ['agency-STP']);
     t.sdl = await h.token('sdl-1', ['agency-SDL']);
     t.nobody = await h.token('someone-1', []);
+    t.citizen = (await h.call('POST', '/_local/tokens', { body: { citizen: { identityNumber: '001099012345', name: 'Nguyễn Văn An', email: 'an@example.vn' } } })).body.token;
     const receive = async (procedureCode: string, n: number) => {
       const res = await h.call('POST', '/dossiers', { token: t.desk, headers: { 'idempotency-key': uniqueKey() }, body: { procedureCode, applicant: applicant(n), channel: 'counter' } });
       expect(res.status).toBe(201);
@@ -482,6 +483,10 @@ describe('fuzz: random and malformed requests at every route', () => {
       { route: r('GET /agencies/{agencyCode}/contacts'), targets: [{ params: { agencyCode: 'TTHCC' }, token: t.desk }], token: t.desk },
       { route: r('PATCH /dossiers/{code}/applicant'), targets: [{ params: { code: d.a.code }, token: t.desk }], token: t.desk },
       { route: r('POST /dossiers/{code}/pin'), targets: [{ params: { code: d.a.code }, token: t.desk }], token: t.desk },
+      // online dossiers: the desk's queue, its check (of a desk dossier: 404, never a write), the citizen's result (not theirs: 404)
+      { route: r('GET /checks'), targets: [{ params: {}, token: t.desk }], token: t.desk },
+      { route: r('POST /dossiers/{code}/check'), targets: [{ params: { code: d.a.code }, token: t.desk }], token: t.desk, invalid: bodies.decision },
+      { route: r('GET /public/me/dossiers/{code}/result'), targets: [{ params: { code: d.a.code }, token: t.citizen }], token: t.citizen },
       { route: r('POST /public/dossiers/{code}/pin-reminder'), targets: [{ params: { code: d.a.code } }, { params: { code: 'TTHCC-261202-9999' } }] },
     ];
   };

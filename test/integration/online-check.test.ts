@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, scenario, startHarness, uniqueKey, type Harness } from '../support/local';
+import { documents, pdf } from '../support/documents';
 import { seedOnlineDossier } from '../support/online';
 
 /**
@@ -86,6 +87,33 @@ describe("the desk's check of online dossiers", () => {
     expect((await h.call('GET', '/checks', { token: t.stp })).status).toBe(403);
     expect((await check('TTHCC-261207-7777', { outcome: 'receive' })).status).toBe(404);
     expect((await s.dossier(t.desk, d.code)).status).toBe(1);
+  });
+
+  it('a fully online result: its owner downloads it on the portal and the dossier closes as returned (status 10); nobody else may', async () => {
+    const d = await seedOnlineDossier(h, { procedureCode: 'DL-LHND', level: 'fully' });
+    const sdl = await h.token('sdl-1', ['agency-SDL']);
+    const owner = (await h.call('POST', '/_local/tokens', { body: { citizen: d.citizen } })).body.token;
+    const other = (await h.call('POST', '/_local/tokens', { body: { citizen: { identityNumber: '001099099999', name: 'Trần Thị Bình', email: 'binh@example.vn' } } })).body.token;
+    const result = `/public/me/dossiers/${d.code}/result`;
+    expect((await check(d.code, { outcome: 'receive' })).status).toBe(200);
+    await s.task('SDL', sdl, d.code, 's1-sdl');
+    expect((await h.call('GET', result, { token: owner })).status).toBe(409); // not ready yet
+    const file = await documents(h).upload(d.code, { token: sdl }, pdf(4000), { name: 'Giấy phép lữ hành.pdf', purpose: 'result' });
+    await s.decide(sdl, d.code, 's1-sdl', { outcome: 'approve', resultDocument: { documentId: file.documentId } });
+    await s.status(t.desk, d.code, 9);
+    await s.task('TTHCC', t.desk, d.code, 'return');
+    await h.runtime.documents.scanner.idle();
+    expect((await h.call('GET', result, { token: other })).status).toBe(404);
+    expect((await h.call('GET', result, { token: t.desk })).status).toBe(401);
+    const link = await eventually(async () => {
+      const res = await h.call('GET', result, { token: owner });
+      return res.status === 200 && res.body;
+    });
+    expect(link.url).toContain(file.documentId);
+    await s.status(t.desk, d.code, 10);
+    expect((await s.dossier(t.desk, d.code)).status).toBe(10);
+    // downloaded again after the return: still the link
+    expect((await h.call('GET', result, { token: owner })).status).toBe(200);
   });
 
   it('a check not done in time: the job warns the desk once (run twice: one letter), and the console lists it', async () => {
