@@ -18,6 +18,9 @@ export const LETTER_WORDS: Record<string, Text> = {
   'agency-warning': { vi: 'Cảnh báo sắp đến hạn (gửi cơ quan)', en: 'Due-time warning (to the agency)' },
   'pin-reminder': { vi: 'Thư cấp mã PIN tra cứu mới', en: 'New lookup PIN' },
   'pin-reissued': { vi: 'Thư cấp mã PIN tra cứu mới', en: 'New lookup PIN' },
+  'online-completion': { vi: 'Đề nghị bổ sung, hoàn thiện hồ sơ trực tuyến', en: 'Online application: completion asked' },
+  'online-not-received': { vi: 'Phiếu từ chối tiếp nhận hồ sơ (mẫu 03)', en: 'Refusal to receive (form 03)' },
+  'check-lapse': { vi: 'Cảnh báo quá hạn kiểm tra hồ sơ trực tuyến (gửi Bộ phận Một cửa)', en: 'Online check lapsed (to the desk)' },
   'contact-changed': { vi: 'Thông báo đã sửa thông tin liên hệ (gửi địa chỉ cũ)', en: 'Contact details corrected (to the old address)' },
 };
 /** Event keys by their prefix (functions/core/workflow-contract.ts eventKeys): `warning-s1-stp-0`. */
