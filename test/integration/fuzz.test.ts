@@ -573,7 +573,8 @@ describe('fuzz: random and malformed requests at every route', () => {
       `${header}.${payload}.${signature.slice(0, -4)}`,
     ];
     let n = 0;
-    for (const route of routes.filter((r) => !r.roles.includes('public'))) {
+    // the signed-in citizen's routes have no authorizer: a JWT is no session there (401, in the access tests)
+    for (const route of routes.filter((r) => !r.roles.includes('public') && !r.roles.includes('citizen'))) {
       for (const token of forged) {
         const s: Sent = { method: route.method, url: route.path.replace(/\{\w+\}/g, 'TTHCC-261202-0001'), headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: route.method === 'GET' ? undefined : '{}' };
         const res = await send(s, false);
