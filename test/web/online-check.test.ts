@@ -51,7 +51,7 @@ describe("the desk's check of an online dossier, in the officers' pages", () => 
     await page.locator(`tr[data-dossier="${lapsed.code}"]`).waitFor();
     expect(await page.locator(`tr[data-dossier="${fresh.code}"]`).count()).toBe(0);
 
-    expect(errors).toEqual([]);
+    expect(errors, JSON.stringify(errors)).toEqual([]);
     await context.close();
   });
 });

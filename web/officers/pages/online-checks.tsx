@@ -48,6 +48,8 @@ const T = {
   cancel: { vi: 'Hủy', en: 'Cancel' },
   fix: { vi: 'Chưa gửi được: {m}', en: 'Not sent: {m}' },
   done: { vi: 'Đã ghi nhận.', en: 'Recorded.' },
+  reasonRequired: { vi: 'Nhập lý do', en: 'Type the reason' },
+  missingRequired: { vi: 'Nhập ít nhất một mục cần bổ sung', en: 'Type at least one missing item' },
 };
 
 type Checks = NonNullable<Awaited<ReturnType<typeof fetchChecks>>['data']>;
@@ -138,6 +140,15 @@ export function OnlineCheckActions({ code, onDone }: { code: string; onDone: (me
   const submit = async (e: Event) => {
     e.preventDefault();
     if (!action) return;
+    // what the API requires, checked here first: the field says so, nothing is sent
+    const required = {
+      ...(action !== 'receive' && !form.reason.trim() ? { reason: t('reasonRequired') } : {}),
+      ...(action === 'request-completion' && lines(form.missing).length === 0 ? { missing: t('missingRequired') } : {}),
+    };
+    if (Object.keys(required).length) {
+      setErrors(required);
+      return focusFirstError();
+    }
     setBusy(true);
     setFailure(undefined);
     const body =
