@@ -8,6 +8,16 @@ import { route as publicRating } from '../public-rating/route';
 import { route as publicSupplement } from '../public-supplement/route';
 import { route as publicUploadDocument } from '../public-upload-document/route';
 import { route as publicWithdraw } from '../public-withdraw/route';
+// applying online (issue 21)
+import { route as publicProcedures } from '../public-procedures/route';
+import { route as publicProcedure } from '../public-procedure/route';
+import { route as createApplication } from '../public-create-application/route';
+import { route as updateApplication } from '../public-update-application/route';
+import { route as getApplication } from '../public-get-application/route';
+import { route as uploadApplicationDocument } from '../public-upload-application-document/route';
+import { route as completeApplicationDocument } from '../public-complete-application-document/route';
+import { route as submitApplication } from '../public-submit-application/route';
+import { route as completeOnlineDossier } from '../public-complete-online-dossier/route';
 import { route as publicGetResult } from '../public-get-result/route';
 
 /**
@@ -24,6 +34,16 @@ export const routes = [
   publicGetDocument,
   publicPinReminder,
   publicCentre,
+  // applying online (issue 21)
+  publicProcedures,
+  publicProcedure,
+  createApplication,
+  updateApplication,
+  getApplication,
+  uploadApplicationDocument,
+  completeApplicationDocument,
+  submitApplication,
+  completeOnlineDossier,
   publicGetResult,
 ];
 

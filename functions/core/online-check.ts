@@ -14,9 +14,6 @@ import { CHECK_WORKING_HOURS, type OnlineFacts } from './online';
  * lapses; the citizen's completion opens a new period (a new `checkDueAt`).
  */
 
-/** The desk whose queue holds the dossier: the branch that will receive it, or the procedure's receiving desk. */
-export const checkDesk = (d: Pick<Dossier, 'branch' | 'procedure'>): string => d.branch ?? d.procedure.receivingAgency;
-
 /** The number of the current check period: 0 from the submission, n after the n-th ask for completion. */
 export const checkPeriod = (online: Pick<OnlineFacts, 'completions'>): number => online.completions?.length ?? 0;
 

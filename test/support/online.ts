@@ -4,15 +4,17 @@ import { citizenRef } from '../../functions/commons/citizen-session';
 import { WorkingCalendar, loadBundledCalendarYears } from '../../functions/core/calendar/working-time';
 import { dossierCode } from '../../functions/core/dossier';
 import { localDate } from '../../functions/core/local-time';
-import { checkQueueKeys, type OnlineFacts } from '../../functions/core/online';
-import { checkDesk, checkDueFrom } from '../../functions/core/online-check';
+import { onlineDossierItem } from '../../functions/commons/online-intake';
+import type { Procedure } from '../../functions/core/model';
+import { checkDueFrom } from '../../functions/core/online-check';
 import type { Harness } from './local';
 
 /**
- * A submitted online application (status 1) written straight into the local table in the shape
- * the portal's submit writes (functions/core/online.ts: channel `online`, `dossier.online`, the
- * desk's check queue keys; not OPEN, no logbook, no workflow) — until the online-api's
- * `submitApplication` replaces it in these tests.
+ * A submitted online application (status 1) written straight into the local table, built by the
+ * portal's own `onlineDossierItem` (functions/commons/online-intake.ts: channel `online`,
+ * `dossier.online`, the desk's check queue keys; not OPEN, no logbook, no workflow). The whole
+ * submit (POST /public/applications … /submit) needs a procedure the centre offers online; until
+ * the centre's catalogue has one, the check's tests start from here.
  */
 export interface SeededOnline {
   code: string;
@@ -39,37 +41,21 @@ export async function seedOnlineDossier(
   const prefix = opts.branch ?? String(procedure.receivingAgency);
   const code = dossierCode(prefix, localDate(submitted), 9000 + (++n % 1000));
   const citizen = opts.citizen ?? { identityNumber: `0010990${String(process.pid % 100000).padStart(5, '0')}`, name: 'Phạm Thị Cúc', email: `cuc.${process.pid}.${n}@example.vn` };
-  const online: OnlineFacts = {
-    level: opts.level ?? 'partly',
-    applicationId: `app-${process.pid}-${n}`,
-    citizenRef: citizenRef(citizen),
-    submittedAt,
-    answers: {},
-    checkDueAt,
-  };
-  const dossier = {
+  // the item exactly as the portal's submit stores it (functions/commons/online-intake.ts)
+  const item = onlineDossierItem({
     code,
-    procedure,
-    status: 1,
-    channel: 'online',
-    ...(opts.branch ? { branch: opts.branch } : {}),
-    applicant: { name: citizen.name, email: citizen.email, idNumber: citizen.identityNumber },
+    procedure: { ...(procedure as unknown as Procedure), online: { level: opts.level ?? 'partly', form: [], documents: [] } },
+    desk: prefix,
+    citizen,
+    applicationId: `app-${process.pid}-${n}`,
+    answers: {},
     documents: [],
-    receivedAt: submittedAt,
-    appointmentAt: submittedAt,
-    stageIndex: 0,
-    extensions: {},
-    pauses: {},
-    emailFailures: {},
-    receivedBy: online.citizenRef,
-    online,
-  };
-  await db.send(
-    new PutCommand({
-      TableName: 'motcua',
-      Item: { PK: `DOSSIER#${code}`, SK: 'META', ...checkQueueKeys(checkDesk(dossier as never), checkDueAt, code), ...dossier },
-      ConditionExpression: 'attribute_not_exists(PK)',
-    }),
-  );
+    submittedAt: submitted,
+    checkDueAt: new Date(checkDueAt),
+    appointmentAt: submitted,
+    pinHash: 'scrypt$unused$unused',
+    intakeKey: `seed-${process.pid}-${n}`,
+  });
+  await db.send(new PutCommand({ TableName: 'motcua', Item: item, ConditionExpression: 'attribute_not_exists(PK)' }));
   return { code, checkDueAt, submittedAt, citizen };
 }
