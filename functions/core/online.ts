@@ -277,7 +277,10 @@ export function answersSchema(form: readonly FormField[], lang: Lang = 'vi'): z.
       ? z.preprocess((v) => (v === '' || v === null ? undefined : v), schema)
       : z.preprocess((v) => (v === '' || v === null ? undefined : v), schema.optional());
   }
-  return z.object(shape).strict() as unknown as z.ZodType<Record<string, Answer>>;
+  return z
+    .object(shape)
+    .strict()
+    .transform((o) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined))) as unknown as z.ZodType<Record<string, Answer>>;
 }
 
 /** The answers' problems in both languages: `answers.<field>` with the field's label and message (for problem+json). */
