@@ -53,3 +53,15 @@ describe('the letters of the desk’s check of an online dossier', () => {
     expect(desk.text).toContain('paper receipt');
   });
 });
+
+describe('the result letters of an online dossier', () => {
+  it('a fully online result is downloaded on the portal (the download hands it back); a partly online one is collected at the desk without a paper receipt', () => {
+    const fully = renderEmail('result-ready', d);
+    expect(fully.text).toContain('tải kết quả về');
+    expect(fully.text).toContain('https://motcua.example.vn/dvc/');
+    const partly = renderEmail('result-ready', { ...d, online: 'partly' });
+    expect(partly.text).toContain('mang theo giấy tờ tùy thân và mã hồ sơ');
+    expect(partly.text).not.toContain('paper receipt');
+    expect(renderEmail('returned', { ...d, resultAvailable: true }).text).toContain('Cổng dịch vụ công');
+  });
+});

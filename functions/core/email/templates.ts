@@ -428,10 +428,22 @@ const letters: Record<EmailEvent, (d: EmailData, o: RenderOptions) => Letter> = 
       subject: { vi: `Hồ sơ ${d.code} đã có kết quả`, en: `Dossier ${d.code}: your result is ready` },
       vi: [`${cap(h.vi)} đã được giải quyết.`],
       en: [`Your ${h.en} has been decided.`],
-      next: {
-        vi: [`Mời ông/bà đến nhận kết quả tại ${where.vi}, hoặc theo kênh đã đăng ký; khi đến, vui lòng mang theo Giấy tiếp nhận hồ sơ và giấy tờ tùy thân.`],
-        en: [`Please collect your result at ${where.en}, or through the channel you chose; bring the paper receipt and an identity document.`],
-      },
+      next:
+        d.online === 'fully'
+          ? {
+              // returned online (docs/online.md): the download hands the result back
+              vi: ['Đăng nhập Cổng dịch vụ công, mở hồ sơ trong mục “Hồ sơ của tôi” và tải kết quả về; khi ông/bà tải về, hồ sơ được ghi nhận là đã trả kết quả.'],
+              en: ['Sign in to the public service portal, open the dossier under “My dossiers” and download the result; once you download it, the result counts as handed over.'],
+            }
+          : d.online
+            ? {
+                vi: [`Mời ông/bà đến nhận kết quả tại ${where.vi}; khi đến, vui lòng mang theo giấy tờ tùy thân và mã hồ sơ.`],
+                en: [`Please collect your result at ${where.en}; bring an identity document and the dossier code.`],
+              }
+            : {
+                vi: [`Mời ông/bà đến nhận kết quả tại ${where.vi}, hoặc theo kênh đã đăng ký; khi đến, vui lòng mang theo Giấy tiếp nhận hồ sơ và giấy tờ tùy thân.`],
+                en: [`Please collect your result at ${where.en}, or through the channel you chose; bring the paper receipt and an identity document.`],
+              },
     });
   },
 
@@ -441,12 +453,12 @@ const letters: Record<EmailEvent, (d: EmailData, o: RenderOptions) => Letter> = 
       subject: { vi: `Đã trả kết quả hồ sơ ${d.code}`, en: `Result handed over for dossier ${d.code}` },
       vi: [
         `Kết quả giải quyết ${h.vi} đã được trao cho ông/bà; hồ sơ đã hoàn thành.`,
-        ...(d.resultAvailable ? [`Bản điện tử của kết quả có trên trang hồ sơ: tải về bằng mã hồ sơ và mã PIN (nút bên dưới).`] : []),
+        ...(d.resultAvailable ? [d.online ? 'Bản điện tử của kết quả có trên Cổng dịch vụ công (mục “Hồ sơ của tôi”, đăng nhập bằng tài khoản định danh điện tử).' : `Bản điện tử của kết quả có trên trang hồ sơ: tải về bằng mã hồ sơ và mã PIN (nút bên dưới).`] : []),
         `Cảm ơn ông/bà đã sử dụng dịch vụ của ${d.centre.name.vi}.`,
       ],
       en: [
         `The result of your ${h.en} has been handed over to you; the dossier is complete.`,
-        ...(d.resultAvailable ? [`The electronic copy of the result is on your dossier's page: download it with the dossier code and PIN (the button below).`] : []),
+        ...(d.resultAvailable ? [d.online ? 'The electronic copy of the result is on the public service portal (“My dossiers”, signed in with your national electronic identity).' : `The electronic copy of the result is on your dossier's page: download it with the dossier code and PIN (the button below).`] : []),
         `Thank you for using the services of ${d.centre.name.en}.`,
       ],
       next: {
