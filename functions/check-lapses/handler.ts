@@ -2,11 +2,14 @@ import * as z from 'zod';
 import { now } from '../commons/clock';
 import { queueOnlineCheckLetter } from '../commons/online-check';
 import { logger } from '../commons/powertools';
-import { keys, listAgencies, listCatalogue, queryIndex, updateIf } from '../commons/store';
+import { workingCalendar } from '../commons/calendar';
+import { returnOnline } from '../commons/online-return';
+import { getDossier, keys, listAgencies, listCatalogue, queryIndex, queueKey, updateIf } from '../commons/store';
+import type { Step } from '../core/dossier';
 import { taskHandler } from '../commons/task';
 import type { Dossier } from '../core/dossier';
 import { checkQueueKey, type OnlineFacts } from '../core/online';
-import { checkLapsed, checkPeriod, lapseEventKey } from '../core/online-check';
+import { ONLINE_RESULT_WORKING_DAYS, checkLapsed, checkPeriod, lapseEventKey, onlineReturnDueAt } from '../core/online-check';
 
 /** The scheduler sends `{}`; anything else it might add is ignored. */
 const Input = z.object({});
@@ -32,15 +35,40 @@ async function warn(d: Online, at: Date): Promise<boolean> {
 }
 
 /**
+ * The fully online results nobody downloaded: each desk's return queue (small: the results waiting
+ * at that desk), the dossiers applied for `fully` online whose result has been ready for
+ * ONLINE_RESULT_WORKING_DAYS working days, handed back by the platform (./commons/online-return.ts).
+ */
+async function returnUndownloaded(deskAgencies: string[], branches: string[], at: Date): Promise<number> {
+  const cal = await workingCalendar();
+  let returned = 0;
+  for (const desk of deskAgencies) {
+    for (const queue of [queueKey(desk), ...branches.map((b) => queueKey(desk, b))]) {
+      const steps = (await queryIndex(queue)) as unknown as Step[];
+      for (const step of steps.filter((s) => s.atDesk && s.state === 'pending')) {
+        const d = await getDossier(step.code);
+        if (d?.online?.level !== 'fully' || d.status !== 9 || !d.resultReadyAt || d.online.resultDownloadedAt) continue;
+        if (onlineReturnDueAt(cal, d.resultReadyAt).getTime() > at.getTime()) continue;
+        if (await returnOnline(step, 'platform', `not downloaded within ${ONLINE_RESULT_WORKING_DAYS} working days`)) returned++;
+      }
+    }
+  }
+  return returned;
+}
+
+/**
  * check-lapses (scheduled, every 15 minutes in working time; locally `POST
  * /_local/jobs/check-lapses`): the online dossiers whose check time lapsed (each desk's check
  * queue read up to now: GSI1SK `<checkDueAt>#<code>` sorts by due time), not yet warned in this
  * period, not waiting for the citizen's completion. The desk agency's address gets one letter per
- * dossier and check period. Idempotent: a second run finds them warned.
+ * dossier and check period. Idempotent: a second run finds them warned. It also hands back the
+ * fully online results not downloaded in time (returnUndownloaded).
  */
 export const handler = taskHandler('check-lapses', Input, async () => {
   const at = now();
-  const desks = [...(await listAgencies()).filter((a) => a.kind === 'desk').map((a) => a.code), ...(await listCatalogue('BRANCH#')).map((b) => String(b.code))];
+  const deskAgencies = (await listAgencies()).filter((a) => a.kind === 'desk').map((a) => a.code);
+  const branches = (await listCatalogue('BRANCH#')).map((b) => String(b.code));
+  const desks = [...deskAgencies, ...branches];
   let lapsed = 0;
   let warned = 0;
   for (const desk of desks) {
@@ -51,6 +79,7 @@ export const handler = taskHandler('check-lapses', Input, async () => {
       if (await warn(d, at)) warned++;
     }
   }
-  logger.info('check lapses', { desks: desks.length, lapsed, warned });
-  return { desks: desks.length, lapsed, warned };
+  const returned = await returnUndownloaded(deskAgencies, branches, at);
+  logger.info('check lapses', { desks: desks.length, lapsed, warned, returned });
+  return { desks: desks.length, lapsed, warned, returned };
 });

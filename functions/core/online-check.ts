@@ -51,3 +51,13 @@ export const lapseEventKey = (period: number) => `check-lapse-${period}`;
 export const completionEventKey = (n: number) => `online-completion-${n}`;
 /** The refusal to receive (form 03) of an online dossier. */
 export const NOT_RECEIVED_EVENT_KEY = 'online-not-received';
+
+/**
+ * A fully online result not downloaded is handed back by the platform this many working days after
+ * it was ready (`resultReadyAt`): the dossier then closes as returned, as after a download
+ * (docs/online.md, "Results online"). The file stays on the portal.
+ */
+export const ONLINE_RESULT_WORKING_DAYS = 10;
+const WORKING_DAY_HOURS = 8;
+export const onlineReturnDueAt = (cal: WorkingCalendar, resultReadyAt: string, days = ONLINE_RESULT_WORKING_DAYS): Date =>
+  cal.addWorkingTime(new Date(resultReadyAt), days * WORKING_DAY_HOURS);

@@ -1,5 +1,4 @@
 import * as z from 'zod';
-import { wake } from '../commons/callback';
 import { citizenRef } from '../commons/citizen-session';
 import { factTime } from '../commons/clock';
 import { signDownload } from '../commons/documents';
@@ -10,30 +9,11 @@ import { logger } from '../commons/powertools';
 import { attachedResults } from '../commons/result-document';
 import { defineRoute, reply, CITIZEN_READS } from '../commons/route';
 import { keys, listDossierItems, updateIf } from '../commons/store';
+import { returnOnline } from '../commons/online-return';
 import { Download } from '../contracts/responses';
-import type { Step, StepDecision } from '../core/dossier';
 import { DossierStatus } from '../core/model';
 
 const Path = z.object({ code: dossierCode });
-
-/**
- * The desk's return step decided by the citizen's download: the same write as the desk's
- * approval (functions/decide-step: pending → approved, out of the desk's queue, history), under
- * the same condition, then the waiting execution is woken — it closes the dossier as returned
- * (status 10) exactly as after the desk's hand-over. Lost to the desk's own approval: nothing to do.
- */
-async function returnOnline(step: Step, by: string): Promise<void> {
-  const decision: StepDecision = { outcome: 'approve', at: factTime().toISOString(), by, note: 'downloaded on the portal' };
-  const updated = (await updateIf({
-    Key: keys.step(step.code, step.stepId),
-    UpdateExpression: 'SET #state = :approved, history = list_append(if_not_exists(history, :none), :h), outcome = :outcome, decidedAt = :at, decidedBy = :by REMOVE GSI1PK, GSI1SK',
-    ConditionExpression: '#state = :pending AND attribute_not_exists(pendingDelay)',
-    ExpressionAttributeNames: { '#state': 'state' },
-    ExpressionAttributeValues: { ':approved': 'approved', ':pending': 'pending', ':h': [decision], ':none': [], ':outcome': 'approve', ':at': decision.at, ':by': by },
-    ReturnValues: 'ALL_NEW',
-  })) as Step | undefined;
-  if (updated) await wake(updated.taskToken, step.stepId);
-}
 
 /**
  * GET /public/me/dossiers/{code}/result (the signed-in citizen who applied): for a `fully` online
@@ -64,7 +44,7 @@ export const route = defineRoute({
     const link = await signDownload(doc);
     const returning = steps.find((s) => s.atDesk && s.state === 'pending');
     if (returning) {
-      await returnOnline(returning, me);
+      await returnOnline(returning, me, 'downloaded on the portal');
       await updateIf({
         Key: keys.dossier(code),
         UpdateExpression: 'SET #online.resultDownloadedAt = if_not_exists(#online.resultDownloadedAt, :at)',

@@ -135,4 +135,23 @@ describe("the desk's check of online dossiers", () => {
     expect(overdue.body.lapsedChecks.find((c: { dossierCode: string }) => c.dossierCode === d.code)).toMatchObject({ desk: 'TTHCC', procedure: 'TP-LLTP' });
     await eventually(async () => (await h.call('GET', '/ops/overdue', { token: t.operator })).body.lapsedChecks.find((c: { dossierCode: string; warnedAt: string | null }) => c.dossierCode === d.code && c.warnedAt));
   });
+  it('a fully online result nobody downloads is handed back by the job after 10 working days (status 10)', async () => {
+    const d = await seedOnlineDossier(h, { procedureCode: 'DL-LHND', level: 'fully' });
+    const sdl = await h.token('sdl-1', ['agency-SDL']);
+    expect((await check(d.code, { outcome: 'receive' })).status).toBe(200);
+    await s.task('SDL', sdl, d.code, 's1-sdl');
+    const file = await documents(h).upload(d.code, { token: sdl }, pdf(3000), { name: 'Giấy phép lữ hành.pdf', purpose: 'result' });
+    await s.decide(sdl, d.code, 's1-sdl', { outcome: 'approve', resultDocument: { documentId: file.documentId } });
+    await s.status(t.desk, d.code, 9);
+    await s.task('TTHCC', t.desk, d.code, 'return');
+    // not yet: ready a moment ago
+    expect((await h.call('POST', '/_local/jobs/check-lapses')).body.returned).toBe(0);
+    await h.advance('P15D');
+    const run = await h.call('POST', '/_local/jobs/check-lapses');
+    expect(run.body.returned).toBe(1);
+    await s.status(t.desk, d.code, 10);
+    const returnStep = (await s.dossier(t.desk, d.code)).steps.find((x: { stepId: string }) => x.stepId === 'return');
+    expect(returnStep.state).toBe('approved');
+    expect((await h.call('POST', '/_local/jobs/check-lapses')).body.returned).toBe(0);
+  });
 });
