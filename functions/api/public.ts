@@ -25,6 +25,7 @@ import { route as uploadApplicationDocument } from '../public-upload-application
 import { route as completeApplicationDocument } from '../public-complete-application-document/route';
 import { route as submitApplication } from '../public-submit-application/route';
 import { route as completeOnlineDossier } from '../public-complete-online-dossier/route';
+import { route as publicGetResult } from '../public-get-result/route';
 
 /**
  * The public function: the citizen's routes (code and PIN, no sign-in). Nothing in this bundle
@@ -58,6 +59,7 @@ export const routes = [
   completeApplicationDocument,
   submitApplication,
   completeOnlineDossier,
+  publicGetResult,
 ];
 
 export const handler = apiRouter(routes);

@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../infra/registry';
 import { applicant, eventually, startHarness, uniqueKey, type Harness } from '../support/local';
 import { declare, documents, pdf, postToS3 } from '../support/documents';
-import { applyOnline, askCompletionInTable, citizenToken, draftApplication } from '../support/online';
+import { applyOnline, askCompletionInTable, citizenToken, draftApplication, seedOnlineDossier, type SeededOnline } from '../support/online';
 
 // signedIn, otherCitizen, leaving, lan, minh: citizens signed in through the national sign-in (sessions); citizen: a PIN holder
-type Who = 'desk' | 'operator' | 'stp' | 'catp' | 'sdl' | 'nobody' | 'anonymous' | 'citizen' | 'wrongPin' | 'stpSystem' | 'signedIn' | 'otherCitizen' | 'leaving' | 'lan' | 'minh';
+type Who = 'desk' | 'operator' | 'stp' | 'catp' | 'sdl' | 'nobody' | 'anonymous' | 'citizen' | 'wrongPin' | 'stpSystem' | 'signedIn' | 'otherCitizen' | 'leaving' | 'lan' | 'minh' | 'stranger';
 interface Case {
   route: string;
   path: string;
@@ -29,6 +29,7 @@ describe('who may call what', () => {
   const fb = {} as Record<'a' | 'b' | 'c' | 'p', string>;
   // applying online: a draft (a), a draft with a file asked for and not completed (b), one ready to submit (c), a dossier asked to complete (d)
   const online = {} as { a: string; b: string; bPending: string; c: string; d: string };
+  let seeded: SeededOnline;
   const receive = async (procedureCode: string, n: number) =>
     (await h.call('POST', '/dossiers', { token: t.desk, headers: { 'idempotency-key': uniqueKey() }, body: { procedureCode, applicant: applicant(n), channel: 'counter' } })).body;
   const waitStep = (agency: string, code: string, token: string | undefined) =>
@@ -107,6 +108,9 @@ describe('who may call what', () => {
     online.c = (await draftApplication(h, t.lan)).id;
     online.d = (await applyOnline(h, t.lan)).code;
     await askCompletionInTable(h, online.d);
+    // an online application waiting for the desk's check; a signed-in citizen who did not apply for it
+    seeded = await seedOnlineDossier(h);
+    t.stranger = (await h.call('POST', '/_local/tokens', { body: { citizen: { identityNumber: '001099099999', name: 'Trần Thị Bình', email: 'binh@example.vn' } } })).body.token;
   });
   afterAll(() => h?.stop());
 
@@ -163,6 +167,10 @@ describe('who may call what', () => {
     { route: 'POST /feedback/{code}/merge', path: `/feedback/${fb.b}/merge`, body: { into: fb.c }, allow: { desk: 200 }, deny: { stp: 403, nobody: 403 } },
     { route: 'POST /feedback/{code}/answer', path: `/feedback/${fb.a}/answer`, body: { text: 'Đã giải quyết' }, allow: { stp: 200 }, deny: { catp: 404, sdl: 404, operator: 403, nobody: 403 } },
     { route: 'POST /feedback/{code}/publish', path: `/feedback/${fb.p}/publish`, body: {}, allow: { operator: 200 }, deny: { desk: 403, stp: 403, nobody: 403 } },
+    { route: 'GET /checks', path: '/checks', allow: { desk: 200 }, deny: { operator: 403, stp: 403, nobody: 403, stpSystem: 403 } },
+    { route: 'POST /dossiers/{code}/check', path: `/dossiers/${seeded.code}/check`, body: { outcome: 'refuse', reason: 'Không thuộc thẩm quyền' }, allow: { desk: 200 }, deny: { operator: 403, stp: 403, catp: 403, nobody: 403, stpSystem: 403 } },
+    // the owner's download is in test/integration/online-check.test.ts (a fully online dossier's result)
+    { route: 'GET /public/me/dossiers/{code}/result', path: `/public/me/dossiers/${seeded.code}/result`, allow: {}, deny: { anonymous: 401, desk: 401, stranger: 404 } },
     // last: both replace d.a's PIN
     { route: 'POST /dossiers/{code}/pin', path: `/dossiers/${d.a.code}/pin`, body: {}, allow: { desk: 202 }, deny: { operator: 403, stp: 403, catp: 403, nobody: 403 } },
     { route: 'POST /public/dossiers/{code}/pin-reminder', path: `/public/dossiers/${d.a.code}/pin-reminder`, body: {}, allow: { anonymous: 202, citizen: 202, desk: 202 }, deny: {} },

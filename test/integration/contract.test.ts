@@ -11,6 +11,7 @@ import { declare, pdf, postToS3 } from '../support/documents';
 import { authorize } from '../support/national-sign-in';
 import { testCitizens } from '../../infra/local/oidc';
 import { askCompletionInTable, citizenToken, judicialRecordAnswers } from '../support/online';
+import { seedOnlineDossier } from '../support/online';
 
 type Op = { 'x-roles': string[]; responses: Record<string, { content: Record<string, unknown> }>; operationId: string };
 
@@ -219,6 +220,12 @@ describe('real answers validate against the contract', () => {
     await askCompletionInTable(h, online.code);
     await check('POST /public/me/dossiers/{code}/completion', `/public/me/dossiers/${online.code}/completion`, { token: lan, body: { answers: { mucDich: 'Xin thị thực' } } });
 
+    // online dossiers: the desk's check queue and its check; the result download (not ready yet: 409)
+    const seeded = await seedOnlineDossier(h, { level: 'fully' });
+    await check('GET /checks', '/checks', { token: desk });
+    await check('POST /dossiers/{code}/check', `/dossiers/${seeded.code}/check`, { token: desk, body: { outcome: 'receive' } });
+    const owner = (await h.call('POST', '/_local/tokens', { body: { citizen: seeded.citizen } })).body.token;
+    await check('GET /public/me/dossiers/{code}/result', `/public/me/dossiers/${seeded.code}/result`, { token: owner });
     console.log(`contract: ${seen.size} of ${routes.length} routes answered and validated`);
     expect([...seen].sort()).toEqual(routes.map((r) => `${r.method} ${r.path}`).sort());
   });

@@ -422,6 +422,7 @@ describe('fuzz: random and malformed requests at every route', () => {
     const session = async () => (await h.call('POST', '/_local/tokens', { body: { citizen: { identityNumber: applicant(1).idNumber, name: applicant(1).name } } })).body.token as string;
     t.citizen = await session();
     t.leaving = await session();
+    t.citizen = (await h.call('POST', '/_local/tokens', { body: { citizen: { identityNumber: '001099012345', name: 'Nguyễn Văn An', email: 'an@example.vn' } } })).body.token;
     const receive = async (procedureCode: string, n: number) => {
       const res = await h.call('POST', '/dossiers', { token: t.desk, headers: { 'idempotency-key': uniqueKey() }, body: { procedureCode, applicant: applicant(n), channel: 'counter' } });
       expect(res.status).toBe(201);
@@ -530,6 +531,10 @@ describe('fuzz: random and malformed requests at every route', () => {
       { route: r('GET /agencies/{agencyCode}/contacts'), targets: [{ params: { agencyCode: 'TTHCC' }, token: t.desk }], token: t.desk },
       { route: r('PATCH /dossiers/{code}/applicant'), targets: [{ params: { code: d.a.code }, token: t.desk }], token: t.desk },
       { route: r('POST /dossiers/{code}/pin'), targets: [{ params: { code: d.a.code }, token: t.desk }], token: t.desk },
+      // online dossiers: the desk's queue, its check (of a desk dossier: 404, never a write), the citizen's result (not theirs: 404)
+      { route: r('GET /checks'), targets: [{ params: {}, token: t.desk }], token: t.desk },
+      { route: r('POST /dossiers/{code}/check'), targets: [{ params: { code: d.a.code }, token: t.desk }], token: t.desk, invalid: bodies.decision },
+      { route: r('GET /public/me/dossiers/{code}/result'), targets: [{ params: { code: d.a.code }, token: t.citizen }], token: t.citizen },
       { route: r('POST /public/dossiers/{code}/pin-reminder'), targets: [{ params: { code: d.a.code } }, { params: { code: 'TTHCC-261202-9999' } }] },
       // the national sign-in: a well-formed body with a made-up code reaches the provider, which refuses it (no session, no write)
       {
@@ -647,6 +652,7 @@ describe('fuzz: random and malformed requests at every route', () => {
       `${header}.${payload}.${signature.slice(0, -4)}`,
     ];
     let n = 0;
+    // the signed-in citizen's routes have no authorizer: a JWT is no session there (401, in the access tests)
     for (const route of routes.filter((r) => !isCitizenFacing(r.roles))) {
       for (const token of forged) {
         const s: Sent = { method: route.method, url: route.path.replace(/\{\w+\}/g, 'TTHCC-261202-0001'), headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: route.method === 'GET' ? undefined : '{}' };

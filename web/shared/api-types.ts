@@ -73,6 +73,18 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/checks": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** Online dossiers waiting for the desk’s check, soonest due first (roles: desk) */
+    get: operations["listChecks"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/documents/drafts": {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
     get?: never;
@@ -120,6 +132,18 @@ export interface paths {
     head?: never;
     /** Correct the applicant's contact details (roles: desk) */
     patch: operations["correctApplicant"];
+    trace?: never;
+  };
+  "/dossiers/{code}/check": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    /** The desk's check of an online dossier: receive (form 01), ask for completion, or refuse to receive (form 03) (roles: desk) */
+    post: operations["checkOnlineDossier"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   "/dossiers/{code}/control-sheet": {
@@ -629,6 +653,18 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/public/me/dossiers/{code}/result": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** Citizen: download the result of a fully online dossier (closes it as returned) (roles: citizen) */
+    get: operations["publicGetResult"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/public/procedures": {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
     /** Citizen: find a procedure (by name with or without diacritics, field, online level) (roles: public) */
@@ -941,6 +977,37 @@ export interface operations {
       503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
     };
   };
+  "listChecks": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          checks: {
+            code: string;
+            procedure: {
+              code: string;
+              name: {
+                vi: string;
+                en: string;
+              };
+            };
+            applicantName: string;
+            level: "partly" | "fully";
+            branch?: string;
+            submittedAt: string;
+            checkDueAt: string;
+            workingHoursLeft: number | null;
+            lapsed: boolean;
+            completionAsked: boolean;
+          }[];
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
   "draftDocument": {
     parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path?: never; cookie?: never };
     requestBody: { content: { 'application/json': {
@@ -1190,6 +1257,36 @@ export interface operations {
           correctedAt?: string;
           toldPreviousAddress: boolean;
           resent: string[];
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "checkOnlineDossier": {
+    parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path: { code: string }; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        outcome: "receive";
+      } | {
+        outcome: "request-completion";
+        missing: string[];
+        reason: string;
+      } | {
+        outcome: "refuse";
+        reason: string;
+      } } };
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          code: string;
+          outcome: "receive" | "request-completion" | "refuse";
+          status: number;
+          checkedAt: string;
+          receivedAt?: string;
+          appointmentAt?: string;
         } } };
       400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
@@ -1956,6 +2053,14 @@ export interface operations {
             appointmentAt: string | null;
             lastActivityAt: string;
             quietDays: number;
+          }[];
+          lapsedChecks: {
+            dossierCode: string;
+            procedure: string;
+            desk: string;
+            checkDueAt: string;
+            workingHoursLate: number;
+            warnedAt: string | null;
           }[];
         } } };
       400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
@@ -2843,6 +2948,25 @@ export interface operations {
       404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       422: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "publicGetResult": {
+    parameters: { query?: never; header?: never; path: { code: string }; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          documentId: string;
+          url: string;
+          expiresAt: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      410: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      423: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
     };
