@@ -35,7 +35,7 @@ describe('GET /ops/sync', () => {
     const answer = await invoke(route, { as: operator });
     expect(answer.status).toBe(200);
     expect(SyncList.parse(answer.body).events).toEqual([
-      { id: `${CODE}.1`, code: CODE, seq: 1, kind: 'received', at: parked.event.at, status: 2, state: 'parked', attempts: 8, error: 'DongBoHoSoMC: HTTP 503', recordedAt: parked.recordedAt },
+      { id: `${CODE}.1`, code: CODE, seq: 1, kind: 'received', at: '2026-12-07T09:00:00+07:00', status: 2, state: 'parked', attempts: 8, error: 'DongBoHoSoMC: HTTP 503', recordedAt: '2026-12-07T09:00:00+07:00' },
     ]);
   });
 });

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { defineRoute, reply, OFFICER_ERRORS } from '../commons/route';
 import { opsId, type OutboxItem } from '../commons/outbox';
 import { queryIndex } from '../commons/store';
+import { toLocalIso } from '../core/local-time';
 
 export const Query = z.object({ state: z.enum(['pending', 'parked'], { error: 'state=pending or parked' }).default('parked') });
 
@@ -23,7 +24,7 @@ export const SyncList = z.object({ state: z.enum(['pending', 'parked']), events:
 /**
  * GET /ops/sync?state=parked|pending (operators): the national portal's sync — events parked
  * after their retries (with the portal's last answer) or still waiting, oldest first. Codes,
- * kinds, statuses and errors only: no personal data (docs/national-portal.md).
+ * kinds, statuses and errors only: no personal data (docs/national-portal.md). Instants in local time.
  */
 export const route = defineRoute({
   method: 'GET',
@@ -42,8 +43,8 @@ export const route = defineRoute({
       .map((i) => {
         const code = String(i.PK).slice('DOSSIER#'.length);
         return {
-          id: opsId(code, i.seq), code, seq: i.seq, kind: i.event.kind, at: i.event.at, status: i.event.status, state, attempts: i.portalAttempts,
-          ...(i.portalNextAt ? { nextAt: i.portalNextAt } : {}), ...(i.portalError ? { error: i.portalError } : {}), recordedAt: i.recordedAt,
+          id: opsId(code, i.seq), code, seq: i.seq, kind: i.event.kind, at: toLocalIso(i.event.at), status: i.event.status, state, attempts: i.portalAttempts,
+          ...(i.portalNextAt ? { nextAt: toLocalIso(i.portalNextAt) } : {}), ...(i.portalError ? { error: i.portalError } : {}), recordedAt: toLocalIso(i.recordedAt),
         };
       });
     return reply(200, { state, events });

@@ -119,6 +119,10 @@ describe('every instant of every answer is local time (+07:00)', () => {
     // the operators' console
     await h.call('GET', '/reports/timeliness/dossiers?from=2026-12-01&to=2026-12-31&by=agency&key=STP&measure=steps', { token: op });
     await h.call('GET', '/ops/emails?state=bounced', { token: op });
+    // the national portal's sync: one pass of the outbox (the poller is off in this runtime), then the operators' view
+    await h.runtime.outbox.once();
+    await h.call('GET', '/ops/sync?state=pending', { token: op });
+    await h.call('POST', `/ops/sync/${a.code}.1/retry`, { token: op, headers: { 'idempotency-key': uniqueKey() } });
     await h.call('GET', '/ops/overdue?quietDays=0', { token: op });
     await h.call('GET', '/agencies', { token: stp });
     await h.call('PUT', '/agencies/LTEST', { token: op, body: { name: { vi: 'Cơ quan thử', en: 'Test agency' }, kind: 'department', email: 'ltest@example.vn' } });

@@ -144,6 +144,8 @@ describe('who may call what', () => {
     { route: 'POST /public/dossiers/{code}/supplement', path: `/public/dossiers/${d.c.code}/supplement`, pin: d.c.lookupPin, body: { documents: [{ name: 'Bản sao CCCD', ref: 'upload://1' }] }, allow: { citizen: 202 }, deny: publicDeny },
     { route: 'POST /public/dossiers/{code}/withdraw', path: `/public/dossiers/${d.d.code}/withdraw`, pin: d.d.lookupPin, body: { reason: 'Không còn nhu cầu' }, allow: { citizen: 202 }, deny: publicDeny },
     { route: 'POST /ops/emails/{id}/resend', path: `/ops/emails/${d.e.code}~receipt/resend`, allow: { operator: 202 }, deny: { desk: 403, stp: 403, nobody: 403 } },
+    { route: 'GET /ops/sync', path: '/ops/sync?state=parked', allow: { operator: 200 }, deny: { desk: 403, stp: 403, nobody: 403 } },
+    { route: 'POST /ops/sync/{id}/retry', path: `/ops/sync/${d.e.code}.999/retry`, allow: { operator: 404 }, deny: { desk: 403, stp: 403, nobody: 403 } },
     { route: 'GET /agencies/{agencyCode}/contacts', path: '/agencies/TTHCC/contacts', allow: { desk: 200 }, deny: { operator: 403, stp: 403, nobody: 403 } },
     { route: 'POST /public/dossiers/{code}/rating', path: `/public/dossiers/${d.e.code}/rating`, pin: d.e.lookupPin, body: { score: 5, comment: 'Nhanh' }, allow: { citizen: 201 }, deny: publicDeny },
     // the centre's public details: anyone (nothing to refuse; what is held back is tested in citizen-pages)

@@ -186,6 +186,9 @@ describe('real answers validate against the contract', () => {
     await check('GET /agencies/{agencyCode}/contacts', '/agencies/TTHCC/contacts', { token: desk });
     await check('GET /dossiers/{code}', `/dossiers/${bounced.code}`, { token: desk });
     await check('POST /ops/emails/{id}/resend', `/ops/emails/${bounced.code}~receipt/resend`, { token: op });
+    // the national portal's sync: the operators' view, and a resend of an event that does not exist
+    await check('GET /ops/sync', '/ops/sync?state=pending', { token: op });
+    await check('POST /ops/sync/{id}/retry', `/ops/sync/${bounced.code}.999/retry`, { token: op });
     // citizens' feedback: received, entered, assigned, merged, answered, published, found, counted
     const fa = await check('POST /public/feedback', '/public/feedback', { body: { kind: 'handling', text: 'Hồ sơ chậm', email: 'fb@example.vn', dossierCode: a.code } });
     await check('POST /public/feedback', '/public/feedback', { body: { kind: 'nope', text: '' } });
