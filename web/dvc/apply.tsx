@@ -75,7 +75,7 @@ function ApplyForm({ p }: { p: ProcedureDetail }) {
   const desks = desksOf(p, lang);
   const [step, setStep] = useState<Step>('form');
   const [answers, setAnswers] = useState<Record<string, Answer>>({});
-  const [desk, setDesk] = useState(desks.length === 1 ? desks[0]!.code : '');
+  const [desk, setDesk] = useState(desks.find((d) => d.main)?.code ?? desks[0]?.code ?? '');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [files, setFiles] = useState<Record<string, File | undefined>>({});
   const [declared, setDeclared] = useState(false);
@@ -96,14 +96,12 @@ function ApplyForm({ p }: { p: ProcedureDetail }) {
   const checkForm = (e: Event) => {
     e.preventDefault();
     const found: Record<string, string> = {};
-    const parsed = answersSchema(form).safeParse(cleaned(form, answers));
+    // the API's own schema: each issue's path is the field, its message starts with the field's label
+    const parsed = answersSchema(form, lang).safeParse(cleaned(form, answers));
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const name = String(issue.path[0] ?? '');
-        const f = form.find((x) => x.name === name);
-        if (!f || found[name]) continue;
-        const blank = answers[name] === undefined || answers[name] === '' || (f.type === 'checkbox' && answers[name] !== true);
-        found[name] = blank && f.required ? t('fieldRequired', { label: label(f) }) : `${t('fieldInvalid', { label: label(f) })}${f.patternHint ? ` ${f.patternHint[lang]}` : ''}`;
+        if (!found[name]) found[name] = issue.message;
       }
     }
     if (desks.length > 1 && !desk) found.desk = t('fieldRequired', { label: t('desk') });
@@ -142,9 +140,11 @@ function ApplyForm({ p }: { p: ProcedureDetail }) {
     setError('');
     try {
       const a = act.current;
-      const body = { procedureCode: p.code, answers: cleaned(form, answers), ...(desk ? { desk } : {}) };
+      // the main desk is the default: a branch is named only when chosen
+      const chosen = desks.find((d) => d.code === desk && !d.main) ? { desk } : {};
+      const body = { answers: cleaned(form, answers), ...chosen };
       if (!a.id) {
-        const made = await fetchers.createApplication(body, a.create);
+        const made = await fetchers.createApplication({ procedureCode: p.code, ...body }, a.create);
         if (!made.data) return setError(made.error && 'detail' in made.error && made.error.detail ? String(made.error.detail) : t('failed'));
         a.id = made.data.id;
       }

@@ -21,15 +21,15 @@ export function LevelBadge({ level }: { level: Level }) {
   return <span class={`badge level-${level}`}>{t(`level_${level}`)}</span>;
 }
 
-/** The sign-in's settings as /config.json gives them (signin branch: `citizenAuth`). */
+/** The national sign-in's settings, as /config.json gives them (null: the centre has none; the PIN lookup only). */
 export function signInSettings(config: WebConfig | undefined): SignInSettings | undefined {
-  const c = (config as { citizenAuth?: SignInSettings } | undefined)?.citizenAuth;
-  return c?.authorizationEndpoint ? c : undefined;
+  const c = config?.citizenSignIn;
+  return c ? { authorizationEndpoint: c.authorizationEndpoint, clientId: c.clientId, scope: c.scope, acrValues: c.acrValues ?? undefined, redirectPath: c.redirectPath } : undefined;
 }
 
 /** What the search shows of the field: its name in the reader's language. */
-const fieldName = (f: ProcedureSummary['field'], lang: Lang) => (typeof f === 'string' ? f : f[lang]);
-const fieldValue = (f: ProcedureSummary['field']) => (typeof f === 'string' ? f : f.vi);
+const fieldName = (f: ProcedureSummary['field'], lang: Lang) => f[lang];
+const fieldValue = (f: ProcedureSummary['field']) => f.vi;
 
 export function Home() {
   const { t, lang } = useI18n(words);
@@ -98,10 +98,9 @@ function Documents({ p }: { p: ProcedureDetail }) {
   );
 }
 
-/** Where the procedure is received: its desks (branches) or its receiving agency. */
-export function desksOf(p: ProcedureDetail, lang: Lang): { code: string; name: string; address?: string }[] {
-  const desks = (p as { desks?: { code: string; name: { vi: string; en: string }; address?: { vi: string; en: string } }[] }).desks ?? [];
-  return desks.map((d) => ({ code: d.code, name: d.name[lang], address: d.address?.[lang] }));
+/** Where the procedure is received: its desks (the main desk first, then the branches). */
+export function desksOf(p: ProcedureDetail, lang: Lang): { code: string; name: string; address: string; main: boolean }[] {
+  return p.desks.map((d) => ({ code: d.code, name: d.name[lang], address: d.address[lang], main: d.main }));
 }
 
 export function ProcedurePage({ code }: { code: string }) {
@@ -123,7 +122,7 @@ export function ProcedurePage({ code }: { code: string }) {
           <dt>{t('level')}</dt><dd><LevelBadge level={level} /> {t(`levelExplain_${level}`)}</dd>
           <dt>{t('legalTime')}</dt><dd>{legalTime(t, p.legalHours)}</dd>
           <dt>{t('receivedBy')}</dt>
-          <dd>{desks.length ? <ul class="plain">{desks.map((d) => <li key={d.code}>{d.name}{d.address ? ` — ${d.address}` : ''}</li>)}</ul> : receivingName(p, lang)}</dd>
+          <dd>{desks.length ? <ul class="plain">{desks.map((d) => <li key={d.code}>{d.name}{d.address ? ` — ${d.address}` : ''}</li>)}</ul> : p.receivingAgency}</dd>
         </dl>
       </section>
       <section class="card" aria-labelledby="docs-h">
@@ -140,12 +139,6 @@ export function ProcedurePage({ code }: { code: string }) {
     </>
   );
 }
-
-const receivingName = (p: ProcedureDetail, lang: Lang): string => {
-  const r = (p as { receivingAgency?: string | { name?: { vi: string; en: string }; code?: string } }).receivingAgency;
-  if (!r) return '';
-  return typeof r === 'string' ? r : r.name?.[lang] ?? r.code ?? '';
-};
 
 export function SignIn() {
   const { t, lang } = useI18n(words);
