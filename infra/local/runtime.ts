@@ -1,4 +1,5 @@
 import { LocalOAuth } from './oauth';
+import { LOCAL_CITIZEN_SECRET_NAME, LocalOidc } from './oidc';
 import { centreCatalogue } from './pages';
 import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -86,6 +87,8 @@ export interface LocalRuntime {
   sqs: LocalSqs;
   /** The documents bucket on s3rver, and the malware-scan stand-in. */
   documents: LocalDocuments;
+  /** The national sign-in's stand-in (/_local/oidc): its issuer, the portal's client id and redirect URI. */
+  oidc: LocalOidc;
   seeded: boolean;
   resumed: string[];
   /**
@@ -204,8 +207,14 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
       ...centreCatalogue().agencies.filter((a) => a.kind !== 'desk').map((a) => ({ sub: `officer-${a.code.toLowerCase()}`, groups: [`agency-${a.code}`], label: `Cán bộ ${a.name.vi} · ${a.name.en} officer` })),
     ]);
   }
+  // The national sign-in's stand-in on this gateway (/_local/oidc): the centre's citizenSignIn
+  // points at it, and its client secret is the public function's (commons/secrets.ts, LOCAL_SECRETS).
+  const oidc = await LocalOidc.create(apiUrl);
+  gateway.oidc = oidc;
+  process.env.LOCAL_SECRETS = JSON.stringify({ [LOCAL_CITIZEN_SECRET_NAME]: oidc.clientSecret });
+  const citizenSignIn = { issuer: oidc.issuer, clientId: oidc.clientId, clientSecretName: LOCAL_CITIZEN_SECRET_NAME, scope: 'openid', acrValues: 'LoA1' };
   // The letters' links lead to this gateway's citizen pages (/c/<code>) unless MOTCUA_PORTAL_URL says otherwise.
-  process.env.CENTRE_PROFILE = JSON.stringify({ ...JSON.parse(process.env.CENTRE_PROFILE!), portalUrl: process.env.MOTCUA_PORTAL_URL || apiUrl });
+  process.env.CENTRE_PROFILE = JSON.stringify({ ...JSON.parse(process.env.CENTRE_PROFILE!), portalUrl: process.env.MOTCUA_PORTAL_URL || apiUrl, citizenSignIn });
   const resumed = options.resume === false ? [] : await resumeOpenDossiers();
   for (const m of mappings) m.start();
 
@@ -219,6 +228,7 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
     faults,
     sqs,
     documents,
+    oidc,
     issuer,
     seeded,
     resumed,
