@@ -101,6 +101,8 @@ export class LocalOidc {
         end_session: '/oauth2/logout',
       },
       pkce: { required: () => true },
+      // seconds; the code lives a minute, as at most providers
+      ttl: { AuthorizationCode: 60, AccessToken: 600, IdToken: 600, Interaction: 900, Session: 3600, Grant: 3600 },
       acrValues: ['LoA1'],
       scopes: ['openid'],
       claims: { openid: ['sub', ...claimNames] },
