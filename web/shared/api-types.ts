@@ -314,6 +314,67 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/public/applications": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    /** Citizen: start an online application (a draft) (roles: citizen) */
+    post: operations["createApplication"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/public/applications/{id}": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** Citizen: an online application of theirs (roles: citizen) */
+    get: operations["getApplication"];
+    /** Citizen: replace a draft application's answers, files and desk (roles: citizen) */
+    put: operations["updateApplication"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/public/applications/{id}/documents": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    /** Citizen: ask to upload a file for an online application (roles: citizen) */
+    post: operations["uploadApplicationDocument"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/public/applications/{id}/documents/{documentId}/complete": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    /** Citizen: record an uploaded file on an online application (roles: citizen) */
+    post: operations["completeApplicationDocument"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/public/applications/{id}/submit": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    /** Citizen: submit an online application (a dossier in status 1) (roles: citizen) */
+    post: operations["submitApplication"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/public/centre": {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
     /** The centre's public profile (name, address, opening hours, hotline) (roles: public) */
@@ -450,6 +511,42 @@ export interface paths {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
     /** Citizen: one of my dossiers (no PIN) (roles: citizen) */
     get: operations["publicMyDossier"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/public/me/dossiers/{code}/completion": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    /** Citizen: complete an online dossier the desk asked to complete (roles: citizen) */
+    post: operations["completeOnlineDossier"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/public/procedures": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** Citizen: find a procedure (by name with or without diacritics, field, online level) (roles: public) */
+    get: operations["publicProcedures"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/public/procedures/{code}": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** Citizen: a procedure in force, its online form, its documents and its desks (roles: public) */
+    get: operations["publicProcedure"];
     put?: never;
     post?: never;
     delete?: never;
@@ -1481,6 +1578,46 @@ export interface operations {
           }[];
         }[];
         retentionYears?: number;
+        online?: {
+          level: "none" | "partly" | "fully";
+          form: {
+            name: string;
+            label: {
+              vi: string;
+              en: string;
+            };
+            type: "text" | "textarea" | "date" | "number" | "email" | "tel" | "select" | "checkbox";
+            required?: boolean;
+            pattern?: string;
+            patternHint?: {
+              vi: string;
+              en: string;
+            };
+            help?: {
+              vi: string;
+              en: string;
+            };
+            options?: {
+              value: string;
+              label: {
+                vi: string;
+                en: string;
+              };
+            }[];
+            maxLength?: number;
+            prefill?: "name" | "identityNumber" | "email" | "phone" | "address";
+          }[];
+          documents: {
+            id: string;
+            name: {
+              vi: string;
+              en: string;
+            };
+            required: boolean;
+            eCopy: boolean;
+            reusable: boolean;
+          }[];
+        };
       } } };
     responses: {
       200: { headers: { [name: string]: unknown }; content: { "application/json": {
@@ -1508,6 +1645,220 @@ export interface operations {
       400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      422: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "createApplication": {
+    parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path?: never; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        procedureCode: string;
+        desk?: string;
+        answers?: {
+          [key: string]: string | number | boolean | undefined;
+        };
+        documents?: {
+          requirement: string;
+          documentId: string;
+        }[];
+      } } };
+    responses: {
+      201: { headers: { [name: string]: unknown }; content: { "application/json": {
+          id: string;
+          status: "draft" | "submitted";
+          procedureCode: string;
+          version: number;
+          desk: string;
+          answers: {
+            [key: string]: string | number | boolean | undefined;
+          };
+          documents: {
+            requirement: string;
+            documentId: string;
+            name?: string;
+            contentType?: string;
+            size?: number;
+          }[];
+          updatedAt: string;
+          code?: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      422: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "getApplication": {
+    parameters: { query?: never; header?: never; path: { id: string }; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          id: string;
+          status: "draft" | "submitted";
+          procedureCode: string;
+          version: number;
+          desk: string;
+          answers: {
+            [key: string]: string | number | boolean | undefined;
+          };
+          documents: {
+            requirement: string;
+            documentId: string;
+            name?: string;
+            contentType?: string;
+            size?: number;
+          }[];
+          updatedAt: string;
+          code?: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "updateApplication": {
+    parameters: { query?: never; header?: never; path: { id: string }; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        desk?: string;
+        answers: {
+          [key: string]: string | number | boolean | undefined;
+        };
+        documents?: {
+          requirement: string;
+          documentId: string;
+        }[];
+      } } };
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          id: string;
+          status: "draft" | "submitted";
+          procedureCode: string;
+          version: number;
+          desk: string;
+          answers: {
+            [key: string]: string | number | boolean | undefined;
+          };
+          documents: {
+            requirement: string;
+            documentId: string;
+            name?: string;
+            contentType?: string;
+            size?: number;
+          }[];
+          updatedAt: string;
+          code?: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      422: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "uploadApplicationDocument": {
+    parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path: { id: string }; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        name: string;
+        contentType: "application/pdf" | "image/jpeg" | "image/png";
+        size: number;
+        sha256: string;
+        purpose?: "dossier" | "result";
+        requirement: string;
+      } } };
+    responses: {
+      201: { headers: { [name: string]: unknown }; content: { "application/json": {
+          documentId: string;
+          upload: {
+            url: string;
+            fields: {
+              [key: string]: string | undefined;
+            };
+          };
+          expiresAt: string;
+          maxBytes: number;
+          complete?: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      422: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "completeApplicationDocument": {
+    parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path: { id: string; documentId: string }; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          id: string;
+          status: "draft" | "submitted";
+          procedureCode: string;
+          version: number;
+          desk: string;
+          answers: {
+            [key: string]: string | number | boolean | undefined;
+          };
+          documents: {
+            requirement: string;
+            documentId: string;
+            name?: string;
+            contentType?: string;
+            size?: number;
+          }[];
+          updatedAt: string;
+          code?: string;
+        } } };
+      201: { headers: { [name: string]: unknown }; content: { "application/json": {
+          id: string;
+          status: "draft" | "submitted";
+          procedureCode: string;
+          version: number;
+          desk: string;
+          answers: {
+            [key: string]: string | number | boolean | undefined;
+          };
+          documents: {
+            requirement: string;
+            documentId: string;
+            name?: string;
+            contentType?: string;
+            size?: number;
+          }[];
+          updatedAt: string;
+          code?: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      422: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "submitApplication": {
+    parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path: { id: string }; cookie?: never };
+    requestBody?: never;
+    responses: {
+      201: { headers: { [name: string]: unknown }; content: { "application/json": {
+          code: string;
+          status: 1;
+          submittedAt: string;
+          checkDueAt: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       422: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
@@ -1965,6 +2316,142 @@ export interface operations {
       401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       429: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "completeOnlineDossier": {
+    parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path: { code: string }; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        answers?: {
+          [key: string]: string | number | boolean | undefined;
+        };
+        documents?: {
+          requirement: string;
+          documentId: string;
+        }[];
+      } } };
+    responses: {
+      201: { headers: { [name: string]: unknown }; content: { "application/json": {
+          code: string;
+          status: number;
+          completedAt: string;
+          checkDueAt: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      422: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "publicProcedures": {
+    parameters: { query?: { q?: string; field?: string; level?: "none" | "partly" | "fully" }; header?: never; path?: never; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          items: {
+            code: string;
+            version: number;
+            name: {
+              vi: string;
+              en: string;
+            };
+            field: {
+              vi: string;
+              en: string;
+            };
+            legalHours: number;
+            level: "none" | "partly" | "fully";
+            receivingAgency: string;
+          }[];
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "publicProcedure": {
+    parameters: { query?: never; header?: never; path: { code: string }; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          code: string;
+          version: number;
+          name: {
+            vi: string;
+            en: string;
+          };
+          field: {
+            vi: string;
+            en: string;
+          };
+          legalHours: number;
+          level: "none" | "partly" | "fully";
+          receivingAgency: string;
+          effectiveFrom: string;
+          online: {
+            level: "none" | "partly" | "fully";
+            form: {
+              name: string;
+              label: {
+                vi: string;
+                en: string;
+              };
+              type: "text" | "textarea" | "date" | "number" | "email" | "tel" | "select" | "checkbox";
+              required?: boolean;
+              pattern?: string;
+              patternHint?: {
+                vi: string;
+                en: string;
+              };
+              help?: {
+                vi: string;
+                en: string;
+              };
+              options?: {
+                value: string;
+                label: {
+                  vi: string;
+                  en: string;
+                };
+              }[];
+              maxLength?: number;
+              prefill?: "name" | "identityNumber" | "email" | "phone" | "address";
+            }[];
+            documents: {
+              id: string;
+              name: {
+                vi: string;
+                en: string;
+              };
+              required: boolean;
+              eCopy: boolean;
+              reusable: boolean;
+            }[];
+          };
+          desks: {
+            code: string;
+            main: boolean;
+            name: {
+              vi: string;
+              en: string;
+            };
+            address: {
+              vi: string;
+              en: string;
+            };
+            openingHours: {
+              vi: string;
+              en: string;
+            };
+            hotline: string;
+          }[];
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
     };
