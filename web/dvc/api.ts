@@ -5,21 +5,22 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { apiClient, newKey, type Problem } from '../shared/api';
-import type { components, operations } from '../shared/api-types';
+import type { components, paths } from '../shared/api-types';
 import { currentSession, saveSession } from './session';
 
-type Json<Op extends keyof operations, S extends number> = operations[Op]['responses'] extends Record<S, { content: { 'application/json': infer T } }> ? T : never;
-type Body<Op extends keyof operations> = operations[Op] extends { requestBody?: { content: { 'application/json': infer T } } } ? T : never;
+/** What a path answers to a method with `status`, and what it takes as its JSON body (by path: the operation's name may change). */
+type Json<P extends keyof paths, M extends 'get' | 'post' | 'put', S extends number> = paths[P][M] extends { responses: infer R }
+  ? R extends Record<S, { content: { 'application/json': infer T } }> ? T : never
+  : never;
+type Body<P extends keyof paths, M extends 'post' | 'put'> = paths[P][M] extends { requestBody?: { content: { 'application/json': infer T } } } ? T : never;
 
-export type ProcedureSummary = Json<'publicListProcedures', 200>['items'][number];
-export type ProcedureDetail = Json<'publicGetProcedure', 200>;
-export type Me = Json<'citizenMe', 200>;
-export type MyDossier = Json<'citizenListDossiers', 200>['items'][number];
-export type MyDossierView = Json<'citizenGetDossier', 200>;
-export type Application = Json<'citizenCreateApplication', 201>;
-export type Submitted = Json<'citizenSubmitApplication', 200>;
-export type SignedIn = Json<'citizenSignIn', 200>;
-export type ApplicationBody = Body<'citizenCreateApplication'>;
+export type ProcedureSummary = Json<'/public/procedures', 'get', 200>['items'][number];
+export type ProcedureDetail = Json<'/public/procedures/{code}', 'get', 200>;
+export type Me = Json<'/public/me', 'get', 200>;
+export type MyDossier = Json<'/public/me/dossiers', 'get', 200>['items'][number];
+export type MyDossierView = Json<'/public/me/dossiers/{code}', 'get', 200>;
+export type Submitted = Json<'/public/applications/{id}/submit', 'post', 200>;
+export type ApplicationBody = Body<'/public/applications', 'post'>;
 export type { Problem, components };
 
 /** Signed out by the API (401): the session is dropped and the page told. */
@@ -45,16 +46,16 @@ export const fetchers = {
   procedures: (query: { q?: string; field?: string; level?: string }) =>
     api.GET('/public/procedures', { params: { query: Object.fromEntries(Object.entries(query).filter(([, v]) => v)) as typeof query } }),
   procedure: (code: string) => api.GET('/public/procedures/{code}', { params: { path: { code } } }),
-  signIn: (body: Body<'citizenSignIn'>) => api.POST('/public/sign-in', { body, headers: once() }),
+  signIn: (body: Body<'/public/sign-in', 'post'>) => api.POST('/public/sign-in', { body, headers: once() }),
   signOut: () => api.POST('/public/sign-out', { headers: once() }),
   me: () => api.GET('/public/me'),
   myDossiers: () => api.GET('/public/me/dossiers'),
   myDossier: (code: string) => api.GET('/public/me/dossiers/{code}', { params: { path: { code } } }),
   createApplication: (body: ApplicationBody, key: string) => api.POST('/public/applications', { body, headers: { 'idempotency-key': key } }),
-  updateApplication: (id: string, body: Body<'citizenUpdateApplication'>) => api.PUT('/public/applications/{id}', { params: { path: { id } }, body }),
+  updateApplication: (id: string, body: Body<'/public/applications/{id}', 'put'>) => api.PUT('/public/applications/{id}', { params: { path: { id } }, body }),
   application: (id: string) => api.GET('/public/applications/{id}', { params: { path: { id } } }),
   submit: (id: string, key: string) => api.POST('/public/applications/{id}/submit', { params: { path: { id } }, headers: { 'idempotency-key': key } }),
-  completion: (code: string, body: Body<'citizenCompleteDossier'>, key: string) =>
+  completion: (code: string, body: Body<'/public/me/dossiers/{code}/completion', 'post'>, key: string) =>
     api.POST('/public/me/dossiers/{code}/completion', { params: { path: { code } }, body, headers: { 'idempotency-key': key } }),
 };
 
