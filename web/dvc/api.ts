@@ -17,9 +17,9 @@ type Body<P extends keyof paths, M extends 'post' | 'put'> = paths[P][M] extends
 export type ProcedureSummary = Json<'/public/procedures', 'get', 200>['items'][number];
 export type ProcedureDetail = Json<'/public/procedures/{code}', 'get', 200>;
 export type Me = Json<'/public/me', 'get', 200>;
-export type MyDossier = Json<'/public/me/dossiers', 'get', 200>['items'][number];
+export type MyDossier = Json<'/public/me/dossiers', 'get', 200>['dossiers'][number];
 export type MyDossierView = Json<'/public/me/dossiers/{code}', 'get', 200>;
-export type Submitted = Json<'/public/applications/{id}/submit', 'post', 200>;
+export type Submitted = Json<'/public/applications/{id}/submit', 'post', 201>;
 export type ApplicationBody = Body<'/public/applications', 'post'>;
 export type { Problem, components };
 
@@ -44,7 +44,7 @@ const once = () => ({ 'idempotency-key': newKey() });
 /** The fetchers: one per endpoint. */
 export const fetchers = {
   procedures: (query: { q?: string; field?: string; level?: string }) =>
-    api.GET('/public/procedures', { params: { query: Object.fromEntries(Object.entries(query).filter(([, v]) => v)) as typeof query } }),
+    api.GET('/public/procedures', { params: { query: Object.fromEntries(Object.entries(query).filter(([, v]) => v)) as { q?: string; field?: string; level?: 'none' | 'partly' | 'fully' } } }),
   procedure: (code: string) => api.GET('/public/procedures/{code}', { params: { path: { code } } }),
   signIn: (body: Body<'/public/sign-in', 'post'>) => api.POST('/public/sign-in', { body, headers: once() }),
   signOut: () => api.POST('/public/sign-out', { headers: once() }),

@@ -318,7 +318,7 @@ function FieldInput({ f, value, error, onChange }: { f: FormField; value: Answer
           {(f.options ?? []).map((o) => <option key={o.value} value={o.value}>{o.label[lang]}</option>)}
         </select>
       ) : (
-        <input {...common} type={f.type === 'number' ? 'text' : f.type} inputMode={f.type === 'number' ? 'decimal' : f.type === 'tel' ? 'tel' : undefined}
+        <input {...common} type={(f.type === 'number' ? 'text' : f.type) as 'text'} inputMode={f.type === 'number' ? 'decimal' : f.type === 'tel' ? 'tel' : undefined}
           maxLength={f.type === 'date' ? undefined : f.maxLength ?? 500} autocomplete={f.prefill ? auto[f.prefill] : 'off'} value={text} onInput={input} />
       )}
       {f.help && <p id={`${id}-help`} class="hint">{f.help[lang]}</p>}

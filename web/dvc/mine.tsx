@@ -8,7 +8,7 @@ import { ACCEPT_ATTR } from '../shared/file-checks';
 import { formatLocal } from '../citizen/format';
 import { newKey } from '../shared/api';
 import { useI18n } from '../shared/i18n';
-import { fetchers, useMyDossier, useMyDossiers, type MyDossierView } from './api';
+import { fetchers, useMyDossier, useMyDossiers, useProcedure, type MyDossierView } from './api';
 import { Link, usePortal } from './context';
 import { words } from './i18n';
 import { statusName } from './status';
@@ -30,7 +30,7 @@ export function MyDossiers() {
   const portal = usePortal();
   const list = useMyDossiers(!!portal.session);
   if (!portal.session) return <NeedSignIn next="/dvc/my" />;
-  const items = list.data?.items ?? [];
+  const items = list.data?.dossiers ?? [];
   return (
     <>
       <h1 tabIndex={-1}>{t('mineTitle')}</h1>
@@ -63,7 +63,6 @@ export function MyDossier({ code }: { code: string }) {
   if (one.loading && !one.data) return <p role="status">{t('loading')}</p>;
   const v = one.data;
   if (!v) return <><h1 tabIndex={-1}>{code}</h1><p role="alert" class="error">{one.status === 404 ? t('notFound') : t('failed')}</p></>;
-  const view = v as MyDossierView & { online?: { checkDueAt?: string }; completion?: Completion; history?: { at: string; text: { vi: string; en: string } }[] };
   const explain = t(`explain_${v.status}` as keyof typeof words) as string;
   return (
     <>
@@ -76,16 +75,16 @@ export function MyDossier({ code }: { code: string }) {
         <dl class="facts">
           <dt>{t('procedure')}</dt><dd>{v.procedure.name[lang]}</dd>
           <dt>{t('receivedAt')}</dt><dd>{formatLocal(v.receivedAt, lang)}</dd>
-          {v.status === 1 && view.online?.checkDueAt && (<><dt>{t('checkDue')}</dt><dd>{formatLocal(view.online.checkDueAt, lang)}</dd></>)}
+          {v.online?.checkDueAt && (<><dt>{t('checkDue')}</dt><dd>{formatLocal(v.online.checkDueAt, lang)}</dd></>)}
           {v.appointmentAt && v.status !== 1 && (<><dt>{t('appointmentAt')}</dt><dd>{formatLocal(v.appointmentAt, lang)}</dd></>)}
         </dl>
       </section>
-      {view.completion && <CompleteIt code={v.code} completion={view.completion} onDone={() => { setFlash(t('completionSent')); one.reload(); }} />}
-      {view.history?.length ? (
+      {v.online?.completion && <CompleteIt view={v} onDone={() => { setFlash(t('completionSent')); one.reload(); }} />}
+      {v.history.length ? (
         <section class="card" aria-labelledby="history-h">
           <h2 id="history-h">{t('history')}</h2>
           <ol class="history">
-            {view.history.map((e) => <li key={e.at + e.text.vi}><time>{formatLocal(e.at, lang)}</time>{e.text[lang]}</li>)}
+            {v.history.map((e) => <li key={e.at + e.text.vi}><time>{formatLocal(e.at, lang)}</time>{e.text[lang]}</li>)}
           </ol>
         </section>
       ) : null}
@@ -93,25 +92,22 @@ export function MyDossier({ code }: { code: string }) {
   );
 }
 
-/** What the desk asked to complete (the last, open ask). */
-interface Completion {
-  askedAt: string;
-  missing: string[];
-  reason: string;
-  applicationId?: string;
-}
-
-function CompleteIt({ code, completion, onDone }: { code: string; completion: Completion; onDone: () => void }) {
+/**
+ * The desk asked to complete the application: a file for any of the procedure's documents
+ * (uploaded to the application, as at the first submission), then the completion names them.
+ */
+function CompleteIt({ view, onDone }: { view: MyDossierView; onDone: () => void }) {
   const { t, lang } = useI18n(words);
-  const [files, setFiles] = useState<(File | undefined)[]>([]);
-  const [note, setNote] = useState('');
+  const asked = view.online!.completion!;
+  const procedure = useProcedure(view.procedure.code);
+  const documents = procedure.data?.online.documents ?? [];
+  const [files, setFiles] = useState<Record<string, File | undefined>>({});
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const act = useRef({ key: newKey(), sent: new Map<File, Uploaded>() });
-  const items = completion.missing.length ? completion.missing : [t('completionTitle')];
   const send = async (e: Event) => {
     e.preventDefault();
-    const chosen = items.map((label, i) => ({ label, file: files[i] })).filter((x): x is { label: string; file: File } => !!x.file);
+    const chosen = documents.flatMap((d) => (files[d.id] ? [{ d, file: files[d.id]! }] : []));
     if (!chosen.length) return setError(t('chooseFile'));
     for (const x of chosen) {
       const problem = await checkChosen(x.file);
@@ -120,18 +116,18 @@ function CompleteIt({ code, completion, onDone }: { code: string; completion: Co
     setBusy(true);
     setError('');
     try {
-      const documents: { requirement: string; documentId: string }[] = [];
-      for (const [i, x] of chosen.entries()) {
+      const sent: { requirement: string; documentId: string }[] = [];
+      for (const x of chosen) {
         try {
-          const up = act.current.sent.get(x.file) ?? (await uploadForApplication(completion.applicationId ?? '', `completion-${i + 1}`, x.label, x.file));
+          const up = act.current.sent.get(x.file) ?? (await uploadForApplication(view.online!.applicationId, x.d.id, x.d.name[lang], x.file));
           act.current.sent.set(x.file, up);
-          documents.push({ requirement: up.requirement, documentId: up.documentId });
+          sent.push({ requirement: x.d.id, documentId: up.documentId });
         } catch (err) {
           return setError(t(`fileWhy_${err instanceof UploadError ? err.problem : 'refused'}`, { file: x.file.name }));
         }
       }
-      const r = await fetchers.completion(code, { documents, ...(note.trim() ? { note: note.trim() } : {}) } as never, act.current.key);
-      if (r.response.status >= 300) return setError(t('failed'));
+      const r = await fetchers.completion(view.code, { documents: sent }, act.current.key);
+      if (r.response.status >= 300) return setError(r.error && 'detail' in r.error && r.error.detail ? String(r.error.detail) : t('failed'));
       onDone();
     } catch {
       setError(t('offline'));
@@ -142,18 +138,16 @@ function CompleteIt({ code, completion, onDone }: { code: string; completion: Co
   return (
     <section class="card action" id="completion" aria-labelledby="completion-h">
       <h2 id="completion-h">{t('completionTitle')}</h2>
-      <p>{t('completionAsked')} <span class="hint">({formatLocal(completion.askedAt, lang)})</span></p>
-      <ul>{completion.missing.map((m) => <li key={m}>{m}</li>)}</ul>
-      {completion.reason && <p>{t('reason')}: {completion.reason}</p>}
+      <p>{t('completionAsked')} <span class="hint">({formatLocal(asked.askedAt, lang)})</span></p>
+      <ul>{asked.missing.map((m) => <li key={m}>{m}</li>)}</ul>
+      {asked.reason && <p>{t('reason')}: {asked.reason}</p>}
       <form method="post" noValidate onSubmit={(e) => void send(e)}>
-        {items.map((label, i) => (
-          <div key={label}>
-            <label for={`completion-file-${i}`}>{t('fileFor', { name: label })}</label>
-            <input id={`completion-file-${i}`} type="file" accept={ACCEPT_ATTR} onChange={(e) => { const next = [...files]; next[i] = (e.target as HTMLInputElement).files?.[0]; setFiles(next); }} />
+        {documents.map((d) => (
+          <div key={d.id}>
+            <label for={`completion-file-${d.id}`}>{t('fileFor', { name: d.name[lang] })}</label>
+            <input id={`completion-file-${d.id}`} type="file" accept={ACCEPT_ATTR} onChange={(e) => setFiles({ ...files, [d.id]: (e.target as HTMLInputElement).files?.[0] })} />
           </div>
         ))}
-        <label for="completion-note">{t('completionNote')}</label>
-        <textarea id="completion-note" rows={2} maxLength={2000} value={note} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} />
         <div role="alert" class={error ? 'error' : 'sr-only'}>{error}</div>
         <button type="submit" class="primary" disabled={busy}>{busy ? t('submitting') : t('sendCompletion')}</button>
       </form>

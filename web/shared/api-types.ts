@@ -2298,6 +2298,7 @@ export interface operations {
           };
           online: {
             level: "partly" | "fully";
+            applicationId: string;
             submittedAt: string;
             checkDueAt: string | null;
             completion: {
