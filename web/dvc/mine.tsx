@@ -39,7 +39,7 @@ export function MyDossiers() {
       <ul class="results" data-testid="my-dossiers">
         {items.map((d) => (
           <li key={d.code} class="card">
-            <h2><Link href={`/dvc/my/${encodeURIComponent(d.code)}`}><span class="sr-only">{t('open', { code: '' })}</span>{d.code}</Link></h2>
+            <h2><Link href={`/dvc/my/${encodeURIComponent(d.code)}`}>{d.code}</Link></h2>
             <p>{d.procedure.name[lang]}</p>
             <dl class="facts compact">
               <dt>{t('status')}</dt><dd data-status={d.status}>{statusName(d.status, lang)}</dd>

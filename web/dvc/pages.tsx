@@ -5,7 +5,7 @@ import type { WebConfig } from '../shared/config';
 import { fetchers, useProcedure, useProcedures, type ProcedureDetail, type ProcedureSummary } from './api';
 import { Link, navigate, usePortal } from './context';
 import { words } from './i18n';
-import { startSignIn, takeCallback, type SignInSettings } from './session';
+import { sessionOf, startSignIn, takeCallback, type SignInSettings } from './session';
 
 type T = ReturnType<typeof useI18n<typeof words>>;
 export type Level = 'none' | 'partly' | 'fully';
@@ -174,7 +174,7 @@ export function Callback() {
       .signIn({ code: back.code, codeVerifier: back.verifier, nonce: back.nonce, redirectUri: `${location.origin}/dvc/callback` })
       .then(({ data }) => {
         if (!data) return setError(t('signInFailed'));
-        portal.setSession({ token: data.token, expiresAt: data.expiresAt, citizen: data.citizen });
+        portal.setSession(sessionOf(data));
         navigate(back.returnTo);
       }, () => setError(t('offline')));
   }, []);

@@ -9,10 +9,13 @@
  * `POST /public/sign-in` (the API exchanges the code and checks the ID token's nonce).
  */
 import type { Lang } from '../shared/i18n';
+import { clockSkew } from '../shared/clock';
 
 export interface CitizenSession {
   token: string;
   expiresAt: string;
+  /** When it ends by this computer's clock (the platform's may differ: web/shared/clock.ts). */
+  endsAtMs: number;
   citizen: { identityNumber: string; name: string; email?: string; phone?: string; address?: string };
 }
 
@@ -24,11 +27,17 @@ export const CALLBACK = '/dvc/callback';
 export function currentSession(): CitizenSession | undefined {
   try {
     const s = JSON.parse(sessionStorage.getItem(KEY) ?? 'null') as CitizenSession | null;
-    return s && Date.parse(s.expiresAt) > Date.now() ? s : undefined;
+    return s && s.endsAtMs > Date.now() ? s : undefined;
   } catch {
     return undefined;
   }
 }
+
+/** A session as POST /public/sign-in answered it; its end read on this computer's clock. */
+export const sessionOf = (a: { token: string; expiresAt: string; citizen: CitizenSession['citizen'] }): CitizenSession => ({
+  ...a,
+  endsAtMs: Date.parse(a.expiresAt) - clockSkew(),
+});
 
 export function saveSession(s: CitizenSession | undefined) {
   if (s) sessionStorage.setItem(KEY, JSON.stringify(s));
