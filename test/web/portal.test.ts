@@ -193,4 +193,29 @@ describe('the citizens’ portal: sign in, find, apply with a file, submit, my d
     expect(errors).toEqual([]);
     await context.close();
   });
+  it('refuses a return from the provider whose state is not the page’s own, asks to sign in for my dossiers, and reads in English', async () => {
+    const { page, errors, context } = await newPage(browser, PHONE);
+    const signIns: string[] = [];
+    page.on('request', (r) => r.url().endsWith('/api/public/sign-in') && signIns.push(r.url()));
+    // a forged callback (no sign-in started in this tab): nothing is posted, the page says so
+    await page.goto(`${h.runtime.apiUrl}/dvc/callback?code=stolen-code&state=forged`);
+    await expect.poll(() => page.textContent('[role=alert].error'), POLL).toContain('Đăng nhập không thành công');
+    expect(page.url()).toBe(`${h.runtime.apiUrl}/dvc/callback`); // the code left the address bar
+    expect(signIns).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
+    // my dossiers, signed out: the way to sign in
+    await page.goto(`${h.runtime.apiUrl}/dvc/my`);
+    await page.getByText('Vui lòng đăng nhập để tiếp tục.').waitFor(POLL);
+    expect(await seriousViolations(page)).toEqual([]);
+    // the home page in English
+    await page.goto(`${h.runtime.apiUrl}/dvc/`);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Apply online' }).waitFor(POLL);
+    await expect.poll(() => page.getAttribute('html', 'lang'), POLL).toBe('en');
+    await page.getByLabel('Online level').selectOption('none');
+    await expect.poll(() => page.textContent('.results'), POLL).toContain('Construction permit');
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

@@ -43,8 +43,9 @@ export function MyDossiers() {
             <p>{d.procedure.name[lang]}</p>
             <dl class="facts compact">
               <dt>{t('status')}</dt><dd data-status={d.status}>{statusName(d.status, lang)}</dd>
-              <dt>{t('receivedAt')}</dt><dd>{formatLocal(d.receivedAt, lang)}</dd>
-              {d.appointmentAt && (<><dt>{t('appointmentAt')}</dt><dd>{formatLocal(d.appointmentAt, lang)}</dd></>)}
+              {d.receivedAt && (<><dt>{t('receivedAt')}</dt><dd>{formatLocal(d.receivedAt, lang)}</dd></>)}
+              {/* in status 1 the appointment is only provisional: it is set when the desk receives it */}
+              {d.appointmentAt && d.status !== 1 && (<><dt>{t('appointmentAt')}</dt><dd>{formatLocal(d.appointmentAt, lang)}</dd></>)}
             </dl>
             <p class="hint">{d.channel === 'online' ? t('channel_online') : t('channel_desk')}</p>
           </li>
