@@ -110,6 +110,7 @@ describe('the citizens’ portal: sign in, find, apply with a file, submit, my d
     const named = form.find((f) => f.prefill === 'name');
     if (named) await expect.poll(() => page.inputValue(`#f-${named.name}`), POLL).toBe('Nguyễn Thị Lan');
     await accessible('apply: form');
+    await shoot(page, 'portal-apply.png');
     // a required field left empty is named by its label
     const blank = form.find((f) => f.required && !f.prefill && f.type !== 'checkbox' && f.type !== 'select');
     if (blank) {
@@ -123,7 +124,7 @@ describe('the citizens’ portal: sign in, find, apply with a file, submit, my d
       else if (f.type === 'select') await page.selectOption(`#f-${f.name}`, String(v));
       else await page.fill(`#f-${f.name}`, String(v));
     }
-    await shoot(page, 'portal-apply.png');
+    expect(await page.locator('.field-error').count()).toBe(0); // each problem leaves with its correction
     await page.getByRole('button', { name: 'Tiếp tục' }).click();
 
     // step 2: a file per required document (a file that is no PDF is refused in the page)

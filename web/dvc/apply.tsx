@@ -216,7 +216,7 @@ function ApplyForm({ p }: { p: ProcedureDetail }) {
           {summary}
           {me.data && form.some((f) => f.prefill) && <p class="hint">{t('prefilled')}</p>}
           {form.map((f) => (
-            <FieldInput key={f.name} f={f} value={answers[f.name]} error={errors[f.name]} onChange={(v) => setAnswers({ ...answers, [f.name]: v })} />
+            <FieldInput key={f.name} f={f} value={answers[f.name]} error={errors[f.name]} onChange={(v) => { setAnswers({ ...answers, [f.name]: v }); if (errors[f.name]) setErrors(({ [f.name]: _, ...rest }) => rest); }} />
           ))}
           {desks.length > 1 && (
             <>
