@@ -59,6 +59,8 @@ export function signedHeaders(
   const all: Record<string, string> = {
     ...Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v.trim()])),
     host: url.host,
+    // as the SDK's signer sends it (optional outside S3; kept so the two sign alike)
+    'x-amz-content-sha256': sha256hex(body),
     'x-amz-date': amzDate,
     ...(credentials.sessionToken ? { 'x-amz-security-token': credentials.sessionToken } : {}),
   };

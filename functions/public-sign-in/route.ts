@@ -35,7 +35,8 @@ export const route = defineRoute({
   summary: 'Citizen: sign in with the national sign-in (exchange the authorization code for a session)',
   operationId: 'publicSignIn',
   roles: ['public'],
-  access: { table: ['PutItem'] },
+  // the session's item; the client secret (Secrets Manager, once per container)
+  access: { table: ['PutItem'], citizenSignInSecret: true },
   timeoutSeconds: 20,
   body: SignIn,
   responses: { 201: CitizenSignedIn },
