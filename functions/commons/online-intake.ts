@@ -271,9 +271,10 @@ export async function completeOnlineDossier(
       new UpdateCommand({
         TableName: tableName(),
         Key: keys.dossier(code),
-        UpdateExpression: `SET online.completions[${last}].completedAt = :at, online.answers = :answers, online.documents = :docs, online.checkDueAt = :due, GSI1SK = :sk REMOVE online.lapseWarnedAt`,
-        ConditionExpression: `attribute_not_exists(online.completions[${last}].completedAt) AND #s = :one`,
-        ExpressionAttributeNames: { '#s': 'status' },
+        // `online` is one of DynamoDB's reserved words: named through #o
+        UpdateExpression: `SET #o.completions[${last}].completedAt = :at, #o.answers = :answers, #o.documents = :docs, #o.checkDueAt = :due, GSI1SK = :sk REMOVE #o.lapseWarnedAt`,
+        ConditionExpression: `attribute_not_exists(#o.completions[${last}].completedAt) AND #s = :one`,
+        ExpressionAttributeNames: { '#s': 'status', '#o': 'online' },
         ExpressionAttributeValues: {
           ':at': completedAt.toISOString(),
           ':answers': body.answers ? answerValues(online.form, answers) : dossier.online.answers,
