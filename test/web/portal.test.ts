@@ -6,6 +6,7 @@ import { ROOT } from '../../infra/local/runtime';
 import { startHarness, type Harness } from '../support/local';
 import { launchBrowser, newPage, seriousViolations } from '../support/browser';
 import { pdf } from '../support/documents';
+import { askCompletionInTable } from '../support/online';
 
 const PHONE = { width: 390, height: 844 };
 const POLL = { timeout: 20_000 };
@@ -35,7 +36,7 @@ function answerFor(f: Field): string | boolean {
  * without diacritics, applies with a file, submits, and finds the dossier in "my dossiers" in
  * status 1. axe on every page; no token, PIN or personal datum in any address the page asks for.
  */
-describe('the citizens’ portal: sign in, find, apply with a file, submit, my dossiers (390×844)', () => {
+describe('the citizens’ portal: sign in, find, apply with a file, submit, my dossiers, complete (390×844)', () => {
   let h: Harness;
   let browser: Browser;
   let desk: string;
@@ -179,6 +180,21 @@ describe('the citizens’ portal: sign in, find, apply with a file, submit, my d
     await page.getByRole('heading', { name: code, level: 1 }).waitFor(POLL);
     await expect.poll(() => page.textContent('#status-h'), POLL).toContain('Mới đăng ký');
     await accessible('my dossier');
+
+    // the desk asks to complete it (its route is the desk's check; here the ask is written as it stores it)
+    await askCompletionInTable(h, code);
+    await page.reload();
+    await page.locator('#completion').waitFor(POLL);
+    expect(await page.textContent('#completion')).toContain('Ảnh chụp bị mờ');
+    await accessible('my dossier: completion asked');
+    const clearer = pdf(5000, 'CCCD rõ nét');
+    await page.setInputFiles(`#completion-file-${needed[0]!.id}`, { name: 'cccd-ro-net.pdf', mimeType: 'application/pdf', buffer: clearer });
+    await page.getByRole('button', { name: 'Gửi bổ sung' }).click();
+    await expect.poll(() => page.textContent('main'), POLL).toContain('Đã gửi phần bổ sung');
+    expect(await page.locator('#completion').count()).toBe(0);
+    const completed = (await h.call('GET', `/dossiers/${code}`, { token: desk })).body;
+    expect(completed.status).toBe(1);
+    expect(completed.files.map((f: { size: number }) => f.size)).toContain(clearer.length);
 
     // English on the switch
     await page.getByRole('button', { name: 'English' }).click();
