@@ -191,7 +191,7 @@ describe('the citizens’ portal: sign in, find, apply with a file, submit, my d
     await page.setInputFiles(`#completion-file-${needed[0]!.id}`, { name: 'cccd-ro-net.pdf', mimeType: 'application/pdf', buffer: clearer });
     await page.getByRole('button', { name: 'Gửi bổ sung' }).click();
     await expect.poll(() => page.textContent('main'), POLL).toContain('Đã gửi phần bổ sung');
-    expect(await page.locator('#completion').count()).toBe(0);
+    await expect.poll(() => page.locator('#completion').count(), POLL).toBe(0); // the ask is answered
     const completed = (await h.call('GET', `/dossiers/${code}`, { token: desk })).body;
     expect(completed.status).toBe(1);
     expect(completed.files.map((f: { size: number }) => f.size)).toContain(clearer.length);
