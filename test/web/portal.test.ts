@@ -232,6 +232,10 @@ describe('the citizens’ portal: sign in, find, apply with a file, submit, my d
     await page.getByLabel('Online level').selectOption('none');
     await expect.poll(() => page.textContent('.results'), POLL).toContain('Construction permit');
     expect(await seriousViolations(page)).toEqual([]);
+    // and on a wide screen
+    await page.setViewportSize({ width: 1280, height: 800 });
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(1280);
+    expect(await seriousViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -66,7 +66,7 @@ export interface SignInSettings {
 
 /** Leaves for the provider's sign-in page (authorization code + PKCE S256 + state + nonce). */
 export async function startSignIn(settings: SignInSettings, returnTo: string, lang: Lang): Promise<void> {
-  const pending: Pending = { state: random(), nonce: random(), verifier: random(48), returnTo: returnTo.startsWith('/dvc') ? returnTo : '/dvc/' };
+  const pending: Pending = { state: random(), nonce: random(), verifier: random(48), returnTo: /^\/dvc(\/[\w./%-]*)?$/.test(returnTo) && !returnTo.includes('..') ? returnTo : '/dvc/' };
   sessionStorage.setItem(PENDING, JSON.stringify(pending));
   const challenge = b64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(pending.verifier))));
   const url = new URL(settings.authorizationEndpoint, location.origin);
