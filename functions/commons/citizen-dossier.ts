@@ -1,9 +1,7 @@
-import type * as z from 'zod';
 import { workingCalendar } from './calendar';
 import { now } from './clock';
 import { citizenDocuments } from './citizen-documents';
 import { getBranch, listAgencies, listDossierItems } from './store';
-import type { CitizenView } from '../contracts/responses';
 import { toLocalIso } from '../core/local-time';
 import { citizenHistory, STATUS_TEXT } from '../core/citizen-view';
 import { collectionWindow } from '../core/email/collection';
@@ -17,7 +15,7 @@ import { openPauses } from '../core/dossier';
  * with its code and PIN (GET /public/dossiers/{code}) or by its signed-in citizen
  * (GET /public/me/dossiers/{code}); the caller has checked who may read it.
  */
-export async function citizenView(code: string): Promise<z.input<typeof CitizenView>> {
+export async function citizenView(code: string) {
   const { dossier, apologies, steps, files } = await listDossierItems(code);
   const d = dossier!;
   // every open request (parallel steps may each ask): what is missing, from all of them

@@ -71,5 +71,8 @@ describe('secrets', () => {
     vi.stubEnv('LOCAL_SECRETS', JSON.stringify({ 'local/citizen-sign-in': 'local-secret' }));
     expect(await secretValue('local/citizen-sign-in')).toBe('local-secret');
     await expect(secretValue('other')).rejects.toThrow(/No local secret/);
+    // a runtime started again in the same process (a test's restart) has a secret of its own
+    vi.stubEnv('LOCAL_SECRETS', JSON.stringify({ 'local/citizen-sign-in': 'next-secret' }));
+    expect(await secretValue('local/citizen-sign-in')).toBe('next-secret');
   });
 });

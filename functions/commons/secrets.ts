@@ -14,7 +14,10 @@ export interface SecretSource {
 
 const cache = new Map<string, Promise<string>>();
 
-export function secretValue(name: string, source: SecretSource = defaultSource()): Promise<string> {
+export function secretValue(name: string, source?: SecretSource): Promise<string> {
+  // the local runtime's secrets are read each time: a runtime started again in the same process has a new one
+  if (!source && process.env.LOCAL_SECRETS) return localSource(process.env.LOCAL_SECRETS).get(name);
+  source ??= secretsManager();
   let value = cache.get(name);
   if (!value) {
     value = source.get(name);
@@ -27,18 +30,14 @@ export function secretValue(name: string, source: SecretSource = defaultSource()
 /** Tests: forget what was read. */
 export const forgetSecrets = () => cache.clear();
 
-function defaultSource(): SecretSource {
-  const local = process.env.LOCAL_SECRETS;
-  if (local) {
-    return {
-      get: async (name) => {
-        const value = (JSON.parse(local) as Record<string, string>)[name];
-        if (value === undefined) throw new Error(`No local secret ${name}`);
-        return value;
-      },
-    };
-  }
-  return secretsManager();
+function localSource(local: string): SecretSource {
+  return {
+    get: async (name) => {
+      const value = (JSON.parse(local) as Record<string, string>)[name];
+      if (value === undefined) throw new Error(`No local secret ${name}`);
+      return value;
+    },
+  };
 }
 
 const sha256hex = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
