@@ -4,6 +4,7 @@ import { applicant, eventually, scenario, startHarness, uniqueKey, type Harness 
 import { documents, pdf } from '../support/documents';
 import { signIn } from '../support/national-sign-in';
 import { testCitizens } from '../../infra/local/oidc';
+import { applyOnline, askCompletionInTable, attach, citizenToken } from '../support/online';
 
 /** Every ISO instant inside a string (a value, or a date written into a sentence). */
 const INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?/g;
@@ -153,6 +154,18 @@ describe('every instant of every answer is local time (+07:00)', () => {
     expect((await h.call('GET', '/public/me/dossiers', { token: session.token })).body.dossiers.map((x: { code: string }) => x.code)).toContain(own.code);
     expect((await h.call('GET', `/public/me/dossiers/${own.code}`, { token: session.token })).status).toBe(200);
     expect((await h.call('POST', '/public/sign-out', { token: session.token })).status).toBe(200);
+
+    // applying online: the catalogue, a draft with its file, the submission, the application read back, a completion
+    await h.call('GET', '/public/procedures?q=ly%20lich');
+    await h.call('GET', '/public/procedures/TP-LLTP');
+    const lanToken = await citizenToken(h, 76);
+    const applied = await applyOnline(h, lanToken);
+    await h.call('GET', `/public/applications/${applied.id}`, { token: lanToken });
+    const later = (await h.call('POST', '/public/applications', { token: lanToken, headers: { 'idempotency-key': uniqueKey() }, body: { procedureCode: 'TP-LLTP' } })).body;
+    expect((await h.call('PUT', `/public/applications/${later.id}`, { token: lanToken, body: { answers: { hoTen: 'Công dân 76' } } })).status).toBe(200);
+    await askCompletionInTable(h, applied.code);
+    const extra = await attach(h, lanToken, applied.id);
+    expect((await h.call('POST', `/public/me/dossiers/${applied.code}/completion`, { token: lanToken, headers: { 'idempotency-key': uniqueKey() }, body: { documents: [{ requirement: 'can-cuoc', documentId: extra }] } })).status).toBe(201);
 
     const ok = new Set(answers.filter((x) => x.status < 300).map((x) => x.route));
     expect([...ok].sort(), 'every route answered with success at least once').toEqual(compiled.map((r) => r.key).sort());

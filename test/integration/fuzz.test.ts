@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes, type RouteSpec } from '../../infra/registry';
 import { applicant, eventually, startHarness, uniqueKey, type Harness } from '../support/local';
 import { isCitizenFacing } from '../../functions/core/roles';
+import { applyOnline, citizenToken } from '../support/online';
 
 /**
  * Random and malformed requests at every route of the registry, through the local gateway:
@@ -206,6 +207,19 @@ const bodies = {
     },
     { size: fc.oneof(wrongNumber, fc.constantFrom(0, -1, 20 * 1024 * 1024 + 1, 2.5)), contentType: fc.oneof(wrongString, fc.constantFrom('text/plain', 'PDF')) },
   ),
+  application: poisoned(
+    {
+      procedureCode: fc.oneof(fc.constantFrom('TP-LLTP', 'DL-LHND', 'XD-GPXD', 'NO-SUCH'), anyString),
+      desk: fc.oneof(fc.constantFrom('BDH', 'TTHCC', 'ZZZ'), anyString),
+      answers: fc.oneof(fc.constant({ hoTen: 'Nguyễn Thị Lan' }), fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 3 })),
+      documents: fc.oneof(fc.constant([{ requirement: 'can-cuoc', documentId: 'c'.repeat(32) }]), fc.jsonValue({ maxDepth: 2 })),
+    },
+    { procedureCode: fc.oneof(wrongString, fc.constantFrom('tp-lltp', 'TP LLTP')), answers: fc.oneof(wrongString, fc.constant([]), fc.constant({ 'Họ tên': 'x' })) },
+  ),
+  completion: poisoned(
+    { answers: fc.oneof(fc.constant({ mucDich: 'Xin thị thực' }), fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 3 })), documents: fc.jsonValue({ maxDepth: 2 }) },
+    { answers: fc.oneof(wrongString, fc.constant([])), documents: fc.oneof(wrongString, fc.constant([{ requirement: 'CAN CUOC', documentId: 'x' }])) },
+  ),
   withdraw: poisoned({ reason: text }, { reason: fc.oneof(fc.integer(), fc.boolean(), fc.array(fc.string()), fc.constant({}), fc.constantFrom('', '   ')) }),
   rating: poisoned(
     { score: fc.oneof(fc.integer({ min: -10, max: 10 }), fc.double(), wrongNumber), comment: text },
@@ -337,6 +351,8 @@ describe('fuzz: random and malformed requests at every route', () => {
   let db: DynamoDBClient;
   const t: Record<string, string> = {};
   const d = {} as Record<'a' | 'bait' | 'e', { code: string; lookupPin: string }>;
+  /** A signed-in citizen's submitted online application and its dossier (no completion asked: a valid body meets a 409). */
+  const o = {} as { id: string; code: string };
   const stats = { requests: 0, routes: 0, fiveXx: 0, byStatus: new Map<number, number>(), accepted: new Map<string, number>() };
 
   const send = async (s: Sent, counted = true) => {
@@ -409,6 +425,9 @@ describe('fuzz: random and malformed requests at every route', () => {
     expect(rated.status).toBe(201);
     // receipt and result emails, the return step at the desk: let the workflows come to rest
     await eventually(async () => (await h.emailsTo(applicant(3).email)).length >= 2);
+    t.applicant = await citizenToken(h, 1); // the online applicant (t.citizen: the sign-in's session)
+    t.otherCitizen = await citizenToken(h, 2);
+    Object.assign(o, await applyOnline(h, t.applicant));
     await settle([]);
   });
 
@@ -498,6 +517,17 @@ describe('fuzz: random and malformed requests at every route', () => {
       { route: r('GET /public/me'), targets: [{ params: {}, token: t.citizen }], token: t.citizen },
       { route: r('GET /public/me/dossiers'), targets: [{ params: {}, token: t.citizen }], token: t.citizen },
       { route: r('GET /public/me/dossiers/{code}'), targets: [{ params: { code: d.a.code }, token: t.citizen }, { params: { code: d.bait.code }, token: t.citizen }], token: t.citizen },
+      // applying online: the catalogue to anyone; a signed-in citizen's own application (o.id) and online dossier (o.code)
+      { route: r('GET /public/procedures'), targets: [{ params: {} }], query: ['q', 'field', 'level'] },
+      { route: r('GET /public/procedures/{code}'), targets: [{ params: { code: 'TP-LLTP' } }, { params: { code: 'XX-NONE' } }] },
+      { route: r('POST /public/applications'), targets: [{ params: {}, token: t.applicant }], token: t.applicant, invalid: bodies.application },
+      { route: r('GET /public/applications/{id}'), targets: [{ params: { id: o.id }, token: t.applicant }, { params: { id: o.id }, token: t.otherCitizen }], token: t.applicant },
+      { route: r('PUT /public/applications/{id}'), targets: [{ params: { id: o.id }, token: t.applicant }], token: t.applicant, invalid: bodies.application },
+      { route: r('POST /public/applications/{id}/documents'), targets: [{ params: { id: o.id }, token: t.applicant }, { params: { id: o.id }, token: t.otherCitizen }], token: t.applicant, invalid: bodies.upload },
+      { route: r('POST /public/applications/{id}/documents/{documentId}/complete'), targets: [{ params: { id: o.id, documentId: 'b'.repeat(32) }, token: t.applicant }], token: t.applicant },
+      // submitted already: answers its dossier again (a no-op)
+      { route: r('POST /public/applications/{id}/submit'), targets: [{ params: { id: o.id }, token: t.applicant }, { params: { id: o.id }, token: t.otherCitizen }], token: t.applicant, noop: (status) => status === 201 },
+      { route: r('POST /public/me/dossiers/{code}/completion'), targets: [{ params: { code: o.code }, token: t.applicant }, { params: { code: o.code }, token: t.otherCitizen }], token: t.applicant, invalid: bodies.completion },
     ];
   };
 
@@ -587,6 +617,11 @@ describe('fuzz: random and malformed requests at every route', () => {
       for (const token of forged) {
         const s: Sent = { method: route.method, url: route.path.replace(/\{\w+\}/g, 'TTHCC-261202-0001'), headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: route.method === 'GET' ? undefined : '{}' };
         const res = await send(s, false);
+        // a signed-in citizen's route has no officers' authorizer: an officer's token, forged or not, is no session (401)
+        if (route.roles.includes('citizen')) {
+          expect(res.status, `${route.method} ${route.path}`).toBe(401);
+          continue;
+        }
         expect(res.status, `${route.method} ${route.path}`).toBe(403);
         expect(JSON.parse(res.text)).toEqual({ message: 'Forbidden' });
         n++;
