@@ -31,6 +31,7 @@ declare module 'oidc-provider' {
   }
   export interface Configuration {
     clients?: Record<string, unknown>[];
+    adapter?: new (model: string) => unknown;
     jwks?: { keys: Record<string, unknown>[] };
     cookies?: { keys?: string[] };
     routes?: Record<string, string>;

@@ -1,4 +1,11 @@
 import { apiRouter } from '../commons/router';
+import { route as createFeedback } from '../create-feedback/route';
+import { route as listFeedback } from '../list-feedback/route';
+import { route as feedbackFigures } from '../feedback-figures/route';
+import { route as getFeedback } from '../get-feedback/route';
+import { route as assignFeedback } from '../assign-feedback/route';
+import { route as mergeFeedback } from '../merge-feedback/route';
+import { route as answerFeedback } from '../answer-feedback/route';
 import { route as decideStep } from '../decide-step/route';
 import { route as listProcedures } from '../list-procedures/route';
 import { route as draftDocument } from '../draft-document/route';
@@ -40,6 +47,13 @@ export const routes = [
   getControlSheet,
   getLogbook,
   searchDossiers,
+  createFeedback,
+  listFeedback,
+  feedbackFigures,
+  getFeedback,
+  assignFeedback,
+  mergeFeedback,
+  answerFeedback,
 ];
 
 export const handler = apiRouter(routes);

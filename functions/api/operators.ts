@@ -1,4 +1,5 @@
 import { apiRouter } from '../commons/router';
+import { route as publishFeedback } from '../publish-feedback/route';
 import { route as exportApplicant } from '../export-applicant/route';
 import { route as getTimelinessDossiers } from '../get-timeliness-dossiers/route';
 import { route as getTimelinessReport } from '../get-timeliness-report/route';
@@ -24,6 +25,7 @@ export const routes = [
   putProcedure,
   putCalendar,
   putAgency,
+  publishFeedback,
 ];
 
 export const handler = apiRouter(routes);

@@ -1,4 +1,6 @@
 import { apiRouter } from '../commons/router';
+import { route as publicFeedback } from '../public-feedback/route';
+import { route as publicSearchFeedback } from '../public-search-feedback/route';
 import { route as publicCentre } from '../public-centre/route';
 import { route as publicCompleteDocument } from '../public-complete-document/route';
 import { route as publicGetDocument } from '../public-get-document/route';
@@ -54,6 +56,8 @@ export const routes = [
   completeApplicationDocument,
   submitApplication,
   completeOnlineDossier,
+  publicFeedback,
+  publicSearchFeedback,
 ];
 
 export const handler = apiRouter(routes);

@@ -14,28 +14,22 @@ export interface Caller {
   scopes?: string[];
 }
 
-/** The authorizer passes arrays as JSON text; HTTP API's JWT authorizer flattened them to "[a b]": accept both, and a real array. */
+/** The authorizer passes arrays as JSON text (functions/commons/authorizer.ts); a real array is accepted too. */
 function groupsClaim(value: unknown): string[] {
   if (Array.isArray(value)) return value.map(String);
   if (typeof value !== 'string' || value === '') return [];
-  const text = value.trim();
-  if (text.startsWith('[') && text.includes('"')) {
-    try {
-      return (JSON.parse(text) as unknown[]).map(String);
-    } catch {
-      /* fall through */
-    }
+  try {
+    const parsed = JSON.parse(value) as unknown;
+    return Array.isArray(parsed) ? parsed.map(String) : [];
+  } catch {
+    return [];
   }
-  return text.replace(/^\[|\]$/g, '').split(/[\s,]+/).filter(Boolean);
 }
 
-/**
- * The verified claims, in one place: the Lambda authorizer's context (`authorizer.lambda`, on AWS
- * and locally), or a JWT authorizer's claims (`authorizer.jwt.claims`, the shape before it).
- */
+/** The verified claims: the Lambda authorizer's context (`authorizer.lambda`, on AWS and locally), nothing else. */
 function claimsOf(event: ApiEvent): Record<string, unknown> | undefined {
-  const authorizer = event.requestContext?.authorizer as { lambda?: Record<string, unknown>; jwt?: { claims?: Record<string, unknown> } } | undefined;
-  return authorizer?.lambda ?? authorizer?.jwt?.claims;
+  const authorizer = event.requestContext?.authorizer as { lambda?: Record<string, unknown> } | undefined;
+  return authorizer?.lambda;
 }
 
 /**

@@ -39,7 +39,7 @@ const unavailable = () =>
 /** The code is unknown, used, expired, or not for this verifier or redirect URI. */
 export const badCode = () =>
   new HttpProblem(400, 'Bad Request', 'Mã đăng nhập không hợp lệ hoặc đã hết hạn; vui lòng đăng nhập lại. / The sign-in code is not valid or has expired; please sign in again.', [
-    { field: 'code', message: 'not valid or expired' },
+    { field: 'code', code: 'invalid', message: 'not valid or expired' },
   ]);
 /** The ID token fails a check (signature, issuer, audience, nonce, expiry) or the claims are not a citizen's. */
 export const notVouched = () =>

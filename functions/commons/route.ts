@@ -1,4 +1,4 @@
-import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyEventV2WithLambdaAuthorizer, Context } from 'aws-lambda';
+import type { APIGatewayProxyEventV2WithLambdaAuthorizer, Context } from 'aws-lambda';
 import type * as z from 'zod';
 import type { Role, Scope } from '../core/roles';
 import type { Dossier } from '../core/dossier';
@@ -7,11 +7,8 @@ import type { Caller } from './access';
 import type { AuthorizerContext } from './authorizer';
 import type { Once } from './idempotency';
 
-/**
- * What the API's functions receive: the claims of the Lambda authorizer (functions/authorizer,
- * `requestContext.authorizer.lambda`); the JWT authorizer's shape is still read (access.ts).
- */
-export type ApiEvent = APIGatewayProxyEventV2WithLambdaAuthorizer<AuthorizerContext> | APIGatewayProxyEventV2WithJWTAuthorizer;
+/** What the API's functions receive: the claims of the Lambda authorizer (functions/authorizer, `requestContext.authorizer.lambda`). */
+export type ApiEvent = APIGatewayProxyEventV2WithLambdaAuthorizer<AuthorizerContext>;
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**

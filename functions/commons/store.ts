@@ -5,6 +5,7 @@ import type { Branch } from '../core/centre';
 import type { DocumentRecord } from '../core/documents';
 import { documentClient, tableName } from './aws';
 import { localDate } from '../core/local-time';
+import { isFeedbackCode } from '../core/feedback';
 import type { EmailItem } from './email-store';
 
 /**
@@ -12,7 +13,8 @@ import type { EmailItem } from './email-store';
  *   DOSSIER#<code> / META            the dossier (the only item with personal data)
  *   DOSSIER#<code> / STEP#<stepId>   an agency step; GSI1 QUEUE#<agency>[#<branch>] while pending
  *   DOSSIER#<code> / APOLOGY#<stepId>#<n>  an apology fact (a lapse or a reported delay)
- *   DOSSIER#<code> / EMAIL#<eventKey>    one email per (dossier, event)
+ *   DOSSIER#<code> / EMAIL#<eventKey>    one email per (dossier, event); FEEDBACK#<PA-…> / EMAIL#… a feedback item's
+ *   FEEDBACK#<code> / …              citizens' feedback (commons/feedback-store.ts)
  *   DOSSIER#<code> / DOCUMENT#<id>   an uploaded document (commons/document-store.ts)
  *   CATALOGUE / PROCEDURE#<code>#<vvvv>, CATALOGUE / AGENCY#<code>, CALENDAR / YEAR#<yyyy>
  *   COUNTER#<agency>#<yymmdd> / COUNTER   the day's last number, and the requests in flight
@@ -25,7 +27,8 @@ export const keys = {
   dossier: (code: string) => ({ PK: `DOSSIER#${code}`, SK: 'META' }),
   step: (code: string, stepId: string) => ({ PK: `DOSSIER#${code}`, SK: `STEP#${stepId}` }),
   apology: (code: string, stepId: string, n: number) => ({ PK: `DOSSIER#${code}`, SK: `APOLOGY#${stepId}#${n}` }),
-  email: (code: string, eventKey: string) => ({ PK: `DOSSIER#${code}`, SK: `EMAIL#${eventKey}` }),
+  /** A dossier's letters; a feedback item's (PA-…) live under its own partition. */
+  email: (code: string, eventKey: string) => ({ PK: `${isFeedbackCode(code) ? 'FEEDBACK' : 'DOSSIER'}#${code}`, SK: `EMAIL#${eventKey}` }),
   procedure: (code: string, version: number) => ({
     PK: 'CATALOGUE',
     SK: `PROCEDURE#${code}#${String(version).padStart(4, '0')}`,

@@ -360,6 +360,9 @@ export const MyDossiers = z.object({
   ),
 });
 export const MyDossier = CitizenView.extend({
+  /** null: an online application the desk has not received yet (status 1). */
+  receivedAt: localTime.nullable(),
+  appointmentAt: localTime.nullable(),
   /** Applied online: the desk's check (before it is received) and what it asked to complete. */
   online: z
     .object({

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { validateCalendarYear, type CalendarYear } from './calendar/working-time';
 import { CentreProfile } from './centre';
 import type { Agency } from './model';
+import { FEEDBACK_PREFIX } from './feedback';
 import { codeErrors, contentOf, fieldName, parseProcedureBody, routeErrors, type FieldError, type ProcedureDraft } from './procedure-rules';
 
 /**
@@ -33,7 +34,10 @@ export const AgencyBody = z
 export type AgencyBody = z.infer<typeof AgencyBody>;
 
 export function agencyCodeErrors(code: string): FieldError[] {
-  return AGENCY_CODE.test(code) ? [] : [{ field: 'code', message: 'upper-case letters and digits, 2 to 12 characters, e.g. STP' }];
+  if (!AGENCY_CODE.test(code)) return [{ field: 'code', message: 'upper-case letters and digits, 2 to 12 characters, e.g. STP' }];
+  // its dossiers' codes would read as feedback codes (PA-<yymmdd>-<nnnn>, functions/core/feedback.ts)
+  if (code === FEEDBACK_PREFIX) return [{ field: 'code', message: `${FEEDBACK_PREFIX} is the prefix of feedback codes: an agency has another code` }];
+  return [];
 }
 
 const issues = (error: z.ZodError, prefix: (string | number)[] = []): FieldError[] =>

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { FEEDBACK_PREFIX } from './feedback';
 
 /**
  * A centre's profile (config/<centre>/centre.json): who the citizen deals with, where, when and
@@ -95,6 +96,14 @@ export const CentreProfile = z
     branches: z.array(Branch).max(200).optional(),
     /** The citizens' national sign-in; without it the portal offers only the PIN lookup. */
     citizenSignIn: CitizenSignIn.optional(),
+    /**
+     * Citizens' feedback (docs/feedback.md): working days to answer (default 10, Decree 20/2008 as
+     * amended by Decree 92/2017) and how many before that the agency is warned (default 2).
+     */
+    feedback: z
+      .object({ answerWorkingDays: z.number().int().min(1).max(60).optional(), warningWorkingDays: z.number().int().min(0).max(30).optional() })
+      .strict()
+      .optional(),
   })
   .strict()
   .superRefine((p, ctx) => {
@@ -113,6 +122,7 @@ export const CentreProfile = z
     }
     (p.branches ?? []).forEach((b, i) => {
       if (p.branches!.findIndex((x) => x.code === b.code) !== i) ctx.addIssue({ code: 'custom', path: ['branches', i, 'code'], message: `${b.code} is listed twice` });
+      if (b.code === FEEDBACK_PREFIX) ctx.addIssue({ code: 'custom', path: ['branches', i, 'code'], message: `${b.code} is the prefix of feedback codes: a branch has a prefix of its own` });
       if (b.code === p.deskAgency) ctx.addIssue({ code: 'custom', path: ['branches', i, 'code'], message: `${b.code} is the main desk's code (deskAgency): a branch has a prefix of its own` });
     });
   });

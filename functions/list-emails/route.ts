@@ -33,7 +33,7 @@ export const route = defineRoute({
     if (state === 'failed') {
       for (const i of await queryIndex('EMAILS#failed')) {
         // the key names the letter even where the item lacks `eventKey` (PIN letters written before issue 20 were listed `<code>~undefined`)
-        refs.push({ code: String(i.PK).replace(/^DOSSIER#/, ''), eventKey: String(i.eventKey ?? String(i.SK).replace(/^EMAIL#/, '')), at: String(i.failedAt ?? '') });
+        refs.push({ code: String(i.PK).replace(/^(DOSSIER|FEEDBACK)#/, ''), eventKey: String(i.eventKey ?? String(i.SK).replace(/^EMAIL#/, '')), at: String(i.failedAt ?? '') });
       }
     } else {
       const desks = (await listAgencies()).filter((a) => a.kind === 'desk').map((a) => a.code);

@@ -85,6 +85,8 @@ describe('GET /public/me/dossiers/{code}', () => {
       meta({
         status: 1,
         channel: 'online',
+        receivedAt: undefined,
+        appointmentAt: undefined,
         applicant: { name: 'Nguyễn Thị Lan', email: 'lan@example.vn' },
         online: {
           level: 'partly',
@@ -99,6 +101,7 @@ describe('GET /public/me/dossiers/{code}', () => {
     );
     const answer = await invoke(route, { as: as(lan), params: { code: CODE } });
     expect(answer.status).toBe(200);
+    expect(MyDossier.parse(answer.body)).toMatchObject({ status: 1, statusText: { vi: 'Mới đăng ký', en: 'Submitted' }, receivedAt: null, appointmentAt: null, canWithdraw: false });
     expect(answer.body.online).toEqual({
       level: 'partly',
       applicationId: 'app-1',

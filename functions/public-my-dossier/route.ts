@@ -4,7 +4,9 @@ import { notFound } from '../commons/http';
 import { isCitizensDossier } from '../commons/my-dossiers';
 import { dossierCode } from '../commons/params';
 import { defineRoute, reply } from '../commons/route';
-import { getDossier } from '../commons/store';
+import { citizenDocuments } from '../commons/citizen-documents';
+import { getDossier, listDossierItems } from '../commons/store';
+import { STATUS_TEXT } from '../core/citizen-view';
 import { MyDossier } from '../contracts/responses';
 import { toLocalIso } from '../core/local-time';
 import type { Dossier } from '../core/dossier';
@@ -46,6 +48,31 @@ export const route = defineRoute({
   handler: async ({ params: { code }, citizen }) => {
     const d = await getDossier(code);
     if (!d || !isCitizensDossier(d, citizen!)) throw notFound(`Không có hồ sơ ${code} của bạn / You have no dossier ${code}`);
-    return reply(200, { ...(await citizenView(code)), online: onlineView(d) }, { 'cache-control': 'no-store' });
+    if (d.receivedAt && d.appointmentAt) return reply(200, { ...(await citizenView(code)), online: onlineView(d) }, { 'cache-control': 'no-store' });
+    // applied online, not received yet: no receipt, no appointment, nothing to withdraw or rate
+    const { steps, files } = await listDossierItems(code);
+    const submittedAt = d.online?.submittedAt;
+    return reply(
+      200,
+      {
+        code,
+        status: d.status,
+        statusText: STATUS_TEXT[d.status],
+        procedure: { code: d.procedure.code, name: d.procedure.name },
+        receivedAt: null,
+        appointmentAt: null,
+        collection: null,
+        history: submittedAt ? [{ at: toLocalIso(submittedAt), event: 'submitted', text: { vi: 'Đã nộp hồ sơ trực tuyến', en: 'Applied online' } }] : [],
+        supplement: null,
+        stop: d.stop ? { kind: d.stop.kind, at: toLocalIso(d.stop.at), reason: d.stop.reason } : null,
+        returnedAt: null,
+        canWithdraw: false,
+        canRate: false,
+        rating: null,
+        documents: citizenDocuments(d, steps, files),
+        online: onlineView(d),
+      },
+      { 'cache-control': 'no-store' },
+    );
   },
 });

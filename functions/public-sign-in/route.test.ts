@@ -118,6 +118,7 @@ describe('POST /public/sign-in', () => {
       const answer = await invoke(route, { body: { ...good, redirectUri } });
       expect(answer.status).toBe(400);
       expect(answer.body.errors[0].field).toBe('redirectUri');
+      expect(answer.body.detail).toBe(`Địa chỉ quay lại phải là ${PORTAL}/dvc/callback`);
     }
     expect(provider.calls).toHaveLength(0);
     expect(db.commandCalls(PutCommand)).toHaveLength(0);

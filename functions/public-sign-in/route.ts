@@ -50,7 +50,7 @@ export const route = defineRoute({
     }
     const expected = `${new URL(centre.portalUrl).origin}${CITIZEN_CALLBACK_PATH}`;
     if (body.redirectUri !== expected) {
-      throw new HttpProblem(400, 'Bad Request', `redirectUri must be ${expected}`, [{ field: 'redirectUri', message: `must be ${expected}` }]);
+      throw new HttpProblem(400, 'Bad Request', `Địa chỉ quay lại phải là ${expected} / redirectUri must be ${expected}`, [{ field: 'redirectUri', code: 'invalid', message: `must be ${expected}` }]);
     }
     const citizen = await exchangeCode(settings, body);
     const session = await openSession(citizen, factTime());

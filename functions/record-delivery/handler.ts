@@ -7,6 +7,7 @@ import { documentClient, tableName } from '../commons/aws';
 import { openContact } from '../commons/contacts';
 import { readEmail, recordSent } from '../commons/email-store';
 import { dossierCode } from '../commons/params';
+import { isFeedbackCode } from '../core/feedback';
 import { logger, metrics } from '../commons/powertools';
 import { isConditionFailed, keys } from '../commons/store';
 import { DELIVERY_EVENTS, needsContact } from '../core/email-delivery';
@@ -80,7 +81,8 @@ async function record(raw: unknown) {
   }
   if (METRIC[kind.event]) metrics.addMetric(METRIC[kind.event]!, MetricUnit.Count, 1);
   metrics.publishStoredMetrics();
-  if (needsContact(kind.state)) await openContact(code, eventKey, item.event, kind.state, at);
+  // a feedback item's letter (PA-…) has no desk's list of citizens to call: its state is on the letter
+  if (needsContact(kind.state) && !isFeedbackCode(code)) await openContact(code, eventKey, item.event, kind.state, at);
   logger.info('email delivery recorded', { dossierCode: code, eventKey, delivery: kind.state });
   return { recorded: true, state: kind.state, changed: true };
 }

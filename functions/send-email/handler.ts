@@ -12,6 +12,8 @@ import { composePinLetter } from '../commons/pin-issue';
 import { PIN_EVENT } from '../core/email/pin-letter';
 import { CONTACT_EVENT } from '../core/email/contact-letter';
 import { composeContactLetter } from '../commons/contact-correction';
+import { composeFeedbackLetter } from '../commons/feedback-store';
+import { FEEDBACK_EVENTS } from '../core/email/feedback-letter';
 import { dossierCode } from '../commons/params';
 import { logger, metrics } from '../commons/powertools';
 import { currentCentre } from '../core/centre';
@@ -56,6 +58,10 @@ async function sendOne(m: EmailMessage): Promise<void> {
       // the desk corrected the contact details: told at the address the dossier had before
       ({ to, rendered } = await composeContactLetter(m.dossierCode, m.eventKey));
       event = CONTACT_EVENT;
+    } else if (FEEDBACK_EVENTS.includes(seen.event)) {
+      // a feedback item's receipt or answer (functions/commons/feedback-store.ts)
+      ({ to, rendered } = await composeFeedbackLetter(m.dossierCode, seen.event));
+      event = seen.event;
     } else {
       const request = NotifyInput.parse({ dossierCode: m.dossierCode, eventKey: m.eventKey, ...(seen.request ?? { event: seen.event }) });
       const composed = await compose(request);

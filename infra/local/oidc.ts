@@ -54,6 +54,45 @@ export const nationalClaims = (c: Citizen) => ({
   LoaiTaiKhoan: 1,
 });
 
+/**
+ * The provider's grants, codes, tokens, sessions and interactions, in this process's memory (the
+ * stand-in keeps nothing on disk): oidc-provider's adapter interface, as its own quick-start one.
+ */
+class MemoryAdapter {
+  private static readonly store = new Map<string, { payload: Record<string, unknown>; expiresAt?: number }>();
+  private static readonly grants = new Map<string, Set<string>>();
+  constructor(private readonly model: string) {}
+  private key = (id: string) => `${this.model}:${id}`;
+  async upsert(id: string, payload: Record<string, unknown>, expiresIn?: number) {
+    MemoryAdapter.store.set(this.key(id), { payload, expiresAt: expiresIn ? Date.now() + expiresIn * 1000 : undefined });
+    const grantId = payload.grantId as string | undefined;
+    if (grantId) MemoryAdapter.grants.set(grantId, (MemoryAdapter.grants.get(grantId) ?? new Set()).add(this.key(id)));
+  }
+  async find(id: string) {
+    const entry = MemoryAdapter.store.get(this.key(id));
+    if (!entry || (entry.expiresAt && entry.expiresAt <= Date.now())) return undefined;
+    return entry.payload;
+  }
+  async findByUid(uid: string) {
+    for (const [key, entry] of MemoryAdapter.store) if (key.startsWith(`${this.model}:`) && entry.payload.uid === uid) return this.find(key.slice(this.model.length + 1));
+    return undefined;
+  }
+  async findByUserCode(): Promise<undefined> {
+    return undefined;
+  }
+  async consume(id: string) {
+    const entry = MemoryAdapter.store.get(this.key(id));
+    if (entry) entry.payload.consumed = Math.floor(Date.now() / 1000);
+  }
+  async destroy(id: string) {
+    MemoryAdapter.store.delete(this.key(id));
+  }
+  async revokeByGrantId(grantId: string) {
+    for (const key of MemoryAdapter.grants.get(grantId) ?? []) MemoryAdapter.store.delete(key);
+    MemoryAdapter.grants.delete(grantId);
+  }
+}
+
 const PAGE_CSP = "default-src 'none'; form-action 'self'; style-src 'unsafe-inline'";
 
 export class LocalOidc {
@@ -91,6 +130,7 @@ export class LocalOidc {
           token_endpoint_auth_method: 'client_secret_basic',
         },
       ],
+      adapter: MemoryAdapter,
       jwks: { keys: [jwk as never] },
       cookies: { keys: [randomBytes(32).toString('base64url')] },
       routes: {

@@ -154,6 +154,17 @@ describe('every instant of every answer is local time (+07:00)', () => {
     expect((await h.call('GET', '/public/me/dossiers', { token: session.token })).body.dossiers.map((x: { code: string }) => x.code)).toContain(own.code);
     expect((await h.call('GET', `/public/me/dossiers/${own.code}`, { token: session.token })).status).toBe(200);
     expect((await h.call('POST', '/public/sign-out', { token: session.token })).status).toBe(200);
+    // citizens' feedback: received, listed, assigned, answered, published, found, counted
+    const fa = (await h.call('POST', '/public/feedback', { headers: { 'idempotency-key': uniqueKey() }, body: { kind: 'handling', text: 'Hồ sơ chậm', email: 'lt-feedback@example.vn' } })).body;
+    const fb = (await h.call('POST', '/feedback', { token: desk, headers: { 'idempotency-key': uniqueKey() }, body: { channel: 'letter', kind: 'question', text: 'Hỏi bằng thư' } })).body;
+    await h.call('GET', '/feedback?limit=1', { token: desk });
+    await h.call('POST', `/feedback/${fa.code}/assign`, { token: desk, headers: { 'idempotency-key': uniqueKey() }, body: { agency: 'STP' } });
+    await h.call('POST', `/feedback/${fb.code}/merge`, { token: desk, headers: { 'idempotency-key': uniqueKey() }, body: { into: fa.code } });
+    await h.call('GET', `/feedback/${fa.code}`, { token: stp });
+    await h.call('POST', `/feedback/${fa.code}/answer`, { token: stp, headers: { 'idempotency-key': uniqueKey() }, body: { text: 'Đã giải quyết' } });
+    await h.call('POST', `/feedback/${fa.code}/publish`, { token: op, headers: { 'idempotency-key': uniqueKey() }, body: {} });
+    await h.call('GET', '/public/feedback?q=ho%20so', {});
+    await h.call('GET', '/feedback/figures?from=2026-12-01&to=2026-12-31', { token: op });
 
     // applying online: the catalogue, a draft with its file, the submission, the application read back, a completion
     await h.call('GET', '/public/procedures?q=ly%20lich');

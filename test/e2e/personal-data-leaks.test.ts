@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stateMachineArn } from '../../infra/local/stepfunctions';
 import { scenario, startHarness, type Harness } from '../support/local';
 import { documents, pdf } from '../support/documents';
+import { signIn } from '../support/national-sign-in';
+import { testCitizens } from '../../infra/local/oidc';
 
 /**
  * Personal data lives on the dossier item only: a full scenario's logs (at DEBUG) and every
@@ -64,6 +66,12 @@ describe('no personal data in logs, workflow histories or queue messages', () =>
     await s.decide(desk, code, 'return', { outcome: 'approve' });
     await s.email(who.email, 'Mời đánh giá');
     await h.call('POST', `/public/dossiers/${code}/rating`, { headers: { 'x-lookup-pin': lookupPin }, body: { score: 4 } });
+    // a citizen signs in with the national identity (the stand-in), reads their dossiers, signs out
+    const citizen = testCitizens()[1]!;
+    await s.receive(desk, 'DL-LHND', { name: citizen.name, email: citizen.email!, phone: citizen.phone!, idNumber: citizen.identityNumber });
+    const session = await signIn(h, citizen.identityNumber);
+    expect((await h.call('GET', '/public/me/dossiers', { token: session.token })).body.dossiers).toHaveLength(1);
+    await h.call('POST', '/public/sign-out', { token: session.token });
 
     const sfn = new SFNClient({ endpoint: h.runtime.stepFunctionsUrl, region: 'ap-southeast-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
     const executions = (await sfn.send(new ListExecutionsCommand({ stateMachineArn: stateMachineArn('dossier') }))).executions ?? [];
@@ -78,12 +86,36 @@ describe('no personal data in logs, workflow histories or queue messages', () =>
     for (const secret of [who.email, who.phone, who.phone.replace(/^0/, '+84'), who.idNumber, lookupPin, who.name]) {
       expect(queued.includes(secret), `SQS messages contain ${secret}`).toBe(false);
     }
-    for (const secret of [who.email, who.phone, who.phone.replace(/^0/, '+84'), who.idNumber, lookupPin, fileName, fileSecret, who.name]) {
+    const signedIn = testCitizens()[1]!;
+    for (const secret of [who.email, who.phone, who.phone.replace(/^0/, '+84'), who.idNumber, lookupPin, fileName, fileSecret, who.name, signedIn.identityNumber, signedIn.email!, signedIn.name, h.runtime.oidc.clientSecret]) {
       expect(captured.includes(secret), `logs contain ${secret}`).toBe(false);
       expect(histories.includes(secret), `histories contain ${secret}`).toBe(false);
     }
     expect(histories).not.toMatch(/motcua-local-task-/); // task tokens stay out of payload logs too
     expect(captured).not.toMatch(/motcua-local-task-/);
+  });
+
+  it('finds none after feedback sent, assigned, answered by email and published (docs/feedback.md)', async () => {
+    const s = scenario(h);
+    const [desk, stp, op] = [await h.token('desk-1', ['desk']), await h.token('stp-1', ['agency-STP']), await h.token('op-1', ['operator'])];
+    const sender = { name: 'Lý Văn Kín Đáo', email: 'kin.dao.5521@example.vn', phone: '0977123456', idNumber: '001088776655' };
+    const key = () => ({ 'idempotency-key': crypto.randomUUID() });
+    const sent = await h.call('POST', '/public/feedback', {
+      headers: key(),
+      body: { kind: 'handling', text: `Tôi là ${sender.name}, CCCD ${sender.idNumber}, gọi ${sender.phone}.`, name: sender.name, email: sender.email, phone: sender.phone },
+    });
+    expect(sent.status).toBe(201);
+    const code = sent.body.code as string;
+    await s.email(sender.email, 'Đã tiếp nhận phản ánh');
+    expect((await h.call('POST', `/feedback/${code}/assign`, { token: desk, headers: key(), body: { agency: 'STP' } })).status).toBe(200);
+    expect((await h.call('POST', `/feedback/${code}/answer`, { token: stp, headers: key(), body: { text: `Kính gửi ông ${sender.name}: đã giải quyết.` } })).status).toBe(200);
+    await s.email(sender.email, 'Trả lời phản ánh');
+    expect((await h.call('POST', `/feedback/${code}/publish`, { token: op, headers: key(), body: {} })).status).toBe(200);
+    expect(queued).toContain(code);
+    for (const secret of [sender.email, sender.phone, sender.phone.replace(/^0/, '+84'), sender.idNumber, sender.name]) {
+      expect(queued.includes(secret), `SQS messages contain ${secret}`).toBe(false);
+      expect(captured.includes(secret), `logs contain ${secret}`).toBe(false);
+    }
   });
 });
 

@@ -28,6 +28,7 @@ describe('who may call what', () => {
   const doc = {} as Record<'desk' | 'citizen' | 'deskPending' | 'citizenPending', string>;
   // applying online: a draft (a), a draft with a file asked for and not completed (b), one ready to submit (c), a dossier asked to complete (d)
   const online = {} as { a: string; b: string; bPending: string; c: string; d: string };
+  const fb = {} as Record<'a' | 'b' | 'c' | 'p', string>;
   const receive = async (procedureCode: string, n: number) =>
     (await h.call('POST', '/dossiers', { token: t.desk, headers: { 'idempotency-key': uniqueKey() }, body: { procedureCode, applicant: applicant(n), channel: 'counter' } })).body;
   const waitStep = (agency: string, code: string, token: string | undefined) =>
@@ -98,6 +99,14 @@ describe('who may call what', () => {
     online.c = (await draftApplication(h, t.lan)).id;
     online.d = (await applyOnline(h, t.lan)).code;
     await askCompletionInTable(h, online.d);
+    // feedback: a assigned to STP (read, assign, answer), b merged into c, p answered (published)
+    const feedback = async (body: Record<string, unknown>) =>
+      (await h.call('POST', '/feedback', { token: t.desk, headers: { 'idempotency-key': uniqueKey() }, body: { channel: 'hotline', kind: 'handling', text: 'Hồ sơ chậm', ...body } })).body.code as string;
+    fb.a = await feedback({ assignTo: 'STP' });
+    fb.b = await feedback({});
+    fb.c = await feedback({});
+    fb.p = await feedback({ assignTo: 'STP' });
+    await h.call('POST', `/feedback/${fb.p}/answer`, { token: t.stp, headers: { 'idempotency-key': uniqueKey() }, body: { text: 'Đã trả lời' } });
   });
   afterAll(() => h?.stop());
 
@@ -143,6 +152,17 @@ describe('who may call what', () => {
     { route: 'POST /public/dossiers/{code}/documents/{documentId}/complete', path: `/public/dossiers/${d.f.code}/documents/${doc.citizenPending}/complete`, pin: d.f.lookupPin, allow: { citizen: 201 }, deny: publicDeny },
     { route: 'GET /public/dossiers/{code}/documents/{documentId}', path: `/public/dossiers/${d.f.code}/documents/${doc.citizen}`, pin: d.f.lookupPin, allow: { citizen: 200 }, deny: publicDeny },
     { route: 'PATCH /dossiers/{code}/applicant', path: `/dossiers/${d.b.code}/applicant`, body: { phone: '0911 222 333' }, allow: { desk: 200 }, deny: { operator: 403, stp: 403, catp: 403, nobody: 403 } },
+    // citizens' feedback (docs/feedback.md)
+    { route: 'POST /public/feedback', path: '/public/feedback', body: { kind: 'question', text: 'Lệ phí bao nhiêu?' }, allow: { anonymous: 201, desk: 201 }, deny: {} },
+    { route: 'GET /public/feedback', path: `/public/feedback?q=${encodeURIComponent('le phi')}`, allow: { anonymous: 200, desk: 200 }, deny: {} },
+    { route: 'POST /feedback', path: '/feedback', body: { channel: 'zalo', kind: 'question', text: 'Hỏi qua Zalo' }, allow: { desk: 201, operator: 201 }, deny: { stp: 403, nobody: 403, stpSystem: 403 } },
+    { route: 'GET /feedback', path: '/feedback?late=false', allow: { desk: 200, operator: 200, stp: 200 }, deny: { nobody: 403, stpSystem: 403 } },
+    { route: 'GET /feedback/figures', path: '/feedback/figures?from=2026-12-01&to=2026-12-31', allow: { desk: 200, operator: 200 }, deny: { stp: 403, nobody: 403 } },
+    { route: 'GET /feedback/{code}', path: `/feedback/${fb.a}`, allow: { desk: 200, operator: 200, stp: 200 }, deny: { catp: 404, sdl: 404, nobody: 403 } },
+    { route: 'POST /feedback/{code}/assign', path: `/feedback/${fb.a}/assign`, body: { agency: 'STP' }, allow: { desk: 200, operator: 200 }, deny: { stp: 403, nobody: 403 } },
+    { route: 'POST /feedback/{code}/merge', path: `/feedback/${fb.b}/merge`, body: { into: fb.c }, allow: { desk: 200 }, deny: { stp: 403, nobody: 403 } },
+    { route: 'POST /feedback/{code}/answer', path: `/feedback/${fb.a}/answer`, body: { text: 'Đã giải quyết' }, allow: { stp: 200 }, deny: { catp: 404, sdl: 404, operator: 403, nobody: 403 } },
+    { route: 'POST /feedback/{code}/publish', path: `/feedback/${fb.p}/publish`, body: {}, allow: { operator: 200 }, deny: { desk: 403, stp: 403, nobody: 403 } },
     // last: both replace d.a's PIN
     { route: 'POST /dossiers/{code}/pin', path: `/dossiers/${d.a.code}/pin`, body: {}, allow: { desk: 202 }, deny: { operator: 403, stp: 403, catp: 403, nobody: 403 } },
     { route: 'POST /public/dossiers/{code}/pin-reminder', path: `/public/dossiers/${d.a.code}/pin-reminder`, body: {}, allow: { anonymous: 202, citizen: 202, desk: 202 }, deny: {} },

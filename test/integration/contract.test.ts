@@ -204,6 +204,21 @@ describe('real answers validate against the contract', () => {
     await askCompletionInTable(h, online.code);
     await check('POST /public/me/dossiers/{code}/completion', `/public/me/dossiers/${online.code}/completion`, { token: lan, body: { answers: { mucDich: 'Xin thị thực' } } });
 
+    // citizens' feedback: received, entered, assigned, merged, answered, published, found, counted
+    const fa = await check('POST /public/feedback', '/public/feedback', { body: { kind: 'handling', text: 'Hồ sơ chậm', email: 'fb@example.vn', dossierCode: a.code } });
+    await check('POST /public/feedback', '/public/feedback', { body: { kind: 'nope', text: '' } });
+    const fb = await check('POST /feedback', '/feedback', { token: desk, body: { channel: 'hotline', kind: 'handling', text: 'Gọi về hồ sơ chậm' } });
+    await check('GET /feedback', '/feedback?limit=1', { token: desk });
+    await check('GET /feedback', '/feedback?agency=STP', { token: stp });
+    await check('POST /feedback/{code}/assign', `/feedback/${fa.code}/assign`, { token: desk, body: { agency: 'STP', kind: 'handling' } });
+    await check('POST /feedback/{code}/assign', `/feedback/${fa.code}/assign`, { token: desk, body: { agency: 'SXD' } });
+    await check('POST /feedback/{code}/merge', `/feedback/${fb.code}/merge`, { token: desk, body: { into: fa.code } });
+    await check('GET /feedback/{code}', `/feedback/${fa.code}`, { token: stp });
+    await check('GET /feedback/{code}', `/feedback/${fa.code}`, { token: catp });
+    await check('POST /feedback/{code}/answer', `/feedback/${fa.code}/answer`, { token: stp, body: { text: 'Đã giải quyết' } });
+    await check('POST /feedback/{code}/publish', `/feedback/${fa.code}/publish`, { token: op, body: {} });
+    await check('GET /public/feedback', '/public/feedback?q=ho%20so%20cham');
+    await check('GET /feedback/figures', '/feedback/figures?from=2026-12-01&to=2026-12-31', { token: desk });
     console.log(`contract: ${seen.size} of ${routes.length} routes answered and validated`);
     expect([...seen].sort()).toEqual(routes.map((r) => `${r.method} ${r.path}`).sort());
   });

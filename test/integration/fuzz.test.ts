@@ -221,6 +221,24 @@ const bodies = {
     { answers: fc.oneof(wrongString, fc.constant([])), documents: fc.oneof(wrongString, fc.constant([{ requirement: 'CAN CUOC', documentId: 'x' }])) },
   ),
   withdraw: poisoned({ reason: text }, { reason: fc.oneof(fc.integer(), fc.boolean(), fc.array(fc.string()), fc.constant({}), fc.constantFrom('', '   ')) }),
+  feedback: poisoned(
+    {
+      kind: fc.oneof(fc.constantFrom('rule', 'handling', 'question', 'suggestion', 'rant'), anyString),
+      text,
+      name: text,
+      email: fc.oneof(fc.constantFrom('a@example.vn', 'not-an-email'), anyString),
+      dossierCode: fc.oneof(fc.constantFrom('TTHCC-261202-0001', '12'), anyString),
+    },
+    { kind: fc.oneof(wrongString, fc.constantFrom('RULE', 'complaint')), text: wrongString },
+  ),
+  officerFeedback: poisoned(
+    { channel: fc.oneof(fc.constantFrom('hotline', 'zalo', 'web', 'fax'), anyString), kind: fc.constantFrom('rule', 'question'), text, assignTo: fc.constantFrom('STP', 'NOPE') },
+    { channel: fc.oneof(wrongString, fc.constantFrom('web', 'fax')), text: wrongString },
+  ),
+  assign: poisoned({ agency: fc.oneof(fc.constantFrom('STP', 'SXD', 'NOPE'), anyString), reason: text, kind: fc.constantFrom('rule', 'x') }, { agency: fc.oneof(wrongString, fc.constantFrom('stp', 'A')) }),
+  merge: poisoned({ into: fc.oneof(fc.constantFrom('PA-261202-0001', 'PA-1'), anyString) }, { into: fc.oneof(wrongString, fc.constantFrom('TTHCC-261202-0001', 'PA-261202')) }),
+  answer: poisoned({ text }, { text: wrongString }),
+  publish: poisoned({ question: text, answer: text }, { question: wrongString, answer: wrongString }),
   rating: poisoned(
     { score: fc.oneof(fc.integer({ min: -10, max: 10 }), fc.double(), wrongNumber), comment: text },
     { score: fc.oneof(wrongNumber, fc.constantFrom(0, 6, 2.5, -1, 1e9)) },
@@ -353,6 +371,7 @@ describe('fuzz: random and malformed requests at every route', () => {
   const d = {} as Record<'a' | 'bait' | 'e', { code: string; lookupPin: string }>;
   /** A signed-in citizen's submitted online application and its dossier (no completion asked: a valid body meets a 409). */
   const o = {} as { id: string; code: string };
+  const fb = {} as Record<'a' | 'p', string>;
   const stats = { requests: 0, routes: 0, fiveXx: 0, byStatus: new Map<number, number>(), accepted: new Map<string, number>() };
 
   const send = async (s: Sent, counted = true) => {
@@ -423,6 +442,11 @@ describe('fuzz: random and malformed requests at every route', () => {
     await eventually(async () => (await h.call('GET', `/dossiers/${d.e.code}`, { token: t.desk })).body.status === 10);
     const rated = await h.call('POST', `/public/dossiers/${d.e.code}/rating`, { headers: { 'x-lookup-pin': d.e.lookupPin }, body: { score: 4 } });
     expect(rated.status).toBe(201);
+    // a feedback item assigned to STP, and one answered: assign, merge, answer and publish reach their checks
+    const entered = async (assignTo?: string) => (await h.call('POST', '/feedback', { token: t.desk, headers: { 'idempotency-key': uniqueKey() }, body: { channel: 'hotline', kind: 'question', text: 'Hỏi', ...(assignTo ? { assignTo } : {}) } })).body.code as string;
+    fb.a = await entered('STP');
+    fb.p = await entered('STP');
+    expect((await h.call('POST', `/feedback/${fb.p}/answer`, { token: t.stp, body: { text: 'Trả lời' } })).status).toBe(200);
     // receipt and result emails, the return step at the desk: let the workflows come to rest
     await eventually(async () => (await h.emailsTo(applicant(3).email)).length >= 2);
     t.applicant = await citizenToken(h, 1); // the online applicant (t.citizen: the sign-in's session)
@@ -528,6 +552,16 @@ describe('fuzz: random and malformed requests at every route', () => {
       // submitted already: answers its dossier again (a no-op)
       { route: r('POST /public/applications/{id}/submit'), targets: [{ params: { id: o.id }, token: t.applicant }, { params: { id: o.id }, token: t.otherCitizen }], token: t.applicant, noop: (status) => status === 201 },
       { route: r('POST /public/me/dossiers/{code}/completion'), targets: [{ params: { code: o.code }, token: t.applicant }, { params: { code: o.code }, token: t.otherCitizen }], token: t.applicant, invalid: bodies.completion },
+      { route: r('POST /public/feedback'), targets: [{ params: {} }], invalid: bodies.feedback },
+      { route: r('GET /public/feedback'), targets: [{ params: {} }], query: ['q', 'limit'] },
+      { route: r('POST /feedback'), targets: [{ params: {}, token: t.desk }], token: t.desk, invalid: bodies.officerFeedback },
+      { route: r('GET /feedback'), targets: [{ params: {}, token: t.desk }, { params: {}, token: t.stp }], token: t.desk, query: ['status', 'late', 'warning', 'agency', 'kind', 'channel', 'limit', 'cursor'] },
+      { route: r('GET /feedback/figures'), targets: [{ params: {}, token: t.desk }], token: t.operator, query: ['from', 'to'] },
+      { route: r('GET /feedback/{code}'), targets: [{ params: { code: fb.a }, token: t.stp }, { params: { code: fb.a }, token: t.sdl }], token: t.desk },
+      { route: r('POST /feedback/{code}/assign'), targets: [{ params: { code: fb.a }, token: t.desk }], token: t.desk, invalid: bodies.assign },
+      { route: r('POST /feedback/{code}/merge'), targets: [{ params: { code: fb.a }, token: t.desk }], token: t.desk, invalid: bodies.merge },
+      { route: r('POST /feedback/{code}/answer'), targets: [{ params: { code: fb.a }, token: t.stp }, { params: { code: fb.p }, token: t.stp }], token: t.stp, invalid: bodies.answer },
+      { route: r('POST /feedback/{code}/publish'), targets: [{ params: { code: fb.p }, token: t.operator }], token: t.operator, invalid: bodies.publish },
     ];
   };
 

@@ -58,6 +58,10 @@ export const api = {
   /** The letter's one-time code: the new PIN replaces the old one (200), or 400 when it is not right. */
   confirmPin: (code: string, confirmation: string) =>
     call<Answered<'publicPinReminder', 200>>('POST', `${dossier(code)}/pin-reminder`, undefined, { confirmation } satisfies BodyOf<'publicPinReminder'>),
+  /** Feedback or a petition (anonymous allowed): 201 with its code; 400 names the fields (problem+json). */
+  sendFeedback: (body: BodyOf<'publicSendFeedback'>) => call<Answered<'publicSendFeedback', 201> & { errors?: { field: string; message: string }[] }>('POST', '/public/feedback', undefined, body),
+  /** The published answers, searchable with or without diacritics. */
+  publishedFeedback: (q: string) => call<Answered<'publicSearchFeedback', 200>>('GET', `/public/feedback${q.trim() ? `?q=${encodeURIComponent(q.trim())}` : ''}`),
   /** Issue 12's route: a result file (the answer carries where to download it). */
   resultFile: (code: string, pin: string, documentId: string) =>
     call<Answered<'publicGetDocument', 200>>('GET', `${dossier(code)}/documents/${encodeURIComponent(documentId)}`, pin),

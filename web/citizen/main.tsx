@@ -10,6 +10,7 @@ import { api, type Centre, type DossierView } from './api';
 import type { Ctx } from './context';
 import { CODE, Dossier } from './dossier';
 import { LostPin, confirmationInFragment } from './lost-pin';
+import { Feedback } from './feedback';
 import type { Lang } from './format';
 import { strings, type Strings } from './i18n';
 
@@ -40,7 +41,8 @@ function App() {
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   // the PIN letter's link (`#confirm-pin=…`) opens the page where its code is entered
-  const [page, setPage] = useState<'lookup' | 'lost'>(confirmationInFragment() ? 'lost' : 'lookup');
+  // `#feedback` (the feedback letters' link) opens the feedback form and the published answers
+  const [page, setPage] = useState<'lookup' | 'lost' | 'feedback'>(confirmationInFragment() ? 'lost' : location.hash === '#feedback' ? 'feedback' : 'lookup');
   const t = strings[lang];
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -106,7 +108,9 @@ function App() {
       </header>
       <main>
         <p id="flash" role="status" class="flash" />
-        {page === 'lost' ? (
+        {page === 'feedback' ? (
+          <Feedback ctx={ctx} onBack={() => { history.replaceState(null, '', location.pathname); setPage('lookup'); }} />
+        ) : page === 'lost' ? (
           <LostPin ctx={ctx} initialCode={code} onBack={() => setPage('lookup')} />
         ) : view ? (
           <Dossier ctx={ctx} view={view} heading={heading} onOther={() => { setView(undefined); setPin(''); document.getElementById('flash')!.textContent = ''; }} />
@@ -127,6 +131,9 @@ function App() {
             </form>
             <p>
               <button type="button" class="link" onClick={() => { setError(''); setPage('lost'); }}>{t.lostPin}</button>
+            </p>
+            <p>
+              <a href="#feedback" onClick={(e) => { e.preventDefault(); history.replaceState(null, '', '#feedback'); setPage('feedback'); }}>{t.feedback}</a>
             </p>
           </>
         )}

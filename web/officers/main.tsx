@@ -14,6 +14,7 @@ import { Queue } from './pages/queue';
 import { DossierPage } from './pages/dossier';
 import { ControlSheetPage, LogbookPage, SearchPage } from './pages/records';
 import { consolePage } from './console/routes';
+import { FeedbackFigures, FeedbackItem, FeedbackList } from './pages/feedback';
 
 const T = {
   title: { vi: 'Một cửa — cán bộ', en: 'One-stop — officers' },
@@ -25,6 +26,7 @@ const T = {
   search: { vi: 'Tra cứu hồ sơ', en: 'Search dossiers' },
   logbook: { vi: 'Sổ theo dõi', en: 'Logbook' },
   console: { vi: 'Bảng điều hành', en: 'Operators’ console' },
+  feedback: { vi: 'Phản ánh, kiến nghị', en: 'Feedback' },
   signOut: { vi: 'Đăng xuất', en: 'Sign out' },
   notFound: { vi: 'Không có trang này.', en: 'No such page.' },
   loading: { vi: 'Đang tải…', en: 'Loading…' },
@@ -54,6 +56,7 @@ function Nav() {
             </>
           )}
           {(isDesk(session) || isOperator(session)) && <li><Link href="/records/search">{t('search')}</Link></li>}
+          <li><Link href="/pakn">{t('feedback')}</Link></li>
           {isOperator(session) && <li><Link href="/console">{t('console')}</Link></li>}
         </ul>
       </nav>
@@ -95,6 +98,9 @@ function Routes() {
   if ((x = m(/^\/records\/control-sheet\/([^/]+)$/))) return <ControlSheetPage code={decodeURIComponent(x[1]!)} />;
   if ((x = m(/^\/records\/logbook\/([A-Z0-9]+)$/))) return <LogbookPage agency={x[1]!} search={search} />;
   if (path === '/records/search') return <SearchPage search={search} />;
+  if (path === '/pakn') return <FeedbackList search={search} />;
+  if (path === '/pakn/figures') return <FeedbackFigures search={search} />;
+  if ((x = m(/^\/pakn\/(PA-[0-9-]+)$/))) return <FeedbackItem code={x[1]!} />;
   if (path === '/console' || path.startsWith('/console/')) return consolePage(path, search) ?? <p>{t('notFound')}</p>;
   return <p>{t('notFound')}</p>;
 }

@@ -19,6 +19,17 @@ export const LETTER_WORDS: Record<string, Text> = {
   'pin-reminder': { vi: 'Thư cấp mã PIN tra cứu mới', en: 'New lookup PIN' },
   'pin-reissued': { vi: 'Thư cấp mã PIN tra cứu mới', en: 'New lookup PIN' },
   'contact-changed': { vi: 'Thông báo đã sửa thông tin liên hệ (gửi địa chỉ cũ)', en: 'Contact details corrected (to the old address)' },
+  'feedback-received': { vi: 'Giấy biên nhận phản ánh, kiến nghị', en: 'Feedback receipt' },
+  'feedback-answered': { vi: 'Trả lời phản ánh, kiến nghị', en: 'Answer to feedback' },
+};
+
+/** Citizens' feedback (docs/feedback.md): its kinds and channels (named in functions/core/feedback.ts), its states. */
+export { KIND_NAMES as FEEDBACK_KIND_WORDS, CHANNEL_NAMES as FEEDBACK_CHANNEL_WORDS } from '../../functions/core/feedback';
+export const FEEDBACK_STATUS_WORDS: Record<'received' | 'assigned' | 'answered' | 'merged', Text> = {
+  received: { vi: 'Chờ phân công', en: 'Not yet assigned' },
+  assigned: { vi: 'Đang xử lý', en: 'Being handled' },
+  answered: { vi: 'Đã trả lời', en: 'Answered' },
+  merged: { vi: 'Đã gộp', en: 'Merged' },
 };
 /** Event keys by their prefix (functions/core/workflow-contract.ts eventKeys): `warning-s1-stp-0`. */
 const KEY_PREFIX: Record<string, string> = { warning: 'agency-warning' };

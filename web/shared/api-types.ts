@@ -218,6 +218,91 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/feedback": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** Feedback items, newest first, filtered (status, late, warning, agency, kind, channel), a page at a time (roles: desk, operator, agency) */
+    get: operations["listFeedback"];
+    put?: never;
+    /** Desk: enter feedback received by hotline, Zalo, email, letter or in person (roles: desk, operator) */
+    post: operations["createFeedback"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/feedback/{code}": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** A feedback item, with its assignments and answer (roles: desk, operator, agency) */
+    get: operations["getFeedback"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/feedback/{code}/answer": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    /** The assigned agency (or the desk): answer a feedback item; the answer is emailed to the citizen (roles: agency, desk) */
+    post: operations["answerFeedback"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/feedback/{code}/assign": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    /** Desk: assign (or reassign, with a reason) a feedback item to the agency that must answer it; classify it (roles: desk, operator) */
+    post: operations["assignFeedback"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/feedback/{code}/merge": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    /** Desk: merge a duplicate feedback item into another (its answer is sent to both submitters) (roles: desk, operator) */
+    post: operations["mergeFeedback"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/feedback/{code}/publish": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    /** Operator: publish an answered feedback item (question and answer, anonymised) on the public page (roles: operator) */
+    post: operations["publishFeedback"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/feedback/figures": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** Feedback figures: by channel, kind, agency and month; on time and late (roles: desk, operator) */
+    get: operations["feedbackFigures"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/ops/applicants/export": {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
     /** Everything held about one applicant (roles: operator) */
@@ -477,6 +562,19 @@ export interface paths {
     put?: never;
     /** Citizen: withdraw the dossier (roles: public) */
     post: operations["publicWithdraw"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/public/feedback": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** Citizen: the published answers to feedback, searchable with or without diacritics (roles: public) */
+    get: operations["publicSearchFeedback"];
+    put?: never;
+    /** Citizen: send feedback or a petition (anonymous allowed); answers its code (roles: public) */
+    post: operations["publicSendFeedback"];
     delete?: never;
     options?: never;
     head?: never;
@@ -1384,6 +1482,361 @@ export interface operations {
       503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
     };
   };
+  "listFeedback": {
+    parameters: { query?: { status?: "received" | "assigned" | "answered" | "merged"; late?: "true" | "false"; warning?: "true" | "false"; agency?: string; kind?: "rule" | "handling" | "question" | "suggestion"; channel?: "web" | "hotline" | "zalo" | "email" | "letter" | "in-person"; limit?: string; cursor?: string }; header?: never; path?: never; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          items: {
+            code: string;
+            channel: "web" | "hotline" | "zalo" | "email" | "letter" | "in-person";
+            kind: "rule" | "handling" | "question" | "suggestion";
+            status: "received" | "assigned" | "answered" | "merged";
+            receivedAt: string;
+            dueAt: string;
+            assignedTo?: string;
+            excerpt: string;
+            warning: boolean;
+            late: boolean;
+          }[];
+          nextCursor?: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "createFeedback": {
+    parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path?: never; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        kind: "rule" | "handling" | "question" | "suggestion";
+        text: string;
+        name?: string;
+        email?: string;
+        phone?: string;
+        dossierCode?: string;
+        procedureCode?: string;
+        agencyCode?: string;
+        rule?: string;
+        channel: "hotline" | "zalo" | "email" | "letter" | "in-person";
+        assignTo?: string;
+      } } };
+    responses: {
+      201: { headers: { [name: string]: unknown }; content: { "application/json": {
+          code: string;
+          dueAt: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "getFeedback": {
+    parameters: { query?: never; header?: never; path: { code: string }; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          code: string;
+          channel: "web" | "hotline" | "zalo" | "email" | "letter" | "in-person";
+          kind: "rule" | "handling" | "question" | "suggestion";
+          status: "received" | "assigned" | "answered" | "merged";
+          receivedAt: string;
+          dueAt: string;
+          assignedTo?: string;
+          excerpt: string;
+          warning: boolean;
+          late: boolean;
+          text: string;
+          name?: string;
+          email?: string;
+          phone?: string;
+          signedIn: boolean;
+          dossierCode?: string;
+          procedureCode?: string;
+          agencyCode?: string;
+          rule?: string;
+          warnAt: string;
+          assignments: {
+            at: string;
+            by: string;
+            agency: string;
+            reason?: string;
+          }[];
+          answer?: {
+            text: string;
+            at: string;
+            by: string;
+            agency?: string;
+          };
+          mergedInto?: string;
+          merged: string[];
+          published?: {
+            at: string;
+            by: string;
+          };
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "answerFeedback": {
+    parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path: { code: string }; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        text: string;
+      } } };
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          code: string;
+          channel: "web" | "hotline" | "zalo" | "email" | "letter" | "in-person";
+          kind: "rule" | "handling" | "question" | "suggestion";
+          status: "received" | "assigned" | "answered" | "merged";
+          receivedAt: string;
+          dueAt: string;
+          assignedTo?: string;
+          excerpt: string;
+          warning: boolean;
+          late: boolean;
+          text: string;
+          name?: string;
+          email?: string;
+          phone?: string;
+          signedIn: boolean;
+          dossierCode?: string;
+          procedureCode?: string;
+          agencyCode?: string;
+          rule?: string;
+          warnAt: string;
+          assignments: {
+            at: string;
+            by: string;
+            agency: string;
+            reason?: string;
+          }[];
+          answer?: {
+            text: string;
+            at: string;
+            by: string;
+            agency?: string;
+          };
+          mergedInto?: string;
+          merged: string[];
+          published?: {
+            at: string;
+            by: string;
+          };
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "assignFeedback": {
+    parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path: { code: string }; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        agency: string;
+        reason?: string;
+        kind?: "rule" | "handling" | "question" | "suggestion";
+      } } };
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          code: string;
+          channel: "web" | "hotline" | "zalo" | "email" | "letter" | "in-person";
+          kind: "rule" | "handling" | "question" | "suggestion";
+          status: "received" | "assigned" | "answered" | "merged";
+          receivedAt: string;
+          dueAt: string;
+          assignedTo?: string;
+          excerpt: string;
+          warning: boolean;
+          late: boolean;
+          text: string;
+          name?: string;
+          email?: string;
+          phone?: string;
+          signedIn: boolean;
+          dossierCode?: string;
+          procedureCode?: string;
+          agencyCode?: string;
+          rule?: string;
+          warnAt: string;
+          assignments: {
+            at: string;
+            by: string;
+            agency: string;
+            reason?: string;
+          }[];
+          answer?: {
+            text: string;
+            at: string;
+            by: string;
+            agency?: string;
+          };
+          mergedInto?: string;
+          merged: string[];
+          published?: {
+            at: string;
+            by: string;
+          };
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "mergeFeedback": {
+    parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path: { code: string }; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        into: string;
+      } } };
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          code: string;
+          channel: "web" | "hotline" | "zalo" | "email" | "letter" | "in-person";
+          kind: "rule" | "handling" | "question" | "suggestion";
+          status: "received" | "assigned" | "answered" | "merged";
+          receivedAt: string;
+          dueAt: string;
+          assignedTo?: string;
+          excerpt: string;
+          warning: boolean;
+          late: boolean;
+          text: string;
+          name?: string;
+          email?: string;
+          phone?: string;
+          signedIn: boolean;
+          dossierCode?: string;
+          procedureCode?: string;
+          agencyCode?: string;
+          rule?: string;
+          warnAt: string;
+          assignments: {
+            at: string;
+            by: string;
+            agency: string;
+            reason?: string;
+          }[];
+          answer?: {
+            text: string;
+            at: string;
+            by: string;
+            agency?: string;
+          };
+          mergedInto?: string;
+          merged: string[];
+          published?: {
+            at: string;
+            by: string;
+          };
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "publishFeedback": {
+    parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path: { code: string }; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        question?: string;
+        answer?: string;
+      } } };
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          code: string;
+          channel: "web" | "hotline" | "zalo" | "email" | "letter" | "in-person";
+          kind: "rule" | "handling" | "question" | "suggestion";
+          status: "received" | "assigned" | "answered" | "merged";
+          receivedAt: string;
+          dueAt: string;
+          assignedTo?: string;
+          excerpt: string;
+          warning: boolean;
+          late: boolean;
+          text: string;
+          name?: string;
+          email?: string;
+          phone?: string;
+          signedIn: boolean;
+          dossierCode?: string;
+          procedureCode?: string;
+          agencyCode?: string;
+          rule?: string;
+          warnAt: string;
+          assignments: {
+            at: string;
+            by: string;
+            agency: string;
+            reason?: string;
+          }[];
+          answer?: {
+            text: string;
+            at: string;
+            by: string;
+            agency?: string;
+          };
+          mergedInto?: string;
+          merged: string[];
+          published?: {
+            at: string;
+            by: string;
+          };
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "feedbackFigures": {
+    parameters: { query: { from: string; to: string }; header?: never; path?: never; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          from: string;
+          to: string;
+          total: number;
+          late: number;
+          rows: {
+            by: "channel" | "kind" | "agency" | "month";
+            key: string;
+            received: number;
+            answered: number;
+            answeredOnTime: number;
+            answeredLate: number;
+            open: number;
+            openLate: number;
+          }[];
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
   "exportApplicant": {
     parameters: { query?: { email?: string; idNumber?: string }; header?: never; path?: never; cookie?: never };
     requestBody?: never;
@@ -2164,6 +2617,53 @@ export interface operations {
       503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
     };
   };
+  "publicSearchFeedback": {
+    parameters: { query?: { q?: string; limit?: string }; header?: never; path?: never; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          items: {
+            code: string;
+            kind: "rule" | "handling" | "question" | "suggestion";
+            question: string;
+            answer: string;
+            agency?: {
+              vi: string;
+              en: string;
+            };
+            answeredAt: string;
+            publishedAt: string;
+          }[];
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "publicSendFeedback": {
+    parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path?: never; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        kind: "rule" | "handling" | "question" | "suggestion";
+        text: string;
+        name?: string;
+        email?: string;
+        phone?: string;
+        dossierCode?: string;
+        procedureCode?: string;
+        agencyCode?: string;
+        rule?: string;
+      } } };
+    responses: {
+      201: { headers: { [name: string]: unknown }; content: { "application/json": {
+          code: string;
+          dueAt: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      429: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
   "publicMe": {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
     requestBody?: never;
@@ -2233,8 +2733,8 @@ export interface operations {
               en: string;
             };
           };
-          receivedAt: string;
-          appointmentAt: string;
+          receivedAt: string | null;
+          appointmentAt: string | null;
           collection: {
             from: string;
             until: string;
