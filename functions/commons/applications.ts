@@ -4,7 +4,8 @@ import { documentClient, tableName } from './aws';
 import { now } from './clock';
 import { citizenRef } from './citizen-session';
 import { HttpProblem, notFound, type FieldError } from './http';
-import { getBranch, getItem } from './store';
+import { getBranch, getItem, listProcedures, versionInForce } from './store';
+import { localDate } from '../core/local-time';
 import type { Citizen } from '../core/citizen';
 import type { Procedure } from '../core/model';
 import type { Answer, OnlineService } from '../core/online';
@@ -149,4 +150,34 @@ export async function mayAddFiles(app: ApplicationRecord, dossierOf: (code: stri
   const last = d?.online?.completions?.at(-1);
   if (d && d.status === 1 && last && !last.completedAt) return 'supplement';
   throw new HttpProblem(409, 'Conflict', 'Hồ sơ đã nộp và không có yêu cầu bổ sung. / The application was submitted and no completion is asked for.');
+}
+
+/**
+ * Start a citizen's application (POST /public/applications; the desk-check tests seed through it):
+ * the version in force of a procedure one can apply for online, the desk it goes to, the answers
+ * so far (only the form's field names) — a draft, written once.
+ */
+export async function createApplication(
+  citizen: Citizen,
+  input: { procedureCode: string; desk?: string; answers?: Record<string, Answer>; documents?: { requirement: string; documentId: string }[] },
+  at: Date = now(),
+): Promise<ApplicationRecord> {
+  const procedure = versionInForce(await listProcedures(input.procedureCode), input.procedureCode, localDate(at));
+  const online = onlineService(procedure, input.procedureCode);
+  const app: ApplicationRecord = {
+    id: newApplicationId(),
+    owner: citizenRef(citizen),
+    status: 'draft',
+    procedureCode: procedure!.code,
+    version: procedure!.version,
+    desk: await deskFor(procedure!, input.desk),
+    answers: input.answers ?? {},
+    documents: [],
+    files: {},
+    createdAt: at.toISOString(),
+    updatedAt: at.toISOString(),
+  };
+  refuse('Invalid application', [...unknownAnswers(online, app.answers), ...choiceErrors(online, app, input.documents ?? [])]);
+  await saveApplication(app);
+  return app;
 }

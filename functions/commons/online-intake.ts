@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { applicationKey, ownApplication, type ApplicationRecord } from './applications';
+import { applicationKey, createApplication, ownApplication, type ApplicationRecord } from './applications';
 import { documentClient, tableName } from './aws';
 import { workingCalendar } from './calendar';
 import { citizenRef } from './citizen-session';
@@ -19,6 +19,7 @@ import { appointmentAt } from '../core/deadlines';
 import { dossierCode, receivingDesk, type Dossier } from '../core/dossier';
 import type { PendingUpload } from '../core/documents';
 import { localDate, toLocalIso } from '../core/local-time';
+import { normalisePhone } from '../core/text';
 import { DossierStatus, type Procedure } from '../core/model';
 import { answerErrors, answersSchema, CHECK_WORKING_HOURS, checkQueueKeys, missingDocuments, type Answer, type OnlineFacts } from '../core/online';
 
@@ -80,12 +81,7 @@ export function onlineDossierItem(f: OnlineDossierFacts): Record<string, unknown
     status: DossierStatus.submitted,
     channel: 'online',
     ...(f.desk !== f.procedure.receivingAgency ? { branch: f.desk } : {}),
-    applicant: {
-      name: f.citizen.name,
-      email: f.citizen.email ?? '',
-      ...(f.citizen.phone ? { phone: f.citizen.phone } : {}),
-      idNumber: f.citizen.identityNumber,
-    },
+    applicant: applicantOf(f.citizen, f.answers),
     documents: [],
     receivedAt: submittedAt,
     appointmentAt: f.appointmentAt.toISOString(),
@@ -99,6 +95,17 @@ export function onlineDossierItem(f: OnlineDossierFacts): Record<string, unknown
     online,
   };
   return { ...keys.dossier(f.code), ...checkQueueKeys(receivingDesk(dossier), checkDueAt, f.code), ...dossier };
+}
+
+/**
+ * The applicant as the national identity names them (name, identity number, email, the phone in
+ * the one form of every phone: +84…); where the identity has no email, the form's `email` answer
+ * if it has one (the receipt must reach someone), else none ('').
+ */
+export function applicantOf(citizen: Citizen, answers: Record<string, Answer>): Dossier['applicant'] {
+  const phone = citizen.phone ? normalisePhone(citizen.phone) : undefined;
+  const email = citizen.email ?? (typeof answers.email === 'string' ? answers.email : '');
+  return { name: citizen.name, email, ...(phone ? { phone } : {}), idNumber: citizen.identityNumber };
 }
 
 /** What a submission answers. */
@@ -291,4 +298,17 @@ export async function completeOnlineDossier(
   }
   logger.info('online dossier completed', { dossierCode: code, files: files.length });
   return { code, status: dossier.status, completedAt: toLocalIso(completedAt), checkDueAt: toLocalIso(checkDueAt) };
+}
+
+/**
+ * An online dossier in one call, for procedures whose required documents have none to attach or
+ * for seeding tests (the desk's check): the application is created with its answers, then
+ * submitted as the citizen would (the same checks, the same dossier on a retry of the submission).
+ */
+export async function applyOnline(
+  citizen: Citizen,
+  input: { procedureCode: string; desk?: string; answers: Record<string, Answer> },
+): Promise<SubmittedAnswer & { applicationId: string }> {
+  const app = await createApplication(citizen, input);
+  return { ...(await submitApplication(citizen, app.id)), applicationId: app.id };
 }

@@ -41,7 +41,7 @@ describe('POST /public/applications/{id}/submit', () => {
       channel: 'online',
       GSI1PK: 'CHECK#TTHCC',
       GSI1SK: `2026-12-08T02:00:00.000Z#${CODE}`,
-      applicant: { name: lan.name, email: lan.email, phone: lan.phone, idNumber: lan.identityNumber },
+      applicant: { name: lan.name, email: lan.email, phone: '+84912345678', idNumber: lan.identityNumber },
       online: { level: 'fully', applicationId: ID, citizenRef: citizenRef(lan), documents: [{ requirement: 'can-cuoc', documentId: FILE }] },
     });
     // the schema's values: the phone as +84

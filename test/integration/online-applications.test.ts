@@ -1,5 +1,6 @@
-import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { DynamoDBClient, GetItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { retentionItem } from '../../functions/commons/personal-data';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startHarness, uniqueKey, type Harness } from '../support/local';
 import { declare, pdf, postToS3 } from '../support/documents';
@@ -131,9 +132,32 @@ describe('applying online', () => {
     expect((await h.call('POST', `/public/me/dossiers/${code}/completion`, { token: lan, headers: key(), body: { answers: { mucDich: 'Khác' } } })).status).toBe(409);
   });
 
+  it("anonymisation clears an online dossier's form answers with its applicant", async () => {
+    await h.call('POST', '/_local/clock', { body: { set: '2026-12-07T15:30:00+07:00' } });
+    lan = await citizen('001099012345', 'Nguyễn Thị Lan', 'lan@example.com');
+    const { code } = await applyOnline(h, lan);
+    // refused by the desk (its check route is another module's): closed, with its retention item
+    const closedAt = '2026-12-07T09:00:00.000Z';
+    await db.send(new UpdateItemCommand({ TableName: 'motcua', Key: marshall({ PK: `DOSSIER#${code}`, SK: 'META' }), UpdateExpression: 'SET closedAt = :c, #s = :three REMOVE GSI1PK, GSI1SK', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: marshall({ ':c': closedAt, ':three': 3 }) }));
+    const dossier = await meta(code);
+    await db.send(new PutItemCommand({ TableName: 'motcua', Item: marshall(retentionItem({ code, closedAt, procedure: dossier.procedure } as never)) }));
+    expect(dossier.online.answers.soDinhDanh).toBe('001099012345');
+    await h.call('POST', '/_local/clock', { body: { set: '2032-01-10T09:00:00+07:00' } });
+    const run = await h.call('POST', '/_local/jobs/anonymise-closed');
+    expect(run.status, JSON.stringify(run.body)).toBe(200);
+    const after = await meta(code);
+    expect(after.anonymisedAt).toBeDefined();
+    expect(after.online.answers).toEqual({});
+    expect(JSON.stringify(after)).not.toContain('001099012345');
+  });
+
   it('refuses a procedure at the desk only (422) and an unknown one', async () => {
+    lan = await citizen('001099012345', 'Nguyễn Thị Lan', 'lan@example.com');
     const res = await h.call('POST', '/public/applications', { token: lan, headers: key(), body: { procedureCode: 'XD-GPXD' } });
     expect(res.status).toBe(422);
     expect(res.body.errors[0].field).toBe('procedureCode');
+    const unknown = await h.call('POST', '/public/applications', { token: lan, headers: key(), body: { procedureCode: 'XX-NONE' } });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.errors[0].field).toBe('procedureCode');
   });
 });
