@@ -2903,6 +2903,7 @@ export interface operations {
           };
           online: {
             level: "partly" | "fully";
+            applicationId: string;
             submittedAt: string;
             checkDueAt: string | null;
             completion: {
