@@ -92,7 +92,7 @@ const taskFunctions: FunctionSpec[] = [
   }, 30),
   // The outbox (docs/outbox.md): the table's stream and a 2-minute schedule; derives, records and sends events to the national portal
   fn('sync-outbox', "Outbox: record a dossier's events from its facts, send them to the National Public Service Portal in order", {
-    table: ['GetItem', 'Query', 'PutItem', 'UpdateItem'],
+    table: ['Query', 'PutItem', 'UpdateItem'],
     nationalPortalSecret: true,
   }, 60),
   fn('anonymise-closed', 'Scheduled: anonymise closed dossiers past their retention', { table: ['GetItem', 'Query', 'UpdateItem', 'DeleteItem'], documents: ['delete'] }, 60),

@@ -27,6 +27,8 @@ import { route as getLogbook } from '../get-logbook/route';
 import { route as searchDossiers } from '../search-dossiers/route';
 import { route as listChecks } from '../list-checks/route';
 import { route as checkDossier } from '../check-dossier/route';
+import { route as createWebhook } from '../create-webhook/route';
+import { route as listWebhookDeliveries } from '../list-webhook-deliveries/route';
 
 /** The officers' function: the desk's and the agencies' routes (signed in; agencies' systems too). */
 export const routes = [
@@ -58,6 +60,8 @@ export const routes = [
   answerFeedback,
   listChecks,
   checkDossier,
+  createWebhook,
+  listWebhookDeliveries,
 ];
 
 export const handler = apiRouter(routes);

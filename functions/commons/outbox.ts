@@ -5,6 +5,7 @@ import { maDonVi, portalCall, type NationalPortalConfig } from '../core/dvcqg';
 import { documentClient, tableName } from './aws';
 import { nationalPortalConfig, PortalError, sendPortalCall } from './dvcqg-client';
 import { isConditionFailed, queryAll, updateIf } from './store';
+import { deliverWebhooks } from './webhooks';
 
 /**
  * The outbox (docs/outbox.md). Events are derived from the facts (functions/core/events.ts), so a
@@ -28,6 +29,8 @@ export interface OutboxItem {
   portalNextAt?: string;
   portalError?: string;
   portalSentAt?: string;
+  /** Webhook subscriptions' delivery state (commons/webhooks.ts), by subscription id. */
+  hooks?: Record<string, { state: 'sent' | 'failed' | 'pending'; attempts: number; nextAt?: string }>;
 }
 
 export const outboxKeys = {
@@ -97,6 +100,8 @@ export interface DeliverResult {
   parked: number;
   /** Waiting for a retry's time, or behind one (per-dossier order). */
   waiting: number;
+  /** Webhook messages accepted by agencies' systems. */
+  hooks: number;
 }
 
 /**
@@ -106,9 +111,8 @@ export interface DeliverResult {
  * it is parked and the queue moves on (an operator resends it).
  */
 export async function deliver(code: string, at: Date = new Date(), send = sendPortalCall): Promise<DeliverResult> {
-  const result: DeliverResult = { sent: 0, failed: 0, parked: 0, waiting: 0 };
+  const result: DeliverResult = { sent: 0, failed: 0, parked: 0, waiting: 0, hooks: 0 };
   const cfg = nationalPortalConfig();
-  if (!cfg) return result;
   const nowIso = at.toISOString();
   const leaseUntil = new Date(at.getTime() + 60_000).toISOString();
   const leased = await updateIf({
@@ -121,16 +125,18 @@ export async function deliver(code: string, at: Date = new Date(), send = sendPo
   try {
     const { dossier, steps, events } = await partition(code);
     if (!dossier) return result;
-    for (const item of events) {
+    for (const item of cfg ? events : []) {
       if (item.portalState !== 'pending') continue;
       if (item.portalNextAt && item.portalNextAt > nowIso) {
         result.waiting += 1;
         break;
       }
-      const outcome = await deliverOne(cfg, item, dossier, steps, at, send);
+      const outcome = await deliverOne(cfg!, item, dossier, steps, at, send);
       result[outcome] += 1;
       if (outcome === 'failed') break;
     }
+    // agencies' systems: the same events, their own order and retries per subscription
+    result.hooks = await deliverWebhooks(code, events, at);
     return result;
   } finally {
     await updateIf({ Key: outboxKeys.head(code), UpdateExpression: 'REMOVE leaseUntil', ConditionExpression: 'leaseUntil = :until', ExpressionAttributeValues: { ':until': leaseUntil } });

@@ -234,6 +234,8 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
   const portal = existsSync(portalFile) ? NationalPortalConfig.parse(JSON.parse(readFileSync(portalFile, 'utf8'))) : { centreUnit: 'LOCAL', procedures: {}, units: {} };
   process.env.NATIONAL_PORTAL = JSON.stringify({ ...portal, url: `${apiUrl}${DVCQG_PATH}`, secretName: LOCAL_DVCQG_SECRET_NAME, dstcode: dvcqg.dstcode });
   process.env.OUTBOX_RETRY_SCALE ??= String(options.retryScale ?? 1);
+  // agencies' webhook receivers may listen on this machine's loopback (never on AWS: commons/webhooks.ts)
+  process.env.WEBHOOK_ALLOW_LOOPBACK = '1';
   forgetPortalSession();
   const outbox = new LocalOutboxPoller();
   const citizenSignIn = { issuer: oidc.issuer, clientId: oidc.clientId, clientSecretName: LOCAL_CITIZEN_SECRET_NAME, scope: 'openid', acrValues: 'LoA1' };

@@ -1,4 +1,7 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sign } from '../../functions/commons/webhooks';
 import { listOutbox } from '../../functions/commons/outbox';
 import { applicant, eventually, scenario, startHarness, type Harness } from '../support/local';
 
@@ -137,5 +140,60 @@ describe('the national portal sync', () => {
     // another pass finds nothing new to send
     await h.runtime.outbox.once();
     expect(await accepted(d.code)).toHaveLength(4);
+  }, 60_000);
+
+  it('POSTs the events of an agency’s steps to its webhook, signed, retried through a receiver that fails twice; a tampered message does not verify', async () => {
+    const received: { id: string; timestamp: string; signature: string; body: string }[] = [];
+    let failures = 2;
+    const server: Server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        if (failures > 0) {
+          failures -= 1;
+          res.writeHead(500).end();
+          return;
+        }
+        received.push({ id: String(req.headers['webhook-id']), timestamp: String(req.headers['webhook-timestamp']), signature: String(req.headers['webhook-signature']), body });
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/motcua`;
+      // another agency may not subscribe for STP
+      expect((await h.call('POST', '/agencies/STP/webhooks', { token: t.catp, headers: { 'idempotency-key': `wh-catp-${Date.now()}` }, body: { url } })).status).toBe(403);
+      const created = await h.call('POST', '/agencies/STP/webhooks', { token: t.stp, headers: { 'idempotency-key': `wh-stp-${Date.now()}` }, body: { url } });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      const { id, secret } = created.body as { id: string; secret: string };
+      expect(secret).toMatch(/^whsec_/);
+
+      const d = await s.receive(t.desk, 'TP-LLTP', applicant(5));
+      await s.task('STP', t.stp, d.code);
+      await s.decide(t.stp, d.code, 's1-stp', { outcome: 'approve' });
+      const mine = () => received.filter((r) => JSON.parse(r.body).data.code === d.code);
+      await eventually(async () => mine().length === 2);
+      expect(mine().map((r) => JSON.parse(r.body).type)).toEqual(['dossier.step-assigned', 'dossier.step-decided']);
+      for (const r of mine()) {
+        // the receiver's check: HMAC-SHA256 over id.timestamp.body with the secret it was given
+        expect(r.signature).toBe(sign(secret, r.id, Number(r.timestamp), r.body));
+        const tampered = r.body.replace('"status":4', '"status":9');
+        expect(sign(secret, r.id, Number(r.timestamp), tampered)).not.toBe(r.signature);
+        // codes, statuses, instants, step ids: no personal data
+        expect(r.body).not.toContain(applicant(5).name);
+        expect(r.body).not.toContain(applicant(5).email);
+        expect(JSON.parse(r.body).data).toMatchObject({ code: d.code, agency: 'STP', stepId: 's1-stp' });
+      }
+      // each event once (the two failures were retries, not duplicates), all in the delivery log
+      expect(new Set(mine().map((r) => r.id)).size).toBe(2);
+      const log = await h.call('GET', `/agencies/STP/webhooks/${id}/deliveries`, { token: t.stp });
+      expect(log.status).toBe(200);
+      const ofThis = (log.body.deliveries as { code: string; ok: boolean; httpStatus?: number }[]).filter((x) => x.code === d.code);
+      expect(ofThis.filter((x) => x.ok)).toHaveLength(2);
+      expect(ofThis.filter((x) => !x.ok).map((x) => x.httpStatus)).toEqual([500, 500]);
+      expect((await h.call('GET', `/agencies/STP/webhooks/${id}/deliveries`, { token: t.catp })).status).toBe(403);
+    } finally {
+      await new Promise<void>((ok) => server.close(() => ok()));
+    }
   }, 60_000);
 });
