@@ -122,6 +122,8 @@ describe('every instant of every answer is local time (+07:00)', () => {
     // the national portal's sync: one pass of the outbox (the poller is off in this runtime), then the operators' view
     await h.runtime.outbox.once();
     await h.call('GET', '/ops/sync?state=pending', { token: op });
+    const hook = (await h.call('POST', '/agencies/STP/webhooks', { token: stp, headers: { 'idempotency-key': uniqueKey() }, body: { url: 'http://127.0.0.1:9/hook' } })).body;
+    await h.call('GET', `/agencies/STP/webhooks/${hook.id}/deliveries`, { token: stp });
     await h.call('POST', `/ops/sync/${a.code}.1/retry`, { token: op, headers: { 'idempotency-key': uniqueKey() } });
     await h.call('GET', '/ops/overdue?quietDays=0', { token: op });
     await h.call('GET', '/agencies', { token: stp });

@@ -78,6 +78,10 @@ describe('real answers validate against the contract', () => {
     await s.task('STP', stp, a.code);
     await check('GET /agencies/{agencyCode}/tasks', '/agencies/STP/tasks', { token: stp });
     await check('GET /agencies/{agencyCode}/tasks', '/agencies/STP/tasks', { token: catp });
+    // an agency's webhook: subscribed (its secret once), its delivery log
+    const hook = await check('POST /agencies/{agencyCode}/webhooks', '/agencies/STP/webhooks', { token: stp, body: { url: 'http://127.0.0.1:9/hook' } });
+    await check('POST /agencies/{agencyCode}/webhooks', '/agencies/STP/webhooks', { token: stp, body: { url: 'https://169.254.169.254/latest' } });
+    await check('GET /agencies/{agencyCode}/webhooks/{id}/deliveries', `/agencies/STP/webhooks/${hook.id}/deliveries`, { token: stp });
     await s.task('STP', stp, (await s.receive(desk, 'TP-LLTP', applicant(8))).code);
     const page = await check('GET /agencies/{agencyCode}/tasks', '/agencies/STP/tasks?limit=1', { token: stp });
     expect(page.tasks).toHaveLength(1);

@@ -493,6 +493,8 @@ describe('fuzz: random and malformed requests at every route', () => {
       },
       { route: r('POST /dossiers/{code}/supplement'), targets: [{ params: { code: d.e.code }, token: t.desk }], token: t.desk, invalid: bodies.supplement },
       { route: r('GET /agencies/{agencyCode}/tasks'), targets: [{ params: { agencyCode: 'STP' }, token: t.stp }, { params: { agencyCode: 'TTHCC' }, token: t.desk }], token: t.stp, query: ['limit', 'cursor'] },
+      { route: r('POST /agencies/{agencyCode}/webhooks'), targets: [{ params: { agencyCode: 'STP' }, token: t.stp }], token: t.stp },
+      { route: r('GET /agencies/{agencyCode}/webhooks/{id}/deliveries'), targets: [{ params: { agencyCode: 'STP', id: '5b2f1f9e-7c1a-4e0b-9a57-2f4f1d0c9a11' }, token: t.stp }], token: t.stp },
       { route: r('GET /dossiers/{code}/control-sheet'), targets: [{ params: { code: d.a.code }, token: t.desk }, { params: { code: d.e.code }, token: t.sdl }], token: t.desk },
       { route: r('GET /agencies/{agencyCode}/logbook'), targets: [{ params: { agencyCode: 'STP' }, token: t.stp }, { params: { agencyCode: 'TTHCC' }, token: t.operator }], token: t.operator, query: ['date'] },
       { route: r('GET /reports/timeliness'), targets: [{ params: {}, token: t.operator }], token: t.operator, query: ['from', 'to', 'by'] },
