@@ -21,7 +21,7 @@ export class LocalOutboxPoller {
     this.stopped = false;
     const tick = () => {
       if (this.stopped) return;
-      this.running = this.once().catch(() => undefined).finally(() => {
+      this.running = this.pass(true).catch(() => undefined).finally(() => {
         this.running = undefined;
         if (!this.stopped) this.timer = setTimeout(tick, this.intervalMs);
       });
@@ -29,8 +29,12 @@ export class LocalOutboxPoller {
     this.timer = setTimeout(tick, this.intervalMs);
   }
 
-  /** One pass over every dossier. */
-  async once(): Promise<void> {
+  /** One pass over every dossier (tests: with the poller stopped, or beside it). */
+  once(): Promise<void> {
+    return this.pass(false);
+  }
+
+  private async pass(polling: boolean): Promise<void> {
     this.busy = true;
     try {
       const codes: string[] = [];
@@ -41,7 +45,7 @@ export class LocalOutboxPoller {
         start = out.LastEvaluatedKey;
       } while (start);
       for (const code of codes) {
-        if (this.stopped) return;
+        if (polling && this.stopped) return;
         await relay(code);
         await deliver(code);
       }
