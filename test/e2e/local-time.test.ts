@@ -4,7 +4,7 @@ import { applicant, eventually, scenario, startHarness, uniqueKey, type Harness 
 import { documents, pdf } from '../support/documents';
 import { signIn } from '../support/national-sign-in';
 import { testCitizens } from '../../infra/local/oidc';
-import { applyOnline, askCompletionInTable, attach, citizenToken } from '../support/online';
+import { applyOnline, askCompletion, attach, citizenToken } from '../support/online';
 import { seedOnlineDossier } from '../support/online';
 
 /** Every ISO instant inside a string (a value, or a date written into a sentence). */
@@ -175,7 +175,7 @@ describe('every instant of every answer is local time (+07:00)', () => {
     await h.call('GET', `/public/applications/${applied.id}`, { token: applicant76 });
     const later = (await h.call('POST', '/public/applications', { token: applicant76, headers: { 'idempotency-key': uniqueKey() }, body: { procedureCode: 'TP-LLTP' } })).body;
     expect((await h.call('PUT', `/public/applications/${later.id}`, { token: applicant76, body: { answers: { hoTen: 'Công dân 76' } } })).status).toBe(200);
-    await askCompletionInTable(h, applied.code);
+    await askCompletion(h, applied.code);
     const extra = await attach(h, applicant76, applied.id);
     expect((await h.call('POST', `/public/me/dossiers/${applied.code}/completion`, { token: applicant76, headers: { 'idempotency-key': uniqueKey() }, body: { documents: [{ requirement: 'can-cuoc', documentId: extra }] } })).status).toBe(201);
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../infra/registry';
 import { applicant, eventually, startHarness, uniqueKey, type Harness } from '../support/local';
 import { declare, documents, pdf, postToS3 } from '../support/documents';
-import { applyOnline, askCompletionInTable, citizenToken, draftApplication, seedOnlineDossier, type SeededOnline } from '../support/online';
+import { applyOnline, askCompletion, citizenToken, draftApplication, seedOnlineDossier, type SeededOnline } from '../support/online';
 
 // signedIn, otherCitizen, leaving, lan, minh: citizens signed in through the national sign-in (sessions); citizen: a PIN holder
 type Who = 'desk' | 'operator' | 'stp' | 'catp' | 'sdl' | 'nobody' | 'anonymous' | 'citizen' | 'wrongPin' | 'stpSystem' | 'signedIn' | 'otherCitizen' | 'leaving' | 'lan' | 'minh' | 'stranger';
@@ -107,7 +107,7 @@ describe('who may call what', () => {
     online.bPending = asked.body.documentId;
     online.c = (await draftApplication(h, t.lan)).id;
     online.d = (await applyOnline(h, t.lan)).code;
-    await askCompletionInTable(h, online.d);
+    await askCompletion(h, online.d);
     // an online application waiting for the desk's check; a signed-in citizen who did not apply for it
     seeded = await seedOnlineDossier(h);
     t.stranger = (await h.call('POST', '/_local/tokens', { body: { citizen: { identityNumber: '001099099999', name: 'Trần Thị Bình', email: 'binh@example.vn' } } })).body.token;

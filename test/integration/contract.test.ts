@@ -10,7 +10,7 @@ import { applicant, eventually, scenario, startHarness, uniqueKey, type Harness 
 import { declare, pdf, postToS3 } from '../support/documents';
 import { authorize } from '../support/national-sign-in';
 import { testCitizens } from '../../infra/local/oidc';
-import { askCompletionInTable, citizenToken, judicialRecordAnswers } from '../support/online';
+import { askCompletion, citizenToken, judicialRecordAnswers } from '../support/online';
 import { seedOnlineDossier } from '../support/online';
 
 type Op = { 'x-roles': string[]; responses: Record<string, { content: Record<string, unknown> }>; operationId: string };
@@ -217,7 +217,7 @@ describe('real answers validate against the contract', () => {
     await check('GET /public/applications/{id}', `/public/applications/${app.id}`, { token: lan });
     const online = await check('POST /public/applications/{id}/submit', `/public/applications/${app.id}/submit`, { token: lan });
     await check('POST /public/me/dossiers/{code}/completion', `/public/me/dossiers/${online.code}/completion`, { token: lan, body: { answers: { mucDich: 'Xin thị thực' } } });
-    await askCompletionInTable(h, online.code);
+    await askCompletion(h, online.code);
     await check('POST /public/me/dossiers/{code}/completion', `/public/me/dossiers/${online.code}/completion`, { token: lan, body: { answers: { mucDich: 'Xin thị thực' } } });
 
     // online dossiers: the desk's check queue and its check; the result download (not ready yet: 409)
