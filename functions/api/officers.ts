@@ -28,6 +28,8 @@ import { route as searchDossiers } from '../search-dossiers/route';
 import { route as kioskEvaluationForm } from '../kiosk-evaluation-form/route';
 import { route as kioskEvaluate } from '../kiosk-evaluate/route';
 import { route as officerFigures } from '../officer-figures/route';
+import { route as listChecks } from '../list-checks/route';
+import { route as checkDossier } from '../check-dossier/route';
 
 /** The officers' function: the desk's and the agencies' routes (signed in; agencies' systems too). */
 export const routes = [
@@ -61,6 +63,8 @@ export const routes = [
   kioskEvaluationForm,
   kioskEvaluate,
   officerFigures,
+  listChecks,
+  checkDossier,
 ];
 
 export const handler = apiRouter(routes);

@@ -73,6 +73,18 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/checks": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** Online dossiers waiting for the desk’s check, soonest due first (roles: desk) */
+    get: operations["listChecks"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/documents/drafts": {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
     get?: never;
@@ -122,6 +134,18 @@ export interface paths {
     patch: operations["correctApplicant"];
     trace?: never;
   };
+  "/dossiers/{code}/check": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    /** The desk's check of an online dossier: receive (form 01), ask for completion, or refuse to receive (form 03) (roles: desk) */
+    post: operations["checkOnlineDossier"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/dossiers/{code}/control-sheet": {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
     /** The control sheet (form 06) (roles: desk, operator, agency) */
@@ -164,6 +188,19 @@ export interface paths {
     put?: never;
     /** Register an uploaded file (its size, type and checksum are checked) (roles: desk, agency) */
     post: operations["completeDocument"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/dossiers/{code}/evaluation": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** Desk kiosk: the evaluation form for a dossier at this desk (roles: desk) */
+    get: operations["kioskEvaluationForm"];
+    put?: never;
+    /** Desk kiosk: the citizen's evaluation of a dossier just handed back at this desk (roles: desk) */
+    post: operations["kioskEvaluate"];
     delete?: never;
     options?: never;
     head?: never;
@@ -399,6 +436,67 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/public/applications": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    /** Citizen: start an online application (a draft) (roles: citizen) */
+    post: operations["createApplication"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/public/applications/{id}": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** Citizen: an online application of theirs (roles: citizen) */
+    get: operations["getApplication"];
+    /** Citizen: replace a draft application's answers, files and desk (roles: citizen) */
+    put: operations["updateApplication"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/public/applications/{id}/documents": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    /** Citizen: ask to upload a file for an online application (roles: citizen) */
+    post: operations["uploadApplicationDocument"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/public/applications/{id}/documents/{documentId}/complete": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    /** Citizen: record an uploaded file on an online application (roles: citizen) */
+    post: operations["completeApplicationDocument"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/public/applications/{id}/submit": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    /** Citizen: submit an online application (a dossier in status 1) (roles: citizen) */
+    post: operations["submitApplication"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/public/centre": {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
     /** The centre's public profile (name, address, opening hours, hotline) (roles: public) */
@@ -453,6 +551,19 @@ export interface paths {
     put?: never;
     /** Citizen: register an uploaded file (roles: public) */
     post: operations["publicCompleteDocument"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/public/dossiers/{code}/evaluation": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** Citizen: the centre's evaluation form for a dossier, and whether it was given (roles: public) */
+    get: operations["publicEvaluationForm"];
+    put?: never;
+    /** Citizen: evaluate the service once, after the return (criteria of the centre’s form) (roles: public) */
+    post: operations["publicEvaluate"];
     delete?: never;
     options?: never;
     head?: never;
@@ -556,6 +667,67 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/public/me/dossiers/{code}/completion": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    /** Citizen: complete an online dossier the desk asked to complete (roles: citizen) */
+    post: operations["completeOnlineDossier"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/public/me/dossiers/{code}/evaluation": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** Citizen: the evaluation form of one of my dossiers (no PIN) (roles: citizen) */
+    get: operations["publicMyEvaluationForm"];
+    put?: never;
+    /** Citizen: evaluate one of my dossiers once, after the return (no PIN) (roles: citizen) */
+    post: operations["publicMyEvaluate"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/public/me/dossiers/{code}/result": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** Citizen: download the result of a fully online dossier (closes it as returned) (roles: citizen) */
+    get: operations["publicGetResult"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/public/procedures": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** Citizen: find a procedure (by name with or without diacritics, field, online level) (roles: public) */
+    get: operations["publicProcedures"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/public/procedures/{code}": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** Citizen: a procedure in force, its online form, its documents and its desks (roles: public) */
+    get: operations["publicProcedure"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/public/sign-in": {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
     get?: never;
@@ -574,6 +746,42 @@ export interface paths {
     put?: never;
     /** Citizen: sign out (end the session) (roles: citizen) */
     post: operations["publicSignOut"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/reports/index766": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** Decision 766/QĐ-TTg's index: the components the platform computes (roles: operator) */
+    get: operations["getPanel766"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/reports/officers": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** Officers and agencies by their figures (evaluations, on time, late) (roles: desk, agency, operator) */
+    get: operations["getOfficerFigures"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/reports/periodic": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** Periodic report (month, quarter, year): received, carried over, solved, pending; Excel or CSV (roles: operator) */
+    get: operations["getPeriodicReport"];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -844,6 +1052,37 @@ export interface operations {
       503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
     };
   };
+  "listChecks": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          checks: {
+            code: string;
+            procedure: {
+              code: string;
+              name: {
+                vi: string;
+                en: string;
+              };
+            };
+            applicantName: string;
+            level: "partly" | "fully";
+            branch?: string;
+            submittedAt: string;
+            checkDueAt: string;
+            workingHoursLeft: number | null;
+            lapsed: boolean;
+            completionAsked: boolean;
+          }[];
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
   "draftDocument": {
     parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path?: never; cookie?: never };
     requestBody: { content: { 'application/json': {
@@ -1103,6 +1342,36 @@ export interface operations {
       503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
     };
   };
+  "checkOnlineDossier": {
+    parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path: { code: string }; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        outcome: "receive";
+      } | {
+        outcome: "request-completion";
+        missing: string[];
+        reason: string;
+      } | {
+        outcome: "refuse";
+        reason: string;
+      } } };
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          code: string;
+          outcome: "receive" | "request-completion" | "refuse";
+          status: number;
+          checkedAt: string;
+          receivedAt?: string;
+          appointmentAt?: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
   "getControlSheet": {
     parameters: { query?: never; header?: never; path: { code: string }; cookie?: never };
     requestBody?: never;
@@ -1280,6 +1549,58 @@ export interface operations {
       404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       422: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "kioskEvaluationForm": {
+    parameters: { query?: never; header?: never; path: { code: string }; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          dossierCode: string;
+          criteria: {
+            id: string;
+            label: {
+              vi: string;
+              en: string;
+            };
+            max: number;
+            scale: {
+              vi: string;
+              en: string;
+            }[];
+          }[];
+          source: string;
+          given: boolean;
+          canEvaluate: boolean;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "kioskEvaluate": {
+    parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path: { code: string }; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        answers: {
+          [key: string]: number | undefined;
+        };
+        comment?: string;
+      } } };
+    responses: {
+      201: { headers: { [name: string]: unknown }; content: { "application/json": {
+          dossierCode: string;
+          officers: number;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
     };
@@ -1860,6 +2181,14 @@ export interface operations {
             lastActivityAt: string;
             quietDays: number;
           }[];
+          lapsedChecks: {
+            dossierCode: string;
+            procedure: string;
+            desk: string;
+            checkDueAt: string;
+            workingHoursLate: number;
+            warnedAt: string | null;
+          }[];
         } } };
       400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
@@ -1934,6 +2263,46 @@ export interface operations {
           }[];
         }[];
         retentionYears?: number;
+        online?: {
+          level: "none" | "partly" | "fully";
+          form: {
+            name: string;
+            label: {
+              vi: string;
+              en: string;
+            };
+            type: "text" | "textarea" | "date" | "number" | "email" | "tel" | "select" | "checkbox";
+            required?: boolean;
+            pattern?: string;
+            patternHint?: {
+              vi: string;
+              en: string;
+            };
+            help?: {
+              vi: string;
+              en: string;
+            };
+            options?: {
+              value: string;
+              label: {
+                vi: string;
+                en: string;
+              };
+            }[];
+            maxLength?: number;
+            prefill?: "name" | "identityNumber" | "email" | "phone" | "address";
+          }[];
+          documents: {
+            id: string;
+            name: {
+              vi: string;
+              en: string;
+            };
+            required: boolean;
+            eCopy: boolean;
+            reusable: boolean;
+          }[];
+        };
       } } };
     responses: {
       200: { headers: { [name: string]: unknown }; content: { "application/json": {
@@ -1961,6 +2330,220 @@ export interface operations {
       400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      422: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "createApplication": {
+    parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path?: never; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        procedureCode: string;
+        desk?: string;
+        answers?: {
+          [key: string]: string | number | boolean | undefined;
+        };
+        documents?: {
+          requirement: string;
+          documentId: string;
+        }[];
+      } } };
+    responses: {
+      201: { headers: { [name: string]: unknown }; content: { "application/json": {
+          id: string;
+          status: "draft" | "submitted";
+          procedureCode: string;
+          version: number;
+          desk: string;
+          answers: {
+            [key: string]: string | number | boolean | undefined;
+          };
+          documents: {
+            requirement: string;
+            documentId: string;
+            name?: string;
+            contentType?: string;
+            size?: number;
+          }[];
+          updatedAt: string;
+          code?: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      422: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "getApplication": {
+    parameters: { query?: never; header?: never; path: { id: string }; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          id: string;
+          status: "draft" | "submitted";
+          procedureCode: string;
+          version: number;
+          desk: string;
+          answers: {
+            [key: string]: string | number | boolean | undefined;
+          };
+          documents: {
+            requirement: string;
+            documentId: string;
+            name?: string;
+            contentType?: string;
+            size?: number;
+          }[];
+          updatedAt: string;
+          code?: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "updateApplication": {
+    parameters: { query?: never; header?: never; path: { id: string }; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        desk?: string;
+        answers: {
+          [key: string]: string | number | boolean | undefined;
+        };
+        documents?: {
+          requirement: string;
+          documentId: string;
+        }[];
+      } } };
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          id: string;
+          status: "draft" | "submitted";
+          procedureCode: string;
+          version: number;
+          desk: string;
+          answers: {
+            [key: string]: string | number | boolean | undefined;
+          };
+          documents: {
+            requirement: string;
+            documentId: string;
+            name?: string;
+            contentType?: string;
+            size?: number;
+          }[];
+          updatedAt: string;
+          code?: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      422: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "uploadApplicationDocument": {
+    parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path: { id: string }; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        name: string;
+        contentType: "application/pdf" | "image/jpeg" | "image/png";
+        size: number;
+        sha256: string;
+        purpose?: "dossier" | "result";
+        requirement: string;
+      } } };
+    responses: {
+      201: { headers: { [name: string]: unknown }; content: { "application/json": {
+          documentId: string;
+          upload: {
+            url: string;
+            fields: {
+              [key: string]: string | undefined;
+            };
+          };
+          expiresAt: string;
+          maxBytes: number;
+          complete?: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      422: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "completeApplicationDocument": {
+    parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path: { id: string; documentId: string }; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          id: string;
+          status: "draft" | "submitted";
+          procedureCode: string;
+          version: number;
+          desk: string;
+          answers: {
+            [key: string]: string | number | boolean | undefined;
+          };
+          documents: {
+            requirement: string;
+            documentId: string;
+            name?: string;
+            contentType?: string;
+            size?: number;
+          }[];
+          updatedAt: string;
+          code?: string;
+        } } };
+      201: { headers: { [name: string]: unknown }; content: { "application/json": {
+          id: string;
+          status: "draft" | "submitted";
+          procedureCode: string;
+          version: number;
+          desk: string;
+          answers: {
+            [key: string]: string | number | boolean | undefined;
+          };
+          documents: {
+            requirement: string;
+            documentId: string;
+            name?: string;
+            contentType?: string;
+            size?: number;
+          }[];
+          updatedAt: string;
+          code?: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      422: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "submitApplication": {
+    parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path: { id: string }; cookie?: never };
+    requestBody?: never;
+    responses: {
+      201: { headers: { [name: string]: unknown }; content: { "application/json": {
+          code: string;
+          status: 1;
+          submittedAt: string;
+          checkDueAt: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       422: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
@@ -2171,6 +2754,56 @@ export interface operations {
       404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       422: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      429: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "publicEvaluationForm": {
+    parameters: { query?: never; header: { "X-Lookup-Pin": string }; path: { code: string }; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          dossierCode: string;
+          criteria: {
+            id: string;
+            label: {
+              vi: string;
+              en: string;
+            };
+            max: number;
+            scale: {
+              vi: string;
+              en: string;
+            }[];
+          }[];
+          source: string;
+          given: boolean;
+          canEvaluate: boolean;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      429: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "publicEvaluate": {
+    parameters: { query?: never; header: { "X-Lookup-Pin": string; "Idempotency-Key"?: string }; path: { code: string }; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        answers: {
+          [key: string]: number | undefined;
+        };
+        comment?: string;
+      } } };
+    responses: {
+      201: { headers: { [name: string]: unknown }; content: { "application/json": {
+          dossierCode: string;
+          officers: number;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       429: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
@@ -2469,6 +3102,213 @@ export interface operations {
       503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
     };
   };
+  "completeOnlineDossier": {
+    parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path: { code: string }; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        answers?: {
+          [key: string]: string | number | boolean | undefined;
+        };
+        documents?: {
+          requirement: string;
+          documentId: string;
+        }[];
+      } } };
+    responses: {
+      201: { headers: { [name: string]: unknown }; content: { "application/json": {
+          code: string;
+          status: number;
+          completedAt: string;
+          checkDueAt: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      422: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "publicMyEvaluationForm": {
+    parameters: { query?: never; header?: never; path: { code: string }; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          dossierCode: string;
+          criteria: {
+            id: string;
+            label: {
+              vi: string;
+              en: string;
+            };
+            max: number;
+            scale: {
+              vi: string;
+              en: string;
+            }[];
+          }[];
+          source: string;
+          given: boolean;
+          canEvaluate: boolean;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      429: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "publicMyEvaluate": {
+    parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path: { code: string }; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        answers: {
+          [key: string]: number | undefined;
+        };
+        comment?: string;
+      } } };
+    responses: {
+      201: { headers: { [name: string]: unknown }; content: { "application/json": {
+          dossierCode: string;
+          officers: number;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      429: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "publicGetResult": {
+    parameters: { query?: never; header?: never; path: { code: string }; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          documentId: string;
+          url: string;
+          expiresAt: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      410: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      423: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "publicProcedures": {
+    parameters: { query?: { q?: string; field?: string; level?: "none" | "partly" | "fully" }; header?: never; path?: never; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          items: {
+            code: string;
+            version: number;
+            name: {
+              vi: string;
+              en: string;
+            };
+            field: {
+              vi: string;
+              en: string;
+            };
+            legalHours: number;
+            level: "none" | "partly" | "fully";
+            receivingAgency: string;
+          }[];
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "publicProcedure": {
+    parameters: { query?: never; header?: never; path: { code: string }; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          code: string;
+          version: number;
+          name: {
+            vi: string;
+            en: string;
+          };
+          field: {
+            vi: string;
+            en: string;
+          };
+          legalHours: number;
+          level: "none" | "partly" | "fully";
+          receivingAgency: string;
+          effectiveFrom: string;
+          online: {
+            level: "none" | "partly" | "fully";
+            form: {
+              name: string;
+              label: {
+                vi: string;
+                en: string;
+              };
+              type: "text" | "textarea" | "date" | "number" | "email" | "tel" | "select" | "checkbox";
+              required?: boolean;
+              pattern?: string;
+              patternHint?: {
+                vi: string;
+                en: string;
+              };
+              help?: {
+                vi: string;
+                en: string;
+              };
+              options?: {
+                value: string;
+                label: {
+                  vi: string;
+                  en: string;
+                };
+              }[];
+              maxLength?: number;
+              prefill?: "name" | "identityNumber" | "email" | "phone" | "address";
+            }[];
+            documents: {
+              id: string;
+              name: {
+                vi: string;
+                en: string;
+              };
+              required: boolean;
+              eCopy: boolean;
+              reusable: boolean;
+            }[];
+          };
+          desks: {
+            code: string;
+            main: boolean;
+            name: {
+              vi: string;
+              en: string;
+            };
+            address: {
+              vi: string;
+              en: string;
+            };
+            openingHours: {
+              vi: string;
+              en: string;
+            };
+            hotline: string;
+          }[];
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
   "publicSignIn": {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
     requestBody: { content: { 'application/json': {
@@ -2507,6 +3347,246 @@ export interface operations {
       400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       429: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "getPanel766": {
+    parameters: { query: { from: string; to: string; branch?: string }; header?: never; path?: never; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          from: string;
+          to: string;
+          decision: string;
+          components: {
+            id: string;
+            group: "transparency" | "progress" | "digitisation" | "online" | "satisfaction";
+            name: {
+              vi: string;
+              en: string;
+            };
+            value: number | null;
+            numerator: number;
+            denominator: number;
+            how: string;
+            dossiers: {
+              numerator: string[];
+              denominator: string[];
+            };
+          }[];
+          notComputed: {
+            group: "transparency" | "progress" | "digitisation" | "online" | "satisfaction";
+            name: {
+              vi: string;
+              en: string;
+            };
+            why: string;
+          }[];
+          skipped: {
+            code: string;
+            reason: string;
+          }[];
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "getOfficerFigures": {
+    parameters: { query: { from: string; to: string; officer?: string; agency?: string }; header?: never; path?: never; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          from: string;
+          to: string;
+          scope: "own" | "agency" | "all";
+          officers: {
+            key: string;
+            handled: {
+              count: number;
+              dossiers: string[];
+            };
+            onTime: {
+              count: number;
+              dossiers: string[];
+            };
+            late: {
+              count: number;
+              steps: {
+                code: string;
+                stepId: string;
+                agency: string;
+                officer: string | null;
+                decided: boolean;
+              }[];
+            };
+            evaluations: {
+              count: number;
+              dossiers: string[];
+              criteria: {
+                id: string;
+                label: {
+                  vi: string;
+                  en: string;
+                };
+                max: number;
+                count: number;
+                mean: number | null;
+                top: number;
+              }[];
+              comments: string[];
+            };
+          }[];
+          agencies: {
+            key: string;
+            handled: {
+              count: number;
+              dossiers: string[];
+            };
+            onTime: {
+              count: number;
+              dossiers: string[];
+            };
+            late: {
+              count: number;
+              steps: {
+                code: string;
+                stepId: string;
+                agency: string;
+                officer: string | null;
+                decided: boolean;
+              }[];
+            };
+            evaluations: {
+              count: number;
+              dossiers: string[];
+              criteria: {
+                id: string;
+                label: {
+                  vi: string;
+                  en: string;
+                };
+                max: number;
+                count: number;
+                mean: number | null;
+                top: number;
+              }[];
+              comments: string[];
+            };
+          }[];
+          skipped: {
+            code: string;
+            reason: string;
+          }[];
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "getPeriodicReport": {
+    parameters: { query: { period: string; format?: "json" | "xlsx" | "csv"; branch?: string }; header?: never; path?: never; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          period: string;
+          from: string;
+          to: string;
+          carriedOverSince: string;
+          byBranch: {
+            key: string;
+            newReception: number;
+            preExisting: number;
+            totalSolved: number;
+            solvedInTime: number;
+            solvedLate: number;
+            withdrawn: number;
+            refused: number;
+            pending: number;
+            pendingLate: number;
+            dossiers: {
+              [key: string]: string[] | undefined;
+            };
+          }[];
+          byAgency: {
+            key: string;
+            newReception: number;
+            preExisting: number;
+            totalSolved: number;
+            solvedInTime: number;
+            solvedLate: number;
+            withdrawn: number;
+            refused: number;
+            pending: number;
+            pendingLate: number;
+            dossiers: {
+              [key: string]: string[] | undefined;
+            };
+          }[];
+          byProcedure: {
+            key: string;
+            newReception: number;
+            preExisting: number;
+            totalSolved: number;
+            solvedInTime: number;
+            solvedLate: number;
+            withdrawn: number;
+            refused: number;
+            pending: number;
+            pendingLate: number;
+            dossiers: {
+              [key: string]: string[] | undefined;
+            };
+          }[];
+          total: {
+            key: string;
+            newReception: number;
+            preExisting: number;
+            totalSolved: number;
+            solvedInTime: number;
+            solvedLate: number;
+            withdrawn: number;
+            refused: number;
+            pending: number;
+            pendingLate: number;
+            dossiers: {
+              [key: string]: string[] | undefined;
+            };
+          };
+          dailyIntake: {
+            date: string;
+            desk: string;
+            received: number;
+            dossiers: string[];
+          }[];
+          lateDossiers: {
+            code: string;
+            fate: string;
+            steps: {
+              code: string;
+              stepId: string;
+              agency: string;
+              officer: string | null;
+              decided: boolean;
+            }[];
+          }[];
+          skipped: {
+            code: string;
+            reason: string;
+          }[];
+        } | {
+          filename: string;
+          mediaType: string;
+          base64: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
     };
