@@ -38,7 +38,7 @@ describe("the desk's kiosk evaluation and an officer's own figures, in the offic
     await sets.first().waitFor();
     expect(await sets.count()).toBe(12);
     await expectAccessible(page, '/kiosk/TTHCC');
-    // one criterion left unanswered: the API names it, nothing is recorded
+    // one criterion left unanswered: the page names it, nothing is sent
     for (let i = 0; i < 11; i++) await sets.nth(i).locator('input[type=radio]').last().check();
     await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
     await page.locator('fieldset[aria-invalid="true"]').first().waitFor();

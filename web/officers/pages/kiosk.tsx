@@ -19,6 +19,7 @@ const T = {
   given: { vi: 'Hồ sơ này đã được đánh giá (mỗi hồ sơ một lần).', en: 'This dossier has already been evaluated (once per dossier).' },
   notYet: { vi: 'Chỉ đánh giá được sau khi đã trả kết quả.', en: 'An evaluation is taken once the result has been handed back.' },
   source: { vi: 'Phiếu: {source}', en: 'Form: {source}' },
+  choose: { vi: 'Xin chọn một câu trả lời.', en: 'Please choose an answer.' },
 };
 
 /**
@@ -58,14 +59,19 @@ function KioskForm({ desk, code }: { desk: string; code: string }) {
   const [key] = useState(newKey());
   const [error, setError] = useState<Problem>();
   const [done, setDone] = useState(false);
+  const [missing, setMissing] = useState<Record<string, string>>({});
   const next = () => navigate(`/kiosk/${desk}`);
   if (problem && status !== 200) return <section class="kiosk"><Alert>{problem.detail ?? problem.title}</Alert><button type="button" onClick={next}>{t('next')}</button></section>;
   if (!data) return <p>…</p>;
   if (done) return <section class="kiosk"><p role="status" class="thanks">{t('thanks')}</p><button type="button" onClick={next}>{t('next')}</button></section>;
   if (!data.canEvaluate) return <section class="kiosk"><Alert>{data.given ? t('given') : t('notYet')}</Alert><button type="button" onClick={next}>{t('next')}</button></section>;
-  const errs = fieldErrors(error);
+  const errs = { ...fieldErrors(error), ...missing };
   const send = async (e: Event) => {
     e.preventDefault();
+    // every criterion answered before anything is sent (the API names the same fields)
+    const unanswered = Object.fromEntries(data.criteria.filter((c) => !answers[c.id]).map((c) => [`answers.${c.id}`, t('choose')]));
+    setMissing(unanswered);
+    if (Object.keys(unanswered).length) return;
     const { data: ok, error: err } = await api.POST('/dossiers/{code}/evaluation', {
       params: { path: { code }, header: { 'Idempotency-Key': key } },
       body: { answers, ...(comment.trim() ? { comment: comment.trim() } : {}) },
