@@ -367,6 +367,8 @@ export const MyDossier = CitizenView.extend({
   online: z
     .object({
       level: z.enum(['partly', 'fully']),
+      /** The application it was submitted from: a completion's files are added to it (POST /public/applications/{id}/documents). */
+      applicationId: z.string(),
       submittedAt: localTime,
       /** By when the desk checks it (status 1). */
       checkDueAt: localTime.nullable(),

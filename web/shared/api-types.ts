@@ -3080,6 +3080,7 @@ export interface operations {
           };
           online: {
             level: "partly" | "fully";
+            applicationId: string;
             submittedAt: string;
             checkDueAt: string | null;
             completion: {
