@@ -55,6 +55,10 @@ export const fetchers = {
   updateApplication: (id: string, body: Body<'/public/applications/{id}', 'put'>) => api.PUT('/public/applications/{id}', { params: { path: { id } }, body }),
   application: (id: string) => api.GET('/public/applications/{id}', { params: { path: { id } } }),
   submit: (id: string, key: string) => api.POST('/public/applications/{id}/submit', { params: { path: { id } }, headers: { 'idempotency-key': key } }),
+  // issue 25: the evaluation of a returned dossier, once
+  myEvaluationForm: (code: string) => api.GET('/public/me/dossiers/{code}/evaluation', { params: { path: { code } } }),
+  myEvaluate: (code: string, body: Body<'/public/me/dossiers/{code}/evaluation', 'post'>) =>
+    api.POST('/public/me/dossiers/{code}/evaluation', { params: { path: { code } }, body, headers: once() }),
   completion: (code: string, body: Body<'/public/me/dossiers/{code}/completion', 'post'>, key: string) =>
     api.POST('/public/me/dossiers/{code}/completion', { params: { path: { code } }, body, headers: { 'idempotency-key': key } }),
 };
