@@ -117,6 +117,8 @@ export function deriveEvents(dossier: Dossier, steps: readonly Step[] = [], apol
   if (dossier.stop) push(dossier.stop.kind, dossier.stop.at, dossier.stop.stepId ? { stepId: dossier.stop.stepId, ...(dossier.stop.agency ? { agency: dossier.stop.agency } : {}) } : {});
   push('returned', dossier.returnedAt);
   if (dossier.rating) push('rating', dossier.rating.at);
+  // the citizen's evaluation per criterion (issue 25, ./evaluation.ts): a rating event of its own
+  if (dossier.evaluation) push('rating', dossier.evaluation.at, {}, 'evaluation');
 
   const deskStage = steps.find((s) => s.atDesk)?.stageIndex;
   drafts.sort((a, b) => {
