@@ -5,6 +5,7 @@ import { maDonVi, portalCall, type NationalPortalConfig } from '../core/dvcqg';
 import { documentClient, tableName } from './aws';
 import { nationalPortalConfig, PortalError, sendPortalCall } from './dvcqg-client';
 import { isConditionFailed, queryAll, updateIf } from './store';
+import { now } from './clock';
 import { deliverWebhooks } from './webhooks';
 
 /**
@@ -63,7 +64,7 @@ async function partition(code: string) {
 }
 
 /** Record the dossier's events not yet recorded, in order; answers how many were new. */
-export async function relay(code: string, at: Date = new Date()): Promise<number> {
+export async function relay(code: string, at: Date = now()): Promise<number> {
   const { dossier, steps, apologies, events } = await partition(code);
   if (!dossier || !dossier.code) return 0;
   const known = new Set(events.map((e) => e.event.id));
@@ -110,7 +111,7 @@ export interface DeliverResult {
  * dossier's queue (the next events wait behind it) until its retry time; after `maxAttempts`
  * it is parked and the queue moves on (an operator resends it).
  */
-export async function deliver(code: string, at: Date = new Date(), send = sendPortalCall): Promise<DeliverResult> {
+export async function deliver(code: string, at: Date = now(), send = sendPortalCall): Promise<DeliverResult> {
   const result: DeliverResult = { sent: 0, failed: 0, parked: 0, waiting: 0, hooks: 0 };
   const cfg = nationalPortalConfig();
   const nowIso = at.toISOString();

@@ -5,6 +5,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { webhookView, type DossierEvent, type EventKind } from '../core/events';
 import { documentClient, tableName } from './aws';
 import { queryAll, updateIf } from './store';
+import { now } from './clock';
 
 /**
  * Webhooks for agencies' own systems (docs/outbox.md, Webhooks): an agency subscribes a URL; the
@@ -110,7 +111,7 @@ const backoff = (attempts: number) => Math.min(3600_000, 5000 * 2 ** Math.max(0,
  * subscription: a failed attempt stops that subscription's queue for this dossier until its retry
  * time. Called after the portal's delivery, under the same lease.
  */
-export async function deliverWebhooks(code: string, events: EventItem[], at: Date = new Date()): Promise<number> {
+export async function deliverWebhooks(code: string, events: EventItem[], at: Date = now()): Promise<number> {
   const subs = new Map<string, Subscription[]>();
   const blocked = new Set<string>();
   let sent = 0;

@@ -90,8 +90,8 @@ export function portalCall(cfg: NationalPortalConfig, e: DossierEvent, d: Dossie
       isUpdating: e.kind !== 'submitted' && !(e.kind === 'received' && !d.online),
       MaHoSo,
       MaTTHC: maTTHC(cfg, d) ?? '',
-      TenTTHC: d.procedure.name.vi,
-      ChuHoSo: d.applicant.name,
+      TenTTHC: d.procedure?.name?.vi ?? '',
+      ChuHoSo: d.applicant?.name ?? '',
       LoaiDoiTuong: 1,
       NgayTiepNhan: portalDate(d.receivedAt),
       NgayHenTra: portalDate(e.newAppointmentAt ?? d.appointmentAt),
@@ -99,7 +99,7 @@ export function portalCall(cfg: NationalPortalConfig, e: DossierEvent, d: Dossie
       HinhThuc: HINH_THUC[d.channel] ?? 0,
       DonViXuLy: maDonVi(cfg, d.branch ?? d.procedure.receivingAgency),
       NgayTra: portalDate(d.returnedAt),
-      TaiLieuNop: d.documents.map((doc) => ({ TepDinhKemId: doc.ref, TenTepDinhKem: doc.name })),
+      TaiLieuNop: (d.documents ?? []).map((doc) => ({ TepDinhKemId: doc.ref, TenTepDinhKem: doc.name })),
       DanhSachLePhi: [],
       DanhSachHoSoBoSung: Object.entries(d.pauses ?? {})
         .filter(([, p]) => p.from <= e.at)

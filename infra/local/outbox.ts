@@ -14,6 +14,8 @@ export class LocalOutboxPoller {
   private running: Promise<void> | undefined;
   private stopped = true;
   busy = false;
+  /** Dossiers a pass could not relay or deliver (the last 100): what the function's error log is on AWS. */
+  readonly errors: { code: string; error: string }[] = [];
 
   constructor(private readonly intervalMs = 200) {}
 
@@ -46,10 +48,16 @@ export class LocalOutboxPoller {
       } while (start);
       for (const code of codes) {
         if (polling && this.stopped) return;
-        await relay(code);
-        await deliver(code);
+        // one dossier's trouble (a fact the derivation cannot read) never holds the others back
+        try {
+          await relay(code);
+          await deliver(code);
+        } catch (error) {
+          this.errors.push({ code, error: (error as Error).message });
+        }
       }
     } finally {
+      this.errors.splice(0, Math.max(0, this.errors.length - 100));
       this.busy = false;
     }
   }

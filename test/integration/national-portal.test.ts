@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sign } from '../../functions/commons/webhooks';
 import { listOutbox } from '../../functions/commons/outbox';
-import { applicant, eventually, scenario, startHarness, type Harness } from '../support/local';
+import { applicant, eventually, scenario, startHarness, uniqueKey, type Harness } from '../support/local';
+import { applyOnline, citizenToken } from '../support/online';
 
 /**
  * The sync with the National Public Service Portal (docs/national-portal.md) against its local
@@ -195,5 +196,21 @@ describe('the national portal sync', () => {
     } finally {
       await new Promise<void>((ok) => server.close(() => ok()));
     }
+  }, 60_000);
+
+  it('sends an online application as submitted (status 1), then received once the desk has checked it', async () => {
+    const citizen = await citizenToken(h, 91);
+    const applied = await applyOnline(h, citizen);
+    await eventually(async () => (await accepted(applied.code)).length === 1);
+    const [submitted] = await accepted(applied.code);
+    // the submission is the official receipt time (Decree 45/2020 art. 11): NgayTiepNhan is set already
+    expect(submitted!.body).toMatchObject({ TrangThaiHoSo: 1, HinhThuc: 1, isUpdating: false, MaTTHC: '2.000488' });
+    expect(submitted!.body.NgayTiepNhan).toMatch(/^\d{14}$/);
+    expect((await h.call('POST', `/dossiers/${applied.code}/check`, { token: t.desk, headers: { 'idempotency-key': uniqueKey() }, body: { outcome: 'receive' } })).status).toBe(200);
+    await eventually(async () => (await accepted(applied.code)).some((c) => c.body.TrangThaiHoSo === 2));
+    const received = (await accepted(applied.code)).find((c) => c.body.TrangThaiHoSo === 2)!;
+    expect(received.body).toMatchObject({ isUpdating: true, HinhThuc: 1 });
+    expect(received.body.NgayTiepNhan).toMatch(/^\d{14}$/);
+    expect(h.runtime.outbox.errors).toEqual([]);
   }, 60_000);
 });
