@@ -68,7 +68,10 @@ export function fakeTable(db: AwsStub<any, any, any>, citizens: Citizen[] = [lan
     const item = table.get(id(input.Key));
     const v = input.ExpressionAttributeValues ?? {};
     if (input.Key.PK.startsWith('COUNTER#')) return { Attributes: { seq: 1 } };
-    if (item && input.Key.SK === 'APPLICATION' && input.UpdateExpression.includes('dossierCode')) Object.assign(item, { status: v[':s'], dossierCode: v[':c'], submittedAt: v[':at'] });
+    if (item && input.Key.SK === 'APPLICATION' && input.UpdateExpression.includes('dossierCode')) {
+      const set = { status: v[':s'], dossierCode: v[':c'], submittedAt: v[':at'], updatedAt: v[':u'] };
+      Object.assign(item, Object.fromEntries(Object.entries(set).filter(([, x]) => x !== undefined)));
+    }
     if (item && input.Key.SK === 'DRAFT') Object.assign(item, { claimedBy: v[':k'], dossierCode: v[':code'] });
     return { Attributes: item ?? {} };
   });
