@@ -119,7 +119,8 @@ export async function deliver(code: string, at: Date = now(), send = sendPortalC
   const leased = await updateIf({
     Key: outboxKeys.head(code),
     UpdateExpression: 'SET leaseUntil = :until',
-    ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now)',
+    // (AND binds before OR: the head exists, and it is not leased or its lease ran out)
+    ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(leaseUntil) OR attribute_exists(PK) AND leaseUntil < :now',
     ExpressionAttributeValues: { ':until': leaseUntil, ':now': nowIso },
   });
   if (!leased) return result;
@@ -155,8 +156,8 @@ async function deliverOne(cfg: NationalPortalConfig, item: OutboxItem, dossier: 
     await send(cfg, call, maDonVi(cfg, dossier.branch ?? dossier.procedure.receivingAgency));
     await updateIf({
       Key: key,
-      UpdateExpression: 'SET portalState = :s, portalSentAt = :at, portalAttempts = portalAttempts + :one REMOVE GSI1PK, GSI1SK, portalError, portalNextAt',
-      ExpressionAttributeValues: { ':s': 'sent', ':at': at.toISOString(), ':one': 1 },
+      UpdateExpression: 'SET portalState = :s, portalSentAt = :at, portalAttempts = if_not_exists(portalAttempts, :zero) + :one REMOVE GSI1PK, GSI1SK, portalError, portalNextAt',
+      ExpressionAttributeValues: { ':s': 'sent', ':at': at.toISOString(), ':one': 1, ':zero': 0 },
     });
     return 'sent';
   } catch (e) {
