@@ -6,7 +6,7 @@ import { documentClient, tableName } from './aws';
 import { nationalPortalConfig, PortalError, sendPortalCall } from './dvcqg-client';
 import { isConditionFailed, queryAll, updateIf } from './store';
 import { now } from './clock';
-import { deliverWebhooks } from './webhooks';
+import { deliverWebhooks, webhooksDue } from './webhooks';
 
 /**
  * The outbox (docs/outbox.md). Events are derived from the facts (functions/core/events.ts), so a
@@ -115,6 +115,10 @@ export async function deliver(code: string, at: Date = now(), send = sendPortalC
   const result: DeliverResult = { sent: 0, failed: 0, parked: 0, waiting: 0, hooks: 0 };
   const cfg = nationalPortalConfig();
   const nowIso = at.toISOString();
+  // nothing due: no write at all (the stream would bring the lease's own writes back otherwise)
+  const before = (await partition(code)).events;
+  const portalDue = !!cfg && before.some((e) => e.portalState === 'pending' && (!e.portalNextAt || e.portalNextAt <= nowIso));
+  if (!portalDue && !(await webhooksDue(before, at))) return result;
   const leaseUntil = new Date(at.getTime() + 60_000).toISOString();
   const leased = await updateIf({
     Key: outboxKeys.head(code),

@@ -104,6 +104,23 @@ interface EventItem {
   hooks?: Record<string, { state: 'sent' | 'failed' | 'pending'; attempts: number; nextAt?: string }>;
 }
 
+/** Whether any (event, subscription) of the dossier is due to be sent: read only, so an idle pass writes nothing. */
+export async function webhooksDue(events: EventItem[], at: Date = now()): Promise<boolean> {
+  const agencies = [...new Set(events.map((e) => e.event.agency).filter((a): a is string => !!a))];
+  for (const agency of agencies) {
+    const subs = await listSubscriptions(agency);
+    for (const item of events.filter((e) => e.event.agency === agency)) {
+      for (const sub of subs) {
+        if (item.recordedAt < sub.createdAt || (sub.events && !sub.events.includes(item.event.kind))) continue;
+        const state = item.hooks?.[sub.id];
+        if (state?.state === 'sent' || state?.state === 'failed') continue;
+        if (!state?.nextAt || state.nextAt <= at.toISOString()) return true;
+      }
+    }
+  }
+  return false;
+}
+
 const backoff = (attempts: number) => Math.min(3600_000, 5000 * 2 ** Math.max(0, attempts - 1)) * Number(process.env.OUTBOX_RETRY_SCALE ?? 1);
 
 /**

@@ -13,8 +13,8 @@ export interface OutboxProps {
 }
 
 /**
- * The outbox's trigger on AWS (docs/outbox.md): the table's stream, filtered to dossiers'
- * partitions, invokes `sync-outbox`, which derives the dossier's events, records the new ones and
+ * The outbox's trigger on AWS (docs/outbox.md): the table's stream, filtered to dossiers' facts
+ * (META, STEP#…, APOLOGY#…), invokes `sync-outbox`, which derives the dossier's events, records the new ones and
  * sends them to the national portal in order. One shard's records are processed in order
  * (parallelization 1), a failing batch is halved until the failing record is alone, retried 10
  * times within a day, then its shard position lands in the dead-letter queue (alarmed); the
@@ -45,7 +45,9 @@ export class Outbox extends Construct {
         retryAttempts: 10,
         maxRecordAge: Duration.hours(24),
         onFailure: new SqsDlq(this.deadLetterQueue),
-        filters: [FilterCriteria.filter({ dynamodb: { Keys: { PK: { S: FilterRule.beginsWith('DOSSIER#') } } } })],
+        // the facts only (the dossier, its steps, its apologies): the outbox's own writes (EVENT#…, the
+        // OUTBOX head's counter and lease) must not trigger it again
+        filters: [FilterCriteria.filter({ dynamodb: { Keys: { PK: { S: FilterRule.beginsWith('DOSSIER#') }, SK: { S: ['META', { prefix: 'STEP#' }, { prefix: 'APOLOGY#' }] } } } })],
       }),
     );
   }

@@ -277,7 +277,8 @@ describe('AWS posture', () => {
         MaximumRetryAttempts: 10,
         MaximumRecordAgeInSeconds: 86400,
         FunctionName: { Ref: idOf(built.stack.functions.get('sync-outbox')) },
-        FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ dynamodb: { Keys: { PK: { S: [{ prefix: 'DOSSIER#' }] } } } }) }] },
+        // the facts only: the outbox's own writes (EVENT#, OUTBOX) would trigger it again
+        FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ dynamodb: { Keys: { PK: { S: [{ prefix: 'DOSSIER#' }] }, SK: { S: ['META', { prefix: 'STEP#' }, { prefix: 'APOLOGY#' }] } } } }) }] },
       });
       const [[, table]] = res('AWS::DynamoDB::Table') as [string, Json][];
       expect(table.Properties.StreamSpecification).toEqual({ StreamViewType: 'KEYS_ONLY' });
