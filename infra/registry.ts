@@ -90,6 +90,11 @@ const taskFunctions: FunctionSpec[] = [
     sendTaskResult: true,
     emailQueue: true,
   }, 30),
+  // The outbox (docs/outbox.md): the table's stream and a 2-minute schedule; derives, records and sends events to the national portal
+  fn('sync-outbox', "Outbox: record a dossier's events from its facts, send them to the National Public Service Portal in order", {
+    table: ['Query', 'PutItem', 'UpdateItem'],
+    nationalPortalSecret: true,
+  }, 60),
   fn('anonymise-closed', 'Scheduled: anonymise closed dossiers past their retention', { table: ['GetItem', 'Query', 'UpdateItem', 'DeleteItem'], documents: ['delete'] }, 60),
   fn('check-lapses', 'Scheduled: warn the desk of lapsed online checks (once per check period); hand back fully online results not downloaded in time', { table: ['GetItem', 'Query', 'PutItem', 'UpdateItem'], emailQueue: true, sendTaskResult: true }, 60),
   fn('send-email', 'Email queue consumer: claim, send at the rate SES allows, record the message id', { table: ['GetItem', 'Query', 'UpdateItem'], sendEmail: true, emailQueue: true }, 30),
@@ -132,6 +137,7 @@ export function unionAccess(needs: readonly Access[]): Access {
     ...flag('agencyGroups'),
     ...flag('emailQueue'),
     ...flag('citizenSignInSecret'),
+    ...flag('nationalPortalSecret'),
     ...(documents.length ? { documents } : {}),
   };
 }

@@ -9,6 +9,10 @@ import { EmailDelivery } from './constructs/email-delivery';
 import { Functions } from './constructs/functions';
 import { Identity } from './constructs/identity';
 import { Jobs } from './constructs/jobs';
+import { Outbox } from './constructs/outbox';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { NationalPortalConfig } from '../functions/core/dvcqg';
 import { Workflow, executionsArn, stateMachineArn } from './constructs/workflow';
 import { functions, queues, routes, stateMachines } from './registry';
 import { centreOf, type CentreConfig } from './centre';
@@ -101,6 +105,7 @@ export class MotcuaStack extends Stack {
       centreProfile: JSON.stringify(functionsProfile(running)),
       userPool: identity.userPool,
       documents: this.documents,
+      nationalPortal: nationalPortalOf(centre.dir),
     });
     const functionByName = (name: string) => this.functions.get(name);
     // the email queue and its sender, SES's events back to each letter
@@ -140,11 +145,13 @@ export class MotcuaStack extends Stack {
 
     // Scheduled jobs (a DLQ each) and the alarms, published to one SNS topic (output AlarmTopicArn).
     this.jobs = new Jobs(this, 'Jobs', { functionByName });
+    // the outbox: the table's stream → sync-outbox → the national portal (docs/outbox.md)
+    const outbox = new Outbox(this, 'Outbox', { table: data.table, fn: functionByName('sync-outbox') });
     this.alarms = new Alarms(this, 'Alarms', {
       functions: this.functions.byName,
       stateMachines: this.workflows.map((w) => w.stateMachine),
       httpApi: api.httpApi,
-      deadLetterQueues: [this.jobs.deadLetterQueue],
+      deadLetterQueues: [this.jobs.deadLetterQueue, outbox.deadLetterQueue],
       alarmEmail: profile.alarmEmail,
       deletionProtection,
     });
@@ -159,4 +166,13 @@ export class MotcuaStack extends Stack {
     new CfnOutput(this, 'TableName', { value: data.table.tableName });
     new CfnOutput(this, 'DocumentsBucket', { value: this.documents.bucket.bucketName });
   }
+}
+
+/** config/<centre>/national-portal.json, validated, as the sync's NATIONAL_PORTAL; absent: the centre is not connected (events are recorded, not sent). */
+function nationalPortalOf(dir: string): string | undefined {
+  const file = join(dir, 'national-portal.json');
+  if (!existsSync(file)) return undefined;
+  const parsed = NationalPortalConfig.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${file}: ${i.path.join('.') || '(root)'}: ${i.message}`).join('\n'));
+  return JSON.stringify(parsed.data);
 }

@@ -30,6 +30,8 @@ import { route as kioskEvaluate } from '../kiosk-evaluate/route';
 import { route as officerFigures } from '../officer-figures/route';
 import { route as listChecks } from '../list-checks/route';
 import { route as checkDossier } from '../check-dossier/route';
+import { route as createWebhook } from '../create-webhook/route';
+import { route as listWebhookDeliveries } from '../list-webhook-deliveries/route';
 
 /** The officers' function: the desk's and the agencies' routes (signed in; agencies' systems too). */
 export const routes = [
@@ -65,6 +67,8 @@ export const routes = [
   officerFigures,
   listChecks,
   checkDossier,
+  createWebhook,
+  listWebhookDeliveries,
 ];
 
 export const handler = apiRouter(routes);

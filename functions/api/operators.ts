@@ -13,6 +13,8 @@ import { route as putCalendar } from '../put-calendar/route';
 import { route as putProcedure } from '../put-procedure/route';
 import { route as resendEmail } from '../resend-email/route';
 import { route as resumeDossier } from '../resume-dossier/route';
+import { route as listSync } from '../list-sync/route';
+import { route as retrySync } from '../retry-sync/route';
 
 /** The operators' function: routes only an operator may call (reports, repairs, the catalogue). */
 export const routes = [
@@ -31,6 +33,8 @@ export const routes = [
   putCalendar,
   putAgency,
   publishFeedback,
+  listSync,
+  retrySync,
 ];
 
 export const handler = apiRouter(routes);

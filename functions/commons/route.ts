@@ -72,6 +72,8 @@ export interface Access {
    * names (the national sign-in's client secret; functions/commons/secrets.ts).
    */
   citizenSignInSecret?: boolean;
+  /** secretsmanager:GetSecretValue on the national portal's account (config/<centre>/national-portal.json's secretName), and its config as NATIONAL_PORTAL. */
+  nationalPortalSecret?: boolean;
 }
 
 /** A request header the route reads (documented in OpenAPI). */

@@ -1,5 +1,5 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
-import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { table as schema } from '../registry';
@@ -32,6 +32,8 @@ export class Data extends Construct {
       encryption: TableEncryption.CUSTOMER_MANAGED,
       encryptionKey: this.key,
       timeToLiveAttribute: schema.ttlAttribute,
+      // the outbox's trigger (constructs/outbox.ts): keys only, so the stream holds no personal data
+      stream: StreamViewType.KEYS_ONLY,
       deletionProtection: props.deletionProtection,
       removalPolicy,
     });

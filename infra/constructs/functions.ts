@@ -33,6 +33,8 @@ export interface FunctionsProps {
   userPool?: IUserPool;
   /** The documents bucket, for functions whose access names `documents`. */
   documents?: Documents;
+  /** config/<centre>/national-portal.json (JSON), given to functions with `nationalPortalSecret` as NATIONAL_PORTAL; absent: not connected. */
+  nationalPortal?: string;
 }
 
 /** How every function of the platform is bundled (the registry's, and the catalogue loader): infra/bundling/options.ts. */
@@ -103,6 +105,7 @@ export class Functions extends Construct {
         CENTRE_PROFILE: props.centreProfile,
       };
       if (spec.access.agencyGroups && props.userPool) environment.USER_POOL_ID = props.userPool.userPoolId;
+      if (spec.access.nationalPortalSecret && props.nationalPortal) environment.NATIONAL_PORTAL = props.nationalPortal;
       if (props.behindCloudFront?.functions.has(spec.name)) {
         environment.ORIGIN_VERIFY = props.behindCloudFront.originSecret;
         environment.CLIENT_IP_HEADER = 'cloudfront-viewer-address';
@@ -166,7 +169,11 @@ export class Functions extends Construct {
         );
       }
       if (spec.access.documents?.length) props.documents!.grant(role, spec.access.documents);
-      const citizenSecret = spec.access.citizenSignInSecret ? this.citizenSignInSecretArn(props.centreProfile) : undefined;
+      const citizenSecret = spec.access.citizenSignInSecret
+        ? this.citizenSignInSecretArn(props.centreProfile)
+        : spec.access.nationalPortalSecret && props.nationalPortal
+          ? this.secretArn((JSON.parse(props.nationalPortal) as { secretName: string }).secretName)
+          : undefined;
       if (citizenSecret) {
         role.addToPrincipalPolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: ['secretsmanager:GetSecretValue'], resources: [citizenSecret] }));
       }
@@ -188,7 +195,11 @@ export class Functions extends Construct {
    */
   private citizenSignInSecretArn(centreProfile: string): string | undefined {
     const name = (JSON.parse(centreProfile) as { citizenSignIn?: { clientSecretName: string } }).citizenSignIn?.clientSecretName;
-    if (!name) return undefined;
+    return name ? this.secretArn(name) : undefined;
+  }
+
+  /** A secret's ARN as given, or the ARN of the secret of that name (with Secrets Manager's `-??????` suffix). */
+  private secretArn(name: string): string {
     if (name.startsWith('arn:')) return name;
     return Stack.of(this).formatArn({ service: 'secretsmanager', resource: 'secret', resourceName: `${name}-??????`, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
   }

@@ -67,6 +67,11 @@ export class Jobs extends Construct {
         description: 'motcua: warn the desk of online dossiers whose check time lapsed (every 15 min, 07-19 Mon-Sat Asia/Ho_Chi_Minh)',
         expression: ScheduleExpression.cron({ minute: '0/15', hour: '7-18', weekDay: 'MON-SAT', timeZone: TimeZone.ASIA_HO_CHI_MINH }),
       }),
+      // the outbox's retries (docs/outbox.md): events waiting for their retry time, every 2 minutes
+      this.schedule('SyncOutbox', props.functionByName('sync-outbox'), {
+        description: 'motcua: send the outbox events waiting for a retry to the national portal (every 2 min)',
+        expression: ScheduleExpression.rate(Duration.minutes(2)),
+      }),
     );
   }
 

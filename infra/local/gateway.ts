@@ -1,6 +1,7 @@
 import { isCitizenFacing } from '../../functions/core/roles';
 import { LocalOAuth } from './oauth';
 import type { LocalOidc } from './oidc';
+import type { LocalDvcqg } from './dvcqg';
 import type { WebAuth } from '../../functions/contracts/web-config';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -92,6 +93,8 @@ export class LocalGateway {
   oauth?: LocalOAuth;
   /** The national sign-in's stand-in (infra/local/oidc.ts) under /_local/oidc. */
   oidc?: LocalOidc;
+  /** The national portal's stand-in (infra/local/dvcqg.ts) under /_local/dvcqg. */
+  dvcqg?: LocalDvcqg;
 
   constructor(
     private readonly lambdas: LocalLambdas,
@@ -151,6 +154,7 @@ export class LocalGateway {
       const body = await this.readBody(req);
       if (!body) return this.send(res, 413, { message: 'Request Entity Too Large' });
       if (this.oauth && (await this.oauth.handle(method, url, body, res))) return;
+      if (this.dvcqg?.handle(method, url.pathname, req.headers, body, res)) return;
       if (url.pathname.startsWith('/_local/')) return await this.local(method, url.pathname, body, res);
       // The API is served under /api (as behind CloudFront on AWS) and, for curl, at the root too.
       const apiPath = url.pathname === '/api' || url.pathname.startsWith('/api/') ? url.pathname.slice(4) || '/' : url.pathname;

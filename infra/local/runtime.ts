@@ -30,6 +30,11 @@ import { ensureTable, seedIfEmpty } from './table';
 import { readFileSync } from 'node:fs';
 import { CentreProfile, functionsProfile } from '../../functions/core/centre';
 import { startLocalDocuments, type LocalDocuments } from './documents';
+import { LocalDvcqg, LOCAL_DVCQG_ACCOUNT, LOCAL_DVCQG_SECRET_NAME, DVCQG_PATH } from './dvcqg';
+import { LocalOutboxPoller } from './outbox';
+import { existsSync } from 'node:fs';
+import { NationalPortalConfig } from '../../functions/core/dvcqg';
+import { forgetPortalSession } from '../../functions/commons/dvcqg-client';
 
 /** The centre's profile from its folder, validated (the error names the file and the field). */
 export function readCentreProfile(dir: string): CentreProfile {
@@ -70,6 +75,12 @@ export interface RuntimeOptions {
   publicRateLimit?: RateLimit;
   /** `oauth`: the pages sign in as on AWS (authorization code + PKCE against the managed login's stand-in, infra/local/oauth.ts); default: the local officer picker. */
   signIn?: 'local' | 'oauth';
+  /**
+   * Run the outbox's poller (the table stream's stand-in, infra/local/outbox.ts): `npm start` and
+   * the sync's tests do; other tests do not, so that its reads never take the DynamoDB faults they
+   * inject nor add items to the partitions they count (runtime.outbox.once() runs one pass).
+   */
+  outbox?: boolean;
 }
 
 export interface LocalRuntime {
@@ -89,6 +100,9 @@ export interface LocalRuntime {
   documents: LocalDocuments;
   /** The national sign-in's stand-in (/_local/oidc): its issuer, the portal's client id and redirect URI. */
   oidc: LocalOidc;
+  /** The national portal's stand-in (/_local/dvcqg) and the outbox's poller feeding it. */
+  dvcqg: LocalDvcqg;
+  outbox: LocalOutboxPoller;
   seeded: boolean;
   resumed: string[];
   /**
@@ -211,12 +225,25 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
   // points at it, and its client secret is the public function's (commons/secrets.ts, LOCAL_SECRETS).
   const oidc = await LocalOidc.create(apiUrl);
   gateway.oidc = oidc;
-  process.env.LOCAL_SECRETS = JSON.stringify({ [LOCAL_CITIZEN_SECRET_NAME]: oidc.clientSecret });
+  // The national portal's stand-in on this gateway: the centre's mapping (national-portal.json)
+  // with the adapter's URL and account pointed at it; the outbox's poller feeds it.
+  const dvcqg = new LocalDvcqg();
+  gateway.dvcqg = dvcqg;
+  process.env.LOCAL_SECRETS = JSON.stringify({ [LOCAL_CITIZEN_SECRET_NAME]: oidc.clientSecret, [LOCAL_DVCQG_SECRET_NAME]: JSON.stringify(LOCAL_DVCQG_ACCOUNT) });
+  const portalFile = join(centreDir, 'national-portal.json');
+  const portal = existsSync(portalFile) ? NationalPortalConfig.parse(JSON.parse(readFileSync(portalFile, 'utf8'))) : { centreUnit: 'LOCAL', procedures: {}, units: {} };
+  process.env.NATIONAL_PORTAL = JSON.stringify({ ...portal, url: `${apiUrl}${DVCQG_PATH}`, secretName: LOCAL_DVCQG_SECRET_NAME, dstcode: dvcqg.dstcode });
+  process.env.OUTBOX_RETRY_SCALE ??= String(options.retryScale ?? 1);
+  // agencies' webhook receivers may listen on this machine's loopback (never on AWS: commons/webhooks.ts)
+  process.env.WEBHOOK_ALLOW_LOOPBACK = '1';
+  forgetPortalSession();
+  const outbox = new LocalOutboxPoller();
   const citizenSignIn = { issuer: oidc.issuer, clientId: oidc.clientId, clientSecretName: LOCAL_CITIZEN_SECRET_NAME, scope: 'openid', acrValues: 'LoA1' };
   // The letters' links lead to this gateway's citizen pages (/c/<code>) unless MOTCUA_PORTAL_URL says otherwise.
   process.env.CENTRE_PROFILE = JSON.stringify({ ...JSON.parse(process.env.CENTRE_PROFILE!), portalUrl: process.env.MOTCUA_PORTAL_URL || apiUrl, citizenSignIn });
   const resumed = options.resume === false ? [] : await resumeOpenDossiers();
   for (const m of mappings) m.start();
+  if (options.outbox) outbox.start();
 
   return {
     apiUrl,
@@ -229,11 +256,14 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
     sqs,
     documents,
     oidc,
+    dvcqg,
+    outbox,
     issuer,
     seeded,
     resumed,
     settled,
     async stop() {
+      await outbox.stop();
       for (const m of mappings) await m.stop();
       await sesEvents.drain();
       await gateway.close();

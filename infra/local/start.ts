@@ -26,7 +26,7 @@ try {
   if (process.argv.includes('--build-web')) await (await import('../../web/build')).buildWeb();
   // MOTCUA_SIGN_IN=oauth: the pages sign in as on AWS (code + PKCE against the managed login's stand-in)
   const signIn = process.env.MOTCUA_SIGN_IN === 'oauth' ? 'oauth' : 'local';
-  runtime = await startLocalRuntime({ dataDir, port, sesPort, sesEndpoint, publicRateLimit: PUBLIC_RATE_LIMIT, signIn });
+  runtime = await startLocalRuntime({ dataDir, port, sesPort, sesEndpoint, publicRateLimit: PUBLIC_RATE_LIMIT, signIn, outbox: true });
 } catch (error) {
   release();
   const e = error as NodeJS.ErrnoException & { port?: number };

@@ -124,6 +124,16 @@ describe('every instant of every answer is local time (+07:00)', () => {
     // the operators' console
     await h.call('GET', '/reports/timeliness/dossiers?from=2026-12-01&to=2026-12-31&by=agency&key=STP&measure=steps', { token: op });
     await h.call('GET', '/ops/emails?state=bounced', { token: op });
+    // the national portal's sync: one pass of the outbox (the poller is off in this runtime) while
+    // the portal is down, the operators' view, and a resend of the event waiting for its retry
+    await h.call('POST', '/_local/dvcqg/faults', { body: { down: true } });
+    await h.runtime.outbox.once();
+    await h.call('POST', '/_local/dvcqg/faults', { body: { down: false } });
+    await h.call('GET', '/ops/sync?state=pending', { token: op });
+    const hook = (await h.call('POST', '/agencies/STP/webhooks', { token: stp, headers: { 'idempotency-key': uniqueKey() }, body: { url: 'http://127.0.0.1:9/hook' } })).body;
+    await h.call('GET', `/agencies/STP/webhooks/${hook.id}/deliveries`, { token: stp });
+    const retried = await h.call('POST', `/ops/sync/${a.code}.1/retry`, { token: op, headers: { 'idempotency-key': uniqueKey() } });
+    expect(retried.status, JSON.stringify(retried.body)).toBe(202);
     await h.call('GET', '/ops/overdue?quietDays=0', { token: op });
     await h.call('GET', '/agencies', { token: stp });
     await h.call('PUT', '/agencies/LTEST', { token: op, body: { name: { vi: 'Cơ quan thử', en: 'Test agency' }, kind: 'department', email: 'ltest@example.vn' } });

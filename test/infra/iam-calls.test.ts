@@ -52,7 +52,7 @@ function roleStatements(resources: Record<string, Json>, roleId: string): Json[]
  *   DeleteMessage, GetQueueAttributes); CDK's SqsEventSource grants them with
  *   ChangeMessageVisibility and GetQueueUrl (grantConsumeMessages): the consumer's code calls none.
  */
-function platformAllows(action: string, ctx: { called: Set<string>; consumer: boolean }): boolean {
+function platformAllows(action: string, ctx: { called: Set<string>; consumer: boolean; streamConsumer?: boolean }): boolean {
   const [service, name] = action.split(':') as [string, string];
   if (action === 'xray:PutTraceSegments' || action === 'xray:PutTelemetryRecords') return true;
   if (action === 'logs:CreateLogStream' || action === 'logs:PutLogEvents') return true;
@@ -64,6 +64,9 @@ function platformAllows(action: string, ctx: { called: Set<string>; consumer: bo
     if (['Encrypt', 'ReEncrypt*', 'GenerateDataKey*', 'GenerateDataKey'].includes(name)) return writes;
     return false;
   }
+  // the table stream's event source mapping (the outbox) reads the stream with its consumer's role and
+  // sends a failed batch's shard position to its on-failure queue (DynamoEventSource, SqsDlq)
+  if (ctx.streamConsumer && ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams', 'sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'].includes(action)) return true;
   if (ctx.consumer && ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:ChangeMessageVisibility', 'sqs:GetQueueUrl'].includes(action)) return true;
   return false;
 }
@@ -79,6 +82,7 @@ describe('IAM: each role grants exactly what its bundle can call', () => {
   const metas = new Map<string, Metafile>();
   let resources: Record<string, Json>;
   let consumers: Set<string>;
+  let streamConsumers: Set<string>;
 
   beforeAll(async () => {
     const app = new App({ outdir: mkdtempSync(path.join(tmpdir(), 'motcua-cdk-')), context: { centre: 'config/hanoi', environment: 'dev', 'aws:cdk:bundling-stacks': [] } });
@@ -93,6 +97,12 @@ describe('IAM: each role grants exactly what its bundle can call', () => {
       Object.values(resources)
         .filter((r) => r.Type === 'AWS::Lambda::EventSourceMapping' && JSON.stringify(r.Properties.EventSourceArn).includes('Queue'))
         .map((r) => targets.find((t) => JSON.stringify(r.Properties.FunctionName).includes(id(stack, stack.functions.byName.get(t.name) ?? stack.catalogue.loader)))?.name)
+        .filter((n): n is string => !!n),
+    );
+    streamConsumers = new Set(
+      Object.values(resources)
+        .filter((r) => r.Type === 'AWS::Lambda::EventSourceMapping' && JSON.stringify(r.Properties.EventSourceArn).includes('StreamArn'))
+        .map((r) => targets.find((t) => stack.functions.byName.has(t.name) && JSON.stringify(r.Properties.FunctionName).includes(id(stack, stack.functions.byName.get(t.name)!)))?.name)
         .filter((n): n is string => !!n),
     );
     for (let i = 0; i < targets.length; i += BATCH) {
@@ -134,7 +144,7 @@ describe('IAM: each role grants exactly what its bundle can call', () => {
       const granted = new Set(statements.flatMap((s) => asArray<string>(s.Action)));
       for (const a of [...called].sort()) if (!granted.has(a)) differences.push(`${t.name}: ${a} missing`);
       for (const a of [...granted].sort()) {
-        if (called.has(a) || platformAllows(a, { called, consumer: consumers.has(t.name) })) continue;
+        if (called.has(a) || platformAllows(a, { called, consumer: consumers.has(t.name), streamConsumer: streamConsumers.has(t.name) })) continue;
         differences.push(`${t.name}: ${a} unused`);
       }
     }

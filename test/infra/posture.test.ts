@@ -167,7 +167,8 @@ describe('AWS posture', () => {
 
     it('has no alarm but these', () => {
       // + the email delivery's 5: its two dead-letter queues, the oldest message, bounce and complaint rates
-      const expected = 3 + 5 + 2 + Math.ceil(functions.length / FUNCTIONS_PER_ALARM) + 1 + 5; // executions; EmailFailed, DossierSkipped, MissingCalendarYear, WorkflowStartFailed, DirectCallRefused; 5xx; functions by five; DLQ
+      // + the outbox's stream mapping's dead-letter queue (constructs/outbox.ts)
+      const expected = 3 + 5 + 2 + Math.ceil(functions.length / FUNCTIONS_PER_ALARM) + 1 + 5 + 1; // executions; EmailFailed, DossierSkipped, MissingCalendarYear, WorkflowStartFailed, DirectCallRefused; 5xx; functions by five; DLQ
       expect(alarms).toHaveLength(expected);
     });
   });
@@ -175,7 +176,7 @@ describe('AWS posture', () => {
   describe('scheduled job', () => {
     it('runs anonymise-closed daily at 02:00 Asia/Ho_Chi_Minh with input {}, a retry policy and a dead-letter queue', () => {
       const schedules = Object.values(built.resources).filter((r) => r.Type === 'AWS::Scheduler::Schedule');
-      expect(schedules).toHaveLength(2);
+      expect(schedules).toHaveLength(3); // anonymise-closed, check-lapses, sync-outbox (the outbox's retries)
       const s = schedules.find((x) => x.Properties.Target.Arn['Fn::GetAtt'][0] === idOf(built.stack.functions.get('anonymise-closed')))!;
       const dlq = idOf(built.stack.jobs.deadLetterQueue);
       expect(s.Properties).toMatchObject({
@@ -255,7 +256,7 @@ describe('AWS posture', () => {
     });
 
     it('drains the queue into send-email: batches of 10, partial failures, at most 2 at once', () => {
-      const mappings = res('AWS::Lambda::EventSourceMapping');
+      const mappings = res('AWS::Lambda::EventSourceMapping').filter(([, m]) => !JSON.stringify(m.Properties.EventSourceArn).includes('StreamArn'));
       expect(mappings).toHaveLength(1);
       expect(mappings[0]![1].Properties).toMatchObject({
         BatchSize: 10,
@@ -264,6 +265,23 @@ describe('AWS posture', () => {
         EventSourceArn: { 'Fn::GetAtt': [idOf(built.stack.emailDelivery.queue), 'Arn'] },
         FunctionName: { Ref: idOf(built.stack.functions.get('send-email')) },
       });
+    });
+
+    it('feeds the outbox from the table stream: dossiers’ keys only, in order, bisected, 10 retries in a day, then a DLQ', () => {
+      const mappings = res('AWS::Lambda::EventSourceMapping').filter(([, m]) => JSON.stringify(m.Properties.EventSourceArn).includes('StreamArn'));
+      expect(mappings).toHaveLength(1);
+      expect(mappings[0]![1].Properties).toMatchObject({
+        StartingPosition: 'TRIM_HORIZON',
+        ParallelizationFactor: 1,
+        BisectBatchOnFunctionError: true,
+        MaximumRetryAttempts: 10,
+        MaximumRecordAgeInSeconds: 86400,
+        FunctionName: { Ref: idOf(built.stack.functions.get('sync-outbox')) },
+        // the facts only: the outbox's own writes (EVENT#, OUTBOX) would trigger it again
+        FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ dynamodb: { Keys: { PK: { S: [{ prefix: 'DOSSIER#' }] }, SK: { S: ['META', { prefix: 'STEP#' }, { prefix: 'APOLOGY#' }] } } } }) }] },
+      });
+      const [[, table]] = res('AWS::DynamoDB::Table') as [string, Json][];
+      expect(table.Properties.StreamSpecification).toEqual({ StreamViewType: 'KEYS_ONLY' });
     });
 
     it("publishes the configuration set's seven sending events to EventBridge, recorded by record-delivery (24 h of retries, then a DLQ)", () => {

@@ -271,6 +271,8 @@ describe('Motcua stack', () => {
         if (queues.some((q) => q.consumer === name)) expected.push('EMAIL_SENDERS');
         // the API's authorizer: the pool's issuer and the officers' two clients (infra/stack.ts)
         if (name === 'authorizer') expected.push('AUTH_ISSUER', 'AUTH_USER_CLIENTS');
+        // the outbox's sender: the national portal's mapping (config/hanoi/national-portal.json)
+        if (spec.access.nationalPortalSecret) expected.push('NATIONAL_PORTAL');
         expect(Object.keys(env).sort()).toEqual(expected.sort());
         expect(env.POWERTOOLS_SERVICE_NAME).toBe('motcua');
         expect(env.SENDER_EMAIL).toBe(SENDER);
@@ -291,14 +293,20 @@ describe('Motcua stack', () => {
         if (spec.access.sendEmail) allowed.add('ses');
         if (spec.access.agencyGroups) allowed.add('cognito-idp');
         if (spec.access.documents?.length) allowed.add('s3'); // exactly which: test/infra/documents.test.ts
-        if (spec.access.citizenSignInSecret) allowed.add('secretsmanager');
-        // Secrets Manager: the national sign-in's client secret (centre.json's clientSecretName), read only
+        if (spec.access.citizenSignInSecret || spec.access.nationalPortalSecret) allowed.add('secretsmanager');
+        // Secrets Manager: the national sign-in's client secret (centre.json's clientSecretName), or the
+        // national portal's account (national-portal.json's secretName), read only
         for (const s of statementsFor(statements, 'secretsmanager:')) {
           expect(s.Action).toBe('secretsmanager:GetSecretValue');
-          expect(JSON.stringify(s.Resource)).toMatch(/:secretsmanager:[^"]*:secret:motcua\/hanoi\/citizen-sign-in-\?{6}"/);
+          const secret = spec.access.nationalPortalSecret ? 'national-portal' : 'citizen-sign-in';
+          expect(JSON.stringify(s.Resource)).toMatch(new RegExp(`:secretsmanager:[^"]*:secret:motcua/hanoi/${secret}-\\?{6}"`));
         }
         const consumer = queues.some((q) => q.consumer === name);
-        if (spec.access.emailQueue || consumer) allowed.add('sqs');
+        // the table stream's consumer (the outbox): reads the stream, sends failed batches' positions to its DLQ
+        const streamConsumer = Object.values(template.toJSON().Resources as Record<string, Json>).some(
+          (r) => r.Type === 'AWS::Lambda::EventSourceMapping' && JSON.stringify(r.Properties.EventSourceArn).includes('StreamArn') && JSON.stringify(r.Properties.FunctionName).includes(fnId(name)),
+        );
+        if (spec.access.emailQueue || consumer || streamConsumer) allowed.add('sqs');
         expect([...services].filter((s) => !allowed.has(s))).toEqual([]);
         // Cognito: CreateGroup on the user pool, and nothing else.
         const cognito = statementsFor(statements, 'cognito-idp:');
@@ -309,17 +317,20 @@ describe('Motcua stack', () => {
         const sqs = [...new Set(actions.filter((a) => a.startsWith('sqs:')))].sort();
         const send = spec.access.emailQueue ? ['sqs:SendMessage'] : [];
         const consume = consumer ? ['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage'] : [];
-        expect(sqs).toEqual([...new Set([...send, ...consume])].sort());
+        const onFailure = streamConsumer ? ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'] : [];
+        expect(sqs).toEqual([...new Set([...send, ...consume, ...onFailure])].sort());
         const queueId = logicalId(built.stack, built.stack.emailDelivery.queue);
-        for (const s of statementsFor(statements, 'sqs:')) {
+        if (!streamConsumer) for (const s of statementsFor(statements, 'sqs:')) {
           expect(asArray<Json>(s.Resource).map((r) => JSON.stringify(r))).toEqual([JSON.stringify({ 'Fn::GetAtt': [queueId, 'Arn'] })]);
         }
 
         // Table: exactly the actions the access names (which the code calls: iam-calls.test.ts).
-        expect(actions.filter((a) => a.startsWith('dynamodb:'))).toEqual(tableActions(spec.access).map((a) => `dynamodb:${a}`).sort());
+        const stream = streamConsumer ? ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'] : [];
+        expect(actions.filter((a) => a.startsWith('dynamodb:'))).toEqual([...tableActions(spec.access).map((a) => `dynamodb:${a}`), ...stream].sort());
         expect(actions.includes('kms:GenerateDataKey*')).toBe(writesTable(spec.access));
         const tableId = logicalId(built.stack, built.stack.data.table);
         for (const s of statementsFor(statements, 'dynamodb:')) {
+          if (asArray<string>(s.Action).includes('dynamodb:ListStreams')) continue; // ListStreams takes no resource: `*`
           for (const r of asArray<Json>(s.Resource)) expect(JSON.stringify(r)).toContain(tableId);
         }
 

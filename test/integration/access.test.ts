@@ -125,6 +125,8 @@ describe('who may call what', () => {
     { route: 'POST /dossiers', path: '/dossiers', body: { procedureCode: 'TP-LLTP', applicant: applicant(9), channel: 'counter' }, allow: { desk: 201 }, deny: { operator: 403, stp: 403, nobody: 403, stpSystem: 403 } },
     { route: 'GET /dossiers/{code}', path: `/dossiers/${d.a.code}`, allow: { desk: 200, operator: 200, stp: 200, catp: 200 }, deny: { sdl: 404, nobody: 403 } },
     { route: 'GET /agencies/{agencyCode}/tasks', path: '/agencies/STP/tasks', allow: { stp: 200, stpSystem: 200 }, deny: { catp: 403, desk: 403, operator: 403, nobody: 403 } },
+    { route: 'POST /agencies/{agencyCode}/webhooks', path: '/agencies/STP/webhooks', body: { url: 'http://127.0.0.1:9/hook' }, allow: { stp: 201, stpSystem: 201 }, deny: { catp: 403, desk: 403, operator: 403, nobody: 403 } },
+    { route: 'GET /agencies/{agencyCode}/webhooks/{id}/deliveries', path: '/agencies/STP/webhooks/5b2f1f9e-7c1a-4e0b-9a57-2f4f1d0c9a11/deliveries', allow: { stp: 404, stpSystem: 404 }, deny: { catp: 403, desk: 403, operator: 403, nobody: 403 } },
     { route: 'GET /dossiers/{code}/control-sheet', path: `/dossiers/${d.a.code}/control-sheet`, allow: { desk: 200, operator: 200, stp: 200, catp: 200 }, deny: { sdl: 404, nobody: 403 } },
     { route: 'GET /agencies/{agencyCode}/logbook', path: '/agencies/STP/logbook?date=2026-12-02', allow: { stp: 200, operator: 200 }, deny: { catp: 403, desk: 403, nobody: 403 } },
     { route: 'GET /reports/timeliness', path: '/reports/timeliness?from=2026-12-01&to=2026-12-31&by=agency', allow: { operator: 200 }, deny: { desk: 403, stp: 403, nobody: 403 } },
@@ -148,6 +150,8 @@ describe('who may call what', () => {
     { route: 'POST /public/dossiers/{code}/supplement', path: `/public/dossiers/${d.c.code}/supplement`, pin: d.c.lookupPin, body: { documents: [{ name: 'Bản sao CCCD', ref: 'upload://1' }] }, allow: { citizen: 202 }, deny: publicDeny },
     { route: 'POST /public/dossiers/{code}/withdraw', path: `/public/dossiers/${d.d.code}/withdraw`, pin: d.d.lookupPin, body: { reason: 'Không còn nhu cầu' }, allow: { citizen: 202 }, deny: publicDeny },
     { route: 'POST /ops/emails/{id}/resend', path: `/ops/emails/${d.e.code}~receipt/resend`, allow: { operator: 202 }, deny: { desk: 403, stp: 403, nobody: 403 } },
+    { route: 'GET /ops/sync', path: '/ops/sync?state=parked', allow: { operator: 200 }, deny: { desk: 403, stp: 403, nobody: 403 } },
+    { route: 'POST /ops/sync/{id}/retry', path: `/ops/sync/${d.e.code}.999/retry`, allow: { operator: 404 }, deny: { desk: 403, stp: 403, nobody: 403 } },
     { route: 'GET /agencies/{agencyCode}/contacts', path: '/agencies/TTHCC/contacts', allow: { desk: 200 }, deny: { operator: 403, stp: 403, nobody: 403 } },
     { route: 'POST /public/dossiers/{code}/rating', path: `/public/dossiers/${d.e.code}/rating`, pin: d.e.lookupPin, body: { score: 5, comment: 'Nhanh' }, allow: { citizen: 201 }, deny: publicDeny },
     // issue 25: the evaluation (once per dossier: the PIN's is the first, the others then answer 409 past their checks), the figures, the reports

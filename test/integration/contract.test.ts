@@ -79,6 +79,10 @@ describe('real answers validate against the contract', () => {
     await s.task('STP', stp, a.code);
     await check('GET /agencies/{agencyCode}/tasks', '/agencies/STP/tasks', { token: stp });
     await check('GET /agencies/{agencyCode}/tasks', '/agencies/STP/tasks', { token: catp });
+    // an agency's webhook: subscribed (its secret once), its delivery log
+    const hook = await check('POST /agencies/{agencyCode}/webhooks', '/agencies/STP/webhooks', { token: stp, body: { url: 'http://127.0.0.1:9/hook' } });
+    await check('POST /agencies/{agencyCode}/webhooks', '/agencies/STP/webhooks', { token: stp, body: { url: 'https://169.254.169.254/latest' } });
+    await check('GET /agencies/{agencyCode}/webhooks/{id}/deliveries', `/agencies/STP/webhooks/${hook.id}/deliveries`, { token: stp });
     await s.task('STP', stp, (await s.receive(desk, 'TP-LLTP', applicant(8))).code);
     const page = await check('GET /agencies/{agencyCode}/tasks', '/agencies/STP/tasks?limit=1', { token: stp });
     expect(page.tasks).toHaveLength(1);
@@ -199,6 +203,9 @@ describe('real answers validate against the contract', () => {
     await check('GET /agencies/{agencyCode}/contacts', '/agencies/TTHCC/contacts', { token: desk });
     await check('GET /dossiers/{code}', `/dossiers/${bounced.code}`, { token: desk });
     await check('POST /ops/emails/{id}/resend', `/ops/emails/${bounced.code}~receipt/resend`, { token: op });
+    // the national portal's sync: the operators' view, and a resend of an event that does not exist
+    await check('GET /ops/sync', '/ops/sync?state=pending', { token: op });
+    await check('POST /ops/sync/{id}/retry', `/ops/sync/${bounced.code}.999/retry`, { token: op });
     // citizens' feedback: received, entered, assigned, merged, answered, published, found, counted
     const fa = await check('POST /public/feedback', '/public/feedback', { body: { kind: 'handling', text: 'Hồ sơ chậm', email: 'fb@example.vn', dossierCode: a.code } });
     await check('POST /public/feedback', '/public/feedback', { body: { kind: 'nope', text: '' } });

@@ -501,6 +501,8 @@ describe('fuzz: random and malformed requests at every route', () => {
       },
       { route: r('POST /dossiers/{code}/supplement'), targets: [{ params: { code: d.e.code }, token: t.desk }], token: t.desk, invalid: bodies.supplement },
       { route: r('GET /agencies/{agencyCode}/tasks'), targets: [{ params: { agencyCode: 'STP' }, token: t.stp }, { params: { agencyCode: 'TTHCC' }, token: t.desk }], token: t.stp, query: ['limit', 'cursor'] },
+      { route: r('POST /agencies/{agencyCode}/webhooks'), targets: [{ params: { agencyCode: 'STP' }, token: t.stp }], token: t.stp },
+      { route: r('GET /agencies/{agencyCode}/webhooks/{id}/deliveries'), targets: [{ params: { agencyCode: 'STP', id: '5b2f1f9e-7c1a-4e0b-9a57-2f4f1d0c9a11' }, token: t.stp }], token: t.stp },
       { route: r('GET /dossiers/{code}/control-sheet'), targets: [{ params: { code: d.a.code }, token: t.desk }, { params: { code: d.e.code }, token: t.sdl }], token: t.desk },
       { route: r('GET /agencies/{agencyCode}/logbook'), targets: [{ params: { agencyCode: 'STP' }, token: t.stp }, { params: { agencyCode: 'TTHCC' }, token: t.operator }], token: t.operator, query: ['date'] },
       { route: r('GET /reports/timeliness'), targets: [{ params: {}, token: t.operator }], token: t.operator, query: ['from', 'to', 'by'] },
@@ -546,6 +548,8 @@ describe('fuzz: random and malformed requests at every route', () => {
       { route: r('PUT /calendars/{year}'), targets: [{ params: { year: '2026' }, token: t.operator }, { params: { year: '2031' }, token: t.operator }], token: t.operator, invalid: bodies.calendar },
       // an email that does not exist: the request is checked through to the store, and never writes
       { route: r('POST /ops/emails/{id}/resend'), targets: [{ params: { id: `${d.a.code}~no-such-email` }, token: t.operator }], token: t.operator },
+      { route: r('GET /ops/sync'), targets: [{ params: {}, token: t.operator }], token: t.operator, query: ['state'] },
+      { route: r('POST /ops/sync/{id}/retry'), targets: [{ params: { id: `${d.a.code}.999` }, token: t.operator }], token: t.operator },
       { route: r('GET /agencies/{agencyCode}/contacts'), targets: [{ params: { agencyCode: 'TTHCC' }, token: t.desk }], token: t.desk },
       { route: r('PATCH /dossiers/{code}/applicant'), targets: [{ params: { code: d.a.code }, token: t.desk }], token: t.desk },
       { route: r('POST /dossiers/{code}/pin'), targets: [{ params: { code: d.a.code }, token: t.desk }], token: t.desk },

@@ -1,0 +1,49 @@
+import { logger } from '../commons/powertools';
+import { deliver, relay } from '../commons/outbox';
+import { queryIndex } from '../commons/store';
+import { now as clockNow } from '../commons/clock';
+
+/**
+ * The outbox's relay and sender on AWS (docs/outbox.md). Two triggers, one code path:
+ *   - the table's stream (KEYS_ONLY, filtered to `DOSSIER#` keys): for each dossier a batch
+ *     touches, derive and record its new events, then send them (a write anywhere in the
+ *     dossier's partition — the fact, or the event's own state — is a record);
+ *   - a schedule every 2 minutes (`{}`): the dossiers with an event waiting for its retry time
+ *     (GSI1 `SYNC#pending`).
+ * Locally infra/local/outbox.ts runs the same relay and delivery in a poller.
+ */
+interface StreamEvent {
+  Records?: { dynamodb?: { Keys?: { PK?: { S?: string } } } }[];
+}
+
+export async function handler(event: StreamEvent = {}): Promise<{ dossiers: number; recorded: number; sent: number; failed: number; parked: number }> {
+  const codes = new Set<string>();
+  if (event.Records) {
+    for (const r of event.Records) {
+      const pk = r.dynamodb?.Keys?.PK?.S;
+      if (pk?.startsWith('DOSSIER#')) codes.add(pk.slice('DOSSIER#'.length));
+    }
+  } else {
+    const now = clockNow().toISOString();
+    for (const i of await queryIndex('SYNC#pending')) if (!i.portalNextAt || String(i.portalNextAt) <= now) codes.add(String(i.PK).slice('DOSSIER#'.length));
+  }
+  const total = { dossiers: codes.size, recorded: 0, sent: 0, failed: 0, parked: 0 };
+  const failures: string[] = [];
+  for (const code of codes) {
+    // one dossier's trouble never holds the batch's others back; the batch fails (and is retried) after them
+    try {
+      total.recorded += await relay(code);
+      const r = await deliver(code);
+      total.sent += r.sent;
+      total.failed += r.failed;
+      total.parked += r.parked;
+    } catch (error) {
+      failures.push(code);
+      logger.error('outbox: a dossier could not be relayed', { dossierCode: code, error: (error as Error).message });
+    }
+  }
+  if (failures.length) throw new Error(`outbox: ${failures.length} dossier(s) failed: ${failures.join(', ')}`);
+  if (total.parked) logger.error('national portal: events parked after their retries', { parked: total.parked });
+  logger.info('outbox', total);
+  return total;
+}

@@ -1,0 +1,116 @@
+import { randomBytes } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
+import { CapNhatTienDoHoSoMC, DongBoHoSoMC } from '../../functions/core/dvcqg';
+
+export const DVCQG_PATH = '/_local/dvcqg';
+/** The local account (LOCAL_SECRETS under this name), and the province code the stand-in expects. */
+export const LOCAL_DVCQG_SECRET_NAME = 'motcua/local/national-portal';
+export const LOCAL_DVCQG_ACCOUNT = { username: 'motcua-local', password: 'local-portal-password' };
+
+export interface ReceivedCall {
+  n: number;
+  service: string;
+  body: Record<string, unknown>;
+  at: string;
+  /** What the stand-in answered: 200 accepted, 400 refused shape, 503 failing on demand. */
+  status: number;
+}
+
+/**
+ * The National Public Service Portal's stand-in (docs/national-portal.md), on the gateway under
+ * /_local/dvcqg: the adapter's protocol as OpenCPS speaks it —
+ *   POST /authenticate   {username,password} + `dstcode` header → {session, error_code:"0"}
+ *   POST /service        {session, madonvi, service, …}: DongBoHoSoMC and CapNhatTienDoHoSoMC
+ *                        checked for shape and kept; TraCuuHoSo {MaHoSo} answers the last sync.
+ * For tests and demos:
+ *   GET    /calls        the calls received, in order (service, body as sent, status answered)
+ *   DELETE /calls        forget them
+ *   POST   /faults       {"fail": n} the next n service calls answer 503; {"down": true|false};
+ *                        {"expireSessions": true} the next call finds its session expired
+ *   GET    /dossiers/{MaHoSo}  the portal's view of a dossier (its last DongBoHoSoMC and progress)
+ */
+export class LocalDvcqg {
+  readonly calls: ReceivedCall[] = [];
+  private sessions = new Set<string>();
+  private failNext = 0;
+  private down = false;
+  private dossiers = new Map<string, { sync: Record<string, unknown>; progress: Record<string, unknown>[] }>();
+
+  constructor(readonly dstcode = 'LOCAL') {}
+
+  private json(res: ServerResponse, status: number, body: unknown) {
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+    res.end(JSON.stringify(body));
+  }
+
+  /** True when the request was the stand-in's. */
+  handle(method: string, path: string, headers: Record<string, string | string[] | undefined>, raw: Buffer, res: ServerResponse): boolean {
+    if (path !== DVCQG_PATH && !path.startsWith(`${DVCQG_PATH}/`)) return false;
+    const sub = path.slice(DVCQG_PATH.length) || '/';
+    let body: Record<string, unknown> = {};
+    try {
+      body = raw.length ? JSON.parse(raw.toString('utf8')) : {};
+    } catch {
+      this.json(res, 400, { error_code: '400', message: 'not JSON' });
+      return true;
+    }
+    if (method === 'GET' && sub === '/calls') return this.json(res, 200, { calls: this.calls }), true;
+    if (method === 'DELETE' && sub === '/calls') {
+      this.calls.length = 0;
+      this.dossiers.clear();
+      return this.json(res, 200, { calls: [] }), true;
+    }
+    if (method === 'POST' && sub === '/faults') {
+      if (typeof body.fail === 'number') this.failNext = body.fail;
+      if (typeof body.down === 'boolean') this.down = body.down;
+      if (body.expireSessions === true) this.sessions.clear();
+      return this.json(res, 200, { fail: this.failNext, down: this.down }), true;
+    }
+    const read = /^\/dossiers\/([^/]+)$/.exec(sub);
+    if (method === 'GET' && read) {
+      const d = this.dossiers.get(decodeURIComponent(read[1]!));
+      return this.json(res, d ? 200 : 404, d ?? { message: 'Not Found' }), true;
+    }
+    if (method === 'POST' && sub === '/authenticate') {
+      const ok = headers.dstcode === this.dstcode && body.username === LOCAL_DVCQG_ACCOUNT.username && body.password === LOCAL_DVCQG_ACCOUNT.password;
+      if (!ok) return this.json(res, 200, { error_code: '403', message: 'sai tài khoản' }), true;
+      const session = randomBytes(16).toString('hex');
+      this.sessions.add(session);
+      return this.json(res, 200, { session, error_code: '0' }), true;
+    }
+    if (method === 'POST' && sub === '/service') {
+      if (this.down || this.failNext > 0) {
+        if (this.failNext > 0) this.failNext -= 1;
+        this.record(String(body.service ?? ''), body, 503);
+        return this.json(res, 503, { error_code: '503', message: 'Hệ thống đang bảo trì' }), true;
+      }
+      if (typeof body.session !== 'string' || !this.sessions.has(body.session)) return this.json(res, 200, { error_code: '401', message: 'phiên hết hạn' }), true;
+      const { session: _s, madonvi, service, ...fields } = body;
+      if (typeof madonvi !== 'string' || !madonvi) return this.json(res, 400, { error_code: '400', message: 'madonvi' }), true;
+      if (service === 'TraCuuHoSo') {
+        const d = this.dossiers.get(String(fields.MaHoSo));
+        return this.json(res, 200, { error_code: '0', result: d ? [d.sync] : [] }), true;
+      }
+      const schema = service === 'DongBoHoSoMC' ? DongBoHoSoMC : service === 'CapNhatTienDoHoSoMC' ? CapNhatTienDoHoSoMC : undefined;
+      if (!schema) return this.json(res, 400, { error_code: '400', message: `unknown service ${String(service)}` }), true;
+      const parsed = schema.safeParse(fields);
+      if (!parsed.success) {
+        this.record(String(service), { madonvi, ...fields }, 400);
+        return this.json(res, 400, { error_code: '400', message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }), true;
+      }
+      this.record(String(service), { madonvi, ...fields }, 200);
+      const code = String(fields.MaHoSo);
+      const d = this.dossiers.get(code) ?? { sync: {}, progress: [] };
+      if (service === 'DongBoHoSoMC') d.sync = fields;
+      else d.progress.push(fields);
+      this.dossiers.set(code, d);
+      return this.json(res, 200, { error_code: '0', message: 'thành công' }), true;
+    }
+    this.json(res, 404, { message: 'Not Found' });
+    return true;
+  }
+
+  private record(service: string, body: Record<string, unknown>, status: number) {
+    this.calls.push({ n: this.calls.length + 1, service, body, at: new Date().toISOString(), status });
+  }
+}

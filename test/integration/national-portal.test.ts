@@ -1,0 +1,216 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sign } from '../../functions/commons/webhooks';
+import { listOutbox } from '../../functions/commons/outbox';
+import { applicant, eventually, scenario, startHarness, uniqueKey, type Harness } from '../support/local';
+import { applyOnline, citizenToken } from '../support/online';
+
+/**
+ * The sync with the National Public Service Portal (docs/national-portal.md) against its local
+ * stand-in (/_local/dvcqg): a dossier's life reaches it as the right calls in order, an outage
+ * loses and duplicates nothing, and a poller killed between a fact and its call sends it after.
+ */
+describe('the national portal sync', () => {
+  let h: Harness;
+  let s: ReturnType<typeof scenario>;
+  const t: Record<string, string> = {};
+
+  interface Call { n: number; service: string; status: number; body: Record<string, any> }
+  const calls = async (code: string): Promise<Call[]> =>
+    ((await h.call('GET', '/_local/dvcqg/calls')).body.calls as Call[]).filter((c) => c.body.MaHoSo === code);
+  const accepted = async (code: string) => (await calls(code)).filter((c) => c.status === 200);
+  /** Every event of the dossier sent (or had nothing to send), none waiting. */
+  const allSent = (code: string, last?: string) =>
+    eventually(async () => {
+      const out = await listOutbox(code);
+      return out.length > 0 && (!last || out.some((e) => e.event.kind === last)) && out.every((e) => e.portalState === 'sent' || e.portalState === 'skipped') && out;
+    });
+
+  beforeAll(async () => {
+    h = await startHarness({ resume: true, outbox: true, retryScale: 0.001 });
+    s = scenario(h);
+    await s.setClock('2026-12-01T09:00:00+07:00');
+    t.desk = await h.token('desk-1', ['desk']);
+    t.stp = await h.token('stp-1', ['agency-STP']);
+    t.catp = await h.token('catp-1', ['agency-CATP']);
+  }, 60_000);
+  afterAll(async () => h?.stop());
+
+  it('sends a whole life (receipt, supplement, apology, decisions, return) in order with the national status codes and Vietnam-time dates', async () => {
+    const d = await s.receive(t.desk, 'TP-LLTP', applicant(1));
+    await s.task('STP', t.stp, d.code);
+    await s.decide(t.stp, d.code, 's1-stp', { outcome: 'request-supplement', missing: ['Bản sao CCCD'], reason: 'Thiếu giấy tờ' });
+    await s.status(t.desk, d.code, 5);
+    expect((await h.call('POST', `/dossiers/${d.code}/supplement`, { token: t.desk, body: { documents: [{ name: 'Bản sao CCCD', ref: 'desk://scan/1' }] } })).status).toBe(202);
+    await s.status(t.desk, d.code, 4);
+    await s.task('STP', t.stp, d.code);
+    await s.decide(t.stp, d.code, 's1-stp', { outcome: 'approve' });
+    await s.task('CATP', t.catp, d.code, 's2-catp');
+    expect((await h.call('POST', `/dossiers/${d.code}/steps/s2-catp/delay`, { token: t.catp, body: { reason: 'Chờ kết quả xác minh', newDueAt: '2026-12-10T17:00:00+07:00' } })).status).toBe(202);
+    await eventually(async () => (await s.dossier(t.desk, d.code)).apologies?.length > 0 || (await listOutbox(d.code)).some((e) => e.event.kind === 'apology'));
+    await eventually(async () => {
+      const r = await h.call('POST', `/dossiers/${d.code}/steps/s2-catp/decision`, { token: t.catp, body: { outcome: 'approve' } });
+      return r.status === 202;
+    });
+    await s.task('TTHCC', t.desk, d.code, 'return');
+    await s.decide(t.desk, d.code, 'return', { outcome: 'approve' });
+    await s.status(t.desk, d.code, 10);
+    const out = await allSent(d.code, 'returned');
+
+    const got = (await accepted(d.code)).map((c) => [c.service, c.body.TrangThaiHoSo ?? c.body.TrangThai]);
+    if (process.env.DEBUG_SYNC) console.log(JSON.stringify(out.map((e) => [e.seq, e.event.kind, e.event.status, e.event.at])), JSON.stringify(got));
+    expect(got).toEqual([
+      ['DongBoHoSoMC', 2], // received
+      ['CapNhatTienDoHoSoMC', 4], // handed to STP
+      ['DongBoHoSoMC', 5], // supplement asked
+      ['DongBoHoSoMC', 4], // supplement answered
+      ['CapNhatTienDoHoSoMC', 4], // STP decided
+      ['CapNhatTienDoHoSoMC', 4], // handed to CATP
+      ['DongBoHoSoMC', 4], // apology, new appointment
+      ['CapNhatTienDoHoSoMC', 4], // CATP decided
+      ['CapNhatTienDoHoSoMC', 4], // handed to the desk's return
+      ['DongBoHoSoMC', 9], // result ready
+      ['CapNhatTienDoHoSoMC', 9], // the desk hands it back
+      ['DongBoHoSoMC', 10], // returned
+    ]);
+    const [first] = await accepted(d.code);
+    expect(first!.body).toMatchObject({ MaTTHC: '2.000488', ChuHoSo: applicant(1).name, NgayTiepNhan: '20261201090000', HinhThuc: 0, madonvi: '000.00.00.H26' });
+    expect(JSON.stringify(first!.body)).not.toContain(applicant(1).email);
+    const apology = out.find((e) => e.event.kind === 'apology')!;
+    const apologyCall = (await accepted(d.code))[6]!;
+    expect(apologyCall.body.NgayHenTra).toMatch(/^\d{14}$/);
+    expect(apologyCall.body.NgayHenTra).not.toBe(first!.body.NgayHenTra);
+    expect(apology.event.newAppointmentAt).toBeDefined();
+    const last = (await accepted(d.code)).at(-1)!;
+    expect(last.body.DanhSachHoSoBoSung).toHaveLength(1);
+    // the portal reads it back
+    const back = await h.call('GET', `/_local/dvcqg/dossiers/${d.code}`);
+    expect(back.body.sync.TrangThaiHoSo).toBe(10);
+  }, 120_000);
+
+  it('retries a portal that fails twice, then sends each call once', async () => {
+    // the dossier is received while the portal is down, then the portal fails twice more and recovers
+    await h.call('POST', '/_local/dvcqg/faults', { body: { down: true } });
+    const d = await s.receive(t.desk, 'TP-LLTP', applicant(2));
+    await eventually(async () => (await calls(d.code)).some((c) => c.status === 503));
+    const before = (await calls(d.code)).length;
+    await h.call('POST', '/_local/dvcqg/faults', { body: { down: false, fail: 2 } });
+    const out = await allSent(d.code);
+    const all = await calls(d.code);
+    const ok = all.filter((c) => c.status === 200);
+    expect(ok.map((c) => c.service)).toEqual(['DongBoHoSoMC', 'CapNhatTienDoHoSoMC']);
+    expect(ok).toHaveLength(out.length);
+    // every refused call was retried, and only the refused ones
+    expect(out[0]!.portalAttempts - 1 + out[1]!.portalAttempts - 1).toBe(all.length - ok.length);
+    expect(all.length - ok.length).toBeGreaterThanOrEqual(before);
+  }, 60_000);
+
+  it('parks a call that keeps failing, shows it to operators, resends it on their word', async () => {
+    await h.call('POST', '/_local/dvcqg/faults', { body: { down: true } });
+    const d = await s.receive(t.desk, 'TP-LLTP', applicant(3));
+    const op = await h.token('operator-1', ['operator']);
+    const parked = await eventually(async () => {
+      const r = await h.call('GET', '/ops/sync?state=parked', { token: op });
+      return r.body.events?.find((e: { code: string }) => e.code === d.code);
+    });
+    expect(parked).toMatchObject({ kind: 'received', attempts: 8 });
+    expect(parked.error).toContain('503');
+    // the dossier's next event waits behind it (order per dossier)
+    expect((await accepted(d.code))).toHaveLength(0);
+    await h.call('POST', '/_local/dvcqg/faults', { body: { down: false } });
+    const retried = await h.call('POST', `/ops/sync/${parked.id}/retry`, { token: op, headers: { 'idempotency-key': `retry-${d.code}` } });
+    expect(retried.status).toBe(202);
+    await allSent(d.code);
+    expect((await accepted(d.code)).map((c) => c.service)).toEqual(['DongBoHoSoMC', 'CapNhatTienDoHoSoMC']);
+  }, 60_000);
+
+  it('loses nothing when the poller is killed between the fact and the call: a new one sends it, once', async () => {
+    await h.runtime.outbox.stop();
+    const d = await s.receive(t.desk, 'TP-LLTP', applicant(4));
+    await s.task('STP', t.stp, d.code);
+    await s.decide(t.stp, d.code, 's1-stp', { outcome: 'approve' });
+    await s.task('CATP', t.catp, d.code, 's2-catp');
+    // nothing recorded nor sent while it is down (it is the only sender)
+    expect(await listOutbox(d.code)).toHaveLength(0);
+    expect(await calls(d.code)).toHaveLength(0);
+    h.runtime.outbox.start();
+    const out = await allSent(d.code);
+    expect(out.map((e) => e.event.kind)).toEqual(['received', 'step-assigned', 'step-decided', 'step-assigned']);
+    expect((await accepted(d.code)).map((c) => c.service)).toEqual(['DongBoHoSoMC', 'CapNhatTienDoHoSoMC', 'CapNhatTienDoHoSoMC', 'CapNhatTienDoHoSoMC']);
+    // another pass finds nothing new to send
+    await h.runtime.outbox.once();
+    expect(await accepted(d.code)).toHaveLength(4);
+  }, 60_000);
+
+  it('POSTs the events of an agency’s steps to its webhook, signed, retried through a receiver that fails twice; a tampered message does not verify', async () => {
+    const received: { id: string; timestamp: string; signature: string; body: string }[] = [];
+    let failures = 2;
+    const server: Server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        if (failures > 0) {
+          failures -= 1;
+          res.writeHead(500).end();
+          return;
+        }
+        received.push({ id: String(req.headers['webhook-id']), timestamp: String(req.headers['webhook-timestamp']), signature: String(req.headers['webhook-signature']), body });
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/motcua`;
+      // another agency may not subscribe for STP
+      expect((await h.call('POST', '/agencies/STP/webhooks', { token: t.catp, headers: { 'idempotency-key': `wh-catp-${Date.now()}` }, body: { url } })).status).toBe(403);
+      const created = await h.call('POST', '/agencies/STP/webhooks', { token: t.stp, headers: { 'idempotency-key': `wh-stp-${Date.now()}` }, body: { url } });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      const { id, secret } = created.body as { id: string; secret: string };
+      expect(secret).toMatch(/^whsec_/);
+
+      const d = await s.receive(t.desk, 'TP-LLTP', applicant(5));
+      await s.task('STP', t.stp, d.code);
+      await s.decide(t.stp, d.code, 's1-stp', { outcome: 'approve' });
+      const mine = () => received.filter((r) => JSON.parse(r.body).data.code === d.code);
+      await eventually(async () => mine().length === 2);
+      expect(mine().map((r) => JSON.parse(r.body).type)).toEqual(['dossier.step-assigned', 'dossier.step-decided']);
+      for (const r of mine()) {
+        // the receiver's check: HMAC-SHA256 over id.timestamp.body with the secret it was given
+        expect(r.signature).toBe(sign(secret, r.id, Number(r.timestamp), r.body));
+        const tampered = r.body.replace('"status":4', '"status":9');
+        expect(sign(secret, r.id, Number(r.timestamp), tampered)).not.toBe(r.signature);
+        // codes, statuses, instants, step ids: no personal data
+        expect(r.body).not.toContain(applicant(5).name);
+        expect(r.body).not.toContain(applicant(5).email);
+        expect(JSON.parse(r.body).data).toMatchObject({ code: d.code, agency: 'STP', stepId: 's1-stp' });
+      }
+      // each event once (the two failures were retries, not duplicates), all in the delivery log
+      expect(new Set(mine().map((r) => r.id)).size).toBe(2);
+      const log = await h.call('GET', `/agencies/STP/webhooks/${id}/deliveries`, { token: t.stp });
+      expect(log.status).toBe(200);
+      const ofThis = (log.body.deliveries as { code: string; ok: boolean; httpStatus?: number }[]).filter((x) => x.code === d.code);
+      expect(ofThis.filter((x) => x.ok)).toHaveLength(2);
+      expect(ofThis.filter((x) => !x.ok).map((x) => x.httpStatus)).toEqual([500, 500]);
+      expect((await h.call('GET', `/agencies/STP/webhooks/${id}/deliveries`, { token: t.catp })).status).toBe(403);
+    } finally {
+      await new Promise<void>((ok) => server.close(() => ok()));
+    }
+  }, 60_000);
+
+  it('sends an online application as submitted (status 1), then received once the desk has checked it', async () => {
+    const citizen = await citizenToken(h, 91);
+    const applied = await applyOnline(h, citizen);
+    await eventually(async () => (await accepted(applied.code)).length === 1);
+    const [submitted] = await accepted(applied.code);
+    // the submission is the official receipt time (Decree 45/2020 art. 11): NgayTiepNhan is set already
+    expect(submitted!.body).toMatchObject({ TrangThaiHoSo: 1, HinhThuc: 1, isUpdating: false, MaTTHC: '2.000488' });
+    expect(submitted!.body.NgayTiepNhan).toMatch(/^\d{14}$/);
+    expect((await h.call('POST', `/dossiers/${applied.code}/check`, { token: t.desk, headers: { 'idempotency-key': uniqueKey() }, body: { outcome: 'receive' } })).status).toBe(200);
+    await eventually(async () => (await accepted(applied.code)).some((c) => c.body.TrangThaiHoSo === 2));
+    const received = (await accepted(applied.code)).find((c) => c.body.TrangThaiHoSo === 2)!;
+    expect(received.body).toMatchObject({ isUpdating: true, HinhThuc: 1 });
+    expect(received.body.NgayTiepNhan).toMatch(/^\d{14}$/);
+    expect(h.runtime.outbox.errors).toEqual([]);
+  }, 60_000);
+});
