@@ -1,4 +1,5 @@
 import { apiRouter } from '../commons/router';
+import { route as paymentsReconciliation } from '../payments-reconciliation/route';
 import { route as publishFeedback } from '../publish-feedback/route';
 import { route as exportApplicant } from '../export-applicant/route';
 import { route as getTimelinessDossiers } from '../get-timeliness-dossiers/route';
@@ -26,6 +27,7 @@ export const routes = [
   putCalendar,
   putAgency,
   publishFeedback,
+  paymentsReconciliation,
 ];
 
 export const handler = apiRouter(routes);

@@ -1,4 +1,6 @@
 import { apiRouter } from '../commons/router';
+import { route as publicPay } from '../public-pay/route';
+import { route as confirmPayment } from '../confirm-payment/route';
 import { route as publicFeedback } from '../public-feedback/route';
 import { route as publicSearchFeedback } from '../public-search-feedback/route';
 import { route as publicCentre } from '../public-centre/route';
@@ -27,6 +29,8 @@ export const routes = [
   publicCentre,
   publicFeedback,
   publicSearchFeedback,
+  publicPay,
+  confirmPayment,
 ];
 
 export const handler = apiRouter(routes);

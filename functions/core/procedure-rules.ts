@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { FeesBody, FeesDueBody } from './fees';
 import { routeHours, type Agency, type Procedure, type Text } from './model';
 
 /**
@@ -47,6 +48,8 @@ export const ProcedureBody = z
     receivingAgency: z.string(),
     stages: z.array(z.object({ steps: z.array(Step).max(20, 'at most 20 parallel steps') }).strict()).max(30, 'at most 30 stages'),
     retentionYears: z.number().int('whole years').min(1, 'at least 1 year').max(100, 'at most 100 years').optional(),
+    fees: FeesBody.optional(),
+    feesDue: FeesDueBody.optional(),
   })
   .strict();
 
@@ -186,6 +189,7 @@ export function contentOf(p: ProcedureDraft): ProcedureDraft {
     legalHours: p.legalHours,
     receivingAgency: p.receivingAgency,
     ...(p.retentionYears !== undefined ? { retentionYears: p.retentionYears } : {}),
+    ...(p.fees?.length ? { fees: p.fees, feesDue: p.feesDue ?? 'submission' } : {}),
     stages: p.stages.map((s) => ({
       steps: s.steps.map((st) => ({ stepId: st.stepId, agency: st.agency, name: textOf(st.name), budgetHours: st.budgetHours })),
     })),
