@@ -146,7 +146,7 @@ export type Recorded = { outcome: 'recorded' | 'duplicate'; payment: Payment; fl
  * dossier that has moved on (withdrawn, stopped, already paid by another payment) is recorded and
  * flagged for reconciliation: the money came, a person must look.
  */
-export async function recordPaid(id: string, facts: { method: PaymentMethod; at: string; hubRef?: string; by?: string }): Promise<Recorded> {
+export async function recordPaid(id: string, facts: { method: PaymentMethod; at: string; hubRef?: string; by?: string }, options: { letter?: boolean } = {}): Promise<Recorded> {
   const first = (await updateIf({
     Key: paymentKey(id),
     UpdateExpression:
@@ -215,7 +215,7 @@ export async function recordPaid(id: string, facts: { method: PaymentMethod; at:
   // the paused steps see the clock run again (their due times are derived from the facts)
   const { steps } = await listDossierItems(payment.dossierCode);
   await Promise.all(steps.filter((s) => s.state === 'pending').map((s) => wake(s.taskToken, s.stepId)));
-  await queueLetter(payment.dossierCode, 'payment-receipt', `payment-receipt-${id}`);
+  if (options.letter !== false) await queueLetter(payment.dossierCode, 'payment-receipt', `payment-receipt-${id}`);
   logger.info('payment recorded', { dossierCode: payment.dossierCode, paymentId: id, method: payment.method, total: payment.total, duplicate: !first });
   return { outcome: first ? 'recorded' : 'duplicate', payment, ...(flagged ? { flagged } : {}) };
 }
