@@ -1,4 +1,5 @@
 import { isCitizenFacing } from '../../functions/core/roles';
+import type { LocalPayHub } from './payhub';
 import { LocalOAuth } from './oauth';
 import type { WebAuth } from '../../functions/contracts/web-config';
 import { randomUUID } from 'node:crypto';
@@ -89,6 +90,8 @@ export class LocalGateway {
 
   /** Cognito's managed login as on AWS (runtime option `signIn: 'oauth'`): the pages sign in through it. */
   oauth?: LocalOAuth;
+  /** The payment hub's stand-in (infra/local/payhub.ts), under /_local/payhub/. */
+  payhub?: LocalPayHub;
 
   constructor(
     private readonly lambdas: LocalLambdas,
@@ -146,6 +149,7 @@ export class LocalGateway {
       const body = await this.readBody(req);
       if (!body) return this.send(res, 413, { message: 'Request Entity Too Large' });
       if (this.oauth && (await this.oauth.handle(method, url, body, res))) return;
+      if (this.payhub && (await this.payhub.handle(method, url, body, res))) return;
       if (url.pathname.startsWith('/_local/')) return await this.local(method, url.pathname, body, res);
       // The API is served under /api (as behind CloudFront on AWS) and, for curl, at the root too.
       const apiPath = url.pathname === '/api' || url.pathname.startsWith('/api/') ? url.pathname.slice(4) || '/' : url.pathname;

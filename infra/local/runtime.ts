@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { LocalOAuth } from './oauth';
+import { LocalPayHub } from './payhub';
 import { centreCatalogue } from './pages';
 import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -174,6 +176,8 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
     POWERTOOLS_SERVICE_NAME: 'motcua',
     CENTRE_PROFILE: JSON.stringify(functionsProfile(readCentreProfile(centreDir))),
     MOTCUA_CENTRE_DIR: centreDir,
+    // the payment hub's shared secret (on AWS: Secrets Manager); its address is set once the gateway listens
+    PAYHUB_SECRET: process.env.PAYHUB_SECRET || randomBytes(32).toString('hex'),
   });
   resetClients();
   forgetCalendar();
@@ -204,6 +208,9 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
       ...centreCatalogue().agencies.filter((a) => a.kind !== 'desk').map((a) => ({ sub: `officer-${a.code.toLowerCase()}`, groups: [`agency-${a.code}`], label: `Cán bộ ${a.name.vi} · ${a.name.en} officer` })),
     ]);
   }
+  // The payment hub's stand-in (infra/local/payhub.ts), on the gateway's address.
+  gateway.payhub = new LocalPayHub(process.env.PAYHUB_SECRET!, () => apiUrl, () => clock.now());
+  process.env.PAYHUB_URL = `${apiUrl}/_local/payhub`;
   // The letters' links lead to this gateway's citizen pages (/c/<code>) unless MOTCUA_PORTAL_URL says otherwise.
   process.env.CENTRE_PROFILE = JSON.stringify({ ...JSON.parse(process.env.CENTRE_PROFILE!), portalUrl: process.env.MOTCUA_PORTAL_URL || apiUrl });
   const resumed = options.resume === false ? [] : await resumeOpenDossiers();
