@@ -129,7 +129,7 @@ export async function compose(input: Input): Promise<{ event: EmailEvent; to: st
     }
     case 'payment-receipt': {
       // payment-receipt-<paymentId>: the payer's letter (the applicant's address)
-      const payment = await getPayment(input.eventKey.replace(/^payment-receipt-/, ''));
+      const payment = await getPayment(input.eventKey.replace(/^payment-receipt-/, '').toUpperCase());
       if (!payment?.receipt || payment.dossierCode !== dossier.code) throw new UnwritableLetter(`No receipt for ${input.eventKey}`);
       return {
         event: 'payment-receipt',

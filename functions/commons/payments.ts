@@ -215,7 +215,7 @@ export async function recordPaid(id: string, facts: { method: PaymentMethod; at:
   // the paused steps see the clock run again (their due times are derived from the facts)
   const { steps } = await listDossierItems(payment.dossierCode);
   await Promise.all(steps.filter((s) => s.state === 'pending').map((s) => wake(s.taskToken, s.stepId)));
-  if (options.letter !== false) await queueLetter(payment.dossierCode, 'payment-receipt', `payment-receipt-${id}`);
+  if (options.letter !== false) await queueLetter(payment.dossierCode, 'payment-receipt', `payment-receipt-${id.toLowerCase()}`);
   logger.info('payment recorded', { dossierCode: payment.dossierCode, paymentId: id, method: payment.method, total: payment.total, duplicate: !first });
   return { outcome: first ? 'recorded' : 'duplicate', payment, ...(flagged ? { flagged } : {}) };
 }

@@ -12,6 +12,7 @@ import { collectionWindow } from '../core/email/collection';
 import type { Text } from '../core/model';
 import { openPauses } from '../core/dossier';
 import { citizenDocuments } from '../commons/citizen-documents';
+import { getPayment } from '../commons/payments';
 
 const Path = z.object({ code: dossierCode });
 
@@ -45,6 +46,7 @@ export const route = defineRoute({
     const from = d.status === 9 ? now() : d.status === 2 || d.status === 4 ? d.appointmentAt : undefined;
     const collect = from ? collectionWindow(from, (date) => cal.isWorkingDay(date)) : undefined;
     const branch = d.branch ? await getBranch(d.branch) : undefined;
+    const payment = d.fees?.paymentId ? await getPayment(d.fees.paymentId) : undefined;
     return reply(200, {
       code,
       status: d.status,
@@ -61,11 +63,23 @@ export const route = defineRoute({
           : null,
       stop: d.stop ? { kind: d.stop.kind, at: toLocalIso(d.stop.at), reason: d.stop.reason } : null,
       returnedAt: d.returnedAt ? toLocalIso(d.returnedAt) : null,
-      canWithdraw: d.status === 2 || d.status === 4 || d.status === 5,
+      canWithdraw: d.status === 2 || d.status === 4 || d.status === 5 || d.status === 6,
       canRate: d.status === 10 && !d.rating,
       rating: d.rating ? { score: d.rating.score, at: toLocalIso(d.rating.at) } : null,
       documents: citizenDocuments(d, steps, files),
       ...(branch ? { desk: { name: branch.name, address: branch.address, openingHours: branch.openingHours, hotline: branch.hotline } } : {}),
+      ...(d.fees
+        ? {
+            fees: {
+              due: d.fees.due,
+              lines: d.fees.lines,
+              total: d.fees.total,
+              paid: Boolean(d.fees.paidAt),
+              ...(d.fees.paidAt ? { paidAt: toLocalIso(d.fees.paidAt) } : {}),
+              ...(payment?.receipt ? { receipt: { paymentId: payment.id, ...payment.receipt, method: payment.method, total: payment.total } } : {}),
+            },
+          }
+        : {}),
     }, { 'cache-control': 'no-store' });
   },
 });
