@@ -130,6 +130,7 @@ export function unionAccess(needs: readonly Access[]): Access {
     ...flag('sendEmail'),
     ...flag('agencyGroups'),
     ...flag('emailQueue'),
+    ...flag('citizenSignInSecret'),
     ...(documents.length ? { documents } : {}),
   };
 }

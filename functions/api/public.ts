@@ -12,6 +12,11 @@ import { route as publicRating } from '../public-rating/route';
 import { route as publicSupplement } from '../public-supplement/route';
 import { route as publicUploadDocument } from '../public-upload-document/route';
 import { route as publicWithdraw } from '../public-withdraw/route';
+import { route as publicSignIn } from '../public-sign-in/route';
+import { route as publicSignOut } from '../public-sign-out/route';
+import { route as publicMe } from '../public-me/route';
+import { route as publicMyDossiers } from '../public-my-dossiers/route';
+import { route as publicMyDossier } from '../public-my-dossier/route';
 
 /**
  * The public function: the citizen's routes (code and PIN, no sign-in). Nothing in this bundle
@@ -27,6 +32,12 @@ export const routes = [
   publicGetDocument,
   publicPinReminder,
   publicCentre,
+  // the signed-in citizen (national sign-in): their session and their own dossiers
+  publicSignIn,
+  publicSignOut,
+  publicMe,
+  publicMyDossiers,
+  publicMyDossier,
   publicFeedback,
   publicSearchFeedback,
   publicPay,

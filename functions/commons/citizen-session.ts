@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from './aws';
-import { factTime } from './clock';
+import { now as clockNow } from './clock';
 import type { ApiEvent } from './route';
 import { SESSION_HOURS, type Citizen, type CitizenSession } from '../core/citizen';
 
@@ -25,7 +25,7 @@ export function sessionToken(event: Pick<ApiEvent, 'headers'>): string | undefin
 }
 
 /** Open a session for a citizen the national sign-in vouched for; the token is returned once, never stored. */
-export async function openSession(citizen: Citizen, now = factTime()): Promise<{ token: string; expiresAt: string }> {
+export async function openSession(citizen: Citizen, now = clockNow()): Promise<{ token: string; expiresAt: string }> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString();
   const session: CitizenSession = { citizen, createdAt: now.toISOString(), expiresAt };
@@ -40,7 +40,7 @@ export async function openSession(citizen: Citizen, now = factTime()): Promise<{
 }
 
 /** The citizen of a request's session; undefined: no token, an unknown one, or an expired one. */
-export async function citizenOf(event: Pick<ApiEvent, 'headers'>, now = factTime()): Promise<Citizen | undefined> {
+export async function citizenOf(event: Pick<ApiEvent, 'headers'>, now = clockNow()): Promise<Citizen | undefined> {
   const token = sessionToken(event);
   if (!token) return undefined;
   const { Item } = await documentClient().send(new GetCommand({ TableName: tableName(), Key: sessionKey(token), ConsistentRead: true }));

@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { FeeLine } from '../core/fees';
+import { secretValue } from './secrets';
 
 /**
  * The payment hub's adapter (PayGov-like; OpenCPS KeypayDVCQGTerm's fields). The platform sends a
@@ -7,8 +8,7 @@ import type { FeeLine } from '../core/fees';
  * back the hub's page to send the citizen to; the hub confirms server to server (POST
  * /public/payments/confirm), signed the same way. The browser's return only shows the status.
  * The hub is given no personal data but the payer's name, and no card data ever reaches the
- * platform. The secret: `PAYHUB_SECRET` (locally from the runtime; on AWS read from Secrets
- * Manager at cold start into the environment — docs/fees.md).
+ * platform. The secret: by name from Secrets Manager (commons/secrets.ts; locally the runtime's).
  */
 export interface HubRequest {
   paymentId: string;
@@ -78,10 +78,11 @@ export function signatureValid(secret: string, canonical: string, given: string)
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
-export function hubSecret(): string {
-  const s = process.env.PAYHUB_SECRET;
-  if (!s) throw new Error('PAYHUB_SECRET is not set');
-  return s;
+/** The hub's shared secret: by its name in Secrets Manager (PAYHUB_SECRET_NAME; locally the runtime's LOCAL_SECRETS). */
+export function hubSecret(): Promise<string> {
+  const name = process.env.PAYHUB_SECRET_NAME;
+  if (!name) throw new Error('PAYHUB_SECRET_NAME is not set');
+  return secretValue(name);
 }
 
 export function hubUrl(): string {
@@ -92,7 +93,7 @@ export function hubUrl(): string {
 
 /** Send the signed request to the hub; answers the page the citizen pays on. */
 export async function requestHubPayment(r: HubRequest): Promise<{ payUrl: string }> {
-  const signature = sign(hubSecret(), canonicalRequest(r));
+  const signature = sign(await hubSecret(), canonicalRequest(r));
   const res = await fetch(`${hubUrl()}/payments`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -108,7 +109,7 @@ export async function requestHubPayment(r: HubRequest): Promise<{ payUrl: string
 /** The hub's settlements of a local day (its statement), asked with a signed request. */
 export async function hubSettlements(date: string): Promise<{ paymentId: string; amount: number; hubRef: string; paidAt: string }[]> {
   const res = await fetch(`${hubUrl()}/settlements?date=${encodeURIComponent(date)}`, {
-    headers: { 'x-signature': sign(hubSecret(), `date=${date}`) },
+    headers: { 'x-signature': sign(await hubSecret(), `date=${date}`) },
     signal: AbortSignal.timeout(10_000),
   });
   if (!res.ok) throw new Error(`payment hub answered ${res.status}`);

@@ -67,6 +67,11 @@ export interface Access {
   emailQueue?: boolean;
   /** The documents bucket (infra/constructs/documents.ts grants exactly these). */
   documents?: DocumentAccess[];
+  /**
+   * secretsmanager:GetSecretValue on the one secret the centre's `citizenSignIn.clientSecretName`
+   * names (the national sign-in's client secret; functions/commons/secrets.ts).
+   */
+  citizenSignInSecret?: boolean;
 }
 
 /** A request header the route reads (documented in OpenAPI). */

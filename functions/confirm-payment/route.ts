@@ -46,7 +46,7 @@ export const route = defineRoute({
   errors: [401, 404, 422],
   handler: async ({ body }) => {
     const { signature, ...fields } = body;
-    if (!signatureValid(hubSecret(), canonicalConfirmation(fields), signature)) throw refused(401, 'The confirmation is not signed by the payment hub', 'signature', body.paymentId);
+    if (!signatureValid(await hubSecret(), canonicalConfirmation(fields), signature)) throw refused(401, 'The confirmation is not signed by the payment hub', 'signature', body.paymentId);
     const payment = await getPayment(body.paymentId);
     if (!payment) throw refused(404, 'Unknown payment', 'unknown', body.paymentId);
     if (payment.dossierCode !== body.dossierCode) throw refused(422, 'The confirmation names another dossier', 'dossier-mismatch', body.paymentId);

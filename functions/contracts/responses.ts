@@ -339,3 +339,52 @@ export const PinConfirmed = z.object({ confirmed: z.literal(true), message: Text
 export const Upload = UploadTicket.extend({ expiresAt: localTime }).meta({ description: 'A presigned POST: send the fields then the file as multipart/form-data, then complete' });
 export const Draft = Upload.extend({ draftId: z.string() });
 export const Download = DownloadLink.extend({ expiresAt: localTime });
+
+/** A citizen as the national sign-in vouched for them (functions/core/citizen.ts). */
+export const SignedInCitizen = z.object({
+  identityNumber: z.string().regex(/^\d{12}$/),
+  name: z.string(),
+  email: z.string().optional(),
+  phone: z.string().optional(),
+  address: z.string().optional(),
+});
+export const CitizenSignedIn = z
+  .object({
+    /** The session's bearer token (opaque; sent as `Authorization: Bearer <token>` on /public/me/*). */
+    token: z.string(),
+    expiresAt: localTime,
+    citizen: SignedInCitizen,
+  })
+  .meta({ description: 'A session opened after the national sign-in: an opaque bearer token, valid until expiresAt' });
+export const CitizenSignedOut = z.object({ signedOut: z.literal(true) });
+export const CitizenMe = z.object({ citizen: SignedInCitizen });
+export const MyDossiers = z.object({
+  dossiers: z.array(
+    z.object({
+      code: z.string(),
+      procedure: z.object({ code: z.string(), name: Text }),
+      status,
+      statusText: Text,
+      channel: z.enum(['counter', 'online', 'post']),
+      receivedAt: localTime.nullable(),
+      appointmentAt: localTime.nullable(),
+    }),
+  ),
+});
+export const MyDossier = CitizenView.extend({
+  /** null: an online application the desk has not received yet (status 1). */
+  receivedAt: localTime.nullable(),
+  appointmentAt: localTime.nullable(),
+  /** Applied online: the desk's check (before it is received) and what it asked to complete. */
+  online: z
+    .object({
+      level: z.enum(['partly', 'fully']),
+      submittedAt: localTime,
+      /** By when the desk checks it (status 1). */
+      checkDueAt: localTime.nullable(),
+      /** The open request to complete the application: what is missing, and why. */
+      completion: z.object({ askedAt: localTime, missing: z.array(z.string()), reason: z.string() }).nullable(),
+      check: z.object({ outcome: z.enum(['receive', 'refuse']), at: localTime, reason: z.string().optional() }).nullable(),
+    })
+    .nullable(),
+});

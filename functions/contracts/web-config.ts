@@ -12,6 +12,35 @@ interface CentreFields {
   portalUrl?: string;
   deskAgency: string;
   branches?: BranchFields[];
+  citizenSignIn?: CitizenSignInFields;
+}
+/** centre.json's citizenSignIn (functions/core/centre.ts): the national sign-in, without the secret's name. */
+interface CitizenSignInFields {
+  issuer: string;
+  authorizationEndpoint?: string;
+  clientId: string;
+  scope?: string;
+  acrValues?: string;
+}
+
+/** Where the national sign-in comes back to on the portal (`<origin>/dvc/callback`): registered with the provider, checked by POST /public/sign-in. */
+export const CITIZEN_CALLBACK_PATH = '/dvc/callback';
+
+/**
+ * What the portal's pages need to send a citizen to the national sign-in (authorization code with
+ * PKCE, a `state` and a `nonce` of their own): the provider's authorize endpoint, the centre's
+ * client id, the scope and acr_values to ask, and the path of the callback (on the pages' origin).
+ * null: the centre has no national sign-in configured (the PIN lookup only).
+ */
+export function citizenSignInConfig(s: CitizenSignInFields | undefined) {
+  if (!s) return null;
+  return {
+    authorizationEndpoint: s.authorizationEndpoint ?? `${s.issuer.replace(/\/+$/, '')}/oauth2/authorize`,
+    clientId: s.clientId,
+    scope: s.scope ?? 'openid',
+    acrValues: s.acrValues ?? null,
+    redirectPath: CITIZEN_CALLBACK_PATH,
+  };
 }
 /** A branch desk (centre.json's branches): its receipts name its address, hours and hotline. */
 interface BranchFields {
@@ -65,6 +94,7 @@ export function webConfig(centre: CentreFields & { portalUrl: string }, agencies
     },
     agencies: agencies.map((a) => ({ code: a.code, kind: a.kind, name: a.name })),
     auth,
+    citizenSignIn: citizenSignInConfig(centre.citizenSignIn),
   };
 }
 export type WebConfig = ReturnType<typeof webConfig>;

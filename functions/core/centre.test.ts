@@ -26,3 +26,15 @@ describe("the centre's pages: one origin (issue 19, 4)", () => {
     expect(issues({ ...hanoi, domain: 'https://motcua.hanoi.gov.vn' })[0]).toMatch(/^domain: /);
   });
 });
+
+describe("the citizens' national sign-in (issue 21, 2)", () => {
+  it('is optional; when given, names the issuer, the client and the secret by name (never the secret)', () => {
+    const { citizenSignIn, ...without } = hanoi;
+    expect(issues(without)).toEqual([]);
+    expect(citizenSignIn).toMatchObject({ issuer: expect.stringMatching(/^https:/), clientId: expect.any(String), clientSecretName: expect.any(String) });
+    expect(issues({ ...hanoi, citizenSignIn: { ...citizenSignIn, clientSecret: 'abc' } })).toEqual(['citizenSignIn: Unrecognized key: "clientSecret"']);
+    expect(issues({ ...hanoi, citizenSignIn: { ...citizenSignIn, clientSecretName: 'has spaces' } })).toEqual(["citizenSignIn.clientSecretName: a Secrets Manager secret's name or ARN"]);
+    expect(issues({ ...hanoi, citizenSignIn: { ...citizenSignIn, issuer: 'ftp://sso.example.gov.vn' } })[0]).toMatch(/^citizenSignIn\.issuer: /);
+    expect(issues({ ...hanoi, citizenSignIn: { ...citizenSignIn, clientSecretName: 'arn:aws:secretsmanager:ap-southeast-1:123456789012:secret:motcua/x-AbCdEf' } })).toEqual([]);
+  });
+});

@@ -28,6 +28,30 @@ export const Branch = z
   .strict();
 export type Branch = z.infer<typeof Branch>;
 
+/**
+ * How this centre's citizens sign in: the national single sign-on (OpenID Connect, authorization
+ * code with PKCE, a confidential client). The centre registers its portal there (docs/deploy.md,
+ * "National sign-in") and gets a client id and secret; the secret stays in AWS Secrets Manager
+ * under `clientSecretName`, read by the public function only. The local runtime fills it in with
+ * its stand-in (infra/local/oidc.ts).
+ */
+export const CitizenSignIn = z
+  .object({
+    /** The provider's issuer identifier (its discovery document is at `<issuer>/.well-known/openid-configuration`). */
+    issuer: z.url({ protocol: /^https?$/ }),
+    /** Where the pages send the citizen (default `<issuer>/oauth2/authorize`, as the national sign-in names it). */
+    authorizationEndpoint: z.url({ protocol: /^https?$/ }).optional(),
+    clientId: z.string().trim().min(1).max(200),
+    /** The client secret's name (or ARN) in Secrets Manager; locally the runtime's own secret. */
+    clientSecretName: z.string().regex(/^[A-Za-z0-9/_+=.@:-]{1,512}$/, "a Secrets Manager secret's name or ARN"),
+    /** Default `openid`. */
+    scope: z.string().regex(/^[\x21\x23-\x5B\x5D-\x7E]+( [\x21\x23-\x5B\x5D-\x7E]+)*$/, 'scope tokens separated by spaces').optional(),
+    /** Asked level of assurance, e.g. `LoA1`. */
+    acrValues: z.string().regex(/^[\w.:-]+( [\w.:-]+)*$/).optional(),
+  })
+  .strict();
+export type CitizenSignIn = z.infer<typeof CitizenSignIn>;
+
 export const CentreProfile = z
   .object({
     /** Short id of the centre (the folder's name), lower case. */
@@ -70,6 +94,8 @@ export const CentreProfile = z
      * handlers read a branch with `getBranch`, never `currentCentre().branches`.
      */
     branches: z.array(Branch).max(200).optional(),
+    /** The citizens' national sign-in; without it the portal offers only the PIN lookup. */
+    citizenSignIn: CitizenSignIn.optional(),
     /**
      * Citizens' feedback (docs/feedback.md): working days to answer (default 10, Decree 20/2008 as
      * amended by Decree 92/2017) and how many before that the agency is warned (default 2).

@@ -1,18 +1,9 @@
 import * as z from 'zod';
-import { workingCalendar } from '../commons/calendar';
-import { now } from '../commons/clock';
+import { citizenView } from '../commons/citizen-dossier';
 import { dossierForCitizen } from '../commons/lookup';
 import { dossierCode } from '../commons/params';
 import { CITIZEN_READS, defineRoute, reply, PIN_HEADER } from '../commons/route';
-import { getBranch, listAgencies, listDossierItems } from '../commons/store';
 import { CitizenView } from '../contracts/responses';
-import { toLocalIso } from '../core/local-time';
-import { citizenHistory, STATUS_TEXT } from '../core/citizen-view';
-import { collectionWindow } from '../core/email/collection';
-import type { Text } from '../core/model';
-import { openPauses } from '../core/dossier';
-import { citizenDocuments } from '../commons/citizen-documents';
-import { getPayment } from '../commons/payments';
 
 const Path = z.object({ code: dossierCode });
 
@@ -33,53 +24,5 @@ export const route = defineRoute({
   errors: [404, 429],
   headers: [PIN_HEADER],
   citizen: dossierForCitizen,
-  handler: async ({ params: { code } }) => {
-    const { dossier, apologies, steps, files } = await listDossierItems(code);
-    const d = dossier!;
-    // every open request (parallel steps may each ask): what is missing, from all of them
-    const requests = openPauses(d).map(([, p]) => p);
-    const open = requests[0] && { ...requests[0], missing: requests.flatMap((p) => p.missing), reason: requests.map((p) => p.reason).join(' ') };
-    const agencyName = async (agency: string): Promise<Text> =>
-      (await listAgencies()).find((a) => a.code === agency)?.name ?? { vi: agency, en: agency };
-    const cal = await workingCalendar();
-    // in progress: from the appointment; decided: from now (the result is waiting at the desk)
-    const from = d.status === 9 ? now() : d.status === 2 || d.status === 4 ? d.appointmentAt : undefined;
-    const collect = from ? collectionWindow(from, (date) => cal.isWorkingDay(date)) : undefined;
-    const branch = d.branch ? await getBranch(d.branch) : undefined;
-    const payment = d.fees?.paymentId ? await getPayment(d.fees.paymentId) : undefined;
-    return reply(200, {
-      code,
-      status: d.status,
-      statusText: STATUS_TEXT[d.status],
-      procedure: { code: d.procedure.code, name: d.procedure.name },
-      receivedAt: toLocalIso(d.receivedAt),
-      appointmentAt: toLocalIso(d.appointmentAt),
-      /** When the result can be collected: from the appointment to the end of that working window. */
-      collection: collect ? { from: toLocalIso(collect.start), until: toLocalIso(collect.end) } : null,
-      history: citizenHistory(d, apologies).map((h) => ({ ...h, at: toLocalIso(h.at) })),
-      supplement:
-        d.status === 5 && open
-          ? { requestedAt: toLocalIso(open.from), agency: await agencyName(open.agency), missing: open.missing, reason: open.reason }
-          : null,
-      stop: d.stop ? { kind: d.stop.kind, at: toLocalIso(d.stop.at), reason: d.stop.reason } : null,
-      returnedAt: d.returnedAt ? toLocalIso(d.returnedAt) : null,
-      canWithdraw: d.status === 2 || d.status === 4 || d.status === 5 || d.status === 6,
-      canRate: d.status === 10 && !d.rating,
-      rating: d.rating ? { score: d.rating.score, at: toLocalIso(d.rating.at) } : null,
-      documents: citizenDocuments(d, steps, files),
-      ...(branch ? { desk: { name: branch.name, address: branch.address, openingHours: branch.openingHours, hotline: branch.hotline } } : {}),
-      ...(d.fees
-        ? {
-            fees: {
-              due: d.fees.due,
-              lines: d.fees.lines,
-              total: d.fees.total,
-              paid: Boolean(d.fees.paidAt),
-              ...(d.fees.paidAt ? { paidAt: toLocalIso(d.fees.paidAt) } : {}),
-              ...(payment?.receipt ? { receipt: { paymentId: payment.id, ...payment.receipt, method: payment.method, total: payment.total } } : {}),
-            },
-          }
-        : {}),
-    }, { 'cache-control': 'no-store' });
-  },
+  handler: async ({ params: { code } }) => reply(200, await citizenView(code), { 'cache-control': 'no-store' }),
 });

@@ -1,4 +1,4 @@
-import { type CfnElement, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import { ArnFormat, type CfnElement, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, type IRole, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -166,8 +166,12 @@ export class Functions extends Construct {
         );
       }
       if (spec.access.documents?.length) props.documents!.grant(role, spec.access.documents);
+      const citizenSecret = spec.access.citizenSignInSecret ? this.citizenSignInSecretArn(props.centreProfile) : undefined;
+      if (citizenSecret) {
+        role.addToPrincipalPolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: ['secretsmanager:GetSecretValue'], resources: [citizenSecret] }));
+      }
 
-      this.acknowledge(role, spec, table);
+      this.acknowledge(role, spec, table, citizenSecret);
     }
   }
 
@@ -177,9 +181,31 @@ export class Functions extends Construct {
     return fn;
   }
 
+  /**
+   * The national sign-in's client secret (centre.json's citizenSignIn.clientSecretName): its ARN as
+   * given, or the ARN of the secret of that name (Secrets Manager adds six random characters to a
+   * secret's ARN, hence `-??????`). None when the centre has no national sign-in.
+   */
+  private citizenSignInSecretArn(centreProfile: string): string | undefined {
+    const name = (JSON.parse(centreProfile) as { citizenSignIn?: { clientSecretName: string } }).citizenSignIn?.clientSecretName;
+    if (!name) return undefined;
+    if (name.startsWith('arn:')) return name;
+    return Stack.of(this).formatArn({ service: 'secretsmanager', resource: 'secret', resourceName: `${name}-??????`, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+  }
+
   /** cdk-nag findings on a function role, each acknowledged with its reason. */
-  private acknowledge(role: Role, spec: FunctionSpec, table: Table): void {
+  private acknowledge(role: Role, spec: FunctionSpec, table: Table, citizenSecret?: string): void {
     const v = Validations.of(role);
+    if (citizenSecret?.endsWith('-??????')) {
+      const stack = Stack.of(this);
+      const region = Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region;
+      const account = Token.isUnresolved(stack.account) ? '<AWS::AccountId>' : stack.account;
+      const name = citizenSecret.slice(citizenSecret.indexOf(':secret:') + ':secret:'.length);
+      v.acknowledge({
+        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:secretsmanager:${region}:${account}:secret:${name}]`,
+        reason: "GetSecretValue on the one secret the centre's profile names: `-??????` is the random suffix Secrets Manager adds to a secret's ARN.",
+      });
+    }
     v.acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason: 'Active X-Ray tracing: xray:PutTraceSegments/PutTelemetryRecords support no resource-level permissions.',

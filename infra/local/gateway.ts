@@ -1,6 +1,7 @@
 import { isCitizenFacing } from '../../functions/core/roles';
 import type { LocalPayHub } from './payhub';
 import { LocalOAuth } from './oauth';
+import type { LocalOidc } from './oidc';
 import type { WebAuth } from '../../functions/contracts/web-config';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -92,6 +93,8 @@ export class LocalGateway {
   oauth?: LocalOAuth;
   /** The payment hub's stand-in (infra/local/payhub.ts), under /_local/payhub/. */
   payhub?: LocalPayHub;
+  /** The national sign-in's stand-in (infra/local/oidc.ts) under /_local/oidc. */
+  oidc?: LocalOidc;
 
   constructor(
     private readonly lambdas: LocalLambdas,
@@ -146,6 +149,8 @@ export class LocalGateway {
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const method = req.method ?? 'GET';
+      // the OpenID provider reads its own bodies (before ours would consume them)
+      if (this.oidc && (await this.oidc.handle(req, res))) return;
       const body = await this.readBody(req);
       if (!body) return this.send(res, 413, { message: 'Request Entity Too Large' });
       if (this.oauth && (await this.oauth.handle(method, url, body, res))) return;

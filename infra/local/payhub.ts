@@ -16,6 +16,9 @@ import { localDate } from '../../functions/core/local-time';
  * `POST /_local/payhub/replay {"paymentId", "amount"?, "signature"?}`. Its statement of a day:
  * `GET /_local/payhub/settlements?date=`.
  */
+/** The secret's name the functions read (commons/secrets.ts; the runtime's LOCAL_SECRETS). */
+export const LOCAL_PAYHUB_SECRET_NAME = 'motcua/local/payhub';
+
 interface Override {
   amount?: number;
   dossierCode?: string;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { LocalOAuth } from './oauth';
-import { LocalPayHub } from './payhub';
+import { LOCAL_PAYHUB_SECRET_NAME, LocalPayHub } from './payhub';
+import { LOCAL_CITIZEN_SECRET_NAME, LocalOidc } from './oidc';
 import { centreCatalogue } from './pages';
 import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -88,6 +89,8 @@ export interface LocalRuntime {
   sqs: LocalSqs;
   /** The documents bucket on s3rver, and the malware-scan stand-in. */
   documents: LocalDocuments;
+  /** The national sign-in's stand-in (/_local/oidc): its issuer, the portal's client id and redirect URI. */
+  oidc: LocalOidc;
   seeded: boolean;
   resumed: string[];
   /**
@@ -177,7 +180,7 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
     CENTRE_PROFILE: JSON.stringify(functionsProfile(readCentreProfile(centreDir))),
     MOTCUA_CENTRE_DIR: centreDir,
     // the payment hub's shared secret (on AWS: Secrets Manager); its address is set once the gateway listens
-    PAYHUB_SECRET: process.env.PAYHUB_SECRET || randomBytes(32).toString('hex'),
+    PAYHUB_SECRET_NAME: LOCAL_PAYHUB_SECRET_NAME,
   });
   resetClients();
   forgetCalendar();
@@ -209,10 +212,17 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
     ]);
   }
   // The payment hub's stand-in (infra/local/payhub.ts), on the gateway's address.
-  gateway.payhub = new LocalPayHub(process.env.PAYHUB_SECRET!, () => apiUrl, () => clock.now());
+  const payhubSecret = randomBytes(32).toString('hex');
+  gateway.payhub = new LocalPayHub(payhubSecret, () => apiUrl, () => clock.now());
   process.env.PAYHUB_URL = `${apiUrl}/_local/payhub`;
+  // The national sign-in's stand-in on this gateway (/_local/oidc): the centre's citizenSignIn
+  // points at it, and its client secret is the public function's (commons/secrets.ts, LOCAL_SECRETS).
+  const oidc = await LocalOidc.create(apiUrl);
+  gateway.oidc = oidc;
+  process.env.LOCAL_SECRETS = JSON.stringify({ [LOCAL_CITIZEN_SECRET_NAME]: oidc.clientSecret, [LOCAL_PAYHUB_SECRET_NAME]: payhubSecret });
+  const citizenSignIn = { issuer: oidc.issuer, clientId: oidc.clientId, clientSecretName: LOCAL_CITIZEN_SECRET_NAME, scope: 'openid', acrValues: 'LoA1' };
   // The letters' links lead to this gateway's citizen pages (/c/<code>) unless MOTCUA_PORTAL_URL says otherwise.
-  process.env.CENTRE_PROFILE = JSON.stringify({ ...JSON.parse(process.env.CENTRE_PROFILE!), portalUrl: process.env.MOTCUA_PORTAL_URL || apiUrl });
+  process.env.CENTRE_PROFILE = JSON.stringify({ ...JSON.parse(process.env.CENTRE_PROFILE!), portalUrl: process.env.MOTCUA_PORTAL_URL || apiUrl, citizenSignIn });
   const resumed = options.resume === false ? [] : await resumeOpenDossiers();
   for (const m of mappings) m.start();
 
@@ -226,6 +236,7 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
     faults,
     sqs,
     documents,
+    oidc,
     issuer,
     seeded,
     resumed,

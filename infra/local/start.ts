@@ -44,6 +44,7 @@ motcua is running locally (data in ${dataDir}${runtime.seeded ? ', catalogue loa
   Clock      GET/POST ${runtime.apiUrl}/_local/clock   {"advance":"P3D"}
   Token      curl -s -X POST ${runtime.apiUrl}/_local/tokens -d '{"sub":"desk-1","groups":["desk"]}'
   Agency     curl -s -X POST ${runtime.apiUrl}/_local/agency-clients -d '{"agency":"STP"}'   (then /_local/tokens {"client":"STP","scopes":[…]})
+  Citizens   ${runtime.oidc.issuer}   (the national sign-in's stand-in; test citizens: infra/local/citizens.json)
 ${runtime.resumed.length ? `  Resumed    ${runtime.resumed.length} open dossier(s)\n` : ''}Ctrl-C to stop (or kill ${process.pid}).`);
 
 let stopping = false;

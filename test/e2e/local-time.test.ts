@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../infra/registry';
 import { applicant, eventually, scenario, startHarness, uniqueKey, type Harness } from '../support/local';
 import { documents, pdf } from '../support/documents';
+import { signIn } from '../support/national-sign-in';
+import { testCitizens } from '../../infra/local/oidc';
 
 /** Every ISO instant inside a string (a value, or a date written into a sentence). */
 const INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?/g;
@@ -143,6 +145,14 @@ describe('every instant of every answer is local time (+07:00)', () => {
         ],
       },
     });
+    // the signed-in citizen: the national sign-in (its local stand-in), their dossiers, sign-out
+    const lan = testCitizens()[0]!;
+    const session = await signIn(h, lan.identityNumber);
+    const own = await s.receive(desk, 'DL-LHND', { ...applicant(76), idNumber: lan.identityNumber });
+    expect((await h.call('GET', '/public/me', { token: session.token })).status).toBe(200);
+    expect((await h.call('GET', '/public/me/dossiers', { token: session.token })).body.dossiers.map((x: { code: string }) => x.code)).toContain(own.code);
+    expect((await h.call('GET', `/public/me/dossiers/${own.code}`, { token: session.token })).status).toBe(200);
+    expect((await h.call('POST', '/public/sign-out', { token: session.token })).status).toBe(200);
     // citizens' feedback: received, listed, assigned, answered, published, found, counted
     const fa = (await h.call('POST', '/public/feedback', { headers: { 'idempotency-key': uniqueKey() }, body: { kind: 'handling', text: 'Hồ sơ chậm', email: 'lt-feedback@example.vn' } })).body;
     const fb = (await h.call('POST', '/feedback', { token: desk, headers: { 'idempotency-key': uniqueKey() }, body: { channel: 'letter', kind: 'question', text: 'Hỏi bằng thư' } })).body;

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stateMachineArn } from '../../infra/local/stepfunctions';
 import { scenario, startHarness, type Harness } from '../support/local';
 import { documents, pdf } from '../support/documents';
+import { signIn } from '../support/national-sign-in';
+import { testCitizens } from '../../infra/local/oidc';
 
 /**
  * Personal data lives on the dossier item only: a full scenario's logs (at DEBUG) and every
@@ -64,6 +66,12 @@ describe('no personal data in logs, workflow histories or queue messages', () =>
     await s.decide(desk, code, 'return', { outcome: 'approve' });
     await s.email(who.email, 'Mời đánh giá');
     await h.call('POST', `/public/dossiers/${code}/rating`, { headers: { 'x-lookup-pin': lookupPin }, body: { score: 4 } });
+    // a citizen signs in with the national identity (the stand-in), reads their dossiers, signs out
+    const citizen = testCitizens()[1]!;
+    await s.receive(desk, 'DL-LHND', { name: citizen.name, email: citizen.email!, phone: citizen.phone!, idNumber: citizen.identityNumber });
+    const session = await signIn(h, citizen.identityNumber);
+    expect((await h.call('GET', '/public/me/dossiers', { token: session.token })).body.dossiers).toHaveLength(1);
+    await h.call('POST', '/public/sign-out', { token: session.token });
 
     const sfn = new SFNClient({ endpoint: h.runtime.stepFunctionsUrl, region: 'ap-southeast-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
     const executions = (await sfn.send(new ListExecutionsCommand({ stateMachineArn: stateMachineArn('dossier') }))).executions ?? [];
@@ -78,7 +86,8 @@ describe('no personal data in logs, workflow histories or queue messages', () =>
     for (const secret of [who.email, who.phone, who.phone.replace(/^0/, '+84'), who.idNumber, lookupPin, who.name]) {
       expect(queued.includes(secret), `SQS messages contain ${secret}`).toBe(false);
     }
-    for (const secret of [who.email, who.phone, who.phone.replace(/^0/, '+84'), who.idNumber, lookupPin, fileName, fileSecret, who.name]) {
+    const signedIn = testCitizens()[1]!;
+    for (const secret of [who.email, who.phone, who.phone.replace(/^0/, '+84'), who.idNumber, lookupPin, fileName, fileSecret, who.name, signedIn.identityNumber, signedIn.email!, signedIn.name, h.runtime.oidc.clientSecret]) {
       expect(captured.includes(secret), `logs contain ${secret}`).toBe(false);
       expect(histories.includes(secret), `histories contain ${secret}`).toBe(false);
     }

@@ -14,6 +14,7 @@ import { functions, queues, routes, stateMachines, type FunctionSpec } from '../
 import { tableActions, writesTable } from '../../functions/commons/route';
 import { projectRoot } from '../../infra/constructs/paths';
 import { functionsProfile } from '../../functions/core/centre';
+import { isCitizenFacing } from '../../functions/core/roles';
 
 // asl-validator ships no types: load it through require with the shape its README documents.
 const aslValidator = createRequire(import.meta.url)('asl-validator') as (definition: unknown) => {
@@ -290,6 +291,12 @@ describe('Motcua stack', () => {
         if (spec.access.sendEmail) allowed.add('ses');
         if (spec.access.agencyGroups) allowed.add('cognito-idp');
         if (spec.access.documents?.length) allowed.add('s3'); // exactly which: test/infra/documents.test.ts
+        if (spec.access.citizenSignInSecret) allowed.add('secretsmanager');
+        // Secrets Manager: the national sign-in's client secret (centre.json's clientSecretName), read only
+        for (const s of statementsFor(statements, 'secretsmanager:')) {
+          expect(s.Action).toBe('secretsmanager:GetSecretValue');
+          expect(JSON.stringify(s.Resource)).toMatch(/:secretsmanager:[^"]*:secret:motcua\/hanoi\/citizen-sign-in-\?{6}"/);
+        }
         const consumer = queues.some((q) => q.consumer === name);
         if (spec.access.emailQueue || consumer) allowed.add('sqs');
         expect([...services].filter((s) => !allowed.has(s))).toEqual([]);
@@ -446,8 +453,8 @@ describe('Motcua stack', () => {
       );
       for (const route of routes) {
         const r = apiRoutes.find((x) => x.Properties.RouteKey === `${route.method} ${route.path}`)!;
-        if (route.roles.includes('public')) {
-          // the citizen's routes: no token, the handler checks the code and PIN
+        if (isCitizenFacing(route.roles)) {
+          // the citizen's routes: no token (the handler checks the code and PIN), or a citizen's session (no JWT: the router checks it)
           expect([undefined, 'NONE']).toContain(r.Properties.AuthorizationType);
           expect(r.Properties.AuthorizerId).toBeUndefined();
         } else {

@@ -4,7 +4,7 @@ import { routes } from '../../infra/registry';
 import { applicant, eventually, startHarness, uniqueKey, type Harness } from '../support/local';
 import { declare, documents, pdf, postToS3 } from '../support/documents';
 
-type Who = 'desk' | 'operator' | 'stp' | 'catp' | 'sdl' | 'nobody' | 'anonymous' | 'citizen' | 'wrongPin' | 'stpSystem';
+type Who = 'desk' | 'operator' | 'stp' | 'catp' | 'sdl' | 'nobody' | 'anonymous' | 'citizen' | 'wrongPin' | 'stpSystem' | 'signedIn' | 'otherCitizen' | 'leaving';
 interface Case {
   route: string;
   path: string;
@@ -43,6 +43,11 @@ describe('who may call what', () => {
     t.nobody = await h.token('someone-1', []);
     await h.registerClient('STP');
     t.stpSystem = await h.clientToken('STP', ['motcua/tasks.read', 'motcua/dossiers.read', 'motcua/steps.decide']);
+    // signed-in citizens (sessions, as POST /public/sign-in opens them): the applicant of every dossier here, and someone else
+    const session = async (identityNumber: string, name: string) => (await h.call('POST', '/_local/tokens', { body: { citizen: { identityNumber, name } } })).body.token as string;
+    t.signedIn = await session(applicant(1).idNumber, applicant(1).name);
+    t.leaving = await session(applicant(1).idNumber, applicant(1).name);
+    t.otherCitizen = await session('001203004567', 'Trần Văn Đức');
     d.a = await receive('TP-LLTP', 1); // decisions and delays
     d.b = await receive('TP-LLTP', 2); // supplement at the desk
     d.c = await receive('TP-LLTP', 3); // supplement from the citizen
@@ -145,6 +150,13 @@ describe('who may call what', () => {
     // last: both replace d.a's PIN
     { route: 'POST /dossiers/{code}/pin', path: `/dossiers/${d.a.code}/pin`, body: {}, allow: { desk: 202 }, deny: { operator: 403, stp: 403, catp: 403, nobody: 403 } },
     { route: 'POST /public/dossiers/{code}/pin-reminder', path: `/public/dossiers/${d.a.code}/pin-reminder`, body: {}, allow: { anonymous: 202, citizen: 202, desk: 202 }, deny: {} },
+    // the signed-in citizen's own routes: a session only (401 for anything else); another's dossier is 404
+    // (a made-up code: the provider refuses it, whoever sends it; the real exchange is in citizen-sign-in.test.ts)
+    { route: 'POST /public/sign-in', path: '/public/sign-in', body: { code: 'not-a-code', codeVerifier: 'v'.repeat(43), redirectUri: `${h.runtime.apiUrl}/dvc/callback`, nonce: 'n'.repeat(16) }, allow: {}, deny: { anonymous: 400, desk: 400, signedIn: 400 } },
+    { route: 'GET /public/me', path: '/public/me', allow: { signedIn: 200, otherCitizen: 200 }, deny: { anonymous: 401, desk: 401, operator: 401, stp: 401, stpSystem: 401 } },
+    { route: 'GET /public/me/dossiers', path: '/public/me/dossiers', allow: { signedIn: 200, otherCitizen: 200 }, deny: { anonymous: 401, desk: 401, operator: 401, stp: 401, stpSystem: 401 } },
+    { route: 'GET /public/me/dossiers/{code}', path: `/public/me/dossiers/${d.a.code}`, allow: { signedIn: 200 }, deny: { otherCitizen: 404, anonymous: 401, desk: 401, operator: 401, stp: 401, stpSystem: 401 } },
+    { route: 'POST /public/sign-out', path: '/public/sign-out', allow: { leaving: 200 }, deny: { anonymous: 401, desk: 401, stpSystem: 401 } },
   ];
 
   const as = (c: Case, who: Who) => {
@@ -164,7 +176,8 @@ describe('who may call what', () => {
     const forged = await new SignJWT({ 'cognito:groups': ['desk', 'operator', 'agency-STP'], client_id: 'motcua-local' })
       .setProtectedHeader({ alg: 'RS256' }).setSubject('x').setIssuer('http://127.0.0.1:0/_local/issuer').setExpirationTime('1h').sign(other.privateKey);
     for (const c of cases().filter((c) => !c.route.includes('/public/'))) {
-      for (const token of [undefined, forged, expired, 'garbage']) {
+      // a citizen's session is no officer's token either
+      for (const token of [undefined, forged, expired, 'garbage', t.signedIn]) {
         const res = await h.call(c.route.split(' ')[0]!, c.path, { token, body: c.body, headers: { 'idempotency-key': uniqueKey() } });
         // as API Gateway answers: no Authorization header 401; the authorizer's refusal 403 {"message":"Forbidden"}
         expect(res.status, `${c.route} with ${token ? 'a bad token' : 'no token'}`).toBe(token ? 403 : 401);

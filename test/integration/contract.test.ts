@@ -8,6 +8,8 @@ import { routeContracts } from '../../functions/contracts/routes';
 import { Problem } from '../../functions/contracts/responses';
 import { applicant, eventually, scenario, startHarness, uniqueKey, type Harness } from '../support/local';
 import { declare, pdf, postToS3 } from '../support/documents';
+import { authorize } from '../support/national-sign-in';
+import { testCitizens } from '../../infra/local/oidc';
 
 type Op = { 'x-roles': string[]; responses: Record<string, { content: Record<string, unknown> }>; operationId: string };
 
@@ -160,6 +162,20 @@ describe('real answers validate against the contract', () => {
     await check('GET /agencies', '/agencies', { token: stp });
     await check('PUT /agencies/{code}', '/agencies/CTEST', { token: op, body: { name: { vi: 'Cơ quan thử', en: 'Test agency' }, kind: 'department', email: 'ctest@example.vn' } });
     await check('GET /public/centre', '/public/centre');
+
+    // the national sign-in (its stand-in, /_local/oidc) and the signed-in citizen's own routes
+    const signing = await authorize(h, { identityNumber: testCitizens()[0]!.identityNumber });
+    const signInBody = { code: signing.code, codeVerifier: signing.codeVerifier, redirectUri: signing.redirectUri, nonce: signing.nonce };
+    const session = await check('POST /public/sign-in', '/public/sign-in', { body: signInBody });
+    await check('POST /public/sign-in', '/public/sign-in', { body: signInBody }); // used: 400
+    const citizenToken = session.token as string;
+    await check('GET /public/me', '/public/me', { token: citizenToken });
+    await check('GET /public/me/dossiers', '/public/me/dossiers', { token: citizenToken });
+    await check('GET /public/me/dossiers/{code}', `/public/me/dossiers/${e.code}`, { token: citizenToken }); // not hers: 404
+    const own = await s.receive(desk, 'TP-LLTP', { ...applicant(9), idNumber: testCitizens()[0]!.identityNumber });
+    await check('GET /public/me/dossiers/{code}', `/public/me/dossiers/${own.code}`, { token: citizenToken });
+    await check('POST /public/sign-out', '/public/sign-out', { token: citizenToken });
+    await check('GET /public/me', '/public/me', { token: citizenToken }); // signed out: 401
     await check('GET /ops/dossiers', '/ops/dossiers?state=failed', { token: op });
 
     // a letter that bounced: the desk's citizens to call, then the operator re-sends it

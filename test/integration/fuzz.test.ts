@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes, type RouteSpec } from '../../infra/registry';
 import { applicant, eventually, startHarness, uniqueKey, type Harness } from '../support/local';
+import { isCitizenFacing } from '../../functions/core/roles';
 
 /**
  * Random and malformed requests at every route of the registry, through the local gateway:
@@ -401,6 +402,10 @@ describe('fuzz: random and malformed requests at every route', () => {
     t.stp = await h.token('stp-1', ['agency-STP']);
     t.sdl = await h.token('sdl-1', ['agency-SDL']);
     t.nobody = await h.token('someone-1', []);
+    // signed-in citizens' sessions: the applicant of d.a (as POST /public/sign-in opens them), and one for sign-out to end
+    const session = async () => (await h.call('POST', '/_local/tokens', { body: { citizen: { identityNumber: applicant(1).idNumber, name: applicant(1).name } } })).body.token as string;
+    t.citizen = await session();
+    t.leaving = await session();
     const receive = async (procedureCode: string, n: number) => {
       const res = await h.call('POST', '/dossiers', { token: t.desk, headers: { 'idempotency-key': uniqueKey() }, body: { procedureCode, applicant: applicant(n), channel: 'counter' } });
       expect(res.status).toBe(201);
@@ -507,6 +512,16 @@ describe('fuzz: random and malformed requests at every route', () => {
       { route: r('PATCH /dossiers/{code}/applicant'), targets: [{ params: { code: d.a.code }, token: t.desk }], token: t.desk },
       { route: r('POST /dossiers/{code}/pin'), targets: [{ params: { code: d.a.code }, token: t.desk }], token: t.desk },
       { route: r('POST /public/dossiers/{code}/pin-reminder'), targets: [{ params: { code: d.a.code } }, { params: { code: 'TTHCC-261202-9999' } }] },
+      // the national sign-in: a well-formed body with a made-up code reaches the provider, which refuses it (no session, no write)
+      {
+        route: r('POST /public/sign-in'),
+        targets: [{ params: {} }],
+        invalid: fc.record({ code: fc.oneof(anyString, fc.constant('made-up-code')), codeVerifier: fc.oneof(anyString, fc.constant('v'.repeat(43))), redirectUri: fc.oneof(anyString, fc.constant(`${h.runtime.apiUrl}/dvc/callback`)), nonce: anyString }, { requiredKeys: [] }),
+      },
+      { route: r('POST /public/sign-out'), targets: [{ params: {}, token: t.leaving }], token: t.leaving },
+      { route: r('GET /public/me'), targets: [{ params: {}, token: t.citizen }], token: t.citizen },
+      { route: r('GET /public/me/dossiers'), targets: [{ params: {}, token: t.citizen }], token: t.citizen },
+      { route: r('GET /public/me/dossiers/{code}'), targets: [{ params: { code: d.a.code }, token: t.citizen }, { params: { code: d.bait.code }, token: t.citizen }], token: t.citizen },
       { route: r('POST /public/feedback'), targets: [{ params: {} }], invalid: bodies.feedback },
       { route: r('GET /public/feedback'), targets: [{ params: {} }], query: ['q', 'limit'] },
       { route: r('POST /feedback'), targets: [{ params: {}, token: t.desk }], token: t.desk, invalid: bodies.officerFeedback },
@@ -602,7 +617,7 @@ describe('fuzz: random and malformed requests at every route', () => {
       `${header}.${payload}.${signature.slice(0, -4)}`,
     ];
     let n = 0;
-    for (const route of routes.filter((r) => !r.roles.includes('public'))) {
+    for (const route of routes.filter((r) => !isCitizenFacing(r.roles))) {
       for (const token of forged) {
         const s: Sent = { method: route.method, url: route.path.replace(/\{\w+\}/g, 'TTHCC-261202-0001'), headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: route.method === 'GET' ? undefined : '{}' };
         const res = await send(s, false);

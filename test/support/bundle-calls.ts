@@ -105,6 +105,9 @@ export interface Calls {
 }
 
 /** The AWS actions the code of a bundle can call (see the comment at the top). */
+/** `'x-amz-target': 'secretsmanager.GetSecretValue'` in our own code: a SigV4 call made without an SDK client. */
+const SIGNED_TARGET = /'x-amz-target':\s*'(secretsmanager)\.(\w+)'/g;
+
 export function actionsCalled(meta: Metafile, root = projectRoot): Calls {
   const kept = keptModules(meta);
   const ours = kept.filter((f) => !f.includes('node_modules/'));
@@ -139,6 +142,10 @@ export function actionsCalled(meta: Metafile, root = projectRoot): Calls {
       continue;
     }
     if (PRESIGNED_POST.test(file)) actions.add('s3:PutObject');
+  }
+  // A call the code signs itself (functions/commons/secrets.ts): its X-Amz-Target names the action.
+  for (const file of ours) {
+    for (const m of readFileSync(path.resolve(root, file), 'utf8').matchAll(SIGNED_TARGET)) actions.add(`${m[1]!.toLowerCase()}:${m[2]}`);
   }
   for (const name of rawKept) {
     if (rawImports.has(`${name}Command`)) actions.add(`dynamodb:${name}`);

@@ -520,6 +520,66 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/public/me": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** Citizen: who is signed in (roles: citizen) */
+    get: operations["publicMe"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/public/me/dossiers": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** Citizen: my dossiers (every dossier of the signed-in citizen's identity number) (roles: citizen) */
+    get: operations["publicMyDossiers"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/public/me/dossiers/{code}": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** Citizen: one of my dossiers (no PIN) (roles: citizen) */
+    get: operations["publicMyDossier"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/public/sign-in": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    /** Citizen: sign in with the national sign-in (exchange the authorization code for a session) (roles: public) */
+    post: operations["publicSignIn"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/public/sign-out": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    /** Citizen: sign out (end the session) (roles: citizen) */
+    post: operations["publicSignOut"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/reports/timeliness": {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
     /** Early / on time / late over a period (roles: operator) */
@@ -2248,6 +2308,204 @@ export interface operations {
           dueAt: string;
         } } };
       400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      429: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "publicMe": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          citizen: {
+            identityNumber: string;
+            name: string;
+            email?: string;
+            phone?: string;
+            address?: string;
+          };
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      429: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "publicMyDossiers": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          dossiers: {
+            code: string;
+            procedure: {
+              code: string;
+              name: {
+                vi: string;
+                en: string;
+              };
+            };
+            status: number;
+            statusText: {
+              vi: string;
+              en: string;
+            };
+            channel: "counter" | "online" | "post";
+            receivedAt: string | null;
+            appointmentAt: string | null;
+          }[];
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      429: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "publicMyDossier": {
+    parameters: { query?: never; header?: never; path: { code: string }; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          code: string;
+          status: number;
+          statusText: {
+            vi: string;
+            en: string;
+          };
+          procedure: {
+            code: string;
+            name: {
+              vi: string;
+              en: string;
+            };
+          };
+          receivedAt: string | null;
+          appointmentAt: string | null;
+          collection: {
+            from: string;
+            until: string;
+          } | null;
+          history: {
+            at: string;
+            event: string;
+            text: {
+              vi: string;
+              en: string;
+            };
+          }[];
+          supplement: {
+            requestedAt: string;
+            agency: {
+              vi: string;
+              en: string;
+            };
+            missing: string[];
+            reason: string;
+          } | null;
+          stop: {
+            kind: "refused" | "withdrawn";
+            at: string;
+            reason: string;
+          } | null;
+          returnedAt: string | null;
+          canWithdraw: boolean;
+          canRate: boolean;
+          rating: {
+            score: number;
+            at: string;
+          } | null;
+          documents: {
+            documentId: string;
+            name: string;
+            contentType: "application/pdf" | "image/jpeg" | "image/png";
+            size: number;
+            sha256: string;
+            purpose: "dossier" | "result";
+            stage: "intake" | "supplement" | "processing" | "result";
+            round?: string;
+            uploadedAt: string;
+            recordedAt: string;
+            deletedAt?: string;
+          }[];
+          desk?: {
+            name: {
+              vi: string;
+              en: string;
+            };
+            address: {
+              vi: string;
+              en: string;
+            };
+            openingHours: {
+              vi: string;
+              en: string;
+            };
+            hotline: string;
+          };
+          online: {
+            level: "partly" | "fully";
+            submittedAt: string;
+            checkDueAt: string | null;
+            completion: {
+              askedAt: string;
+              missing: string[];
+              reason: string;
+            } | null;
+            check: {
+              outcome: "receive" | "refuse";
+              at: string;
+              reason?: string;
+            } | null;
+          } | null;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      429: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "publicSignIn": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        code: string;
+        codeVerifier: string;
+        redirectUri: string;
+        nonce: string;
+      } } };
+    responses: {
+      201: { headers: { [name: string]: unknown }; content: { "application/json": {
+          token: string;
+          expiresAt: string;
+          citizen: {
+            identityNumber: string;
+            name: string;
+            email?: string;
+            phone?: string;
+            address?: string;
+          };
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      429: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "publicSignOut": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          signedOut: true;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       429: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
