@@ -1,5 +1,6 @@
 import { apiRouter } from '../commons/router';
 import { route as publicPay } from '../public-pay/route';
+import { route as publicMyPay } from '../public-my-pay/route';
 import { route as confirmPayment } from '../confirm-payment/route';
 import { route as publicFeedback } from '../public-feedback/route';
 import { route as publicSearchFeedback } from '../public-search-feedback/route';
@@ -41,6 +42,7 @@ export const routes = [
   publicFeedback,
   publicSearchFeedback,
   publicPay,
+  publicMyPay,
   confirmPayment,
 ];
 

@@ -1,4 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { workingCalendar } from './calendar';
+import { now } from './clock';
+import { conflict } from './http';
+import { requestHubPayment } from './payment-hub';
+import { currentCentre } from '../core/centre';
 import { compose, UnwritableLetter } from './compose-email';
 import { enqueueEmail } from './email-queue';
 import { readEmail, requestEmail } from './email-store';
@@ -261,4 +266,29 @@ export interface PaydayItem {
 export async function paymentsOn(day: string): Promise<PaydayItem[]> {
   const items = await queryAll({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': `PAYDAY#${day}` } });
   return items.map((i) => strip<PaydayItem>(i)!);
+}
+
+/**
+ * Start paying a dossier's open obligation online: a pending payment, the signed request to the
+ * hub (server to server), and the hub's page to send the citizen to. The return address is the
+ * dossier's page, which only shows the status (the hub's confirmation is what records it).
+ */
+export async function startOnlinePayment(d: Dossier, returnPath = `/c/${d.code}`) {
+  if (d.status !== DossierStatus.financialObligation || !d.fees || d.fees.paidAt) throw conflict(`Dossier ${d.code} has no fee to pay`);
+  const id = `P${randomBytes(10).toString('hex').toUpperCase()}`;
+  const payment = await createPayment(d, id, 'online', now().toISOString());
+  const returnUrl = `${currentCentre().portalUrl.replace(/\/$/, '')}${returnPath}?payment=${id}`;
+  const { payUrl } = await requestHubPayment({
+    paymentId: id,
+    dossierCode: d.code,
+    procedureCode: payment.procedureCode,
+    unit: payment.unit,
+    lines: payment.lines.map((l) => ({ code: l.code, kind: l.kind, amount: l.amount })),
+    total: payment.total,
+    currency: 'VND',
+    returnUrl,
+    payerName: payment.payerName,
+  });
+  logger.info('online payment requested', { dossierCode: d.code, paymentId: id, total: payment.total });
+  return { paymentId: id, dossierCode: d.code, total: payment.total, currency: 'VND' as const, payUrl };
 }

@@ -1,17 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import * as z from 'zod';
 import { once } from '../commons/idempotency';
-import { now } from '../commons/clock';
-import { conflict } from '../commons/http';
 import { dossierForCitizen } from '../commons/lookup';
 import { dossierCode } from '../commons/params';
-import { createPayment } from '../commons/payments';
-import { requestHubPayment } from '../commons/payment-hub';
-import { logger } from '../commons/powertools';
+import { startOnlinePayment } from '../commons/payments';
 import { CITIZEN_WRITES, defineRoute, reply, IDEMPOTENCY_HEADER, PIN_HEADER } from '../commons/route';
-import { currentCentre } from '../core/centre';
 import { PaymentStarted } from '../contracts/payments';
-import { DossierStatus } from '../core/model';
 
 const Path = z.object({ code: dossierCode });
 export const StartPayment = z.object({}).strict();
@@ -36,25 +29,5 @@ export const route = defineRoute({
   headers: [PIN_HEADER, IDEMPOTENCY_HEADER],
   idempotency: once,
   citizen: dossierForCitizen,
-  handler: async ({ params: { code }, dossier: citizenDossier }) => {
-    const d = citizenDossier!;
-    if (d.status !== DossierStatus.financialObligation || !d.fees || d.fees.paidAt) throw conflict(`Dossier ${code} has no fee to pay`);
-    const at = now().toISOString();
-    const id = `P${randomBytes(10).toString('hex').toUpperCase()}`;
-    const payment = await createPayment(d, id, 'online', at);
-    const returnUrl = `${currentCentre().portalUrl.replace(/\/$/, '')}/c/${code}?payment=${id}`;
-    const { payUrl } = await requestHubPayment({
-      paymentId: id,
-      dossierCode: code,
-      procedureCode: payment.procedureCode,
-      unit: payment.unit,
-      lines: payment.lines.map((l) => ({ code: l.code, kind: l.kind, amount: l.amount })),
-      total: payment.total,
-      currency: 'VND',
-      returnUrl,
-      payerName: payment.payerName,
-    });
-    logger.info('online payment requested', { dossierCode: code, paymentId: id, total: payment.total });
-    return reply(201, { paymentId: id, dossierCode: code, total: payment.total, currency: 'VND' as const, payUrl });
-  },
+  handler: async ({ dossier }) => reply(201, await startOnlinePayment(dossier!)),
 });
