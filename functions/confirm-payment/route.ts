@@ -44,6 +44,8 @@ export const route = defineRoute({
   body: Confirmation,
   responses: { 200: ConfirmationAnswer },
   errors: [401, 404, 422],
+  // the hub sends no Idempotency-Key: the payment id is the key (a repeated confirmation is recorded once)
+  ownIdempotency: true,
   handler: async ({ body }) => {
     const { signature, ...fields } = body;
     if (!signatureValid(await hubSecret(), canonicalConfirmation(fields), signature)) throw refused(401, 'The confirmation is not signed by the payment hub', 'signature', body.paymentId);
