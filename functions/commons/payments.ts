@@ -184,16 +184,19 @@ export async function recordPaid(id: string, facts: { method: PaymentMethod; at:
   const dossier = await getDossier(payment.dossierCode);
   let flagged: string | undefined = payment.reconcile;
   if (dossier?.fees && !dossier.fees.paidAt && dossier.status === DossierStatus.financialObligation) {
-    const closedPauses = { ...dossier.pauses, [FEE_PAUSE_KEY]: { ...dossier.pauses[FEE_PAUSE_KEY]!, to: paidAt } };
+    // the wait ends when the money came; never before it began (a hub's clock a little behind ours)
+    const pause = dossier.pauses?.[FEE_PAUSE_KEY];
+    const resumedAt = pause && Date.parse(pause.from) > Date.parse(paidAt) ? pause.from : paidAt;
+    const closedPauses = pause ? { ...dossier.pauses, [FEE_PAUSE_KEY]: { ...pause, to: resumedAt } } : dossier.pauses;
     const cal = await workingCalendar();
     const appointment = appointmentAt(cal, { ...dossier, pauses: closedPauses })?.toISOString() ?? dossier.appointmentAt;
     const next = dossier.fees.due === 'before-return' ? DossierStatus.decided : dossier.stageIndex > 0 || dossier.executionName ? DossierStatus.processing : DossierStatus.received;
     await updateIf({
       Key: keys.dossier(dossier.code),
-      UpdateExpression: 'SET #status = :next, fees.paidAt = :at, fees.paymentId = :id, pauses.#fee.#to = :at, appointmentAt = :appt',
+      UpdateExpression: `SET #status = :next, fees.paidAt = :at, fees.paymentId = :id, appointmentAt = :appt${pause ? ', pauses.#fee.#to = :resumed' : ''}`,
       ConditionExpression: '#status = :six AND attribute_not_exists(fees.paidAt)',
-      ExpressionAttributeNames: { '#status': 'status', '#fee': FEE_PAUSE_KEY, '#to': 'to' },
-      ExpressionAttributeValues: { ':next': next, ':at': paidAt, ':id': id, ':six': DossierStatus.financialObligation, ':appt': appointment },
+      ExpressionAttributeNames: { '#status': 'status', ...(pause ? { '#fee': FEE_PAUSE_KEY, '#to': 'to' } : {}) },
+      ExpressionAttributeValues: { ':next': next, ':at': paidAt, ':id': id, ':six': DossierStatus.financialObligation, ':appt': appointment, ...(pause ? { ':resumed': resumedAt } : {}) },
     });
   }
   const after = await getDossier(payment.dossierCode);

@@ -4,6 +4,7 @@ import { applicant, eventually, scenario, startHarness, uniqueKey, type Harness 
 import { documents, pdf } from '../support/documents';
 import { signIn } from '../support/national-sign-in';
 import { testCitizens } from '../../infra/local/oidc';
+import { canonicalConfirmation, sign } from '../../functions/commons/payment-hub';
 
 /** Every ISO instant inside a string (a value, or a date written into a sentence). */
 const INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?/g;
@@ -152,6 +153,20 @@ describe('every instant of every answer is local time (+07:00)', () => {
     expect((await h.call('GET', '/public/me', { token: session.token })).status).toBe(200);
     expect((await h.call('GET', '/public/me/dossiers', { token: session.token })).body.dossiers.map((x: { code: string }) => x.code)).toContain(own.code);
     expect((await h.call('GET', `/public/me/dossiers/${own.code}`, { token: session.token })).status).toBe(200);
+    // fees (docs/fees.md): status 6; paid online (the hub's signed confirmation), with a session, and in cash; listed and reconciled
+    const owing = async (n: number, idNumber?: string) =>
+      (await h.call('POST', '/dossiers', { token: desk, headers: { 'idempotency-key': uniqueKey() }, body: { procedureCode: 'TP-LLTP', applicant: { ...applicant(n), ...(idNumber ? { idNumber } : {}) }, channel: 'counter', fees: 'later' } })).body;
+    const f1 = await owing(77);
+    const started = (await h.call('POST', `/public/dossiers/${f1.code}/payments`, { headers: pin(f1), body: {} })).body;
+    const hubSecret = JSON.parse(process.env.LOCAL_SECRETS!)[process.env.PAYHUB_SECRET_NAME!] as string;
+    const confirmation = { paymentId: started.paymentId, dossierCode: f1.code, amount: 200000, currency: 'VND', status: 'paid' as const, hubRef: 'HUB-LT', paidAt: String((await h.call('GET', '/_local/clock')).body.now) };
+    expect((await h.call('POST', '/public/payments/confirm', { body: { ...confirmation, signature: sign(hubSecret, canonicalConfirmation(confirmation)) } })).status).toBe(200);
+    const f2 = await owing(78, lan.identityNumber);
+    expect((await h.call('POST', `/public/me/dossiers/${f2.code}/payments`, { token: session.token, headers: { 'idempotency-key': uniqueKey() }, body: {} })).status).toBe(201);
+    expect((await h.call('POST', `/dossiers/${f2.code}/payments`, { token: desk, headers: { 'idempotency-key': uniqueKey() }, body: { method: 'cash', amount: 200000 } })).status).toBe(201);
+    expect((await h.call('GET', `/public/dossiers/${f1.code}`, { headers: pin(f1) })).body.fees.paid).toBe(true);
+    await h.call('GET', '/payments?from=2026-12-01&to=2026-12-31', { token: op });
+    await h.call('GET', '/payments/reconciliation?date=2026-12-02', { token: op });
     expect((await h.call('POST', '/public/sign-out', { token: session.token })).status).toBe(200);
     // citizens' feedback: received, listed, assigned, answered, published, found, counted
     const fa = (await h.call('POST', '/public/feedback', { headers: { 'idempotency-key': uniqueKey() }, body: { kind: 'handling', text: 'Hồ sơ chậm', email: 'lt-feedback@example.vn' } })).body;
