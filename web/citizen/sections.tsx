@@ -89,6 +89,47 @@ export function Supplement({ ctx, view }: { ctx: Ctx; view: DossierView }) {
   );
 }
 
+const dong = (n: number) => `${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.')} đ`;
+
+/**
+ * The fees (status 6 until paid): the lines and the total, "Pay online" (the hub's page; the hub
+ * confirms to the platform server to server, so coming back here only shows the status), or at
+ * the desk; once paid, the receipt's series and number.
+ */
+export function Fees({ ctx, view }: { ctx: Ctx; view: DossierView }) {
+  const { t, lang } = ctx;
+  const f = view.fees!;
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const returning = new URLSearchParams(location.search).has('payment');
+  const pay = async () => {
+    setBusy(true);
+    const r = await api.pay(ctx.code, ctx.pin);
+    setBusy(false);
+    if (r.status !== 201 || !r.body) return setError(t.failed);
+    location.assign(r.body.payUrl);
+  };
+  return (
+    <section class="card action" id="fees" aria-labelledby="fees-h">
+      <h2 id="fees-h">{t.feesTitle}</h2>
+      {!f.paid && <p>{t.feesDue}</p>}
+      <ul data-testid="fee-lines">
+        {f.lines.map((l) => <li key={l.code}>{l.name[lang]}: <strong>{dong(l.amount)}</strong></li>)}
+      </ul>
+      <p>{t.feesTotal}: <strong data-testid="fee-total">{dong(f.total)}</strong>{f.paid && ` — ${t.feesPaid}`}</p>
+      {f.paid && f.receipt && <p data-testid="fee-receipt">{t.feesReceipt(f.receipt.invoiceIssueNo, f.receipt.invoiceNo)}</p>}
+      {!f.paid && (
+        <>
+          {returning && <p role="status">{t.feesPending}</p>}
+          <div role="alert" class={error ? 'error' : 'sr-only'}>{error}</div>
+          <button type="button" disabled={busy} onClick={() => void pay()}>{t.feesPay}</button>
+          <p class="hint">{t.feesAtDesk}</p>
+        </>
+      )}
+    </section>
+  );
+}
+
 /** Withdrawing: the reason, then a confirmation before anything is sent. */
 export function Withdraw({ ctx }: { ctx: Ctx }) {
   const { t } = ctx;
