@@ -131,6 +131,7 @@ export function unionAccess(needs: readonly Access[]): Access {
     ...flag('agencyGroups'),
     ...flag('emailQueue'),
     ...flag('citizenSignInSecret'),
+    ...flag('paymentHubSecret'),
     ...(documents.length ? { documents } : {}),
   };
 }

@@ -72,6 +72,11 @@ export interface Access {
    * names (the national sign-in's client secret; functions/commons/secrets.ts).
    */
   citizenSignInSecret?: boolean;
+  /**
+   * The payment hub (the centre's `paymentHub`: docs/fees.md): its address (PAYHUB_URL) and
+   * secretsmanager:GetSecretValue on its shared secret (PAYHUB_SECRET_NAME).
+   */
+  paymentHubSecret?: boolean;
 }
 
 /** A request header the route reads (documented in OpenAPI). */

@@ -40,7 +40,7 @@ export const route = defineRoute({
   summary: 'Payment hub: confirm a payment (server to server, signed)',
   operationId: 'confirmPayment',
   roles: ['public'],
-  access: { table: 'read-write', sendTaskResult: true, emailQueue: true },
+  access: { table: 'read-write', sendTaskResult: true, emailQueue: true, paymentHubSecret: true },
   body: Confirmation,
   responses: { 200: ConfirmationAnswer },
   errors: [401, 404, 422],

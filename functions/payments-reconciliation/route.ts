@@ -43,7 +43,7 @@ export const route = defineRoute({
   summary: 'The day\'s reconciliation of the hub\'s settlements with the payments recorded',
   operationId: 'paymentsReconciliation',
   roles: ['operator'],
-  access: { table: 'read' },
+  access: { table: 'read', paymentHubSecret: true },
   query: Query,
   responses: { 200: Reconciliation },
   errors: [...OFFICER_ERRORS, 502],

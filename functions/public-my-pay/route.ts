@@ -22,7 +22,7 @@ export const route = defineRoute({
   summary: 'Citizen (signed in): pay my dossier\'s fees online',
   operationId: 'publicMyPay',
   roles: ['citizen'],
-  access: { table: CITIZEN_WRITES },
+  access: { table: CITIZEN_WRITES, paymentHubSecret: true },
   params: Path,
   body: StartPayment,
   responses: { 201: PaymentStarted },

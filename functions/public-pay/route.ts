@@ -21,7 +21,7 @@ export const route = defineRoute({
   summary: 'Citizen: pay the dossier\'s fees online (answers the hub\'s page)',
   operationId: 'publicPay',
   roles: ['public'],
-  access: { table: CITIZEN_WRITES },
+  access: { table: CITIZEN_WRITES, paymentHubSecret: true },
   params: Path,
   body: StartPayment,
   responses: { 201: PaymentStarted },
