@@ -6,13 +6,13 @@ import { build } from 'esbuild';
 /**
  * `npm run build:web`: each app of web/ (a folder with index.html and main.tsx) is bundled by
  * esbuild (Preact, JSX automatic) into web/dist/<app>/, with its static files copied beside it.
- * Apps: officers (served at /), citizen (served at /c/). No inline scripts: the CSP forbids them.
+ * Apps: officers (served at /), citizen (served at /c/), dvc — the citizens' portal (served at /dvc/). No inline scripts: the CSP forbids them.
  * Beside them: the API's OpenAPI document (dist/openapi.json, served at /openapi.json) and its
  * reference page (dist/docs/, served at /docs), both made from the contract.
  */
 export const WEB = dirname(fileURLToPath(import.meta.url));
 export const DIST = join(WEB, 'dist');
-export const APPS = ['officers', 'citizen'] as const;
+export const APPS = ['officers', 'citizen', 'dvc'] as const;
 
 export async function buildWeb(options: { minify?: boolean; metafile?: boolean } = {}) {
   // Built aside, then swapped in: a server (or a test) reading web/dist never sees it half-built.

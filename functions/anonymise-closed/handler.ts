@@ -70,11 +70,15 @@ async function anonymiseOne(month: string, code: string, at: Date, files: { dele
   files.deleted += await deleteFiles(code, at);
   // who corrected the contact details and when stays; the address told of it goes
   const corrections = (dossier as { contactCorrections?: Record<string, unknown>[] }).contactCorrections;
+  // an online dossier's form answers are the applicant's personal data too (names, ID number, address)
+  const online = (dossier as { online?: unknown }).online !== undefined;
   const anonymised = await updateIf({
     Key: keys.dossier(code),
-    UpdateExpression: `SET applicant = :anon, anonymisedAt = :at${corrections ? ', contactCorrections = :corrections' : ''}`,
+    UpdateExpression: `SET applicant = :anon, anonymisedAt = :at${corrections ? ', contactCorrections = :corrections' : ''}${online ? ', #o.answers = :noAnswers' : ''}`,
     ConditionExpression: 'attribute_exists(closedAt) AND attribute_not_exists(anonymisedAt)',
+    ...(online ? { ExpressionAttributeNames: { '#o': 'online' } } : {}),
     ExpressionAttributeValues: {
+      ...(online ? { ':noAnswers': {} } : {}),
       ':anon': { ...ANONYMISED_APPLICANT },
       ':at': at.toISOString(),
       ...(corrections ? { ':corrections': corrections.map(({ previousEmail: _, ...kept }) => kept) } : {}),

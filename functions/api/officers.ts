@@ -27,6 +27,8 @@ import { route as listAgencyTasks } from '../list-agency-tasks/route';
 import { route as getControlSheet } from '../get-control-sheet/route';
 import { route as getLogbook } from '../get-logbook/route';
 import { route as searchDossiers } from '../search-dossiers/route';
+import { route as listChecks } from '../list-checks/route';
+import { route as checkDossier } from '../check-dossier/route';
 
 /** The officers' function: the desk's and the agencies' routes (signed in; agencies' systems too). */
 export const routes = [
@@ -56,6 +58,8 @@ export const routes = [
   assignFeedback,
   mergeFeedback,
   answerFeedback,
+  listChecks,
+  checkDossier,
   recordPayment,
   listPayments,
 ];

@@ -18,6 +18,17 @@ import { route as publicSignOut } from '../public-sign-out/route';
 import { route as publicMe } from '../public-me/route';
 import { route as publicMyDossiers } from '../public-my-dossiers/route';
 import { route as publicMyDossier } from '../public-my-dossier/route';
+// applying online (issue 21)
+import { route as publicProcedures } from '../public-procedures/route';
+import { route as publicProcedure } from '../public-procedure/route';
+import { route as createApplication } from '../public-create-application/route';
+import { route as updateApplication } from '../public-update-application/route';
+import { route as getApplication } from '../public-get-application/route';
+import { route as uploadApplicationDocument } from '../public-upload-application-document/route';
+import { route as completeApplicationDocument } from '../public-complete-application-document/route';
+import { route as submitApplication } from '../public-submit-application/route';
+import { route as completeOnlineDossier } from '../public-complete-online-dossier/route';
+import { route as publicGetResult } from '../public-get-result/route';
 
 /**
  * The public function: the citizen's routes (code and PIN, no sign-in). Nothing in this bundle
@@ -41,6 +52,17 @@ export const routes = [
   publicMyDossier,
   publicFeedback,
   publicSearchFeedback,
+  // applying online (issue 21)
+  publicProcedures,
+  publicProcedure,
+  createApplication,
+  updateApplication,
+  getApplication,
+  uploadApplicationDocument,
+  completeApplicationDocument,
+  submitApplication,
+  completeOnlineDossier,
+  publicGetResult,
   publicPay,
   publicMyPay,
   confirmPayment,

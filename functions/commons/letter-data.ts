@@ -9,7 +9,7 @@ import { getBranch } from './store';
  * it, if any). The workflow's letters (./compose-email.ts), the PIN letter (./pin-issue.ts) and the
  * contact-details notice (./contact-correction.ts) all start from it.
  */
-export async function dossierLetterData(dossier: Dossier): Promise<Pick<EmailData, 'code' | 'centre' | 'applicantName' | 'procedureName' | 'receivedAt' | 'appointmentAt'>> {
+export async function dossierLetterData(dossier: Dossier): Promise<Pick<EmailData, 'code' | 'centre' | 'applicantName' | 'procedureName' | 'receivedAt' | 'appointmentAt' | 'online'>> {
   return {
     code: dossier.code,
     centre: deskContact(currentCentre(), dossier.branch ? await getBranch(dossier.branch) : undefined),
@@ -17,5 +17,7 @@ export async function dossierLetterData(dossier: Dossier): Promise<Pick<EmailDat
     procedureName: dossier.procedure.name,
     receivedAt: dossier.receivedAt,
     appointmentAt: dossier.appointmentAt,
+    // applied online: no paper receipt, no PIN; followed on the portal signed in
+    ...(dossier.online ? { online: dossier.online.level } : {}),
   };
 }

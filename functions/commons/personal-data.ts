@@ -18,7 +18,8 @@ export const applicantIdPk = (idNumber: string) => `APPLICANT#id#${sha256(idNumb
 /** The lookup items of one dossier's applicant (by email, and by ID number when given). */
 export function applicantLookupKeys(code: string, applicant: Pick<Applicant, 'email' | 'idNumber'>): { PK: string; SK: string }[] {
   return [
-    { PK: applicantEmailPk(applicant.email), SK: code },
+    // an online applicant may have no email on their national identity: then only the ID number
+    ...(applicant.email ? [{ PK: applicantEmailPk(applicant.email), SK: code }] : []),
     ...(applicant.idNumber ? [{ PK: applicantIdPk(applicant.idNumber), SK: code }] : []),
   ];
 }

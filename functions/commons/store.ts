@@ -79,6 +79,16 @@ export async function getBranch(code: string): Promise<Branch | undefined> {
   return { code: c, name, address, openingHours, hotline };
 }
 
+/** Every branch desk of the centre (written by the catalogue loader), by code. */
+export async function listBranches(): Promise<Branch[]> {
+  return (await listCatalogue('BRANCH#'))
+    .map((item) => {
+      const { code, name, address, openingHours, hotline } = item as unknown as Branch;
+      return { code, name, address, openingHours, hotline };
+    })
+    .sort((a, b) => a.code.localeCompare(b.code));
+}
+
 export async function getItem(key: { PK: string; SK: string }, consistent = true): Promise<Record<string, unknown> | undefined> {
   const out = await documentClient().send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: consistent }));
   return out.Item;

@@ -379,6 +379,8 @@ export const MyDossier = CitizenView.extend({
   online: z
     .object({
       level: z.enum(['partly', 'fully']),
+      /** The application it was submitted from: a completion's files are added to it (POST /public/applications/{id}/documents). */
+      applicationId: z.string(),
       submittedAt: localTime,
       /** By when the desk checks it (status 1). */
       checkDueAt: localTime.nullable(),
@@ -387,4 +389,35 @@ export const MyDossier = CitizenView.extend({
       check: z.object({ outcome: z.enum(['receive', 'refuse']), at: localTime, reason: z.string().optional() }).nullable(),
     })
     .nullable(),
+});
+
+/** GET /checks: the online dossiers waiting for the desk's check, soonest due first (issue 21). */
+export const OnlineChecks = z.object({
+  checks: z.array(
+    z.object({
+      code: z.string(),
+      procedure: z.object({ code: z.string(), name: Text }),
+      /** The applicant's name: the desk calls them; nothing else personal. */
+      applicantName: z.string(),
+      level: z.enum(['partly', 'fully']),
+      branch: z.string().optional(),
+      submittedAt: localTime,
+      checkDueAt: localTime,
+      /** Working hours left on the centre's calendar, negative once lapsed; null while completion is asked (the clock is stopped). */
+      workingHoursLeft: z.number().nullable(),
+      lapsed: z.boolean(),
+      completionAsked: z.boolean(),
+    }),
+  ),
+});
+
+/** POST /dossiers/{code}/check: what the desk decided. */
+export const CheckDone = z.object({
+  code: z.string(),
+  outcome: z.enum(['receive', 'request-completion', 'refuse']),
+  status: z.number().int(),
+  checkedAt: localTime,
+  /** receive: the official receipt and the appointment counted from it. */
+  receivedAt: localTime.optional(),
+  appointmentAt: localTime.optional(),
 });

@@ -73,4 +73,26 @@ describe("a centre's catalogue", () => {
       [2028, 'awaiting-notice'],
     ]);
   });
+
+  it("reads the procedures' online services: the judicial record fully online, the travel licence partly, the building permit at the desk only", () => {
+    const c = parseCatalogue(hanoi);
+    const level = (code: string) => c.procedures.find((p) => p.code === code)!.draft.online?.level ?? 'none';
+    expect([level('TP-LLTP'), level('DL-LHND'), level('XD-GPXD')]).toEqual(['fully', 'partly', 'none']);
+    const lltp = c.procedures.find((p) => p.code === 'TP-LLTP')!.draft.online!;
+    expect(lltp.form.map((f) => f.name)).toEqual(expect.arrayContaining(['hoTen', 'ngaySinh', 'soDinhDanh', 'noiCuTru', 'mucDich']));
+    expect(lltp.documents.filter((d) => d.required).map((d) => d.id)).toEqual(['can-cuoc']);
+  });
+
+  it('refuses a bad online form, naming the file and the field', () => {
+    const online = (edit: (o: any) => unknown) => errorsOf(replace('procedures/TP-LLTP.json', (p) => ({ ...p, online: edit(p.online) })));
+    expect(online((o) => ({ ...o, form: [...o.form, { ...o.form[0] }] }))).toEqual([`procedures/TP-LLTP.json: online.form[17].name`]);
+    expect(online((o) => ({ ...o, form: [{ ...o.form[0], name: 'Ho Ten' }, ...o.form.slice(1)] }))).toEqual(['procedures/TP-LLTP.json: online.form[0].name']);
+    expect(online((o) => ({ ...o, form: [{ ...o.form[0], pattern: '[0-9', patternHint: { vi: 'số', en: 'digits' } }, ...o.form.slice(1)] }))).toEqual(['procedures/TP-LLTP.json: online.form[0].pattern']);
+    expect(online((o) => ({ ...o, form: [o.form[0], { ...o.form[1], options: [] }, ...o.form.slice(2)] }))).toEqual(['procedures/TP-LLTP.json: online.form[1].options']);
+    expect(online((o) => ({ ...o, form: [{ ...o.form[0], label: { vi: '', en: 'Full name' } }, ...o.form.slice(1)] }))).toEqual(['procedures/TP-LLTP.json: online.form[0].label.vi']);
+    expect(online((o) => ({ ...o, form: [{ ...o.form[0], type: 'file' }, ...o.form.slice(1)] }))).toEqual(['procedures/TP-LLTP.json: online.form[0].type']);
+    expect(online((o) => ({ ...o, documents: [...o.documents, { ...o.documents[0] }] }))).toEqual(['procedures/TP-LLTP.json: online.documents[3].id']);
+    expect(online((o) => ({ ...o, documents: [{ ...o.documents[0], name: { vi: 'Căn cước' } }] }))).toEqual(['procedures/TP-LLTP.json: online.documents[0].name.en']);
+    expect(online((o) => ({ ...o, level: 'half' }))).toEqual(['procedures/TP-LLTP.json: online.level']);
+  });
 });

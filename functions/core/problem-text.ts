@@ -282,8 +282,10 @@ const STATUS_DETAIL: Record<number, Text> = {
 export function localiseProblem<P extends ProblemLike>(p: P, lang: Lang, make: (detail: string | undefined, errors: FieldError[] | undefined) => P): P {
   if (!p.errors?.length && !p.detail) return p;
   const errors = p.errors?.map((e) => {
-    const label = labelOf(e.field, lang);
-    return { field: e.field, code: e.code ?? 'invalid', ...(label ? { label } : {}), message: messageIn(e, lang) };
+    // an error may carry its own words in both languages (an online form's answers: the form's labels)
+    const own = (k: string) => (typeof e.params?.[`${k}_${lang}`] === 'string' ? String(e.params[`${k}_${lang}`]) : undefined);
+    const label = own('label') ?? labelOf(e.field, lang);
+    return { field: e.field, code: e.code ?? 'invalid', ...(label ? { label } : {}), message: own('message') ?? messageIn(e, lang) };
   });
   let detail = p.detail;
   if (p.inputError && errors?.length) {

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { FeesBody, FeesDueBody } from './fees';
 import { routeHours, type Agency, type Procedure, type Text } from './model';
+import { OnlineServiceBody, onlineErrors, type OnlineService } from './online';
 
 /**
  * Rules for publishing a procedure version (PUT /procedures/{code}). Pure: the catalogue's
@@ -48,6 +49,8 @@ export const ProcedureBody = z
     receivingAgency: z.string(),
     stages: z.array(z.object({ steps: z.array(Step).max(20, 'at most 20 parallel steps') }).strict()).max(30, 'at most 30 stages'),
     retentionYears: z.number().int('whole years').min(1, 'at least 1 year').max(100, 'at most 100 years').optional(),
+    /** How it can be applied for online (./online.ts): level, form and documents. */
+    online: OnlineServiceBody.optional(),
     fees: FeesBody.optional(),
     feesDue: FeesDueBody.optional(),
   })
@@ -61,7 +64,11 @@ export function fieldName(path: readonly PropertyKey[]): string {
 /** Check the body's shape; an unknown key is named as a field of its own. */
 export function parseProcedureBody(input: unknown): { ok: true; value: ProcedureDraft } | { ok: false; errors: FieldError[] } {
   const result = ProcedureBody.safeParse(input);
-  if (result.success) return { ok: true, value: result.data };
+  if (result.success) {
+    // the online form's own rules (names unique, patterns that compile…) run on a body of the right shape
+    const online = result.data.online ? onlineErrors(result.data.online as OnlineService) : [];
+    return online.length ? { ok: false, errors: online } : { ok: true, value: result.data as ProcedureDraft };
+  }
   const errors = result.error.issues.flatMap((issue): FieldError[] => {
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((k) => ({ field: fieldName([...issue.path, k]) , message: 'not a field of a procedure (code and version come from the path and the catalogue)' }));
@@ -189,10 +196,32 @@ export function contentOf(p: ProcedureDraft): ProcedureDraft {
     legalHours: p.legalHours,
     receivingAgency: p.receivingAgency,
     ...(p.retentionYears !== undefined ? { retentionYears: p.retentionYears } : {}),
+    ...(p.online ? { online: onlineOf(p.online) } : {}),
     ...(p.fees?.length ? { fees: p.fees, feesDue: p.feesDue ?? 'submission' } : {}),
     stages: p.stages.map((s) => ({
       steps: s.steps.map((st) => ({ stepId: st.stepId, agency: st.agency, name: textOf(st.name), budgetHours: st.budgetHours })),
     })),
+  };
+}
+
+/** An online service in a fixed key order. */
+function onlineOf(o: OnlineService): OnlineService {
+  const opt = <K extends string, V>(k: K, v: V | undefined) => (v === undefined ? {} : ({ [k]: v } as Record<K, V>));
+  return {
+    level: o.level,
+    form: o.form.map((f) => ({
+      name: f.name,
+      label: textOf(f.label),
+      type: f.type,
+      ...opt('required', f.required),
+      ...opt('pattern', f.pattern),
+      ...opt('patternHint', f.patternHint && textOf(f.patternHint)),
+      ...opt('help', f.help && textOf(f.help)),
+      ...opt('options', f.options?.map((x) => ({ value: x.value, label: textOf(x.label) }))),
+      ...opt('maxLength', f.maxLength),
+      ...opt('prefill', f.prefill),
+    })),
+    documents: o.documents.map((d) => ({ id: d.id, name: textOf(d.name), required: d.required, eCopy: d.eCopy, reusable: d.reusable })),
   };
 }
 

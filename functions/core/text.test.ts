@@ -41,3 +41,12 @@ describe('clean input', () => {
     expect(phone.safeParse('not a phone').success).toBe(false);
   });
 });
+
+describe('fold: text for searching without diacritics', () => {
+  it('finds Vietnamese names typed without their marks', async () => {
+    const { fold } = await import('./text');
+    expect(fold('Cấp Phiếu Lý lịch  tư pháp')).toBe('cap phieu ly lich tu phap');
+    expect(fold('Đăng ký')).toBe('dang ky');
+    expect(fold('Nguye\u0300n')).toBe('nguyen');
+  });
+});

@@ -69,3 +69,15 @@ export const phone = z.string().max(40).transform((s, ctx) => {
   }
   return normalised;
 });
+
+/**
+ * Text folded for searching: lower case, without diacritics (đ as d), spaces collapsed, so that
+ * "ly lich tu phap" finds "Lý lịch tư pháp". Pure (the pages use it too).
+ */
+export const fold = (s: string) =>
+  clean(s)
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/\s+/g, ' ');

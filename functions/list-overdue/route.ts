@@ -2,7 +2,10 @@ import * as z from 'zod';
 import { workingCalendar } from '../commons/calendar';
 import { now } from '../commons/clock';
 import { defineRoute, reply, OFFICER_ERRORS } from '../commons/route';
-import { listDossierItems, queryIndex } from '../commons/store';
+import { listAgencies, listCatalogue, listDossierItems, queryIndex } from '../commons/store';
+import { checkQueueKey, type OnlineFacts } from '../core/online';
+import { checkLapsed, workingHoursLeft } from '../core/online-check';
+import type { WorkingCalendar } from '../core/calendar/working-time';
 import type { Dossier } from '../core/dossier';
 import { toLocalIso } from '../core/local-time';
 import { dossierAppointments, dossierOverdue } from '../core/records';
@@ -24,13 +27,46 @@ export const OverdueDossiers = z.object({
       quietDays: z.number().int(),
     }),
   ),
+  /** Online dossiers whose desk check lapsed (status 1, past `checkDueAt`, no completion asked), the most late first. */
+  lapsedChecks: z.array(
+    z.object({
+      dossierCode: z.string(),
+      procedure: z.string(),
+      desk: z.string(),
+      checkDueAt: z.string(),
+      workingHoursLate: z.number(),
+      warnedAt: z.string().nullable(),
+    }),
+  ),
 });
+
+/** Every desk's check queue read up to now (GSI1SK `<checkDueAt>#<code>`): the lapsed checks. */
+async function lapsedChecks(cal: WorkingCalendar, at: Date) {
+  const desks = [...(await listAgencies()).filter((a) => a.kind === 'desk').map((a) => a.code), ...(await listCatalogue('BRANCH#')).map((b) => String(b.code))];
+  const rows = [];
+  for (const desk of desks) {
+    const due = (await queryIndex(checkQueueKey(desk), 'GSI1', ['0', `${at.toISOString()}#~`])) as unknown as (Dossier & { online?: OnlineFacts })[];
+    for (const d of due) {
+      if (d.status !== 1 || !d.online || !checkLapsed(d.online, at)) continue;
+      rows.push({
+        dossierCode: d.code,
+        procedure: d.procedure.code,
+        desk,
+        checkDueAt: toLocalIso(d.online.checkDueAt),
+        workingHoursLate: -(workingHoursLeft(cal, d.online, at) ?? 0),
+        warnedAt: d.online.lapseWarnedAt ? toLocalIso(d.online.lapseWarnedAt) : null,
+      });
+    }
+  }
+  return rows.sort((a, b) => a.checkDueAt.localeCompare(b.checkDueAt) || a.dossierCode.localeCompare(b.dossierCode));
+}
 
 /**
  * GET /ops/overdue?quietDays=N (operators): the open dossiers past their original appointment
  * whose last activity (received, a step assigned or decided, a decision, a supplement asked or
  * received) is at least N days old (3 by default), the quietest first — dossiers that need a hand.
- * Codes, status, agencies holding it and instants only: no personal data.
+ * Codes, status, agencies holding it and instants only: no personal data. `lapsedChecks`: the
+ * online dossiers whose desk check lapsed (issue 21), whatever their quiet days.
  */
 export const route = defineRoute({
   method: 'GET',
@@ -73,6 +109,6 @@ export const route = defineRoute({
       });
     }
     rows.sort((a, b) => b.quietDays - a.quietDays || a.dossierCode.localeCompare(b.dossierCode));
-    return reply(200, { quietDays, dossiers: rows });
+    return reply(200, { quietDays, dossiers: rows, lapsedChecks: await lapsedChecks(cal, at) });
   },
 });

@@ -104,6 +104,7 @@ describe('GET /public/me/dossiers/{code}', () => {
     expect(MyDossier.parse(answer.body)).toMatchObject({ status: 1, statusText: { vi: 'Mới đăng ký', en: 'Submitted' }, receivedAt: null, appointmentAt: null, canWithdraw: false });
     expect(answer.body.online).toEqual({
       level: 'partly',
+      applicationId: 'app-1',
       submittedAt: '2026-12-07T09:00:00+07:00',
       checkDueAt: '2026-12-08T09:00:00+07:00',
       completion: { askedAt: '2026-12-07T11:00:00+07:00', missing: ['Bản vẽ thiết kế'], reason: 'Thiếu bản vẽ' },

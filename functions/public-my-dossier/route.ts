@@ -20,6 +20,8 @@ function onlineView(d: Dossier) {
   const open = o.completions?.at(-1);
   return {
     level: o.level,
+    // the portal adds a completion's files to the application (POST /public/applications/{id}/documents)
+    applicationId: o.applicationId,
     submittedAt: toLocalIso(o.submittedAt),
     checkDueAt: d.status === 1 && o.checkDueAt ? toLocalIso(o.checkDueAt) : null,
     completion: open && !open.completedAt ? { askedAt: toLocalIso(open.askedAt), missing: open.missing, reason: open.reason } : null,

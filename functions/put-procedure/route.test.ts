@@ -68,6 +68,15 @@ describe('PUT /procedures/{code}', () => {
     expect(db.calls()).toHaveLength(0);
   });
 
+  it("refuses a bad online form with the catalogue's own rules, naming the field (400)", async () => {
+    const field = (name: string, extra: Record<string, unknown> = {}) => ({ name, label: { vi: 'Họ và tên', en: 'Full name' }, type: 'text', ...extra });
+    const online = { level: 'fully', form: [field('hoTen'), field('hoTen'), field('soDinhDanh', { pattern: '[0-9', patternHint: { vi: '12 số', en: '12 digits' } })], documents: [] };
+    const answer = await invoke(route, { as: operator, params, body: fresh({ online }) });
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors.map((e: { field: string }) => e.field)).toEqual(['online.form[1].name', 'online.form[2].pattern']);
+    expect(db.calls()).toHaveLength(0);
+  });
+
   it('refuses a route the catalogue cannot run (unknown agency), and a date in the past (400)', async () => {
     catalogue();
     const unknown = await invoke(route, { as: operator, params, body: fresh({ stages: [{ steps: [step('s1-xx', 'XX', 8)] }, { steps: [step('return', 'TTHCC', 4)] }] }) });

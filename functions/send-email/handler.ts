@@ -14,6 +14,7 @@ import { CONTACT_EVENT } from '../core/email/contact-letter';
 import { composeContactLetter } from '../commons/contact-correction';
 import { composeFeedbackLetter } from '../commons/feedback-store';
 import { FEEDBACK_EVENTS } from '../core/email/feedback-letter';
+import { composeOnlineCheckLetter, ONLINE_CHECK_KEY } from '../commons/online-check';
 import { dossierCode } from '../commons/params';
 import { logger, metrics } from '../commons/powertools';
 import { currentCentre } from '../core/centre';
@@ -62,6 +63,9 @@ async function sendOne(m: EmailMessage): Promise<void> {
       // a feedback item's receipt or answer (functions/commons/feedback-store.ts)
       ({ to, rendered } = await composeFeedbackLetter(m.dossierCode, seen.event));
       event = seen.event;
+    } else if (ONLINE_CHECK_KEY.test(m.eventKey)) {
+      // the desk's check of an online dossier: ask for completion, form 03, or the desk's lapse warning
+      ({ event, to, rendered } = await composeOnlineCheckLetter(m.dossierCode, m.eventKey));
     } else {
       const request = NotifyInput.parse({ dossierCode: m.dossierCode, eventKey: m.eventKey, ...(seen.request ?? { event: seen.event }) });
       const composed = await compose(request);

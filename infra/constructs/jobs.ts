@@ -14,7 +14,8 @@ export interface JobsProps {
 export const JOB_RETRY = { attempts: 3, maxEventAge: Duration.hours(6) };
 
 /**
- * Scheduled jobs (EventBridge Scheduler). Today one: `anonymise-closed`, daily at 02:00
+ * Scheduled jobs (EventBridge Scheduler): `check-lapses` every 15 minutes in working hours, and
+ * `anonymise-closed`, daily at 02:00
  * Asia/Ho_Chi_Minh (19:00 UTC the day before). An invocation the scheduler cannot deliver after
  * its retries lands in the dead-letter queue (alarmed in alarms.ts); an error inside the function
  * shows up as its Lambda Errors alarm, and the next day's run carries on (the job is idempotent).
@@ -59,6 +60,12 @@ export class Jobs extends Construct {
       this.schedule('AnonymiseClosed', props.functionByName('anonymise-closed'), {
         description: 'motcua: anonymise closed dossiers past their retention (daily 02:00 Asia/Ho_Chi_Minh)',
         expression: ScheduleExpression.cron({ minute: '0', hour: '2', timeZone: TimeZone.ASIA_HO_CHI_MINH }),
+      }),
+      // online dossiers' checks (8 working hours, Decree 45/2020/NĐ-CP art. 11): every 15 minutes from
+      // 07:00 to 18:45 on weekdays and Saturdays (a working Saturday), the centre's hours with a margin
+      this.schedule('CheckLapses', props.functionByName('check-lapses'), {
+        description: 'motcua: warn the desk of online dossiers whose check time lapsed (every 15 min, 07-19 Mon-Sat Asia/Ho_Chi_Minh)',
+        expression: ScheduleExpression.cron({ minute: '0/15', hour: '7-18', weekDay: 'MON-SAT', timeZone: TimeZone.ASIA_HO_CHI_MINH }),
       }),
     );
   }

@@ -34,7 +34,7 @@ import { ORIGIN_HEADER } from '../../functions/commons/router';
 /**
  * CloudFront viewer-request function of the pages' behaviour: the single-page fallbacks. The
  * officers' app is at / (its files under /officers/), the citizen's at /c/ (files under
- * /citizen/ in the bucket); a path without a file extension gets its app's index.html; the
+ * /citizen/ in the bucket), the citizens' portal at /dvc/ (files under /dvc/); a path without a file extension gets its app's index.html; the
  * contract (/openapi.json), its reference (/docs) and /config.json are files of their own.
  */
 export const REWRITE_SOURCE = `function handler(event) {
@@ -45,6 +45,10 @@ export const REWRITE_SOURCE = `function handler(event) {
   if (u === '/c' || u.indexOf('/c/') === 0) {
     var rest = u.slice(2);
     r.uri = file ? '/citizen' + rest : '/citizen/index.html';
+    return r;
+  }
+  if (u === '/dvc' || u.indexOf('/dvc/') === 0) {
+    if (!file) r.uri = '/dvc/index.html';
     return r;
   }
   if (!file) r.uri = '/officers/index.html';

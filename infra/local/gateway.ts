@@ -318,6 +318,8 @@ export class LocalGateway {
     }
     // The scheduled job, on demand (on AWS it runs daily at 02:00 Asia/Ho_Chi_Minh).
     if (method === 'POST' && path === '/_local/jobs/anonymise-closed') return this.send(res, 200, await this.lambdas.invoke('anonymise-closed', {}));
+    // The online checks' lapse warnings, on demand (on AWS every 15 minutes in working hours).
+    if (method === 'POST' && path === '/_local/jobs/check-lapses') return this.send(res, 200, await this.lambdas.invoke('check-lapses', {}));
     if (path === '/_local/faults' && this.faults) {
       if (method === 'DELETE') {
         this.faults.dynamodb.clear();

@@ -48,7 +48,7 @@ function file(res: ServerResponse, path: string, cache: string): boolean {
 
 /**
  * The web pages built into web/dist (npm run build:web): the officers' app at / (its files under
- * /officers/), the citizen's pages at /c/. A path that is no file gets its app's index.html (the
+ * /officers/), the citizen's pages at /c/, the citizens' portal at /dvc/. A path that is no file gets its app's index.html (the
  * single-page fallback), as CloudFront does on AWS. Answers false when there is nothing to serve.
  */
 export function servePage(pathname: string, res: ServerResponse, auth: WebAuth = { kind: 'local' }): boolean {
@@ -75,8 +75,9 @@ export function servePage(pathname: string, res: ServerResponse, auth: WebAuth =
   const safe = normalize(decoded).replace(/^([/\\])+/, '');
   if (safe.startsWith('..')) return false;
   const citizen = pathname === '/c' || pathname.startsWith('/c/');
-  const app = citizen ? 'citizen' : 'officers';
-  const rel = citizen ? safe.replace(/^c[/\\]?/, '') : safe.replace(/^officers[/\\]?/, '');
+  const portal = pathname === '/dvc' || pathname.startsWith('/dvc/');
+  const app = citizen ? 'citizen' : portal ? 'dvc' : 'officers';
+  const rel = citizen ? safe.replace(/^c[/\\]?/, '') : portal ? safe.replace(/^dvc[/\\]?/, '') : safe.replace(/^officers[/\\]?/, '');
   if (rel && extname(rel) && file(res, join(DIST, app, rel), 'public, max-age=300')) return true;
   if (extname(rel) && !rel.endsWith('.html')) return false;
   return file(res, join(DIST, app, 'index.html'), 'no-cache');

@@ -5,6 +5,8 @@ import { documents, pdf } from '../support/documents';
 import { signIn } from '../support/national-sign-in';
 import { testCitizens } from '../../infra/local/oidc';
 import { canonicalConfirmation, sign } from '../../functions/commons/payment-hub';
+import { applyOnline, askCompletionInTable, attach, citizenToken } from '../support/online';
+import { seedOnlineDossier } from '../support/online';
 
 /** Every ISO instant inside a string (a value, or a date written into a sentence). */
 const INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?/g;
@@ -179,6 +181,30 @@ describe('every instant of every answer is local time (+07:00)', () => {
     await h.call('POST', `/feedback/${fa.code}/publish`, { token: op, headers: { 'idempotency-key': uniqueKey() }, body: {} });
     await h.call('GET', '/public/feedback?q=ho%20so', {});
     await h.call('GET', '/feedback/figures?from=2026-12-01&to=2026-12-31', { token: op });
+
+    // applying online: the catalogue, a draft with its file, the submission, the application read back, a completion
+    await h.call('GET', '/public/procedures?q=ly%20lich');
+    await h.call('GET', '/public/procedures/TP-LLTP');
+    const applicant76 = await citizenToken(h, 76);
+    const applied = await applyOnline(h, applicant76);
+    await h.call('GET', `/public/applications/${applied.id}`, { token: applicant76 });
+    const later = (await h.call('POST', '/public/applications', { token: applicant76, headers: { 'idempotency-key': uniqueKey() }, body: { procedureCode: 'TP-LLTP' } })).body;
+    expect((await h.call('PUT', `/public/applications/${later.id}`, { token: applicant76, body: { answers: { hoTen: 'Công dân 76' } } })).status).toBe(200);
+    await askCompletionInTable(h, applied.code);
+    const extra = await attach(h, applicant76, applied.id);
+    expect((await h.call('POST', `/public/me/dossiers/${applied.code}/completion`, { token: applicant76, headers: { 'idempotency-key': uniqueKey() }, body: { documents: [{ requirement: 'can-cuoc', documentId: extra }] } })).status).toBe(201);
+
+    // an online dossier: the desk's queue, its check, the fully online result downloaded by its owner
+    const online = await seedOnlineDossier(h, { procedureCode: 'DL-LHND', level: 'fully' });
+    const sdl = await h.token('sdl-1', ['agency-SDL']);
+    await h.call('GET', '/checks', { token: desk });
+    expect((await h.call('POST', `/dossiers/${online.code}/check`, { token: desk, headers: { 'idempotency-key': uniqueKey() }, body: { outcome: 'receive' } })).status).toBe(200);
+    await s.task('SDL', sdl, online.code, 's1-sdl');
+    const onlineResult = await documents(h).upload(online.code, { token: sdl }, pdf(3000), { name: 'Giấy phép.pdf', purpose: 'result' });
+    await s.decide(sdl, online.code, 's1-sdl', { outcome: 'approve', resultDocument: { documentId: onlineResult.documentId } });
+    await s.task('TTHCC', desk, online.code, 'return');
+    const owner = (await h.call('POST', '/_local/tokens', { body: { citizen: online.citizen } })).body.token;
+    await eventually(async () => (await h.call('GET', `/public/me/dossiers/${online.code}/result`, { token: owner })).status === 200);
 
     const ok = new Set(answers.filter((x) => x.status < 300).map((x) => x.route));
     expect([...ok].sort(), 'every route answered with success at least once').toEqual(compiled.map((r) => r.key).sort());

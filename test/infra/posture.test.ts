@@ -175,8 +175,8 @@ describe('AWS posture', () => {
   describe('scheduled job', () => {
     it('runs anonymise-closed daily at 02:00 Asia/Ho_Chi_Minh with input {}, a retry policy and a dead-letter queue', () => {
       const schedules = Object.values(built.resources).filter((r) => r.Type === 'AWS::Scheduler::Schedule');
-      expect(schedules).toHaveLength(1);
-      const [s] = schedules;
+      expect(schedules).toHaveLength(2);
+      const s = schedules.find((x) => x.Properties.Target.Arn['Fn::GetAtt'][0] === idOf(built.stack.functions.get('anonymise-closed')))!;
       const dlq = idOf(built.stack.jobs.deadLetterQueue);
       expect(s.Properties).toMatchObject({
         ScheduleExpression: 'cron(0 2 * * ? *)',
@@ -196,8 +196,18 @@ describe('AWS posture', () => {
         .filter((r) => r.Type === 'AWS::IAM::Policy' && r.Properties.Roles.some((x: Json) => x.Ref === roleId))
         .flatMap((r) => r.Properties.PolicyDocument.Statement as Json[]);
       const actions = statements.flatMap((st) => [st.Action].flat()).sort();
-      expect(actions).toEqual(['lambda:InvokeFunction', 'sqs:SendMessage']);
+      expect([...new Set(actions)]).toEqual(['lambda:InvokeFunction', 'sqs:SendMessage']);
       expect(JSON.stringify(statements)).not.toContain('"*"');
+    });
+
+    it('runs check-lapses every 15 minutes in working hours (Monday to Saturday, Asia/Ho_Chi_Minh), with the same retries and dead-letter queue', () => {
+      const s = Object.values(built.resources).find((r) => r.Type === 'AWS::Scheduler::Schedule' && r.Properties.Target.Arn['Fn::GetAtt'][0] === idOf(built.stack.functions.get('check-lapses')));
+      expect(s?.Properties).toMatchObject({
+        ScheduleExpression: 'cron(0/15 7-18 ? * MON-SAT *)',
+        ScheduleExpressionTimezone: 'Asia/Ho_Chi_Minh',
+        Target: { Input: '{}', DeadLetterConfig: { Arn: { 'Fn::GetAtt': [idOf(built.stack.jobs.deadLetterQueue), 'Arn'] } }, RetryPolicy: { MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 21600 } },
+      });
+      expect(routes.map((r) => r.function)).not.toContain('check-lapses');
     });
 
     it('is a function without a route', () => {

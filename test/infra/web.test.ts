@@ -23,6 +23,12 @@ describe('the single-page fallbacks and the /api prefix (CloudFront Functions)',
     expect(run(REWRITE_SOURCE, '/c/TTHCC-261202-0001')).toBe('/citizen/index.html');
     expect(run(REWRITE_SOURCE, '/c')).toBe('/citizen/index.html');
     expect(run(REWRITE_SOURCE, '/c/main.js')).toBe('/citizen/main.js');
+    expect(run(REWRITE_SOURCE, '/dvc')).toBe('/dvc/index.html');
+    expect(run(REWRITE_SOURCE, '/dvc/')).toBe('/dvc/index.html');
+    expect(run(REWRITE_SOURCE, '/dvc/my/TTHCC-261202-0001')).toBe('/dvc/index.html');
+    expect(run(REWRITE_SOURCE, '/dvc/callback')).toBe('/dvc/index.html');
+    expect(run(REWRITE_SOURCE, '/dvc/main.js')).toBe('/dvc/main.js');
+    expect(run(REWRITE_SOURCE, '/dvcx')).toBe('/officers/index.html');
     expect(run(REWRITE_SOURCE, '/openapi.json')).toBe('/openapi.json');
     expect(run(REWRITE_SOURCE, '/config.json')).toBe('/config.json');
     expect(run(REWRITE_SOURCE, '/docs')).toBe('/docs/index.html');

@@ -3,8 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../infra/registry';
 import { applicant, eventually, startHarness, uniqueKey, type Harness } from '../support/local';
 import { declare, documents, pdf, postToS3 } from '../support/documents';
+import { applyOnline, askCompletionInTable, citizenToken, draftApplication, seedOnlineDossier, type SeededOnline } from '../support/online';
 
-type Who = 'desk' | 'operator' | 'stp' | 'catp' | 'sdl' | 'nobody' | 'anonymous' | 'citizen' | 'wrongPin' | 'stpSystem' | 'signedIn' | 'otherCitizen' | 'leaving';
+// signedIn, otherCitizen, leaving, lan, minh: citizens signed in through the national sign-in (sessions); citizen: a PIN holder
+type Who = 'desk' | 'operator' | 'stp' | 'catp' | 'sdl' | 'nobody' | 'anonymous' | 'citizen' | 'wrongPin' | 'stpSystem' | 'signedIn' | 'otherCitizen' | 'leaving' | 'lan' | 'minh' | 'stranger';
 interface Case {
   route: string;
   path: string;
@@ -25,6 +27,9 @@ describe('who may call what', () => {
   const d = {} as Record<'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'h', { code: string; lookupPin: string }>;
   const doc = {} as Record<'desk' | 'citizen' | 'deskPending' | 'citizenPending', string>;
   const fb = {} as Record<'a' | 'b' | 'c' | 'p', string>;
+  // applying online: a draft (a), a draft with a file asked for and not completed (b), one ready to submit (c), a dossier asked to complete (d)
+  const online = {} as { a: string; b: string; bPending: string; c: string; d: string };
+  let seeded: SeededOnline;
   const receive = async (procedureCode: string, n: number, fees?: 'later') =>
     (await h.call('POST', '/dossiers', { token: t.desk, headers: { 'idempotency-key': uniqueKey() }, body: { procedureCode, applicant: applicant(n), channel: 'counter', ...(fees ? { fees } : {}) } })).body;
   const waitStep = (agency: string, code: string, token: string | undefined) =>
@@ -95,11 +100,26 @@ describe('who may call what', () => {
     fb.c = await feedback({});
     fb.p = await feedback({ assignTo: 'STP' });
     await h.call('POST', `/feedback/${fb.p}/answer`, { token: t.stp, headers: { 'idempotency-key': uniqueKey() }, body: { text: 'Đã trả lời' } });
+    t.lan = await citizenToken(h, 1);
+    t.minh = await citizenToken(h, 2);
+    online.a = (await h.call('POST', '/public/applications', { token: t.lan, headers: { 'idempotency-key': uniqueKey() }, body: { procedureCode: 'TP-LLTP' } })).body.id;
+    online.b = (await h.call('POST', '/public/applications', { token: t.lan, headers: { 'idempotency-key': uniqueKey() }, body: { procedureCode: 'TP-LLTP' } })).body.id;
+    const file = pdf();
+    const asked = await h.call('POST', `/public/applications/${online.b}/documents`, { token: t.lan, headers: { 'idempotency-key': uniqueKey() }, body: { ...declare(file), requirement: 'can-cuoc' } });
+    expect(await postToS3(asked.body, file)).toBeLessThan(300);
+    online.bPending = asked.body.documentId;
+    online.c = (await draftApplication(h, t.lan)).id;
+    online.d = (await applyOnline(h, t.lan)).code;
+    await askCompletionInTable(h, online.d);
+    // an online application waiting for the desk's check; a signed-in citizen who did not apply for it
+    seeded = await seedOnlineDossier(h);
+    t.stranger = (await h.call('POST', '/_local/tokens', { body: { citizen: { identityNumber: '001099099999', name: 'Trần Thị Bình', email: 'binh@example.vn' } } })).body.token;
   });
   afterAll(() => h?.stop());
 
   const procedure = { effectiveFrom: '2026-12-02', name: { vi: 'Thủ tục thử', en: 'Test procedure' }, field: { vi: 'Thử', en: 'Test' }, legalHours: 16, receivingAgency: 'TTHCC', stages: [{ steps: [{ stepId: 's1-stp', agency: 'STP', name: { vi: 'Thẩm định', en: 'Appraisal' }, budgetHours: 8 }] }, { steps: [{ stepId: 'return', agency: 'TTHCC', name: { vi: 'Trả kết quả', en: 'Return of the result' }, budgetHours: 4 }] }] };
   const publicDeny = { anonymous: 404, wrongPin: 404, desk: 404 };
+  const onlineDeny = { minh: 404, anonymous: 401, citizen: 401, desk: 401 };
   const cases = (): Case[] => [
     { route: 'POST /dossiers', path: '/dossiers', body: { procedureCode: 'TP-LLTP', applicant: applicant(9), channel: 'counter' }, allow: { desk: 201 }, deny: { operator: 403, stp: 403, nobody: 403, stpSystem: 403 } },
     { route: 'GET /dossiers/{code}', path: `/dossiers/${d.a.code}`, allow: { desk: 200, operator: 200, stp: 200, catp: 200 }, deny: { sdl: 404, nobody: 403 } },
@@ -150,6 +170,10 @@ describe('who may call what', () => {
     { route: 'POST /feedback/{code}/merge', path: `/feedback/${fb.b}/merge`, body: { into: fb.c }, allow: { desk: 200 }, deny: { stp: 403, nobody: 403 } },
     { route: 'POST /feedback/{code}/answer', path: `/feedback/${fb.a}/answer`, body: { text: 'Đã giải quyết' }, allow: { stp: 200 }, deny: { catp: 404, sdl: 404, operator: 403, nobody: 403 } },
     { route: 'POST /feedback/{code}/publish', path: `/feedback/${fb.p}/publish`, body: {}, allow: { operator: 200 }, deny: { desk: 403, stp: 403, nobody: 403 } },
+    { route: 'GET /checks', path: '/checks', allow: { desk: 200 }, deny: { operator: 403, stp: 403, nobody: 403, stpSystem: 403 } },
+    { route: 'POST /dossiers/{code}/check', path: `/dossiers/${seeded.code}/check`, body: { outcome: 'refuse', reason: 'Không thuộc thẩm quyền' }, allow: { desk: 200 }, deny: { operator: 403, stp: 403, catp: 403, nobody: 403, stpSystem: 403 } },
+    // the owner's download is in test/integration/online-check.test.ts (a fully online dossier's result)
+    { route: 'GET /public/me/dossiers/{code}/result', path: `/public/me/dossiers/${seeded.code}/result`, allow: {}, deny: { anonymous: 401, desk: 401, stranger: 404 } },
     // last: both replace d.a's PIN
     { route: 'POST /dossiers/{code}/pin', path: `/dossiers/${d.a.code}/pin`, body: {}, allow: { desk: 202 }, deny: { operator: 403, stp: 403, catp: 403, nobody: 403 } },
     { route: 'POST /public/dossiers/{code}/pin-reminder', path: `/public/dossiers/${d.a.code}/pin-reminder`, body: {}, allow: { anonymous: 202, citizen: 202, desk: 202 }, deny: {} },
@@ -167,6 +191,17 @@ describe('who may call what', () => {
     { route: 'GET /payments', path: '/payments?from=2026-12-01&to=2026-12-31', allow: { desk: 200, operator: 200 }, deny: { stp: 403, nobody: 403, stpSystem: 403 } },
     { route: 'GET /payments/reconciliation', path: '/payments/reconciliation?date=2026-12-02', allow: { operator: 200 }, deny: { desk: 403, stp: 403, nobody: 403 } },
     { route: 'POST /public/sign-out', path: '/public/sign-out', allow: { leaving: 200 }, deny: { anonymous: 401, desk: 401, stpSystem: 401 } },
+    // applying online: the catalogue to anyone; a citizen's applications and online dossiers to that citizen only
+    // (another citizen 404, as if they did not exist; no session 401, an officer's token is no session: 401)
+    { route: 'GET /public/procedures', path: '/public/procedures?q=ly%20lich', allow: { anonymous: 200, lan: 200, desk: 200 }, deny: {} },
+    { route: 'GET /public/procedures/{code}', path: '/public/procedures/TP-LLTP', allow: { anonymous: 200, lan: 200, desk: 200 }, deny: {} },
+    { route: 'POST /public/applications', path: '/public/applications', body: { procedureCode: 'TP-LLTP' }, allow: { lan: 201, minh: 201 }, deny: { anonymous: 401, citizen: 401, desk: 401, operator: 401 } },
+    { route: 'GET /public/applications/{id}', path: `/public/applications/${online.a}`, allow: { lan: 200 }, deny: onlineDeny },
+    { route: 'PUT /public/applications/{id}', path: `/public/applications/${online.a}`, body: { answers: { hoTen: 'Nguyễn Thị Lan' } }, allow: { lan: 200 }, deny: onlineDeny },
+    { route: 'POST /public/applications/{id}/documents', path: `/public/applications/${online.a}/documents`, body: { ...declare(pdf()), requirement: 'can-cuoc' }, allow: { lan: 201 }, deny: onlineDeny },
+    { route: 'POST /public/applications/{id}/documents/{documentId}/complete', path: `/public/applications/${online.b}/documents/${online.bPending}/complete`, allow: { lan: 201 }, deny: onlineDeny },
+    { route: 'POST /public/applications/{id}/submit', path: `/public/applications/${online.c}/submit`, allow: { lan: 201 }, deny: onlineDeny },
+    { route: 'POST /public/me/dossiers/{code}/completion', path: `/public/me/dossiers/${online.d}/completion`, body: { answers: { mucDich: 'Xin thị thực' } }, allow: { lan: 201 }, deny: onlineDeny },
   ];
 
   const as = (c: Case, who: Who) => {

@@ -10,6 +10,8 @@ import { applicant, eventually, scenario, startHarness, uniqueKey, type Harness 
 import { declare, pdf, postToS3 } from '../support/documents';
 import { authorize } from '../support/national-sign-in';
 import { testCitizens } from '../../infra/local/oidc';
+import { askCompletionInTable, citizenToken, judicialRecordAnswers } from '../support/online';
+import { seedOnlineDossier } from '../support/online';
 
 type Op = { 'x-roles': string[]; responses: Record<string, { content: Record<string, unknown> }>; operationId: string };
 
@@ -168,14 +170,14 @@ describe('real answers validate against the contract', () => {
     const signInBody = { code: signing.code, codeVerifier: signing.codeVerifier, redirectUri: signing.redirectUri, nonce: signing.nonce };
     const session = await check('POST /public/sign-in', '/public/sign-in', { body: signInBody });
     await check('POST /public/sign-in', '/public/sign-in', { body: signInBody }); // used: 400
-    const citizenToken = session.token as string;
-    await check('GET /public/me', '/public/me', { token: citizenToken });
-    await check('GET /public/me/dossiers', '/public/me/dossiers', { token: citizenToken });
-    await check('GET /public/me/dossiers/{code}', `/public/me/dossiers/${e.code}`, { token: citizenToken }); // not hers: 404
+    const signedInToken = session.token as string;
+    await check('GET /public/me', '/public/me', { token: signedInToken });
+    await check('GET /public/me/dossiers', '/public/me/dossiers', { token: signedInToken });
+    await check('GET /public/me/dossiers/{code}', `/public/me/dossiers/${e.code}`, { token: signedInToken }); // not hers: 404
     const own = await s.receive(desk, 'TP-LLTP', { ...applicant(9), idNumber: testCitizens()[0]!.identityNumber });
-    await check('GET /public/me/dossiers/{code}', `/public/me/dossiers/${own.code}`, { token: citizenToken });
-    await check('POST /public/sign-out', '/public/sign-out', { token: citizenToken });
-    await check('GET /public/me', '/public/me', { token: citizenToken }); // signed out: 401
+    await check('GET /public/me/dossiers/{code}', `/public/me/dossiers/${own.code}`, { token: signedInToken });
+    await check('POST /public/sign-out', '/public/sign-out', { token: signedInToken });
+    await check('GET /public/me', '/public/me', { token: signedInToken }); // signed out: 401
     await check('GET /ops/dossiers', '/ops/dossiers?state=failed', { token: op });
 
     // a letter that bounced: the desk's citizens to call, then the operator re-sends it
@@ -199,6 +201,31 @@ describe('real answers validate against the contract', () => {
     await check('POST /feedback/{code}/publish', `/feedback/${fa.code}/publish`, { token: op, body: {} });
     await check('GET /public/feedback', '/public/feedback?q=ho%20so%20cham');
     await check('GET /feedback/figures', '/feedback/figures?from=2026-12-01&to=2026-12-31', { token: desk });
+    // applying online: the public catalogue, a citizen's application, its file, its submission and a completion
+    await check('GET /public/procedures', '/public/procedures?q=ly%20lich%20tu%20phap');
+    await check('GET /public/procedures/{code}', '/public/procedures/TP-LLTP');
+    await check('GET /public/procedures/{code}', '/public/procedures/XX-NONE');
+    const lan = await citizenToken(h, 1);
+    const app = await check('POST /public/applications', '/public/applications', { token: lan, body: { procedureCode: 'TP-LLTP', answers: { hoTen: 'Nguyễn Thị Lan' } } });
+    await check('POST /public/applications', '/public/applications', { token: lan, body: { procedureCode: 'XD-GPXD' } });
+    await check('POST /public/applications/{id}/submit', `/public/applications/${app.id}/submit`, { token: lan });
+    const card = pdf();
+    const ticket = await check('POST /public/applications/{id}/documents', `/public/applications/${app.id}/documents`, { token: lan, body: { ...declare(card), requirement: 'can-cuoc' } });
+    expect(await postToS3(ticket, card)).toBeLessThan(300);
+    const withFile = await check('POST /public/applications/{id}/documents/{documentId}/complete', ticket.complete, { token: lan });
+    await check('PUT /public/applications/{id}', `/public/applications/${app.id}`, { token: lan, body: { answers: judicialRecordAnswers(), documents: withFile.documents.map(({ requirement, documentId }: { requirement: string; documentId: string }) => ({ requirement, documentId })) } });
+    await check('GET /public/applications/{id}', `/public/applications/${app.id}`, { token: lan });
+    const online = await check('POST /public/applications/{id}/submit', `/public/applications/${app.id}/submit`, { token: lan });
+    await check('POST /public/me/dossiers/{code}/completion', `/public/me/dossiers/${online.code}/completion`, { token: lan, body: { answers: { mucDich: 'Xin thị thực' } } });
+    await askCompletionInTable(h, online.code);
+    await check('POST /public/me/dossiers/{code}/completion', `/public/me/dossiers/${online.code}/completion`, { token: lan, body: { answers: { mucDich: 'Xin thị thực' } } });
+
+    // online dossiers: the desk's check queue and its check; the result download (not ready yet: 409)
+    const seeded = await seedOnlineDossier(h, { level: 'fully' });
+    await check('GET /checks', '/checks', { token: desk });
+    await check('POST /dossiers/{code}/check', `/dossiers/${seeded.code}/check`, { token: desk, body: { outcome: 'receive' } });
+    const owner = (await h.call('POST', '/_local/tokens', { body: { citizen: seeded.citizen } })).body.token;
+    await check('GET /public/me/dossiers/{code}/result', `/public/me/dossiers/${seeded.code}/result`, { token: owner });
     // fees (docs/fees.md): status 6, paid online through the stand-in hub (confirmed server to server), cash at the desk, the day's list and reconciliation
     const owing = (await h.call('POST', '/dossiers', { token: desk, headers: { 'idempotency-key': uniqueKey() }, body: { procedureCode: 'TP-LLTP', applicant: { ...applicant(8), idNumber: testCitizens()[0]!.identityNumber }, channel: 'counter', fees: 'later' } })).body;
     const started = await check('POST /public/dossiers/{code}/payments', `/public/dossiers/${owing.code}/payments`, { body: {}, headers: { 'x-lookup-pin': owing.lookupPin } });

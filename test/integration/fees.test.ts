@@ -113,14 +113,53 @@ describe('fees paid online and at the counter', () => {
     expect(late.body.confirmation).toMatchObject({ status: 200, body: { outcome: 'recorded', reconcile: 'dossier-moved-on' } });
   });
 
+  it('fees due before the return: decided → status 6 with its letter; the return step refuses to hand back an unpaid result (409 naming the fee); paid → handed back', async () => {
+    const stp = await h.token('stp-1', ['agency-STP']);
+    const published = await h.call('PUT', '/procedures/FEE-RETURN', {
+      token: operator,
+      headers: { 'idempotency-key': uniqueKey() },
+      body: {
+        effectiveFrom: DAY,
+        name: { vi: 'Thủ tục có lệ phí khi trả kết quả', en: 'Procedure with a fee on return' },
+        field: { vi: 'Thử', en: 'Test' },
+        legalHours: 16,
+        receivingAgency: 'TTHCC',
+        stages: [
+          { steps: [{ stepId: 's1-stp', agency: 'STP', name: { vi: 'Thẩm định', en: 'Appraisal' }, budgetHours: 8 }] },
+          { steps: [{ stepId: 'return', agency: 'TTHCC', name: { vi: 'Trả kết quả', en: 'Return' }, budgetHours: 4 }] },
+        ],
+        fees: [{ code: 'LP-01', kind: 'le-phi', name: { vi: 'Lệ phí cấp giấy phép', en: 'Licence fee' }, amount: 75000 }],
+        feesDue: 'before-return',
+      },
+    });
+    expect(published.status).toBe(201);
+    const res = await h.call('POST', '/dossiers', { token: desk, headers: { 'idempotency-key': uniqueKey() }, body: { procedureCode: 'FEE-RETURN', applicant: applicant(4), channel: 'counter' } });
+    expect(res.status).toBe(201);
+    expect(res.body.status).toBe(2); // nothing due at submission
+    const code = res.body.code as string;
+    await eventually(async () => (await h.call('GET', '/agencies/STP/tasks', { token: stp })).body.tasks?.some((t: { dossierCode: string }) => t.dossierCode === code));
+    expect((await h.call('POST', `/dossiers/${code}/steps/s1-stp/decision`, { token: stp, headers: { 'idempotency-key': uniqueKey() }, body: { outcome: 'approve' } })).status).toBe(202);
+    await eventually(async () => (await h.call('GET', `/dossiers/${code}`, { token: desk })).body.status === 6);
+    await eventually(async () => (await h.emailsTo(applicant(4).email)).some((e) => /phí, lệ phí/.test(e.subject) && e.body.text.includes('75.000 đ')));
+    await eventually(async () => (await h.call('GET', '/agencies/TTHCC/tasks', { token: desk })).body.tasks?.some((t: { dossierCode: string; stepId: string }) => t.dossierCode === code && t.stepId === 'return'));
+    const refused = await h.call('POST', `/dossiers/${code}/steps/return/decision`, { token: desk, headers: { 'idempotency-key': uniqueKey() }, body: { outcome: 'approve' } });
+    expect(refused.status).toBe(409);
+    expect(refused.body.detail).toContain('LP-01');
+    const cash = await h.call('POST', `/dossiers/${code}/payments`, { token: desk, headers: { 'idempotency-key': uniqueKey() }, body: { method: 'cash', amount: 75000 } });
+    expect(cash.status).toBe(201);
+    expect((await h.call('GET', `/dossiers/${code}`, { token: desk })).body.status).toBe(9);
+    expect((await h.call('POST', `/dossiers/${code}/steps/return/decision`, { token: desk, headers: { 'idempotency-key': uniqueKey() }, body: { outcome: 'approve' } })).status).toBe(202);
+    await eventually(async () => (await h.call('GET', `/dossiers/${code}`, { token: desk })).body.status === 10);
+  });
+
   it('the day reconciles: every online payment the hub settled is recorded, the flagged one listed', async () => {
     const rec = await h.call('GET', `/payments/reconciliation?date=${DAY}`, { token: operator });
     expect(rec.status).toBe(200);
     expect(rec.body.hub).toEqual(rec.body.platform);
     expect(rec.body.mismatches.map((m: { kind: string }) => m.kind)).toEqual(['flagged']);
     const list = (await h.call('GET', `/payments?from=${DAY}&to=${DAY}`, { token: operator })).body;
-    expect(list.total).toBe(3 * 200000);
-    expect(list.byMethod).toEqual({ online: { count: 2, total: 400000 }, cash: { count: 1, total: 200000 } });
+    expect(list.total).toBe(3 * 200000 + 75000);
+    expect(list.byMethod).toEqual({ online: { count: 2, total: 400000 }, cash: { count: 2, total: 275000 } });
     expect((await h.call('GET', `/payments/reconciliation?date=${DAY}`, { token: desk })).status).toBe(403);
   });
 });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes, type RouteSpec } from '../../infra/registry';
 import { applicant, eventually, startHarness, uniqueKey, type Harness } from '../support/local';
 import { isCitizenFacing } from '../../functions/core/roles';
+import { applyOnline, citizenToken } from '../support/online';
 
 /**
  * Random and malformed requests at every route of the registry, through the local gateway:
@@ -206,6 +207,19 @@ const bodies = {
     },
     { size: fc.oneof(wrongNumber, fc.constantFrom(0, -1, 20 * 1024 * 1024 + 1, 2.5)), contentType: fc.oneof(wrongString, fc.constantFrom('text/plain', 'PDF')) },
   ),
+  application: poisoned(
+    {
+      procedureCode: fc.oneof(fc.constantFrom('TP-LLTP', 'DL-LHND', 'XD-GPXD', 'NO-SUCH'), anyString),
+      desk: fc.oneof(fc.constantFrom('BDH', 'TTHCC', 'ZZZ'), anyString),
+      answers: fc.oneof(fc.constant({ hoTen: 'Nguyễn Thị Lan' }), fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 3 })),
+      documents: fc.oneof(fc.constant([{ requirement: 'can-cuoc', documentId: 'c'.repeat(32) }]), fc.jsonValue({ maxDepth: 2 })),
+    },
+    { procedureCode: fc.oneof(wrongString, fc.constantFrom('tp-lltp', 'TP LLTP')), answers: fc.oneof(wrongString, fc.constant([]), fc.constant({ 'Họ tên': 'x' })) },
+  ),
+  completion: poisoned(
+    { answers: fc.oneof(fc.constant({ mucDich: 'Xin thị thực' }), fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 3 })), documents: fc.jsonValue({ maxDepth: 2 }) },
+    { answers: fc.oneof(wrongString, fc.constant([])), documents: fc.oneof(wrongString, fc.constant([{ requirement: 'CAN CUOC', documentId: 'x' }])) },
+  ),
   withdraw: poisoned({ reason: text }, { reason: fc.oneof(fc.integer(), fc.boolean(), fc.array(fc.string()), fc.constant({}), fc.constantFrom('', '   ')) }),
   feedback: poisoned(
     {
@@ -373,6 +387,8 @@ describe('fuzz: random and malformed requests at every route', () => {
   const t: Record<string, string> = {};
   const d = {} as Record<'a' | 'bait' | 'e', { code: string; lookupPin: string }>;
   const fb = {} as Record<'a' | 'p', string>;
+  /** A signed-in citizen's submitted online application and its dossier (no completion asked: a valid body meets a 409). */
+  const o = {} as { id: string; code: string };
   const stats = { requests: 0, routes: 0, fiveXx: 0, byStatus: new Map<number, number>(), accepted: new Map<string, number>() };
 
   const send = async (s: Sent, counted = true) => {
@@ -423,6 +439,7 @@ describe('fuzz: random and malformed requests at every route', () => {
     const session = async () => (await h.call('POST', '/_local/tokens', { body: { citizen: { identityNumber: applicant(1).idNumber, name: applicant(1).name } } })).body.token as string;
     t.citizen = await session();
     t.leaving = await session();
+    t.citizen = (await h.call('POST', '/_local/tokens', { body: { citizen: { identityNumber: '001099012345', name: 'Nguyễn Văn An', email: 'an@example.vn' } } })).body.token;
     const receive = async (procedureCode: string, n: number) => {
       const res = await h.call('POST', '/dossiers', { token: t.desk, headers: { 'idempotency-key': uniqueKey() }, body: { procedureCode, applicant: applicant(n), channel: 'counter' } });
       expect(res.status).toBe(201);
@@ -450,6 +467,9 @@ describe('fuzz: random and malformed requests at every route', () => {
     expect((await h.call('POST', `/feedback/${fb.p}/answer`, { token: t.stp, body: { text: 'Trả lời' } })).status).toBe(200);
     // receipt and result emails, the return step at the desk: let the workflows come to rest
     await eventually(async () => (await h.emailsTo(applicant(3).email)).length >= 2);
+    t.citizen = await citizenToken(h, 1);
+    t.otherCitizen = await citizenToken(h, 2);
+    Object.assign(o, await applyOnline(h, t.citizen));
     await settle([]);
   });
 
@@ -528,6 +548,10 @@ describe('fuzz: random and malformed requests at every route', () => {
       { route: r('GET /agencies/{agencyCode}/contacts'), targets: [{ params: { agencyCode: 'TTHCC' }, token: t.desk }], token: t.desk },
       { route: r('PATCH /dossiers/{code}/applicant'), targets: [{ params: { code: d.a.code }, token: t.desk }], token: t.desk },
       { route: r('POST /dossiers/{code}/pin'), targets: [{ params: { code: d.a.code }, token: t.desk }], token: t.desk },
+      // online dossiers: the desk's queue, its check (of a desk dossier: 404, never a write), the citizen's result (not theirs: 404)
+      { route: r('GET /checks'), targets: [{ params: {}, token: t.desk }], token: t.desk },
+      { route: r('POST /dossiers/{code}/check'), targets: [{ params: { code: d.a.code }, token: t.desk }], token: t.desk, invalid: bodies.decision },
+      { route: r('GET /public/me/dossiers/{code}/result'), targets: [{ params: { code: d.a.code }, token: t.citizen }], token: t.citizen },
       { route: r('POST /public/dossiers/{code}/pin-reminder'), targets: [{ params: { code: d.a.code } }, { params: { code: 'TTHCC-261202-9999' } }] },
       // the national sign-in: a well-formed body with a made-up code reaches the provider, which refuses it (no session, no write)
       {
@@ -556,6 +580,17 @@ describe('fuzz: random and malformed requests at every route', () => {
       { route: r('POST /feedback/{code}/merge'), targets: [{ params: { code: fb.a }, token: t.desk }], token: t.desk, invalid: bodies.merge },
       { route: r('POST /feedback/{code}/answer'), targets: [{ params: { code: fb.a }, token: t.stp }, { params: { code: fb.p }, token: t.stp }], token: t.stp, invalid: bodies.answer },
       { route: r('POST /feedback/{code}/publish'), targets: [{ params: { code: fb.p }, token: t.operator }], token: t.operator, invalid: bodies.publish },
+      // applying online: the catalogue to anyone; a signed-in citizen's own application (o.id) and online dossier (o.code)
+      { route: r('GET /public/procedures'), targets: [{ params: {} }], query: ['q', 'field', 'level'] },
+      { route: r('GET /public/procedures/{code}'), targets: [{ params: { code: 'TP-LLTP' } }, { params: { code: 'XX-NONE' } }] },
+      { route: r('POST /public/applications'), targets: [{ params: {}, token: t.citizen }], token: t.citizen, invalid: bodies.application },
+      { route: r('GET /public/applications/{id}'), targets: [{ params: { id: o.id }, token: t.citizen }, { params: { id: o.id }, token: t.otherCitizen }], token: t.citizen },
+      { route: r('PUT /public/applications/{id}'), targets: [{ params: { id: o.id }, token: t.citizen }], token: t.citizen, invalid: bodies.application },
+      { route: r('POST /public/applications/{id}/documents'), targets: [{ params: { id: o.id }, token: t.citizen }, { params: { id: o.id }, token: t.otherCitizen }], token: t.citizen, invalid: bodies.upload },
+      { route: r('POST /public/applications/{id}/documents/{documentId}/complete'), targets: [{ params: { id: o.id, documentId: 'b'.repeat(32) }, token: t.citizen }], token: t.citizen },
+      // submitted already: answers its dossier again (a no-op)
+      { route: r('POST /public/applications/{id}/submit'), targets: [{ params: { id: o.id }, token: t.citizen }, { params: { id: o.id }, token: t.otherCitizen }], token: t.citizen, noop: (status) => status === 201 },
+      { route: r('POST /public/me/dossiers/{code}/completion'), targets: [{ params: { code: o.code }, token: t.citizen }, { params: { code: o.code }, token: t.otherCitizen }], token: t.citizen, invalid: bodies.completion },
     ];
   };
 
@@ -641,10 +676,16 @@ describe('fuzz: random and malformed requests at every route', () => {
       `${header}.${payload}.${signature.slice(0, -4)}`,
     ];
     let n = 0;
+    // the signed-in citizen's routes have no authorizer: a JWT is no session there (401, in the access tests)
     for (const route of routes.filter((r) => !isCitizenFacing(r.roles))) {
       for (const token of forged) {
         const s: Sent = { method: route.method, url: route.path.replace(/\{\w+\}/g, 'TTHCC-261202-0001'), headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: route.method === 'GET' ? undefined : '{}' };
         const res = await send(s, false);
+        // a signed-in citizen's route has no officers' authorizer: an officer's token, forged or not, is no session (401)
+        if (route.roles.includes('citizen')) {
+          expect(res.status, `${route.method} ${route.path}`).toBe(401);
+          continue;
+        }
         expect(res.status, `${route.method} ${route.path}`).toBe(403);
         expect(JSON.parse(res.text)).toEqual({ message: 'Forbidden' });
         n++;

@@ -14,8 +14,8 @@ describe('the web pages are served by the local gateway, beside the API', () => 
     await h?.stop();
   });
 
-  it('serves the officers app at / and the citizen pages at /c/, with security headers and no console error', async () => {
-    for (const path of ['/', '/c/TTHCC-261201-0001']) {
+  it('serves the officers app at /, the citizen pages at /c/ and the portal at /dvc/, with security headers and no console error', async () => {
+    for (const path of ['/', '/c/TTHCC-261201-0001', '/dvc/']) {
       const { page, errors, context } = await newPage(browser);
       const res = await page.goto(h.runtime.apiUrl + path);
       expect(res?.status()).toBe(200);

@@ -15,6 +15,7 @@ import { DossierPage } from './pages/dossier';
 import { ControlSheetPage, LogbookPage, SearchPage } from './pages/records';
 import { consolePage } from './console/routes';
 import { FeedbackFigures, FeedbackItem, FeedbackList } from './pages/feedback';
+import { OnlineChecks } from './pages/online-checks';
 
 const T = {
   title: { vi: 'Một cửa — cán bộ', en: 'One-stop — officers' },
@@ -22,6 +23,7 @@ const T = {
   nav: { vi: 'Điều hướng chính', en: 'Main navigation' },
   desk: { vi: 'Bộ phận một cửa', en: 'One-stop desk' },
   receive: { vi: 'Tiếp nhận hồ sơ', en: 'Receive a dossier' },
+  checks: { vi: 'Hồ sơ trực tuyến chờ kiểm tra', en: 'Online dossiers to check' },
   queue: { vi: 'Hồ sơ cần xử lý', en: 'Work queue' },
   search: { vi: 'Tra cứu hồ sơ', en: 'Search dossiers' },
   logbook: { vi: 'Sổ theo dõi', en: 'Logbook' },
@@ -46,6 +48,7 @@ function Nav() {
             <>
               <li><Link href="/desk">{t('desk')}</Link></li>
               <li><Link href="/desk/receive">{t('receive')}</Link></li>
+              <li><Link href="/desk/checks">{t('checks')}</Link></li>
               <li><Link href={`/records/logbook/${desk}`}>{t('logbook')}</Link></li>
             </>
           )}
@@ -92,6 +95,7 @@ function Routes() {
   if (path === '/') return <Redirect to={homeOf(session)} />;
   if (path === '/desk') return <Desk />;
   if (path === '/desk/receive') return <Receive />;
+  if (path === '/desk/checks') return <OnlineChecks heading="h1" />;
   if ((x = m(/^\/receipt\/([^/]+)$/))) return <Receipt code={decodeURIComponent(x[1]!)} />;
   if ((x = m(/^\/queue\/([A-Z0-9]+)$/))) return <Queue agency={x[1]!} />;
   if ((x = m(/^\/dossier\/([^/]+)$/))) return <DossierPage code={decodeURIComponent(x[1]!)} />;

@@ -73,6 +73,18 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/checks": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** Online dossiers waiting for the desk’s check, soonest due first (roles: desk) */
+    get: operations["listChecks"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/documents/drafts": {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
     get?: never;
@@ -120,6 +132,18 @@ export interface paths {
     head?: never;
     /** Correct the applicant's contact details (roles: desk) */
     patch: operations["correctApplicant"];
+    trace?: never;
+  };
+  "/dossiers/{code}/check": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    /** The desk's check of an online dossier: receive (form 01), ask for completion, or refuse to receive (form 03) (roles: desk) */
+    post: operations["checkOnlineDossier"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   "/dossiers/{code}/control-sheet": {
@@ -435,6 +459,67 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/public/applications": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    /** Citizen: start an online application (a draft) (roles: citizen) */
+    post: operations["createApplication"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/public/applications/{id}": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** Citizen: an online application of theirs (roles: citizen) */
+    get: operations["getApplication"];
+    /** Citizen: replace a draft application's answers, files and desk (roles: citizen) */
+    put: operations["updateApplication"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/public/applications/{id}/documents": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    /** Citizen: ask to upload a file for an online application (roles: citizen) */
+    post: operations["uploadApplicationDocument"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/public/applications/{id}/documents/{documentId}/complete": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    /** Citizen: record an uploaded file on an online application (roles: citizen) */
+    post: operations["completeApplicationDocument"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/public/applications/{id}/submit": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    /** Citizen: submit an online application (a dossier in status 1) (roles: citizen) */
+    post: operations["submitApplication"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/public/centre": {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
     /** The centre's public profile (name, address, opening hours, hotline) (roles: public) */
@@ -604,6 +689,18 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/public/me/dossiers/{code}/completion": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    /** Citizen: complete an online dossier the desk asked to complete (roles: citizen) */
+    post: operations["completeOnlineDossier"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/public/me/dossiers/{code}/payments": {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
     get?: never;
@@ -616,12 +713,48 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/public/me/dossiers/{code}/result": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** Citizen: download the result of a fully online dossier (closes it as returned) (roles: citizen) */
+    get: operations["publicGetResult"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/public/payments/confirm": {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
     get?: never;
     put?: never;
     /** Payment hub: confirm a payment (server to server, signed) (roles: public) */
     post: operations["confirmPayment"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/public/procedures": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** Citizen: find a procedure (by name with or without diacritics, field, online level) (roles: public) */
+    get: operations["publicProcedures"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/public/procedures/{code}": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** Citizen: a procedure in force, its online form, its documents and its desks (roles: public) */
+    get: operations["publicProcedure"];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -916,6 +1049,37 @@ export interface operations {
       503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
     };
   };
+  "listChecks": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          checks: {
+            code: string;
+            procedure: {
+              code: string;
+              name: {
+                vi: string;
+                en: string;
+              };
+            };
+            applicantName: string;
+            level: "partly" | "fully";
+            branch?: string;
+            submittedAt: string;
+            checkDueAt: string;
+            workingHoursLeft: number | null;
+            lapsed: boolean;
+            completionAsked: boolean;
+          }[];
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
   "draftDocument": {
     parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path?: never; cookie?: never };
     requestBody: { content: { 'application/json': {
@@ -1166,6 +1330,36 @@ export interface operations {
           correctedAt?: string;
           toldPreviousAddress: boolean;
           resent: string[];
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "checkOnlineDossier": {
+    parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path: { code: string }; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        outcome: "receive";
+      } | {
+        outcome: "request-completion";
+        missing: string[];
+        reason: string;
+      } | {
+        outcome: "refuse";
+        reason: string;
+      } } };
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          code: string;
+          outcome: "receive" | "request-completion" | "refuse";
+          status: number;
+          checkedAt: string;
+          receivedAt?: string;
+          appointmentAt?: string;
         } } };
       400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
@@ -1964,6 +2158,14 @@ export interface operations {
             lastActivityAt: string;
             quietDays: number;
           }[];
+          lapsedChecks: {
+            dossierCode: string;
+            procedure: string;
+            desk: string;
+            checkDueAt: string;
+            workingHoursLate: number;
+            warnedAt: string | null;
+          }[];
         } } };
       400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
@@ -2118,6 +2320,46 @@ export interface operations {
           }[];
         }[];
         retentionYears?: number;
+        online?: {
+          level: "none" | "partly" | "fully";
+          form: {
+            name: string;
+            label: {
+              vi: string;
+              en: string;
+            };
+            type: "text" | "textarea" | "date" | "number" | "email" | "tel" | "select" | "checkbox";
+            required?: boolean;
+            pattern?: string;
+            patternHint?: {
+              vi: string;
+              en: string;
+            };
+            help?: {
+              vi: string;
+              en: string;
+            };
+            options?: {
+              value: string;
+              label: {
+                vi: string;
+                en: string;
+              };
+            }[];
+            maxLength?: number;
+            prefill?: "name" | "identityNumber" | "email" | "phone" | "address";
+          }[];
+          documents: {
+            id: string;
+            name: {
+              vi: string;
+              en: string;
+            };
+            required: boolean;
+            eCopy: boolean;
+            reusable: boolean;
+          }[];
+        };
         fees?: {
           code: string;
           kind: "phi" | "le-phi";
@@ -2161,6 +2403,220 @@ export interface operations {
       400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      422: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "createApplication": {
+    parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path?: never; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        procedureCode: string;
+        desk?: string;
+        answers?: {
+          [key: string]: string | number | boolean | undefined;
+        };
+        documents?: {
+          requirement: string;
+          documentId: string;
+        }[];
+      } } };
+    responses: {
+      201: { headers: { [name: string]: unknown }; content: { "application/json": {
+          id: string;
+          status: "draft" | "submitted";
+          procedureCode: string;
+          version: number;
+          desk: string;
+          answers: {
+            [key: string]: string | number | boolean | undefined;
+          };
+          documents: {
+            requirement: string;
+            documentId: string;
+            name?: string;
+            contentType?: string;
+            size?: number;
+          }[];
+          updatedAt: string;
+          code?: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      422: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "getApplication": {
+    parameters: { query?: never; header?: never; path: { id: string }; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          id: string;
+          status: "draft" | "submitted";
+          procedureCode: string;
+          version: number;
+          desk: string;
+          answers: {
+            [key: string]: string | number | boolean | undefined;
+          };
+          documents: {
+            requirement: string;
+            documentId: string;
+            name?: string;
+            contentType?: string;
+            size?: number;
+          }[];
+          updatedAt: string;
+          code?: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "updateApplication": {
+    parameters: { query?: never; header?: never; path: { id: string }; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        desk?: string;
+        answers: {
+          [key: string]: string | number | boolean | undefined;
+        };
+        documents?: {
+          requirement: string;
+          documentId: string;
+        }[];
+      } } };
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          id: string;
+          status: "draft" | "submitted";
+          procedureCode: string;
+          version: number;
+          desk: string;
+          answers: {
+            [key: string]: string | number | boolean | undefined;
+          };
+          documents: {
+            requirement: string;
+            documentId: string;
+            name?: string;
+            contentType?: string;
+            size?: number;
+          }[];
+          updatedAt: string;
+          code?: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      422: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "uploadApplicationDocument": {
+    parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path: { id: string }; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        name: string;
+        contentType: "application/pdf" | "image/jpeg" | "image/png";
+        size: number;
+        sha256: string;
+        purpose?: "dossier" | "result";
+        requirement: string;
+      } } };
+    responses: {
+      201: { headers: { [name: string]: unknown }; content: { "application/json": {
+          documentId: string;
+          upload: {
+            url: string;
+            fields: {
+              [key: string]: string | undefined;
+            };
+          };
+          expiresAt: string;
+          maxBytes: number;
+          complete?: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      422: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "completeApplicationDocument": {
+    parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path: { id: string; documentId: string }; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          id: string;
+          status: "draft" | "submitted";
+          procedureCode: string;
+          version: number;
+          desk: string;
+          answers: {
+            [key: string]: string | number | boolean | undefined;
+          };
+          documents: {
+            requirement: string;
+            documentId: string;
+            name?: string;
+            contentType?: string;
+            size?: number;
+          }[];
+          updatedAt: string;
+          code?: string;
+        } } };
+      201: { headers: { [name: string]: unknown }; content: { "application/json": {
+          id: string;
+          status: "draft" | "submitted";
+          procedureCode: string;
+          version: number;
+          desk: string;
+          answers: {
+            [key: string]: string | number | boolean | undefined;
+          };
+          documents: {
+            requirement: string;
+            documentId: string;
+            name?: string;
+            contentType?: string;
+            size?: number;
+          }[];
+          updatedAt: string;
+          code?: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      422: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "submitApplication": {
+    parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path: { id: string }; cookie?: never };
+    requestBody?: never;
+    responses: {
+      201: { headers: { [name: string]: unknown }; content: { "application/json": {
+          code: string;
+          status: 1;
+          submittedAt: string;
+          checkDueAt: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       422: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
@@ -2713,6 +3169,7 @@ export interface operations {
           };
           online: {
             level: "partly" | "fully";
+            applicationId: string;
             submittedAt: string;
             checkDueAt: string | null;
             completion: {
@@ -2735,6 +3192,33 @@ export interface operations {
       503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
     };
   };
+  "completeOnlineDossier": {
+    parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path: { code: string }; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        answers?: {
+          [key: string]: string | number | boolean | undefined;
+        };
+        documents?: {
+          requirement: string;
+          documentId: string;
+        }[];
+      } } };
+    responses: {
+      201: { headers: { [name: string]: unknown }; content: { "application/json": {
+          code: string;
+          status: number;
+          completedAt: string;
+          checkDueAt: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      422: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
   "publicMyPay": {
     parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path: { code: string }; cookie?: never };
     requestBody: { content: { 'application/json': Record<string, never> } };
@@ -2751,6 +3235,25 @@ export interface operations {
       404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       429: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "publicGetResult": {
+    parameters: { query?: never; header?: never; path: { code: string }; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          documentId: string;
+          url: string;
+          expiresAt: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      410: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      423: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
     };
@@ -2777,6 +3280,115 @@ export interface operations {
       401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       422: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "publicProcedures": {
+    parameters: { query?: { q?: string; field?: string; level?: "none" | "partly" | "fully" }; header?: never; path?: never; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          items: {
+            code: string;
+            version: number;
+            name: {
+              vi: string;
+              en: string;
+            };
+            field: {
+              vi: string;
+              en: string;
+            };
+            legalHours: number;
+            level: "none" | "partly" | "fully";
+            receivingAgency: string;
+          }[];
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "publicProcedure": {
+    parameters: { query?: never; header?: never; path: { code: string }; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          code: string;
+          version: number;
+          name: {
+            vi: string;
+            en: string;
+          };
+          field: {
+            vi: string;
+            en: string;
+          };
+          legalHours: number;
+          level: "none" | "partly" | "fully";
+          receivingAgency: string;
+          effectiveFrom: string;
+          online: {
+            level: "none" | "partly" | "fully";
+            form: {
+              name: string;
+              label: {
+                vi: string;
+                en: string;
+              };
+              type: "text" | "textarea" | "date" | "number" | "email" | "tel" | "select" | "checkbox";
+              required?: boolean;
+              pattern?: string;
+              patternHint?: {
+                vi: string;
+                en: string;
+              };
+              help?: {
+                vi: string;
+                en: string;
+              };
+              options?: {
+                value: string;
+                label: {
+                  vi: string;
+                  en: string;
+                };
+              }[];
+              maxLength?: number;
+              prefill?: "name" | "identityNumber" | "email" | "phone" | "address";
+            }[];
+            documents: {
+              id: string;
+              name: {
+                vi: string;
+                en: string;
+              };
+              required: boolean;
+              eCopy: boolean;
+              reusable: boolean;
+            }[];
+          };
+          desks: {
+            code: string;
+            main: boolean;
+            name: {
+              vi: string;
+              en: string;
+            };
+            address: {
+              vi: string;
+              en: string;
+            };
+            openingHours: {
+              vi: string;
+              en: string;
+            };
+            hotline: string;
+          }[];
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
     };

@@ -82,6 +82,12 @@ export interface EmailData {
   appointmentSequence?: number;
   /** returned: the result file is online, on the citizen's page (never attached). */
   resultAvailable?: boolean;
+  /**
+   * Applied for online (issue 21): the citizen has no paper receipt and no PIN; they follow the
+   * dossier on the portal signed in with their national identity (`<portalUrl>/dvc/`), and a
+   * `fully` online result is downloaded there rather than collected at the desk.
+   */
+  online?: 'partly' | 'fully';
   /** fees-due, payment-receipt: the lines and the total in integer đồng (functions/core/fees.ts). */
   fees?: { due: 'submission' | 'before-return'; lines: { code: string; name: Text; amount: number }[]; total: number };
   /** payment-receipt: the electronic receipt (OpenCPS PaymentFileTerm's invoice fields). */
@@ -129,6 +135,17 @@ export function dossierUrl(d: Pick<EmailData, 'centre' | 'code'>, fragment = '')
 }
 
 const OPEN_PAGE: Text = { vi: 'Xem hồ sơ của tôi', en: 'View my dossier' };
+/** The portal's pages for a citizen who applied online (signed in, no PIN): `<portalUrl>/dvc/`. */
+export function portalUrl(d: Pick<EmailData, 'centre'>): string {
+  return `${d.centre.portalUrl.replace(/\/+$/, '')}/dvc/`;
+}
+
+const ON_PORTAL: Text = {
+  vi: 'Đăng nhập Cổng dịch vụ công bằng tài khoản định danh điện tử quốc gia để xem hồ sơ (mục “Hồ sơ của tôi”); không cần mã PIN.',
+  en: 'Sign in to the public service portal with your national electronic identity to follow the dossier (“My dossiers”); no PIN is needed.',
+};
+const OPEN_PORTAL: Text = { vi: 'Mở Cổng dịch vụ công', en: 'Open the public service portal' };
+
 /** How the citizen opens the page: the code is in the link, the PIN is on the paper receipt. */
 const WITH_PIN: Text = {
   vi: 'Trên trang hồ sơ, nhập mã PIN in trên Giấy tiếp nhận hồ sơ (mã PIN không bao giờ được gửi qua thư điện tử).',
@@ -218,12 +235,13 @@ export function citizen(d: EmailData, l: CitizenLetter): Letter {
     lang === 'vi' ? `Trân trọng.\n${d.centre.name.vi}` : `Yours sincerely,\n${d.centre.name.en}`,
     AUTOMATIC[lang],
   ];
-  const part = (lang: 'vi' | 'en'): Part => ({ body: [g[lang], ...l[lang]], next: [...l.next[lang], WITH_PIN[lang]], contact: c[lang], signOff: signOff(lang) });
+  const howToOpen = d.online ? ON_PORTAL : WITH_PIN;
+  const part = (lang: 'vi' | 'en'): Part => ({ body: [g[lang], ...l[lang]], next: [...l.next[lang], howToOpen[lang]], contact: c[lang], signOff: signOff(lang) });
   return {
     subject: l.subject,
     header: d.centre.name,
     facts: [{ label: CODE_LABEL, value: d.code }, ...(l.facts ?? []).filter((f) => f.value)],
-    action: l.action ?? { url: dossierUrl(d), label: OPEN_PAGE },
+    action: l.action ?? (d.online ? { url: portalUrl(d), label: OPEN_PORTAL } : { url: dossierUrl(d), label: OPEN_PAGE }),
     vi: part('vi'),
     en: part('en'),
   };
@@ -266,12 +284,20 @@ const letters: Record<EmailEvent, (d: EmailData, o: RenderOptions) => Letter> = 
       ],
       next: {
         vi: [
-          'Ông/bà không cần làm gì thêm lúc này. Theo dõi hồ sơ bất cứ lúc nào bằng nút “Xem hồ sơ của tôi” dưới đây.',
-          `Nhận kết quả${from ? ` từ ${from.vi}` : ''} tại ${where.vi}; mang theo Giấy tiếp nhận hồ sơ và giấy tờ tùy thân.`,
+          `Ông/bà không cần làm gì thêm lúc này. Theo dõi hồ sơ bất cứ lúc nào bằng nút “${d.online ? OPEN_PORTAL.vi : OPEN_PAGE.vi}” dưới đây.`,
+          d.online === 'fully'
+            ? 'Kết quả được trả trực tuyến: khi có kết quả, ông/bà nhận thư báo và tải kết quả trên Cổng dịch vụ công.'
+            : d.online
+              ? `Nhận kết quả${from ? ` từ ${from.vi}` : ''} tại ${where.vi}; mang theo giấy tờ tùy thân và mã hồ sơ.`
+              : `Nhận kết quả${from ? ` từ ${from.vi}` : ''} tại ${where.vi}; mang theo Giấy tiếp nhận hồ sơ và giấy tờ tùy thân.`,
         ],
         en: [
-          'There is nothing you need to do now. Follow your dossier at any time with the “View my dossier” button below.',
-          `Collect your result${from ? ` from ${from.en}` : ''} at ${where.en}; bring the paper receipt and an identity document.`,
+          `There is nothing you need to do now. Follow your dossier at any time with the “${d.online ? OPEN_PORTAL.en : OPEN_PAGE.en}” button below.`,
+          d.online === 'fully'
+            ? 'The result is returned online: when it is ready you will get an email and download it on the public service portal.'
+            : d.online
+              ? `Collect your result${from ? ` from ${from.en}` : ''} at ${where.en}; bring an identity document and the dossier code.`
+              : `Collect your result${from ? ` from ${from.en}` : ''} at ${where.en}; bring the paper receipt and an identity document.`,
         ],
       },
     });
@@ -461,10 +487,22 @@ const letters: Record<EmailEvent, (d: EmailData, o: RenderOptions) => Letter> = 
       subject: { vi: `Hồ sơ ${d.code} đã có kết quả`, en: `Dossier ${d.code}: your result is ready` },
       vi: [`${cap(h.vi)} đã được giải quyết.`],
       en: [`Your ${h.en} has been decided.`],
-      next: {
-        vi: [`Mời ông/bà đến nhận kết quả tại ${where.vi}, hoặc theo kênh đã đăng ký; khi đến, vui lòng mang theo Giấy tiếp nhận hồ sơ và giấy tờ tùy thân.`],
-        en: [`Please collect your result at ${where.en}, or through the channel you chose; bring the paper receipt and an identity document.`],
-      },
+      next:
+        d.online === 'fully'
+          ? {
+              // returned online (docs/online.md): the download hands the result back
+              vi: ['Đăng nhập Cổng dịch vụ công, mở hồ sơ trong mục “Hồ sơ của tôi” và tải kết quả về; khi ông/bà tải về, hồ sơ được ghi nhận là đã trả kết quả.'],
+              en: ['Sign in to the public service portal, open the dossier under “My dossiers” and download the result; once you download it, the result counts as handed over.'],
+            }
+          : d.online
+            ? {
+                vi: [`Mời ông/bà đến nhận kết quả tại ${where.vi}; khi đến, vui lòng mang theo giấy tờ tùy thân và mã hồ sơ.`],
+                en: [`Please collect your result at ${where.en}; bring an identity document and the dossier code.`],
+              }
+            : {
+                vi: [`Mời ông/bà đến nhận kết quả tại ${where.vi}, hoặc theo kênh đã đăng ký; khi đến, vui lòng mang theo Giấy tiếp nhận hồ sơ và giấy tờ tùy thân.`],
+                en: [`Please collect your result at ${where.en}, or through the channel you chose; bring the paper receipt and an identity document.`],
+              },
     });
   },
 
@@ -474,12 +512,12 @@ const letters: Record<EmailEvent, (d: EmailData, o: RenderOptions) => Letter> = 
       subject: { vi: `Đã trả kết quả hồ sơ ${d.code}`, en: `Result handed over for dossier ${d.code}` },
       vi: [
         `Kết quả giải quyết ${h.vi} đã được trao cho ông/bà; hồ sơ đã hoàn thành.`,
-        ...(d.resultAvailable ? [`Bản điện tử của kết quả có trên trang hồ sơ: tải về bằng mã hồ sơ và mã PIN (nút bên dưới).`] : []),
+        ...(d.resultAvailable ? [d.online ? 'Bản điện tử của kết quả có trên Cổng dịch vụ công (mục “Hồ sơ của tôi”, đăng nhập bằng tài khoản định danh điện tử).' : `Bản điện tử của kết quả có trên trang hồ sơ: tải về bằng mã hồ sơ và mã PIN (nút bên dưới).`] : []),
         `Cảm ơn ông/bà đã sử dụng dịch vụ của ${d.centre.name.vi}.`,
       ],
       en: [
         `The result of your ${h.en} has been handed over to you; the dossier is complete.`,
-        ...(d.resultAvailable ? [`The electronic copy of the result is on your dossier's page: download it with the dossier code and PIN (the button below).`] : []),
+        ...(d.resultAvailable ? [d.online ? 'The electronic copy of the result is on the public service portal (“My dossiers”, signed in with your national electronic identity).' : `The electronic copy of the result is on your dossier's page: download it with the dossier code and PIN (the button below).`] : []),
         `Thank you for using the services of ${d.centre.name.en}.`,
       ],
       next: {

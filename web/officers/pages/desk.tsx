@@ -8,6 +8,7 @@ import { Alert, Field } from '../ui';
 import { useData } from '../use-data';
 import { badgeOf } from './queue';
 import { DeskCalls } from '../console/desk-calls';
+import { OnlineChecks } from './online-checks';
 
 const T = {
   title: { vi: 'Bộ phận tiếp nhận và trả kết quả', en: 'The one-stop desk' },
@@ -51,6 +52,7 @@ export function Desk() {
         <Link class="button primary" href="/desk/receive">{t('receive')}</Link>
         <Link href="/records/search">{t('search')}</Link>
       </p>
+      <OnlineChecks />
       <h2>{t('results')}</h2>
       {queue.problem && queue.status !== 200 && <Alert>{queue.problem.detail ?? queue.problem.title}</Alert>}
       {queue.data && queue.data.tasks.length === 0 && <p>{t('resultsNone')}</p>}

@@ -14,6 +14,7 @@ import { workingDaysAfter, type CalendarYear } from '../working-days';
 import { focusFirstError } from './receive';
 import { LetterState } from '../console/desk-calls';
 import { letterWord } from '../words';
+import { OnlineCheckActions } from './online-checks';
 
 const T = {
   title: { vi: 'Hồ sơ {code}', en: 'Dossier {code}' },
@@ -175,6 +176,7 @@ export function DossierPage({ code }: { code: string }) {
         <Link href={`/records/control-sheet/${d.code}`}>{t('sheet')}</Link>
         {desk && <Link href={`/receipt/${d.code}`}>{t('receipt')}</Link>}
       </p>
+      {desk && d.status === 1 && atMyDesk(d.branch) && <OnlineCheckActions code={d.code} onDone={reload} />}
       {actable.map((s) => (
         <StepActions key={s.stepId} code={d.code} step={s} atDesk={s.agency === config.centre.deskAgency} onDone={() => reload(t('done'))} />
       ))}
