@@ -199,6 +199,8 @@ describe('every instant of every answer is local time (+07:00)', () => {
     const sdl = await h.token('sdl-1', ['agency-SDL']);
     await h.call('GET', '/checks', { token: desk });
     expect((await h.call('POST', `/dossiers/${online.code}/check`, { token: desk, headers: { 'idempotency-key': uniqueKey() }, body: { outcome: 'receive' } })).status).toBe(200);
+    // its fee (status 6) taken at the desk
+    expect((await h.call('POST', `/dossiers/${online.code}/payments`, { token: desk, headers: { 'idempotency-key': uniqueKey() }, body: { method: 'card', amount: 3000000 } })).status).toBe(201);
     await s.task('SDL', sdl, online.code, 's1-sdl');
     const onlineResult = await documents(h).upload(online.code, { token: sdl }, pdf(3000), { name: 'Giấy phép.pdf', purpose: 'result' });
     await s.decide(sdl, online.code, 's1-sdl', { outcome: 'approve', resultDocument: { documentId: onlineResult.documentId } });
