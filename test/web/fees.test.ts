@@ -45,10 +45,10 @@ describe('paying a fee online (390×844)', () => {
     expect(main).toContain('Yêu cầu thực hiện nghĩa vụ tài chính');
     expect(await page.textContent('[data-testid=fee-total]')).toBe('200.000 đ');
     expect(await seriousViolations(page)).toEqual([]);
-    await page.click('text=Thanh toán trực tuyến');
+    await page.getByRole('button', { name: 'Thanh toán trực tuyến' }).click();
     await page.waitForURL(/\/_local\/payhub\/pay\//);
     expect(await page.textContent('main')).toContain('200.000 đ');
-    await page.click('text=Thanh toán · Pay');
+    await page.getByRole('button', { name: 'Thanh toán · Pay' }).click();
     await expect.poll(() => page.textContent('[role=status]'), POLL).toContain('Đã thanh toán');
     await eventually(async () => (await status(d.code)) !== 6);
     // back to the dossier's page: it only shows what the platform recorded
@@ -68,7 +68,7 @@ describe('paying a fee online (390×844)', () => {
     const d = await owing(82);
     const { page, context } = await newPage(browser, PHONE);
     await open(page, d);
-    await page.click('text=Thanh toán trực tuyến');
+    await page.getByRole('button', { name: 'Thanh toán trực tuyến' }).click();
     await page.waitForURL(/\/_local\/payhub\/pay\//);
     const paymentId = page.url().split('/').pop()!;
     await context.close(); // the window is gone before anything comes back
@@ -82,16 +82,16 @@ describe('paying a fee online (390×844)', () => {
     const d = await owing(83);
     const { page, errors, context } = await newPage(browser, PHONE);
     await open(page, d);
-    await page.click('text=Thanh toán trực tuyến');
+    await page.getByRole('button', { name: 'Thanh toán trực tuyến' }).click();
     await page.waitForURL(/\/_local\/payhub\/pay\//);
-    await page.click('text=Hủy · Cancel');
+    await page.getByRole('button', { name: 'Hủy · Cancel' }).click();
     await expect.poll(() => page.textContent('[role=status]'), POLL).toContain('Đã hủy');
     await page.click('text=Quay lại hồ sơ');
     await page.fill('#pin', d.lookupPin);
     await page.click('button[type=submit]');
     await page.waitForSelector('#fees');
     expect(await status(d.code)).toBe(6);
-    expect(await page.isVisible('text=Thanh toán trực tuyến')).toBe(true);
+    expect(await page.getByRole('button', { name: 'Thanh toán trực tuyến' }).isVisible()).toBe(true);
     expect(errors).toEqual([]);
     await context.close();
   });
