@@ -104,11 +104,22 @@ export const DossierView = z
     appointmentAt: localTime,
     stage: z.number().int(),
     pauses: z.array(
-      z.object({ key: z.string(), stepId: z.string(), round: z.number().int(), agency: z.string(), from: localTime, to: localTime.nullable(), missing: z.array(z.string()), reason: z.string() }),
+      z.object({ key: z.string(), stepId: z.string(), round: z.number().int(), agency: z.string(), from: localTime, to: localTime.nullable(), missing: z.array(z.string()), reason: z.string(), kind: z.literal('fee').optional() }),
     ),
     stop: z.object({ kind: z.enum(['refused', 'withdrawn']), at: localTime, stepId: z.string().optional(), agency: z.string().optional(), reason: z.string() }).optional(),
     rating: z.object({ score: z.number().int(), comment: z.string().optional(), at: z.string() }).optional(),
     emailFailures: z.array(z.object({ eventKey: z.string(), error: z.string(), at: localTime })),
+    /** The financial obligation (status 6 until paid; integer đồng: docs/fees.md). */
+    fees: z
+      .object({
+        due: z.enum(['submission', 'before-return']),
+        lines: z.array(z.object({ code: z.string(), kind: z.enum(['phi', 'le-phi']), name: Text, amount: z.number().int() })),
+        total: z.number().int(),
+        since: localTime,
+        paidAt: localTime.optional(),
+        paymentId: z.string().optional(),
+      })
+      .optional(),
     /** Corrections of the contact details (PATCH /dossiers/{code}/applicant): who, when, which fields; never the values. */
     contactCorrections: z.array(z.object({ n: z.number().int(), at: localTime, by: z.string(), fields: z.array(z.enum(['email', 'phone'])) })),
     /** The emails sent to the citizen, one per (dossier, event). */

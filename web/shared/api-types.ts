@@ -1215,6 +1215,7 @@ export interface operations {
             to: string | null;
             missing: string[];
             reason: string;
+            kind?: "fee";
           }[];
           stop?: {
             kind: "refused" | "withdrawn";
@@ -1233,6 +1234,22 @@ export interface operations {
             error: string;
             at: string;
           }[];
+          fees?: {
+            due: "submission" | "before-return";
+            lines: {
+              code: string;
+              kind: "phi" | "le-phi";
+              name: {
+                vi: string;
+                en: string;
+              };
+              amount: number;
+            }[];
+            total: number;
+            since: string;
+            paidAt?: string;
+            paymentId?: string;
+          };
           contactCorrections: {
             n: number;
             at: string;
