@@ -59,6 +59,11 @@ describe('paying a fee online (390×844)', () => {
     await page.waitForSelector('[data-testid=fee-receipt]');
     expect(await page.textContent('[data-testid=fee-receipt]')).toMatch(/Biên lai điện tử ký hiệu TTHCC\/26E, số 000000\d/);
     expect(await page.textContent('#fees')).toContain('Đã nộp');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải biên lai' }).click()]);
+    const { readFileSync } = await import('node:fs');
+    const receipt = readFileSync((await download.path())!, 'utf8');
+    expect(receipt).toContain('01BLP0-001');
+    expect(receipt).toContain('200.000 đ');
     expect(await seriousViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
