@@ -27,6 +27,9 @@ import { route as listAgencyTasks } from '../list-agency-tasks/route';
 import { route as getControlSheet } from '../get-control-sheet/route';
 import { route as getLogbook } from '../get-logbook/route';
 import { route as searchDossiers } from '../search-dossiers/route';
+import { route as kioskEvaluationForm } from '../kiosk-evaluation-form/route';
+import { route as kioskEvaluate } from '../kiosk-evaluate/route';
+import { route as officerFigures } from '../officer-figures/route';
 import { route as listChecks } from '../list-checks/route';
 import { route as checkDossier } from '../check-dossier/route';
 
@@ -58,6 +61,10 @@ export const routes = [
   assignFeedback,
   mergeFeedback,
   answerFeedback,
+  // issue 25: the desk's kiosk evaluation, and officers' own figures (heads: their agency's)
+  kioskEvaluationForm,
+  kioskEvaluate,
+  officerFigures,
   listChecks,
   checkDossier,
   recordPayment,

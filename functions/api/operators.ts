@@ -4,6 +4,8 @@ import { route as publishFeedback } from '../publish-feedback/route';
 import { route as exportApplicant } from '../export-applicant/route';
 import { route as getTimelinessDossiers } from '../get-timeliness-dossiers/route';
 import { route as getTimelinessReport } from '../get-timeliness-report/route';
+import { route as panel766 } from '../panel-766/route';
+import { route as periodicReport } from '../periodic-report/route';
 import { route as listDossiers } from '../list-dossiers/route';
 import { route as listEmails } from '../list-emails/route';
 import { route as listOverdue } from '../list-overdue/route';
@@ -16,6 +18,9 @@ import { route as resumeDossier } from '../resume-dossier/route';
 /** The operators' function: routes only an operator may call (reports, repairs, the catalogue). */
 export const routes = [
   getTimelinessReport,
+  // issue 25: the 766 panel and the periodic report (Excel, CSV)
+  panel766,
+  periodicReport,
   getTimelinessDossiers,
   listDossiers,
   resumeDossier,

@@ -18,6 +18,10 @@ import { route as publicSignOut } from '../public-sign-out/route';
 import { route as publicMe } from '../public-me/route';
 import { route as publicMyDossiers } from '../public-my-dossiers/route';
 import { route as publicMyDossier } from '../public-my-dossier/route';
+import { route as publicEvaluationForm } from '../public-evaluation-form/route';
+import { route as publicEvaluate } from '../public-evaluate/route';
+import { route as publicMyEvaluationForm } from '../public-my-evaluation-form/route';
+import { route as publicMyEvaluate } from '../public-my-evaluate/route';
 // applying online (issue 21)
 import { route as publicProcedures } from '../public-procedures/route';
 import { route as publicProcedure } from '../public-procedure/route';
@@ -52,6 +56,11 @@ export const routes = [
   publicMyDossier,
   publicFeedback,
   publicSearchFeedback,
+  // the citizen's evaluation (issue 25): with the code and PIN, or signed in
+  publicEvaluationForm,
+  publicEvaluate,
+  publicMyEvaluationForm,
+  publicMyEvaluate,
   // applying online (issue 21)
   publicProcedures,
   publicProcedure,

@@ -8,7 +8,7 @@ export function catalogueFiles(dir: string): CatalogueFile[] {
   if (!existsSync(join(dir, 'centre.json'))) throw new Error(`${dir} is not a centre's folder: it has no centre.json`);
   const files: CatalogueFile[] = [];
   const read = (path: string) => files.push({ path, text: readFileSync(join(dir, path), 'utf8') });
-  for (const name of ['centre.json', 'agencies.json']) if (existsSync(join(dir, name))) read(name);
+  for (const name of ['centre.json', 'agencies.json', 'evaluation.json']) if (existsSync(join(dir, name))) read(name);
   for (const sub of ['procedures', 'calendars']) {
     if (!existsSync(join(dir, sub))) continue;
     for (const name of readdirSync(dir + '/' + sub).filter((n) => n.endsWith('.json')).sort()) read(`${sub}/${name}`);

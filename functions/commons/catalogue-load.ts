@@ -23,6 +23,8 @@ export interface LoadSummary {
   calendars: { written: number[]; unchanged: number; keptOperatorsVersion: number[] };
   groupsCreated: string[];
   branches: { written: string[]; unchanged: number; keptOperatorsVersion: string[] };
+  /** The evaluation form (evaluation.json): written, unchanged, or absent from the folder. */
+  evaluation?: 'written' | 'kept' | 'unchanged';
 }
 
 /** What the folder would change, and why it cannot (then nothing is written). */
@@ -139,6 +141,7 @@ export async function loadCatalogue(catalogue: Catalogue): Promise<LoadSummary> 
       plan: await planOwned(keys.calendar(year.year), { calendar: year }, (s) => s.calendar),
     })),
   );
+  const evaluation = catalogue.evaluation ? await planOwned(keys.evaluationForm(), { form: catalogue.evaluation }, (s) => s.form) : undefined;
   if (problems.length) throw new CatalogueLoadError(problems);
 
   // 2. write
@@ -174,9 +177,10 @@ export async function loadCatalogue(catalogue: Catalogue): Promise<LoadSummary> 
     else if (outcome === 'kept') summary.calendars.keptOperatorsVersion.push(year);
     else summary.calendars.unchanged++;
   }
+  if (evaluation) summary.evaluation = await writeOwned(evaluation);
   return summary;
 }
 
 /** Something was written (false on a rerun with unchanged files). */
 export const changedAnything = (s: LoadSummary) =>
-  s.agencies.written.length + s.branches.written.length + s.procedures.published.length + s.calendars.written.length > 0;
+  s.agencies.written.length + s.branches.written.length + s.procedures.published.length + s.calendars.written.length + (s.evaluation === 'written' ? 1 : 0) > 0;

@@ -35,6 +35,8 @@ export const keys = {
   }),
   agency: (code: string) => ({ PK: 'CATALOGUE', SK: `AGENCY#${code}` }),
   branch: (code: string) => ({ PK: 'CATALOGUE', SK: `BRANCH#${code}` }),
+  /** The citizens' evaluation form (config/<centre>/evaluation.json, written by the catalogue loader). */
+  evaluationForm: () => ({ PK: 'CATALOGUE', SK: 'EVALUATION' }),
   calendar: (year: number) => ({ PK: 'CALENDAR', SK: `YEAR#${year}` }),
   counter: (agency: string, yymmdd: string) => ({ PK: `COUNTER#${agency}#${yymmdd}`, SK: 'COUNTER' }),
   intake: (request: string) => ({ PK: `INTAKE#${request}`, SK: 'INTAKE' }),

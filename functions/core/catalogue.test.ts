@@ -27,6 +27,15 @@ describe("a centre's catalogue", () => {
     expect(c.calendars).toEqual([]);
   });
 
+  it('reads the evaluation form (evaluation.json) and names its errors by file and field; a folder without one has none', () => {
+    expect(parseCatalogue(hanoi).evaluation?.criteria).toHaveLength(12);
+    expect(errorsOf(replace('evaluation.json', (f) => ({ ...f, overall: 'nope', criteria: [{ ...f.criteria[0], scale: [f.criteria[0].scale[0]] }, ...f.criteria.slice(1)] })))).toEqual([
+      'evaluation.json: criteria[0].scale',
+      'evaluation.json: overall',
+    ]);
+    expect(parseCatalogue(hanoi.filter((f) => f.path !== 'evaluation.json')).evaluation).toBeUndefined();
+  });
+
   it('names the file and the field of every error', () => {
     const files = [
       ...replace('agencies.json', (a) => [...a, { code: 'bad code', kind: 'office', name: { vi: '', en: 'x' }, email: 'nope' }]),

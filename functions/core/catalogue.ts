@@ -3,6 +3,7 @@ import { validateCalendarYear, type CalendarYear } from './calendar/working-time
 import { CentreProfile } from './centre';
 import type { Agency } from './model';
 import { FEEDBACK_PREFIX } from './feedback';
+import { parseEvaluationForm, type EvaluationForm } from './evaluation';
 import { codeErrors, contentOf, fieldName, parseProcedureBody, routeErrors, type FieldError, type ProcedureDraft } from './procedure-rules';
 
 /**
@@ -14,6 +15,7 @@ import { codeErrors, contentOf, fieldName, parseProcedureBody, routeErrors, type
  *   agencies.json            [{ code, name: {vi, en}, kind: desk|department, email }]
  *   procedures/<CODE>.json   a procedure as PUT /procedures/{code} takes it (code = file name)
  *   calendars/<yyyy>.json    optional: a year as PUT /calendars/{year} takes it
+ *   evaluation.json          optional: the citizens' evaluation form (./evaluation.ts)
  */
 
 export const AGENCY_CODE = /^[A-Z0-9]{2,12}$/;
@@ -59,6 +61,8 @@ export interface Catalogue {
   procedures: CatalogueProcedure[];
   /** Years the centre adds to, or overrides in, the national calendars. */
   calendars: CalendarYear[];
+  /** The citizens' evaluation form (evaluation.json), if the centre has one. */
+  evaluation?: EvaluationForm;
 }
 
 export interface CatalogueFile {
@@ -158,8 +162,17 @@ export function parseCatalogue(files: readonly CatalogueFile[], folder = ''): Ca
     else calendars.push(checked.value);
   }
 
+  let evaluation: EvaluationForm | undefined;
+  const evaluationFile = byPath.get('evaluation.json');
+  if (evaluationFile) {
+    const raw = json(evaluationFile);
+    const parsed = raw === undefined ? undefined : parseEvaluationForm(raw);
+    if (parsed?.ok) evaluation = parsed.value;
+    else if (parsed) add('evaluation.json', parsed.errors);
+  }
+
   if (errors.length || !profile) throw new CatalogueError(errors, folder);
-  return { profile, agencies, procedures: procedures.sort((a, b) => a.code.localeCompare(b.code)), calendars };
+  return { profile, agencies, procedures: procedures.sort((a, b) => a.code.localeCompare(b.code)), calendars, ...(evaluation ? { evaluation } : {}) };
 }
 
 /** The national years with the centre's years laid over them (a centre's year replaces the national one). */

@@ -87,6 +87,8 @@ export interface Dossier {
   /** The workflow finished and told the citizen; no resume touches it again. */
   closedAt?: string;
   rating?: { score: number; comment?: string; at: string };
+  /** The citizen's evaluation (./evaluation.ts): once, after the return, attributed to the officers who handled it. */
+  evaluation?: import('./evaluation').Evaluation;
   executionName?: string;
   /** Executions that handed the dossier over to a fresh one (old or long: workflow-contract HANDOVER). */
   handOvers?: number;

@@ -5,8 +5,9 @@ import { documents, pdf } from '../support/documents';
 import { signIn } from '../support/national-sign-in';
 import { testCitizens } from '../../infra/local/oidc';
 import { canonicalConfirmation, sign } from '../../functions/commons/payment-hub';
-import { applyOnline, askCompletionInTable, attach, citizenToken } from '../support/online';
+import { applyOnline, askCompletion, attach, citizenToken } from '../support/online';
 import { seedOnlineDossier } from '../support/online';
+import { hanoi } from '../support/centre';
 
 /** Every ISO instant inside a string (a value, or a date written into a sentence). */
 const INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?/g;
@@ -96,6 +97,10 @@ describe('every instant of every answer is local time (+07:00)', () => {
     await s.decide(desk, a.code, 'return', { outcome: 'approve' });
     await s.status(desk, a.code, 10);
     expect((await h.call('POST', `/public/dossiers/${a.code}/rating`, { headers: pin(a), body: { score: 5, comment: 'Nhanh' } })).status).toBe(201);
+    // and evaluated by criterion (issue 25), once
+    const best = Object.fromEntries(hanoi.evaluation!.criteria.map((x) => [x.id, x.scale.length]));
+    expect((await h.call('GET', `/public/dossiers/${a.code}/evaluation`, { headers: pin(a) })).body.canEvaluate).toBe(true);
+    expect((await h.call('POST', `/public/dossiers/${a.code}/evaluation`, { headers: pin(a), body: { answers: best } })).status).toBe(201);
     const seen = await h.call('GET', `/public/dossiers/${a.code}`, { headers: pin(a) });
     expect(seen.body.history.map((e: { event: string }) => e.event)).toContain('apology');
 
@@ -169,6 +174,15 @@ describe('every instant of every answer is local time (+07:00)', () => {
     expect((await h.call('GET', `/public/dossiers/${f1.code}`, { headers: pin(f1) })).body.fees.paid).toBe(true);
     await h.call('GET', '/payments?from=2026-12-01&to=2026-12-31', { token: op });
     await h.call('GET', '/payments/reconciliation?date=2026-12-02', { token: op });
+    // handed back, then evaluated by its signed-in owner (issue 25)
+    const sdl1 = await h.token('sdl-1', ['agency-SDL']);
+    await s.task('SDL', sdl1, own.code, 's1-sdl');
+    await s.decide(sdl1, own.code, 's1-sdl', { outcome: 'approve' });
+    await s.task('TTHCC', desk, own.code, 'return');
+    await s.decide(desk, own.code, 'return', { outcome: 'approve' });
+    await s.status(desk, own.code, 10);
+    expect((await h.call('GET', `/public/me/dossiers/${own.code}/evaluation`, { token: session.token })).status).toBe(200);
+    expect((await h.call('POST', `/public/me/dossiers/${own.code}/evaluation`, { token: session.token, headers: { 'idempotency-key': uniqueKey() }, body: { answers: best } })).status).toBe(201);
     expect((await h.call('POST', '/public/sign-out', { token: session.token })).status).toBe(200);
     // citizens' feedback: received, listed, assigned, answered, published, found, counted
     const fa = (await h.call('POST', '/public/feedback', { headers: { 'idempotency-key': uniqueKey() }, body: { kind: 'handling', text: 'Hồ sơ chậm', email: 'lt-feedback@example.vn' } })).body;
@@ -190,7 +204,7 @@ describe('every instant of every answer is local time (+07:00)', () => {
     await h.call('GET', `/public/applications/${applied.id}`, { token: applicant76 });
     const later = (await h.call('POST', '/public/applications', { token: applicant76, headers: { 'idempotency-key': uniqueKey() }, body: { procedureCode: 'TP-LLTP' } })).body;
     expect((await h.call('PUT', `/public/applications/${later.id}`, { token: applicant76, body: { answers: { hoTen: 'Công dân 76' } } })).status).toBe(200);
-    await askCompletionInTable(h, applied.code);
+    await askCompletion(h, applied.code);
     const extra = await attach(h, applicant76, applied.id);
     expect((await h.call('POST', `/public/me/dossiers/${applied.code}/completion`, { token: applicant76, headers: { 'idempotency-key': uniqueKey() }, body: { documents: [{ requirement: 'can-cuoc', documentId: extra }] } })).status).toBe(201);
 
@@ -207,6 +221,13 @@ describe('every instant of every answer is local time (+07:00)', () => {
     await s.task('TTHCC', desk, online.code, 'return');
     const owner = (await h.call('POST', '/_local/tokens', { body: { citizen: online.citizen } })).body.token;
     await eventually(async () => (await h.call('GET', `/public/me/dossiers/${online.code}/result`, { token: owner })).status === 200);
+    // handed back (its result downloaded online), evaluated at the desk's kiosk (issue 25); the figures and reports
+    await s.status(desk, online.code, 10);
+    expect((await h.call('GET', `/dossiers/${online.code}/evaluation`, { token: desk })).status).toBe(200);
+    expect((await h.call('POST', `/dossiers/${online.code}/evaluation`, { token: desk, headers: { 'idempotency-key': uniqueKey() }, body: { answers: best } })).status).toBe(201);
+    await h.call('GET', '/reports/officers?from=2026-12-01&to=2026-12-31', { token: op });
+    await h.call('GET', '/reports/index766?from=2026-12-01&to=2026-12-31', { token: op });
+    await h.call('GET', '/reports/periodic?period=2026-12', { token: op });
 
     const ok = new Set(answers.filter((x) => x.status < 300).map((x) => x.route));
     expect([...ok].sort(), 'every route answered with success at least once').toEqual(compiled.map((r) => r.key).sort());

@@ -3,10 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../infra/registry';
 import { applicant, eventually, startHarness, uniqueKey, type Harness } from '../support/local';
 import { declare, documents, pdf, postToS3 } from '../support/documents';
-import { applyOnline, askCompletionInTable, citizenToken, draftApplication, seedOnlineDossier, type SeededOnline } from '../support/online';
+import { hanoi } from '../support/centre';
+import { applyOnline, askCompletion, citizenToken, draftApplication, seedOnlineDossier, type SeededOnline } from '../support/online';
 
 // signedIn, otherCitizen, leaving, lan, minh: citizens signed in through the national sign-in (sessions); citizen: a PIN holder
 type Who = 'desk' | 'operator' | 'stp' | 'catp' | 'sdl' | 'nobody' | 'anonymous' | 'citizen' | 'wrongPin' | 'stpSystem' | 'signedIn' | 'otherCitizen' | 'leaving' | 'lan' | 'minh' | 'stranger';
+/** Every criterion of the centre's form answered with its best answer. */
+const evaluationAnswers = Object.fromEntries(hanoi.evaluation!.criteria.map((c) => [c.id, c.scale.length]));
+
 interface Case {
   route: string;
   path: string;
@@ -110,7 +114,7 @@ describe('who may call what', () => {
     online.bPending = asked.body.documentId;
     online.c = (await draftApplication(h, t.lan)).id;
     online.d = (await applyOnline(h, t.lan)).code;
-    await askCompletionInTable(h, online.d);
+    await askCompletion(h, online.d);
     // an online application waiting for the desk's check; a signed-in citizen who did not apply for it
     seeded = await seedOnlineDossier(h);
     t.stranger = (await h.call('POST', '/_local/tokens', { body: { citizen: { identityNumber: '001099099999', name: 'Trần Thị Bình', email: 'binh@example.vn' } } })).body.token;
@@ -149,6 +153,16 @@ describe('who may call what', () => {
     { route: 'POST /ops/emails/{id}/resend', path: `/ops/emails/${d.e.code}~receipt/resend`, allow: { operator: 202 }, deny: { desk: 403, stp: 403, nobody: 403 } },
     { route: 'GET /agencies/{agencyCode}/contacts', path: '/agencies/TTHCC/contacts', allow: { desk: 200 }, deny: { operator: 403, stp: 403, nobody: 403 } },
     { route: 'POST /public/dossiers/{code}/rating', path: `/public/dossiers/${d.e.code}/rating`, pin: d.e.lookupPin, body: { score: 5, comment: 'Nhanh' }, allow: { citizen: 201 }, deny: publicDeny },
+    // issue 25: the evaluation (once per dossier: the PIN's is the first, the others then answer 409 past their checks), the figures, the reports
+    { route: 'GET /public/dossiers/{code}/evaluation', path: `/public/dossiers/${d.e.code}/evaluation`, pin: d.e.lookupPin, allow: { citizen: 200 }, deny: publicDeny },
+    { route: 'POST /public/dossiers/{code}/evaluation', path: `/public/dossiers/${d.e.code}/evaluation`, pin: d.e.lookupPin, body: { answers: evaluationAnswers }, allow: { citizen: 201 }, deny: publicDeny },
+    { route: 'GET /public/me/dossiers/{code}/evaluation', path: `/public/me/dossiers/${d.a.code}/evaluation`, allow: { signedIn: 200 }, deny: { otherCitizen: 404, anonymous: 401, desk: 401, operator: 401, stp: 401, stpSystem: 401 } },
+    { route: 'POST /public/me/dossiers/{code}/evaluation', path: `/public/me/dossiers/${d.a.code}/evaluation`, body: { answers: evaluationAnswers }, allow: { signedIn: 409 }, deny: { otherCitizen: 404, anonymous: 401, desk: 401, operator: 401, stp: 401, stpSystem: 401 } },
+    { route: 'GET /dossiers/{code}/evaluation', path: `/dossiers/${d.e.code}/evaluation`, allow: { desk: 200 }, deny: { operator: 403, stp: 403, nobody: 403, stpSystem: 403 } },
+    { route: 'POST /dossiers/{code}/evaluation', path: `/dossiers/${d.e.code}/evaluation`, body: { answers: evaluationAnswers }, allow: { desk: 409 }, deny: { operator: 403, stp: 403, nobody: 403, stpSystem: 403 } },
+    { route: 'GET /reports/officers', path: '/reports/officers?from=2026-12-01&to=2026-12-31', allow: { desk: 200, operator: 200, stp: 200, catp: 200 }, deny: { nobody: 403, stpSystem: 403 } },
+    { route: 'GET /reports/index766', path: '/reports/index766?from=2026-12-01&to=2026-12-31', allow: { operator: 200 }, deny: { desk: 403, stp: 403, nobody: 403 } },
+    { route: 'GET /reports/periodic', path: '/reports/periodic?period=2026-12', allow: { operator: 200 }, deny: { desk: 403, stp: 403, nobody: 403 } },
     // the centre's public details: anyone (nothing to refuse; what is held back is tested in citizen-pages)
     { route: 'GET /public/centre', path: '/public/centre', allow: { anonymous: 200, citizen: 200, desk: 200 }, deny: {} },
     { route: 'POST /documents/drafts', path: '/documents/drafts', body: declare(pdf()), allow: { desk: 201 }, deny: { operator: 403, stp: 403, nobody: 403 } },

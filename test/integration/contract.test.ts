@@ -10,8 +10,9 @@ import { applicant, eventually, scenario, startHarness, uniqueKey, type Harness 
 import { declare, pdf, postToS3 } from '../support/documents';
 import { authorize } from '../support/national-sign-in';
 import { testCitizens } from '../../infra/local/oidc';
-import { askCompletionInTable, citizenToken, judicialRecordAnswers } from '../support/online';
+import { askCompletion, citizenToken, judicialRecordAnswers } from '../support/online';
 import { seedOnlineDossier } from '../support/online';
+import { hanoi } from '../support/centre';
 
 type Op = { 'x-roles': string[]; responses: Record<string, { content: Record<string, unknown> }>; operationId: string };
 
@@ -105,6 +106,16 @@ describe('real answers validate against the contract', () => {
     await check('POST /dossiers/{code}/steps/{stepId}/decision', `/dossiers/${b.code}/steps/return/decision`, { token: desk, body: { outcome: 'approve' } });
     await s.status(desk, b.code, 10);
     await check('POST /public/dossiers/{code}/rating', `/public/dossiers/${b.code}/rating`, { headers: { 'x-lookup-pin': b.lookupPin }, body: { score: 5 } });
+    // issue 25: the evaluation (PIN, kiosk), an officer's figures, the 766 panel, the periodic report (json, xlsx)
+    const best = Object.fromEntries(hanoi.evaluation!.criteria.map((c) => [c.id, c.scale.length]));
+    await check('GET /public/dossiers/{code}/evaluation', `/public/dossiers/${b.code}/evaluation`, { headers: { 'x-lookup-pin': b.lookupPin } });
+    await check('GET /dossiers/{code}/evaluation', `/dossiers/${b.code}/evaluation`, { token: desk });
+    await check('POST /dossiers/{code}/evaluation', `/dossiers/${b.code}/evaluation`, { token: desk, body: { answers: best } });
+    await check('POST /public/dossiers/{code}/evaluation', `/public/dossiers/${b.code}/evaluation`, { headers: { 'x-lookup-pin': b.lookupPin }, body: { answers: best } }); // twice: 409
+    await check('GET /reports/officers', '/reports/officers?from=2026-12-01&to=2026-12-31', { token: desk });
+    await check('GET /reports/index766', '/reports/index766?from=2026-12-01&to=2026-12-31', { token: op });
+    await check('GET /reports/periodic', '/reports/periodic?period=2026-12', { token: op });
+    await check('GET /reports/periodic', '/reports/periodic?period=2026-12&format=xlsx', { token: op });
     await check('GET /dossiers/{code}', `/dossiers/${b.code}`, { token: sdl });
     await check('GET /dossiers/{code}/control-sheet', `/dossiers/${a.code}/control-sheet`, { token: desk });
     await check('GET /dossiers/{code}/control-sheet', `/dossiers/${b.code}/control-sheet`, { token: op });
@@ -176,6 +187,8 @@ describe('real answers validate against the contract', () => {
     await check('GET /public/me/dossiers/{code}', `/public/me/dossiers/${e.code}`, { token: signedInToken }); // not hers: 404
     const own = await s.receive(desk, 'TP-LLTP', { ...applicant(9), idNumber: testCitizens()[0]!.identityNumber });
     await check('GET /public/me/dossiers/{code}', `/public/me/dossiers/${own.code}`, { token: signedInToken });
+    await check('GET /public/me/dossiers/{code}/evaluation', `/public/me/dossiers/${own.code}/evaluation`, { token: signedInToken });
+    await check('POST /public/me/dossiers/{code}/evaluation', `/public/me/dossiers/${own.code}/evaluation`, { token: signedInToken, body: { answers: Object.fromEntries(hanoi.evaluation!.criteria.map((c) => [c.id, 1])) } }); // not returned: 409
     await check('POST /public/sign-out', '/public/sign-out', { token: signedInToken });
     await check('GET /public/me', '/public/me', { token: signedInToken }); // signed out: 401
     await check('GET /ops/dossiers', '/ops/dossiers?state=failed', { token: op });
@@ -217,7 +230,7 @@ describe('real answers validate against the contract', () => {
     await check('GET /public/applications/{id}', `/public/applications/${app.id}`, { token: lan });
     const online = await check('POST /public/applications/{id}/submit', `/public/applications/${app.id}/submit`, { token: lan });
     await check('POST /public/me/dossiers/{code}/completion', `/public/me/dossiers/${online.code}/completion`, { token: lan, body: { answers: { mucDich: 'Xin thị thực' } } });
-    await askCompletionInTable(h, online.code);
+    await askCompletion(h, online.code);
     await check('POST /public/me/dossiers/{code}/completion', `/public/me/dossiers/${online.code}/completion`, { token: lan, body: { answers: { mucDich: 'Xin thị thực' } } });
 
     // online dossiers: the desk's check queue and its check; the result download (not ready yet: 409)

@@ -5,6 +5,7 @@ import { routes, type RouteSpec } from '../../infra/registry';
 import { applicant, eventually, startHarness, uniqueKey, type Harness } from '../support/local';
 import { isCitizenFacing } from '../../functions/core/roles';
 import { applyOnline, citizenToken } from '../support/online';
+import { hanoi } from '../support/centre';
 
 /**
  * Random and malformed requests at every route of the registry, through the local gateway:
@@ -256,6 +257,13 @@ const bodies = {
     { amount: fc.oneof(wrongNumber, fc.constantFrom(0, -1, 200000.5)), method: wrongString },
   ),
   publish: poisoned({ question: text, answer: text }, { question: wrongString, answer: wrongString }),
+  evaluation: poisoned(
+    {
+      answers: fc.oneof(fc.constant(Object.fromEntries(hanoi.evaluation!.criteria.map((c) => [c.id, c.scale.length]))), fc.dictionary(fc.constantFrom('attitude', 'overall', 'nope'), fc.oneof(fc.integer({ min: -2, max: 9 }), wrongNumber), { maxKeys: 3 })),
+      comment: text,
+    },
+    { answers: fc.oneof(wrongString, fc.constant([]), fc.constant({ attitude: 'x' }), fc.constant({ attitude: 1.5 })) },
+  ),
   rating: poisoned(
     { score: fc.oneof(fc.integer({ min: -10, max: 10 }), fc.double(), wrongNumber), comment: text },
     { score: fc.oneof(wrongNumber, fc.constantFrom(0, 6, 2.5, -1, 1e9)) },
@@ -528,6 +536,16 @@ describe('fuzz: random and malformed requests at every route', () => {
       { route: r('POST /public/dossiers/{code}/supplement'), targets: citizen(d.e.code, d.e.lookupPin), invalid: bodies.supplement },
       { route: r('POST /public/dossiers/{code}/withdraw'), targets: citizen(d.e.code, d.e.lookupPin), invalid: bodies.withdraw },
       { route: r('POST /public/dossiers/{code}/rating'), targets: citizen(d.e.code, d.e.lookupPin), invalid: bodies.rating },
+      // issue 25: the evaluation (PIN, signed in, the desk's kiosk), the figures, the reports
+      { route: r('GET /public/dossiers/{code}/evaluation'), targets: citizen(d.e.code, d.e.lookupPin) },
+      { route: r('POST /public/dossiers/{code}/evaluation'), targets: citizen(d.e.code, d.e.lookupPin), invalid: bodies.evaluation },
+      { route: r('GET /public/me/dossiers/{code}/evaluation'), targets: [{ params: { code: d.a.code }, token: t.citizen }, { params: { code: d.bait.code }, token: t.citizen }], token: t.citizen },
+      { route: r('POST /public/me/dossiers/{code}/evaluation'), targets: [{ params: { code: d.a.code }, token: t.citizen }], token: t.citizen, invalid: bodies.evaluation },
+      { route: r('GET /dossiers/{code}/evaluation'), targets: [{ params: { code: d.e.code }, token: t.desk }], token: t.desk },
+      { route: r('POST /dossiers/{code}/evaluation'), targets: [{ params: { code: d.e.code }, token: t.desk }], token: t.desk, invalid: bodies.evaluation },
+      { route: r('GET /reports/officers'), targets: [{ params: {}, token: t.stp }, { params: {}, token: t.operator }], token: t.operator, query: ['from', 'to', 'officer', 'agency'] },
+      { route: r('GET /reports/index766'), targets: [{ params: {}, token: t.operator }], token: t.operator, query: ['from', 'to', 'branch'] },
+      { route: r('GET /reports/periodic'), targets: [{ params: {}, token: t.operator }], token: t.operator, query: ['period', 'format', 'branch'] },
       { route: r('GET /public/centre'), targets: [{ params: {} }] },
       { route: r('POST /documents/drafts'), targets: [{ params: {}, token: t.desk }], token: t.desk, invalid: bodies.upload },
       { route: r('POST /dossiers/{code}/documents'), targets: [{ params: { code: d.a.code }, token: t.desk }, { params: { code: d.a.code }, token: t.stp }], token: t.desk, invalid: bodies.upload },

@@ -4,7 +4,7 @@ import { retentionItem } from '../../functions/commons/personal-data';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startHarness, uniqueKey, type Harness } from '../support/local';
 import { declare, pdf, postToS3 } from '../support/documents';
-import { applyOnline, askCompletionInTable, attach } from '../support/online';
+import { applyOnline, askCompletion, attach } from '../support/online';
 
 /**
  * Applying online against the local runtime (issue 21): a signed-in citizen finds the judicial
@@ -115,7 +115,7 @@ describe('applying online', () => {
     // sessions last 2 hours: the citizens sign in again
     lan = await citizen('001099012345', 'Nguyễn Thị Lan', 'lan@example.com');
     minh = await citizen('001088054321', 'Trần Văn Minh', 'minh@example.com');
-    await askCompletionInTable(h, code, '2026-12-07T07:00:00.000Z');
+    await askCompletion(h, code);
     const documentId = await attach(h, lan, id);
     expect((await h.call('POST', `/public/me/dossiers/${code}/completion`, { token: minh, headers: key(), body: { documents: [{ requirement: 'can-cuoc', documentId }] } })).status).toBe(404);
     const done = await h.call('POST', `/public/me/dossiers/${code}/completion`, { token: lan, headers: key(), body: { answers: { mucDich: 'Xin thị thực' }, documents: [{ requirement: 'can-cuoc', documentId }] } });

@@ -1,4 +1,4 @@
-import { DynamoDBClient, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Harness } from './local';
 import { uniqueKey } from './local';
 import { declare, pdf, postToS3 } from './documents';
@@ -64,28 +64,18 @@ export async function applyOnline(h: Harness, token: string, desk?: string): Pro
 }
 
 /**
- * The desk asks for completion of an online dossier, written straight to the table as the desk's
- * check (POST /dossiers/{code}/check, outcome request-completion) records it — for the tests of the
- * citizen's completion on a branch where that route is not merged yet.
+ * The desk asks for completion of an online dossier through its own route (POST
+ * /dossiers/{code}/check, outcome request-completion), as the desk that received it (`branch`: a
+ * branch desk's officer). What is missing: a clearer copy of the identity card.
  */
-export async function askCompletionInTable(h: Harness, code: string, at = new Date().toISOString()): Promise<void> {
-  const db = new DynamoDBClient({ endpoint: h.runtime.dynamoDbUrl, region: 'ap-southeast-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
-  try {
-    await db.send(
-      new UpdateItemCommand({
-        TableName: 'motcua',
-        Key: { PK: { S: `DOSSIER#${code}` }, SK: { S: 'META' } },
-        UpdateExpression: 'SET #o.completions = list_append(if_not_exists(#o.completions, :none), :ask)',
-        ExpressionAttributeNames: { '#o': 'online' },
-        ExpressionAttributeValues: {
-          ':none': { L: [] },
-          ':ask': { L: [{ M: { askedAt: { S: at }, by: { S: 'desk-1' }, missing: { L: [{ S: 'Bản chụp căn cước rõ nét' }] }, reason: { S: 'Ảnh chụp bị mờ' } } }] },
-        },
-      }),
-    );
-  } finally {
-    db.destroy();
-  }
+export async function askCompletion(h: Harness, code: string, branch?: string): Promise<void> {
+  const token = await h.token('desk-check-1', ['desk', ...(branch ? [`branch-${branch}`] : [])]);
+  const res = await h.call('POST', `/dossiers/${code}/check`, {
+    token,
+    headers: { 'idempotency-key': uniqueKey() },
+    body: { outcome: 'request-completion', missing: ['Bản chụp căn cước rõ nét'], reason: 'Ảnh chụp bị mờ' },
+  });
+  if (res.status !== 200) throw new Error(`ask completion: ${res.status} ${JSON.stringify(res.body)}`);
 }
 
 

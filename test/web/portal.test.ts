@@ -6,7 +6,7 @@ import { ROOT } from '../../infra/local/runtime';
 import { startHarness, type Harness } from '../support/local';
 import { launchBrowser, newPage, seriousViolations } from '../support/browser';
 import { pdf } from '../support/documents';
-import { askCompletionInTable } from '../support/online';
+import { askCompletion } from '../support/online';
 
 const PHONE = { width: 390, height: 844 };
 const POLL = { timeout: 20_000 };
@@ -181,8 +181,8 @@ describe('the citizens’ portal: sign in, find, apply with a file, submit, my d
     await expect.poll(() => page.textContent('#status-h'), POLL).toContain('Mới đăng ký');
     await accessible('my dossier');
 
-    // the desk asks to complete it (its route is the desk's check; here the ask is written as it stores it)
-    await askCompletionInTable(h, code);
+    // the desk asks to complete it (its check: request-completion)
+    await askCompletion(h, code);
     await page.reload();
     await page.locator('#completion').waitFor(POLL);
     expect(await page.textContent('#completion')).toContain('Ảnh chụp bị mờ');
@@ -196,9 +196,29 @@ describe('the citizens’ portal: sign in, find, apply with a file, submit, my d
     expect(completed.status).toBe(1);
     expect(completed.files.map((f: { size: number }) => f.size)).toContain(clearer.length);
 
+    // the desk receives it (its check, as the desk's page sends it): status 2, the appointment
+    // counted from the receipt, form 01 by email to the address of the national identity
+    const received = await h.call('POST', `/dossiers/${code}/check`, { token: desk, headers: { 'idempotency-key': `portal-receive-${code}` }, body: { outcome: 'receive' } });
+    expect(received.status, JSON.stringify(received.body)).toBe(200);
+    expect(received.body).toMatchObject({ status: 2, outcome: 'receive' });
+    await page.reload();
+    // received (2) — or already with the first agency (4) if the workflow was quicker than the page
+    await expect.poll(() => page.textContent('#status-h'), POLL).toMatch(/Đã tiếp nhận|Đang xử lý/);
+    const receivedPage = (await page.textContent('main'))!;
+    expect(receivedPage).toContain('Hẹn trả kết quả');
+    await accessible('my dossier: received');
+    await expect
+      .poll(async () => (await h.emailsTo('lan.nguyen@example.vn')).some((e) => e.subject.includes(`Giấy tiếp nhận hồ sơ và hẹn trả kết quả ${code}`)), POLL)
+      .toBe(true);
+    await page.getByRole('link', { name: 'Hồ sơ của tôi' }).first().click();
+    // received (2), or already handed to the first agency by the workflow (4)
+    await expect.poll(() => mine.locator(`li:has-text("${code}") [data-status]`).getAttribute('data-status'), POLL).toMatch(/^[24]$/);
+    await page.getByRole('link', { name: code }).click();
+    await page.getByRole('heading', { name: code, level: 1 }).waitFor(POLL);
+
     // English on the switch
     await page.getByRole('button', { name: 'English' }).click();
-    await expect.poll(() => page.textContent('#status-h'), POLL).toContain('Submitted');
+    await expect.poll(() => page.textContent('#status-h'), POLL).toMatch(/Received|Being processed|Processing/);
     await accessible('my dossier (English)');
 
     // no token, PIN, identity number, name or email in any address asked for

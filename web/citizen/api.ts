@@ -53,6 +53,11 @@ export const api = {
     call<Answered<'publicWithdraw', 202>>('POST', `${dossier(code)}/withdraw`, pin, (reason ? { reason } : {}) satisfies BodyOf<'publicWithdraw'>),
   rate: (code: string, pin: string, score: number, comment?: string) =>
     call<Answered<'publicRating', 201>>('POST', `${dossier(code)}/rating`, pin, { score, ...(comment ? { comment } : {}) } satisfies BodyOf<'publicRating'>),
+  /** The centre's evaluation form for this dossier, and whether it can still be given (issue 25). */
+  evaluationForm: (code: string, pin: string) => call<Answered<'publicEvaluationForm', 200>>('GET', `${dossier(code)}/evaluation`, pin),
+  /** The evaluation, once, after the return: 201; 409 twice or too early; 400 names `answers.<criterion>`. */
+  evaluate: (code: string, pin: string, body: BodyOf<'publicEvaluate'>) =>
+    call<Answered<'publicEvaluate', 201> & { errors?: { field: string; message: string }[] }>('POST', `${dossier(code)}/evaluation`, pin, body),
   /** Issue 11's route: always 202 whether or not the code exists (404 until it is built). */
   pinReminder: (code: string) => call<Answered<'publicPinReminder', 202>>('POST', `${dossier(code)}/pin-reminder`, undefined, {} satisfies BodyOf<'publicPinReminder'>),
   /** The letter's one-time code: the new PIN replaces the old one (200), or 400 when it is not right. */

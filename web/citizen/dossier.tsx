@@ -5,6 +5,7 @@ import { formatLocal, type Lang } from './format';
 import type { Strings } from './i18n';
 import { collectionIcs } from './ics';
 import { Fees, Rating, ResultFiles, Supplement, Withdraw } from './sections';
+import { Evaluation } from './evaluation';
 
 export const CODE = /^[A-Z0-9]{2,12}-\d{6}-\d{4,}$/;
 
@@ -91,6 +92,7 @@ export function Dossier({ ctx, view: v, heading, onOther }: { ctx: Ctx; view: Do
       {v.status === 5 && v.supplement && <Supplement ctx={ctx} view={v} />}
       {v.fees && <Fees ctx={ctx} view={v} />}
       <ResultFiles ctx={ctx} view={v} />
+      {v.status === 10 && <Evaluation ctx={ctx} />}
       {(v.canRate || v.rating) && <Rating ctx={ctx} view={v} />}
       <section class="card" aria-labelledby="history-h">
         <h2 id="history-h">{t.history}</h2>

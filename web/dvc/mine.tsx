@@ -8,6 +8,7 @@ import { ACCEPT_ATTR } from '../shared/file-checks';
 import { formatLocal } from '../citizen/format';
 import { newKey } from '../shared/api';
 import { useI18n } from '../shared/i18n';
+import { EvaluationSection } from '../shared/evaluation';
 import { fetchers, useMyDossier, useMyDossiers, useProcedure, type MyDossierView } from './api';
 import { Link, usePortal } from './context';
 import { words } from './i18n';
@@ -114,6 +115,14 @@ export function MyDossier({ code }: { code: string }) {
         </dl>
       </section>
       {v.fees && <Fees view={v} />}
+      {v.status === 10 && (
+        <EvaluationSection
+          lang={lang}
+          dossier={v.code}
+          load={async () => (await fetchers.myEvaluationForm(v.code)).data}
+          send={async (body) => (await fetchers.myEvaluate(v.code, body)).response.status}
+        />
+      )}
       {v.online?.completion && <CompleteIt view={v} onDone={() => { setFlash(t('completionSent')); one.reload(); }} />}
       {v.history.length ? (
         <section class="card" aria-labelledby="history-h">

@@ -16,6 +16,8 @@ import { ControlSheetPage, LogbookPage, SearchPage } from './pages/records';
 import { consolePage } from './console/routes';
 import { FeedbackFigures, FeedbackItem, FeedbackList } from './pages/feedback';
 import { OnlineChecks } from './pages/online-checks';
+import { Kiosk } from './pages/kiosk';
+import { FiguresPage } from './pages/figures';
 
 const T = {
   title: { vi: 'Một cửa — cán bộ', en: 'One-stop — officers' },
@@ -29,6 +31,8 @@ const T = {
   logbook: { vi: 'Sổ theo dõi', en: 'Logbook' },
   console: { vi: 'Bảng điều hành', en: 'Operators’ console' },
   feedback: { vi: 'Phản ánh, kiến nghị', en: 'Feedback' },
+  figures: { vi: 'Kết quả và đánh giá', en: 'Figures and evaluations' },
+  kiosk: { vi: 'Phiếu đánh giá tại quầy', en: 'Evaluation kiosk' },
   signOut: { vi: 'Đăng xuất', en: 'Sign out' },
   notFound: { vi: 'Không có trang này.', en: 'No such page.' },
   loading: { vi: 'Đang tải…', en: 'Loading…' },
@@ -50,6 +54,7 @@ function Nav() {
               <li><Link href="/desk/receive">{t('receive')}</Link></li>
               <li><Link href="/desk/checks">{t('checks')}</Link></li>
               <li><Link href={`/records/logbook/${desk}`}>{t('logbook')}</Link></li>
+              <li><Link href={`/kiosk/${desk}`}>{t('kiosk')}</Link></li>
             </>
           )}
           {agency && (
@@ -60,6 +65,7 @@ function Nav() {
           )}
           {(isDesk(session) || isOperator(session)) && <li><Link href="/records/search">{t('search')}</Link></li>}
           <li><Link href="/pakn">{t('feedback')}</Link></li>
+          <li><Link href="/figures">{t('figures')}</Link></li>
           {isOperator(session) && <li><Link href="/console">{t('console')}</Link></li>}
         </ul>
       </nav>
@@ -105,6 +111,9 @@ function Routes() {
   if (path === '/pakn') return <FeedbackList search={search} />;
   if (path === '/pakn/figures') return <FeedbackFigures search={search} />;
   if ((x = m(/^\/pakn\/(PA-[0-9-]+)$/))) return <FeedbackItem code={x[1]!} />;
+  // issue 25: the desk's kiosk evaluation (/kiosk/<desk>), and an officer's own figures
+  if ((x = m(/^\/kiosk\/([A-Z0-9]+)$/))) return <Kiosk desk={x[1]!} search={search} />;
+  if (path === '/figures') return <FiguresPage search={search} />;
   if (path === '/console' || path.startsWith('/console/')) return consolePage(path, search) ?? <p>{t('notFound')}</p>;
   return <p>{t('notFound')}</p>;
 }

@@ -194,6 +194,19 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/dossiers/{code}/evaluation": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** Desk kiosk: the evaluation form for a dossier at this desk (roles: desk) */
+    get: operations["kioskEvaluationForm"];
+    put?: never;
+    /** Desk kiosk: the citizen's evaluation of a dossier just handed back at this desk (roles: desk) */
+    post: operations["kioskEvaluate"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/dossiers/{code}/payments": {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
     get?: never;
@@ -580,6 +593,19 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/public/dossiers/{code}/evaluation": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** Citizen: the centre's evaluation form for a dossier, and whether it was given (roles: public) */
+    get: operations["publicEvaluationForm"];
+    put?: never;
+    /** Citizen: evaluate the service once, after the return (criteria of the centre’s form) (roles: public) */
+    post: operations["publicEvaluate"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/public/dossiers/{code}/payments": {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
     get?: never;
@@ -701,6 +727,19 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/public/me/dossiers/{code}/evaluation": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** Citizen: the evaluation form of one of my dossiers (no PIN) (roles: citizen) */
+    get: operations["publicMyEvaluationForm"];
+    put?: never;
+    /** Citizen: evaluate one of my dossiers once, after the return (no PIN) (roles: citizen) */
+    post: operations["publicMyEvaluate"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/public/me/dossiers/{code}/payments": {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
     get?: never;
@@ -779,6 +818,42 @@ export interface paths {
     put?: never;
     /** Citizen: sign out (end the session) (roles: citizen) */
     post: operations["publicSignOut"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/reports/index766": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** Decision 766/QĐ-TTg's index: the components the platform computes (roles: operator) */
+    get: operations["getPanel766"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/reports/officers": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** Officers and agencies by their figures (evaluations, on time, late) (roles: desk, agency, operator) */
+    get: operations["getOfficerFigures"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/reports/periodic": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** Periodic report (month, quarter, year): received, carried over, solved, pending; Excel or CSV (roles: operator) */
+    get: operations["getPeriodicReport"];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1564,6 +1639,58 @@ export interface operations {
       404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       422: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "kioskEvaluationForm": {
+    parameters: { query?: never; header?: never; path: { code: string }; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          dossierCode: string;
+          criteria: {
+            id: string;
+            label: {
+              vi: string;
+              en: string;
+            };
+            max: number;
+            scale: {
+              vi: string;
+              en: string;
+            }[];
+          }[];
+          source: string;
+          given: boolean;
+          canEvaluate: boolean;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "kioskEvaluate": {
+    parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path: { code: string }; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        answers: {
+          [key: string]: number | undefined;
+        };
+        comment?: string;
+      } } };
+    responses: {
+      201: { headers: { [name: string]: unknown }; content: { "application/json": {
+          dossierCode: string;
+          officers: number;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
     };
@@ -2872,6 +2999,56 @@ export interface operations {
       503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
     };
   };
+  "publicEvaluationForm": {
+    parameters: { query?: never; header: { "X-Lookup-Pin": string }; path: { code: string }; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          dossierCode: string;
+          criteria: {
+            id: string;
+            label: {
+              vi: string;
+              en: string;
+            };
+            max: number;
+            scale: {
+              vi: string;
+              en: string;
+            }[];
+          }[];
+          source: string;
+          given: boolean;
+          canEvaluate: boolean;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      429: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "publicEvaluate": {
+    parameters: { query?: never; header: { "X-Lookup-Pin": string; "Idempotency-Key"?: string }; path: { code: string }; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        answers: {
+          [key: string]: number | undefined;
+        };
+        comment?: string;
+      } } };
+    responses: {
+      201: { headers: { [name: string]: unknown }; content: { "application/json": {
+          dossierCode: string;
+          officers: number;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      429: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
   "publicPay": {
     parameters: { query?: never; header: { "X-Lookup-Pin": string; "Idempotency-Key"?: string }; path: { code: string }; cookie?: never };
     requestBody: { content: { 'application/json': Record<string, never> } };
@@ -3236,6 +3413,58 @@ export interface operations {
       503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
     };
   };
+  "publicMyEvaluationForm": {
+    parameters: { query?: never; header?: never; path: { code: string }; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          dossierCode: string;
+          criteria: {
+            id: string;
+            label: {
+              vi: string;
+              en: string;
+            };
+            max: number;
+            scale: {
+              vi: string;
+              en: string;
+            }[];
+          }[];
+          source: string;
+          given: boolean;
+          canEvaluate: boolean;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      429: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "publicMyEvaluate": {
+    parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path: { code: string }; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        answers: {
+          [key: string]: number | undefined;
+        };
+        comment?: string;
+      } } };
+    responses: {
+      201: { headers: { [name: string]: unknown }; content: { "application/json": {
+          dossierCode: string;
+          officers: number;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      429: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
   "publicMyPay": {
     parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path: { code: string }; cookie?: never };
     requestBody: { content: { 'application/json': Record<string, never> } };
@@ -3448,6 +3677,246 @@ export interface operations {
       400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       429: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "getPanel766": {
+    parameters: { query: { from: string; to: string; branch?: string }; header?: never; path?: never; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          from: string;
+          to: string;
+          decision: string;
+          components: {
+            id: string;
+            group: "transparency" | "progress" | "digitisation" | "online" | "satisfaction";
+            name: {
+              vi: string;
+              en: string;
+            };
+            value: number | null;
+            numerator: number;
+            denominator: number;
+            how: string;
+            dossiers: {
+              numerator: string[];
+              denominator: string[];
+            };
+          }[];
+          notComputed: {
+            group: "transparency" | "progress" | "digitisation" | "online" | "satisfaction";
+            name: {
+              vi: string;
+              en: string;
+            };
+            why: string;
+          }[];
+          skipped: {
+            code: string;
+            reason: string;
+          }[];
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "getOfficerFigures": {
+    parameters: { query: { from: string; to: string; officer?: string; agency?: string }; header?: never; path?: never; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          from: string;
+          to: string;
+          scope: "own" | "agency" | "all";
+          officers: {
+            key: string;
+            handled: {
+              count: number;
+              dossiers: string[];
+            };
+            onTime: {
+              count: number;
+              dossiers: string[];
+            };
+            late: {
+              count: number;
+              steps: {
+                code: string;
+                stepId: string;
+                agency: string;
+                officer: string | null;
+                decided: boolean;
+              }[];
+            };
+            evaluations: {
+              count: number;
+              dossiers: string[];
+              criteria: {
+                id: string;
+                label: {
+                  vi: string;
+                  en: string;
+                };
+                max: number;
+                count: number;
+                mean: number | null;
+                top: number;
+              }[];
+              comments: string[];
+            };
+          }[];
+          agencies: {
+            key: string;
+            handled: {
+              count: number;
+              dossiers: string[];
+            };
+            onTime: {
+              count: number;
+              dossiers: string[];
+            };
+            late: {
+              count: number;
+              steps: {
+                code: string;
+                stepId: string;
+                agency: string;
+                officer: string | null;
+                decided: boolean;
+              }[];
+            };
+            evaluations: {
+              count: number;
+              dossiers: string[];
+              criteria: {
+                id: string;
+                label: {
+                  vi: string;
+                  en: string;
+                };
+                max: number;
+                count: number;
+                mean: number | null;
+                top: number;
+              }[];
+              comments: string[];
+            };
+          }[];
+          skipped: {
+            code: string;
+            reason: string;
+          }[];
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "getPeriodicReport": {
+    parameters: { query: { period: string; format?: "json" | "xlsx" | "csv"; branch?: string }; header?: never; path?: never; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          period: string;
+          from: string;
+          to: string;
+          carriedOverSince: string;
+          byBranch: {
+            key: string;
+            newReception: number;
+            preExisting: number;
+            totalSolved: number;
+            solvedInTime: number;
+            solvedLate: number;
+            withdrawn: number;
+            refused: number;
+            pending: number;
+            pendingLate: number;
+            dossiers: {
+              [key: string]: string[] | undefined;
+            };
+          }[];
+          byAgency: {
+            key: string;
+            newReception: number;
+            preExisting: number;
+            totalSolved: number;
+            solvedInTime: number;
+            solvedLate: number;
+            withdrawn: number;
+            refused: number;
+            pending: number;
+            pendingLate: number;
+            dossiers: {
+              [key: string]: string[] | undefined;
+            };
+          }[];
+          byProcedure: {
+            key: string;
+            newReception: number;
+            preExisting: number;
+            totalSolved: number;
+            solvedInTime: number;
+            solvedLate: number;
+            withdrawn: number;
+            refused: number;
+            pending: number;
+            pendingLate: number;
+            dossiers: {
+              [key: string]: string[] | undefined;
+            };
+          }[];
+          total: {
+            key: string;
+            newReception: number;
+            preExisting: number;
+            totalSolved: number;
+            solvedInTime: number;
+            solvedLate: number;
+            withdrawn: number;
+            refused: number;
+            pending: number;
+            pendingLate: number;
+            dossiers: {
+              [key: string]: string[] | undefined;
+            };
+          };
+          dailyIntake: {
+            date: string;
+            desk: string;
+            received: number;
+            dossiers: string[];
+          }[];
+          lateDossiers: {
+            code: string;
+            fate: string;
+            steps: {
+              code: string;
+              stepId: string;
+              agency: string;
+              officer: string | null;
+              decided: boolean;
+            }[];
+          }[];
+          skipped: {
+            code: string;
+            reason: string;
+          }[];
+        } | {
+          filename: string;
+          mediaType: string;
+          base64: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
     };

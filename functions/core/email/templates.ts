@@ -552,8 +552,13 @@ const letters: Record<EmailEvent, (d: EmailData, o: RenderOptions) => Letter> = 
       vi: [
         `Mời ông/bà đánh giá mức độ hài lòng về việc giải quyết ${h.vi}, từ 1 (rất không hài lòng) đến 5 (rất hài lòng), kèm ý kiến góp ý nếu có.`,
         'Ý kiến của ông/bà giúp chúng tôi phục vụ tốt hơn.',
+        'Trên cùng trang, ông/bà có thể đánh giá theo từng tiêu chí của phiếu đánh giá (thái độ, hướng dẫn, đúng hẹn, số lần đi lại…); đánh giá được tính cho các cán bộ đã giải quyết hồ sơ.',
       ],
-      en: [`Please rate how ${h.en} was handled, from 1 (very dissatisfied) to 5 (very satisfied), with a comment if you wish.`, 'Your opinion helps us serve you better.'],
+      en: [
+        `Please rate how ${h.en} was handled, from 1 (very dissatisfied) to 5 (very satisfied), with a comment if you wish.`,
+        'Your opinion helps us serve you better.',
+        "On the same page you can evaluate each criterion of the centre's form (attitude, guidance, timeliness, visits needed…); it counts towards the officers who handled the dossier.",
+      ],
       next: {
         vi: ['Bấm nút “Đánh giá” dưới đây, chọn mức từ 1 đến 5 và viết góp ý nếu muốn. Mỗi hồ sơ được đánh giá một lần.'],
         en: ['Press the “Rate the service” button below, choose from 1 to 5 and add a comment if you wish. Each dossier can be rated once.'],

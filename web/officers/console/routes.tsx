@@ -4,6 +4,7 @@ import { ConsoleDashboard } from '../pages/console-dashboard';
 import { ConsoleDossiers } from '../pages/console-dossiers';
 import { ConsoleLetters } from '../pages/console-letters';
 import { OperatorOnly } from './shared';
+import { ConsoleReports } from '../pages/figures';
 
 /** The operators' console's pages under /console (each refuses an officer who is not an operator). */
 export function consolePage(path: string, search: string) {
@@ -19,6 +20,7 @@ function pageOf(path: string, search: string) {
     case '/console/calendars': return <ConsoleCalendars search={search} />;
     case '/console/procedures': return <ConsoleProcedures />;
     case '/console/agencies': return <ConsoleAgencies />;
+    case '/console/reports': return <ConsoleReports search={search} />;
     default: return undefined;
   }
 }

@@ -14,6 +14,7 @@ export const CT = {
   calendars: { vi: 'Lịch làm việc', en: 'Calendars' },
   procedures: { vi: 'Thủ tục', en: 'Procedures' },
   agencies: { vi: 'Cơ quan', en: 'Agencies' },
+  reports: { vi: 'Chỉ số 766, báo cáo', en: '766 index, reports' },
   consoleNav: { vi: 'Các trang điều hành', en: 'Console pages' },
   refused: { vi: 'Trang này chỉ dành cho cán bộ quản trị vận hành.', en: 'This page is for platform operators only.' },
 };
@@ -31,6 +32,7 @@ export function OperatorOnly({ children }: { children: ComponentChildren }) {
     ['/console/calendars', 'calendars'],
     ['/console/procedures', 'procedures'],
     ['/console/agencies', 'agencies'],
+    ['/console/reports', 'reports'],
   ] as const;
   return (
     <div class="console">

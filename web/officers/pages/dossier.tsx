@@ -111,6 +111,7 @@ const T = {
   fix: { vi: 'Không ghi nhận được: {m}', en: 'Not recorded: {m}' },
   sheet: { vi: 'Phiếu kiểm soát (mẫu 06)', en: 'Control sheet (form 06)' },
   receipt: { vi: 'Giấy biên nhận (mẫu 01)', en: 'Receipt (form 01)' },
+  kiosk: { vi: 'Mở phiếu đánh giá tại quầy', en: 'Open the evaluation kiosk' },
   notFound: { vi: 'Không có hồ sơ {code}, hoặc bạn không được xem.', en: 'No dossier {code}, or you may not see it.' },
   stop: { vi: 'Dừng: {reason}', en: 'Stopped: {reason}' },
 };
@@ -184,6 +185,7 @@ export function DossierPage({ code }: { code: string }) {
       <p class="links">
         <Link href={`/records/control-sheet/${d.code}`}>{t('sheet')}</Link>
         {desk && <Link href={`/receipt/${d.code}`}>{t('receipt')}</Link>}
+        {desk && d.status === 10 && atMyDesk(d.branch) && <Link href={`/kiosk/${d.branch ?? config.centre.deskAgency}?dossier=${encodeURIComponent(d.code)}`}>{t('kiosk')}</Link>}
       </p>
       {desk && d.status === 1 && atMyDesk(d.branch) && <OnlineCheckActions code={d.code} onDone={reload} />}
       {actable.map((s) => (
