@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicant, eventually, scenario, startHarness, uniqueKey, type Harness } from '../support/local';
 import { launchBrowser, newPage, seriousViolations } from '../support/browser';
+import { signInAs } from './officers-support';
 
 const PHONE = { width: 390, height: 844 };
 const POLL = { timeout: 15_000 };
@@ -99,5 +100,27 @@ describe('paying a fee online (390×844)', () => {
     expect(await page.getByRole('button', { name: 'Thanh toán trực tuyến' }).isVisible()).toBe(true);
     expect(errors).toEqual([]);
     await context.close();
+  });
+
+  it('the desk records cash on the dossier page; the console lists the day\'s money and reconciles it with the hub', async () => {
+    const d = await owing(84);
+    const desk1 = await signInAs(browser, h.runtime.apiUrl, /bộ phận một cửa/i);
+    await desk1.page.goto(`${h.runtime.apiUrl}/dossier/${d.code}`);
+    await desk1.page.waitForSelector('#fees');
+    expect(await desk1.page.textContent('#fees')).toContain('200.000 đ');
+    await desk1.page.getByRole('button', { name: /Ghi nhận đã thu/ }).click();
+    await expect.poll(() => desk1.page.textContent('#fees'), POLL).toContain('Đã nộp lúc');
+    expect(await status(d.code)).not.toBe(6);
+    expect(await seriousViolations(desk1.page)).toEqual([]);
+    await desk1.context.close();
+    const op = await signInAs(browser, h.runtime.apiUrl, /Quản trị vận hành/, { width: 1280, height: 1000 });
+    await op.page.goto(`${h.runtime.apiUrl}/console/payments?date=2026-12-02`);
+    await op.page.waitForSelector('[data-testid=payments-total]');
+    // two online payments (the first two tests) and this one in cash
+    expect(await op.page.textContent('[data-testid=payments-total]')).toContain('600.000 đ');
+    await expect.poll(() => op.page.textContent('main'), POLL).toContain('Khớp đến từng đồng');
+    expect(await seriousViolations(op.page)).toEqual([]);
+    expect(op.errors).toEqual([]);
+    await op.context.close();
   });
 });
