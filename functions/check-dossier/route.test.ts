@@ -127,6 +127,17 @@ describe('POST /dossiers/{code}/check', () => {
     expect(JSON.parse(sqs.commandCalls(SendMessageCommand)[0]!.args[0].input.MessageBody!)).toEqual({ dossierCode: CODE, eventKey: 'online-completion-1' });
   });
 
+  it('asks again, after the citizen completed, with the same words as the first ask: a new ask (round 2), not a retry of the first', async () => {
+    const first = { askedAt: '2026-12-07T02:30:00.000Z', by: 'desk-officer', missing: ['Bản sao căn cước'], reason: 'Thiếu giấy tờ tùy thân', completedAt: '2026-12-07T02:45:00.000Z' };
+    stored(submitted({ online: { ...online, completions: [first] } }));
+    db.on(UpdateCommand).callsFake((input) => ({ Attributes: { ...submitted(), online: { ...online, completions: [first, ...input.ExpressionAttributeValues[':ask']] } } }));
+    const answer = await invoke(route, { as: desk, params, body: { outcome: 'request-completion', missing: first.missing, reason: first.reason } });
+    expect(answer.status).toBe(200);
+    expect(answer.body.checkedAt).toBe('2026-12-07T10:00:00+07:00');
+    expect(updates()).toHaveLength(1);
+    expect(JSON.parse(sqs.commandCalls(SendMessageCommand)[0]!.args[0].input.MessageBody!)).toEqual({ dossierCode: CODE, eventKey: 'online-completion-2' });
+  });
+
   it('while the citizen completes, only a refusal is possible (receive: 409)', async () => {
     stored(submitted({ online: { ...online, completions: [{ askedAt: NOW, by: 'x', missing: ['a'], reason: 'b' }] } }));
     expect((await invoke(route, { as: desk, params, body: { outcome: 'receive' } })).status).toBe(409);

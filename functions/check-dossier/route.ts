@@ -50,7 +50,8 @@ async function retried(d: Online, body: Check, sub: string) {
   const { check } = d.online;
   if (body.outcome === 'request-completion') {
     const last = d.online.completions?.at(-1);
-    if (!last || last.by !== sub || last.reason !== body.reason || JSON.stringify(last.missing) !== JSON.stringify(body.missing)) return undefined;
+    // an ask the citizen already answered is no retry: the same words again are a new ask (round n+1)
+    if (!last || last.completedAt || last.by !== sub || last.reason !== body.reason || JSON.stringify(last.missing) !== JSON.stringify(body.missing)) return undefined;
     await queueOnlineCheckLetter(d.code, completionEventKey(d.online.completions!.length));
     return done(d, body.outcome, last.askedAt);
   }

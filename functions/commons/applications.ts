@@ -65,8 +65,10 @@ export async function saveApplication(app: ApplicationRecord, previousUpdatedAt?
       new PutCommand({
         TableName: tableName(),
         Item: { ...applicationKey(app.id), ...app, expiresAt },
-        ConditionExpression: previousUpdatedAt ? 'updatedAt = :u' : 'attribute_not_exists(PK)',
-        ...(previousUpdatedAt ? { ExpressionAttributeValues: { ':u': previousUpdatedAt } } : {}),
+        // unchanged, and in the status it was read in: the submission marks it without touching updatedAt,
+        // and a draft read before it must not write the application back to a draft without its dossier
+        ConditionExpression: previousUpdatedAt ? 'updatedAt = :u AND #status = :s' : 'attribute_not_exists(PK)',
+        ...(previousUpdatedAt ? { ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':u': previousUpdatedAt, ':s': app.status } } : {}),
       }),
     );
   } catch (e) {

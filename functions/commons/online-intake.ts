@@ -167,6 +167,20 @@ async function claimFiles(code: string, files: PendingUpload[], intakeKey: strin
   }
 }
 
+/**
+ * Give the application its dossier's code (once), before the dossier is written; updatedAt moves so
+ * that a change read before (PUT, a file recorded) is refused rather than written back without it.
+ * False when another attempt gave it another code first.
+ */
+async function giveCode(app: ApplicationRecord, code: string, at: string): Promise<boolean> {
+  return !!(await updateIf({
+    Key: applicationKey(app.id),
+    UpdateExpression: 'SET dossierCode = :c, updatedAt = :u',
+    ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(dossierCode) OR dossierCode = :c)',
+    ExpressionAttributeValues: { ':c': code, ':u': at },
+  }));
+}
+
 async function markSubmitted(app: ApplicationRecord, code: string, submittedAt: string) {
   await updateIf({
     Key: applicationKey(app.id),
@@ -183,7 +197,7 @@ async function markSubmitted(app: ApplicationRecord, code: string, submittedAt: 
  * desk's prefix and day counter), the status-1 dossier, its files, the applicant's lookup items.
  * Submitting the same application again (a retry, a double click) answers the same dossier.
  */
-export async function submitApplication(citizen: Citizen, applicationId: string): Promise<SubmittedAnswer> {
+export async function submitApplication(citizen: Citizen, applicationId: string, attempt = 0): Promise<SubmittedAnswer> {
   const app = await ownApplication(citizen, applicationId);
   if (app.dossierCode) {
     const existing = await getDossier(app.dossierCode);
@@ -205,9 +219,26 @@ export async function submitApplication(citizen: Citizen, applicationId: string)
   const intakeKey = onlineIntakeKey(app.id);
   const files = await checkFiles(citizen, app.id, app.documents, intakeKey);
   const calendar = await workingCalendar();
-  const yymmdd = day.slice(2).replaceAll('-', '');
-  const seq = await reserveSequence(app.desk, yymmdd, intakeKey);
-  const code = dossierCode(app.desk, day, seq);
+  // the code is given to the application before the dossier is written: an attempt that died in
+  // between (retried another day, or from another tab) reuses it, never a second dossier
+  let code: string;
+  let yymmdd: string;
+  let seq: number;
+  if (app.dossierCode) {
+    code = app.dossierCode;
+    const [, day6, n] = /-(\d{6})-(\d+)$/.exec(code)!;
+    yymmdd = day6!;
+    seq = Number(n);
+  } else {
+    yymmdd = day.slice(2).replaceAll('-', '');
+    seq = await reserveSequence(app.desk, yymmdd, intakeKey);
+    code = dossierCode(app.desk, day, seq);
+    if (!(await giveCode(app, code, submittedAt.toISOString()))) {
+      // another attempt gave it a code first (on another day): answer with that one
+      if (attempt) throw conflict('The application is being submitted; try again.');
+      return submitApplication(citizen, applicationId, attempt + 1);
+    }
+  }
   const item = onlineDossierItem({
     code,
     procedure: procedure!,

@@ -45,10 +45,12 @@ export const successorName = (code: string, current: string) => `${code}-r${Numb
  * two running executions: its current execution's name is on the dossier item, replaced by a
  * conditional write only when that execution is no longer running.
  */
-export async function resumeDossier(code: string): Promise<'running' | 'resumed' | 'finished' | 'missing'> {
+export async function resumeDossier(code: string): Promise<'running' | 'resumed' | 'finished' | 'missing' | 'unreceived'> {
   const dossier = await getDossier(code);
   if (!dossier) return 'missing';
   if (dossier.closedAt) return 'finished';
+  // applied online and not received yet (status 1): only the desk's check starts its workflow
+  if (dossier.online && dossier.status === 1) return 'unreceived';
   const current = dossier.executionName ?? code;
   if (await isRunning(current)) return 'running';
   const next = successorName(code, current);

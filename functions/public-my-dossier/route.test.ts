@@ -112,6 +112,19 @@ describe('GET /public/me/dossiers/{code}', () => {
     });
   });
 
+  it('as submission stores it (receivedAt = the submission, a provisional appointment): still no receipt nor appointment before the desk receives it, nor after it refused', async () => {
+    const online = { level: 'fully', applicationId: 'app-1', citizenRef: citizenRef(lan), submittedAt: '2026-12-07T02:00:00.000Z', answers: {}, checkDueAt: '2026-12-08T02:00:00.000Z' };
+    stored(meta({ status: 1, channel: 'online', receivedBy: 'online', online }));
+    const pending = await invoke(route, { as: as(lan), params: { code: CODE } });
+    expect(pending.status).toBe(200);
+    expect(MyDossier.parse(pending.body)).toMatchObject({ status: 1, receivedAt: null, appointmentAt: null, collection: null });
+    expect(pending.body.history.map((h: { event: string }) => h.event)).toEqual(['submitted']);
+    stored(meta({ status: 3, channel: 'online', receivedBy: 'online', closedAt: '2026-12-07T04:00:00.000Z', online: { ...online, check: { outcome: 'refuse', at: '2026-12-07T04:00:00.000Z', by: 'desk-1', reason: 'Không thuộc thẩm quyền' } } }));
+    const refused = await invoke(route, { as: as(lan), params: { code: CODE } });
+    expect(MyDossier.parse(refused.body)).toMatchObject({ status: 3, receivedAt: null, appointmentAt: null });
+    expect(refused.body.online.check).toMatchObject({ outcome: 'refuse', reason: 'Không thuộc thẩm quyền' });
+  });
+
   it('refuses (401) no token and an officer’s token; a malformed code is 400', async () => {
     stored(meta());
     expect((await invoke(route, { params: { code: CODE } })).status).toBe(401);

@@ -48,7 +48,10 @@ export const route = defineRoute({
   handler: async ({ params: { code }, citizen }) => {
     const d = await getDossier(code);
     if (!d || !isCitizensDossier(d, citizen!)) throw notFound(`Không có hồ sơ ${code} của bạn / You have no dossier ${code}`);
-    if (d.receivedAt && d.appointmentAt) return reply(200, { ...(await citizenView(code)), online: onlineView(d) }, { 'cache-control': 'no-store' });
+    // applied online: the submission stores its instant as receivedAt and a provisional appointment;
+    // neither is a receipt until the desk receives it (status 1 waiting, status 3 refused)
+    const unreceived = !!d.online && d.online.check?.outcome !== 'receive';
+    if (!unreceived && d.receivedAt && d.appointmentAt) return reply(200, { ...(await citizenView(code)), online: onlineView(d) }, { 'cache-control': 'no-store' });
     // applied online, not received yet: no receipt, no appointment, nothing to withdraw or rate
     const { steps, files } = await listDossierItems(code);
     const submittedAt = d.online?.submittedAt;

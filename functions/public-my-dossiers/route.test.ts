@@ -32,8 +32,8 @@ describe('GET /public/me/dossiers', () => {
         'motcua-unit': [
           item('TTHCC-261201-0001', '2026-12-01T02:00:00.000Z'),
           item('TTHCC-261203-0002', '2026-12-03T02:00:00.000Z'),
-          // applied online, still in status 1: no receipt nor appointment yet; found by the applicant's number
-          item('TTHCC-261204-0003', undefined, { status: 1, channel: 'online', applicant: { idNumber: lan.identityNumber }, online: { citizenRef: citizenRef(lan), submittedAt: '2026-12-04T02:00:00.000Z' } }),
+          // applied online, still in status 1 (stored as submitted: receivedAt = the submission, a provisional appointment): no receipt nor appointment yet; found by the applicant's number
+          item('TTHCC-261204-0003', '2026-12-04T02:00:00.000Z', { status: 1, channel: 'online', applicant: { idNumber: lan.identityNumber }, online: { citizenRef: citizenRef(lan), submittedAt: '2026-12-04T02:00:00.000Z' } }),
           // the applicant's number was corrected since: the lookup item is stale, the dossier not hers
           item('TTHCC-261205-0004', '2026-12-05T02:00:00.000Z', { applicant: { idNumber: '001099099999' } }),
         ],

@@ -18,15 +18,20 @@ export const route = defineRoute({
   responses: { 200: MyDossiers },
   errors: [401, 429],
   handler: async ({ citizen }) => {
-    const dossiers = (await citizensDossiers(citizen!)).map((d) => ({
-      code: d.code,
-      procedure: { code: d.procedure.code, name: d.procedure.name },
-      status: d.status,
-      statusText: STATUS_TEXT[d.status],
-      channel: d.channel,
-      receivedAt: d.receivedAt ? toLocalIso(d.receivedAt) : null,
-      appointmentAt: d.appointmentAt ? toLocalIso(d.appointmentAt) : null,
-    }));
+    const dossiers = (await citizensDossiers(citizen!)).map((d) => {
+      // applied online and not received (1: waiting for the desk's check, 3: refused): the submission's
+      // instant and provisional appointment it stores are no receipt
+      const received = !(d.online && (d.status === 1 || d.status === 3));
+      return {
+        code: d.code,
+        procedure: { code: d.procedure.code, name: d.procedure.name },
+        status: d.status,
+        statusText: STATUS_TEXT[d.status],
+        channel: d.channel,
+        receivedAt: received && d.receivedAt ? toLocalIso(d.receivedAt) : null,
+        appointmentAt: received && d.appointmentAt ? toLocalIso(d.appointmentAt) : null,
+      };
+    });
     return reply(200, { dossiers }, { 'cache-control': 'no-store' });
   },
 });

@@ -78,6 +78,32 @@ describe('POST /public/applications/{id}/submit', () => {
     expect(again.body.code).toBe(CODE);
   });
 
+  it('a crash between the code and the dossier, retried the next day (or from another tab): the code already given, never a second dossier', async () => {
+    // the first attempt gave the application its code on Monday, then died before the dossier was written
+    table.set(`APPLICATION#${ID}|APPLICATION`, { ...ready(), dossierCode: CODE });
+    setClockSource(() => Date.parse('2026-12-08T02:00:00.000Z'));
+    try {
+      const again = await invoke(route, { as: signedIn(lan), params: { id: ID } });
+      expect(again.status).toBe(201);
+      expect(again.body.code).toBe(CODE);
+      expect([...table.keys()].filter((k) => k.endsWith('|META'))).toEqual([`DOSSIER#${CODE}|META`]);
+    } finally {
+      setClockSource(() => Date.parse('2026-12-07T02:00:00.000Z'));
+    }
+  });
+
+  it('gives the application its code before the dossier is written: a crash in between leaves the code to reuse', async () => {
+    const order: string[] = [];
+    await invoke(route, { as: signedIn(lan), params: { id: ID } });
+    for (const call of db.calls()) {
+      const input = (call.args[0] as { input: unknown }).input as { Key?: { PK: string }; Item?: { PK: string; SK: string }; UpdateExpression?: string };
+      if (input.Item?.SK === 'META') order.push('dossier');
+      if (input.Key?.PK === `APPLICATION#${ID}` && input.UpdateExpression?.includes('dossierCode')) order.push('application');
+    }
+    // the code first, the dossier, then the application marked submitted
+    expect(order).toEqual(['application', 'dossier', 'application']);
+  });
+
   it('names each wrong answer by its label and each missing document (422), writing no dossier', async () => {
     table.set(`APPLICATION#${ID}|APPLICATION`, storedApplication({ answers: { ...goodAnswers, soDinhDanh: '123', hoTen: '' } }));
     const answer = await invoke(route, { as: signedIn(lan), params: { id: ID }, headers: { 'accept-language': 'en' } });

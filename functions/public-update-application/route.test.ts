@@ -33,6 +33,12 @@ describe('PUT /public/applications/{id}', () => {
     expect((await invoke(route, { as: signedIn(lan), params: { id: ID }, body: { answers: {} } })).status).toBe(409);
   });
 
+  it('refuses (409) a draft already given its code by a submission under way: its desk would no longer be its code\'s', async () => {
+    table.set(`APPLICATION#${ID}|APPLICATION`, storedApplication({ dossierCode: 'TTHCC-261207-0001' }));
+    expect((await invoke(route, { as: signedIn(lan), params: { id: ID }, body: { answers: {}, desk: 'BDH' } })).status).toBe(409);
+    expect(table.get(`APPLICATION#${ID}|APPLICATION`)).toMatchObject({ desk: 'TTHCC' });
+  });
+
   it("answers another citizen 404 and changes nothing", async () => {
     expect((await invoke(route, { as: signedIn(minh), params: { id: ID }, body: { answers: { hoTen: 'X' } } })).status).toBe(404);
     expect(table.get(`APPLICATION#${ID}|APPLICATION`)!.answers).toEqual({});

@@ -22,7 +22,8 @@ export const route = defineRoute({
   errors: [401, 404, 409, 422],
   handler: async ({ citizen, params: { id }, body }) => {
     const app = await ownApplication(citizen!, id);
-    if (app.status !== 'draft') throw conflict('Hồ sơ đã nộp, không sửa được nữa. / The application was submitted; it can no longer be changed.');
+    // a code given: a submission is under way (or died after it; submitting again finishes it)
+    if (app.status !== 'draft' || app.dossierCode) throw conflict('Hồ sơ đã nộp, không sửa được nữa. / The application was submitted; it can no longer be changed.');
     const procedure = (await listProcedures(app.procedureCode)).find((p) => p.version === app.version);
     const online = onlineService(procedure, app.procedureCode);
     const documents = body.documents ?? app.documents;

@@ -48,6 +48,15 @@ describe('POST /ops/dossiers/{code}/resume', () => {
     expect(sfn.commandCalls(StartExecutionCommand)).toHaveLength(0);
   });
 
+  it('answers 409 for an online dossier the desk has not received (status 1): only its check starts the workflow', async () => {
+    db.on(GetCommand).resolves({ Item: { ...dossier, status: 1, channel: 'online', online: { level: 'fully', checkDueAt: '2026-12-08T02:00:00.000Z' } } });
+    sfn.on(DescribeExecutionCommand).rejects(Object.assign(new Error('none'), { name: 'ExecutionDoesNotExist' }));
+    db.on(UpdateCommand).resolves({ Attributes: {} });
+    expect((await invoke(route, { as: operator, params })).status).toBe(409);
+    expect(db.commandCalls(UpdateCommand)).toHaveLength(0);
+    expect(sfn.commandCalls(StartExecutionCommand)).toHaveLength(0);
+  });
+
   it('answers 200 when the execution is still running, and changes nothing', async () => {
     db.on(GetCommand).resolves({ Item: dossier });
     sfn.on(DescribeExecutionCommand).resolves({ status: 'RUNNING' });

@@ -25,6 +25,7 @@ export const route = defineRoute({
     const outcome = await resumeDossier(code);
     if (outcome === 'missing') throw notFound(`No dossier ${code}`);
     if (outcome === 'finished') throw conflict(`Dossier ${code} is finished: nothing to resume`);
+    if (outcome === 'unreceived') throw conflict(`Dossier ${code} was applied for online and waits for the desk's check: nothing to resume`);
     return outcome === 'resumed' ? reply(202, { dossierCode: code, workflow: outcome }) : reply(200, { dossierCode: code, workflow: outcome });
   },
 });

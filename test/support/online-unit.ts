@@ -9,7 +9,7 @@ import { citizenRef } from '../../functions/commons/citizen-session';
 
 /**
  * Unit tests of the online routes: a small table in memory behind the mocked document client —
- * Get, Put (with `attribute_not_exists(PK)` and `updatedAt = :u` conditions), Query by PK and SK
+ * Get, Put (with `attribute_not_exists(PK)` and `updatedAt = :u AND #status = :s` conditions), Query by PK and SK
  * prefix; Update calls are recorded and answered (the day's counter gives 1), and the ones that
  * mark an application submitted or claim a draft are applied.
  */
@@ -55,7 +55,7 @@ export function fakeTable(db: AwsStub<any, any, any>, citizens: Citizen[] = [lan
       throw new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });
     };
     if (input.ConditionExpression === 'attribute_not_exists(PK)' && existing) fail();
-    if (input.ConditionExpression === 'updatedAt = :u' && existing?.updatedAt !== input.ExpressionAttributeValues?.[':u']) fail();
+    if (input.ConditionExpression === 'updatedAt = :u AND #status = :s' && (existing?.updatedAt !== input.ExpressionAttributeValues?.[':u'] || existing?.status !== input.ExpressionAttributeValues?.[':s'])) fail();
     put(input.Item);
     return {};
   });
@@ -68,7 +68,10 @@ export function fakeTable(db: AwsStub<any, any, any>, citizens: Citizen[] = [lan
     const item = table.get(id(input.Key));
     const v = input.ExpressionAttributeValues ?? {};
     if (input.Key.PK.startsWith('COUNTER#')) return { Attributes: { seq: 1 } };
-    if (item && input.Key.SK === 'APPLICATION' && input.UpdateExpression.includes('dossierCode')) Object.assign(item, { status: v[':s'], dossierCode: v[':c'], submittedAt: v[':at'] });
+    if (item && input.Key.SK === 'APPLICATION' && input.UpdateExpression.includes('dossierCode')) {
+      const set = { status: v[':s'], dossierCode: v[':c'], submittedAt: v[':at'], updatedAt: v[':u'] };
+      Object.assign(item, Object.fromEntries(Object.entries(set).filter(([, x]) => x !== undefined)));
+    }
     if (item && input.Key.SK === 'DRAFT') Object.assign(item, { claimedBy: v[':k'], dossierCode: v[':code'] });
     return { Attributes: item ?? {} };
   });

@@ -109,7 +109,8 @@ export function MyDossier({ code }: { code: string }) {
         {explain && <p>{explain}</p>}
         <dl class="facts">
           <dt>{t('procedure')}</dt><dd>{v.procedure.name[lang]}</dd>
-          <dt>{t('receivedAt')}</dt><dd>{formatLocal(v.receivedAt, lang)}</dd>
+          {/* applied online and not received: no receipt yet, the submission's instant */}
+          <dt>{t('receivedAt')}</dt><dd>{formatLocal(v.receivedAt ?? v.online?.submittedAt, lang)}</dd>
           {v.online?.checkDueAt && (<><dt>{t('checkDue')}</dt><dd>{formatLocal(v.online.checkDueAt, lang)}</dd></>)}
           {v.appointmentAt && v.status !== 1 && (<><dt>{t('appointmentAt')}</dt><dd>{formatLocal(v.appointmentAt, lang)}</dd></>)}
         </dl>
