@@ -192,7 +192,7 @@ export function DossierPage({ code }: { code: string }) {
         <StepActions key={s.stepId} code={d.code} step={s} atDesk={s.agency === config.centre.deskAgency} onDone={() => reload(t('done'))} />
       ))}
       {desk && d.status === 5 && <DeskSupplement code={d.code} missing={d.pauses.filter((p) => !p.to).flatMap((p) => p.missing)} onDone={() => reload(t('done'))} />}
-      {d.fees && <DeskFees code={d.code} fees={d.fees} canRecord={desk && d.status === 6 && atMyDesk(d.branch)} onDone={() => reload(t('done'))} />}
+      {desk && d.fees && <DeskFees code={d.code} fees={d.fees} canRecord={desk && d.status === 6 && atMyDesk(d.branch)} onDone={() => reload(t('done'))} />}
       {desk && !d.stop && d.status !== 10 && <ReissuePin code={d.code} />}
       {desk && <ContactDetails code={d.code} applicant={d.applicant} onDone={() => dossier.reload()} />}
       {d.contactCorrections.length > 0 && (
