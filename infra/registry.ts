@@ -138,6 +138,7 @@ export function unionAccess(needs: readonly Access[]): Access {
     ...flag('emailQueue'),
     ...flag('citizenSignInSecret'),
     ...flag('nationalPortalSecret'),
+    ...flag('paymentHubSecret'),
     ...(documents.length ? { documents } : {}),
   };
 }

@@ -1,4 +1,6 @@
 import { apiRouter } from '../commons/router';
+import { route as recordPayment } from '../record-payment/route';
+import { route as listPayments } from '../list-payments/route';
 import { route as createFeedback } from '../create-feedback/route';
 import { route as listFeedback } from '../list-feedback/route';
 import { route as feedbackFigures } from '../feedback-figures/route';
@@ -69,6 +71,8 @@ export const routes = [
   checkDossier,
   createWebhook,
   listWebhookDeliveries,
+  recordPayment,
+  listPayments,
 ];
 
 export const handler = apiRouter(routes);

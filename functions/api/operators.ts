@@ -1,4 +1,5 @@
 import { apiRouter } from '../commons/router';
+import { route as paymentsReconciliation } from '../payments-reconciliation/route';
 import { route as publishFeedback } from '../publish-feedback/route';
 import { route as exportApplicant } from '../export-applicant/route';
 import { route as getTimelinessDossiers } from '../get-timeliness-dossiers/route';
@@ -35,6 +36,7 @@ export const routes = [
   publishFeedback,
   listSync,
   retrySync,
+  paymentsReconciliation,
 ];
 
 export const handler = apiRouter(routes);

@@ -1,4 +1,7 @@
 import { apiRouter } from '../commons/router';
+import { route as publicPay } from '../public-pay/route';
+import { route as publicMyPay } from '../public-my-pay/route';
+import { route as confirmPayment } from '../confirm-payment/route';
 import { route as publicFeedback } from '../public-feedback/route';
 import { route as publicSearchFeedback } from '../public-search-feedback/route';
 import { route as publicCentre } from '../public-centre/route';
@@ -69,6 +72,9 @@ export const routes = [
   submitApplication,
   completeOnlineDossier,
   publicGetResult,
+  publicPay,
+  publicMyPay,
+  confirmPayment,
 ];
 
 export const handler = apiRouter(routes);

@@ -5,6 +5,8 @@ import { factTime } from '../commons/clock';
 import { conflict, forbidden, notFound } from '../commons/http';
 import { once } from '../commons/idempotency';
 import { queueOnlineCheckLetter } from '../commons/online-check';
+import { obligationOf, openObligation } from '../commons/payments';
+import { computeFees, FeeError } from '../core/fees';
 import { dossierCode } from '../commons/params';
 import { retentionItem } from '../commons/personal-data';
 import { logger } from '../commons/powertools';
@@ -58,8 +60,14 @@ async function retried(d: Online, body: Check, sub: string) {
   return done(d, body.outcome, check.at);
 }
 
+/** Fees due at submission (docs/fees.md): the received dossier enters status 6 with its letter, the clock paused from receipt. */
+const submissionFees = (d: Online) =>
+  (d.procedure.feesDue ?? 'submission') === 'submission' && d.receivedAt ? obligationOf(d as Dossier, 'submission', d.receivedAt, d.online.answers) : undefined;
+
 async function effects(d: Online, outcome: 'receive' | 'refuse') {
   if (outcome === 'receive') {
+    const fees = submissionFees(d);
+    if (fees) await openObligation(d as Dossier, fees, [DossierStatus.received]);
     await startDossierWorkflow(d.code);
   } else {
     await putIfAbsent(retentionItem(d as Dossier & { closedAt: string }));
@@ -138,6 +146,13 @@ export const route = defineRoute({
 
     try {
       if (body.outcome === 'receive') {
+        // the fees the form's answers choose: a missing answer is refused before anything is written
+        try {
+          computeFees(d.procedure.fees, d.online.answers);
+        } catch (error) {
+          if (error instanceof FeeError) throw conflict(`The fees of ${code} cannot be computed: ${error.message}`);
+          throw error;
+        }
         const appointment = appointmentAt(await workingCalendar(), { receivedAt: at, procedure: d.procedure, extensions: {}, pauses: {} })!;
         const check = { outcome: 'receive', at, by: caller.sub };
         const log = logbookKeys(d.procedure.receivingAgency, at, code);

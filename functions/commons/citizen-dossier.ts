@@ -7,6 +7,18 @@ import { citizenHistory, STATUS_TEXT } from '../core/citizen-view';
 import { collectionWindow } from '../core/email/collection';
 import type { Text } from '../core/model';
 import { openPauses } from '../core/dossier';
+import type { FeeObligation } from '../core/fees';
+import { getPayment, type Payment } from './payments';
+
+/** The fees as the citizen sees them: the lines, the total, whether paid, the receipt (docs/fees.md). */
+const citizenFees = (f: FeeObligation, payment: Payment | undefined) => ({
+  due: f.due,
+  lines: f.lines,
+  total: f.total,
+  paid: Boolean(f.paidAt),
+  ...(f.paidAt ? { paidAt: toLocalIso(f.paidAt) } : {}),
+  ...(payment?.receipt ? { receipt: { paymentId: payment.id, ...payment.receipt, method: payment.method, total: payment.total } } : {}),
+});
 
 /**
  * What a citizen sees of their dossier: status, appointment and the history meant for them, and
@@ -28,6 +40,7 @@ export async function citizenView(code: string) {
   const from = d.status === 9 ? now() : d.status === 2 || d.status === 4 ? d.appointmentAt : undefined;
   const collect = from ? collectionWindow(from, (date) => cal.isWorkingDay(date)) : undefined;
   const branch = d.branch ? await getBranch(d.branch) : undefined;
+  const payment = d.fees?.paymentId ? await getPayment(d.fees.paymentId) : undefined;
   return {
     code,
     status: d.status,
@@ -44,10 +57,11 @@ export async function citizenView(code: string) {
         : null,
     stop: d.stop ? { kind: d.stop.kind, at: toLocalIso(d.stop.at), reason: d.stop.reason } : null,
     returnedAt: d.returnedAt ? toLocalIso(d.returnedAt) : null,
-    canWithdraw: d.status === 2 || d.status === 4 || d.status === 5,
+    canWithdraw: d.status === 2 || d.status === 4 || d.status === 5 || d.status === 6,
     canRate: d.status === 10 && !d.rating,
     rating: d.rating ? { score: d.rating.score, at: toLocalIso(d.rating.at) } : null,
     documents: citizenDocuments(d, steps, files),
     ...(branch ? { desk: { name: branch.name, address: branch.address, openingHours: branch.openingHours, hotline: branch.hotline } } : {}),
+    ...(d.fees ? { fees: citizenFees(d.fees, payment) } : {}),
   };
 }

@@ -3,6 +3,7 @@ import { dossierCode, stepId } from './params';
 import { dossierLetterData } from './letter-data';
 import { listAgencies, listDossierItems } from './store';
 import { resultLink } from './result-document';
+import { getPayment } from './payments';
 import type { EmailData, EmailEvent } from '../core/email/templates';
 import type { Text } from '../core/model';
 import { EVENT_KEY, NOTIFY_EVENTS } from '../core/workflow-contract';
@@ -122,6 +123,20 @@ export async function compose(input: Input): Promise<{ event: EmailEvent; to: st
     }
     case 'returned':
       return { event: 'returned', to, data: { ...data, ...resultLink(dossier.code, steps) } };
+    case 'fees-due': {
+      if (!dossier.fees) throw new UnwritableLetter('No fees on the dossier');
+      return { event: 'fees-due', to, data: { ...data, fees: dossier.fees } };
+    }
+    case 'payment-receipt': {
+      // payment-receipt-<paymentId>: the payer's letter (the applicant's address)
+      const payment = await getPayment(input.eventKey.replace(/^payment-receipt-/, '').toUpperCase());
+      if (!payment?.receipt || payment.dossierCode !== dossier.code) throw new UnwritableLetter(`No receipt for ${input.eventKey}`);
+      return {
+        event: 'payment-receipt',
+        to,
+        data: { ...data, fees: { due: dossier.fees?.due ?? 'submission', lines: payment.lines, total: payment.total }, receipt: { ...payment.receipt, method: payment.method, paidAt: payment.paidAt!, payerName: payment.payerName } },
+      };
+    }
     default:
       return { event: input.event, to, data };
   }

@@ -74,6 +74,11 @@ export interface Access {
   citizenSignInSecret?: boolean;
   /** secretsmanager:GetSecretValue on the national portal's account (config/<centre>/national-portal.json's secretName), and its config as NATIONAL_PORTAL. */
   nationalPortalSecret?: boolean;
+  /**
+   * The payment hub (the centre's `paymentHub`: docs/fees.md): its address (PAYHUB_URL) and
+   * secretsmanager:GetSecretValue on its shared secret (PAYHUB_SECRET_NAME).
+   */
+  paymentHubSecret?: boolean;
 }
 
 /** A request header the route reads (documented in OpenAPI). */

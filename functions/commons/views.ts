@@ -37,6 +37,9 @@ export function dossierView(d: Dossier, steps: Step[], emails: { eventKey: strin
     pauses: Object.entries(d.pauses ?? {}).map(([key, p]) => ({ key, ...p, from: toLocalIso(p.from), to: p.to ? toLocalIso(p.to) : null })),
     stop: d.stop ? { ...d.stop, at: toLocalIso(d.stop.at) } : undefined,
     rating: d.rating ? { ...d.rating, at: toLocalIso(d.rating.at) } : undefined,
+    ...(d.fees
+      ? { fees: { due: d.fees.due, lines: d.fees.lines, total: d.fees.total, since: toLocalIso(d.fees.since), ...(d.fees.paidAt ? { paidAt: toLocalIso(d.fees.paidAt), paymentId: d.fees.paymentId } : {}) } }
+      : {}),
     emailFailures: Object.entries(d.emailFailures ?? {}).map(([eventKey, f]) => ({ eventKey, error: f.error, at: toLocalIso(f.at) })),
     contactCorrections: ((d as { contactCorrections?: { n: number; at: string; by: string; fields: ContactField[] }[] }).contactCorrections ?? []).map((c) => ({
       n: c.n,

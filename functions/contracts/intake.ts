@@ -21,6 +21,11 @@ export const DossierInput = z
       .strict(),
     channel: z.enum(['counter', 'online', 'post']),
     documents: intakeDocuments.optional(),
+    /**
+     * Fees due at submission (docs/fees.md): taken at the counter with the dossier (`cash`, the
+     * default, or `card`: a receipt is issued), or `later` (status 6: paid online or at the desk).
+     */
+    fees: z.enum(['cash', 'card', 'later']).optional(),
   })
   .strict();
 

@@ -104,11 +104,22 @@ export const DossierView = z
     appointmentAt: localTime,
     stage: z.number().int(),
     pauses: z.array(
-      z.object({ key: z.string(), stepId: z.string(), round: z.number().int(), agency: z.string(), from: localTime, to: localTime.nullable(), missing: z.array(z.string()), reason: z.string() }),
+      z.object({ key: z.string(), stepId: z.string(), round: z.number().int(), agency: z.string(), from: localTime, to: localTime.nullable(), missing: z.array(z.string()), reason: z.string(), kind: z.literal('fee').optional() }),
     ),
     stop: z.object({ kind: z.enum(['refused', 'withdrawn']), at: localTime, stepId: z.string().optional(), agency: z.string().optional(), reason: z.string() }).optional(),
     rating: z.object({ score: z.number().int(), comment: z.string().optional(), at: z.string() }).optional(),
     emailFailures: z.array(z.object({ eventKey: z.string(), error: z.string(), at: localTime })),
+    /** The financial obligation (status 6 until paid; integer đồng: docs/fees.md). */
+    fees: z
+      .object({
+        due: z.enum(['submission', 'before-return']),
+        lines: z.array(z.object({ code: z.string(), kind: z.enum(['phi', 'le-phi']), name: Text, amount: z.number().int() })),
+        total: z.number().int(),
+        since: localTime,
+        paidAt: localTime.optional(),
+        paymentId: z.string().optional(),
+      })
+      .optional(),
     /** Corrections of the contact details (PATCH /dossiers/{code}/applicant): who, when, which fields; never the values. */
     contactCorrections: z.array(z.object({ n: z.number().int(), at: localTime, by: z.string(), fields: z.array(z.enum(['email', 'phone'])) })),
     /** The emails sent to the citizen, one per (dossier, event). */
@@ -255,6 +266,16 @@ export const CalendarBody = z.object({ year: z.number().int(), status: z.enum(['
 export const Resumed = z.object({ dossierCode: z.string(), workflow: z.string() });
 export const ApplicantExport = z.object({ query: Figures, exportedAt: instant, dossiers: z.array(Figures) });
 
+const CitizenFees = z.object({
+  due: z.enum(['submission', 'before-return']),
+  lines: z.array(z.object({ code: z.string(), kind: z.enum(['phi', 'le-phi']), name: Text, amount: z.number().int() })),
+  total: z.number().int(),
+  paid: z.boolean(),
+  paidAt: localTime.optional(),
+  receipt: z
+    .object({ paymentId: z.string(), invoiceTemplateNo: z.string(), invoiceIssueNo: z.string(), invoiceNo: z.string(), method: z.enum(['online', 'cash', 'card']), total: z.number().int() })
+    .optional(),
+});
 export const CitizenView = z.object({
   code: z.string(),
   status,
@@ -276,6 +297,8 @@ export const CitizenView = z.object({
   documents: z.array(StoredDocument.omit({ uploadedBy: true, uploaderKind: true, agency: true })),
   /** The branch desk that received the dossier, where the citizen comes (absent: the centre's own desk). */
   desk: z.object({ name: Text, address: Text, openingHours: Text, hotline: z.string() }).optional(),
+  /** The fees (status 6 until paid; integer đồng) and, once paid, the receipt (docs/fees.md). */
+  fees: CitizenFees.optional(),
 });
 export const Withdrawn = z.object({ dossierCode: z.string(), status: z.literal(7), withdrawnAt: localTime });
 export const Rated = z.object({ dossierCode: z.string(), score: z.number().int() });

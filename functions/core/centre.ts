@@ -96,6 +96,11 @@ export const CentreProfile = z
     branches: z.array(Branch).max(200).optional(),
     /** The citizens' national sign-in; without it the portal offers only the PIN lookup. */
     citizenSignIn: CitizenSignIn.optional(),
+    /** The payment hub fees are paid through (docs/fees.md): its API's address and its shared secret's name in Secrets Manager. */
+    paymentHub: z
+      .object({ url: z.url({ protocol: /^https$/ }), secretName: z.string().regex(/^[A-Za-z0-9/_+=.@-]{1,512}$/, 'a Secrets Manager name or ARN') })
+      .strict()
+      .optional(),
     /**
      * Citizens' feedback (docs/feedback.md): working days to answer (default 10, Decree 20/2008 as
      * amended by Decree 92/2017) and how many before that the agency is warned (default 2).

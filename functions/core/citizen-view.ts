@@ -28,6 +28,11 @@ export function citizenHistory(d: Dossier, apologies: Apology[]): CitizenEvent[]
     { at: d.receivedAt, event: 'received', text: { vi: 'Hồ sơ đã được tiếp nhận', en: 'Dossier received' } },
   ];
   for (const p of Object.values(d.pauses ?? {})) {
+    if (p.kind === 'fee') {
+      events.push({ at: p.from, event: 'fees-due', text: { vi: 'Chờ thực hiện nghĩa vụ tài chính (nộp phí, lệ phí)', en: 'Awaiting payment of fees' } });
+      if (p.to) events.push({ at: p.to, event: 'fees-paid', text: { vi: 'Đã nộp phí, lệ phí', en: 'Fees paid' } });
+      continue;
+    }
     events.push({
       at: p.from,
       event: 'supplement-requested',

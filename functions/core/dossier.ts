@@ -1,4 +1,5 @@
 import type { DossierStatusCode, Procedure, Text } from './model';
+import type { FeeObligation } from './fees';
 import type { OnlineFacts } from './online';
 
 /** Personal data of the applicant: kept on the dossier item only, never in logs or workflow payloads. */
@@ -20,6 +21,8 @@ export interface Pause {
   reason: string;
   /** The n-th supplement the dossier received closed this pause (one supplement may answer several). */
   supply?: number;
+  /** `fee`: the wait for a financial obligation (status 6, docs/fees.md), not a supplement. */
+  kind?: 'fee';
 }
 
 /**
@@ -97,6 +100,8 @@ export interface Dossier {
   intakeKey?: string;
   /** Applied for online (channel `online`): the application's facts and the desk's check (./online.ts). */
   online?: OnlineFacts;
+  /** The financial obligation (status 6) and its payment (./fees.ts, docs/fees.md). */
+  fees?: FeeObligation;
 }
 
 export type StepState = 'pending' | 'supplement-requested' | 'approved' | 'refused';
@@ -177,7 +182,7 @@ export const DOSSIER_CODE = /^[A-Z0-9]{2,12}-\d{6}-\d{4,}$/;
 export const receivingDesk = (d: Pick<Dossier, 'branch' | 'procedure'>) => d.branch ?? d.procedure.receivingAgency;
 
 /** The pauses still open (a supplement asked for and not received). */
-export const openPauses = (d: Pick<Dossier, 'pauses'>) => Object.entries(d.pauses ?? {}).filter(([, p]) => !p.to);
+export const openPauses = (d: Pick<Dossier, 'pauses'>) => Object.entries(d.pauses ?? {}).filter(([, p]) => !p.to && p.kind !== 'fee');
 
 /** Apology facts already announced in a letter, as `<stepId>#<n>`. */
 export const announcedFacts = (d: Pick<Dossier, 'letters'>) =>

@@ -169,6 +169,26 @@ describe('events derived from the facts', () => {
     expect(events[4]).toMatchObject({ originalAppointmentAt: iso(9000), newAppointmentAt: iso(9120) });
   });
 
+  it("name a fee's wait as the fee asked (status 6) and paid, never as a supplement; paid before the return → back to 9", () => {
+    const life = live([
+      { a: 'decide', dt: 10, pick: 0 },
+      { a: 'decide', dt: 10, pick: 0 },
+      { a: 'decide', dt: 10, pick: 0 },
+    ]).at(-1)!;
+    const dossier = clone(life.dossier);
+    dossier.pauses = {
+      ...dossier.pauses,
+      'fee-1': { stepId: 'fee', round: 1, agency: 'TTHCC', from: iso(40), to: iso(100), missing: [], reason: 'fee', kind: 'fee' },
+    };
+    const events = deriveEvents(dossier, life.steps, life.apologies);
+    const kinds = events.map((e) => e.kind);
+    expect(kinds).not.toContain('supplement-asked');
+    expect(events.filter((e) => e.kind === 'fee-asked' || e.kind === 'fee-paid').map((e) => [e.kind, e.status, e.id])).toEqual([
+      ['fee-asked', 6, 'TTHCC-261201-0001/fee-asked/fee-1'],
+      ['fee-paid', 9, 'TTHCC-261201-0001/fee-paid/fee-1'],
+    ]);
+  });
+
   it('tell an agency system codes, statuses, instants and step ids, no personal data', () => {
     const life = live([{ a: 'decide', dt: 5, pick: 0 }]).at(-1)!;
     const text = JSON.stringify(deriveEvents(life.dossier, life.steps, life.apologies).map(webhookView));

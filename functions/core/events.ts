@@ -98,6 +98,12 @@ export function deriveEvents(dossier: Dossier, steps: readonly Step[] = [], apol
   }
   const letters = Object.values(dossier.letters ?? {});
   for (const [key, p] of Object.entries(dossier.pauses ?? {})) {
+    // a fee's wait (issue 23: status 6, the clock paused from the obligation to the payment)
+    if (p.kind === 'fee') {
+      push('fee-asked', p.from, {}, key);
+      if (p.to) push('fee-paid', p.to, {}, key);
+      continue;
+    }
     const step = steps.find((s) => s.stepId === p.stepId);
     const base = { stepId: p.stepId, agency: p.agency, round: p.round, ...(step ? { stageIndex: step.stageIndex } : {}) };
     push('supplement-asked', p.from, base, key);
@@ -139,18 +145,21 @@ function withStatus(code: string, drafts: Draft[]): DossierEvent[] {
   let status: DossierStatusCode = 1;
   let open = 0;
   let ended = false;
+  let ready = false;
   return drafts.map((d) => {
     switch (d.kind) {
       case 'submitted': status = 1; break;
       case 'not-received': status = 3; ended = true; break;
       case 'received': status = 2; break;
-      case 'step-assigned': case 'step-decided': case 'apology': case 'fee-paid':
+      case 'step-assigned': case 'step-decided': case 'apology':
         if (!ended && status !== 9 && open === 0) status = 4;
         break;
+      // paid: back to processing, or to the result ready when the fee was due before the return
+      case 'fee-paid': if (!ended && open === 0) status = ready ? 9 : 4; break;
       case 'fee-asked': if (!ended) status = 6; break;
       case 'supplement-asked': open++; if (!ended) status = 5; break;
       case 'supplement-answered': open = Math.max(0, open - 1); if (!ended && open === 0) status = 4; break;
-      case 'result-ready': if (!ended) status = 9; break;
+      case 'result-ready': ready = true; if (!ended) status = 9; break;
       case 'refused': status = 8; ended = true; break;
       case 'withdrawn': status = 7; ended = true; break;
       case 'returned': status = 10; ended = true; break;

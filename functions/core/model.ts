@@ -1,4 +1,5 @@
 /** Domain model of motcua: names follow Decree 118/2025/NĐ-CP and Circular 03/2025/TT-VPCP. */
+import type { FeeLineSpec, FeesDue } from './fees';
 import type { OnlineService } from './online';
 
 export interface Text {
@@ -44,6 +45,10 @@ export interface Procedure {
   retentionYears?: number;
   /** How it can be applied for online (./online.ts); absent: at the desk only. */
   online?: OnlineService;
+  /** Fee lines (phí, lệ phí) in integer đồng (./fees.ts); absent or empty: free. */
+  fees?: FeeLineSpec[];
+  /** When the fees are due (default `submission`). */
+  feesDue?: FeesDue;
 }
 
 /** National public-service portal status codes. */

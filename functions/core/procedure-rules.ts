@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { FeesBody, FeesDueBody } from './fees';
 import { routeHours, type Agency, type Procedure, type Text } from './model';
 import { OnlineServiceBody, onlineErrors, type OnlineService } from './online';
 
@@ -50,6 +51,8 @@ export const ProcedureBody = z
     retentionYears: z.number().int('whole years').min(1, 'at least 1 year').max(100, 'at most 100 years').optional(),
     /** How it can be applied for online (./online.ts): level, form and documents. */
     online: OnlineServiceBody.optional(),
+    fees: FeesBody.optional(),
+    feesDue: FeesDueBody.optional(),
   })
   .strict();
 
@@ -194,6 +197,7 @@ export function contentOf(p: ProcedureDraft): ProcedureDraft {
     receivingAgency: p.receivingAgency,
     ...(p.retentionYears !== undefined ? { retentionYears: p.retentionYears } : {}),
     ...(p.online ? { online: onlineOf(p.online) } : {}),
+    ...(p.fees?.length ? { fees: p.fees, feesDue: p.feesDue ?? 'submission' } : {}),
     stages: p.stages.map((s) => ({
       steps: s.steps.map((st) => ({ stepId: st.stepId, agency: st.agency, name: textOf(st.name), budgetHours: st.budgetHours })),
     })),

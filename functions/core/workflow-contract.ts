@@ -52,6 +52,8 @@ export const NOTIFY_EVENTS = [
   'supplement-request',
   'supplement-received',
   'agency-warning',
+  'fees-due',
+  'payment-receipt',
 ] as const;
 export type NotifyEvent = (typeof NOTIFY_EVENTS)[number];
 

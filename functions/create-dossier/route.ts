@@ -21,6 +21,29 @@ import { startDossierWorkflow } from '../commons/workflow';
 import { appointmentAt } from '../core/deadlines';
 import { dossierCode, type Dossier } from '../core/dossier';
 import { DossierStatus } from '../core/model';
+import { createPayment, feePause, obligationOf, queueLetter, recordPaid } from '../commons/payments';
+import { FEE_PAUSE_KEY } from '../core/fees';
+
+/** Fees due at submission: the obligation, paid at the counter with the dossier or left open (status 6). */
+function intakeFees(d: Dossier, choice: DossierInput['fees'], intakeKey: string) {
+  if ((d.procedure.feesDue ?? 'submission') !== 'submission') return undefined;
+  const obligation = obligationOf(d, 'submission', d.receivedAt);
+  if (!obligation) return undefined;
+  if (choice === 'later') return { obligation, paymentId: undefined };
+  const paymentId = `P${createHash('sha256').update(`intake#${intakeKey}`).digest('hex').slice(0, 20).toUpperCase()}`;
+  return { obligation: { ...obligation, paidAt: d.receivedAt, paymentId }, paymentId, method: choice ?? 'cash' };
+}
+
+/** The counter payment taken with the dossier: its receipt is on the dossier's page (printed at the counter). */
+async function recordIntakePayment(d: Dossier, fees: ReturnType<typeof intakeFees>, by: string) {
+  if (!fees) return;
+  if (!fees.paymentId) {
+    await queueLetter(d.code, 'fees-due', 'fees-due');
+    return;
+  }
+  await createPayment(d, fees.paymentId, fees.method ?? 'cash', d.receivedAt, { recordedBy: by });
+  await recordPaid(fees.paymentId, { method: fees.method ?? 'cash', at: d.receivedAt, by }, { letter: false });
+}
 
 // The request's schema lives with the contracts: the desk's page checks the same rules before sending.
 type DossierInput = z.infer<typeof DossierInput>;
@@ -79,14 +102,25 @@ async function receive(request: { caller: string; branch: string | undefined; ke
     intakeKey,
   };
   dossier.executionName = code;
+  const fees = intakeFees(dossier, body.fees, intakeKey);
+  if (fees) {
+    dossier.fees = fees.obligation;
+    if (!fees.paymentId) {
+      dossier.status = DossierStatus.financialObligation;
+      dossier.pauses = { [FEE_PAUSE_KEY]: feePause(prefix, dossier.receivedAt) };
+    }
+  }
   if (!(await putIfAbsent({ ...keys.dossier(code), GSI1PK: 'OPEN', GSI1SK: code, ...logbookKeys(procedure.receivingAgency, dossier.receivedAt, code), ...dossier }))) {
     // The same request, retried after a crash that followed the write: answer with that dossier.
     const again = await sameRequestAgain(code, intakeKey, pin, drafts);
     await settle();
+    const existing = await getDossier(code);
+    if (existing) await recordIntakePayment(existing, intakeFees(existing, body.fees, intakeKey), request.caller);
     return again;
   }
   await claimDrafts(code, drafts, intakeKey);
   await settle();
+  await recordIntakePayment(dossier, fees, request.caller);
   await indexApplicant(code, dossier.applicant);
   await startDossierWorkflow(code);
   logger.info('dossier received', { dossierCode: code, procedure: procedure.code, drafts: drafts.length, ...(branch ? { branch } : {}) });
@@ -160,7 +194,7 @@ export const route = defineRoute({
   summary: 'Receive a dossier at the one-stop desk (form 01)',
   operationId: 'receiveDossier',
   roles: ['desk'],
-  access: { table: 'read-write', startExecution: true, documents: ['verify'] },
+  access: { table: 'read-write', startExecution: true, documents: ['verify'], sendTaskResult: true, emailQueue: true },
   body: DossierInput,
   responses: { 201: Received },
   errors: [...OFFICER_ERRORS, 409, 422],

@@ -13,6 +13,10 @@ import { text } from '../core/text';
 import { ResultDocument, checkResultDocument } from '../commons/result-document';
 import { toLocalIso } from '../core/local-time';
 import { isStopped, type Step, type StepDecision } from '../core/dossier';
+import { formatDong, type FeeObligation } from '../core/fees';
+
+const unpaidFees = (f: FeeObligation) =>
+  `The fees are not paid yet: ${f.lines.map((l) => `${l.code} ${l.name.en} (${formatDong(l.amount)})`).join(', ')}; total ${formatDong(f.total)}`;
 
 const Path = z.object({ code: dossierCode, stepId });
 export const Decision = z.discriminatedUnion('outcome', [
@@ -63,6 +67,8 @@ export const route = defineRoute({
     }
     const dossier = await getDossier(code);
     if (!dossier || isStopped(dossier)) throw conflict(`Dossier ${code} is no longer being processed`);
+    // status 6: nothing moves on, and no result is handed back, until the fees are paid (docs/fees.md)
+    if (dossier.fees && !dossier.fees.paidAt) throw conflict(unpaidFees(dossier.fees));
     if (body.outcome === 'approve' && body.resultDocument) await checkResultDocument(dossier, step, body.resultDocument.documentId);
 
     const decision: StepDecision = { ...body, at: factTime().toISOString(), by: caller.sub };

@@ -57,7 +57,7 @@ describe('POST /public/dossiers/{code}/withdraw', () => {
     expect(Withdrawn.parse(answer.body)).toMatchObject({ dossierCode: CODE, status: 7 });
     const update = db.commandCalls(UpdateCommand)[0]!.args[0].input;
     expect(update.Key).toEqual({ PK: `DOSSIER#${CODE}`, SK: 'META' });
-    expect(update.ConditionExpression).toBe('#status IN (:received, :processing, :paused)');
+    expect(update.ConditionExpression).toBe('#status IN (:received, :processing, :paused, :fees)');
     expect(update.ExpressionAttributeValues).toMatchObject({ ':withdrawn': 7, ':stop': { kind: 'withdrawn', reason: 'Không còn nhu cầu' } });
     expect(sfn.commandCalls(SendTaskSuccessCommand).map((c) => c.args[0].input.taskToken).sort()).toEqual(['token-catp', 'token-sxd']);
     expect(JSON.stringify(answer.body)).not.toContain('token');

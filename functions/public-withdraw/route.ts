@@ -40,13 +40,14 @@ export const route = defineRoute({
     const before = (await updateIf({
       Key: keys.dossier(code),
       UpdateExpression: 'SET #status = :withdrawn, #stop = :stop',
-      ConditionExpression: '#status IN (:received, :processing, :paused)',
+      ConditionExpression: '#status IN (:received, :processing, :paused, :fees)',
       ExpressionAttributeNames: { '#status': 'status', '#stop': 'stop' },
       ExpressionAttributeValues: {
         ':withdrawn': 7,
         ':received': 2,
         ':processing': 4,
         ':paused': 5,
+        ':fees': 6,
         ':stop': { kind: 'withdrawn', at, reason: body.reason ?? '' },
       },
       ReturnValues: 'ALL_OLD',

@@ -7,6 +7,7 @@ import { dossierCode } from '../commons/params';
 import { logger } from '../commons/powertools';
 import { getDossier, keys, listDossierItems, logbookKeys, putIfAbsent, stepQueueKeys, updateIf } from '../commons/store';
 import { retentionItem } from '../commons/personal-data';
+import { obligationOf, openObligation } from '../commons/payments';
 import { stepDueAt } from '../core/deadlines';
 import { assignedStep, isStopped, type Dossier } from '../core/dossier';
 import { DossierStatus } from '../core/model';
@@ -82,6 +83,12 @@ async function open(code: string) {
   }
   const stepIds = stage.steps.map((s) => s.stepId);
   if (isReturn) {
+    // fees due before the return (docs/fees.md): status 6 until paid; the return step refuses an unpaid result
+    const obligation = dossier.procedure.feesDue === 'before-return' ? obligationOf(dossier, 'before-return', assignedAt) : undefined;
+    if (obligation) {
+      await updateIf({ Key: keys.dossier(code), UpdateExpression: 'SET resultReadyAt = if_not_exists(resultReadyAt, :ready)', ExpressionAttributeValues: { ':ready': assignedAt } });
+      await openObligation(dossier, obligation, [DossierStatus.processing, DossierStatus.received]);
+    }
     await setStatus(code, DossierStatus.decided, [DossierStatus.processing, DossierStatus.received], ', resultReadyAt = :ready', { ':ready': assignedAt });
     await notify({ dossierCode: code, event: 'result-ready', eventKey: 'result-ready' });
     return { stageIndex: dossier.stageIndex, stepIds, next: 'await' satisfies StageNext };

@@ -111,6 +111,11 @@ export class Functions extends Construct {
         environment.CLIENT_IP_HEADER = 'cloudfront-viewer-address';
       }
       if (spec.access.startExecution || spec.access.describeExecution) environment.STATE_MACHINE_ARN = stateMachineArn;
+      const hub = spec.access.paymentHubSecret ? (JSON.parse(props.centreProfile) as { paymentHub?: { url: string; secretName: string } }).paymentHub : undefined;
+      if (hub) {
+        environment.PAYHUB_URL = hub.url;
+        environment.PAYHUB_SECRET_NAME = hub.secretName;
+      }
       if (spec.access.documents?.length) {
         if (!props.documents) throw new Error(`Function ${spec.name} needs the documents bucket`);
         environment.DOCUMENTS_BUCKET = props.documents.bucket.bucketName;
@@ -169,16 +174,16 @@ export class Functions extends Construct {
         );
       }
       if (spec.access.documents?.length) props.documents!.grant(role, spec.access.documents);
-      const citizenSecret = spec.access.citizenSignInSecret
-        ? this.citizenSignInSecretArn(props.centreProfile)
-        : spec.access.nationalPortalSecret && props.nationalPortal
-          ? this.secretArn((JSON.parse(props.nationalPortal) as { secretName: string }).secretName)
-          : undefined;
-      if (citizenSecret) {
-        role.addToPrincipalPolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: ['secretsmanager:GetSecretValue'], resources: [citizenSecret] }));
+      const citizenSecret = spec.access.citizenSignInSecret ? this.citizenSignInSecretArn(props.centreProfile) : undefined;
+      const hubSecret = hub ? this.secretArn(hub.secretName) : undefined;
+      const portalSecret =
+        spec.access.nationalPortalSecret && props.nationalPortal ? this.secretArn((JSON.parse(props.nationalPortal) as { secretName: string }).secretName) : undefined;
+      const secrets = [citizenSecret, hubSecret, portalSecret].filter((s): s is string => s !== undefined);
+      if (secrets.length) {
+        role.addToPrincipalPolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: ['secretsmanager:GetSecretValue'], resources: secrets }));
       }
 
-      this.acknowledge(role, spec, table, citizenSecret);
+      this.acknowledge(role, spec, table, secrets);
     }
   }
 
@@ -195,19 +200,20 @@ export class Functions extends Construct {
    */
   private citizenSignInSecretArn(centreProfile: string): string | undefined {
     const name = (JSON.parse(centreProfile) as { citizenSignIn?: { clientSecretName: string } }).citizenSignIn?.clientSecretName;
-    return name ? this.secretArn(name) : undefined;
+    if (!name) return undefined;
+    return this.secretArn(name);
   }
 
-  /** A secret's ARN as given, or the ARN of the secret of that name (with Secrets Manager's `-??????` suffix). */
+  /** A secret's ARN as given, or the ARN of the secret of that name (`-??????`: the random suffix). */
   private secretArn(name: string): string {
     if (name.startsWith('arn:')) return name;
     return Stack.of(this).formatArn({ service: 'secretsmanager', resource: 'secret', resourceName: `${name}-??????`, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
   }
 
   /** cdk-nag findings on a function role, each acknowledged with its reason. */
-  private acknowledge(role: Role, spec: FunctionSpec, table: Table, citizenSecret?: string): void {
+  private acknowledge(role: Role, spec: FunctionSpec, table: Table, secrets: string[] = []): void {
     const v = Validations.of(role);
-    if (citizenSecret?.endsWith('-??????')) {
+    for (const citizenSecret of secrets.filter((s) => s.endsWith('-??????'))) {
       const stack = Stack.of(this);
       const region = Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region;
       const account = Token.isUnresolved(stack.account) ? '<AWS::AccountId>' : stack.account;

@@ -1,4 +1,5 @@
 import { isCitizenFacing } from '../../functions/core/roles';
+import type { LocalPayHub } from './payhub';
 import { LocalOAuth } from './oauth';
 import type { LocalOidc } from './oidc';
 import type { LocalDvcqg } from './dvcqg';
@@ -91,6 +92,8 @@ export class LocalGateway {
 
   /** Cognito's managed login as on AWS (runtime option `signIn: 'oauth'`): the pages sign in through it. */
   oauth?: LocalOAuth;
+  /** The payment hub's stand-in (infra/local/payhub.ts), under /_local/payhub/. */
+  payhub?: LocalPayHub;
   /** The national sign-in's stand-in (infra/local/oidc.ts) under /_local/oidc. */
   oidc?: LocalOidc;
   /** The national portal's stand-in (infra/local/dvcqg.ts) under /_local/dvcqg. */
@@ -155,6 +158,7 @@ export class LocalGateway {
       if (!body) return this.send(res, 413, { message: 'Request Entity Too Large' });
       if (this.oauth && (await this.oauth.handle(method, url, body, res))) return;
       if (this.dvcqg?.handle(method, url.pathname, req.headers, body, res)) return;
+      if (this.payhub && (await this.payhub.handle(method, url, body, res))) return;
       if (url.pathname.startsWith('/_local/')) return await this.local(method, url.pathname, body, res);
       // The API is served under /api (as behind CloudFront on AWS) and, for curl, at the root too.
       const apiPath = url.pathname === '/api' || url.pathname.startsWith('/api/') ? url.pathname.slice(4) || '/' : url.pathname;

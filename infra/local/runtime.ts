@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { LocalOAuth } from './oauth';
+import { LOCAL_PAYHUB_SECRET_NAME, LocalPayHub } from './payhub';
 import { LOCAL_CITIZEN_SECRET_NAME, LocalOidc } from './oidc';
 import { centreCatalogue } from './pages';
 import { mkdirSync } from 'node:fs';
@@ -191,6 +193,8 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
     POWERTOOLS_SERVICE_NAME: 'motcua',
     CENTRE_PROFILE: JSON.stringify(functionsProfile(readCentreProfile(centreDir))),
     MOTCUA_CENTRE_DIR: centreDir,
+    // the payment hub's shared secret (on AWS: Secrets Manager); its address is set once the gateway listens
+    PAYHUB_SECRET_NAME: LOCAL_PAYHUB_SECRET_NAME,
   });
   resetClients();
   forgetCalendar();
@@ -221,6 +225,10 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
       ...centreCatalogue().agencies.filter((a) => a.kind !== 'desk').map((a) => ({ sub: `officer-${a.code.toLowerCase()}`, groups: [`agency-${a.code}`], label: `Cán bộ ${a.name.vi} · ${a.name.en} officer` })),
     ]);
   }
+  // The payment hub's stand-in (infra/local/payhub.ts), on the gateway's address.
+  const payhubSecret = randomBytes(32).toString('hex');
+  gateway.payhub = new LocalPayHub(payhubSecret, () => apiUrl, () => clock.now());
+  process.env.PAYHUB_URL = `${apiUrl}/_local/payhub`;
   // The national sign-in's stand-in on this gateway (/_local/oidc): the centre's citizenSignIn
   // points at it, and its client secret is the public function's (commons/secrets.ts, LOCAL_SECRETS).
   const oidc = await LocalOidc.create(apiUrl);
@@ -229,7 +237,11 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
   // with the adapter's URL and account pointed at it; the outbox's poller feeds it.
   const dvcqg = new LocalDvcqg();
   gateway.dvcqg = dvcqg;
-  process.env.LOCAL_SECRETS = JSON.stringify({ [LOCAL_CITIZEN_SECRET_NAME]: oidc.clientSecret, [LOCAL_DVCQG_SECRET_NAME]: JSON.stringify(LOCAL_DVCQG_ACCOUNT) });
+  process.env.LOCAL_SECRETS = JSON.stringify({
+    [LOCAL_CITIZEN_SECRET_NAME]: oidc.clientSecret,
+    [LOCAL_DVCQG_SECRET_NAME]: JSON.stringify(LOCAL_DVCQG_ACCOUNT),
+    [LOCAL_PAYHUB_SECRET_NAME]: payhubSecret,
+  });
   const portalFile = join(centreDir, 'national-portal.json');
   const portal = existsSync(portalFile) ? NationalPortalConfig.parse(JSON.parse(readFileSync(portalFile, 'utf8'))) : { centreUnit: 'LOCAL', procedures: {}, units: {} };
   process.env.NATIONAL_PORTAL = JSON.stringify({ ...portal, url: `${apiUrl}${DVCQG_PATH}`, secretName: LOCAL_DVCQG_SECRET_NAME, dstcode: dvcqg.dstcode });

@@ -4,6 +4,7 @@ import { applicant, eventually, scenario, startHarness, uniqueKey, type Harness 
 import { documents, pdf } from '../support/documents';
 import { signIn } from '../support/national-sign-in';
 import { testCitizens } from '../../infra/local/oidc';
+import { canonicalConfirmation, sign } from '../../functions/commons/payment-hub';
 import { applyOnline, askCompletion, attach, citizenToken } from '../support/online';
 import { seedOnlineDossier } from '../support/online';
 import { hanoi } from '../support/centre';
@@ -169,6 +170,20 @@ describe('every instant of every answer is local time (+07:00)', () => {
     expect((await h.call('GET', '/public/me', { token: session.token })).status).toBe(200);
     expect((await h.call('GET', '/public/me/dossiers', { token: session.token })).body.dossiers.map((x: { code: string }) => x.code)).toContain(own.code);
     expect((await h.call('GET', `/public/me/dossiers/${own.code}`, { token: session.token })).status).toBe(200);
+    // fees (docs/fees.md): status 6; paid online (the hub's signed confirmation), with a session, and in cash; listed and reconciled
+    const owing = async (n: number, idNumber?: string) =>
+      (await h.call('POST', '/dossiers', { token: desk, headers: { 'idempotency-key': uniqueKey() }, body: { procedureCode: 'TP-LLTP', applicant: { ...applicant(n), ...(idNumber ? { idNumber } : {}) }, channel: 'counter', fees: 'later' } })).body;
+    const f1 = await owing(77);
+    const started = (await h.call('POST', `/public/dossiers/${f1.code}/payments`, { headers: pin(f1), body: {} })).body;
+    const hubSecret = JSON.parse(process.env.LOCAL_SECRETS!)[process.env.PAYHUB_SECRET_NAME!] as string;
+    const confirmation = { paymentId: started.paymentId, dossierCode: f1.code, amount: 200000, currency: 'VND', status: 'paid' as const, hubRef: 'HUB-LT', paidAt: String((await h.call('GET', '/_local/clock')).body.now) };
+    expect((await h.call('POST', '/public/payments/confirm', { body: { ...confirmation, signature: sign(hubSecret, canonicalConfirmation(confirmation)) } })).status).toBe(200);
+    const f2 = await owing(78, lan.identityNumber);
+    expect((await h.call('POST', `/public/me/dossiers/${f2.code}/payments`, { token: session.token, headers: { 'idempotency-key': uniqueKey() }, body: {} })).status).toBe(201);
+    expect((await h.call('POST', `/dossiers/${f2.code}/payments`, { token: desk, headers: { 'idempotency-key': uniqueKey() }, body: { method: 'cash', amount: 200000 } })).status).toBe(201);
+    expect((await h.call('GET', `/public/dossiers/${f1.code}`, { headers: pin(f1) })).body.fees.paid).toBe(true);
+    await h.call('GET', '/payments?from=2026-12-01&to=2026-12-31', { token: op });
+    await h.call('GET', '/payments/reconciliation?date=2026-12-02', { token: op });
     // handed back, then evaluated by its signed-in owner (issue 25)
     const sdl1 = await h.token('sdl-1', ['agency-SDL']);
     await s.task('SDL', sdl1, own.code, 's1-sdl');
@@ -208,6 +223,8 @@ describe('every instant of every answer is local time (+07:00)', () => {
     const sdl = await h.token('sdl-1', ['agency-SDL']);
     await h.call('GET', '/checks', { token: desk });
     expect((await h.call('POST', `/dossiers/${online.code}/check`, { token: desk, headers: { 'idempotency-key': uniqueKey() }, body: { outcome: 'receive' } })).status).toBe(200);
+    // its fee (status 6) taken at the desk
+    expect((await h.call('POST', `/dossiers/${online.code}/payments`, { token: desk, headers: { 'idempotency-key': uniqueKey() }, body: { method: 'card', amount: 3000000 } })).status).toBe(201);
     await s.task('SDL', sdl, online.code, 's1-sdl');
     const onlineResult = await documents(h).upload(online.code, { token: sdl }, pdf(3000), { name: 'Giấy phép.pdf', purpose: 'result' });
     await s.decide(sdl, online.code, 's1-sdl', { outcome: 'approve', resultDocument: { documentId: onlineResult.documentId } });

@@ -117,6 +117,33 @@ describe('no personal data in logs, workflow histories or queue messages', () =>
       expect(captured.includes(secret), `logs contain ${secret}`).toBe(false);
     }
   });
+
+  it('finds none after a fee: status 6, paid online through the hub (confirmed, repeated, tampered), cash at the desk, receipts, the list and the reconciliation (docs/fees.md)', async () => {
+    const s = scenario(h);
+    const [desk, op] = [await h.token('desk-1', ['desk']), await h.token('op-1', ['operator'])];
+    const payer = { name: 'Đỗ Thị Thanh Toán', email: 'thanh.toan.7731@example.vn', phone: '0966554433', idNumber: '001077665544' };
+    const key = () => ({ 'idempotency-key': crypto.randomUUID() });
+    const receive = async () => (await h.call('POST', '/dossiers', { token: desk, headers: key(), body: { procedureCode: 'TP-LLTP', applicant: payer, channel: 'counter', fees: 'later' } })).body;
+    const online = await receive();
+    const started = await h.call('POST', `/public/dossiers/${online.code}/payments`, { headers: { ...key(), 'x-lookup-pin': online.lookupPin }, body: {} });
+    expect(started.status).toBe(201);
+    expect(started.body.payUrl).not.toContain(encodeURIComponent(payer.name));
+    expect((await h.call('POST', `/_local/payhub/payments/${started.body.paymentId}/pay`)).body.confirmation.status).toBe(200);
+    await h.call('POST', '/_local/payhub/replay', { body: { paymentId: started.body.paymentId } });
+    await h.call('POST', '/_local/payhub/replay', { body: { paymentId: started.body.paymentId, amount: 1 } });
+    const counter = await receive();
+    expect((await h.call('POST', `/dossiers/${counter.code}/payments`, { token: desk, headers: key(), body: { method: 'cash', amount: 200000 } })).status).toBe(201);
+    await s.email(payer.email, 'Biên lai');
+    const today = String((await h.call('GET', '/_local/clock')).body.now).slice(0, 10);
+    const list = await h.call('GET', `/payments?from=${today}&to=${today}`, { token: op });
+    await h.call('GET', `/payments/reconciliation?date=${today}`, { token: op });
+    expect(queued).toContain(online.code);
+    for (const secret of [payer.email, payer.phone, payer.phone.replace(/^0/, '+84'), payer.idNumber, payer.name]) {
+      expect(queued.includes(secret), `SQS messages contain ${secret}`).toBe(false);
+      expect(captured.includes(secret), `logs contain ${secret}`).toBe(false);
+      expect(JSON.stringify(list.body).includes(secret), `the payments list names ${secret}`).toBe(false);
+    }
+  });
 });
 
 async function eventually2(check: () => Promise<boolean>) {

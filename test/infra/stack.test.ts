@@ -259,6 +259,7 @@ describe('Motcua stack', () => {
         const expected = ['CENTRE_PROFILE', 'POWERTOOLS_SERVICE_NAME', 'SENDER_EMAIL', 'SES_CONFIGURATION_SET', 'TABLE_NAME'];
         if (spec.access.startExecution || spec.access.describeExecution) expected.push('STATE_MACHINE_ARN');
         if (spec.access.agencyGroups) expected.push('USER_POOL_ID');
+        if (spec.access.paymentHubSecret) expected.push('PAYHUB_URL', 'PAYHUB_SECRET_NAME'); // the centre's paymentHub (docs/fees.md)
         if (routes.some((r) => r.function === name)) expected.push('ORIGIN_VERIFY', 'CLIENT_IP_HEADER');
         // the folder's profile without its branches (read from the table: a branch changes no function),
         // with the pages' origin (a trial: the distribution's name) as portalUrl
@@ -293,13 +294,12 @@ describe('Motcua stack', () => {
         if (spec.access.sendEmail) allowed.add('ses');
         if (spec.access.agencyGroups) allowed.add('cognito-idp');
         if (spec.access.documents?.length) allowed.add('s3'); // exactly which: test/infra/documents.test.ts
-        if (spec.access.citizenSignInSecret || spec.access.nationalPortalSecret) allowed.add('secretsmanager');
-        // Secrets Manager: the national sign-in's client secret (centre.json's clientSecretName), or the
-        // national portal's account (national-portal.json's secretName), read only
+        if (spec.access.citizenSignInSecret || spec.access.nationalPortalSecret || spec.access.paymentHubSecret) allowed.add('secretsmanager');
+        // Secrets Manager: the national sign-in's client secret and the payment hub's (centre.json), the national
+        // portal's account (national-portal.json's secretName): read only, each named
         for (const s of statementsFor(statements, 'secretsmanager:')) {
           expect(s.Action).toBe('secretsmanager:GetSecretValue');
-          const secret = spec.access.nationalPortalSecret ? 'national-portal' : 'citizen-sign-in';
-          expect(JSON.stringify(s.Resource)).toMatch(new RegExp(`:secretsmanager:[^"]*:secret:motcua/hanoi/${secret}-\\?{6}"`));
+          for (const r of [s.Resource].flat()) expect(JSON.stringify(r)).toMatch(/:secretsmanager:[^"]*:secret:motcua\/hanoi\/(citizen-sign-in|payment-hub|national-portal)-\?{6}"/);
         }
         const consumer = queues.some((q) => q.consumer === name);
         // the table stream's consumer (the outbox): reads the stream, sends failed batches' positions to its DLQ

@@ -28,14 +28,14 @@ interface Case {
 describe('who may call what', () => {
   let h: Harness;
   const t = {} as Record<Who, string | undefined>;
-  const d = {} as Record<'a' | 'b' | 'c' | 'd' | 'e' | 'f', { code: string; lookupPin: string }>;
+  const d = {} as Record<'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'h', { code: string; lookupPin: string }>;
   const doc = {} as Record<'desk' | 'citizen' | 'deskPending' | 'citizenPending', string>;
   const fb = {} as Record<'a' | 'b' | 'c' | 'p', string>;
   // applying online: a draft (a), a draft with a file asked for and not completed (b), one ready to submit (c), a dossier asked to complete (d)
   const online = {} as { a: string; b: string; bPending: string; c: string; d: string };
   let seeded: SeededOnline;
-  const receive = async (procedureCode: string, n: number) =>
-    (await h.call('POST', '/dossiers', { token: t.desk, headers: { 'idempotency-key': uniqueKey() }, body: { procedureCode, applicant: applicant(n), channel: 'counter' } })).body;
+  const receive = async (procedureCode: string, n: number, fees?: 'later') =>
+    (await h.call('POST', '/dossiers', { token: t.desk, headers: { 'idempotency-key': uniqueKey() }, body: { procedureCode, applicant: applicant(n), channel: 'counter', ...(fees ? { fees } : {}) } })).body;
   const waitStep = (agency: string, code: string, token: string | undefined) =>
     eventually(async () => (await h.call('GET', `/agencies/${agency}/tasks`, { token })).body.tasks?.find((x: { dossierCode: string }) => x.dossierCode === code));
   const askSupplement = (code: string) =>
@@ -91,6 +91,9 @@ describe('who may call what', () => {
       expect(await postToS3(asked.body, file)).toBeLessThan(300);
       return asked.body.documentId as string;
     };
+    // fees (docs/fees.md): d.g and d.h await their fee (status 6), d.g the signed-in citizen's
+    d.g = await receive('TP-LLTP', 1, 'later');
+    d.h = await receive('TP-LLTP', 7, 'later');
     doc.deskPending = await pending(d.a.code, { token: t.desk });
     doc.citizenPending = await pending(d.f.code, { pin: d.f.lookupPin });
     // feedback: a assigned to STP (read, assign, answer), b merged into c, p answered (published)
@@ -198,6 +201,13 @@ describe('who may call what', () => {
     { route: 'GET /public/me', path: '/public/me', allow: { signedIn: 200, otherCitizen: 200 }, deny: { anonymous: 401, desk: 401, operator: 401, stp: 401, stpSystem: 401 } },
     { route: 'GET /public/me/dossiers', path: '/public/me/dossiers', allow: { signedIn: 200, otherCitizen: 200 }, deny: { anonymous: 401, desk: 401, operator: 401, stp: 401, stpSystem: 401 } },
     { route: 'GET /public/me/dossiers/{code}', path: `/public/me/dossiers/${d.a.code}`, allow: { signedIn: 200 }, deny: { otherCitizen: 404, anonymous: 401, desk: 401, operator: 401, stp: 401, stpSystem: 401 } },
+    // fees: the citizen (PIN or session) starts a payment; the hub's confirmation is public but signed; the desk takes cash
+    { route: 'POST /public/dossiers/{code}/payments', path: `/public/dossiers/${d.g.code}/payments`, pin: d.g.lookupPin, body: {}, allow: { citizen: 201 }, deny: publicDeny },
+    { route: 'POST /public/me/dossiers/{code}/payments', path: `/public/me/dossiers/${d.g.code}/payments`, body: {}, allow: { signedIn: 201 }, deny: { otherCitizen: 404, anonymous: 401, desk: 401, stpSystem: 401 } },
+    { route: 'POST /public/payments/confirm', path: '/public/payments/confirm', body: { paymentId: `P${'0'.repeat(20)}`, dossierCode: d.g.code, amount: 200000, currency: 'VND', status: 'paid', hubRef: 'HUB-1', paidAt: '2026-12-02T10:00:00+07:00', signature: 'ab'.repeat(32) }, allow: {}, deny: { anonymous: 401, desk: 401, signedIn: 401 } },
+    { route: 'POST /dossiers/{code}/payments', path: `/dossiers/${d.h.code}/payments`, body: { method: 'cash', amount: 200000 }, allow: { desk: 201 }, deny: { operator: 403, stp: 403, nobody: 403, stpSystem: 403 } },
+    { route: 'GET /payments', path: '/payments?from=2026-12-01&to=2026-12-31', allow: { desk: 200, operator: 200 }, deny: { stp: 403, nobody: 403, stpSystem: 403 } },
+    { route: 'GET /payments/reconciliation', path: '/payments/reconciliation?date=2026-12-02', allow: { operator: 200 }, deny: { desk: 403, stp: 403, nobody: 403 } },
     { route: 'POST /public/sign-out', path: '/public/sign-out', allow: { leaving: 200 }, deny: { anonymous: 401, desk: 401, stpSystem: 401 } },
     // applying online: the catalogue to anyone; a citizen's applications and online dossiers to that citizen only
     // (another citizen 404, as if they did not exist; no session 401, an officer's token is no session: 401)

@@ -246,6 +246,22 @@ describe('real answers validate against the contract', () => {
     await check('POST /dossiers/{code}/check', `/dossiers/${seeded.code}/check`, { token: desk, body: { outcome: 'receive' } });
     const owner = (await h.call('POST', '/_local/tokens', { body: { citizen: seeded.citizen } })).body.token;
     await check('GET /public/me/dossiers/{code}/result', `/public/me/dossiers/${seeded.code}/result`, { token: owner });
+    // fees (docs/fees.md): status 6, paid online through the stand-in hub (confirmed server to server), cash at the desk, the day's list and reconciliation
+    const owing = (await h.call('POST', '/dossiers', { token: desk, headers: { 'idempotency-key': uniqueKey() }, body: { procedureCode: 'TP-LLTP', applicant: { ...applicant(8), idNumber: testCitizens()[0]!.identityNumber }, channel: 'counter', fees: 'later' } })).body;
+    const started = await check('POST /public/dossiers/{code}/payments', `/public/dossiers/${owing.code}/payments`, { body: {}, headers: { 'x-lookup-pin': owing.lookupPin } });
+    await check('POST /public/dossiers/{code}/payments', `/public/dossiers/${a.code}/payments`, { body: {}, headers: { 'x-lookup-pin': a.lookupPin } }); // nothing to pay: 409
+    const again = await h.call('POST', '/public/sign-in', { body: await (async () => { const g = await authorize(h, { identityNumber: testCitizens()[0]!.identityNumber }); return { code: g.code, codeVerifier: g.codeVerifier, redirectUri: g.redirectUri, nonce: g.nonce }; })() });
+    await check('POST /public/me/dossiers/{code}/payments', `/public/me/dossiers/${owing.code}/payments`, { token: again.body.token, body: {} });
+    await check('POST /public/payments/confirm', '/public/payments/confirm', { body: { paymentId: started.paymentId, dossierCode: owing.code, amount: 200000, currency: 'VND', status: 'paid', hubRef: 'X', paidAt: '2026-12-07T10:00:00+07:00', signature: 'ab'.repeat(32) } }); // forged: 401
+    const settled = await h.call('POST', `/_local/payhub/payments/${started.paymentId}/pay`);
+    expect(settled.body.confirmation.status).toBe(200);
+    const cash = (await h.call('POST', '/dossiers', { token: desk, headers: { 'idempotency-key': uniqueKey() }, body: { procedureCode: 'TP-LLTP', applicant: applicant(8), channel: 'counter', fees: 'later' } })).body;
+    await check('POST /dossiers/{code}/payments', `/dossiers/${cash.code}/payments`, { token: desk, body: { method: 'card', amount: 200000 } });
+    await check('POST /dossiers/{code}/payments', `/dossiers/${cash.code}/payments`, { token: desk, body: { method: 'card', amount: 200000 } }); // paid: 409
+    await check('GET /public/dossiers/{code}', `/public/dossiers/${cash.code}`, { headers: { 'x-lookup-pin': cash.lookupPin } });
+    const today = String((await h.call('GET', '/_local/clock')).body.now).slice(0, 10); // the local clock's day (+07:00)
+    await check('GET /payments', `/payments?from=${today}&to=${today}`, { token: op });
+    await check('GET /payments/reconciliation', `/payments/reconciliation?date=${today}`, { token: op });
     console.log(`contract: ${seen.size} of ${routes.length} routes answered and validated`);
     expect([...seen].sort()).toEqual(routes.map((r) => `${r.method} ${r.path}`).sort());
   });

@@ -239,6 +239,23 @@ const bodies = {
   assign: poisoned({ agency: fc.oneof(fc.constantFrom('STP', 'SXD', 'NOPE'), anyString), reason: text, kind: fc.constantFrom('rule', 'x') }, { agency: fc.oneof(wrongString, fc.constantFrom('stp', 'A')) }),
   merge: poisoned({ into: fc.oneof(fc.constantFrom('PA-261202-0001', 'PA-1'), anyString) }, { into: fc.oneof(wrongString, fc.constantFrom('TTHCC-261202-0001', 'PA-261202')) }),
   answer: poisoned({ text }, { text: wrongString }),
+  confirmation: poisoned(
+    {
+      paymentId: fc.oneof(fc.constantFrom(`P${'0'.repeat(20)}`, 'P1'), anyString),
+      dossierCode: fc.oneof(fc.constantFrom('TTHCC-261202-0001'), anyString),
+      amount: fc.oneof(fc.integer({ min: -10, max: 1_000_000 }), fc.double(), wrongNumber),
+      currency: fc.oneof(fc.constantFrom('VND', 'USD'), anyString),
+      status: fc.oneof(fc.constantFrom('paid', 'cancelled', 'failed'), anyString),
+      hubRef: text,
+      paidAt: fc.oneof(fc.constantFrom('2026-12-02T10:00:00+07:00', 'yesterday'), anyString),
+      signature: fc.oneof(fc.constantFrom('ab'.repeat(32), ''), anyString),
+    },
+    { amount: fc.oneof(wrongNumber, fc.constantFrom(2.5, 1e20)), signature: wrongString },
+  ),
+  counterPayment: poisoned(
+    { method: fc.oneof(fc.constantFrom('cash', 'card', 'cheque'), anyString), amount: fc.oneof(fc.integer({ min: -10, max: 1_000_000 }), fc.double(), wrongNumber) },
+    { amount: fc.oneof(wrongNumber, fc.constantFrom(0, -1, 200000.5)), method: wrongString },
+  ),
   publish: poisoned({ question: text, answer: text }, { question: wrongString, answer: wrongString }),
   evaluation: poisoned(
     {
@@ -568,6 +585,13 @@ describe('fuzz: random and malformed requests at every route', () => {
       { route: r('GET /public/me'), targets: [{ params: {}, token: t.citizen }], token: t.citizen },
       { route: r('GET /public/me/dossiers'), targets: [{ params: {}, token: t.citizen }], token: t.citizen },
       { route: r('GET /public/me/dossiers/{code}'), targets: [{ params: { code: d.a.code }, token: t.citizen }, { params: { code: d.bait.code }, token: t.citizen }], token: t.citizen },
+      // fees: d.a owes nothing (409 before any write); the hub's confirmation unsigned (401 before any read)
+      { route: r('POST /public/dossiers/{code}/payments'), targets: [{ params: { code: d.a.code }, pin: d.a.lookupPin }] },
+      { route: r('POST /public/me/dossiers/{code}/payments'), targets: [{ params: { code: d.a.code }, token: t.citizen }, { params: { code: d.bait.code }, token: t.citizen }], token: t.citizen },
+      { route: r('POST /public/payments/confirm'), targets: [{ params: {} }], invalid: bodies.confirmation },
+      { route: r('POST /dossiers/{code}/payments'), targets: [{ params: { code: d.a.code }, token: t.desk }], token: t.desk, invalid: bodies.counterPayment },
+      { route: r('GET /payments'), targets: [{ params: {}, token: t.desk }, { params: {}, token: t.operator }], token: t.operator, query: ['from', 'to'] },
+      { route: r('GET /payments/reconciliation'), targets: [{ params: {}, token: t.operator }], token: t.operator, query: ['date'] },
       { route: r('POST /public/feedback'), targets: [{ params: {} }], invalid: bodies.feedback },
       { route: r('GET /public/feedback'), targets: [{ params: {} }], query: ['q', 'limit'] },
       { route: r('POST /feedback'), targets: [{ params: {}, token: t.desk }], token: t.desk, invalid: bodies.officerFeedback },

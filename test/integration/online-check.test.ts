@@ -89,6 +89,14 @@ describe("the desk's check of online dossiers", () => {
     expect((await s.dossier(t.desk, d.code)).status).toBe(1);
   });
 
+  /** The citizen pays the dossier's fee on the portal, through the stand-in hub (its confirmation reaches the API). */
+  const payOnline = async (code: string, token: string) => {
+    expect((await s.dossier(t.desk, code)).status).toBe(6);
+    const started = await h.call('POST', `/public/me/dossiers/${code}/payments`, { token, headers: { 'idempotency-key': uniqueKey() }, body: {} });
+    expect(started.status).toBe(201);
+    expect((await h.call('POST', `/_local/payhub/payments/${started.body.paymentId}/pay`)).body.confirmation.status).toBe(200);
+  };
+
   it('a fully online result: its owner downloads it on the portal and the dossier closes as returned (status 10); nobody else may', async () => {
     const d = await seedOnlineDossier(h, { procedureCode: 'DL-LHND', level: 'fully' });
     const sdl = await h.token('sdl-1', ['agency-SDL']);
@@ -96,6 +104,7 @@ describe("the desk's check of online dossiers", () => {
     const other = (await h.call('POST', '/_local/tokens', { body: { citizen: { identityNumber: '001099099999', name: 'Trần Thị Bình', email: 'binh@example.vn' } } })).body.token;
     const result = `/public/me/dossiers/${d.code}/result`;
     expect((await check(d.code, { outcome: 'receive' })).status).toBe(200);
+    await payOnline(d.code, owner); // its fee (docs/fees.md): status 6 until paid
     await s.task('SDL', sdl, d.code, 's1-sdl');
     expect((await h.call('GET', result, { token: owner })).status).toBe(409); // not ready yet
     const file = await documents(h).upload(d.code, { token: sdl }, pdf(4000), { name: 'Giấy phép lữ hành.pdf', purpose: 'result' });
@@ -139,6 +148,7 @@ describe("the desk's check of online dossiers", () => {
     const d = await seedOnlineDossier(h, { procedureCode: 'DL-LHND', level: 'fully' });
     const sdl = await h.token('sdl-1', ['agency-SDL']);
     expect((await check(d.code, { outcome: 'receive' })).status).toBe(200);
+    await payOnline(d.code, (await h.call('POST', '/_local/tokens', { body: { citizen: d.citizen } })).body.token);
     await s.task('SDL', sdl, d.code, 's1-sdl');
     const file = await documents(h).upload(d.code, { token: sdl }, pdf(3000), { name: 'Giấy phép lữ hành.pdf', purpose: 'result' });
     await s.decide(sdl, d.code, 's1-sdl', { outcome: 'approve', resultDocument: { documentId: file.documentId } });

@@ -202,23 +202,25 @@ describe('the citizens’ portal: sign in, find, apply with a file, submit, my d
     expect(received.status, JSON.stringify(received.body)).toBe(200);
     expect(received.body).toMatchObject({ status: 2, outcome: 'receive' });
     await page.reload();
-    // received (2) — or already with the first agency (4) if the workflow was quicker than the page
-    await expect.poll(() => page.textContent('#status-h'), POLL).toMatch(/Đã tiếp nhận|Đang xử lý/);
+    // received: the judicial record's fee is due at submission (docs/fees.md), so status 6 with the fee to pay online
+    await expect.poll(() => page.textContent('#status-h'), POLL).toMatch(/Yêu cầu thực hiện nghĩa vụ tài chính/);
     const receivedPage = (await page.textContent('main'))!;
     expect(receivedPage).toContain('Hẹn trả kết quả');
+    expect(await page.textContent('[data-testid=fee-total]')).toBe('200.000 đ');
+    expect(await page.getByRole('button', { name: 'Thanh toán trực tuyến' }).isVisible()).toBe(true);
     await accessible('my dossier: received');
     await expect
       .poll(async () => (await h.emailsTo('lan.nguyen@example.vn')).some((e) => e.subject.includes(`Giấy tiếp nhận hồ sơ và hẹn trả kết quả ${code}`)), POLL)
       .toBe(true);
     await page.getByRole('link', { name: 'Hồ sơ của tôi' }).first().click();
-    // received (2), or already handed to the first agency by the workflow (4)
-    await expect.poll(() => mine.locator(`li:has-text("${code}") [data-status]`).getAttribute('data-status'), POLL).toMatch(/^[24]$/);
+    // received, its fee due at submission (docs/fees.md): status 6
+    await expect.poll(() => mine.locator(`li:has-text("${code}") [data-status]`).getAttribute('data-status'), POLL).toBe("6");
     await page.getByRole('link', { name: code }).click();
     await page.getByRole('heading', { name: code, level: 1 }).waitFor(POLL);
 
     // English on the switch
     await page.getByRole('button', { name: 'English' }).click();
-    await expect.poll(() => page.textContent('#status-h'), POLL).toMatch(/Received|Being processed|Processing/);
+    await expect.poll(() => page.textContent('#status-h'), POLL).toMatch(/Financial obligation/);
     await accessible('my dossier (English)');
 
     // no token, PIN, identity number, name or email in any address asked for

@@ -67,6 +67,8 @@ export const api = {
   sendFeedback: (body: BodyOf<'publicSendFeedback'>) => call<Answered<'publicSendFeedback', 201> & { errors?: { field: string; message: string }[] }>('POST', '/public/feedback', undefined, body),
   /** The published answers, searchable with or without diacritics. */
   publishedFeedback: (q: string) => call<Answered<'publicSearchFeedback', 200>>('GET', `/public/feedback${q.trim() ? `?q=${encodeURIComponent(q.trim())}` : ''}`),
+  /** Start paying the fees online: the hub's page to go to (the hub confirms to the API; the return here only shows the status). */
+  pay: (code: string, pin: string) => call<Answered<'publicPay', 201>>('POST', `${dossier(code)}/payments`, pin, {} satisfies BodyOf<'publicPay'>),
   /** Issue 12's route: a result file (the answer carries where to download it). */
   resultFile: (code: string, pin: string, documentId: string) =>
     call<Answered<'publicGetDocument', 200>>('GET', `${dossier(code)}/documents/${encodeURIComponent(documentId)}`, pin),

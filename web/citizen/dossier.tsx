@@ -4,7 +4,7 @@ import type { Ctx } from './context';
 import { formatLocal, type Lang } from './format';
 import type { Strings } from './i18n';
 import { collectionIcs } from './ics';
-import { Rating, ResultFiles, Supplement, Withdraw } from './sections';
+import { Fees, Rating, ResultFiles, Supplement, Withdraw } from './sections';
 import { Evaluation } from './evaluation';
 
 export const CODE = /^[A-Z0-9]{2,12}-\d{6}-\d{4,}$/;
@@ -20,6 +20,8 @@ function nextSteps(t: Strings, lang: Lang, v: DossierView, centre?: Centre): str
       return [t.nextInProgress(formatLocal(v.collection?.from ?? v.appointmentAt, lang), where)];
     case 5:
       return [t.nextSupplement(where)];
+    case 6:
+      return [t.nextFees(where)];
     case 7:
       return [t.nextWithdrawn];
     case 8:
@@ -88,6 +90,7 @@ export function Dossier({ ctx, view: v, heading, onOther }: { ctx: Ctx; view: Do
         {nextSteps(t, lang, v, placeOf(v, ctx.centre)).map((s) => <p key={s}>{s}</p>)}
       </section>
       {v.status === 5 && v.supplement && <Supplement ctx={ctx} view={v} />}
+      {v.fees && <Fees ctx={ctx} view={v} />}
       <ResultFiles ctx={ctx} view={v} />
       {v.status === 10 && <Evaluation ctx={ctx} />}
       {(v.canRate || v.rating) && <Rating ctx={ctx} view={v} />}

@@ -89,6 +89,75 @@ export function Supplement({ ctx, view }: { ctx: Ctx; view: DossierView }) {
   );
 }
 
+const dong = (n: number) => `${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.')} đ`;
+
+const esc = (x: string) => x.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The electronic receipt as a file (HTML, vi+en), made on the page from what the platform recorded. */
+function downloadReceipt(view: DossierView) {
+  const f = view.fees!;
+  const r = f.receipt!;
+  const rows = f.lines.map((l) => `<tr><td>${esc(l.code)}</td><td>${esc(l.name.vi)} / ${esc(l.name.en)}</td><td style="text-align:right">${dong(l.amount)}</td></tr>`).join('');
+  const html = `<!doctype html><html lang="vi"><meta charset="utf-8"><title>Biên lai ${esc(r.invoiceIssueNo)} ${esc(r.invoiceNo)}</title>
+<h1>Biên lai thu phí, lệ phí / Receipt of fees</h1>
+<p>Mẫu số / Template: ${esc(r.invoiceTemplateNo)} — Ký hiệu / Series: ${esc(r.invoiceIssueNo)} — Số / Number: ${esc(r.invoiceNo)}</p>
+<p>Hồ sơ / Dossier: ${esc(view.code)} — ${esc(view.procedure.name.vi)} / ${esc(view.procedure.name.en)}</p>
+<p>Ngày thu / Paid: ${esc(f.paidAt ?? '')} — Hình thức / Method: ${esc(r.method)}</p>
+<table>${rows}<tr><th colspan="2">Tổng cộng / Total</th><th style="text-align:right">${dong(r.total)}</th></tr></table>`;
+  const url = URL.createObjectURL(new Blob([html], { type: 'text/html;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `bien-lai-${view.code}-${r.invoiceNo}.html`;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/**
+ * The fees (status 6 until paid): the lines and the total, "Pay online" (the hub's page; the hub
+ * confirms to the platform server to server, so coming back here only shows the status), or at
+ * the desk; once paid, the receipt's series and number.
+ */
+export function Fees({ ctx, view }: { ctx: Ctx; view: DossierView }) {
+  const { t, lang } = ctx;
+  const f = view.fees!;
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const returning = new URLSearchParams(location.search).has('payment');
+  const pay = async () => {
+    setBusy(true);
+    const r = await api.pay(ctx.code, ctx.pin);
+    setBusy(false);
+    if (r.status !== 201 || !r.body) return setError(t.failed);
+    location.assign(r.body.payUrl);
+  };
+  return (
+    <section class="card action" id="fees" aria-labelledby="fees-h">
+      <h2 id="fees-h">{t.feesTitle}</h2>
+      {!f.paid && <p>{t.feesDue}</p>}
+      <ul data-testid="fee-lines">
+        {f.lines.map((l) => <li key={l.code}>{l.name[lang]}: <strong>{dong(l.amount)}</strong></li>)}
+      </ul>
+      <p>{t.feesTotal}: <strong data-testid="fee-total">{dong(f.total)}</strong>{f.paid && ` — ${t.feesPaid}`}</p>
+      {f.paid && f.receipt && (
+        <>
+          <p data-testid="fee-receipt">{t.feesReceipt(f.receipt.invoiceIssueNo, f.receipt.invoiceNo)}</p>
+          <button type="button" class="secondary" onClick={() => downloadReceipt(view)}>{t.feesDownload}</button>
+        </>
+      )}
+      {!f.paid && (
+        <>
+          {returning && <p role="status">{t.feesPending}</p>}
+          <div role="alert" class={error ? 'error' : 'sr-only'}>{error}</div>
+          <button type="button" disabled={busy} onClick={() => void pay()}>{t.feesPay}</button>
+          <p class="hint">{t.feesAtDesk}</p>
+        </>
+      )}
+    </section>
+  );
+}
+
 /** Withdrawing: the reason, then a confirmation before anything is sent. */
 export function Withdraw({ ctx }: { ctx: Ctx }) {
   const { t } = ctx;

@@ -56,6 +56,39 @@ export function MyDossiers() {
   );
 }
 
+const dong = (n: number) => `${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.')} đ`;
+
+/** The fees (status 6 until paid) and "Pay online": the hub's page; coming back here only shows what the platform recorded. */
+function Fees({ view }: { view: { code: string; fees?: { paid: boolean; total: number; lines: { code: string; name: { vi: string; en: string }; amount: number }[]; receipt?: { invoiceIssueNo: string; invoiceNo: string } } } }) {
+  const { t, lang } = useI18n(words);
+  const f = view.fees!;
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const pay = async () => {
+    setBusy(true);
+    const r = await fetchers.pay(view.code, newKey());
+    setBusy(false);
+    if (!r.data) return setError(t('failed'));
+    location.assign(r.data.payUrl);
+  };
+  return (
+    <section class="card action" id="fees" aria-labelledby="fees-h">
+      <h2 id="fees-h">{t('feesTitle')}</h2>
+      {!f.paid && <p>{t('feesDue')}</p>}
+      <ul>{f.lines.map((l) => <li key={l.code}>{l.name[lang]}: <strong>{dong(l.amount)}</strong></li>)}</ul>
+      <p>{t('feesTotal')}: <strong data-testid="fee-total">{dong(f.total)}</strong>{f.paid && ` — ${t('feesPaid')}`}</p>
+      {f.paid && f.receipt && <p data-testid="fee-receipt">{t('feesReceipt', { series: f.receipt.invoiceIssueNo, number: f.receipt.invoiceNo })}</p>}
+      {!f.paid && (
+        <>
+          {new URLSearchParams(location.search).has('payment') && <p role="status">{t('feesPending')}</p>}
+          <p role="alert" class={error ? 'error' : 'sr-only'}>{error}</p>
+          <button type="button" disabled={busy} onClick={() => void pay()}>{t('feesPay')}</button>
+        </>
+      )}
+    </section>
+  );
+}
+
 export function MyDossier({ code }: { code: string }) {
   const { t, lang } = useI18n(words);
   const portal = usePortal();
@@ -82,6 +115,7 @@ export function MyDossier({ code }: { code: string }) {
           {v.appointmentAt && v.status !== 1 && (<><dt>{t('appointmentAt')}</dt><dd>{formatLocal(v.appointmentAt, lang)}</dd></>)}
         </dl>
       </section>
+      {v.fees && <Fees view={v} />}
       {v.status === 10 && (
         <EvaluationSection
           lang={lang}

@@ -22,6 +22,8 @@ export const LETTER_WORDS: Record<string, Text> = {
   'online-not-received': { vi: 'Phiếu từ chối tiếp nhận hồ sơ (mẫu 03)', en: 'Refusal to receive (form 03)' },
   'check-lapse': { vi: 'Cảnh báo quá hạn kiểm tra hồ sơ trực tuyến (gửi Bộ phận Một cửa)', en: 'Online check lapsed (to the desk)' },
   'contact-changed': { vi: 'Thông báo đã sửa thông tin liên hệ (gửi địa chỉ cũ)', en: 'Contact details corrected (to the old address)' },
+  'fees-due': { vi: 'Thông báo nộp phí, lệ phí', en: 'Fees due' },
+  'payment-receipt': { vi: 'Biên lai thu phí, lệ phí', en: 'Receipt of fees' },
   'feedback-received': { vi: 'Giấy biên nhận phản ánh, kiến nghị', en: 'Feedback receipt' },
   'feedback-answered': { vi: 'Trả lời phản ánh, kiến nghị', en: 'Answer to feedback' },
 };

@@ -231,6 +231,18 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/dossiers/{code}/payments": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    /** Desk: record the fees paid at the counter (cash or card) (roles: desk) */
+    post: operations["recordPayment"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/dossiers/{code}/pin": {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
     get?: never;
@@ -460,6 +472,30 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/payments": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** Payments recorded (per day, method and procedure) (roles: operator, desk) */
+    get: operations["listPayments"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/payments/reconciliation": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** The day's reconciliation of the hub's settlements with the payments recorded (roles: operator) */
+    get: operations["paymentsReconciliation"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/procedures": {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
     /** The procedure catalogue in force today (roles: authenticated) */
@@ -618,6 +654,18 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/public/dossiers/{code}/payments": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    /** Citizen: pay the dossier's fees online (answers the hub's page) (roles: public) */
+    post: operations["publicPay"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/public/dossiers/{code}/pin-reminder": {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
     get?: never;
@@ -740,12 +788,36 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/public/me/dossiers/{code}/payments": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    /** Citizen (signed in): pay my dossier's fees online (roles: citizen) */
+    post: operations["publicMyPay"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/public/me/dossiers/{code}/result": {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
     /** Citizen: download the result of a fully online dossier (closes it as returned) (roles: citizen) */
     get: operations["publicGetResult"];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/public/payments/confirm": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    /** Payment hub: confirm a payment (server to server, signed) (roles: public) */
+    post: operations["confirmPayment"];
     delete?: never;
     options?: never;
     head?: never;
@@ -1256,6 +1328,7 @@ export interface operations {
         } | {
           draftId: string;
         })[];
+        fees?: "cash" | "card" | "later";
       } } };
     responses: {
       201: { headers: { [name: string]: unknown }; content: { "application/json": {
@@ -1313,6 +1386,7 @@ export interface operations {
             to: string | null;
             missing: string[];
             reason: string;
+            kind?: "fee";
           }[];
           stop?: {
             kind: "refused" | "withdrawn";
@@ -1331,6 +1405,22 @@ export interface operations {
             error: string;
             at: string;
           }[];
+          fees?: {
+            due: "submission" | "before-return";
+            lines: {
+              code: string;
+              kind: "phi" | "le-phi";
+              name: {
+                vi: string;
+                en: string;
+              };
+              amount: number;
+            }[];
+            total: number;
+            since: string;
+            paidAt?: string;
+            paymentId?: string;
+          };
           contactCorrections: {
             n: number;
             at: string;
@@ -1697,6 +1787,37 @@ export interface operations {
       403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "recordPayment": {
+    parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path: { code: string }; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        method: "cash" | "card";
+        amount: number;
+      } } };
+    responses: {
+      201: { headers: { [name: string]: unknown }; content: { "application/json": {
+          paymentId: string;
+          dossierCode: string;
+          outcome: "recorded" | "duplicate";
+          total: number;
+          method: "online" | "cash" | "card";
+          paidAt: string;
+          receipt: {
+            invoiceTemplateNo: string;
+            invoiceIssueNo: string;
+            invoiceNo: string;
+          };
+          reconcile?: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      422: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
     };
@@ -2339,6 +2460,86 @@ export interface operations {
       503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
     };
   };
+  "listPayments": {
+    parameters: { query: { from: string; to: string }; header?: never; path?: never; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          from: string;
+          to: string;
+          payments: {
+            paymentId: string;
+            dossierCode: string;
+            procedureCode: string;
+            unit: string;
+            method: "online" | "cash" | "card";
+            total: number;
+            paidAt: string;
+            receipt: {
+              invoiceTemplateNo: string;
+              invoiceIssueNo: string;
+              invoiceNo: string;
+            };
+            reconcile?: string;
+          }[];
+          total: number;
+          byDay: {
+            [key: string]: {
+              count: number;
+              total: number;
+            } | undefined;
+          };
+          byMethod: {
+            [key: string]: {
+              count: number;
+              total: number;
+            } | undefined;
+          };
+          byProcedure: {
+            [key: string]: {
+              count: number;
+              total: number;
+            } | undefined;
+          };
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "paymentsReconciliation": {
+    parameters: { query: { date: string }; header?: never; path?: never; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          date: string;
+          platform: {
+            count: number;
+            total: number;
+          };
+          hub: {
+            count: number;
+            total: number;
+          };
+          balanced: boolean;
+          mismatches: {
+            paymentId: string;
+            kind: "hub-only" | "platform-only" | "amount-differs" | "flagged";
+            platformAmount?: number;
+            hubAmount?: number;
+            note?: string;
+          }[];
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      502: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
   "listProcedures": {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
     requestBody?: never;
@@ -2445,6 +2646,22 @@ export interface operations {
             reusable: boolean;
           }[];
         };
+        fees?: {
+          code: string;
+          kind: "phi" | "le-phi";
+          name: {
+            vi: string;
+            en: string;
+          };
+          amount?: number;
+          amountBy?: {
+            field: string;
+            values: {
+              [key: string]: number | undefined;
+            };
+          };
+        }[];
+        feesDue?: "submission" | "before-return";
       } } };
     responses: {
       200: { headers: { [name: string]: unknown }; content: { "application/json": {
@@ -2798,6 +3015,29 @@ export interface operations {
             };
             hotline: string;
           };
+          fees?: {
+            due: "submission" | "before-return";
+            lines: {
+              code: string;
+              kind: "phi" | "le-phi";
+              name: {
+                vi: string;
+                en: string;
+              };
+              amount: number;
+            }[];
+            total: number;
+            paid: boolean;
+            paidAt?: string;
+            receipt?: {
+              paymentId: string;
+              invoiceTemplateNo: string;
+              invoiceIssueNo: string;
+              invoiceNo: string;
+              method: "online" | "cash" | "card";
+              total: number;
+            };
+          };
         } } };
       400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
@@ -2948,6 +3188,26 @@ export interface operations {
       409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       429: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "publicPay": {
+    parameters: { query?: never; header: { "X-Lookup-Pin": string; "Idempotency-Key"?: string }; path: { code: string }; cookie?: never };
+    requestBody: { content: { 'application/json': Record<string, never> } };
+    responses: {
+      201: { headers: { [name: string]: unknown }; content: { "application/json": {
+          paymentId: string;
+          dossierCode: string;
+          total: number;
+          currency: "VND";
+          payUrl: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      429: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      502: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
     };
   };
@@ -3220,6 +3480,29 @@ export interface operations {
             };
             hotline: string;
           };
+          fees?: {
+            due: "submission" | "before-return";
+            lines: {
+              code: string;
+              kind: "phi" | "le-phi";
+              name: {
+                vi: string;
+                en: string;
+              };
+              amount: number;
+            }[];
+            total: number;
+            paid: boolean;
+            paidAt?: string;
+            receipt?: {
+              paymentId: string;
+              invoiceTemplateNo: string;
+              invoiceIssueNo: string;
+              invoiceNo: string;
+              method: "online" | "cash" | "card";
+              total: number;
+            };
+          };
           online: {
             level: "partly" | "fully";
             applicationId: string;
@@ -3324,6 +3607,26 @@ export interface operations {
       503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
     };
   };
+  "publicMyPay": {
+    parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path: { code: string }; cookie?: never };
+    requestBody: { content: { 'application/json': Record<string, never> } };
+    responses: {
+      201: { headers: { [name: string]: unknown }; content: { "application/json": {
+          paymentId: string;
+          dossierCode: string;
+          total: number;
+          currency: "VND";
+          payUrl: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      429: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
   "publicGetResult": {
     parameters: { query?: never; header?: never; path: { code: string }; cookie?: never };
     requestBody?: never;
@@ -3339,6 +3642,32 @@ export interface operations {
       409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       410: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       423: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "confirmPayment": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        paymentId: string;
+        dossierCode: string;
+        amount: number;
+        currency: string;
+        status: "paid" | "cancelled" | "failed";
+        hubRef: string;
+        paidAt: string;
+        signature: string;
+      } } };
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          paymentId: string;
+          outcome: "recorded" | "duplicate" | "cancelled" | "failed";
+          reconcile?: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      422: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
     };

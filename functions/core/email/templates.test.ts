@@ -44,6 +44,12 @@ const minimal: Record<EmailEvent, EmailData> = {
   withdrawn: common,
   'rating-invitation': common,
   'agency-warning': { ...common, applicantName: 'Sở Du lịch', dueAt: '2026-12-11T09:00:00Z', stepName: { vi: 'Thẩm định', en: 'Appraisal' } },
+  'fees-due': { ...common, fees: { due: 'submission', total: 3_000_000, lines: [{ code: 'DL-01', name: { vi: 'Phí thẩm định', en: 'Appraisal charge' }, amount: 3_000_000 }] } },
+  'payment-receipt': {
+    ...common,
+    fees: { due: 'submission', total: 3_000_000, lines: [{ code: 'DL-01', name: { vi: 'Phí thẩm định', en: 'Appraisal charge' }, amount: 3_000_000 }] },
+    receipt: { invoiceTemplateNo: '01BLP0-001', invoiceIssueNo: 'TTHCC/26E', invoiceNo: '0000001', method: 'online', paidAt: '2026-12-10T03:00:00Z', payerName: 'Nguyễn Văn An' },
+  },
 };
 
 /** Every optional field absent: templates must still read well. */

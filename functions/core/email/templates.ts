@@ -9,6 +9,7 @@
 import type { RunningCentre } from '../centre';
 import type { Text } from '../model';
 import { collectionWindow, type IsWorkingDay } from './collection';
+import { formatDong } from '../fees';
 import { formatEn, formatVi } from './format';
 import { appointmentIcs, ICS_CANCEL_CONTENT_TYPE, ICS_CONTENT_TYPE, icsFileName } from './ics';
 import { type Block, type Letter, type Part, subjectOf, toHtml, toText } from './layout';
@@ -24,6 +25,8 @@ export const EMAIL_EVENTS = [
   'withdrawn', // withdrawn at the citizen's request; everything stopped
   'rating-invitation', // invite to rate the service 1–5 with a comment, once (links to the rating page)
   'agency-warning', // to an AGENCY: step X of dossier Y is due at T (in N working hours)
+  'fees-due', // status 6: the fee lines and the total, how to pay (online or at the desk); the clock waits (docs/fees.md)
+  'payment-receipt', // the electronic receipt of one payment (template, series, number, the lines)
 ] as const;
 export type EmailEvent = (typeof EMAIL_EVENTS)[number];
 
@@ -85,6 +88,10 @@ export interface EmailData {
    * `fully` online result is downloaded there rather than collected at the desk.
    */
   online?: 'partly' | 'fully';
+  /** fees-due, payment-receipt: the lines and the total in integer đồng (functions/core/fees.ts). */
+  fees?: { due: 'submission' | 'before-return'; lines: { code: string; name: Text; amount: number }[]; total: number };
+  /** payment-receipt: the electronic receipt (OpenCPS PaymentFileTerm's invoice fields). */
+  receipt?: { invoiceTemplateNo: string; invoiceIssueNo: string; invoiceNo: string; method: 'online' | 'cash' | 'card'; paidAt: string; payerName: string };
 }
 
 export interface EmailAttachment {
@@ -418,6 +425,58 @@ const letters: Record<EmailEvent, (d: EmailData, o: RenderOptions) => Letter> = 
       next: {
         vi: [`Ông/bà không cần làm gì thêm. Nhận kết quả${from ? ` từ ${from.vi}` : ''} tại ${where.vi}.`],
         en: [`There is nothing you need to do. Collect your result${from ? ` from ${from.en}` : ''} at ${where.en}.`],
+      },
+    });
+  },
+
+  'fees-due': (d) => {
+    const [h, where] = [dossier(d), atCentre(d)];
+    const f = d.fees ?? { due: 'submission' as const, lines: [], total: 0 };
+    const list = (lang: 'vi' | 'en') => ({ list: f.lines.map((l) => `${l.name[lang]} (${l.code}): ${formatDong(l.amount)}`) });
+    const total = formatDong(f.total);
+    const after = f.due === 'before-return';
+    return citizen(d, {
+      subject: { vi: `Thông báo nộp phí, lệ phí hồ sơ ${d.code}`, en: `Fees to pay for dossier ${d.code}` },
+      facts: [{ label: { vi: 'Tổng số tiền', en: 'Total' }, value: total }],
+      vi: [
+        after ? `${cap(h.vi)} đã được giải quyết; để nhận kết quả, ông/bà cần nộp các khoản phí, lệ phí sau:` : `Để ${h.vi} được giải quyết, ông/bà cần nộp các khoản phí, lệ phí sau:`,
+        list('vi'),
+        `Tổng cộng: ${total}.`,
+        'Thời gian chờ nộp phí, lệ phí không tính vào thời gian giải quyết; ngày hẹn được tính tiếp khi đã nộp.',
+      ],
+      en: [
+        after ? `Your ${h.en} has been decided; before the result is handed over, the following fees are due:` : `Before your ${h.en} is processed, the following fees are due:`,
+        list('en'),
+        `Total: ${total}.`,
+        'The time until the fees are paid is not counted in the processing time; the appointment moves on once they are paid.',
+      ],
+      next: {
+        vi: [`Nộp trực tuyến trên trang hồ sơ (nút bên dưới, chọn “Thanh toán trực tuyến”), hoặc nộp tiền mặt, thẻ tại ${where.vi}. Biên lai điện tử được gửi qua thư điện tử.`],
+        en: [`Pay online on your dossier's page (the button below, then “Pay online”), or in cash or by card at ${where.en}. The electronic receipt is sent by email.`],
+      },
+    });
+  },
+
+  'payment-receipt': (d) => {
+    const r = d.receipt;
+    const f = d.fees ?? { due: 'submission' as const, lines: [], total: 0 };
+    const method = { online: { vi: 'trực tuyến', en: 'online' }, cash: { vi: 'tiền mặt', en: 'cash' }, card: { vi: 'thẻ', en: 'card' } }[r?.method ?? 'online'];
+    const paid = when(r?.paidAt);
+    const list = (lang: 'vi' | 'en') => ({ list: f.lines.map((l) => `${l.name[lang]} (${l.code}): ${formatDong(l.amount)}`) });
+    return citizen(d, {
+      subject: { vi: `Biên lai thu phí, lệ phí ${r?.invoiceIssueNo ?? ''} số ${r?.invoiceNo ?? ''} — hồ sơ ${d.code}`, en: `Receipt ${r?.invoiceIssueNo ?? ''} no. ${r?.invoiceNo ?? ''} for dossier ${d.code}` },
+      facts: [
+        { label: { vi: 'Mẫu số', en: 'Template' }, value: r?.invoiceTemplateNo ?? '' },
+        { label: { vi: 'Ký hiệu', en: 'Series' }, value: r?.invoiceIssueNo ?? '' },
+        { label: { vi: 'Số biên lai', en: 'Receipt number' }, value: r?.invoiceNo ?? '' },
+        { label: { vi: 'Số tiền', en: 'Amount' }, value: formatDong(f.total) },
+        ...fact({ vi: 'Ngày thu', en: 'Paid' }, paid),
+      ],
+      vi: [`${d.centre.name.vi} đã nhận khoản nộp ${method.vi} của ông/bà ${r?.payerName ?? ''}:`, list('vi'), `Tổng cộng: ${formatDong(f.total)}.`],
+      en: [`${d.centre.name.en} received your ${method.en} payment (payer: ${r?.payerName ?? ''}):`, list('en'), `Total: ${formatDong(f.total)}.`],
+      next: {
+        vi: ['Đây là biên lai điện tử; ông/bà có thể xem và tải lại trên trang hồ sơ.'],
+        en: ['This is your electronic receipt; you can see and download it again on your dossier\'s page.'],
       },
     });
   },

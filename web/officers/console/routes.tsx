@@ -3,6 +3,7 @@ import { ConsoleCalendars } from '../pages/console-calendars';
 import { ConsoleDashboard } from '../pages/console-dashboard';
 import { ConsoleDossiers } from '../pages/console-dossiers';
 import { ConsoleLetters } from '../pages/console-letters';
+import { ConsolePayments } from '../pages/console-payments';
 import { OperatorOnly } from './shared';
 import { ConsoleReports } from '../pages/figures';
 
@@ -21,6 +22,7 @@ function pageOf(path: string, search: string) {
     case '/console/procedures': return <ConsoleProcedures />;
     case '/console/agencies': return <ConsoleAgencies />;
     case '/console/reports': return <ConsoleReports search={search} />;
+    case '/console/payments': return <ConsolePayments search={search} />;
     default: return undefined;
   }
 }

@@ -15,6 +15,7 @@ export const CT = {
   procedures: { vi: 'Thủ tục', en: 'Procedures' },
   agencies: { vi: 'Cơ quan', en: 'Agencies' },
   reports: { vi: 'Chỉ số 766, báo cáo', en: '766 index, reports' },
+  payments: { vi: 'Phí, lệ phí', en: 'Fees' },
   consoleNav: { vi: 'Các trang điều hành', en: 'Console pages' },
   refused: { vi: 'Trang này chỉ dành cho cán bộ quản trị vận hành.', en: 'This page is for platform operators only.' },
 };
@@ -33,6 +34,7 @@ export function OperatorOnly({ children }: { children: ComponentChildren }) {
     ['/console/procedures', 'procedures'],
     ['/console/agencies', 'agencies'],
     ['/console/reports', 'reports'],
+    ['/console/payments', 'payments'],
   ] as const;
   return (
     <div class="console">

@@ -64,6 +64,15 @@ const T = {
     vi: 'Mới có {n} giấy tờ cho {m} mục được yêu cầu ({items}). Hồ sơ chỉ được giải quyết tiếp khi đủ; bấm «Ghi nhận bổ sung» lần nữa nếu vẫn ghi nhận phần này.',
     en: 'Only {n} documents for the {m} items asked for ({items}). The dossier is processed further only once it is complete; press “Record the supplement” again to record this anyway.',
   },
+  feesTitle: { vi: 'Phí, lệ phí', en: 'Fees' },
+  feesUnpaid: { vi: 'Chưa nộp: hồ sơ chờ thực hiện nghĩa vụ tài chính (trạng thái 6), thời gian giải quyết tạm dừng.', en: 'Unpaid: the dossier awaits its fees (status 6); the clock is paused.' },
+  feesTotal: { vi: 'Tổng cộng: {total}', en: 'Total: {total}' },
+  feesPaidAt: { vi: 'Đã nộp lúc {at}.', en: 'Paid at {at}.' },
+  feesMethod: { vi: 'Hình thức', en: 'Method' },
+  feesCash: { vi: 'Tiền mặt', en: 'Cash' },
+  feesCard: { vi: 'Thẻ', en: 'Card' },
+  feesRecord: { vi: 'Ghi nhận đã thu {total}', en: 'Record {total} received' },
+  feesRecorded: { vi: 'Đã ghi nhận; biên lai ký hiệu {series}, số {number}, gửi đến thư điện tử của người nộp.', en: 'Recorded; receipt series {series}, number {number}, emailed to the payer.' },
   pinTitle: { vi: 'Cấp lại mã PIN tra cứu', en: 'Reissue the lookup PIN' },
   pinIntro: {
     vi: 'Mã PIN mới được gửi vào thư điện tử của người nộp hồ sơ (cán bộ không nhìn thấy mã). Mã PIN cũ sẽ không dùng được nữa.',
@@ -183,6 +192,7 @@ export function DossierPage({ code }: { code: string }) {
         <StepActions key={s.stepId} code={d.code} step={s} atDesk={s.agency === config.centre.deskAgency} onDone={() => reload(t('done'))} />
       ))}
       {desk && d.status === 5 && <DeskSupplement code={d.code} missing={d.pauses.filter((p) => !p.to).flatMap((p) => p.missing)} onDone={() => reload(t('done'))} />}
+      {desk && d.fees && <DeskFees code={d.code} fees={d.fees} canRecord={desk && d.status === 6 && atMyDesk(d.branch)} onDone={() => reload(t('done'))} />}
       {desk && !d.stop && d.status !== 10 && <ReissuePin code={d.code} />}
       {desk && <ContactDetails code={d.code} applicant={d.applicant} onDone={() => dossier.reload()} />}
       {d.contactCorrections.length > 0 && (
@@ -391,6 +401,43 @@ function DeskSupplement({ code, missing, onDone }: { code: string; missing: stri
         </Field>
         <button type="submit" class="primary">{t('supply')}</button>
       </form>
+    </section>
+  );
+}
+
+const dong = (n: number) => `${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.')} đ`;
+
+/** The fees (docs/fees.md): the lines and the total; unpaid, the desk records the money taken at the counter (POST /dossiers/{code}/payments). */
+function DeskFees({ code, fees, canRecord, onDone }: { code: string; fees: { lines: { code: string; name: { vi: string; en: string }; amount: number }[]; total: number; paidAt?: string }; canRecord: boolean; onDone: () => void }) {
+  const { api } = useApp();
+  const { t, lang } = useI18n(T);
+  const [method, setMethod] = useState<'cash' | 'card'>('cash');
+  const [result, setResult] = useState<{ ok: boolean; text: string }>();
+  const [busy, setBusy] = useState(false);
+  const [key] = useState(newKey);
+  const record = async () => {
+    setBusy(true);
+    const { data, error } = await api.POST('/dossiers/{code}/payments', { params: { path: { code }, header: { 'Idempotency-Key': key } }, body: { method, amount: fees.total } });
+    setBusy(false);
+    setResult(data ? { ok: true, text: t('feesRecorded', { series: data.receipt.invoiceIssueNo, number: data.receipt.invoiceNo }) } : { ok: false, text: t('fix', { m: (error as Problem)?.detail ?? (error as Problem)?.title ?? '' }) });
+    if (data) onDone();
+  };
+  return (
+    <section class="act" id="fees" aria-labelledby="fees-title">
+      <h2 id="fees-title">{t('feesTitle')}</h2>
+      <ul data-testid="fee-lines">{fees.lines.map((l) => <li key={l.code}>{l.code} — {l.name[lang]}: {dong(l.amount)}</li>)}</ul>
+      <p><strong>{t('feesTotal', { total: dong(fees.total) })}</strong> {fees.paidAt ? t('feesPaidAt', { at: formatDateTime(fees.paidAt, lang) }) : t('feesUnpaid')}</p>
+      {result && <Alert kind={result.ok ? 'ok' : 'error'}>{result.text}</Alert>}
+      {canRecord && !fees.paidAt && (
+        <div class="actions">
+          <label for="fee-method">{t('feesMethod')}</label>
+          <select id="fee-method" value={method} onChange={(e) => setMethod((e.target as HTMLSelectElement).value as 'cash' | 'card')}>
+            <option value="cash">{t('feesCash')}</option>
+            <option value="card">{t('feesCard')}</option>
+          </select>
+          <button type="button" class="primary" disabled={busy} onClick={() => void record()}>{t('feesRecord', { total: dong(fees.total) })}</button>
+        </div>
+      )}
     </section>
   );
 }
