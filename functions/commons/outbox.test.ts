@@ -61,18 +61,21 @@ describe('the outbox', () => {
     expect(sent).toHaveLength(2);
   });
 
-  it('parks an event after its attempts, lists it for operators, and lets the dossier’s next events go', async () => {
+  it('parks an event after its attempts, lists it for operators, and holds the dossier’s next events behind it until resent', async () => {
     vi.stubEnv('NATIONAL_PORTAL', JSON.stringify({ ...JSON.parse(readFileSync('config/hanoi/national-portal.json', 'utf8')), maxAttempts: 2 }));
     await relay(CODE, AT);
     const send = async (_cfg: unknown, call: PortalCall) => {
       if (call.service === 'DongBoHoSoMC') throw new PortalError('HTTP 503');
     };
     await deliver(CODE, AT, send);
-    expect(await deliver(CODE, new Date(AT.getTime() + 3600_000), send)).toMatchObject({ parked: 1, sent: 1 });
+    expect(await deliver(CODE, new Date(AT.getTime() + 3600_000), send)).toMatchObject({ parked: 1, sent: 0 });
     const [first, second] = await listOutbox(CODE);
     expect(first).toMatchObject({ portalState: 'parked', portalAttempts: 2, portalError: 'HTTP 503' });
     expect(table.get({ PK: `DOSSIER#${CODE}`, SK: `EVENT#${CODE}/received` })).toMatchObject({ GSI1PK: 'SYNC#parked' });
-    expect(second!.portalState).toBe('sent');
+    // the portal is back: still nothing goes past the parked event (a progress before its dossier)
+    expect(await deliver(CODE, new Date(AT.getTime() + 7200_000), async () => {})).toMatchObject({ sent: 0 });
+    expect((await listOutbox(CODE))[1]!.portalState).toBe('pending');
+    expect(second!.portalState).toBe('pending');
   });
 
   it('sends the same event again (never a different one) when the process died after the portal accepted it', async () => {

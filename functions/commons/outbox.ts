@@ -109,7 +109,7 @@ export interface DeliverResult {
  * Send the dossier's pending events to the portal, in order, under a lease on its head item so
  * that two deliverers never interleave one dossier's calls. An event that fails stops the
  * dossier's queue (the next events wait behind it) until its retry time; after `maxAttempts`
- * it is parked and the queue moves on (an operator resends it).
+ * it is parked, and the next events still wait behind it until an operator resends it.
  */
 export async function deliver(code: string, at: Date = now(), send = sendPortalCall): Promise<DeliverResult> {
   const result: DeliverResult = { sent: 0, failed: 0, parked: 0, waiting: 0, hooks: 0 };
@@ -117,7 +117,10 @@ export async function deliver(code: string, at: Date = now(), send = sendPortalC
   const nowIso = at.toISOString();
   // nothing due: no write at all (the stream would bring the lease's own writes back otherwise)
   const before = (await partition(code)).events;
-  const portalDue = !!cfg && before.some((e) => e.portalState === 'pending' && (!e.portalNextAt || e.portalNextAt <= nowIso));
+  // events behind a parked one wait for the operator's resend: they are not due
+  const parkedAt = before.findIndex((e) => e.portalState === 'parked');
+  const reachable = parkedAt < 0 ? before : before.slice(0, parkedAt);
+  const portalDue = !!cfg && reachable.some((e) => e.portalState === 'pending' && (!e.portalNextAt || e.portalNextAt <= nowIso));
   if (!portalDue && !(await webhooksDue(before, at))) return result;
   const leaseUntil = new Date(at.getTime() + 60_000).toISOString();
   const leased = await updateIf({
@@ -132,6 +135,12 @@ export async function deliver(code: string, at: Date = now(), send = sendPortalC
     const { dossier, steps, events } = await partition(code);
     if (!dossier) return result;
     for (const item of cfg ? events : []) {
+      // parked: the dossier's later events wait behind it until an operator resends it, so the
+      // portal never sees a later state before an earlier one
+      if (item.portalState === 'parked') {
+        result.waiting += 1;
+        break;
+      }
       if (item.portalState !== 'pending') continue;
       if (item.portalNextAt && item.portalNextAt > nowIso) {
         result.waiting += 1;
@@ -139,7 +148,7 @@ export async function deliver(code: string, at: Date = now(), send = sendPortalC
       }
       const outcome = await deliverOne(cfg!, item, dossier, steps, at, send);
       result[outcome] += 1;
-      if (outcome === 'failed') break;
+      if (outcome !== 'sent') break; // failed: wait for its retry time; parked: for the operator
     }
     // agencies' systems: the same events, their own order and retries per subscription
     result.hooks = await deliverWebhooks(code, events, at);
