@@ -7,6 +7,7 @@
 import type { WorkingCalendar } from './calendar/working-time';
 import { localDate } from './local-time';
 import type { Text } from './model';
+import { fold } from './text';
 
 /** How it came: the public form, or what an officer entered for the citizen. */
 export const FEEDBACK_CHANNELS = ['web', 'hotline', 'zalo', 'email', 'letter', 'in-person'] as const;
@@ -171,17 +172,8 @@ export function anonymise(text: string, names: readonly string[] = []): string {
 
 // ---- search -------------------------------------------------------------------------------
 
-/** Text folded for search: lower case, without diacritics (đ → d), single spaces. */
-export function fold(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+/** Text folded for search: the catalogue's own folding (./text.ts), one for every search. */
+export { fold };
 
 /** Every word of the query is in the text, with or without diacritics. */
 export function matches(q: string, ...texts: string[]): boolean {
