@@ -185,7 +185,7 @@ export const stateMachines: StateMachineSpec[] = [
 export const table = {
   ttlAttribute: 'expiresAt',
   indexes: [
-    { name: 'GSI1', purpose: 'agency queues (QUEUE#<agency>) and open dossiers (OPEN)' },
+    { name: 'GSI1', purpose: 'agency queues (QUEUE#<agency>), open dossiers (OPEN#<n>, 16 shards) and the desk search index (SEARCH#<hash>)' },
     { name: 'GSI2', purpose: 'logbooks and reports (LOG#<agency>#<local yyyy-mm>)' },
   ],
 } as const;
