@@ -6,24 +6,28 @@ import { sha256 } from './personal-data';
 import { queryAll } from './store';
 
 /**
- * The desk's search index: one item per (open dossier, token) in the dossier's own partition,
- *   DOSSIER#<code> / SEARCH#<h>   GSI1 SEARCH#<h> / <receivedAt>#<code>   (newest first, read backwards)
+ * The desk's search index: one item per (open dossier, token), beside the dossier's partition,
+ *   TOKENS#<code> / SEARCH#<h>   GSI1 SEARCH#<h> / <receivedAt>#<code>   (newest first, read backwards)
  * where h is a hash of the token (core/search-tokens.ts), so that no name or phone number is ever
  * in a key (keys reach logs, metrics and the stream's consumers). The items hold the code only:
  * the answer's row is read from the dossier. Written when a dossier opens (received at the desk,
  * an online dossier accepted), rewritten when its phone is corrected, removed when it closes and
  * again, to be sure, when its personal data is anonymised: a closed dossier is found by its code.
+ * Not in DOSSIER#<code>: every read of the dossier's partition (its page, each workflow task)
+ * would read twenty-odd index items more, and the table's stream (filtered to DOSSIER# keys,
+ * the national portal's outbox) would wake for each of their writes.
  */
+export const searchPartition = (code: string) => `TOKENS#${code}`;
 export const SEARCH_PREFIX = 'SEARCH#';
 export const tokenKey = (token: string) => `${SEARCH_PREFIX}${sha256(`motcua-search\n${token}`).slice(0, 32)}`;
 
-export const searchItemKeys = (code: string, token: string) => ({ PK: `DOSSIER#${code}`, SK: tokenKey(token) });
+export const searchItemKeys = (code: string, token: string) => ({ PK: searchPartition(code), SK: tokenKey(token) });
 
 /** The index items of an open dossier. */
 export function searchItems(d: { code: string; receivedAt: string; applicant: Pick<Applicant, 'name' | 'phone'> }) {
   return applicantTokens(d.applicant).map((token) => {
     const key = tokenKey(token);
-    return { PK: `DOSSIER#${d.code}`, SK: key, GSI1PK: key, GSI1SK: `${d.receivedAt}#${d.code}`, code: d.code };
+    return { PK: searchPartition(d.code), SK: key, GSI1PK: key, GSI1SK: `${d.receivedAt}#${d.code}`, code: d.code };
   });
 }
 
@@ -41,7 +45,7 @@ async function inParallel<T>(items: T[], run: (x: T) => Promise<unknown>, width 
 async function indexedKeys(code: string): Promise<{ PK: string; SK: string }[]> {
   const items = await queryAll({
     KeyConditionExpression: 'PK = :pk AND begins_with(SK, :s)',
-    ExpressionAttributeValues: { ':pk': `DOSSIER#${code}`, ':s': SEARCH_PREFIX },
+    ExpressionAttributeValues: { ':pk': searchPartition(code), ':s': SEARCH_PREFIX },
     ProjectionExpression: 'PK, SK',
     ConsistentRead: true,
   });

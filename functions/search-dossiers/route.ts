@@ -4,7 +4,7 @@ import { documentClient, tableName } from '../commons/aws';
 import { badRequest } from '../commons/http';
 import { openShardKeys, scanOpenPage } from '../commons/open-index';
 import { defineRoute, reply, OFFICER_ERRORS } from '../commons/route';
-import { tokenKey } from '../commons/search-index';
+import { searchPartition, tokenKey } from '../commons/search-index';
 import { getDossier } from '../commons/store';
 import { DossierList } from '../contracts/responses';
 import { toLocalIso } from '../core/local-time';
@@ -69,7 +69,7 @@ async function byToken(token: string, q: string, status: number | undefined, cur
   const matches = (d: Dossier) =>
     fold(d.applicant.name).includes(text) || (phone.length >= 4 && phoneDigits(d.applicant.phone ?? '').includes(phone));
   const at = cursor ? decode(cursor, TokenCursor).at : undefined;
-  let start: Record<string, unknown> | undefined = at ? { PK: `DOSSIER#${at.slice(at.indexOf('#') + 1)}`, SK: key, GSI1PK: key, GSI1SK: at } : undefined;
+  let start: Record<string, unknown> | undefined = at ? { PK: searchPartition(at.slice(at.indexOf('#') + 1)), SK: key, GSI1PK: key, GSI1SK: at } : undefined;
   const found: Dossier[] = [];
   let searched = 0;
   do {

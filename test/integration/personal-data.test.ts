@@ -33,9 +33,9 @@ describe('personal data: export per applicant, anonymisation after retention', (
     });
     expect(res.status, JSON.stringify(res.body)).toBe(202);
   };
-  /** The dossier's search index items (DOSSIER#<code> / SEARCH#<h>), by sort key. */
+  /** The dossier’s search index items (TOKENS#<code> / SEARCH#<h>), by sort key. */
   const indexed = async (code: string) =>
-    (await queryAll({ KeyConditionExpression: 'PK = :pk AND begins_with(SK, :s)', ExpressionAttributeValues: { ':pk': `DOSSIER#${code}`, ':s': 'SEARCH#' }, ConsistentRead: true }))
+    (await queryAll({ KeyConditionExpression: 'PK = :pk AND begins_with(SK, :s)', ExpressionAttributeValues: { ':pk': `TOKENS#${code}`, ':s': 'SEARCH#' }, ConsistentRead: true }))
       .map((i) => String(i.SK))
       .sort();
   const tokensOf = (code: string, receivedAt: string, applicant: { name: string; phone?: string }) => searchItems({ code, receivedAt, applicant }).map((i) => i.SK).sort();
