@@ -86,7 +86,7 @@ const fn = (
 const taskFunctions: FunctionSpec[] = [
   // The dossier workflow's tasks (stage, step, letters) in one function: functions/workflow/handler.ts
   fn('workflow', 'Workflow tasks: open and close stages, check and wait for steps, record and queue letters', {
-    table: ['GetItem', 'Query', 'PutItem', 'UpdateItem'],
+    table: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'],
     sendTaskResult: true,
     emailQueue: true,
   }, 30),
