@@ -7,7 +7,7 @@
  * begins_with. A condition that fails throws as DynamoDB does, so a route's refusals are real.
  * What only DynamoDB itself can prove (races between processes) stays in test/integration.
  */
-import { type TransactWriteCommandInput, DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClientResolvedConfig, type ServiceInputTypes, type ServiceOutputTypes } from '@aws-sdk/lib-dynamodb';
+import { type TransactWriteCommandInput, BatchGetCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClientResolvedConfig, type ServiceInputTypes, type ServiceOutputTypes } from '@aws-sdk/lib-dynamodb';
 import type { AwsStub } from 'aws-sdk-client-mock';
 
 type Item = Record<string, unknown>;
@@ -182,6 +182,10 @@ export class FakeTable {
         ...(last ? { LastEvaluatedKey: Object.fromEntries(['PK', 'SK', pkName, skName].map((k) => [k, last[k]])) } : {}),
       };
     });
+    // whole items (a ProjectionExpression is not applied)
+    stub.on(BatchGetCommand).callsFake((input) => ({
+      Responses: Object.fromEntries(Object.entries(input.RequestItems ?? {}).map(([t, r]) => [t, ((r as { Keys?: Record<string, unknown>[] }).Keys ?? []).map((k) => this.get(k as { PK: string; SK: string })).filter(Boolean)])),
+    }));
     stub.on(DeleteCommand).callsFake((input) => {
       this.items.delete(this.id(input.Key as { PK: string; SK: string }));
       return {};
