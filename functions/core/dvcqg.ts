@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Dossier, Step } from './dossier';
 import type { DossierEvent } from './events';
 
