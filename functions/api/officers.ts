@@ -1,6 +1,7 @@
 import { apiRouter } from '../commons/router';
 import { route as recordPayment } from '../record-payment/route';
 import { route as listPayments } from '../list-payments/route';
+import { route as refundPayment } from '../refund-payment/route';
 import { route as createFeedback } from '../create-feedback/route';
 import { route as listFeedback } from '../list-feedback/route';
 import { route as feedbackFigures } from '../feedback-figures/route';
@@ -73,6 +74,7 @@ export const routes = [
   listWebhookDeliveries,
   recordPayment,
   listPayments,
+  refundPayment,
 ];
 
 export const handler = apiRouter(routes);
