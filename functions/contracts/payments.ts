@@ -74,3 +74,6 @@ export const RefundAnswer = z.object({
 });
 
 export const RefundConfirmationAnswer = z.object({ refundId: z.string(), outcome: z.enum(['refunded', 'duplicate', 'failed']) });
+
+/** A receipt as a file (the reports' shape): `bien-lai-<series>-<number>.pdf`, application/pdf, the bytes in base64. */
+export const ReceiptPdfFile = z.object({ filename: z.string(), mediaType: z.literal('application/pdf'), base64: z.string() });
