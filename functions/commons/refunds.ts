@@ -1,4 +1,4 @@
-import { conflict } from './http';
+import { conflict, HttpProblem } from './http';
 import { requestHubRefund } from './payment-hub';
 import { paymentKey, queueLetter, type Payment } from './payments';
 import { logger } from './powertools';
@@ -66,7 +66,12 @@ export const getRefund = async (id: string) => strip<Refund>(await getItem(refun
 
 /** Ask the hub for an online refund (again: the hub keys it by the refund's id). */
 async function askHub(r: Refund, payment: Payment): Promise<void> {
-  await requestHubRefund({ refundId: r.id, paymentId: r.paymentId, hubRef: payment.hubRef ?? '', amount: r.amount, currency: 'VND' });
+  try {
+    await requestHubRefund({ refundId: r.id, paymentId: r.paymentId, hubRef: payment.hubRef ?? '', amount: r.amount, currency: 'VND' });
+  } catch (error) {
+    logger.error('the hub did not take the refund', { dossierCode: r.dossierCode, refundId: r.id, error: (error as Error).message });
+    throw new HttpProblem(502, 'Bad Gateway', `The payment hub did not take the refund ${r.id} (${(error as Error).message}); it stays requested: ask again`);
+  }
   logger.info('refund asked of the hub', { dossierCode: r.dossierCode, paymentId: r.paymentId, refundId: r.id, amount: r.amount });
 }
 
