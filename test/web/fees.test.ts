@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
+import { pdfText } from '../support/pdf-text';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicant, eventually, scenario, startHarness, uniqueKey, type Harness } from '../support/local';
 import { launchBrowser, newPage, seriousViolations } from '../support/browser';
@@ -60,11 +62,14 @@ describe('paying a fee online (390×844)', () => {
     await page.waitForSelector('[data-testid=fee-receipt]');
     expect(await page.textContent('[data-testid=fee-receipt]')).toMatch(/Biên lai điện tử ký hiệu TTHCC\/26E, số 000000\d/);
     expect(await page.textContent('#fees')).toContain('Đã nộp');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải biên lai' }).click()]);
-    const { readFileSync } = await import('node:fs');
-    const receipt = readFileSync((await download.path())!, 'utf8');
-    expect(receipt).toContain('01BLP0-001');
-    expect(receipt).toContain('200.000 đ');
+    // the receipt as a PDF, read back: the amount, the number, the payer, in Vietnamese
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Tải biên lai/ }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^bien-lai-TTHCC-26E-000000\d\.pdf$/);
+    const receipt = pdfText(readFileSync((await download.path())!)).join('\n');
+    expect(receipt).toContain('Mẫu số · Template: 01BLP0-001');
+    expect(receipt).toContain('Tổng cộng · Total: 200.000 đ');
+    expect(receipt).toMatch(/Số · No\.: 000000\d/);
+    expect(receipt).toContain(`Người nộp · Payer: ${applicant(81).name}`);
     expect(await seriousViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
@@ -119,6 +124,11 @@ describe('paying a fee online (390×844)', () => {
     // two online payments (the first two tests) and this one in cash
     expect(await op.page.textContent('[data-testid=payments-total]')).toContain('600.000 đ');
     await expect.poll(() => op.page.textContent('main'), POLL).toContain('Khớp đến từng đồng');
+    expect(await op.page.textContent('[data-testid=payments-net]')).toContain('600.000 đ');
+    // the desk's receipt PDF of the cash payment, from the console
+    const row = op.page.locator('table[data-table=payments] tr', { hasText: d.code });
+    const [pdf] = await Promise.all([op.page.waitForEvent('download'), row.getByRole('button', { name: 'Biên lai PDF' }).click()]);
+    expect(pdfText(readFileSync((await pdf.path())!)).join('\n')).toContain('Hình thức · Method: Tiền mặt tại quầy');
     expect(await seriousViolations(op.page)).toEqual([]);
     expect(op.errors).toEqual([]);
     await op.context.close();
