@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
+import { join } from 'node:path';
+import { ROOT } from '../../infra/local/runtime';
 import { pdfText } from '../support/pdf-text';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicant, eventually, scenario, startHarness, uniqueKey, type Harness } from '../support/local';
@@ -129,6 +131,21 @@ describe('paying a fee online (390×844)', () => {
     const row = op.page.locator('table[data-table=payments] tr', { hasText: d.code });
     const [pdf] = await Promise.all([op.page.waitForEvent('download'), row.getByRole('button', { name: 'Biên lai PDF' }).click()]);
     expect(pdfText(readFileSync((await pdf.path())!)).join('\n')).toContain('Hình thức · Method: Tiền mặt tại quầy');
+    // a dossier paid online then withdrawn: the operator refunds it from the console; the hub confirms; the day still balances
+    const w = await owing(85);
+    const started = (await h.call('POST', `/public/dossiers/${w.code}/payments`, { body: {}, headers: { 'x-lookup-pin': w.lookupPin, 'idempotency-key': uniqueKey() } })).body;
+    expect((await h.call('POST', `/_local/payhub/payments/${started.paymentId}/pay`)).status).toBe(200);
+    expect((await h.call('POST', `/public/dossiers/${w.code}/withdraw`, { body: {}, headers: { 'x-lookup-pin': w.lookupPin, 'idempotency-key': uniqueKey() } })).status).toBe(202);
+    await op.page.reload();
+    const wRow = op.page.locator('table[data-table=payments] tr', { hasText: w.code });
+    await wRow.getByRole('button', { name: 'Hoàn trả' }).click();
+    await wRow.getByLabel(/Lý do hoàn trả/).fill('Hồ sơ đã rút trước khi xử lý');
+    await wRow.getByRole('button', { name: 'Xác nhận hoàn trả' }).click();
+    await expect.poll(() => wRow.textContent(), POLL).toContain('Đã đề nghị cổng thanh toán hoàn trả');
+    await expect.poll(async () => (await op.page.reload(), await op.page.waitForSelector('[data-testid=payments-net]'), op.page.textContent('[data-testid=payments-net]')), POLL).toContain('600.000 đ (trực tuyến 400.000 đ, tại quầy 200.000 đ)');
+    expect(await op.page.textContent('main')).toContain('Khớp đến từng đồng');
+    expect(await op.page.textContent('main')).toContain('Hoàn trả trực tuyến — cổng: 200.000 đ; hệ thống: 200.000 đ');
+    if (process.env.MOTCUA_SCREENSHOTS) await op.page.screenshot({ path: join(ROOT, 'docs', 'console-payments.png'), fullPage: true });
     expect(await seriousViolations(op.page)).toEqual([]);
     expect(op.errors).toEqual([]);
     await op.context.close();

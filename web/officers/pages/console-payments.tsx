@@ -42,6 +42,7 @@ const T = {
   counter: { vi: 'Tại quầy: thu {paid}, hoàn trả {refunded}, còn {net}', en: 'At the counter: taken {paid}, handed back {refunded}, net {net}' },
   net: { vi: 'Thực thu trong ngày: {total} (trực tuyến {online}, tại quầy {counter})', en: 'Net for the day: {total} (online {online}, counter {counter})' },
   pdf: { vi: 'Biên lai PDF', en: 'Receipt PDF' },
+  actions: { vi: 'Thao tác', en: 'Actions' },
   refund: { vi: 'Hoàn trả', en: 'Refund' },
   reason: { vi: 'Lý do hoàn trả (gửi cho người nộp)', en: 'Reason for the refund (sent to the payer)' },
   confirmRefund: { vi: 'Xác nhận hoàn trả', en: 'Confirm the refund' },
@@ -129,7 +130,7 @@ export function ConsolePayments({ search }: { search: string }) {
             <div class="table-wrap">
               <table data-table="payments">
                 <caption>{t('payments')} {date}</caption>
-                <thead><tr><th scope="col">{t('dossier')}</th><th scope="col">{t('procedure')}</th><th scope="col">{t('method')}</th><th scope="col">{t('amount')}</th><th scope="col">{t('receipt')}</th><th scope="col">{t('paidAt')}</th><th scope="col">{t('receipt')}</th></tr></thead>
+                <thead><tr><th scope="col">{t('dossier')}</th><th scope="col">{t('procedure')}</th><th scope="col">{t('method')}</th><th scope="col">{t('amount')}</th><th scope="col">{t('receipt')}</th><th scope="col">{t('paidAt')}</th><th scope="col">{t('actions')}</th></tr></thead>
                 <tbody>
                   {list.data.payments.map((p) => (
                     <tr key={p.paymentId}>
