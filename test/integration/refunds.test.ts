@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicant, eventually, startHarness, uniqueKey, type Harness } from '../support/local';
+import { pdfText } from '../support/pdf-text';
 
 /**
  * Issue 23, "Done when": the day's reconciliation balances to the đồng for a mixed day of online,
@@ -76,6 +77,16 @@ describe('refunds and the day reconciled to the đồng', () => {
     expect(forged.body.confirmation.status).toBe(401);
     await h.settled();
     expect((await h.emailsTo(applicant(11).email)).filter((e) => /hoàn trả/.test(e.subject))).toHaveLength(1);
+    // the citizen's page says so; the receipt PDF names the refund; another dossier's PIN gets nothing (404)
+    expect((await h.call('GET', `/public/dossiers/${d.code}`, { headers: { 'x-lookup-pin': d.pin } })).body.fees.refunded).toBe(FEE);
+    const file = await h.call('GET', `/public/dossiers/${d.code}/payments/${ids.onlineRefunded}/receipt`, { headers: { 'x-lookup-pin': d.pin } });
+    expect(file.status).toBe(200);
+    const text = pdfText(Buffer.from(file.body.base64, 'base64')).join('\n');
+    expect(text).toContain('Tổng cộng · Total: 200.000 đ');
+    expect(text).toContain(`Người nộp · Payer: ${applicant(11).name}`);
+    expect(text).toContain('Đã hoàn trả · Refunded: 200.000 đ');
+    const other = await receive(17);
+    expect((await h.call('GET', `/public/dossiers/${other.code}/payments/${ids.onlineRefunded}/receipt`, { headers: { 'x-lookup-pin': other.pin } })).status).toBe(404);
   });
 
   it('cash handed back at the desk for a withdrawn dossier (201, refunded at once); an operator cannot hand back cash', async () => {

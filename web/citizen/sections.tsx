@@ -137,6 +137,7 @@ export function Fees({ ctx, view }: { ctx: Ctx; view: DossierView }) {
       {f.paid && f.receipt && (
         <>
           <p data-testid="fee-receipt">{t.feesReceipt(f.receipt.invoiceIssueNo, f.receipt.invoiceNo)}</p>
+          {f.refunded !== undefined && <p data-testid="fee-refunded">{t.feesRefunded(dong(f.refunded))}</p>}
           <button type="button" class="secondary" data-testid="fee-receipt-pdf" onClick={() => void downloadReceipt(ctx, f.receipt!.paymentId).then((ok) => setError(ok ? '' : t.failed))}>{t.feesDownload}</button>
         </>
       )}

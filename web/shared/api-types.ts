@@ -3162,6 +3162,7 @@ export interface operations {
             total: number;
             paid: boolean;
             paidAt?: string;
+            refunded?: number;
             receipt?: {
               paymentId: string;
               invoiceTemplateNo: string;
@@ -3643,6 +3644,7 @@ export interface operations {
             total: number;
             paid: boolean;
             paidAt?: string;
+            refunded?: number;
             receipt?: {
               paymentId: string;
               invoiceTemplateNo: string;
