@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from './aws';
 import { workingCalendar } from './calendar';
 import { getDossier, isConditionFailed, queryIndex } from './store';
@@ -33,10 +33,13 @@ export const aggregateKeys = {
 };
 
 interface AggItem {
+  /** A day item: the agencies whose buckets it added up (an empty one has no item). */
+  agencies?: string[];
   marks?: number;
   seen?: number;
   bucket?: Bucket;
 }
+const isEmpty = (b: Bucket) => !Object.keys(b.steps).length && !Object.keys(b.dossiers).length && !b.skipped.length;
 const fresh = (i: AggItem | undefined): i is AggItem & { bucket: Bucket } => !!i?.bucket && i.seen === (i.marks ?? 0);
 
 /** The local days from one to another, both included. */
@@ -142,16 +145,16 @@ export async function computeAgencyDays(agency: string, days: string[]): Promise
 }
 
 /** Store a computed bucket unless a mark came after `marks` was read (then it stays stale). */
-async function store(key: { PK: string; SK: string }, bucket: Bucket, marks: number): Promise<void> {
+async function store(key: { PK: string; SK: string }, bucket: Bucket, marks: number, agencies?: string[]): Promise<void> {
   try {
     await documentClient().send(
       new UpdateCommand({
         TableName: tableName(),
         Key: key,
-        UpdateExpression: `SET ${BUCKET} = :b, ${SEEN} = :m, ${MARKS} = if_not_exists(${MARKS}, :m)`,
+        UpdateExpression: `SET ${BUCKET} = :b, ${SEEN} = :m, ${MARKS} = if_not_exists(${MARKS}, :m)${agencies ? ', agencies = :a' : ''}`,
         ConditionExpression: `attribute_not_exists(${MARKS}) OR ${MARKS} = :m`,
         ExpressionAttributeNames: names,
-        ExpressionAttributeValues: { ':b': bucket, ':m': marks },
+        ExpressionAttributeValues: { ':b': bucket, ':m': marks, ...(agencies ? { ':a': agencies } : {}) },
       }),
     );
   } catch (error) {
@@ -159,8 +162,21 @@ async function store(key: { PK: string; SK: string }, bucket: Bucket, marks: num
   }
 }
 
-const getAgg = async (key: { PK: string; SK: string }): Promise<AggItem | undefined> =>
-  (await documentClient().send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: true })))?.Item as AggItem | undefined;
+/** Items by key, 100 a request (what a batch leaves unprocessed, asked again); absent ones left out. */
+async function getMany(list: { PK: string; SK: string }[]): Promise<Map<string, AggItem>> {
+  const out = new Map<string, AggItem>();
+  for (let i = 0; i < list.length; i += 100) {
+    let keys: Record<string, unknown>[] = list.slice(i, i + 100);
+    for (let round = 0; keys.length && round < 8; round++) {
+      const res = await documentClient().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: keys, ConsistentRead: true } } }));
+      for (const item of res?.Responses?.[tableName()] ?? []) out.set(`${String(item.PK)}|${String(item.SK)}`, item as AggItem);
+      keys = res?.UnprocessedKeys?.[tableName()]?.Keys ?? [];
+      if (keys.length) await new Promise((ok) => setTimeout(ok, 20 * 2 ** round));
+    }
+    if (keys.length) throw new Error('aggregates: the table kept some keys unprocessed');
+  }
+  return out;
+}
 
 async function pool<T>(list: T[], width: number, fn: (x: T) => Promise<void>): Promise<void> {
   const queue = [...list];
@@ -173,47 +189,52 @@ async function pool<T>(list: T[], width: number, fn: (x: T) => Promise<void>): P
  * Each day's bucket (every agency of `agencies`) for a period: the day items that are fresh as
  * they are (one read a day); a stale or missing day from its agency buckets, recomputing those
  * stale or missing from the logbook (per agency, one query per run of consecutive days), then
- * stored — agency buckets, then the day — for the next reader.
+ * stored — agency buckets, then the day — for the next reader. An agency slice that was empty
+ * when its day was last computed and has had no mark since has no item (`agencies` of the day
+ * item lists those counted): nothing to read or write for it. A day never computed nor marked has
+ * no agency item either (a mark creates the agency's before the day's): its partition is not read.
  */
 export async function dayBuckets(from: string, to: string, agencies: string[]): Promise<Map<string, Bucket>> {
   const days = daysBetween(from, to);
   const out = new Map<string, Bucket>();
-  const dayMarks = new Map<string, number>();
-  await pool(days, 16, async (day) => {
-    const item = await getAgg(aggregateKeys.day(day));
+  const stale = new Map<string, { marks: number; counted: Set<string>; items: Map<string, AggItem> }>();
+  const dayItems = await getMany(days.map((d) => aggregateKeys.day(d)));
+  for (const day of days) {
+    const item = dayItems.get(`AGG#${day}|DAY`);
     if (fresh(item)) out.set(day, item.bucket);
-    else dayMarks.set(day, item?.marks ?? 0);
-  });
-  const stale = [...dayMarks.keys()];
-  if (!stale.length) return out;
+    else stale.set(day, { marks: item?.marks ?? 0, counted: new Set(item?.agencies ?? []), items: new Map() });
+  }
+  if (!stale.size) return out;
   // the stale days' agency buckets: fresh ones as they are, the others to recompute
-  const agencyItems = new Map<string, Map<string, AggItem>>();
-  await pool(stale, 16, async (day) => {
+  await pool([...stale].filter(([, s]) => s.marks > 0), 16, async ([day, s]) => {
     const items = await documentClient().send(
       new QueryCommand({ TableName: tableName(), KeyConditionExpression: 'PK = :pk AND begins_with(SK, :a)', ExpressionAttributeValues: { ':pk': `AGG#${day}`, ':a': 'A#' }, ConsistentRead: true }),
     );
-    agencyItems.set(day, new Map((items?.Items ?? []).map((i) => [String(i.SK).slice(2), i as AggItem])));
+    for (const i of items?.Items ?? []) s.items.set(String(i.SK).slice(2), i as AggItem);
   });
-  const perDay = new Map<string, Bucket[]>(stale.map((d) => [d, []]));
+  const perDay = new Map<string, Bucket[]>([...stale.keys()].map((d) => [d, []]));
   await pool(agencies, 8, async (agency) => {
     const redo: string[] = [];
-    for (const day of stale) {
-      const item = agencyItems.get(day)?.get(agency);
+    for (const [day, s] of stale) {
+      const item = s.items.get(agency);
       if (fresh(item)) perDay.get(day)!.push(item.bucket);
-      else redo.push(day);
+      else if (item || !s.counted.has(agency)) redo.push(day);
     }
     if (!redo.length) return;
     const computed = await computeAgencyDays(agency, redo);
     for (const day of redo) {
       const bucket = computed.get(day) ?? emptyBucket();
       perDay.get(day)!.push(bucket);
-      await store(aggregateKeys.agency(day, agency), bucket, agencyItems.get(day)?.get(agency)?.marks ?? 0);
+      const item = stale.get(day)!.items.get(agency);
+      if (item || !isEmpty(bucket)) await store(aggregateKeys.agency(day, agency), bucket, item?.marks ?? 0);
     }
   });
-  await pool(stale, 16, async (day) => {
+  await pool([...stale.keys()], 16, async (day) => {
     const bucket = mergeBuckets(perDay.get(day)!);
     out.set(day, bucket);
-    await store(aggregateKeys.day(day), bucket, dayMarks.get(day)!);
+    // a day with no fact and no mark yet: nothing to keep (reading its empty logbook slices is as cheap)
+    if (isEmpty(bucket) && stale.get(day)!.marks === 0) return;
+    await store(aggregateKeys.day(day), bucket, stale.get(day)!.marks, agencies);
   });
   return out;
 }
