@@ -30,6 +30,8 @@ const names = { [MARKS]: 'marks', [SEEN]: 'seen', [BUCKET]: 'bucket' };
 export const aggregateKeys = {
   agency: (day: string, agency: string) => ({ PK: `AGG#${day}`, SK: `A#${agency}` }),
   day: (day: string) => ({ PK: `AGG#${day}`, SK: 'DAY' }),
+  /** The buckets a dossier's facts were ever in (`<day>|<agency>`), kept beside them. */
+  counted: (code: string) => ({ PK: `DOSSIER#${code}`, SK: 'AGGREGATES' }),
 };
 
 interface AggItem {
@@ -58,7 +60,7 @@ const instantOf = (item: Record<string, unknown>) =>
 
 /**
  * Mark stale every bucket a dossier's facts are in: the day of its receipt in its desk's logbook,
- * the day of each step's assignment in its agency's. Idempotent in effect (a mark only makes a
+ * the day of each step's assignment in its agency's — and every bucket they were in before. Idempotent in effect (a mark only makes a
  * recompute happen); run AFTER the fact is written, so that the recompute it causes sees it.
  */
 export async function markDossier(code: string, db: DynamoDBDocumentClient = documentClient()): Promise<number> {
@@ -71,14 +73,28 @@ export async function markDossier(code: string, db: DynamoDBDocumentClient = doc
       ConsistentRead: true,
     }),
   );
-  const buckets = new Set<string>();
+  const now = new Set<string>();
   for (const i of out.Items ?? []) {
     const m = typeof i.GSI2PK === 'string' ? /^LOG#([^#]+)#/.exec(i.GSI2PK) : null;
-    if (m && typeof i.GSI2SK === 'string') buckets.add(`${localDate(i.GSI2SK.split('#')[0]!)}|${m[1]}`);
+    if (m && typeof i.GSI2SK === 'string') now.add(`${localDate(i.GSI2SK.split('#')[0]!)}|${m[1]}`);
   }
+  if (!now.size) return 0;
+  // every bucket the dossier was ever counted in (a set that only grows, atomically): a fact that
+  // left a bucket (a step assigned again, on another day) leaves that one stale too
+  const ever = await db.send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: aggregateKeys.counted(code),
+      UpdateExpression: 'ADD #in :now',
+      ExpressionAttributeNames: { '#in': 'buckets' },
+      ExpressionAttributeValues: { ':now': now },
+      ReturnValues: 'ALL_NEW',
+    }),
+  );
+  const buckets = new Set<string>([...now, ...((ever?.Attributes?.buckets as Set<string> | undefined) ?? [])]);
   const mark = (key: { PK: string; SK: string }) =>
     db.send(new UpdateCommand({ TableName: tableName(), Key: key, UpdateExpression: `ADD ${MARKS} :one`, ExpressionAttributeNames: { [MARKS]: 'marks' }, ExpressionAttributeValues: { ':one': 1 } }));
-  for (const b of buckets) {
+  for (const b of [...buckets].sort()) {
     const [day, agency] = b.split('|') as [string, string];
     await mark(aggregateKeys.agency(day, agency));
     await mark(aggregateKeys.day(day));
@@ -232,8 +248,6 @@ export async function dayBuckets(from: string, to: string, agencies: string[]): 
   await pool([...stale.keys()], 16, async (day) => {
     const bucket = mergeBuckets(perDay.get(day)!);
     out.set(day, bucket);
-    // a day with no fact and no mark yet: nothing to keep (reading its empty logbook slices is as cheap)
-    if (isEmpty(bucket) && stale.get(day)!.marks === 0) return;
     await store(aggregateKeys.day(day), bucket, stale.get(day)!.marks, agencies);
   });
   return out;
