@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { queryOpen } from '../../functions/commons/open-index';
 import { LocalOAuth } from './oauth';
 import { LOCAL_PAYHUB_SECRET_NAME, LocalPayHub } from './payhub';
 import { LOCAL_CITIZEN_SECRET_NAME, LocalOidc } from './oidc';
@@ -15,7 +16,6 @@ import { resetClients } from '../../functions/commons/aws';
 import { forgetCalendar } from '../../functions/commons/calendar';
 import { forgetClients } from '../../functions/commons/agency-clients';
 import { setClockSource } from '../../functions/commons/clock';
-import { queryIndex } from '../../functions/commons/store';
 import { resumeDossier } from '../../functions/commons/workflow';
 import { queues, stateMachines } from '../registry';
 import { LocalClock } from './clock';
@@ -126,7 +126,7 @@ const listenDynalite = (server: Server, port = 0) =>
 
 /** Resume: a fresh execution for every open dossier; it reads where the dossier stands and goes on. */
 export async function resumeOpenDossiers(): Promise<string[]> {
-  const open = await queryIndex('OPEN');
+  const open = await queryOpen();
   const codes = open.map((i) => String(i.code));
   const resumed: string[] = [];
   for (const code of codes) if ((await resumeDossier(code)) === 'resumed') resumed.push(code);

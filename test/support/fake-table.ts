@@ -7,7 +7,7 @@
  * begins_with. A condition that fails throws as DynamoDB does, so a route's refusals are real.
  * What only DynamoDB itself can prove (races between processes) stays in test/integration.
  */
-import { type TransactWriteCommandInput, BatchGetCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClientResolvedConfig, type ServiceInputTypes, type ServiceOutputTypes } from '@aws-sdk/lib-dynamodb';
+import { type TransactWriteCommandInput, BatchGetCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClientResolvedConfig, type ServiceInputTypes, type ServiceOutputTypes } from '@aws-sdk/lib-dynamodb';
 import type { AwsStub } from 'aws-sdk-client-mock';
 
 type Item = Record<string, unknown>;
@@ -171,7 +171,24 @@ export class FakeTable {
       if (begins) items = items.filter((i) => String(i[skName]).startsWith(String(v[begins[1]!])));
       items.sort((a, b) => String(a[skName]).localeCompare(String(b[skName])));
       if (input.ScanIndexForward === false) items.reverse();
-      return { Items: items.map((i) => structuredClone(i)) };
+      // pages: after ExclusiveStartKey's item, at most Limit items read, then LastEvaluatedKey
+      const start = input.ExclusiveStartKey;
+      if (start) items = items.slice(items.findIndex((i) => i.PK === start.PK && i.SK === start.SK) + 1);
+      const more = input.Limit !== undefined && items.length > input.Limit;
+      if (input.Limit !== undefined) items = items.slice(0, input.Limit);
+      const last = more ? items.at(-1)! : undefined;
+      const read = items.length;
+      if (input.FilterExpression) items = items.filter((i) => this.holds(input.FilterExpression, i, v, input.ExpressionAttributeNames ?? {}));
+      return {
+        Items: items.map((i) => structuredClone(i)),
+        Count: items.length,
+        ScannedCount: read,
+        ...(last ? { LastEvaluatedKey: Object.fromEntries(['PK', 'SK', pkName, skName].map((k) => [k, last[k]])) } : {}),
+      };
+    });
+    stub.on(DeleteCommand).callsFake((input) => {
+      this.items.delete(this.id(input.Key as { PK: string; SK: string }));
+      return {};
     });
     return this;
   }

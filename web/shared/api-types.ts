@@ -1284,7 +1284,7 @@ export interface operations {
     };
   };
   "searchDossiers": {
-    parameters: { query?: { q?: string; status?: number }; header?: never; path?: never; cookie?: never };
+    parameters: { query?: { q?: string; status?: number; cursor?: string }; header?: never; path?: never; cookie?: never };
     requestBody?: never;
     responses: {
       200: { headers: { [name: string]: unknown }; content: { "application/json": {
@@ -1303,6 +1303,7 @@ export interface operations {
             appointmentAt: string;
           }[];
           searched: number;
+          nextCursor?: string;
         } } };
       400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
