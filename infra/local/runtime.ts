@@ -106,6 +106,8 @@ export interface LocalRuntime {
   /** The national portal's stand-in (/_local/dvcqg) and the outbox's poller feeding it. */
   dvcqg: LocalDvcqg;
   outbox: LocalOutboxPoller;
+  /** The aggregates' table stream stand-in (infra/local/table-stream.ts): `paused` during a bulk load. */
+  aggregates: ReturnType<typeof tableStream>;
   seeded: boolean;
   resumed: string[];
   /**
@@ -276,6 +278,8 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
     oidc,
     dvcqg,
     outbox,
+    /** The aggregates' table stream stand-in (infra/local/table-stream.ts): `paused` during a bulk load. */
+    aggregates,
     issuer,
     seeded,
     resumed,
