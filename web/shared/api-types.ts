@@ -4086,7 +4086,7 @@ export interface operations {
     };
   };
   "getTimelinessDossiers": {
-    parameters: { query: { from: string; to: string; by?: "agency" | "procedure"; key: string; measure: "steps" | "early" | "onTime" | "late" | "pending" | "stopped" | "apologies" | "supplements" | "refusals" | "received" | "returned" | "returnedOnTime" | "dossierLate" | "withdrawn" | "dossierStopped" | "rated"; branch?: string }; header?: never; path?: never; cookie?: never };
+    parameters: { query: { from: string; to: string; by?: "agency" | "procedure"; key: string; measure: "steps" | "early" | "onTime" | "late" | "pending" | "stopped" | "apologies" | "supplements" | "refusals" | "received" | "returned" | "returnedOnTime" | "dossierLate" | "withdrawn" | "dossierStopped" | "rated"; branch?: string; cursor?: string; limit?: number }; header?: never; path?: never; cookie?: never };
     requestBody?: never;
     responses: {
       200: { headers: { [name: string]: unknown }; content: { "application/json": {
@@ -4097,6 +4097,7 @@ export interface operations {
           measure: string;
           count: number;
           dossiers: string[];
+          next?: string;
         } } };
       400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
