@@ -101,7 +101,7 @@ describe('GET /reports/timeliness/dossiers', () => {
     db.on(QueryCommand).callsFake((input: { ExpressionAttributeValues: Record<string, string> }) => {
       const v = input.ExpressionAttributeValues;
       if (v[':p'] === 'AGENCY#') return { Items: agencies };
-      const items = [...(logbook[v[':pk']!] ?? []), ...(v[':pk'] === 'LOG#TTHCC#2026-12' ? [late] : [])];
+      const items: Record<string, unknown>[] = [...(logbook[v[':pk']!] ?? []), ...(v[':pk'] === 'LOG#TTHCC#2026-12' ? [late] : [])];
       return { Items: items.filter((i) => String(i.assignedAt ?? i.receivedAt) >= v[':a']! && String(i.assignedAt ?? i.receivedAt) <= v[':b']!) };
     });
     const first = await invoke(route, { as: operator, query: { ...period, by: 'procedure', key: 'total', measure: 'received', limit: '1' } });
