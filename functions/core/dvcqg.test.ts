@@ -42,6 +42,22 @@ describe('the national portal messages', () => {
     expect(portalCall(cfg, ev({}), dossier, [])!.body.isUpdating).toBe(false);
   });
 
+  it('send the fee lines (DanhSachLePhi), paid once settled, a refund beside; a fee\'s wait is no supplement round', () => {
+    const owing = {
+      ...dossier,
+      fees: { due: 'submission', lines: [{ code: 'LLTP-01', kind: 'phi', name: { vi: 'Phí cung cấp thông tin lý lịch tư pháp', en: 'Charge' }, amount: 200000 }], total: 200000, currency: 'VND', since: '2026-12-01T02:00:00.000Z', paidAt: '2026-12-01T03:00:00.000Z', paymentId: 'P1', refunds: { R1: { paymentId: 'P1', amount: 200000, at: '2026-12-05T03:00:00.000Z' } } },
+      pauses: { ...dossier.pauses, 'fee-1': { stepId: 'fee', round: 1, agency: 'TTHCC', from: '2026-12-01T02:00:00.000Z', to: '2026-12-01T03:00:00.000Z', missing: [], reason: 'financial obligation', kind: 'fee' } },
+    } as unknown as Dossier;
+    const asked = portalCall(cfg, ev({ kind: 'fee-asked', at: '2026-12-01T02:00:00.000Z', status: 6 }), owing, [])!;
+    expect(DongBoHoSoMC.safeParse(asked.body).success).toBe(true);
+    expect(asked.body.DanhSachLePhi).toEqual([{ MaPhiLePhi: 'LLTP-01', TenPhiLePhi: 'Phí cung cấp thông tin lý lịch tư pháp', LoaiPhiLePhi: 2, SoTien: 200000, DaThanhToan: 0 }]);
+    expect(asked.body.DanhSachHoSoBoSung).toEqual([]);
+    expect(asked.body.SoTienHoanTra).toBeUndefined();
+    const refunded = portalCall(cfg, ev({ kind: 'fee-refunded', at: '2026-12-05T03:00:00.000Z', status: 7 }), owing, [])!;
+    expect(refunded.body).toMatchObject({ DanhSachLePhi: [{ DaThanhToan: 1 }], SoTienHoanTra: 200000 });
+    expect(refunded.body.DanhSachHoSoBoSung).toHaveLength(1);
+  });
+
   it('report a step as progress (CapNhatTienDoHoSoMC)', () => {
     const call = portalCall(cfg, ev({ kind: 'step-decided', stepId: 's1-stp', agency: 'STP', outcome: 'approve', at: '2026-12-04T01:00:00.000Z', status: 4 }), dossier, [])!;
     expect(call.service).toBe('CapNhatTienDoHoSoMC');

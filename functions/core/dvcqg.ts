@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Dossier, Step } from './dossier';
 import type { DossierEvent } from './events';
 
@@ -100,9 +100,21 @@ export function portalCall(cfg: NationalPortalConfig, e: DossierEvent, d: Dossie
       DonViXuLy: maDonVi(cfg, d.branch ?? d.procedure.receivingAgency),
       NgayTra: portalDate(d.returnedAt),
       TaiLieuNop: (d.documents ?? []).map((doc) => ({ TepDinhKemId: doc.ref, TenTepDinhKem: doc.name })),
-      DanhSachLePhi: [],
+      // the fee lines (issue 23; OpenCPS's PhiLePhi terms — LoaiPhiLePhi 1 lệ phí, 2 phí: unverified, docs/fees.md),
+      // paid (DaThanhToan 1) once the obligation is settled, refunded amounts beside (SoTienHoanTra)
+      DanhSachLePhi: (d.fees?.lines ?? []).map((l) => ({
+        MaPhiLePhi: l.code,
+        TenPhiLePhi: l.name.vi,
+        LoaiPhiLePhi: l.kind === 'le-phi' ? 1 : 2,
+        SoTien: l.amount,
+        DaThanhToan: d.fees?.paidAt && d.fees.paidAt <= e.at ? 1 : 0,
+      })),
+      ...(Object.values(d.fees?.refunds ?? {}).some((r) => r.at <= e.at)
+        ? { SoTienHoanTra: Object.values(d.fees!.refunds!).filter((r) => r.at <= e.at).reduce((t, r) => t + r.amount, 0) }
+        : {}),
+      // a fee's wait is not a supplement round (its pause is kind `fee`)
       DanhSachHoSoBoSung: Object.entries(d.pauses ?? {})
-        .filter(([, p]) => p.from <= e.at)
+        .filter(([, p]) => p.from <= e.at && p.kind !== 'fee')
         .map(([key, p]) => {
           const letter = apologies.find((l) => l.at === p.to);
           return {
@@ -131,6 +143,7 @@ export const DongBoHoSoMC = z.object({
   TaiLieuNop: z.array(z.object({ TepDinhKemId: z.string(), TenTepDinhKem: z.string() })),
   DanhSachHoSoBoSung: z.array(z.object({ NgayHenTraTruoc: z.string().regex(/^(\d{14})?$/), NgayHenTraMoi: z.string().regex(/^(\d{14})?$/) }).passthrough()),
   DanhSachGiayToKetQua: z.array(z.object({ TenGiayTo: z.string() }).passthrough()),
+  DanhSachLePhi: z.array(z.object({ MaPhiLePhi: z.string().min(1), TenPhiLePhi: z.string().min(1), LoaiPhiLePhi: z.number().int(), SoTien: z.number().int().positive() }).passthrough()).optional(),
 }).passthrough();
 
 export const CapNhatTienDoHoSoMC = z.object({
