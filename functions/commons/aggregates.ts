@@ -39,10 +39,12 @@ interface AggItem {
   agencies?: string[];
   marks?: number;
   seen?: number;
-  bucket?: Bucket;
+  /** The counts, as JSON text (one string attribute: a year's 366 days read and parsed in a blink, not unmarshalled map by map). */
+  bucket?: Bucket | string;
 }
+const bucketOf = (i: AggItem & { bucket: Bucket | string }): Bucket => (typeof i.bucket === 'string' ? (JSON.parse(i.bucket) as Bucket) : i.bucket);
 const isEmpty = (b: Bucket) => !Object.keys(b.steps).length && !Object.keys(b.dossiers).length && !b.skipped.length;
-const fresh = (i: AggItem | undefined): i is AggItem & { bucket: Bucket } => !!i?.bucket && i.seen === (i.marks ?? 0);
+const fresh = (i: AggItem | undefined): i is AggItem & { bucket: Bucket | string } => !!i?.bucket && i.seen === (i.marks ?? 0);
 
 /** The local days from one to another, both included. */
 export function daysBetween(from: string, to: string): string[] {
@@ -170,7 +172,7 @@ async function store(key: { PK: string; SK: string }, bucket: Bucket, marks: num
         UpdateExpression: `SET ${BUCKET} = :b, ${SEEN} = :m, ${MARKS} = if_not_exists(${MARKS}, :m)${agencies ? ', agencies = :a' : ''}`,
         ConditionExpression: `attribute_not_exists(${MARKS}) OR ${MARKS} = :m`,
         ExpressionAttributeNames: names,
-        ExpressionAttributeValues: { ':b': bucket, ':m': marks, ...(agencies ? { ':a': agencies } : {}) },
+        ExpressionAttributeValues: { ':b': JSON.stringify(bucket), ':m': marks, ...(agencies ? { ':a': agencies } : {}) },
       }),
     );
   } catch (error) {
@@ -217,7 +219,7 @@ export async function dayBuckets(from: string, to: string, agencies: string[]): 
   const dayItems = await getMany(days.map((d) => aggregateKeys.day(d)));
   for (const day of days) {
     const item = dayItems.get(`AGG#${day}|DAY`);
-    if (fresh(item)) out.set(day, item.bucket);
+    if (fresh(item)) out.set(day, bucketOf(item));
     else stale.set(day, { marks: item?.marks ?? 0, counted: new Set(item?.agencies ?? []), items: new Map() });
   }
   if (!stale.size) return out;
@@ -233,7 +235,7 @@ export async function dayBuckets(from: string, to: string, agencies: string[]): 
     const redo: string[] = [];
     for (const [day, s] of stale) {
       const item = s.items.get(agency);
-      if (fresh(item)) perDay.get(day)!.push(item.bucket);
+      if (fresh(item)) perDay.get(day)!.push(bucketOf(item));
       else if (item || !s.counted.has(agency)) redo.push(day);
     }
     if (!redo.length) return;
