@@ -1,5 +1,6 @@
 import { BatchGetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from './aws';
+import { logger } from './powertools';
 import { workingCalendar } from './calendar';
 import { getDossier, isConditionFailed, queryIndex } from './store';
 import { computeBucket, emptyBucket, mergeBuckets, type Bucket } from '../core/aggregates';
@@ -176,7 +177,8 @@ async function store(key: { PK: string; SK: string }, bucket: Bucket, marks: num
       }),
     );
   } catch (error) {
-    if (!isConditionFailed(error)) throw error;
+    // a cache: not storing it (a mark came meanwhile, or an item over DynamoDB's 400 KB) only makes the next read recompute it
+    if (!isConditionFailed(error)) logger.warn('aggregates: a bucket was not stored', { bucket: `${key.PK}/${key.SK}`, error: (error as Error).message });
   }
 }
 
