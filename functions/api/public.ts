@@ -2,6 +2,7 @@ import { apiRouter } from '../commons/router';
 import { route as publicPay } from '../public-pay/route';
 import { route as publicMyPay } from '../public-my-pay/route';
 import { route as confirmPayment } from '../confirm-payment/route';
+import { route as pushNationalPortalDossier } from '../public-national-portal-dossier/route';
 import { route as publicFeedback } from '../public-feedback/route';
 import { route as publicSearchFeedback } from '../public-search-feedback/route';
 import { route as publicCentre } from '../public-centre/route';
@@ -75,6 +76,8 @@ export const routes = [
   publicPay,
   publicMyPay,
   confirmPayment,
+  // issue 22: dossiers submitted on the national portal, pushed here (signed)
+  pushNationalPortalDossier,
 ];
 
 export const handler = apiRouter(routes);

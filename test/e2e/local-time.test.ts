@@ -5,9 +5,11 @@ import { documents, pdf } from '../support/documents';
 import { signIn } from '../support/national-sign-in';
 import { testCitizens } from '../../infra/local/oidc';
 import { canonicalConfirmation, sign } from '../../functions/commons/payment-hub';
-import { applyOnline, askCompletion, attach, citizenToken } from '../support/online';
+import { applyOnline, askCompletion, attach, citizenToken, judicialRecordAnswers } from '../support/online';
 import { seedOnlineDossier } from '../support/online';
 import { hanoi } from '../support/centre';
+import { signedPush } from '../../infra/local/dvcqg';
+import { portalDate } from '../../functions/core/dvcqg';
 
 /** Every ISO instant inside a string (a value, or a date written into a sentence). */
 const INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?/g;
@@ -178,6 +180,10 @@ describe('every instant of every answer is local time (+07:00)', () => {
     const hubSecret = JSON.parse(process.env.LOCAL_SECRETS!)[process.env.PAYHUB_SECRET_NAME!] as string;
     const confirmation = { paymentId: started.paymentId, dossierCode: f1.code, amount: 200000, currency: 'VND', status: 'paid' as const, hubRef: 'HUB-LT', paidAt: String((await h.call('GET', '/_local/clock')).body.now) };
     expect((await h.call('POST', '/public/payments/confirm', { body: { ...confirmation, signature: sign(hubSecret, canonicalConfirmation(confirmation)) } })).status).toBe(200);
+    // the national portal pushes a dossier (signed): its answer's instants in local time
+    const pushAt = new Date(String((await h.call('GET', '/_local/clock')).body.now));
+    const pushed = signedPush({ MaHoSo: 'G22.H26-LT-0001', MaTTHC: '2.000488', MaDonVi: '000.00.00.H26', NgayNopHoSo: portalDate(pushAt.toISOString()), ChuHoSo: { HoVaTen: 'Lê Thị Hoa', SoDinhDanh: '001099055555' }, TruongThongTin: judicialRecordAnswers('Lê Thị Hoa', '001099055555') }, pushAt);
+    expect((await h.call('POST', '/public/national-portal/dossiers', pushed)).status).toBe(201);
     const f2 = await owing(78, lan.identityNumber);
     expect((await h.call('POST', `/public/me/dossiers/${f2.code}/payments`, { token: session.token, headers: { 'idempotency-key': uniqueKey() }, body: {} })).status).toBe(201);
     expect((await h.call('POST', `/dossiers/${f2.code}/payments`, { token: desk, headers: { 'idempotency-key': uniqueKey() }, body: { method: 'cash', amount: 200000 } })).status).toBe(201);

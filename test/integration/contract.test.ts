@@ -13,6 +13,8 @@ import { testCitizens } from '../../infra/local/oidc';
 import { askCompletion, citizenToken, judicialRecordAnswers } from '../support/online';
 import { seedOnlineDossier } from '../support/online';
 import { hanoi } from '../support/centre';
+import { signedPush } from '../../infra/local/dvcqg';
+import { portalDate } from '../../functions/core/dvcqg';
 
 type Op = { 'x-roles': string[]; responses: Record<string, { content: Record<string, unknown> }>; operationId: string };
 
@@ -253,6 +255,13 @@ describe('real answers validate against the contract', () => {
     const again = await h.call('POST', '/public/sign-in', { body: await (async () => { const g = await authorize(h, { identityNumber: testCitizens()[0]!.identityNumber }); return { code: g.code, codeVerifier: g.codeVerifier, redirectUri: g.redirectUri, nonce: g.nonce }; })() });
     await check('POST /public/me/dossiers/{code}/payments', `/public/me/dossiers/${owing.code}/payments`, { token: again.body.token, body: {} });
     await check('POST /public/payments/confirm', '/public/payments/confirm', { body: { paymentId: started.paymentId, dossierCode: owing.code, amount: 200000, currency: 'VND', status: 'paid', hubRef: 'X', paidAt: '2026-12-07T10:00:00+07:00', signature: 'ab'.repeat(32) } }); // forged: 401
+    // the national portal's push (signed with the local key): 201, then the same again 200; unsigned 401; unmapped 422
+    const pushAt = new Date(String((await h.call('GET', '/_local/clock')).body.now));
+    const push = { MaHoSo: 'G22.H26-261207-0077', MaTTHC: '2.000488', MaDonVi: '000.00.00.H26', NgayNopHoSo: portalDate(pushAt.toISOString()), ChuHoSo: { HoVaTen: 'Lê Thị Hoa', SoDinhDanh: '001099055555' }, TruongThongTin: judicialRecordAnswers('Lê Thị Hoa', '001099055555') };
+    await check('POST /public/national-portal/dossiers', '/public/national-portal/dossiers', signedPush(push, pushAt));
+    await check('POST /public/national-portal/dossiers', '/public/national-portal/dossiers', signedPush(push, pushAt));
+    await check('POST /public/national-portal/dossiers', '/public/national-portal/dossiers', { body: push });
+    await check('POST /public/national-portal/dossiers', '/public/national-portal/dossiers', signedPush({ ...push, MaHoSo: 'G22.H26-261207-0078', MaTTHC: '9.9' }, pushAt));
     const settled = await h.call('POST', `/_local/payhub/payments/${started.paymentId}/pay`);
     expect(settled.body.confirmation.status).toBe(200);
     const cash = (await h.call('POST', '/dossiers', { token: desk, headers: { 'idempotency-key': uniqueKey() }, body: { procedureCode: 'TP-LLTP', applicant: applicant(8), channel: 'counter', fees: 'later' } })).body;

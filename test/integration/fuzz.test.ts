@@ -252,6 +252,16 @@ const bodies = {
     },
     { amount: fc.oneof(wrongNumber, fc.constantFrom(2.5, 1e20)), signature: wrongString },
   ),
+  push: poisoned(
+    {
+      MaHoSo: fc.oneof(fc.constantFrom('G22.H26-261202-0009', 'x'), anyString),
+      MaTTHC: fc.oneof(fc.constantFrom('2.000488', '9.9'), anyString),
+      MaDonVi: fc.oneof(fc.constantFrom('000.00.00.H26', '000.00.21.H26'), anyString),
+      NgayNopHoSo: fc.oneof(fc.constantFrom('20261202090000', '2026'), anyString),
+      ChuHoSo: fc.record({ HoVaTen: text, SoDinhDanh: fc.oneof(fc.constantFrom('001099055555', '12'), anyString) }),
+    },
+    { NgayNopHoSo: wrongString, ChuHoSo: wrongString },
+  ),
   counterPayment: poisoned(
     { method: fc.oneof(fc.constantFrom('cash', 'card', 'cheque'), anyString), amount: fc.oneof(fc.integer({ min: -10, max: 1_000_000 }), fc.double(), wrongNumber) },
     { amount: fc.oneof(wrongNumber, fc.constantFrom(0, -1, 200000.5)), method: wrongString },
@@ -589,6 +599,8 @@ describe('fuzz: random and malformed requests at every route', () => {
       { route: r('POST /public/dossiers/{code}/payments'), targets: [{ params: { code: d.a.code }, pin: d.a.lookupPin }] },
       { route: r('POST /public/me/dossiers/{code}/payments'), targets: [{ params: { code: d.a.code }, token: t.citizen }, { params: { code: d.bait.code }, token: t.citizen }], token: t.citizen },
       { route: r('POST /public/payments/confirm'), targets: [{ params: {} }], invalid: bodies.confirmation },
+      // the national portal's push: unsigned (401 before any read)
+      { route: r('POST /public/national-portal/dossiers'), targets: [{ params: {} }], invalid: bodies.push },
       { route: r('POST /dossiers/{code}/payments'), targets: [{ params: { code: d.a.code }, token: t.desk }], token: t.desk, invalid: bodies.counterPayment },
       { route: r('GET /payments'), targets: [{ params: {}, token: t.desk }, { params: {}, token: t.operator }], token: t.operator, query: ['from', 'to'] },
       { route: r('GET /payments/reconciliation'), targets: [{ params: {}, token: t.operator }], token: t.operator, query: ['date'] },

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sign } from '../../functions/commons/webhooks';
 import { listOutbox } from '../../functions/commons/outbox';
 import { applicant, eventually, scenario, startHarness, uniqueKey, type Harness } from '../support/local';
-import { applyOnline, citizenToken } from '../support/online';
+import { applyOnline, citizenToken, judicialRecordAnswers } from '../support/online';
 
 /**
  * The sync with the National Public Service Portal (docs/national-portal.md) against its local
@@ -212,5 +212,43 @@ describe('the national portal sync', () => {
     expect(received.body).toMatchObject({ isUpdating: true, HinhThuc: 1 });
     expect(received.body.NgayTiepNhan).toMatch(/^\d{14}$/);
     expect(h.runtime.outbox.errors).toEqual([]);
+  }, 60_000);
+
+  it('receives a dossier the national portal pushes into the desk\'s check, once however often it is pushed, and refuses an unmapped procedure or unit naming the field', async () => {
+    const message = {
+      MaHoSo: 'G22.H26-261201-0042',
+      MaTTHC: '2.000488',
+      MaDonVi: '000.00.00.H26',
+      ChuHoSo: { HoVaTen: 'Trần Văn Bình', SoDinhDanh: '001099077777', ThuDienTu: 'binh@example.com' },
+      TruongThongTin: judicialRecordAnswers('Trần Văn Bình', '001099077777'),
+      TaiLieuNop: [{ TepDinhKemId: 'dvcqg-file-1', TenTepDinhKem: 'CCCD.pdf' }],
+    };
+    const first = await h.call('POST', '/_local/dvcqg/push', { body: message });
+    expect(first.body.status, JSON.stringify(first.body)).toBe(201);
+    const { code } = first.body.body as { code: string };
+    expect(first.body.body).toMatchObject({ MaHoSo: message.MaHoSo, status: 1, duplicate: false });
+    // pushed again (the portal's retry): the same dossier
+    const again = await h.call('POST', '/_local/dvcqg/push', { body: message });
+    expect(again.body).toMatchObject({ status: 200, body: { code, duplicate: true } });
+    // in the main desk's check queue, as a citizen's own submission
+    const checks = await h.call('GET', '/checks', { token: t.desk });
+    expect((checks.body.checks as { code: string }[]).filter((c) => c.code === code)).toHaveLength(1);
+    const dossier = await s.dossier(t.desk, code);
+    expect(dossier).toMatchObject({ status: 1, channel: 'online' });
+    // unmapped codes: refused naming the field; a forged signature: 401
+    const badProc = await h.call('POST', '/_local/dvcqg/push', { body: { ...message, MaHoSo: 'G22.H26-261201-0043', MaTTHC: '9.999999' } });
+    expect(badProc.body.status).toBe(422);
+    expect(badProc.body.body.errors[0].field).toBe('MaTTHC');
+    const badUnit = await h.call('POST', '/_local/dvcqg/push', { body: { ...message, MaHoSo: 'G22.H26-261201-0044', MaDonVi: '000.00.21.H26' } });
+    expect(badUnit.body.status).toBe(422);
+    expect(badUnit.body.body.errors[0].field).toBe('MaDonVi');
+    expect((await h.call('POST', '/_local/dvcqg/push', { body: { ...message, MaHoSo: 'G22.H26-261201-0045', signature: 'bad' } })).body.status).toBe(401);
+    // synced back under the portal's own code, as an update of what it has
+    const back = await eventually(async () => (await accepted(message.MaHoSo)).find((c) => c.body.TrangThaiHoSo === 1));
+    expect(back.body).toMatchObject({ isUpdating: true, HinhThuc: 1, MaTTHC: '2.000488' });
+    expect(await calls(code)).toHaveLength(0);
+    // the desk receives it: status 2 reaches the portal under its code
+    expect((await h.call('POST', `/dossiers/${code}/check`, { token: t.desk, headers: { 'idempotency-key': uniqueKey() }, body: { outcome: 'receive' } })).status).toBe(200);
+    await eventually(async () => (await accepted(message.MaHoSo)).some((c) => c.body.TrangThaiHoSo === 2));
   }, 60_000);
 });

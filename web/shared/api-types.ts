@@ -812,6 +812,18 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/public/national-portal/dossiers": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    /** National portal: push a dossier submitted there (server to server, signed) (roles: public) */
+    post: operations["pushNationalPortalDossier"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/public/payments/confirm": {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
     get?: never;
@@ -3642,6 +3654,52 @@ export interface operations {
       409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       410: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       423: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "pushNationalPortalDossier": {
+    parameters: { query?: never; header: { "webhook-id": string; "webhook-timestamp": string; "webhook-signature": string }; path?: never; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        MaHoSo: string;
+        MaTTHC: string;
+        MaDonVi: string;
+        NgayNopHoSo: string;
+        ChuHoSo: {
+          HoVaTen: string;
+          SoDinhDanh: string;
+          ThuDienTu?: string;
+          SoDienThoai?: string;
+          DiaChi?: string;
+        };
+        TruongThongTin?: {
+          [key: string]: string | number | boolean | undefined;
+        };
+        TaiLieuNop?: {
+          TepDinhKemId: string;
+          TenTepDinhKem: string;
+        }[];
+      } } };
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          code: string;
+          MaHoSo: string;
+          status: number;
+          submittedAt: string;
+          checkDueAt: string;
+          duplicate: boolean;
+        } } };
+      201: { headers: { [name: string]: unknown }; content: { "application/json": {
+          code: string;
+          MaHoSo: string;
+          status: number;
+          submittedAt: string;
+          checkDueAt: string;
+          duplicate: boolean;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      422: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
     };
