@@ -42,6 +42,7 @@ export interface ReceivedCall {
  *   POST   /faults       {"fail": n} the next n service calls answer 503; {"down": true|false};
  *                        {"expireSessions": true} the next call finds its session expired
  *   GET    /dossiers/{MaHoSo}  the portal's view of a dossier (its last DongBoHoSoMC and progress)
+ *   PATCH  /dossiers/{MaHoSo}  change fields of the portal's record (a difference to reconcile); DELETE forgets it
  *   POST   /push        a dossier submitted "on the portal" (the inbound message's fields; MaHoSo,
  *                       NgayNopHoSo defaulted): signed and POSTed to /public/national-portal/dossiers,
  *                       answers {status, body} as the province answered; `"signature": "bad"` forges it
@@ -119,6 +120,17 @@ export class LocalDvcqg {
       const d = this.dossiers.get(decodeURIComponent(read[1]!));
       return this.json(res, d ? 200 : 404, d ?? { message: 'Not Found' }), true;
     }
+    // for the reconciliation's tests: the portal's record changed (PATCH its fields) or lost (DELETE)
+    if (method === 'PATCH' && read) {
+      const d = this.dossiers.get(decodeURIComponent(read[1]!));
+      if (!d) return this.json(res, 404, { message: 'Not Found' }), true;
+      d.sync = { ...d.sync, ...body };
+      return this.json(res, 200, d), true;
+    }
+    if (method === 'DELETE' && read) {
+      this.dossiers.delete(decodeURIComponent(read[1]!));
+      return this.json(res, 200, {}), true;
+    }
     if (method === 'POST' && sub === '/authenticate') {
       const ok = headers.dstcode === this.dstcode && body.username === LOCAL_DVCQG_ACCOUNT.username && body.password === LOCAL_DVCQG_ACCOUNT.password;
       if (!ok) return this.json(res, 200, { error_code: '403', message: 'sai tài khoản' }), true;
@@ -150,7 +162,11 @@ export class LocalDvcqg {
       const code = String(fields.MaHoSo);
       const d = this.dossiers.get(code) ?? { sync: {}, progress: [] };
       if (service === 'DongBoHoSoMC') d.sync = fields;
-      else d.progress.push(fields);
+      else {
+        d.progress.push(fields);
+        // a progress line moves the portal's status of the dossier too (what TraCuuHoSo answers)
+        d.sync = { ...d.sync, TrangThaiHoSo: fields.TrangThai };
+      }
       this.dossiers.set(code, d);
       return this.json(res, 200, { error_code: '0', message: 'thành công' }), true;
     }

@@ -133,6 +133,9 @@ describe('every instant of every answer is local time (+07:00)', () => {
     await h.runtime.outbox.once();
     await h.call('POST', '/_local/dvcqg/faults', { body: { down: false } });
     await h.call('GET', '/ops/sync?state=pending', { token: op });
+    const reconciled = await h.call('POST', '/ops/sync/reconciliation', { token: op, headers: { 'idempotency-key': uniqueKey() } });
+    await h.call('GET', `/ops/sync/reconciliation?date=${reconciled.body.date}`, { token: op });
+    await h.call('GET', '/ops/sync/status', { token: op });
     const hook = (await h.call('POST', '/agencies/STP/webhooks', { token: stp, headers: { 'idempotency-key': uniqueKey() }, body: { url: 'http://127.0.0.1:9/hook' } })).body;
     await h.call('GET', `/agencies/STP/webhooks/${hook.id}/deliveries`, { token: stp });
     const retried = await h.call('POST', `/ops/sync/${a.code}.1/retry`, { token: op, headers: { 'idempotency-key': uniqueKey() } });

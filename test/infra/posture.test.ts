@@ -127,7 +127,7 @@ describe('AWS posture', () => {
       expect(a.Properties.Dimensions).toEqual([{ Name: 'StateMachineArn', Value: { Ref: idOf(built.stack.workflows[0].stateMachine) } }]);
     });
 
-    it.each(['EmailFailed', 'DossierSkipped', 'MissingCalendarYear', 'DirectCallRefused'])('%s >= 1 in 5 minutes (Powertools metric: namespace motcua, dimension service)', (metricName) => {
+    it.each(['EmailFailed', 'DossierSkipped', 'MissingCalendarYear', 'DirectCallRefused', 'SyncParked'])('%s >= 1 in 5 minutes (Powertools metric: namespace motcua, dimension service)', (metricName) => {
       const [a, ...more] = alarmOn(metricName, 'motcua');
       expect(more).toEqual([]);
       expect(a.Properties).toMatchObject({ ...atLeastOnceIn5Min, Dimensions: [{ Name: 'service', Value: 'motcua' }] });
@@ -168,7 +168,7 @@ describe('AWS posture', () => {
     it('has no alarm but these', () => {
       // + the email delivery's 5: its two dead-letter queues, the oldest message, bounce and complaint rates
       // + the outbox's stream mapping's dead-letter queue (constructs/outbox.ts)
-      const expected = 3 + 5 + 2 + Math.ceil(functions.length / FUNCTIONS_PER_ALARM) + 1 + 5 + 1; // executions; EmailFailed, DossierSkipped, MissingCalendarYear, WorkflowStartFailed, DirectCallRefused; 5xx; functions by five; DLQ
+      const expected = 3 + 6 + 2 + Math.ceil(functions.length / FUNCTIONS_PER_ALARM) + 1 + 5 + 1; // executions; EmailFailed, DossierSkipped, MissingCalendarYear, WorkflowStartFailed, DirectCallRefused, SyncParked; 5xx; functions by five; DLQ
       expect(alarms).toHaveLength(expected);
     });
   });

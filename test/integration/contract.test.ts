@@ -207,6 +207,10 @@ describe('real answers validate against the contract', () => {
     await check('POST /ops/emails/{id}/resend', `/ops/emails/${bounced.code}~receipt/resend`, { token: op });
     // the national portal's sync: the operators' view, and a resend of an event that does not exist
     await check('GET /ops/sync', '/ops/sync?state=pending', { token: op });
+    await check('GET /ops/sync/status', '/ops/sync/status', { token: op });
+    const reconciled = await check('POST /ops/sync/reconciliation', '/ops/sync/reconciliation', { token: op, headers: { 'idempotency-key': uniqueKey() } });
+    await check('GET /ops/sync/reconciliation', `/ops/sync/reconciliation?date=${reconciled.date}`, { token: op });
+    await check('GET /ops/sync/reconciliation', '/ops/sync/reconciliation?date=2020-01-01', { token: op }); // 404
     await check('POST /ops/sync/{id}/retry', `/ops/sync/${bounced.code}.999/retry`, { token: op });
     // citizens' feedback: received, entered, assigned, merged, answered, published, found, counted
     const fa = await check('POST /public/feedback', '/public/feedback', { body: { kind: 'handling', text: 'Hồ sơ chậm', email: 'fb@example.vn', dossierCode: a.code } });

@@ -251,4 +251,32 @@ describe('the national portal sync', () => {
     expect((await h.call('POST', `/dossiers/${code}/check`, { token: t.desk, headers: { 'idempotency-key': uniqueKey() }, body: { outcome: 'receive' } })).status).toBe(200);
     await eventually(async () => (await accepted(message.MaHoSo)).some((c) => c.body.TrangThaiHoSo === 2));
   }, 60_000);
+
+  it('reconciles: reads each open synced dossier back and lists the ones the portal lost or holds otherwise', async () => {
+    const op = await h.token('operator-1', ['operator']);
+    const same = await s.receive(t.desk, 'TP-LLTP', applicant(6));
+    const changed = await s.receive(t.desk, 'TP-LLTP', applicant(7));
+    const lost = await s.receive(t.desk, 'TP-LLTP', applicant(8));
+    for (const d of [same, changed, lost]) await allSent(d.code);
+    // the portal's records drift: one's status, another forgotten
+    expect((await h.call('PATCH', `/_local/dvcqg/dossiers/${changed.code}`, { body: { TrangThaiHoSo: 9 } })).status).toBe(200);
+    await h.call('DELETE', `/_local/dvcqg/dossiers/${lost.code}`);
+    const run = await h.call('POST', '/ops/sync/reconciliation', { token: op, headers: { 'idempotency-key': uniqueKey() } });
+    expect(run.status, JSON.stringify(run.body)).toBe(200);
+    const mine = (r: { differences: { code: string }[] }) => r.differences.filter((x) => [same.code, changed.code, lost.code].includes(x.code));
+    const expectedStatus = (await listOutbox(changed.code)).filter((e) => e.portalState === 'sent').at(-1)!.event.status;
+    expect(mine(run.body)).toEqual([
+      { code: changed.code, maHoSo: changed.code, kind: 'status', ours: expectedStatus, theirs: 9 },
+      { code: lost.code, maHoSo: lost.code, kind: 'missing', ours: expect.any(Number) },
+    ]);
+    expect(run.body.checked).toBeGreaterThanOrEqual(3);
+    // kept for the day, and shown on the connection's status
+    const day = await h.call('GET', `/ops/sync/reconciliation?date=${run.body.date}`, { token: op });
+    expect(mine(day.body)).toEqual(mine(run.body));
+    expect((await h.call('GET', `/ops/sync/reconciliation?date=${run.body.date}`, { token: t.desk })).status).toBe(403);
+    const status = await h.call('GET', '/ops/sync/status', { token: op });
+    expect(status.body).toMatchObject({ connected: true, reconciliation: { date: run.body.date } });
+    expect(status.body.lastSentAt).toMatch(/\+07:00$/);
+    expect(JSON.stringify(run.body)).not.toContain(applicant(7).name);
+  }, 60_000);
 });

@@ -472,6 +472,31 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/ops/sync/reconciliation": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** The day's reconciliation with the National Public Service Portal (differences) (roles: operator) */
+    get: operations["getSyncReconciliation"];
+    put?: never;
+    /** Reconcile with the National Public Service Portal now (roles: operator) */
+    post: operations["runSyncReconciliation"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/ops/sync/status": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** The National Public Service Portal connection: backlog, parked, last accepted call, reconciliation (roles: operator) */
+    get: operations["getSyncStatus"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/payments": {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
     /** Payments recorded (per day, method and procedure) (roles: operator, desk) */
@@ -2468,6 +2493,94 @@ export interface operations {
       403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "getSyncReconciliation": {
+    parameters: { query: { date: string }; header?: never; path?: never; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          date: string;
+          at: string;
+          checked: number;
+          differences: {
+            code: string;
+            maHoSo: string;
+            kind: "missing" | "status" | "appointment";
+            ours?: string | number;
+            theirs?: string | number;
+          }[];
+          errors: {
+            code: string;
+            error: string;
+          }[];
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "runSyncReconciliation": {
+    parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path?: never; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          date: string;
+          at: string;
+          checked: number;
+          differences: {
+            code: string;
+            maHoSo: string;
+            kind: "missing" | "status" | "appointment";
+            ours?: string | number;
+            theirs?: string | number;
+          }[];
+          errors: {
+            code: string;
+            error: string;
+          }[];
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "getSyncStatus": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          connected: boolean;
+          pending: number;
+          parked: number;
+          lastSentAt?: string;
+          reconciliation?: {
+            date: string;
+            at: string;
+            checked: number;
+            differences: {
+              code: string;
+              maHoSo: string;
+              kind: "missing" | "status" | "appointment";
+              ours?: string | number;
+              theirs?: string | number;
+            }[];
+            errors: {
+              code: string;
+              error: string;
+            }[];
+          };
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
     };
