@@ -138,6 +138,10 @@ describe('every instant of every answer is local time (+07:00)', () => {
     await h.call('GET', '/ops/sync/status', { token: op });
     const hook = (await h.call('POST', '/agencies/STP/webhooks', { token: stp, headers: { 'idempotency-key': uniqueKey() }, body: { url: 'http://127.0.0.1:9/hook' } })).body;
     await h.call('GET', `/agencies/STP/webhooks/${hook.id}/deliveries`, { token: stp });
+    await h.call('GET', '/agencies/STP/webhooks', { token: stp });
+    await h.call('PATCH', `/agencies/STP/webhooks/${hook.id}`, { token: stp, body: { enabled: false } });
+    await h.call('POST', `/agencies/STP/webhooks/${hook.id}/replay`, { token: stp, headers: { 'idempotency-key': uniqueKey() }, body: { code: 'TTHCC-261201-0999', seq: 1 } });
+    await h.call('DELETE', `/agencies/STP/webhooks/${hook.id}`, { token: stp });
     const retried = await h.call('POST', `/ops/sync/${a.code}.1/retry`, { token: op, headers: { 'idempotency-key': uniqueKey() } });
     expect(retried.status, JSON.stringify(retried.body)).toBe(202);
     await h.call('GET', '/ops/overdue?quietDays=0', { token: op });

@@ -85,6 +85,12 @@ describe('real answers validate against the contract', () => {
     const hook = await check('POST /agencies/{agencyCode}/webhooks', '/agencies/STP/webhooks', { token: stp, body: { url: 'http://127.0.0.1:9/hook' } });
     await check('POST /agencies/{agencyCode}/webhooks', '/agencies/STP/webhooks', { token: stp, body: { url: 'https://169.254.169.254/latest' } });
     await check('GET /agencies/{agencyCode}/webhooks/{id}/deliveries', `/agencies/STP/webhooks/${hook.id}/deliveries`, { token: stp });
+    await check('GET /agencies/{agencyCode}/webhooks', '/agencies/STP/webhooks', { token: stp });
+    await check('PATCH /agencies/{agencyCode}/webhooks/{id}', `/agencies/STP/webhooks/${hook.id}`, { token: stp, body: { enabled: false } });
+    await check('PATCH /agencies/{agencyCode}/webhooks/{id}', `/agencies/STP/webhooks/${hook.id}`, { token: stp, body: { enabled: true } });
+    await check('POST /agencies/{agencyCode}/webhooks/{id}/replay', `/agencies/STP/webhooks/${hook.id}/replay`, { token: stp, body: { code: 'TTHCC-261202-0999', seq: 1 } }); // 404
+    await check('DELETE /agencies/{agencyCode}/webhooks/{id}', `/agencies/STP/webhooks/${hook.id}`, { token: stp });
+    await check('DELETE /agencies/{agencyCode}/webhooks/{id}', `/agencies/STP/webhooks/${hook.id}`, { token: stp }); // 404
     await s.task('STP', stp, (await s.receive(desk, 'TP-LLTP', applicant(8))).code);
     const page = await check('GET /agencies/{agencyCode}/tasks', '/agencies/STP/tasks?limit=1', { token: stp });
     expect(page.tasks).toHaveLength(1);

@@ -279,4 +279,62 @@ describe('the national portal sync', () => {
     expect(status.body.lastSentAt).toMatch(/\+07:00$/);
     expect(JSON.stringify(run.body)).not.toContain(applicant(7).name);
   }, 60_000);
+
+  it('disables a subscription whose receiver keeps failing, re-enables it (what came meanwhile goes out), replays a failed event, lists and deletes it; another agency refused', async () => {
+    process.env.WEBHOOK_MAX_ATTEMPTS = '3';
+    const got: { id: string; code: string }[] = [];
+    let up = false;
+    const server: Server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        if (!up) return void res.writeHead(503).end();
+        got.push({ id: String(req.headers['webhook-id']), code: JSON.parse(body).data.code });
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/catp`;
+      const created = await h.call('POST', '/agencies/CATP/webhooks', { token: t.catp, headers: { 'idempotency-key': uniqueKey() }, body: { url, events: ['step-assigned'] } });
+      expect(created.status).toBe(201);
+      const { id } = created.body as { id: string };
+      const list = async () => (await h.call('GET', '/agencies/CATP/webhooks', { token: t.catp })).body.webhooks.find((w: { id: string }) => w.id === id);
+      const d = await s.receive(t.desk, 'TP-LLTP', applicant(9));
+      await s.task('STP', t.stp, d.code);
+      await s.decide(t.stp, d.code, 's1-stp', { outcome: 'approve' });
+      await s.task('CATP', t.catp, d.code, 's2-catp');
+      // three refusals: the event fails for this subscription and the subscription is disabled
+      const disabled = await eventually(async () => ((await list())?.state === 'disabled' ? await list() : undefined));
+      expect(disabled.disabledReason).toContain('after 3 attempts');
+      expect(JSON.stringify(await h.call('GET', '/agencies/CATP/webhooks', { token: t.catp }))).not.toContain('whsec_');
+      expect((await h.call('GET', '/agencies/CATP/webhooks', { token: t.stp })).status).toBe(403);
+      // a second dossier reaches CATP while it is disabled; the receiver comes back; the agency re-enables
+      const d2 = await s.receive(t.desk, 'TP-LLTP', applicant(10));
+      await s.task('STP', t.stp, d2.code);
+      await s.decide(t.stp, d2.code, 's1-stp', { outcome: 'approve' });
+      await s.task('CATP', t.catp, d2.code, 's2-catp');
+      up = true;
+      expect((await h.call('PATCH', `/agencies/CATP/webhooks/${id}`, { token: t.stp, body: { enabled: true } })).status).toBe(403);
+      const enabled = await h.call('PATCH', `/agencies/CATP/webhooks/${id}`, { token: t.catp, body: { enabled: true } });
+      expect(enabled.body).toMatchObject({ state: 'enabled' });
+      await eventually(async () => got.some((g) => g.code === d2.code));
+      // the failed event of the first is replayed on the agency's word: delivered, its id unchanged
+      const failed = (await listOutbox(d.code)).find((e) => e.event.kind === 'step-assigned' && e.event.agency === 'CATP')!;
+      expect((await h.call('POST', `/agencies/CATP/webhooks/${id}/replay`, { token: t.stp, headers: { 'idempotency-key': uniqueKey() }, body: { code: d.code, seq: failed.seq } })).status).toBe(403);
+      const replayed = await h.call('POST', `/agencies/CATP/webhooks/${id}/replay`, { token: t.catp, headers: { 'idempotency-key': uniqueKey() }, body: { code: d.code, seq: failed.seq } });
+      expect(replayed.status, JSON.stringify(replayed.body)).toBe(202);
+      await eventually(async () => got.some((g) => g.code === d.code));
+      expect(got.filter((g) => g.code === d.code).map((g) => g.id)).toEqual([failed.event.id]);
+      expect(got.filter((g) => g.code === d2.code)).toHaveLength(1);
+      // deleted: gone from the list; deleting again is 404
+      expect((await h.call('DELETE', `/agencies/CATP/webhooks/${id}`, { token: t.stp })).status).toBe(403);
+      expect((await h.call('DELETE', `/agencies/CATP/webhooks/${id}`, { token: t.catp })).status).toBe(200);
+      expect(await list()).toBeUndefined();
+      expect((await h.call('DELETE', `/agencies/CATP/webhooks/${id}`, { token: t.catp })).status).toBe(404);
+    } finally {
+      delete process.env.WEBHOOK_MAX_ATTEMPTS;
+      await new Promise<void>((ok) => server.close(() => ok()));
+    }
+  }, 120_000);
 });

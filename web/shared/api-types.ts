@@ -50,7 +50,8 @@ export interface paths {
   };
   "/agencies/{agencyCode}/webhooks": {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
-    get?: never;
+    /** An agency's webhook subscriptions (without their secrets) (roles: agency) */
+    get: operations["listWebhooks"];
     put?: never;
     /** Subscribe an agency's system to the events of its steps (roles: agency) */
     post: operations["createWebhook"];
@@ -60,12 +61,37 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/agencies/{agencyCode}/webhooks/{id}": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Delete a webhook subscription (roles: agency) */
+    delete: operations["deleteWebhook"];
+    options?: never;
+    head?: never;
+    /** Enable or disable a webhook subscription (roles: agency) */
+    patch: operations["updateWebhook"];
+    trace?: never;
+  };
   "/agencies/{agencyCode}/webhooks/{id}/deliveries": {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
     /** A webhook subscription's delivery log (roles: agency) */
     get: operations["listWebhookDeliveries"];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/agencies/{agencyCode}/webhooks/{id}/replay": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    /** Send an event to a webhook subscription again (roles: agency) */
+    post: operations["replayWebhook"];
     delete?: never;
     options?: never;
     head?: never;
@@ -1104,6 +1130,30 @@ export interface operations {
       503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
     };
   };
+  "listWebhooks": {
+    parameters: { query?: never; header?: never; path: { agencyCode: string }; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          agency: string;
+          webhooks: {
+            id: string;
+            agency: string;
+            url: string;
+            events?: string[];
+            state: "enabled" | "disabled";
+            disabledAt?: string;
+            disabledReason?: string;
+            createdAt: string;
+          }[];
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
   "createWebhook": {
     parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path: { agencyCode: string }; cookie?: never };
     requestBody: { content: { 'application/json': {
@@ -1121,6 +1171,46 @@ export interface operations {
       400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "deleteWebhook": {
+    parameters: { query?: never; header?: never; path: { agencyCode: string; id: string }; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          id: string;
+          deleted: true;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "updateWebhook": {
+    parameters: { query?: never; header?: never; path: { agencyCode: string; id: string }; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        enabled: boolean;
+      } } };
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          id: string;
+          agency: string;
+          url: string;
+          events?: string[];
+          state: "enabled" | "disabled";
+          disabledAt?: string;
+          disabledReason?: string;
+          createdAt: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
     };
@@ -1143,6 +1233,26 @@ export interface operations {
             httpStatus?: number;
             error?: string;
           }[];
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "replayWebhook": {
+    parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path: { agencyCode: string; id: string }; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        code: string;
+        seq: number;
+      } } };
+    responses: {
+      202: { headers: { [name: string]: unknown }; content: { "application/json": {
+          id: string;
+          eventId: string;
+          state: "pending";
         } } };
       400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
