@@ -49,4 +49,34 @@ describe('the national portal messages', () => {
     expect(call.body).toMatchObject({ MaHoSo: dossier.code, ThoiDiemXuLy: '20261204080000', TrangThai: 4, DonViXuLy: '000.00.21.H26' });
     expect(portalCall(cfg, ev({ kind: 'rating' }), dossier, [])).toBeUndefined();
   });
+
+  it('list the fee lines (DanhSachLePhi) from the obligation once it is asked, in whole đồng, phí 1 and lệ phí 2', () => {
+    const owing = {
+      ...dossier,
+      fees: { due: 'before-return', total: 250000, currency: 'VND', since: '2026-12-05T02:00:00.000Z', lines: [
+        { code: 'LLTP-01', kind: 'phi', name: { vi: 'Phí cung cấp thông tin lý lịch tư pháp', en: 'Charge' }, amount: 200000 },
+        { code: 'LLTP-02', kind: 'le-phi', name: { vi: 'Lệ phí cấp bản sao', en: 'Copy fee' }, amount: 50000 },
+      ] },
+    } as unknown as Dossier;
+    const before = portalCall(cfg, ev({ kind: 'received', status: 2 }), owing, [])!;
+    expect(before.body.DanhSachLePhi).toEqual([]);
+    const asked = portalCall(cfg, ev({ kind: 'fee-asked', at: '2026-12-05T02:00:00.000Z', status: 6 }), owing, [])!;
+    expect(asked.service).toBe('DongBoHoSoMC');
+    expect(DongBoHoSoMC.safeParse(asked.body).success).toBe(true);
+    expect(asked.body).toMatchObject({ TrangThaiHoSo: 6, DanhSachLePhi: [
+      { TenPhiLePhi: 'Phí cung cấp thông tin lý lịch tư pháp', MaPhiLePhi: 'LLTP-01', Gia: 200000, LoaiPhiLePhi: 1 },
+      { TenPhiLePhi: 'Lệ phí cấp bản sao', MaPhiLePhi: 'LLTP-02', Gia: 50000, LoaiPhiLePhi: 2 },
+    ] });
+    const paid = portalCall(cfg, ev({ kind: 'fee-paid', at: '2026-12-05T03:00:00.000Z', status: 4 }), owing, [])!;
+    expect(paid.body).toMatchObject({ TrangThaiHoSo: 4 });
+    expect(paid.body.DanhSachLePhi).toHaveLength(2);
+  });
+
+  it('sync a dossier the portal pushed under the portal\'s own code, as an update from its first call', () => {
+    const pushed = { ...dossier, channel: 'online', online: { nationalPortal: { code: 'G22.H26-261201-0042', arrivedAt: dossier.receivedAt, files: [] }, submittedAt: dossier.receivedAt } } as unknown as Dossier;
+    const call = portalCall(cfg, ev({ kind: 'submitted', status: 1 }), pushed, [])!;
+    expect(call.body).toMatchObject({ MaHoSo: 'G22.H26-261201-0042', isUpdating: true, HinhThuc: 1 });
+    const progress = portalCall(cfg, ev({ kind: 'step-assigned', stepId: 's1-stp', agency: 'STP', status: 4 }), pushed, [])!;
+    expect(progress.body.MaHoSo).toBe('G22.H26-261201-0042');
+  });
 });

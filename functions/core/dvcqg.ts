@@ -101,7 +101,7 @@ export function portalCall(cfg: NationalPortalConfig, e: DossierEvent, d: Dossie
       DonViXuLy: maDonVi(cfg, d.branch ?? d.procedure.receivingAgency),
       NgayTra: portalDate(d.returnedAt),
       TaiLieuNop: (d.documents ?? []).map((doc) => ({ TepDinhKemId: doc.ref, TenTepDinhKem: doc.name })),
-      DanhSachLePhi: [],
+      DanhSachLePhi: feeLines(d, e.at),
       DanhSachHoSoBoSung: Object.entries(d.pauses ?? {})
         .filter(([, p]) => p.from <= e.at)
         .map(([key, p]) => {
@@ -119,6 +119,18 @@ export function portalCall(cfg: NationalPortalConfig, e: DossierEvent, d: Dossie
   };
 }
 
+/**
+ * DanhSachLePhi: the dossier's fee lines (its financial obligation, functions/core/fees.ts) once
+ * asked, as OpenCPS names them — TenPhiLePhi, MaPhiLePhi, Gia (whole đồng), LoaiPhiLePhi (1 phí,
+ * 2 lệ phí: OpenCPS leaves the codes unset, so these are unverified). HinhThucThu (how it was
+ * collected) is not sent: the payment's method lives on the payment, not on the dossier, and the
+ * portal's codes for it are not known.
+ */
+export function feeLines(d: Pick<Dossier, 'fees'>, at: string): { TenPhiLePhi: string; MaPhiLePhi: string; Gia: number; LoaiPhiLePhi: 1 | 2 }[] {
+  if (!d.fees || d.fees.since > at) return [];
+  return d.fees.lines.map((l) => ({ TenPhiLePhi: l.name.vi, MaPhiLePhi: l.code, Gia: l.amount, LoaiPhiLePhi: l.kind === 'phi' ? 1 : 2 }));
+}
+
 /** Shape checks the stand-in portal applies (infra/local/dvcqg.ts): what a real portal would refuse. */
 export const DongBoHoSoMC = z.object({
   MaHoSo: z.string().min(1),
@@ -132,6 +144,7 @@ export const DongBoHoSoMC = z.object({
   TaiLieuNop: z.array(z.object({ TepDinhKemId: z.string(), TenTepDinhKem: z.string() })),
   DanhSachHoSoBoSung: z.array(z.object({ NgayHenTraTruoc: z.string().regex(/^(\d{14})?$/), NgayHenTraMoi: z.string().regex(/^(\d{14})?$/) }).passthrough()),
   DanhSachGiayToKetQua: z.array(z.object({ TenGiayTo: z.string() }).passthrough()),
+  DanhSachLePhi: z.array(z.object({ TenPhiLePhi: z.string().min(1), MaPhiLePhi: z.string().min(1), Gia: z.number().int().min(0), LoaiPhiLePhi: z.union([z.literal(1), z.literal(2)]) }).passthrough()).optional(),
 }).passthrough();
 
 export const CapNhatTienDoHoSoMC = z.object({

@@ -337,4 +337,19 @@ describe('the national portal sync', () => {
       await new Promise<void>((ok) => server.close(() => ok()));
     }
   }, 120_000);
+
+  it('sends the fee lines (DanhSachLePhi) with the obligation (status 6), and the payment as the dossier moving on', async () => {
+    const res = await h.call('POST', '/dossiers', { token: t.desk, headers: { 'idempotency-key': uniqueKey() }, body: { procedureCode: 'TP-LLTP', applicant: applicant(11), channel: 'counter', fees: 'later' } });
+    expect(res.status).toBe(201);
+    const { code, lookupPin } = res.body as { code: string; lookupPin: string };
+    const asked = await eventually(async () => (await accepted(code)).find((c) => c.body.TrangThaiHoSo === 6));
+    expect(asked.body.DanhSachLePhi).toEqual([{ TenPhiLePhi: expect.stringMatching(/\S/), MaPhiLePhi: 'LLTP-01', Gia: 200000, LoaiPhiLePhi: expect.any(Number) }]);
+    const started = await h.call('POST', `/public/dossiers/${code}/payments`, { body: {}, headers: { 'x-lookup-pin': lookupPin, 'idempotency-key': uniqueKey() } });
+    expect(started.status).toBe(201);
+    expect((await h.call('POST', `/_local/payhub/payments/${started.body.paymentId}/pay`)).status).toBe(200);
+    const paid = await eventually(async () => (await listOutbox(code)).find((e) => e.event.kind === 'fee-paid' && e.portalState === 'sent'));
+    const after = (await accepted(code)).filter((c) => c.service === 'DongBoHoSoMC').at(-1)!;
+    expect(after.body.TrangThaiHoSo).toBe(paid.event.status);
+    expect(after.body.DanhSachLePhi).toHaveLength(1);
+  }, 60_000);
 });
