@@ -19,6 +19,7 @@ import { route as retrySync } from '../retry-sync/route';
 import { route as getSyncStatus } from '../get-sync-status/route';
 import { route as getSyncReconciliation } from '../get-sync-reconciliation/route';
 import { route as runSyncReconciliation } from '../run-sync-reconciliation/route';
+import { route as backfillSync } from '../backfill-sync/route';
 
 /** The operators' function: routes only an operator may call (reports, repairs, the catalogue). */
 export const routes = [
@@ -43,6 +44,7 @@ export const routes = [
   getSyncStatus,
   getSyncReconciliation,
   runSyncReconciliation,
+  backfillSync,
   paymentsReconciliation,
 ];
 

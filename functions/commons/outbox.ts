@@ -30,6 +30,8 @@ export interface OutboxItem {
   portalNextAt?: string;
   portalError?: string;
   portalSentAt?: string;
+  /** Recorded by the backfill (POST /ops/sync/backfill): history, sent to the portal but not to agencies' webhooks. */
+  backfill?: boolean;
   /** Webhook subscriptions' delivery state (commons/webhooks.ts), by subscription id. */
   hooks?: Record<string, { state: 'sent' | 'failed' | 'pending'; attempts: number; nextAt?: string }>;
 }
@@ -67,7 +69,7 @@ export async function outboxPartition(code: string) {
 }
 
 /** Record the dossier's events not yet recorded, in order; answers how many were new. */
-export async function relay(code: string, at: Date = now()): Promise<number> {
+export async function relay(code: string, at: Date = now(), opts: { backfill?: boolean } = {}): Promise<number> {
   const { dossier, steps, apologies, events } = await outboxPartition(code);
   if (!dossier || !dossier.code) return 0;
   const known = new Set(events.map((e) => e.event.id));
@@ -83,7 +85,7 @@ export async function relay(code: string, at: Date = now()): Promise<number> {
     try {
       await documentClient().send(new PutCommand({
         TableName: tableName(),
-        Item: { ...outboxKeys.event(code, event.id), event, seq, recordedAt, portalState: state, portalAttempts: 0, ...(state === 'pending' ? syncIndex('pending', recordedAt, code, seq) : {}) },
+        Item: { ...outboxKeys.event(code, event.id), event, seq, recordedAt, portalState: state, portalAttempts: 0, ...(opts.backfill ? { backfill: true } : {}), ...(state === 'pending' ? syncIndex('pending', recordedAt, code, seq) : {}) },
         ConditionExpression: 'attribute_not_exists(PK)',
       }));
       added++;

@@ -150,6 +150,8 @@ interface EventItem {
   event: DossierEvent;
   seq: number;
   recordedAt: string;
+  /** History recorded by the backfill: not sent to webhooks (a subscription gets what happens from its creation on). */
+  backfill?: boolean;
   hooks?: Record<string, { state: 'sent' | 'failed' | 'pending'; attempts: number; nextAt?: string }>;
 }
 
@@ -160,7 +162,7 @@ export async function webhooksDue(events: EventItem[], at: Date = now()): Promis
     const subs = (await listSubscriptions(agency)).filter((s) => !s.disabledAt);
     for (const item of events.filter((e) => e.event.agency === agency)) {
       for (const sub of subs) {
-        if (item.recordedAt < sub.createdAt || (sub.events && !sub.events.includes(item.event.kind))) continue;
+        if (item.backfill || item.recordedAt < sub.createdAt || (sub.events && !sub.events.includes(item.event.kind))) continue;
         const state = item.hooks?.[sub.id];
         if (state?.state === 'sent' || state?.state === 'failed') continue;
         if (!state?.nextAt || state.nextAt <= at.toISOString()) return true;
@@ -187,7 +189,7 @@ export async function deliverWebhooks(code: string, events: EventItem[], at: Dat
     if (!subs.has(agency)) subs.set(agency, (await listSubscriptions(agency)).filter((s) => !s.disabledAt));
     for (const sub of subs.get(agency)!) {
       // a subscription gets the events recorded from its creation on, not the history before it
-      if (blocked.has(sub.id) || sub.disabledAt || item.recordedAt < sub.createdAt || (sub.events && !sub.events.includes(item.event.kind))) continue;
+      if (blocked.has(sub.id) || sub.disabledAt || item.backfill || item.recordedAt < sub.createdAt || (sub.events && !sub.events.includes(item.event.kind))) continue;
       const state = item.hooks?.[sub.id];
       if (state?.state === 'sent' || state?.state === 'failed') continue;
       if (state?.nextAt && state.nextAt > at.toISOString()) {

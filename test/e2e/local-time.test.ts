@@ -136,6 +136,7 @@ describe('every instant of every answer is local time (+07:00)', () => {
     const reconciled = await h.call('POST', '/ops/sync/reconciliation', { token: op, headers: { 'idempotency-key': uniqueKey() } });
     await h.call('GET', `/ops/sync/reconciliation?date=${reconciled.body.date}`, { token: op });
     await h.call('GET', '/ops/sync/status', { token: op });
+    await h.call('POST', '/ops/sync/backfill', { token: op, headers: { 'idempotency-key': uniqueKey() }, body: {} });
     const hook = (await h.call('POST', '/agencies/STP/webhooks', { token: stp, headers: { 'idempotency-key': uniqueKey() }, body: { url: 'http://127.0.0.1:9/hook' } })).body;
     await h.call('GET', `/agencies/STP/webhooks/${hook.id}/deliveries`, { token: stp });
     await h.call('GET', '/agencies/STP/webhooks', { token: stp });

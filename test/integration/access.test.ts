@@ -161,6 +161,7 @@ describe('who may call what', () => {
     { route: 'GET /ops/sync/status', path: '/ops/sync/status', allow: { operator: 200 }, deny: { desk: 403, stp: 403, nobody: 403 } },
     { route: 'GET /ops/sync/reconciliation', path: '/ops/sync/reconciliation?date=2026-12-02', allow: { operator: 404 }, deny: { desk: 403, stp: 403, nobody: 403 } },
     { route: 'POST /ops/sync/reconciliation', path: '/ops/sync/reconciliation', allow: { operator: 200 }, deny: { desk: 403, stp: 403, nobody: 403 } },
+    { route: 'POST /ops/sync/backfill', path: '/ops/sync/backfill', body: { from: '2026-12-02', to: '2026-12-02' }, allow: { operator: 200 }, deny: { desk: 403, stp: 403, nobody: 403 } },
     { route: 'POST /ops/sync/{id}/retry', path: `/ops/sync/${d.e.code}.999/retry`, allow: { operator: 404 }, deny: { desk: 403, stp: 403, nobody: 403 } },
     { route: 'GET /agencies/{agencyCode}/contacts', path: '/agencies/TTHCC/contacts', allow: { desk: 200 }, deny: { operator: 403, stp: 403, nobody: 403 } },
     { route: 'POST /public/dossiers/{code}/rating', path: `/public/dossiers/${d.e.code}/rating`, pin: d.e.lookupPin, body: { score: 5, comment: 'Nhanh' }, allow: { citizen: 201 }, deny: publicDeny },

@@ -217,6 +217,8 @@ describe('real answers validate against the contract', () => {
     const reconciled = await check('POST /ops/sync/reconciliation', '/ops/sync/reconciliation', { token: op, headers: { 'idempotency-key': uniqueKey() } });
     await check('GET /ops/sync/reconciliation', `/ops/sync/reconciliation?date=${reconciled.date}`, { token: op });
     await check('GET /ops/sync/reconciliation', '/ops/sync/reconciliation?date=2020-01-01', { token: op }); // 404
+    await check('POST /ops/sync/backfill', '/ops/sync/backfill', { token: op, body: {} });
+    await check('POST /ops/sync/backfill', '/ops/sync/backfill', { token: op, body: { from: '2026-12-01' } }); // 400
     await check('POST /ops/sync/{id}/retry', `/ops/sync/${bounced.code}.999/retry`, { token: op });
     // citizens' feedback: received, entered, assigned, merged, answered, published, found, counted
     const fa = await check('POST /public/feedback', '/public/feedback', { body: { kind: 'handling', text: 'Hồ sơ chậm', email: 'fb@example.vn', dossierCode: a.code } });

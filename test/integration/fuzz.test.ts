@@ -583,6 +583,7 @@ describe('fuzz: random and malformed requests at every route', () => {
       { route: r('GET /ops/sync/status'), targets: [{ params: {}, token: t.operator }], token: t.operator },
       { route: r('GET /ops/sync/reconciliation'), targets: [{ params: {}, token: t.operator }], token: t.operator, query: ['date'] },
       { route: r('POST /ops/sync/reconciliation'), targets: [{ params: {}, token: t.operator }], token: t.operator },
+      { route: r('POST /ops/sync/backfill'), targets: [{ params: {}, token: t.operator }], token: t.operator },
       { route: r('POST /ops/sync/{id}/retry'), targets: [{ params: { id: `${d.a.code}.999` }, token: t.operator }], token: t.operator },
       { route: r('GET /agencies/{agencyCode}/contacts'), targets: [{ params: { agencyCode: 'TTHCC' }, token: t.desk }], token: t.desk },
       { route: r('PATCH /dossiers/{code}/applicant'), targets: [{ params: { code: d.a.code }, token: t.desk }], token: t.desk },

@@ -352,4 +352,35 @@ describe('the national portal sync', () => {
     expect(after.body.TrangThaiHoSo).toBe(paid.event.status);
     expect(after.body.DanhSachLePhi).toHaveLength(1);
   }, 60_000);
+
+  it('backfills: the events of a dossier that no relay saw are recorded once by the operator\'s backfill, then sent in order', async () => {
+    const op = await h.token('operator-1', ['operator']);
+    await h.runtime.outbox.stop();
+    let d: { code: string };
+    try {
+      // as if received before the sync was deployed: facts, no events
+      d = await s.receive(t.desk, 'TP-LLTP', applicant(12));
+      await s.task('STP', t.stp, d.code);
+      expect(await listOutbox(d.code)).toHaveLength(0);
+      expect((await h.call('POST', '/ops/sync/backfill', { token: t.desk, headers: { 'idempotency-key': uniqueKey() }, body: {} })).status).toBe(403);
+      const first = await h.call('POST', '/ops/sync/backfill', { token: op, headers: { 'idempotency-key': uniqueKey() }, body: {} });
+      expect(first.status, JSON.stringify(first.body)).toBe(200);
+      expect(first.body).toMatchObject({ scope: 'open' });
+      expect((await listOutbox(d.code)).map((e) => [e.event.kind, e.portalState, e.backfill])).toEqual([['received', 'pending', true], ['step-assigned', 'pending', true]]);
+      // again, and by the period it was received in: nothing recorded twice
+      const day = String((await h.call('GET', '/_local/clock')).body.now).slice(0, 10);
+      const again = await h.call('POST', '/ops/sync/backfill', { token: op, headers: { 'idempotency-key': uniqueKey() }, body: { from: day, to: day } });
+      expect(again.body).toMatchObject({ scope: 'period' });
+      expect(again.body.dossiers).toBeGreaterThanOrEqual(1);
+      expect(await listOutbox(d.code)).toHaveLength(2);
+      const bad = await h.call('POST', '/ops/sync/backfill', { token: op, headers: { 'idempotency-key': uniqueKey() }, body: { from: day } });
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors[0].field).toBe('to');
+    } finally {
+      h.runtime.outbox.start();
+    }
+    // the sender sends them as any others: in order, each once
+    await allSent(d.code, 'step-assigned');
+    expect((await accepted(d.code)).map((c) => c.service)).toEqual(['DongBoHoSoMC', 'CapNhatTienDoHoSoMC']);
+  }, 60_000);
 });

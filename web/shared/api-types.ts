@@ -498,6 +498,18 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/ops/sync/backfill": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    /** Record the sync events of dossiers received before the sync was deployed (roles: operator) */
+    post: operations["backfillSync"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/ops/sync/reconciliation": {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
     /** The day's reconciliation with the National Public Service Portal (differences) (roles: operator) */
@@ -2603,6 +2615,25 @@ export interface operations {
       403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "backfillSync": {
+    parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path?: never; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        from?: string;
+        to?: string;
+      } } };
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          scope: "open" | "period";
+          dossiers: number;
+          recorded: number;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
     };
