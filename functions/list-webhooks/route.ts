@@ -3,24 +3,11 @@ import { actsFor } from '../commons/access';
 import { forbidden } from '../commons/http';
 import { agencyCode as agencyCodeSchema } from '../commons/params';
 import { defineRoute, reply, OFFICER_ERRORS } from '../commons/route';
-import { listSubscriptions, type Subscription } from '../commons/webhooks';
-import { WebhookView } from '../contracts/webhooks';
-import { toLocalIso } from '../core/local-time';
+import { listSubscriptions } from '../commons/webhooks';
+import { WebhookView, webhookView } from '../contracts/webhooks';
 
 const Path = z.object({ agencyCode: agencyCodeSchema });
 export const WebhookList = z.object({ agency: z.string(), webhooks: z.array(WebhookView) });
-
-/** What a subscription shows: everything but its secret. */
-export const webhookView = (s: Subscription) => ({
-  id: s.id,
-  agency: s.agency,
-  url: s.url,
-  ...(s.events ? { events: s.events } : {}),
-  state: s.disabledAt ? ('disabled' as const) : ('enabled' as const),
-  ...(s.disabledAt ? { disabledAt: toLocalIso(s.disabledAt) } : {}),
-  ...(s.disabledReason ? { disabledReason: s.disabledReason } : {}),
-  createdAt: toLocalIso(s.createdAt),
-});
 
 /**
  * GET /agencies/{agencyCode}/webhooks (the agency's officers or its system): the agency's

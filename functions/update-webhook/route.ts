@@ -4,8 +4,7 @@ import { forbidden, notFound } from '../commons/http';
 import { logger } from '../commons/powertools';
 import { defineRoute, reply, OFFICER_ERRORS } from '../commons/route';
 import { setSubscriptionEnabled } from '../commons/webhooks';
-import { WebhookPath, WebhookView } from '../contracts/webhooks';
-import { webhookView } from '../list-webhooks/route';
+import { WebhookPath, WebhookView, webhookView } from '../contracts/webhooks';
 
 export const WebhookUpdate = z.object({ enabled: z.boolean({ error: 'true or false' }) }).strict();
 
