@@ -10,6 +10,7 @@ import { seedOnlineDossier } from '../support/online';
 import { hanoi } from '../support/centre';
 import { signedPush } from '../../infra/local/dvcqg';
 import { portalDate } from '../../functions/core/dvcqg';
+import { listOutbox } from '../../functions/commons/outbox';
 
 /** Every ISO instant inside a string (a value, or a date written into a sentence). */
 const INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?/g;
@@ -141,7 +142,8 @@ describe('every instant of every answer is local time (+07:00)', () => {
     await h.call('GET', `/agencies/STP/webhooks/${hook.id}/deliveries`, { token: stp });
     await h.call('GET', '/agencies/STP/webhooks', { token: stp });
     await h.call('PATCH', `/agencies/STP/webhooks/${hook.id}`, { token: stp, body: { enabled: false } });
-    await h.call('POST', `/agencies/STP/webhooks/${hook.id}/replay`, { token: stp, headers: { 'idempotency-key': uniqueKey() }, body: { code: 'TTHCC-261201-0999', seq: 1 } });
+    const stpEvent = (await listOutbox(a.code)).find((e) => e.event.agency === 'STP');
+    expect((await h.call('POST', `/agencies/STP/webhooks/${hook.id}/replay`, { token: stp, headers: { 'idempotency-key': uniqueKey() }, body: { code: a.code, seq: stpEvent?.seq ?? 1 } })).status).toBe(202);
     await h.call('DELETE', `/agencies/STP/webhooks/${hook.id}`, { token: stp });
     const retried = await h.call('POST', `/ops/sync/${a.code}.1/retry`, { token: op, headers: { 'idempotency-key': uniqueKey() } });
     expect(retried.status, JSON.stringify(retried.body)).toBe(202);
