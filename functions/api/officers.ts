@@ -1,6 +1,8 @@
 import { apiRouter } from '../commons/router';
 import { route as recordPayment } from '../record-payment/route';
 import { route as listPayments } from '../list-payments/route';
+import { route as refundPayment } from '../refund-payment/route';
+import { route as paymentReceipt } from '../payment-receipt/route';
 import { route as createFeedback } from '../create-feedback/route';
 import { route as listFeedback } from '../list-feedback/route';
 import { route as feedbackFigures } from '../feedback-figures/route';
@@ -81,6 +83,8 @@ export const routes = [
   replayWebhook,
   recordPayment,
   listPayments,
+  refundPayment,
+  paymentReceipt,
 ];
 
 export const handler = apiRouter(routes);

@@ -2,6 +2,8 @@ import { apiRouter } from '../commons/router';
 import { route as publicPay } from '../public-pay/route';
 import { route as publicMyPay } from '../public-my-pay/route';
 import { route as confirmPayment } from '../confirm-payment/route';
+import { route as confirmRefund } from '../confirm-refund/route';
+import { route as publicReceipt } from '../public-receipt/route';
 import { route as pushNationalPortalDossier } from '../public-national-portal-dossier/route';
 import { route as publicFeedback } from '../public-feedback/route';
 import { route as publicSearchFeedback } from '../public-search-feedback/route';
@@ -76,6 +78,8 @@ export const routes = [
   publicPay,
   publicMyPay,
   confirmPayment,
+  confirmRefund,
+  publicReceipt,
   // issue 22: dossiers submitted on the national portal, pushed here (signed)
   pushNationalPortalDossier,
 ];

@@ -17,6 +17,8 @@ const citizenFees = (f: FeeObligation, payment: Payment | undefined) => ({
   total: f.total,
   paid: Boolean(f.paidAt),
   ...(f.paidAt ? { paidAt: toLocalIso(f.paidAt) } : {}),
+  // refunds made (docs/fees.md): the total refunded, in đồng
+  ...(Object.keys(f.refunds ?? {}).length ? { refunded: Object.values(f.refunds!).reduce((t, r) => t + r.amount, 0) } : {}),
   ...(payment?.receipt ? { receipt: { paymentId: payment.id, ...payment.receipt, method: payment.method, total: payment.total } } : {}),
 });
 

@@ -4,6 +4,7 @@ import { dossierLetterData } from './letter-data';
 import { listAgencies, listDossierItems } from './store';
 import { resultLink } from './result-document';
 import { getPayment } from './payments';
+import { getRefund } from './refunds';
 import type { EmailData, EmailEvent } from '../core/email/templates';
 import type { Text } from '../core/model';
 import { EVENT_KEY, NOTIFY_EVENTS } from '../core/workflow-contract';
@@ -135,6 +136,21 @@ export async function compose(input: Input): Promise<{ event: EmailEvent; to: st
         event: 'payment-receipt',
         to,
         data: { ...data, fees: { due: dossier.fees?.due ?? 'submission', lines: payment.lines, total: payment.total }, receipt: { ...payment.receipt, method: payment.method, paidAt: payment.paidAt!, payerName: payment.payerName } },
+      };
+    }
+    case 'payment-refund': {
+      // payment-refund-<refundId>: the refund told to the applicant
+      const refund = await getRefund(input.eventKey.replace(/^payment-refund-/, '').toUpperCase());
+      if (!refund || refund.state !== 'refunded' || refund.dossierCode !== dossier.code) throw new UnwritableLetter(`No refund for ${input.eventKey}`);
+      const payment = await getPayment(refund.paymentId);
+      return {
+        event: 'payment-refund',
+        to,
+        data: {
+          ...data,
+          ...(payment?.receipt ? { receipt: { ...payment.receipt, method: payment.method, paidAt: payment.paidAt!, payerName: payment.payerName } } : {}),
+          refund: { amount: refund.amount, method: refund.method, refundedAt: refund.refundedAt!, reason: refund.reason },
+        },
       };
     }
     default:

@@ -106,12 +106,92 @@ export async function requestHubPayment(r: HubRequest): Promise<{ payUrl: string
   return { payUrl: body.payUrl };
 }
 
-/** The hub's settlements of a local day (its statement), asked with a signed request. */
-export async function hubSettlements(date: string): Promise<{ paymentId: string; amount: number; hubRef: string; paidAt: string }[]> {
+export interface Settlement {
+  paymentId: string;
+  amount: number;
+  hubRef: string;
+  paidAt: string;
+}
+export interface SettledRefund {
+  refundId: string;
+  paymentId: string;
+  amount: number;
+  hubRef: string;
+  refundedAt: string;
+}
+/** The hub's statement of a local day: what it settled and refunded, signed by the hub. */
+export interface Statement {
+  date: string;
+  settlements: Settlement[];
+  refunds: SettledRefund[];
+  signature: string;
+}
+
+/** The canonical string a statement's signature covers: the date, then every line in the order given. */
+export function canonicalStatement(s: Omit<Statement, 'signature'>): string {
+  const settled = s.settlements.map((x) => `${x.paymentId}:${x.amount}:${x.hubRef}:${x.paidAt}`).join(',');
+  const refunded = s.refunds.map((x) => `${x.refundId}:${x.paymentId}:${x.amount}:${x.hubRef}:${x.refundedAt}`).join(',');
+  return `date=${s.date}&settlements=${settled}&refunds=${refunded}`;
+}
+
+/** A statement whose signature is not the hub's (tampered on the way, or not from the hub). */
+export class StatementUnsigned extends Error {
+  override name = 'StatementUnsigned';
+}
+
+/**
+ * The hub's statement of a local day (settlements and refunds), asked with a signed request; its
+ * own signature is checked (constant time) before a line of it is believed: StatementUnsigned if not.
+ */
+export async function hubStatement(date: string): Promise<Omit<Statement, 'signature'>> {
+  const secret = await hubSecret();
   const res = await fetch(`${hubUrl()}/settlements?date=${encodeURIComponent(date)}`, {
-    headers: { 'x-signature': sign(await hubSecret(), `date=${date}`) },
+    headers: { 'x-signature': sign(secret, `date=${date}`) },
     signal: AbortSignal.timeout(10_000),
   });
   if (!res.ok) throw new Error(`payment hub answered ${res.status}`);
-  return ((await res.json()) as { settlements: { paymentId: string; amount: number; hubRef: string; paidAt: string }[] }).settlements;
+  const body = (await res.json()) as Partial<Statement>;
+  const statement = { date: String(body.date ?? ''), settlements: Array.isArray(body.settlements) ? body.settlements : [], refunds: Array.isArray(body.refunds) ? body.refunds : [] };
+  if (statement.date !== date || typeof body.signature !== 'string' || !signatureValid(secret, canonicalStatement(statement), body.signature)) {
+    throw new StatementUnsigned(`the hub's statement of ${date} is not signed by the hub`);
+  }
+  return statement;
+}
+
+/** A refund asked of the hub (server to server, signed): the payment's hub reference and the amount. */
+export interface HubRefundRequest {
+  refundId: string;
+  paymentId: string;
+  hubRef: string;
+  amount: number;
+  currency: 'VND';
+}
+
+export interface HubRefundConfirmation {
+  refundId: string;
+  paymentId: string;
+  amount: number;
+  currency: string;
+  status: 'refunded' | 'failed';
+  hubRef: string;
+  refundedAt: string;
+  signature: string;
+}
+
+export const canonicalRefundRequest = (r: HubRefundRequest) =>
+  `refundId=${r.refundId}&paymentId=${r.paymentId}&hubRef=${r.hubRef}&amount=${r.amount}&currency=${r.currency}`;
+
+export const canonicalRefundConfirmation = (c: Omit<HubRefundConfirmation, 'signature'>) =>
+  `refundId=${c.refundId}&paymentId=${c.paymentId}&amount=${c.amount}&currency=${c.currency}&status=${c.status}&hubRef=${c.hubRef}&refundedAt=${c.refundedAt}`;
+
+/** Ask the hub to refund (it answers at once; the money's return is confirmed later at POST /public/payments/refund-confirm). */
+export async function requestHubRefund(r: HubRefundRequest): Promise<void> {
+  const signature = sign(await hubSecret(), canonicalRefundRequest(r));
+  const res = await fetch(`${hubUrl()}/refunds`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ ...r, signature }),
+    signal: AbortSignal.timeout(10_000),
+  });
+  if (!res.ok) throw new Error(`payment hub answered ${res.status}`);
 }

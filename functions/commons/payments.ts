@@ -84,7 +84,7 @@ export function obligationOf(d: Pick<Dossier, 'procedure'>, due: FeesDue, at: st
 export const feePause = (agency: string, from: string) => ({ stepId: 'fee', round: 1, agency, from, missing: [], reason: 'financial obligation', kind: 'fee' as const });
 
 /** A letter of the dossier outside the workflow's tasks: recorded once by its event key, queued. */
-export async function queueLetter(code: string, event: 'fees-due' | 'payment-receipt', eventKey: string): Promise<void> {
+export async function queueLetter(code: string, event: 'fees-due' | 'payment-receipt' | 'payment-refund', eventKey: string): Promise<void> {
   let item = await readEmail(code, eventKey);
   if (!item) {
     try {

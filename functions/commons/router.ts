@@ -1,13 +1,12 @@
 import { timingSafeEqual } from 'node:crypto';
 import middy from '@middy/core';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Context } from 'aws-lambda';
 import * as z from 'zod';
 import { callerOf, hasRole, hasScopeFor, type Caller } from './access';
 import { HttpProblem, badRequest, json, localised, jsonBody, parse, problem, type ApiResult } from './http';
 import { idempotencyKeyOf } from './idempotency-key';
 import { dossierCode } from './params';
-import { logger, reportDirectCall, reportMissingCalendar } from './powertools';
+import { injectLambdaContext, logger, reportDirectCall, reportMissingCalendar } from './powertools';
 import { routeKey, type AnyRoute, type ApiEvent } from './route';
 import type { Dossier } from '../core/dossier';
 import type { Citizen } from '../core/citizen';
@@ -151,7 +150,7 @@ export function apiRouter(routes: readonly AnyRoute[]) {
   const tooSlow = () =>
     problem(new HttpProblem(503, 'Service Unavailable', 'The request took too long; retry later', undefined, { 'retry-after': '1' }));
   const handler = middy<ApiEvent, ApiResult>({ timeoutEarlyInMillis: 500, timeoutEarlyResponse: tooSlow })
-    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(injectLambdaContext(logger))
     .handler(async (event, context) => {
       const serve = table.get(event.routeKey);
       if (!serve) return problem(new HttpProblem(404, 'Not Found', `No route ${event.routeKey} in this function`), event.rawPath);

@@ -1,5 +1,4 @@
-import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { logger, metrics } from './powertools';
+import { logger, metrics, MetricUnit } from './powertools';
 
 /** A dossier a shared read left out because its facts cannot be computed. */
 export interface Skipped {

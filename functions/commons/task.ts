@@ -1,7 +1,6 @@
 import middy from '@middy/core';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { ZodType } from 'zod';
-import { logger, reportMissingCalendar } from './powertools';
+import { injectLambdaContext, logger, reportMissingCalendar } from './powertools';
 
 /**
  * Wrap a workflow task: validate the payload (ids only), log with the Lambda context, and let
@@ -9,7 +8,7 @@ import { logger, reportMissingCalendar } from './powertools';
  */
 export function taskHandler<I, O>(name: string, schema: ZodType<I>, fn: (input: I) => Promise<O>) {
   return middy<unknown, O>()
-    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(injectLambdaContext(logger))
     .handler(async (event) => {
       const parsed = schema.safeParse(event);
       if (!parsed.success) {

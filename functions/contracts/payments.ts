@@ -37,16 +37,43 @@ export const PaymentList = z.object({
 
 export const Reconciliation = z.object({
   date: z.string(),
+  /** Online payments: recorded by the platform, settled by the hub (its signed statement). */
   platform: count,
   hub: count,
+  /** Online refunds: recorded by the platform, made by the hub. */
+  refunds: z.object({ platform: count, hub: count }),
+  /** Counter money (cash, card): taken, handed back, and what the desks' drawers must hold. */
+  counter: z.object({ paid: count, refunded: count, net: z.number().int() }),
+  /** The day's net money in đồng: the hub's, the platform's online, the counter's, and the total. */
+  net: z.object({ hub: z.number().int(), online: z.number().int(), counter: z.number().int(), total: z.number().int() }),
   balanced: z.boolean(),
   mismatches: z.array(
     z.object({
       paymentId: z.string(),
-      kind: z.enum(['hub-only', 'platform-only', 'amount-differs', 'flagged']),
+      refundId: z.string().optional(),
+      kind: z.enum(['hub-only', 'platform-only', 'amount-differs', 'flagged', 'refund-hub-only', 'refund-platform-only', 'refund-amount-differs']),
       platformAmount: dong.optional(),
       hubAmount: dong.optional(),
       note: z.string().optional(),
     }),
   ),
 });
+
+export const RefundAnswer = z.object({
+  refundId: z.string(),
+  paymentId: z.string(),
+  dossierCode: z.string(),
+  method,
+  /** Integer đồng: never more than was paid. */
+  amount: dong,
+  ground: z.enum(['not-owed', 'paid-twice', 'refused', 'withdrawn']),
+  /** `requested`: asked of the hub (online), refunded when the hub confirms; `refunded`: handed back at the counter. */
+  state: z.enum(['requested', 'refunded', 'failed']),
+  requestedAt: localTime,
+  refundedAt: localTime.optional(),
+});
+
+export const RefundConfirmationAnswer = z.object({ refundId: z.string(), outcome: z.enum(['refunded', 'duplicate', 'failed']) });
+
+/** A receipt as a file (the reports' shape): `bien-lai-<series>-<number>.pdf`, application/pdf, the bytes in base64. */
+export const ReceiptPdfFile = z.object({ filename: z.string(), mediaType: z.literal('application/pdf'), base64: z.string() });

@@ -272,6 +272,8 @@ const CitizenFees = z.object({
   total: z.number().int(),
   paid: z.boolean(),
   paidAt: localTime.optional(),
+  /** Refunded (a refused or withdrawn dossier, money not owed: docs/fees.md), in đồng. */
+  refunded: z.number().int().optional(),
   receipt: z
     .object({ paymentId: z.string(), invoiceTemplateNo: z.string(), invoiceIssueNo: z.string(), invoiceNo: z.string(), method: z.enum(['online', 'cash', 'card']), total: z.number().int() })
     .optional(),

@@ -42,34 +42,28 @@ describe('the national portal messages', () => {
     expect(portalCall(cfg, ev({}), dossier, [])!.body.isUpdating).toBe(false);
   });
 
+  it('send the fee lines (DanhSachLePhi), paid once settled, a refund beside; a fee\'s wait is no supplement round', () => {
+    const owing = {
+      ...dossier,
+      fees: { due: 'submission', lines: [{ code: 'LLTP-01', kind: 'phi', name: { vi: 'Phí cung cấp thông tin lý lịch tư pháp', en: 'Charge' }, amount: 200000 }], total: 200000, currency: 'VND', since: '2026-12-01T02:00:00.000Z', paidAt: '2026-12-01T03:00:00.000Z', paymentId: 'P1', refunds: { R1: { paymentId: 'P1', amount: 200000, at: '2026-12-05T03:00:00.000Z' } } },
+      pauses: { ...dossier.pauses, 'fee-1': { stepId: 'fee', round: 1, agency: 'TTHCC', from: '2026-12-01T02:00:00.000Z', to: '2026-12-01T03:00:00.000Z', missing: [], reason: 'financial obligation', kind: 'fee' } },
+    } as unknown as Dossier;
+    const asked = portalCall(cfg, ev({ kind: 'fee-asked', at: '2026-12-01T02:00:00.000Z', status: 6 }), owing, [])!;
+    expect(DongBoHoSoMC.safeParse(asked.body).success).toBe(true);
+    expect(asked.body.DanhSachLePhi).toEqual([{ MaPhiLePhi: 'LLTP-01', TenPhiLePhi: 'Phí cung cấp thông tin lý lịch tư pháp', LoaiPhiLePhi: 2, SoTien: 200000, DaThanhToan: 0 }]);
+    expect(asked.body.DanhSachHoSoBoSung).toEqual([]);
+    expect(asked.body.SoTienHoanTra).toBeUndefined();
+    const refunded = portalCall(cfg, ev({ kind: 'fee-refunded', at: '2026-12-05T03:00:00.000Z', status: 7 }), owing, [])!;
+    expect(refunded.body).toMatchObject({ DanhSachLePhi: [{ DaThanhToan: 1 }], SoTienHoanTra: 200000 });
+    expect(refunded.body.DanhSachHoSoBoSung).toHaveLength(1);
+  });
+
   it('report a step as progress (CapNhatTienDoHoSoMC)', () => {
     const call = portalCall(cfg, ev({ kind: 'step-decided', stepId: 's1-stp', agency: 'STP', outcome: 'approve', at: '2026-12-04T01:00:00.000Z', status: 4 }), dossier, [])!;
     expect(call.service).toBe('CapNhatTienDoHoSoMC');
     expect(CapNhatTienDoHoSoMC.safeParse(call.body).success).toBe(true);
     expect(call.body).toMatchObject({ MaHoSo: dossier.code, ThoiDiemXuLy: '20261204080000', TrangThai: 4, DonViXuLy: '000.00.21.H26' });
     expect(portalCall(cfg, ev({ kind: 'rating' }), dossier, [])).toBeUndefined();
-  });
-
-  it('list the fee lines (DanhSachLePhi) from the obligation once it is asked, in whole đồng, phí 1 and lệ phí 2', () => {
-    const owing = {
-      ...dossier,
-      fees: { due: 'before-return', total: 250000, currency: 'VND', since: '2026-12-05T02:00:00.000Z', lines: [
-        { code: 'LLTP-01', kind: 'phi', name: { vi: 'Phí cung cấp thông tin lý lịch tư pháp', en: 'Charge' }, amount: 200000 },
-        { code: 'LLTP-02', kind: 'le-phi', name: { vi: 'Lệ phí cấp bản sao', en: 'Copy fee' }, amount: 50000 },
-      ] },
-    } as unknown as Dossier;
-    const before = portalCall(cfg, ev({ kind: 'received', status: 2 }), owing, [])!;
-    expect(before.body.DanhSachLePhi).toEqual([]);
-    const asked = portalCall(cfg, ev({ kind: 'fee-asked', at: '2026-12-05T02:00:00.000Z', status: 6 }), owing, [])!;
-    expect(asked.service).toBe('DongBoHoSoMC');
-    expect(DongBoHoSoMC.safeParse(asked.body).success).toBe(true);
-    expect(asked.body).toMatchObject({ TrangThaiHoSo: 6, DanhSachLePhi: [
-      { TenPhiLePhi: 'Phí cung cấp thông tin lý lịch tư pháp', MaPhiLePhi: 'LLTP-01', Gia: 200000, LoaiPhiLePhi: 1 },
-      { TenPhiLePhi: 'Lệ phí cấp bản sao', MaPhiLePhi: 'LLTP-02', Gia: 50000, LoaiPhiLePhi: 2 },
-    ] });
-    const paid = portalCall(cfg, ev({ kind: 'fee-paid', at: '2026-12-05T03:00:00.000Z', status: 4 }), owing, [])!;
-    expect(paid.body).toMatchObject({ TrangThaiHoSo: 4 });
-    expect(paid.body.DanhSachLePhi).toHaveLength(2);
   });
 
   it('sync a dossier the portal pushed under the portal\'s own code, as an update from its first call', () => {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Dossier, Step } from './dossier';
 import type { DossierEvent } from './events';
 
@@ -101,9 +101,21 @@ export function portalCall(cfg: NationalPortalConfig, e: DossierEvent, d: Dossie
       DonViXuLy: maDonVi(cfg, d.branch ?? d.procedure.receivingAgency),
       NgayTra: portalDate(d.returnedAt),
       TaiLieuNop: (d.documents ?? []).map((doc) => ({ TepDinhKemId: doc.ref, TenTepDinhKem: doc.name })),
-      DanhSachLePhi: feeLines(d, e.at),
+      // the fee lines (issue 23; OpenCPS's PhiLePhi terms — LoaiPhiLePhi 1 lệ phí, 2 phí: unverified, docs/fees.md),
+      // paid (DaThanhToan 1) once the obligation is settled, refunded amounts beside (SoTienHoanTra)
+      DanhSachLePhi: (d.fees?.lines ?? []).map((l) => ({
+        MaPhiLePhi: l.code,
+        TenPhiLePhi: l.name.vi,
+        LoaiPhiLePhi: l.kind === 'le-phi' ? 1 : 2,
+        SoTien: l.amount,
+        DaThanhToan: d.fees?.paidAt && d.fees.paidAt <= e.at ? 1 : 0,
+      })),
+      ...(Object.values(d.fees?.refunds ?? {}).some((r) => r.at <= e.at)
+        ? { SoTienHoanTra: Object.values(d.fees!.refunds!).filter((r) => r.at <= e.at).reduce((t, r) => t + r.amount, 0) }
+        : {}),
+      // a fee's wait is not a supplement round (its pause is kind `fee`)
       DanhSachHoSoBoSung: Object.entries(d.pauses ?? {})
-        .filter(([, p]) => p.from <= e.at)
+        .filter(([, p]) => p.from <= e.at && p.kind !== 'fee')
         .map(([key, p]) => {
           const letter = apologies.find((l) => l.at === p.to);
           return {
@@ -119,18 +131,6 @@ export function portalCall(cfg: NationalPortalConfig, e: DossierEvent, d: Dossie
   };
 }
 
-/**
- * DanhSachLePhi: the dossier's fee lines (its financial obligation, functions/core/fees.ts) once
- * asked, as OpenCPS names them — TenPhiLePhi, MaPhiLePhi, Gia (whole đồng), LoaiPhiLePhi (1 phí,
- * 2 lệ phí: OpenCPS leaves the codes unset, so these are unverified). HinhThucThu (how it was
- * collected) is not sent: the payment's method lives on the payment, not on the dossier, and the
- * portal's codes for it are not known.
- */
-export function feeLines(d: Pick<Dossier, 'fees'>, at: string): { TenPhiLePhi: string; MaPhiLePhi: string; Gia: number; LoaiPhiLePhi: 1 | 2 }[] {
-  if (!d.fees || d.fees.since > at) return [];
-  return d.fees.lines.map((l) => ({ TenPhiLePhi: l.name.vi, MaPhiLePhi: l.code, Gia: l.amount, LoaiPhiLePhi: l.kind === 'phi' ? 1 : 2 }));
-}
-
 /** Shape checks the stand-in portal applies (infra/local/dvcqg.ts): what a real portal would refuse. */
 export const DongBoHoSoMC = z.object({
   MaHoSo: z.string().min(1),
@@ -144,7 +144,7 @@ export const DongBoHoSoMC = z.object({
   TaiLieuNop: z.array(z.object({ TepDinhKemId: z.string(), TenTepDinhKem: z.string() })),
   DanhSachHoSoBoSung: z.array(z.object({ NgayHenTraTruoc: z.string().regex(/^(\d{14})?$/), NgayHenTraMoi: z.string().regex(/^(\d{14})?$/) }).passthrough()),
   DanhSachGiayToKetQua: z.array(z.object({ TenGiayTo: z.string() }).passthrough()),
-  DanhSachLePhi: z.array(z.object({ TenPhiLePhi: z.string().min(1), MaPhiLePhi: z.string().min(1), Gia: z.number().int().min(0), LoaiPhiLePhi: z.union([z.literal(1), z.literal(2)]) }).passthrough()).optional(),
+  DanhSachLePhi: z.array(z.object({ MaPhiLePhi: z.string().min(1), TenPhiLePhi: z.string().min(1), LoaiPhiLePhi: z.number().int(), SoTien: z.number().int().positive() }).passthrough()).optional(),
 }).passthrough();
 
 export const CapNhatTienDoHoSoMC = z.object({

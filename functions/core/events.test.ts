@@ -189,6 +189,20 @@ describe('events derived from the facts', () => {
     ]);
   });
 
+  it('name a refund as fee-refunded, after the end that made it due, once per refund, the status unchanged', () => {
+    const life = live([{ a: 'decide', dt: 10, pick: 0 }]).at(-1)!;
+    const dossier = clone(life.dossier);
+    dossier.stop = { kind: 'withdrawn', at: iso(50), reason: 'citizen' };
+    dossier.status = 7;
+    dossier.fees = { due: 'submission', lines: [], total: 200000, currency: 'VND', since: iso(1), paidAt: iso(5), paymentId: 'P1', refunds: { R1: { paymentId: 'P1', amount: 200000, at: iso(50) } } };
+    const events = deriveEvents(dossier, life.steps, life.apologies);
+    expect(events.slice(-2).map((e) => [e.kind, e.status, e.id])).toEqual([
+      ['withdrawn', 7, `${dossier.code}/withdrawn`],
+      ['fee-refunded', 7, `${dossier.code}/fee-refunded/R1`],
+    ]);
+    expect(deriveEvents(dossier, life.steps, life.apologies)).toEqual(events);
+  });
+
   it('tell an agency system codes, statuses, instants and step ids, no personal data', () => {
     const life = live([{ a: 'decide', dt: 5, pick: 0 }]).at(-1)!;
     const text = JSON.stringify(deriveEvents(life.dossier, life.steps, life.apologies).map(webhookView));

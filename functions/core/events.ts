@@ -26,7 +26,9 @@ export type EventKind =
   | 'rating'
   /** Reserved for issue 23 (fees): `fee-asked`/`fee-paid` come from the fee facts' own helper. */
   | 'fee-asked'
-  | 'fee-paid';
+  | 'fee-paid'
+  /** A fee refunded (a refused or withdrawn dossier, money not owed): from `fees.refunds` (docs/fees.md). */
+  | 'fee-refunded';
 
 export interface DossierEvent {
   /** `<code>/<kind>[/<fact id>]`: the same fact always gives the same id. */
@@ -70,6 +72,7 @@ const phase = (d: Draft, deskStage: number | undefined): [number, number] => {
     case 'result-ready': return [deskStage ?? 998, SUB['result-ready']!];
     case 'refused': case 'withdrawn': return [999, 0];
     case 'returned': return [999, 1];
+    case 'fee-refunded': return [999, 1.5];
     case 'rating': return [999, 2];
     default: return [d.stageIndex ?? 998, SUB[d.kind] ?? 0];
   }
@@ -122,6 +125,8 @@ export function deriveEvents(dossier: Dossier, steps: readonly Step[] = [], apol
   push('result-ready', dossier.resultReadyAt);
   if (dossier.stop) push(dossier.stop.kind, dossier.stop.at, dossier.stop.stepId ? { stepId: dossier.stop.stepId, ...(dossier.stop.agency ? { agency: dossier.stop.agency } : {}) } : {});
   push('returned', dossier.returnedAt);
+  // refunds (issue 23): after the end that made them due; the status does not change
+  for (const [id, r] of Object.entries(dossier.fees?.refunds ?? {})) push('fee-refunded', r.at, {}, id);
   if (dossier.rating) push('rating', dossier.rating.at);
   // the citizen's evaluation per criterion (issue 25, ./evaluation.ts): a rating event of its own
   if (dossier.evaluation) push('rating', dossier.evaluation.at, {}, 'evaluation');
@@ -163,7 +168,7 @@ function withStatus(code: string, drafts: Draft[]): DossierEvent[] {
       case 'refused': status = 8; ended = true; break;
       case 'withdrawn': status = 7; ended = true; break;
       case 'returned': status = 10; ended = true; break;
-      case 'rating': break;
+      case 'rating': case 'fee-refunded': break;
     }
     return { ...d, code, status };
   });

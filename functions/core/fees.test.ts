@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeFees, FEE_CAP, FeeError, FeesBody, formatDong, sumDong, type FeeLineSpec } from './fees';
+import { computeFees, FEE_CAP, FeeError, FeesBody, formatDong, refundAmount, refundGround, sumDong, type FeeLineSpec } from './fees';
 
 const name = { vi: 'Lệ phí', en: 'Fee' };
 const amount = fc.integer({ min: 1, max: FEE_CAP });
@@ -45,5 +45,28 @@ describe('fee arithmetic', () => {
     expect(formatDong(200_000)).toBe('200.000 đ');
     expect(formatDong(1_500_000)).toBe('1.500.000 đ');
     expect(formatDong(5)).toBe('5 đ');
+  });
+
+  it('refunds never more than was paid, in whole đồng, the whole payment by default', () => {
+    fc.assert(
+      fc.property(amount, fc.oneof(fc.integer({ min: -5, max: FEE_CAP + 5 }), fc.double(), fc.constant(undefined)), (paid, asked) => {
+        const ok = asked === undefined || (Number.isSafeInteger(asked) && asked > 0 && asked <= paid);
+        if (ok) expect(refundAmount(paid, asked)).toBe(asked ?? paid);
+        else expect(() => refundAmount(paid, asked)).toThrow(FeeError);
+      }),
+    );
+  });
+
+  it('refunds a fee on a ground the rules give: refused or withdrawn before any approval, money not owed, paid twice', () => {
+    const paid = { state: 'paid' as const };
+    const none: { stepId: string; history: { outcome?: string }[] }[] = [{ stepId: 's1', history: [] }];
+    const approved = [{ stepId: 's1', history: [{ outcome: 'approve' }] }];
+    expect(refundGround({ stop: { kind: 'withdrawn' } }, none, paid)).toEqual({ ok: true, ground: 'withdrawn' });
+    expect(refundGround({ stop: { kind: 'refused' } }, [{ stepId: 's1', history: [{ outcome: 'refuse' }] }], paid)).toEqual({ ok: true, ground: 'refused' });
+    expect(refundGround({ stop: { kind: 'withdrawn' } }, approved, paid)).toMatchObject({ ok: false });
+    expect(refundGround({}, none, paid)).toMatchObject({ ok: false });
+    expect(refundGround({}, approved, { ...paid, reconcile: 'already-paid' })).toEqual({ ok: true, ground: 'paid-twice' });
+    expect(refundGround({ stop: { kind: 'withdrawn' } }, approved, { ...paid, reconcile: 'dossier-moved-on' })).toEqual({ ok: true, ground: 'not-owed' });
+    expect(refundGround({ stop: { kind: 'withdrawn' } }, none, { state: 'pending' })).toMatchObject({ ok: false });
   });
 });

@@ -131,7 +131,47 @@ export interface FeeObligation {
   paidAt?: string;
   /** The payment that settled it. */
   paymentId?: string;
+  /** Refunds made (refund id → the payment refunded, the amount in đồng, when): the outbox's `fee-refunded`. */
+  refunds?: Record<string, { paymentId: string; amount: number; at: string }>;
 }
 
 /** The pause key of the fee wait in `dossier.pauses` (kind `fee`). */
 export const FEE_PAUSE_KEY = 'fee-1';
+
+/**
+ * Refunds (docs/fees.md, "Refunds"). A payment is refunded at most once, never more than was
+ * paid, and only on one of these grounds (the rules as understood; unverified in docs/fees.md):
+ *   `not-owed`     — the money came after the dossier had moved on (withdrawn, stopped): nothing was owed;
+ *   `paid-twice`   — the obligation was already settled by another payment;
+ *   `refused`      — the dossier was refused before any agency approved a step (refused at intake or appraisal's first step);
+ *   `withdrawn`    — the citizen withdrew the dossier before processing produced anything (no step approved).
+ * Any other paid fee stays paid: the service was rendered (Law 97/2015/QH13 leaves refunds to each
+ * fee's own act; none of the shipped ones provides for a refund once processing has begun).
+ */
+export type RefundGround = 'not-owed' | 'paid-twice' | 'refused' | 'withdrawn';
+export type RefundState = 'requested' | 'refunded' | 'failed';
+
+export type RefundDecision = { ok: true; ground: RefundGround } | { ok: false; why: string };
+
+/** Whether a paid payment may be refunded, and on which ground. Pure. */
+export function refundGround(
+  dossier: { stop?: { kind: 'refused' | 'withdrawn' } },
+  steps: readonly { stepId: string; history: readonly { outcome?: string }[] }[],
+  payment: { state: PaymentState; reconcile?: string },
+): RefundDecision {
+  if (payment.state !== 'paid') return { ok: false, why: 'the payment is not paid' };
+  if (payment.reconcile === 'already-paid') return { ok: true, ground: 'paid-twice' };
+  if (payment.reconcile === 'dossier-moved-on') return { ok: true, ground: 'not-owed' };
+  if (!dossier.stop) return { ok: false, why: 'the dossier is neither refused nor withdrawn: the fee was owed' };
+  const approved = steps.find((s) => s.history.some((h) => h.outcome === 'approve'));
+  if (approved) return { ok: false, why: `processing had begun (step ${approved.stepId} was approved): the fee is not refunded` };
+  return { ok: true, ground: dossier.stop.kind };
+}
+
+/** An amount to refund: whole đồng, > 0, never more than was paid. */
+export function refundAmount(paid: number, asked: number | undefined): number {
+  const amount = asked ?? paid;
+  if (!Number.isSafeInteger(amount) || amount <= 0) throw new FeeError('amount', 'whole đồng, more than 0');
+  if (amount > paid) throw new FeeError('amount', `at most ${paid} đồng (what was paid)`);
+  return amount;
+}

@@ -54,6 +54,7 @@ export const NOTIFY_EVENTS = [
   'agency-warning',
   'fees-due',
   'payment-receipt',
+  'payment-refund',
 ] as const;
 export type NotifyEvent = (typeof NOTIFY_EVENTS)[number];
 

@@ -1,6 +1,4 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import middy from '@middy/core';
 import * as z from 'zod';
 import { documentClient, tableName } from '../commons/aws';
@@ -8,7 +6,7 @@ import { openContact } from '../commons/contacts';
 import { readEmail, recordSent } from '../commons/email-store';
 import { dossierCode } from '../commons/params';
 import { isFeedbackCode } from '../core/feedback';
-import { logger, metrics } from '../commons/powertools';
+import { injectLambdaContext, logger, metrics, MetricUnit } from '../commons/powertools';
 import { isConditionFailed, keys } from '../commons/store';
 import { DELIVERY_EVENTS, needsContact } from '../core/email-delivery';
 
@@ -87,4 +85,4 @@ async function record(raw: unknown) {
   return { recorded: true, state: kind.state, changed: true };
 }
 
-export const handler = middy<unknown, unknown>().use(injectLambdaContext(logger, { resetKeys: true })).handler(record);
+export const handler = middy<unknown, unknown>().use(injectLambdaContext(logger)).handler(record);

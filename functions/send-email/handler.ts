@@ -1,6 +1,4 @@
 import { SendEmailCommand } from '@aws-sdk/client-sesv2';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import middy from '@middy/core';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import * as z from 'zod';
@@ -16,7 +14,7 @@ import { composeFeedbackLetter } from '../commons/feedback-store';
 import { FEEDBACK_EVENTS } from '../core/email/feedback-letter';
 import { composeOnlineCheckLetter, ONLINE_CHECK_KEY } from '../commons/online-check';
 import { dossierCode } from '../commons/params';
-import { logger, metrics } from '../commons/powertools';
+import { injectLambdaContext, logger, metrics, MetricUnit } from '../commons/powertools';
 import { currentCentre } from '../core/centre';
 import { RETRY_BUDGET_HOURS, SES_CALL_TIMEOUT_MS, DEFAULT_LEASE_SECONDS, backoffSeconds, decide, isDefiniteRefusal, isThrottle } from '../core/email-delivery';
 import { renderEmail, type RenderedEmail } from '../core/email/templates';
@@ -172,4 +170,4 @@ async function batch(event: SQSEvent): Promise<SQSBatchResponse> {
  * The email queue's consumer (SQS event source mapping, partial batch responses): for each
  * message, claim the email, compose and send it at the centre's rate, record SES's message id.
  */
-export const handler = middy<SQSEvent, SQSBatchResponse>().use(injectLambdaContext(logger, { resetKeys: true })).handler(batch);
+export const handler = middy<SQSEvent, SQSBatchResponse>().use(injectLambdaContext(logger)).handler(batch);

@@ -1,11 +1,10 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { documentClient, tableName } from '../commons/aws';
 import { now } from '../commons/clock';
 import { compose, UnwritableLetter, type Input as Letter } from '../commons/compose-email';
 import { readEmail, requestEmail } from '../commons/email-store';
 import { enqueueEmail } from '../commons/email-queue';
-import { logger, metrics } from '../commons/powertools';
+import { logger, metrics, MetricUnit } from '../commons/powertools';
 import { keys } from '../commons/store';
 
 function markStepSent(code: string, stepId: string, eventKey: string) {

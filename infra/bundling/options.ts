@@ -29,6 +29,8 @@ export const esbuildOptions = (entry: string, outfile: string, absWorkingDir: st
   target: 'node24',
   mainFields: ['module', 'main'],
   minify: true,
+  // Vietnamese text as UTF-8 bytes (2–3 each), not as \uXXXX escapes (6 each): Node reads ESM as UTF-8
+  charset: 'utf8',
   sourcemap: false,
   banner: { js: BANNER },
   alias: ALIASES,

@@ -1,6 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
-import { canonicalConfirmation, canonicalRequest, sign, signatureValid, type HubConfirmation, type HubRequest } from '../../functions/commons/payment-hub';
+import {
+  canonicalConfirmation,
+  canonicalRefundConfirmation,
+  canonicalRefundRequest,
+  canonicalRequest,
+  canonicalStatement,
+  sign,
+  signatureValid,
+  type HubConfirmation,
+  type HubRefundConfirmation,
+  type HubRefundRequest,
+  type HubRequest,
+} from '../../functions/commons/payment-hub';
 import { escapeHtml } from '../../functions/core/email/format';
 import { formatDong } from '../../functions/core/fees';
 import { localDate } from '../../functions/core/local-time';
@@ -13,8 +25,13 @@ import { localDate } from '../../functions/core/local-time';
  * hub's would be. A test (or a person) can settle without the page:
  * `POST /_local/payhub/payments/{id}/pay|cancel|fail` (`{"confirm": false}`: settle now, confirm
  * later), and resend a confirmation on demand (late, repeated, or tampered):
- * `POST /_local/payhub/replay {"paymentId", "amount"?, "signature"?}`. Its statement of a day:
- * `GET /_local/payhub/settlements?date=`.
+ * `POST /_local/payhub/replay {"paymentId", "amount"?, "signature"?}`. Refunds: the platform's
+ * signed request (`POST /_local/payhub/refunds`), never more than was paid, confirmed server to
+ * server at POST /public/payments/refund-confirm right after (or held:
+ * `POST /_local/payhub/refunds/hold {"hold": true}`, then `POST /_local/payhub/refunds/{id}/refund|fail`;
+ * `POST /_local/payhub/refunds/{id}/confirm {"amount"?, "signature"?}` sends it again). Its statement
+ * of a day, signed: `GET /_local/payhub/settlements?date=` (settlements and refunds;
+ * `POST /_local/payhub/statement-fault {"tamper": true}` changes a line after signing).
  */
 /** The secret's name the functions read (commons/secrets.ts; the runtime's LOCAL_SECRETS). */
 export const LOCAL_PAYHUB_SECRET_NAME = 'motcua/local/payhub';
@@ -34,8 +51,20 @@ interface HubPayment {
   confirmations: { status: number; at: string }[];
 }
 
+interface HubRefund {
+  request: HubRefundRequest;
+  state: 'pending' | 'refunded' | 'failed';
+  hubRef?: string;
+  settledAt?: string;
+}
+
 export class LocalPayHub {
   private readonly payments = new Map<string, HubPayment>();
+  private readonly refunds = new Map<string, HubRefund>();
+  /** Refunds wait to be settled by hand (`/refunds/{id}/refund|fail`). */
+  private holdRefunds = false;
+  /** The statement is changed after it is signed (a tampered statement). */
+  private tamperStatement = false;
 
   constructor(
     readonly secret: string,
@@ -86,6 +115,62 @@ export class LocalPayHub {
     }
     this.payments.get(id)!.confirmations.push({ status: res.status, at: new Date(this.now()).toISOString() });
     return { status: res.status, body };
+  }
+
+  /** The hub's confirmation of a refund (signed; `amount` or `signature` changed for a test). */
+  refundConfirmation(id: string, override: { amount?: number; signature?: string } = {}): HubRefundConfirmation {
+    const r = this.refunds.get(id)!;
+    const original = {
+      refundId: id,
+      paymentId: r.request.paymentId,
+      amount: r.request.amount,
+      currency: 'VND',
+      status: r.state === 'refunded' ? ('refunded' as const) : ('failed' as const),
+      hubRef: r.hubRef ?? `HUBR-${id}`,
+      refundedAt: r.settledAt ?? new Date(this.now()).toISOString(),
+    };
+    const signature = override.signature ?? sign(this.secret, canonicalRefundConfirmation(original));
+    return { ...original, ...(override.amount !== undefined ? { amount: override.amount } : {}), signature };
+  }
+
+  async confirmRefund(id: string, override: { amount?: number; signature?: string } = {}): Promise<{ status: number; body: unknown }> {
+    const res = await fetch(`${this.origin()}/public/payments/refund-confirm`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(this.refundConfirmation(id, override)),
+    });
+    const text = await res.text();
+    try {
+      return { status: res.status, body: JSON.parse(text) };
+    } catch {
+      return { status: res.status, body: text };
+    }
+  }
+
+  private settleRefund(id: string, outcome: 'refund' | 'fail') {
+    const r = this.refunds.get(id)!;
+    if (r.state !== 'pending') return false;
+    r.state = outcome === 'refund' ? 'refunded' : 'failed';
+    r.hubRef = `HUBR-${randomBytes(6).toString('hex').toUpperCase()}`;
+    r.settledAt = new Date(this.now()).toISOString();
+    return true;
+  }
+
+  /** The hub's statement of a local day: its settlements and refunds, signed (tampered on demand, after signing). */
+  statement(date: string) {
+    const settlements = [...this.payments.entries()]
+      .filter(([, p]) => p.state === 'paid' && p.settledAt && localDate(p.settledAt) === date)
+      .map(([id, p]) => ({ paymentId: id, amount: p.request.total, hubRef: p.hubRef!, paidAt: p.settledAt! }));
+    const refunds = [...this.refunds.entries()]
+      .filter(([, r]) => r.state === 'refunded' && r.settledAt && localDate(r.settledAt) === date)
+      .map(([id, r]) => ({ refundId: id, paymentId: r.request.paymentId, amount: r.request.amount, hubRef: r.hubRef!, refundedAt: r.settledAt! }));
+    const signature = sign(this.secret, canonicalStatement({ date, settlements, refunds }));
+    if (this.tamperStatement) {
+      // a line changed on the way: one settlement less (or one invented when there is none)
+      if (settlements.length) settlements.pop();
+      else settlements.push({ paymentId: `P${'F'.repeat(20)}`, amount: 1000, hubRef: 'HUB-FORGED', paidAt: `${date}T03:00:00.000Z` });
+    }
+    return { date, settlements, refunds, signature };
   }
 
   private settle(id: string, outcome: 'pay' | 'cancel' | 'fail') {
@@ -179,11 +264,58 @@ ${
       return true;
     }
     if (method === 'GET' && path === '/_local/payhub/settlements') {
-      const date = url.searchParams.get('date') ?? '';
-      const settlements = [...this.payments.entries()]
-        .filter(([, p]) => p.state === 'paid' && p.settledAt && localDate(p.settledAt) === date)
-        .map(([id, p]) => ({ paymentId: id, amount: p.request.total, hubRef: p.hubRef!, paidAt: p.settledAt! }));
-      this.send(res, 200, { date, settlements });
+      this.send(res, 200, this.statement(url.searchParams.get('date') ?? ''));
+      return true;
+    }
+    if (method === 'POST' && path === '/_local/payhub/statement-fault') {
+      this.tamperStatement = (json() as { tamper?: boolean }).tamper === true;
+      this.send(res, 200, { tamper: this.tamperStatement });
+      return true;
+    }
+    if (method === 'POST' && path === '/_local/payhub/refunds') {
+      const { signature, ...request } = json() as unknown as HubRefundRequest & { signature: string };
+      if (typeof signature !== 'string' || !request.refundId || !signatureValid(this.secret, canonicalRefundRequest(request), signature)) {
+        this.send(res, 401, { message: 'signature' });
+        return true;
+      }
+      const paid = this.payments.get(request.paymentId);
+      if (!paid || paid.state !== 'paid') {
+        this.send(res, 409, { message: 'No paid payment to refund' });
+        return true;
+      }
+      const before = [...this.refunds.values()].filter((r) => r.request.paymentId === request.paymentId && r.request.refundId !== request.refundId && r.state !== 'failed');
+      if (!Number.isSafeInteger(request.amount) || request.amount <= 0 || before.reduce((t, r) => t + r.request.amount, 0) + request.amount > paid.request.total) {
+        this.send(res, 422, { message: 'More than was paid' });
+        return true;
+      }
+      const known = this.refunds.get(request.refundId);
+      if (!known || known.state === 'failed') this.refunds.set(request.refundId, { request, state: 'pending' });
+      const r = this.refunds.get(request.refundId)!;
+      this.send(res, 202, { refundId: request.refundId, state: r.state });
+      // the hub refunds and confirms server to server, after answering (as a real hub would)
+      if (!this.holdRefunds) {
+        setTimeout(() => {
+          this.settleRefund(request.refundId, 'refund');
+          void this.confirmRefund(request.refundId).catch(() => undefined);
+        }, 0);
+      }
+      return true;
+    }
+    if (method === 'POST' && path === '/_local/payhub/refunds/hold') {
+      this.holdRefunds = (json() as { hold?: boolean }).hold === true;
+      this.send(res, 200, { hold: this.holdRefunds });
+      return true;
+    }
+    const refundAct = /^\/_local\/payhub\/refunds\/([A-Z0-9]{1,40})\/(refund|fail|confirm)$/.exec(path);
+    if (method === 'POST' && refundAct) {
+      const [, id, act] = refundAct as unknown as [string, string, 'refund' | 'fail' | 'confirm'];
+      if (!this.refunds.has(id)) {
+        this.send(res, 404, { message: 'No such refund' });
+        return true;
+      }
+      if (act !== 'confirm') this.settleRefund(id, act);
+      const confirmation = await this.confirmRefund(id, act === 'confirm' ? (json() as { amount?: number; signature?: string }) : {});
+      this.send(res, 200, { refundId: id, state: this.refunds.get(id)!.state, confirmation });
       return true;
     }
     this.send(res, 404, { message: 'Not Found' });

@@ -4,7 +4,7 @@ import { applicant, eventually, scenario, startHarness, uniqueKey, type Harness 
 import { documents, pdf } from '../support/documents';
 import { signIn } from '../support/national-sign-in';
 import { testCitizens } from '../../infra/local/oidc';
-import { canonicalConfirmation, sign } from '../../functions/commons/payment-hub';
+import { canonicalConfirmation, canonicalRefundConfirmation, sign } from '../../functions/commons/payment-hub';
 import { applyOnline, askCompletion, attach, citizenToken, judicialRecordAnswers } from '../support/online';
 import { seedOnlineDossier } from '../support/online';
 import { hanoi } from '../support/centre';
@@ -200,6 +200,20 @@ describe('every instant of every answer is local time (+07:00)', () => {
     expect((await h.call('GET', `/public/dossiers/${f1.code}`, { headers: pin(f1) })).body.fees.paid).toBe(true);
     await h.call('GET', '/payments?from=2026-12-01&to=2026-12-31', { token: op });
     await h.call('GET', '/payments/reconciliation?date=2026-12-02', { token: op });
+    // the receipt as a PDF (citizen, desk)
+    expect((await h.call('GET', `/public/dossiers/${f1.code}/payments/${started.paymentId}/receipt`, { headers: pin(f1) })).status).toBe(200);
+    expect((await h.call('GET', `/payments/${started.paymentId}/receipt`, { token: op })).status).toBe(200);
+    // f3 paid through the hub, withdrawn, its fee refunded through the hub (held, then its signed confirmation)
+    const f3 = await owing(79);
+    const paying = (await h.call('POST', `/public/dossiers/${f3.code}/payments`, { headers: pin(f3), body: {} })).body;
+    expect((await h.call('POST', `/_local/payhub/payments/${paying.paymentId}/pay`)).status).toBe(200);
+    expect((await h.call('POST', `/public/dossiers/${f3.code}/withdraw`, { headers: pin(f3), body: {} })).status).toBe(202);
+    await h.call('POST', '/_local/payhub/refunds/hold', { body: { hold: true } });
+    const asked = await h.call('POST', `/payments/${paying.paymentId}/refund`, { token: op, headers: { 'idempotency-key': uniqueKey() }, body: { reason: 'Rút hồ sơ trước khi xử lý' } });
+    expect(asked.status).toBe(202);
+    await h.call('POST', '/_local/payhub/refunds/hold', { body: { hold: false } });
+    const refunded = { refundId: asked.body.refundId, paymentId: paying.paymentId, amount: 200000, currency: 'VND', status: 'refunded' as const, hubRef: 'HUBR-LT', refundedAt: String((await h.call('GET', '/_local/clock')).body.now) };
+    expect((await h.call('POST', '/public/payments/refund-confirm', { body: { ...refunded, signature: sign(hubSecret, canonicalRefundConfirmation(refunded)) } })).status).toBe(200);
     // handed back, then evaluated by its signed-in owner (issue 25)
     const sdl1 = await h.token('sdl-1', ['agency-SDL']);
     await s.task('SDL', sdl1, own.code, 's1-sdl');

@@ -218,6 +218,11 @@ describe('who may call what', () => {
     { route: 'POST /dossiers/{code}/payments', path: `/dossiers/${d.h.code}/payments`, body: { method: 'cash', amount: 200000 }, allow: { desk: 201 }, deny: { operator: 403, stp: 403, nobody: 403, stpSystem: 403 } },
     { route: 'GET /payments', path: '/payments?from=2026-12-01&to=2026-12-31', allow: { desk: 200, operator: 200 }, deny: { stp: 403, nobody: 403, stpSystem: 403 } },
     { route: 'GET /payments/reconciliation', path: '/payments/reconciliation?date=2026-12-02', allow: { operator: 200 }, deny: { desk: 403, stp: 403, nobody: 403 } },
+    // refunds and receipts (docs/fees.md): an unknown payment is 404 to those the route lets in; the hub's refund confirmation is public but signed
+    { route: 'POST /payments/{paymentId}/refund', path: `/payments/P${'0'.repeat(20)}/refund`, body: { reason: 'Hồ sơ đã rút' }, allow: { desk: 404, operator: 404 }, deny: { stp: 403, nobody: 403, stpSystem: 403 } },
+    { route: 'GET /payments/{paymentId}/receipt', path: `/payments/P${'0'.repeat(20)}/receipt`, allow: { desk: 404, operator: 404 }, deny: { stp: 403, nobody: 403, stpSystem: 403 } },
+    { route: 'POST /public/payments/refund-confirm', path: '/public/payments/refund-confirm', body: { refundId: `R${'0'.repeat(20)}`, paymentId: `P${'0'.repeat(20)}`, amount: 200000, currency: 'VND', status: 'refunded', hubRef: 'HUBR-1', refundedAt: '2026-12-02T10:00:00+07:00', signature: 'ab'.repeat(32) }, allow: {}, deny: { anonymous: 401, desk: 401, signedIn: 401 } },
+    { route: 'GET /public/dossiers/{code}/payments/{paymentId}/receipt', path: `/public/dossiers/${d.g.code}/payments/P${'0'.repeat(20)}/receipt`, pin: d.g.lookupPin, allow: { citizen: 404 }, deny: publicDeny },
     { route: 'POST /public/sign-out', path: '/public/sign-out', allow: { leaving: 200 }, deny: { anonymous: 401, desk: 401, stpSystem: 401 } },
     // applying online: the catalogue to anyone; a citizen's applications and online dossiers to that citizen only
     // (another citizen 404, as if they did not exist; no session 401, an officer's token is no session: 401)

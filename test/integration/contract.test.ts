@@ -283,6 +283,13 @@ describe('real answers validate against the contract', () => {
     const today = String((await h.call('GET', '/_local/clock')).body.now).slice(0, 10); // the local clock's day (+07:00)
     await check('GET /payments', `/payments?from=${today}&to=${today}`, { token: op });
     await check('GET /payments/reconciliation', `/payments/reconciliation?date=${today}`, { token: op });
+    // the receipt as a PDF (citizen, desk); refunds: the card handed back at the desk for a withdrawn dossier, the online one through the hub
+    await check('GET /public/dossiers/{code}/payments/{paymentId}/receipt', `/public/dossiers/${owing.code}/payments/${started.paymentId}/receipt`, { headers: { 'x-lookup-pin': owing.lookupPin } });
+    await check('GET /payments/{paymentId}/receipt', `/payments/${started.paymentId}/receipt`, { token: op });
+    await check('POST /payments/{paymentId}/refund', `/payments/${started.paymentId}/refund`, { token: op, body: { reason: 'Hồ sơ đã rút' } }); // still owed: 409
+    expect((await h.call('POST', `/public/dossiers/${owing.code}/withdraw`, { body: {}, headers: { 'x-lookup-pin': owing.lookupPin, 'idempotency-key': uniqueKey() } })).status).toBe(202);
+    const refundAsked = await check('POST /payments/{paymentId}/refund', `/payments/${started.paymentId}/refund`, { token: op, body: { reason: 'Hồ sơ đã rút' } });
+    await check('POST /public/payments/refund-confirm', '/public/payments/refund-confirm', { body: { refundId: refundAsked.refundId, paymentId: started.paymentId, amount: 200000, currency: 'VND', status: 'refunded', hubRef: 'X', refundedAt: '2026-12-07T10:00:00+07:00', signature: 'ab'.repeat(32) } }); // forged: 401
     console.log(`contract: ${seen.size} of ${routes.length} routes answered and validated`);
     expect([...seen].sort()).toEqual(routes.map((r) => `${r.method} ${r.path}`).sort());
   });

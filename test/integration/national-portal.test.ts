@@ -343,14 +343,14 @@ describe('the national portal sync', () => {
     expect(res.status).toBe(201);
     const { code, lookupPin } = res.body as { code: string; lookupPin: string };
     const asked = await eventually(async () => (await accepted(code)).find((c) => c.body.TrangThaiHoSo === 6));
-    expect(asked.body.DanhSachLePhi).toEqual([{ TenPhiLePhi: expect.stringMatching(/\S/), MaPhiLePhi: 'LLTP-01', Gia: 200000, LoaiPhiLePhi: expect.any(Number) }]);
+    expect(asked.body.DanhSachLePhi).toEqual([expect.objectContaining({ MaPhiLePhi: 'LLTP-01', SoTien: 200000, DaThanhToan: 0 })]);
     const started = await h.call('POST', `/public/dossiers/${code}/payments`, { body: {}, headers: { 'x-lookup-pin': lookupPin, 'idempotency-key': uniqueKey() } });
     expect(started.status).toBe(201);
     expect((await h.call('POST', `/_local/payhub/payments/${started.body.paymentId}/pay`)).status).toBe(200);
     const paid = await eventually(async () => (await listOutbox(code)).find((e) => e.event.kind === 'fee-paid' && e.portalState === 'sent'));
     const after = (await accepted(code)).filter((c) => c.service === 'DongBoHoSoMC').at(-1)!;
     expect(after.body.TrangThaiHoSo).toBe(paid.event.status);
-    expect(after.body.DanhSachLePhi).toHaveLength(1);
+    expect(after.body.DanhSachLePhi).toEqual([expect.objectContaining({ MaPhiLePhi: 'LLTP-01', DaThanhToan: 1 })]);
   }, 60_000);
 
   it('backfills: the events of a dossier that no relay saw are recorded once by the operator\'s backfill, then sent in order', async () => {

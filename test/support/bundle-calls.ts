@@ -66,8 +66,8 @@ const DOCUMENT_COMMAND = /node_modules\/@aws-sdk\/lib-dynamodb\/dist-es\/command
 /** A presigned POST is signed with the function's credentials: the browser's upload is its s3:PutObject. */
 const PRESIGNED_POST = /node_modules\/@aws-sdk\/s3-presigned-post\/dist-es\/createPresignedPost\.js$/;
 // A presigned GET (s3-request-presigner) signs a GetObjectCommand, which is then in the bundle:
-// s3:GetObject comes from that command. Powertools idempotency's persistence layer sends
-// client-dynamodb's GetItem/PutItem/UpdateItem/DeleteItem commands: they are in the bundle too.
+// s3:GetObject comes from that command. The idempotency records (functions/commons/idempotency.ts)
+// are written with client-dynamodb's GetItem/PutItem/UpdateItem/DeleteItem commands, imported there.
 
 /** The output's modules (bytes kept) of a metafile with one output. */
 export function keptModules(meta: Metafile): string[] {
@@ -80,9 +80,6 @@ export function keptModules(meta: Metafile): string[] {
 
 /** lib-dynamodb's commands its own paginators keep in any bundle of the document client. */
 const PAGINATED = new Set(['Query', 'Scan']);
-/** Powertools idempotency's persistence layer (functions/commons/idempotency.ts): a record is read, put, updated, deleted on failure. */
-const IDEMPOTENCY_LAYER = /node_modules\/@aws-lambda-powertools\/idempotency\/lib\/esm\/persistence\/DynamoDBPersistenceLayer\.js$/;
-const IDEMPOTENCY_ACTIONS = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'];
 
 /** Names a module of ours imports (not as types) from a package. */
 function importedNames(source: string, pkg: string): string[] {
@@ -116,8 +113,6 @@ export function actionsCalled(meta: Metafile, root = projectRoot): Calls {
   const actions = new Set<string>();
   const rawKept: string[] = [];
   const unexplained: string[] = [];
-  const idempotency = kept.some((f) => IDEMPOTENCY_LAYER.test(f));
-  if (idempotency) for (const a of IDEMPOTENCY_ACTIONS) actions.add(a);
   const documentKept = new Set<string>();
 
   for (const file of kept) {
@@ -127,7 +122,7 @@ export function actionsCalled(meta: Metafile, root = projectRoot): Calls {
       if (!prefix) throw new Error(`${file}: which IAM service is @aws-sdk/client-${m[1]}? Add it to IAM_PREFIX`);
       const action = `${prefix}:${m[2]}`;
       if (CLIENT_INTERNAL.has(action)) continue;
-      // client-dynamodb's commands are sent by lib-dynamodb's, or by the idempotency layer: below
+      // client-dynamodb's commands are sent by lib-dynamodb's, or by our code that imports them: below
       if (prefix === 'dynamodb') rawKept.push(m[2]!);
       else for (const a of ACTION_OF[action] ?? [action]) actions.add(a);
       continue;
@@ -149,7 +144,7 @@ export function actionsCalled(meta: Metafile, root = projectRoot): Calls {
   }
   for (const name of rawKept) {
     if (rawImports.has(`${name}Command`)) actions.add(`dynamodb:${name}`);
-    else if (!documentKept.has(name) && !(idempotency && IDEMPOTENCY_ACTIONS.includes(`dynamodb:${name}`))) unexplained.push(`@aws-sdk/client-dynamodb ${name}Command`);
+    else if (!documentKept.has(name)) unexplained.push(`@aws-sdk/client-dynamodb ${name}Command`);
   }
   return { actions, unexplained };
 }

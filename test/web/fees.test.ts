@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
+import { join } from 'node:path';
+import { ROOT } from '../../infra/local/runtime';
+import { pdfText } from '../support/pdf-text';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicant, eventually, scenario, startHarness, uniqueKey, type Harness } from '../support/local';
 import { launchBrowser, newPage, seriousViolations } from '../support/browser';
@@ -60,11 +64,14 @@ describe('paying a fee online (390×844)', () => {
     await page.waitForSelector('[data-testid=fee-receipt]');
     expect(await page.textContent('[data-testid=fee-receipt]')).toMatch(/Biên lai điện tử ký hiệu TTHCC\/26E, số 000000\d/);
     expect(await page.textContent('#fees')).toContain('Đã nộp');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải biên lai' }).click()]);
-    const { readFileSync } = await import('node:fs');
-    const receipt = readFileSync((await download.path())!, 'utf8');
-    expect(receipt).toContain('01BLP0-001');
-    expect(receipt).toContain('200.000 đ');
+    // the receipt as a PDF, read back: the amount, the number, the payer, in Vietnamese
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Tải biên lai/ }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^bien-lai-TTHCC-26E-000000\d\.pdf$/);
+    const receipt = pdfText(readFileSync((await download.path())!)).join('\n');
+    expect(receipt).toContain('Mẫu số · Template: 01BLP0-001');
+    expect(receipt).toContain('Tổng cộng · Total: 200.000 đ');
+    expect(receipt).toMatch(/Số · No\.: 000000\d/);
+    expect(receipt).toContain(`Người nộp · Payer: ${applicant(81).name}`);
     expect(await seriousViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
@@ -119,6 +126,26 @@ describe('paying a fee online (390×844)', () => {
     // two online payments (the first two tests) and this one in cash
     expect(await op.page.textContent('[data-testid=payments-total]')).toContain('600.000 đ');
     await expect.poll(() => op.page.textContent('main'), POLL).toContain('Khớp đến từng đồng');
+    expect(await op.page.textContent('[data-testid=payments-net]')).toContain('600.000 đ');
+    // the desk's receipt PDF of the cash payment, from the console
+    const row = op.page.locator('table[data-table=payments] tr', { hasText: d.code });
+    const [pdf] = await Promise.all([op.page.waitForEvent('download'), row.getByRole('button', { name: 'Biên lai PDF' }).click()]);
+    expect(pdfText(readFileSync((await pdf.path())!)).join('\n')).toContain('Hình thức · Method: Tiền mặt tại quầy');
+    // a dossier paid online then withdrawn: the operator refunds it from the console; the hub confirms; the day still balances
+    const w = await owing(85);
+    const started = (await h.call('POST', `/public/dossiers/${w.code}/payments`, { body: {}, headers: { 'x-lookup-pin': w.lookupPin, 'idempotency-key': uniqueKey() } })).body;
+    expect((await h.call('POST', `/_local/payhub/payments/${started.paymentId}/pay`)).status).toBe(200);
+    expect((await h.call('POST', `/public/dossiers/${w.code}/withdraw`, { body: {}, headers: { 'x-lookup-pin': w.lookupPin, 'idempotency-key': uniqueKey() } })).status).toBe(202);
+    await op.page.reload();
+    const wRow = op.page.locator('table[data-table=payments] tr', { hasText: w.code });
+    await wRow.getByRole('button', { name: 'Hoàn trả' }).click();
+    await wRow.getByLabel(/Lý do hoàn trả/).fill('Hồ sơ đã rút trước khi xử lý');
+    await wRow.getByRole('button', { name: 'Xác nhận hoàn trả' }).click();
+    await expect.poll(() => wRow.textContent(), POLL).toContain('Đã đề nghị cổng thanh toán hoàn trả');
+    await expect.poll(async () => (await op.page.reload(), await op.page.waitForSelector('[data-testid=payments-net]'), op.page.textContent('[data-testid=payments-net]')), POLL).toContain('600.000 đ (trực tuyến 400.000 đ, tại quầy 200.000 đ)');
+    expect(await op.page.textContent('main')).toContain('Khớp đến từng đồng');
+    expect(await op.page.textContent('main')).toContain('Hoàn trả trực tuyến — cổng: 200.000 đ; hệ thống: 200.000 đ');
+    if (process.env.MOTCUA_SCREENSHOTS) await op.page.screenshot({ path: join(ROOT, 'docs', 'console-payments.png'), fullPage: true });
     expect(await seriousViolations(op.page)).toEqual([]);
     expect(op.errors).toEqual([]);
     await op.context.close();

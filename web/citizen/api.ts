@@ -69,6 +69,8 @@ export const api = {
   publishedFeedback: (q: string) => call<Answered<'publicSearchFeedback', 200>>('GET', `/public/feedback${q.trim() ? `?q=${encodeURIComponent(q.trim())}` : ''}`),
   /** Start paying the fees online: the hub's page to go to (the hub confirms to the API; the return here only shows the status). */
   pay: (code: string, pin: string) => call<Answered<'publicPay', 201>>('POST', `${dossier(code)}/payments`, pin, {} satisfies BodyOf<'publicPay'>),
+  /** The receipt of a payment as a PDF (the file in base64: GET /public/dossiers/{code}/payments/{id}/receipt). */
+  receiptPdf: (code: string, pin: string, paymentId: string) => call<Answered<'publicReceiptPdf', 200>>('GET', `${dossier(code)}/payments/${encodeURIComponent(paymentId)}/receipt`, pin),
   /** Issue 12's route: a result file (the answer carries where to download it). */
   resultFile: (code: string, pin: string, documentId: string) =>
     call<Answered<'publicGetDocument', 200>>('GET', `${dossier(code)}/documents/${encodeURIComponent(documentId)}`, pin),

@@ -91,27 +91,21 @@ export function Supplement({ ctx, view }: { ctx: Ctx; view: DossierView }) {
 
 const dong = (n: number) => `${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.')} đ`;
 
-const esc = (x: string) => x.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** The electronic receipt as a file (HTML, vi+en), made on the page from what the platform recorded. */
-function downloadReceipt(view: DossierView) {
-  const f = view.fees!;
-  const r = f.receipt!;
-  const rows = f.lines.map((l) => `<tr><td>${esc(l.code)}</td><td>${esc(l.name.vi)} / ${esc(l.name.en)}</td><td style="text-align:right">${dong(l.amount)}</td></tr>`).join('');
-  const html = `<!doctype html><html lang="vi"><meta charset="utf-8"><title>Biên lai ${esc(r.invoiceIssueNo)} ${esc(r.invoiceNo)}</title>
-<h1>Biên lai thu phí, lệ phí / Receipt of fees</h1>
-<p>Mẫu số / Template: ${esc(r.invoiceTemplateNo)} — Ký hiệu / Series: ${esc(r.invoiceIssueNo)} — Số / Number: ${esc(r.invoiceNo)}</p>
-<p>Hồ sơ / Dossier: ${esc(view.code)} — ${esc(view.procedure.name.vi)} / ${esc(view.procedure.name.en)}</p>
-<p>Ngày thu / Paid: ${esc(f.paidAt ?? '')} — Hình thức / Method: ${esc(r.method)}</p>
-<table>${rows}<tr><th colspan="2">Tổng cộng / Total</th><th style="text-align:right">${dong(r.total)}</th></tr></table>`;
-  const url = URL.createObjectURL(new Blob([html], { type: 'text/html;charset=utf-8' }));
+/** The electronic receipt as a PDF (Vietnamese with English; made by the platform from what it recorded: docs/fees.md). */
+async function downloadReceipt(ctx: Ctx, paymentId: string): Promise<boolean> {
+  const r = await api.receiptPdf(ctx.code, ctx.pin, paymentId);
+  if (r.status !== 200 || !r.body) return false;
+  const bytes = Uint8Array.from(atob(r.body.base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
   const a = document.createElement('a');
   a.href = url;
-  a.download = `bien-lai-${view.code}-${r.invoiceNo}.html`;
+  a.download = r.body.filename;
   document.body.append(a);
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+  return true;
 }
 
 /**
@@ -143,7 +137,8 @@ export function Fees({ ctx, view }: { ctx: Ctx; view: DossierView }) {
       {f.paid && f.receipt && (
         <>
           <p data-testid="fee-receipt">{t.feesReceipt(f.receipt.invoiceIssueNo, f.receipt.invoiceNo)}</p>
-          <button type="button" class="secondary" onClick={() => downloadReceipt(view)}>{t.feesDownload}</button>
+          {f.refunded !== undefined && <p data-testid="fee-refunded">{t.feesRefunded(dong(f.refunded))}</p>}
+          <button type="button" class="secondary" data-testid="fee-receipt-pdf" onClick={() => void downloadReceipt(ctx, f.receipt!.paymentId).then((ok) => setError(ok ? '' : t.failed))}>{t.feesDownload}</button>
         </>
       )}
       {!f.paid && (

@@ -24,6 +24,7 @@ export const LETTER_WORDS: Record<string, Text> = {
   'contact-changed': { vi: 'Thông báo đã sửa thông tin liên hệ (gửi địa chỉ cũ)', en: 'Contact details corrected (to the old address)' },
   'fees-due': { vi: 'Thông báo nộp phí, lệ phí', en: 'Fees due' },
   'payment-receipt': { vi: 'Biên lai thu phí, lệ phí', en: 'Receipt of fees' },
+  'payment-refund': { vi: 'Thông báo hoàn trả phí, lệ phí', en: 'Fees refunded' },
   'feedback-received': { vi: 'Giấy biên nhận phản ánh, kiến nghị', en: 'Feedback receipt' },
   'feedback-answered': { vi: 'Trả lời phản ánh, kiến nghị', en: 'Answer to feedback' },
 };

@@ -547,9 +547,33 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/payments/{paymentId}/receipt": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** The receipt of a payment as a PDF (to print at the desk) (roles: operator, desk) */
+    get: operations["paymentReceiptPdf"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/payments/{paymentId}/refund": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    /** Refund a paid fee (a refused or withdrawn dossier, money not owed): online through the hub, cash at the desk (roles: operator, desk) */
+    post: operations["refundPayment"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/payments/reconciliation": {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
-    /** The day's reconciliation of the hub's settlements with the payments recorded (roles: operator) */
+    /** The day's reconciliation: the hub's signed statement against the payments and refunds recorded (roles: operator) */
     get: operations["paymentsReconciliation"];
     put?: never;
     post?: never;
@@ -729,6 +753,18 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/public/dossiers/{code}/payments/{paymentId}/receipt": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** Citizen: the receipt of a payment as a PDF (roles: public) */
+    get: operations["publicReceiptPdf"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/public/dossiers/{code}/pin-reminder": {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
     get?: never;
@@ -893,6 +929,18 @@ export interface paths {
     put?: never;
     /** Payment hub: confirm a payment (server to server, signed) (roles: public) */
     post: operations["confirmPayment"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/public/payments/refund-confirm": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    /** Payment hub: confirm a refund (server to server, signed) (roles: public) */
+    post: operations["confirmRefund"];
     delete?: never;
     options?: never;
     head?: never;
@@ -2775,6 +2823,63 @@ export interface operations {
       503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
     };
   };
+  "paymentReceiptPdf": {
+    parameters: { query?: never; header?: never; path: { paymentId: string }; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          filename: string;
+          mediaType: "application/pdf";
+          base64: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "refundPayment": {
+    parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path: { paymentId: string }; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        reason: string;
+        amount?: number;
+      } } };
+    responses: {
+      201: { headers: { [name: string]: unknown }; content: { "application/json": {
+          refundId: string;
+          paymentId: string;
+          dossierCode: string;
+          method: "online" | "cash" | "card";
+          amount: number;
+          ground: "not-owed" | "paid-twice" | "refused" | "withdrawn";
+          state: "requested" | "refunded" | "failed";
+          requestedAt: string;
+          refundedAt?: string;
+        } } };
+      202: { headers: { [name: string]: unknown }; content: { "application/json": {
+          refundId: string;
+          paymentId: string;
+          dossierCode: string;
+          method: "online" | "cash" | "card";
+          amount: number;
+          ground: "not-owed" | "paid-twice" | "refused" | "withdrawn";
+          state: "requested" | "refunded" | "failed";
+          requestedAt: string;
+          refundedAt?: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      422: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      502: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
   "paymentsReconciliation": {
     parameters: { query: { date: string }; header?: never; path?: never; cookie?: never };
     requestBody?: never;
@@ -2789,10 +2894,38 @@ export interface operations {
             count: number;
             total: number;
           };
+          refunds: {
+            platform: {
+              count: number;
+              total: number;
+            };
+            hub: {
+              count: number;
+              total: number;
+            };
+          };
+          counter: {
+            paid: {
+              count: number;
+              total: number;
+            };
+            refunded: {
+              count: number;
+              total: number;
+            };
+            net: number;
+          };
+          net: {
+            hub: number;
+            online: number;
+            counter: number;
+            total: number;
+          };
           balanced: boolean;
           mismatches: {
             paymentId: string;
-            kind: "hub-only" | "platform-only" | "amount-differs" | "flagged";
+            refundId?: string;
+            kind: "hub-only" | "platform-only" | "amount-differs" | "flagged" | "refund-hub-only" | "refund-platform-only" | "refund-amount-differs";
             platformAmount?: number;
             hubAmount?: number;
             note?: string;
@@ -3295,6 +3428,7 @@ export interface operations {
             total: number;
             paid: boolean;
             paidAt?: string;
+            refunded?: number;
             receipt?: {
               paymentId: string;
               invoiceTemplateNo: string;
@@ -3474,6 +3608,22 @@ export interface operations {
       429: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       502: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "publicReceiptPdf": {
+    parameters: { query?: never; header: { "X-Lookup-Pin": string }; path: { code: string; paymentId: string }; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          filename: string;
+          mediaType: "application/pdf";
+          base64: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      429: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
     };
   };
@@ -3760,6 +3910,7 @@ export interface operations {
             total: number;
             paid: boolean;
             paidAt?: string;
+            refunded?: number;
             receipt?: {
               paymentId: string;
               invoiceTemplateNo: string;
@@ -3975,6 +4126,31 @@ export interface operations {
           paymentId: string;
           outcome: "recorded" | "duplicate" | "cancelled" | "failed";
           reconcile?: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      422: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "confirmRefund": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        refundId: string;
+        paymentId: string;
+        amount: number;
+        currency: string;
+        status: "refunded" | "failed";
+        hubRef: string;
+        refundedAt: string;
+        signature: string;
+      } } };
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          refundId: string;
+          outcome: "refunded" | "duplicate" | "failed";
         } } };
       400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };

@@ -50,6 +50,11 @@ const minimal: Record<EmailEvent, EmailData> = {
     fees: { due: 'submission', total: 3_000_000, lines: [{ code: 'DL-01', name: { vi: 'Phí thẩm định', en: 'Appraisal charge' }, amount: 3_000_000 }] },
     receipt: { invoiceTemplateNo: '01BLP0-001', invoiceIssueNo: 'TTHCC/26E', invoiceNo: '0000001', method: 'online', paidAt: '2026-12-10T03:00:00Z', payerName: 'Nguyễn Văn An' },
   },
+  'payment-refund': {
+    ...common,
+    receipt: { invoiceTemplateNo: '01BLP0-001', invoiceIssueNo: 'TTHCC/26E', invoiceNo: '0000001', method: 'online', paidAt: '2026-12-10T03:00:00Z', payerName: 'Nguyễn Văn An' },
+    refund: { amount: 3_000_000, method: 'online', refundedAt: '2026-12-11T03:00:00Z', reason: 'Hồ sơ bị từ chối khi tiếp nhận' },
+  },
 };
 
 /** Every optional field absent: templates must still read well. */

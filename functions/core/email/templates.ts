@@ -27,6 +27,7 @@ export const EMAIL_EVENTS = [
   'agency-warning', // to an AGENCY: step X of dossier Y is due at T (in N working hours)
   'fees-due', // status 6: the fee lines and the total, how to pay (online or at the desk); the clock waits (docs/fees.md)
   'payment-receipt', // the electronic receipt of one payment (template, series, number, the lines)
+  'payment-refund', // a fee refunded (a refused or withdrawn dossier, a payment not owed): the amount, how, the receipt it refunds
 ] as const;
 export type EmailEvent = (typeof EMAIL_EVENTS)[number];
 
@@ -92,6 +93,8 @@ export interface EmailData {
   fees?: { due: 'submission' | 'before-return'; lines: { code: string; name: Text; amount: number }[]; total: number };
   /** payment-receipt: the electronic receipt (OpenCPS PaymentFileTerm's invoice fields). */
   receipt?: { invoiceTemplateNo: string; invoiceIssueNo: string; invoiceNo: string; method: 'online' | 'cash' | 'card'; paidAt: string; payerName: string };
+  /** payment-refund: the amount refunded (integer đồng), how, when, and the officer's reason. */
+  refund?: { amount: number; method: 'online' | 'cash' | 'card'; refundedAt: string; reason: string };
 }
 
 export interface EmailAttachment {
@@ -477,6 +480,30 @@ const letters: Record<EmailEvent, (d: EmailData, o: RenderOptions) => Letter> = 
       next: {
         vi: ['Đây là biên lai điện tử; ông/bà có thể xem và tải lại trên trang hồ sơ.'],
         en: ['This is your electronic receipt; you can see and download it again on your dossier\'s page.'],
+      },
+    });
+  },
+
+  'payment-refund': (d) => {
+    const r = d.receipt;
+    const f = d.refund ?? { amount: 0, method: 'online' as const, refundedAt: '', reason: '' };
+    const amount = formatDong(f.amount);
+    const how =
+      f.method === 'online'
+        ? { vi: 'được hoàn về tài khoản, thẻ mà ông/bà đã dùng để thanh toán', en: 'returned to the account or card you paid with' }
+        : { vi: 'đã được hoàn trả bằng tiền mặt tại quầy', en: 'handed back in cash at the desk' };
+    return citizen(d, {
+      subject: { vi: `Thông báo hoàn trả phí, lệ phí — hồ sơ ${d.code}`, en: `Fees refunded for dossier ${d.code}` },
+      facts: [
+        { label: { vi: 'Số tiền hoàn trả', en: 'Amount refunded' }, value: amount },
+        { label: { vi: 'Biên lai', en: 'Receipt' }, value: `${r?.invoiceIssueNo ?? ''} số ${r?.invoiceNo ?? ''}` },
+        ...fact({ vi: 'Ngày hoàn trả', en: 'Refunded' }, when(f.refundedAt)),
+      ],
+      vi: [`${d.centre.name.vi} hoàn trả ông/bà ${amount} đã nộp cho hồ sơ ${d.code}; số tiền ${how.vi}.`, `Lý do: ${f.reason}`],
+      en: [`${d.centre.name.en} has refunded the ${amount} you paid for dossier ${d.code}; the money is ${how.en}.`, `Reason: ${f.reason}`],
+      next: {
+        vi: [f.method === 'online' ? 'Thời gian tiền về tài khoản tùy ngân hàng, tổ chức thanh toán của ông/bà.' : 'Ông/bà không cần làm gì thêm.'],
+        en: [f.method === 'online' ? 'When the money reaches your account depends on your bank or payment provider.' : 'There is nothing you need to do.'],
       },
     });
   },

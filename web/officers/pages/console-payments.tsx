@@ -1,3 +1,5 @@
+import { useState } from 'preact/hooks';
+import { newKey, type Problem } from '../../shared/api';
 import { formatDateTime } from '../../shared/dates';
 import { useI18n } from '../../shared/i18n';
 import { CT } from '../console/shared';
@@ -33,9 +35,71 @@ const T = {
   'amount-differs': { vi: 'Số tiền lệch', en: 'Amounts differ' },
   flagged: { vi: 'Đến sau khi hồ sơ đã chuyển trạng thái', en: 'Came after the dossier moved on' },
   none: { vi: 'Không có khoản nào trong ngày.', en: 'No payment on this day.' },
+  'refund-hub-only': { vi: 'Hoàn trả chỉ cổng thanh toán có', en: 'A refund only the hub has' },
+  'refund-platform-only': { vi: 'Hoàn trả chỉ hệ thống có', en: 'A refund only the platform has' },
+  'refund-amount-differs': { vi: 'Số tiền hoàn trả lệch', en: 'Refunded amounts differ' },
+  refunds: { vi: 'Hoàn trả trực tuyến — cổng: {hub}; hệ thống: {platform}', en: 'Online refunds — hub: {hub}; platform: {platform}' },
+  counter: { vi: 'Tại quầy: thu {paid}, hoàn trả {refunded}, còn {net}', en: 'At the counter: taken {paid}, handed back {refunded}, net {net}' },
+  net: { vi: 'Thực thu trong ngày: {total} (trực tuyến {online}, tại quầy {counter})', en: 'Net for the day: {total} (online {online}, counter {counter})' },
+  pdf: { vi: 'Biên lai PDF', en: 'Receipt PDF' },
+  actions: { vi: 'Thao tác', en: 'Actions' },
+  refund: { vi: 'Hoàn trả', en: 'Refund' },
+  reason: { vi: 'Lý do hoàn trả (gửi cho người nộp)', en: 'Reason for the refund (sent to the payer)' },
+  confirmRefund: { vi: 'Xác nhận hoàn trả', en: 'Confirm the refund' },
+  refundAsked: { vi: 'Đã đề nghị cổng thanh toán hoàn trả; chờ cổng xác nhận.', en: 'The hub was asked to refund; waiting for its confirmation.' },
+  refundDone: { vi: 'Đã hoàn trả.', en: 'Refunded.' },
 };
 
 const dong = (n: number) => `${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.')} đ`;
+function download(file: { filename: string; mediaType: string; base64: string }) {
+  const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: file.mediaType }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = file.filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** A payment's receipt PDF and, where the rules allow it (the API decides: 409 says why not), its refund with a reason. */
+function PaymentActions({ paymentId, onDone }: { paymentId: string; onDone: () => void }) {
+  const { api } = useApp();
+  const { t } = useI18n(T);
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [key] = useState(newKey);
+  const [note, setNote] = useState<{ ok: boolean; text: string }>();
+  const pdf = async () => {
+    const { data, error } = await api.GET('/payments/{paymentId}/receipt', { params: { path: { paymentId } } });
+    if (data) download(data);
+    else setNote({ ok: false, text: (error as Problem | undefined)?.detail ?? 'Error' });
+  };
+  const refund = async () => {
+    const { data, error } = await api.POST('/payments/{paymentId}/refund', { params: { path: { paymentId }, header: { 'Idempotency-Key': key } }, body: { reason: reason.trim() } });
+    if (data) {
+      setNote({ ok: true, text: data.state === 'refunded' ? t('refundDone') : t('refundAsked') });
+      setOpen(false);
+      onDone();
+    } else setNote({ ok: false, text: (error as Problem | undefined)?.detail ?? 'Error' });
+  };
+  return (
+    <>
+      <button type="button" class="secondary" onClick={() => void pdf()}>{t('pdf')}</button>{' '}
+      <button type="button" class="secondary" aria-expanded={open} onClick={() => setOpen(!open)}>{t('refund')}</button>
+      {open && (
+        <form onSubmit={(e) => { e.preventDefault(); void refund(); }}>
+          <label for={`reason-${paymentId}`}>{t('reason')}</label>
+          <input id={`reason-${paymentId}`} value={reason} minLength={5} maxLength={500} required onInput={(e) => setReason((e.target as HTMLInputElement).value)} />
+          <button type="submit">{t('confirmRefund')}</button>
+        </form>
+      )}
+      {note && <Alert kind={note.ok ? 'ok' : undefined}>{note.text}</Alert>}
+    </>
+  );
+}
+
 const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 
 /** The day's payments (GET /payments) and their reconciliation with the hub (GET /payments/reconciliation): docs/fees.md. */
@@ -66,7 +130,7 @@ export function ConsolePayments({ search }: { search: string }) {
             <div class="table-wrap">
               <table data-table="payments">
                 <caption>{t('payments')} {date}</caption>
-                <thead><tr><th scope="col">{t('dossier')}</th><th scope="col">{t('procedure')}</th><th scope="col">{t('method')}</th><th scope="col">{t('amount')}</th><th scope="col">{t('receipt')}</th><th scope="col">{t('paidAt')}</th></tr></thead>
+                <thead><tr><th scope="col">{t('dossier')}</th><th scope="col">{t('procedure')}</th><th scope="col">{t('method')}</th><th scope="col">{t('amount')}</th><th scope="col">{t('receipt')}</th><th scope="col">{t('paidAt')}</th><th scope="col">{t('actions')}</th></tr></thead>
                 <tbody>
                   {list.data.payments.map((p) => (
                     <tr key={p.paymentId}>
@@ -76,6 +140,7 @@ export function ConsolePayments({ search }: { search: string }) {
                       <td>{dong(p.total)}</td>
                       <td>{p.receipt.invoiceIssueNo} {p.receipt.invoiceNo}</td>
                       <td>{formatDateTime(p.paidAt, lang)}</td>
+                      <td><PaymentActions paymentId={p.paymentId} onDone={() => rec.reload?.()} /></td>
                     </tr>
                   ))}
                 </tbody>
@@ -90,6 +155,9 @@ export function ConsolePayments({ search }: { search: string }) {
         <>
           <p>{t('hub', { count: rec.data.hub.count, total: dong(rec.data.hub.total) })}</p>
           <p>{t('platform', { count: rec.data.platform.count, total: dong(rec.data.platform.total) })}</p>
+          <p>{t('refunds', { hub: dong(rec.data.refunds.hub.total), platform: dong(rec.data.refunds.platform.total) })}</p>
+          <p>{t('counter', { paid: dong(rec.data.counter.paid.total), refunded: dong(rec.data.counter.refunded.total), net: dong(rec.data.counter.net) })}</p>
+          <p data-testid="payments-net"><strong>{t('net', { total: dong(rec.data.net.total), online: dong(rec.data.net.online), counter: dong(rec.data.net.counter) })}</strong></p>
           {rec.data.balanced ? (
             <Alert kind="ok">{t('balanced')}</Alert>
           ) : (
@@ -99,7 +167,7 @@ export function ConsolePayments({ search }: { search: string }) {
                 <thead><tr><th scope="col">{t('receipt')}</th><th scope="col">{t('mismatches')}</th><th scope="col">{t('amount')}</th></tr></thead>
                 <tbody>
                   {rec.data.mismatches.map((m) => (
-                    <tr key={m.paymentId + m.kind}>
+                    <tr key={m.paymentId + m.kind + (m.refundId ?? '')}>
                       <td>{m.paymentId}</td>
                       <td>{t(m.kind)}</td>
                       <td>{[m.platformAmount, m.hubAmount].filter((x) => x !== undefined).map((x) => dong(x!)).join(' / ')}</td>
