@@ -1,5 +1,4 @@
-import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { logger, metrics } from '../commons/powertools';
+import { logger, metrics, MetricUnit } from '../commons/powertools';
 import { reconcile } from '../commons/reconcile';
 import { deliver, relay } from '../commons/outbox';
 import { queryIndex } from '../commons/store';
