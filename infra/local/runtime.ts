@@ -243,7 +243,7 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
   gateway.oidc = oidc;
   // The national portal's stand-in on this gateway: the centre's mapping (national-portal.json)
   // with the adapter's URL and account pointed at it; the outbox's poller feeds it.
-  const dvcqg = new LocalDvcqg();
+  const dvcqg = new LocalDvcqg('LOCAL', () => apiUrl, () => new Date(clock.now()));
   gateway.dvcqg = dvcqg;
   process.env.LOCAL_SECRETS = JSON.stringify({
     [LOCAL_CITIZEN_SECRET_NAME]: oidc.clientSecret,
