@@ -1,4 +1,4 @@
-import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { desk, invoke, officerOf, operator } from '../../test/support/route-unit';
@@ -77,6 +77,12 @@ describe('GET /dossiers', () => {
     expect(queries).toHaveLength(1);
     expect(String(queries[0]!.ExpressionAttributeValues![':pk'])).toMatch(/^SEARCH#[0-9a-f]{32}$/);
     expect(JSON.stringify(queries)).not.toMatch(/binh|thi/);
+    // the candidates' rows in one request, the row's fields only (no PIN hash, no procedure version)
+    const gets = db.commandCalls(BatchGetCommand).map((c) => Object.values(c.args[0].input.RequestItems!)[0]!);
+    expect(gets).toHaveLength(1);
+    expect(gets[0]!.Keys).toHaveLength(2);
+    expect(gets[0]!.ProjectionExpression).not.toMatch(/pin/i);
+    expect(db.commandCalls(GetCommand)).toHaveLength(0);
   });
 
   it('finds by phone (+84 as 0) and by status alone', async () => {

@@ -186,6 +186,10 @@ export class FakeTable {
         ...(last ? { LastEvaluatedKey: Object.fromEntries(['PK', 'SK', pkName, skName].map((k) => [k, last[k]])) } : {}),
       };
     });
+    // whole items (a ProjectionExpression is not applied)
+    stub.on(BatchGetCommand).callsFake((input) => ({
+      Responses: Object.fromEntries(Object.entries(input.RequestItems ?? {}).map(([t, r]) => [t, ((r as { Keys?: Record<string, unknown>[] }).Keys ?? []).map((k) => this.get(k as { PK: string; SK: string })).filter(Boolean)])),
+    }));
     stub.on(DeleteCommand).callsFake((input) => {
       this.items.delete(this.id(input.Key as { PK: string; SK: string }));
       return {};
