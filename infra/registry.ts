@@ -86,7 +86,7 @@ const fn = (
 const taskFunctions: FunctionSpec[] = [
   // The dossier workflow's tasks (stage, step, letters) in one function: functions/workflow/handler.ts
   fn('workflow', 'Workflow tasks: open and close stages, check and wait for steps, record and queue letters', {
-    table: ['GetItem', 'Query', 'PutItem', 'UpdateItem'],
+    table: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'],
     sendTaskResult: true,
     emailQueue: true,
   }, 30),
@@ -185,7 +185,7 @@ export const stateMachines: StateMachineSpec[] = [
 export const table = {
   ttlAttribute: 'expiresAt',
   indexes: [
-    { name: 'GSI1', purpose: 'agency queues (QUEUE#<agency>) and open dossiers (OPEN)' },
+    { name: 'GSI1', purpose: 'agency queues (QUEUE#<agency>), open dossiers (OPEN#<n>, 16 shards) and the desk search index (SEARCH#<hash>)' },
     { name: 'GSI2', purpose: 'logbooks and reports (LOG#<agency>#<local yyyy-mm>)' },
   ],
 } as const;

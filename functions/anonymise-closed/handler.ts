@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { documentClient, tableName } from '../commons/aws';
 import { now } from '../commons/clock';
 import { applicantLookupKeys, retentionCursorKey } from '../commons/personal-data';
+import { unindexForSearch } from '../commons/search-index';
 import { logger } from '../commons/powertools';
 import { getDossier, getItem, keys, queryAll, updateIf } from '../commons/store';
 import { taskHandler } from '../commons/task';
@@ -67,6 +68,8 @@ async function anonymiseOne(month: string, code: string, at: Date, files: { dele
   }
   if (!isDueForAnonymisation(dossier, at)) return 'not-due';
   for (const key of applicantLookupKeys(code, dossier.applicant)) await remove(key);
+  // the search tokens left at closing (a close that died before removing them)
+  await unindexForSearch(code);
   files.deleted += await deleteFiles(code, at);
   // who corrected the contact details and when stays; the address told of it goes
   const corrections = (dossier as { contactCorrections?: Record<string, unknown>[] }).contactCorrections;

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { desk, invoke, officerOf } from '../../test/support/route-unit';
 import { setClockSource } from '../commons/clock';
 import { CheckDone } from '../contracts/responses';
+import { openIndexKeys } from '../commons/open-index';
 import { route } from './route';
 
 const db = mockClient(DynamoDBDocumentClient);
@@ -90,7 +91,7 @@ describe('POST /dossiers/{code}/check', () => {
     expect(update!.ConditionExpression).toContain('#status = :submitted');
     expect(update!.ConditionExpression).toContain('#online.checkDueAt = :due');
     expect(update!.ConditionExpression).toContain('attribute_not_exists(#online.completions)');
-    expect(update!.ExpressionAttributeValues).toMatchObject({ ':open': 'OPEN', ':code': CODE, ':lpk': 'LOG#TTHCC#2026-12', ':due': online.checkDueAt, ':submitted': 1 });
+    expect(update!.ExpressionAttributeValues).toMatchObject({ ':open': openIndexKeys(CODE).GSI1PK, ':code': CODE, ':lpk': 'LOG#TTHCC#2026-12', ':due': online.checkDueAt, ':submitted': 1 });
     expect(sfn.commandCalls(StartExecutionCommand)[0]!.args[0].input).toMatchObject({ name: CODE, input: JSON.stringify({ dossierCode: CODE }) });
   });
 

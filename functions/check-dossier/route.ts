@@ -9,6 +9,8 @@ import { obligationOf, openObligation } from '../commons/payments';
 import { computeFees, FeeError } from '../core/fees';
 import { dossierCode } from '../commons/params';
 import { retentionItem } from '../commons/personal-data';
+import { openIndexKeys } from '../commons/open-index';
+import { indexForSearch } from '../commons/search-index';
 import { logger } from '../commons/powertools';
 import { defineRoute, reply, IDEMPOTENCY_HEADER, OFFICER_ERRORS } from '../commons/route';
 import { getDossier, keys, logbookKeys, putIfAbsent, updateIf } from '../commons/store';
@@ -68,6 +70,7 @@ async function effects(d: Online, outcome: 'receive' | 'refuse') {
   if (outcome === 'receive') {
     const fees = submissionFees(d);
     if (fees) await openObligation(d as Dossier, fees, [DossierStatus.received]);
+    await indexForSearch(d as Dossier);
     await startDossierWorkflow(d.code);
   } else {
     await putIfAbsent(retentionItem(d as Dossier & { closedAt: string }));
@@ -170,7 +173,7 @@ export const route = defineRoute({
               ':check': check,
               ':zero': 0,
               ':empty': {},
-              ':open': 'OPEN',
+              ':open': openIndexKeys(code).GSI1PK,
               ':lpk': log.GSI2PK,
               ':lsk': log.GSI2SK,
             },

@@ -6,6 +6,7 @@ import { enqueueEmail } from './email-queue';
 import { isPinLetter, requeueEmail, requestEmail } from './email-store';
 import { applicantEmailPk, indexApplicant } from './personal-data';
 import { dossierLetterData } from './letter-data';
+import { indexForSearch } from './search-index';
 import { getDossier, keys, listDossierItems, updateIf } from './store';
 import { CONTACT_EVENT, CONTACT_KEY, contactEventKey, renderContactLetter, type ContactField } from '../core/email/contact-letter';
 import type { RenderedEmail } from '../core/email/templates';
@@ -99,6 +100,8 @@ export async function correctContact(code: string, changes: ContactChanges, by: 
     },
   });
   if (!written) return { outcome: 'moved' };
+  // an open dossier's search tokens follow the phone (a closed one has none: found by its code)
+  if (fields.includes('phone') && !dossier.closedAt) await indexForSearch({ ...dossier, applicant });
   if (fields.includes('email') && !sameEmail(dossier.applicant.email, applicant.email)) {
     await documentClient().send(new DeleteCommand({ TableName: tableName(), Key: { PK: applicantEmailPk(dossier.applicant.email), SK: code } }));
   }

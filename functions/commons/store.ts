@@ -19,7 +19,9 @@ import type { EmailItem } from './email-store';
  *   CATALOGUE / PROCEDURE#<code>#<vvvv>, CATALOGUE / AGENCY#<code>, CALENDAR / YEAR#<yyyy>
  *   COUNTER#<agency>#<yymmdd> / COUNTER   the day's last number, and the requests in flight
  *   INTAKE#<request> / INTAKE             the number a finished intake request got (3 days)
- * Open dossiers carry GSI1PK=OPEN so that a restart can resume each of them.
+ * Open dossiers carry GSI1PK=OPEN#<n> (commons/open-index.ts: 16 shards by a hash of the code) so that
+ * a restart can resume each of them; an open dossier's search index items (TOKENS#<code> / SEARCH#<h>,
+ * GSI1 SEARCH#<h>) are in commons/search-index.ts.
  * GSI2 is the logbook: dossiers (by receiving desk) and steps (by agency) under
  * LOG#<agency>#<local yyyy-mm>, sorted by receipt / assignment instant.
  */

@@ -134,8 +134,10 @@ export const DossierList = z.object({
   dossiers: z.array(
     z.object({ code: z.string(), status, procedure: z.object({ code: z.string(), name: Text }), applicantName: z.string(), receivedAt: localTime, appointmentAt: localTime }),
   ),
-  /** How many dossiers were searched (the open ones, then recent closed ones). */
+  /** How many items were read for this page (index items, or open dossiers for a status alone). */
   searched: z.number().int(),
+  /** The next page (GET /dossiers with the same q and status and this cursor); absent on the last. */
+  nextCursor: z.string().optional(),
 });
 
 export const DecisionAccepted = z.object({ dossierCode: z.string(), stepId: z.string(), outcome: z.string(), decidedAt: localTime });

@@ -181,7 +181,9 @@ describe('PATCH /dossiers/{code}/applicant', () => {
     expect(meta.ConditionExpression).toContain('applicant.phone = :seenPhone');
     expect(meta.ExpressionAttributeValues![':c']).toEqual([expect.objectContaining({ n: 2, fields: ['phone'], previousEmail: OLD })]);
     expect(db.commandCalls(DeleteCommand)).toHaveLength(0);
-    expect(db.commandCalls(QueryCommand)).toHaveLength(0);
+    // the open dossier's search index follows the phone: its items read (none stored here), the name's written again
+    expect(db.commandCalls(QueryCommand).map((c) => c.args[0].input.ExpressionAttributeValues)).toEqual([{ ':pk': `TOKENS#${CODE}`, ':s': 'SEARCH#' }]);
+    expect(db.commandCalls(PutCommand).filter((c) => String(c.args[0].input.Item!.SK).startsWith('SEARCH#')).length).toBeGreaterThan(0);
     expect(sqs.commandCalls(SendMessageCommand).map((c) => JSON.parse(c.args[0].input.MessageBody!))).toEqual([{ dossierCode: CODE, eventKey: 'contact-changed-2' }]);
   });
 

@@ -2,6 +2,8 @@ import { ConditionalCheckFailedException, DeleteItemCommand, DynamoDBClient, Put
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { openIndexKeys } from '../commons/open-index';
+import { searchItems } from '../commons/search-index';
 import { desk, invoke, officerOf, operator } from '../../test/support/route-unit';
 import { setClockSource } from '../commons/clock';
 import { verifyPin } from '../commons/pin';
@@ -31,6 +33,7 @@ function catalogue() {
   db.on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'CATALOGUE', ':p': 'PROCEDURE#DL-LHND#' } }).resolves({ Items: [procedure] });
   db.on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'CATALOGUE', ':p': 'PROCEDURE#NO-SUCH#' } }).resolves({ Items: [] });
   db.on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'CALENDAR' } }).resolves({ Items: [] });
+  db.on(QueryCommand, { ExpressionAttributeValues: { ':s': 'SEARCH#' } }).resolves({ Items: [] });
   // the day's counter gives number 1
   db.on(UpdateCommand, { Key: { PK: 'COUNTER#TTHCC#261207', SK: 'COUNTER' }, ConditionExpression: 'attribute_not_exists(#slot)' }).resolves({ Attributes: { seq: 1 } });
 }
@@ -108,13 +111,19 @@ describe('POST /dossiers', () => {
     expect(received.lookupPin).toMatch(/^\d{8}$/);
     const put = dossierPut()!.args[0].input;
     expect(put.ConditionExpression).toBe('attribute_not_exists(PK)');
-    expect(put.Item).toMatchObject({ PK: `DOSSIER#${CODE}`, SK: 'META', GSI1PK: 'OPEN', GSI2PK: 'LOG#TTHCC#2026-12', status: 2, channel: 'counter', receivedBy: 'desk-officer', documents: body.documents });
+    expect(put.Item).toMatchObject({ PK: `DOSSIER#${CODE}`, SK: 'META', ...openIndexKeys(CODE), GSI2PK: 'LOG#TTHCC#2026-12', status: 2, channel: 'counter', receivedBy: 'desk-officer', documents: body.documents });
     expect(await verifyPin(received.lookupPin, put.Item!.pinHash as string)).toBe(true);
     // the PIN in clear is nowhere: not in the table, not in the idempotency record
     const written = JSON.stringify([db.calls().map((c) => c.args[0].input), records.calls().map((c) => c.args[0].input)]);
     expect(written).not.toContain(`"${received.lookupPin}"`);
     // the applicant's lookup items, and the number settled on the request's own item
     expect(db.commandCalls(PutCommand).map((c) => String(c.args[0].input.Item!.PK))).toEqual(expect.arrayContaining([expect.stringMatching(/^APPLICANT#/), expect.stringMatching(/^INTAKE#/)]));
+    // the search index, written before the dossier (a crash between leaves an index finding nothing), its keys hashed
+    const index = db.commandCalls(PutCommand).filter((c) => String(c.args[0].input.Item!.SK).startsWith('SEARCH#'));
+    expect(index.map((c) => c.args[0].input.Item!.SK).sort()).toEqual(searchItems({ code: CODE, receivedAt: put.Item!.receivedAt as string, applicant: body.applicant }).map((i) => i.SK).sort());
+    const order = db.calls().map((c) => (c.args[0].input as { Item?: { SK?: string } }).Item?.SK ?? '');
+    expect(order.lastIndexOf(String(index.at(-1)!.args[0].input.Item!.SK))).toBeLessThan(order.indexOf('META'));
+    expect(JSON.stringify(index.map((c) => c.args[0].input.Item))).not.toMatch(new RegExp(body.applicant.name.split(' ')[0]!, 'i'));
   });
 
   it('answers a replayed key with the first answer and a new PIN, whose hash replaces the first (201)', async () => {
@@ -154,6 +163,10 @@ describe('POST /dossiers', () => {
     expect(setPin).toMatchObject({ Key: { PK: `DOSSIER#${CODE}`, SK: 'META' }, ConditionExpression: 'intakeKey = :k' });
     expect(setPin.ExpressionAttributeValues![':h']).toMatch(/^scrypt\$/);
     expect(db.commandCalls(PutCommand).filter((c) => c.args[0].input.Item?.SK === 'META')).toHaveLength(1);
+    // the index is written again from the dossier stored (its receipt time orders the results)
+    const stored = db.commandCalls(PutCommand).find((c) => c.args[0].input.Item?.SK === 'META')!.args[0].input.Item!;
+    const last = db.commandCalls(PutCommand).filter((c) => String(c.args[0].input.Item!.SK).startsWith('SEARCH#')).at(-1)!.args[0].input.Item!;
+    expect(last.GSI1SK).toBe(`${stored.receivedAt}#${CODE}`);
   });
   describe('at a branch desk (group branch-<CODE> beside desk)', () => {
     // the branches are read from the table, where the catalogue loader wrote them

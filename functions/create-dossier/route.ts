@@ -10,6 +10,8 @@ import { once } from '../commons/idempotency';
 import { idempotencyKeyOf } from '../commons/idempotency-key';
 import { hashPin, newPin } from '../commons/pin';
 import { indexApplicant } from '../commons/personal-data';
+import { openIndexKeys } from '../commons/open-index';
+import { indexForSearch } from '../commons/search-index';
 import { logger } from '../commons/powertools';
 import { defineRoute, reply, IDEMPOTENCY_HEADER, OFFICER_ERRORS } from '../commons/route';
 import { DossierInput } from '../contracts/intake';
@@ -110,7 +112,10 @@ async function receive(request: { caller: string; branch: string | undefined; ke
       dossier.pauses = { [FEE_PAUSE_KEY]: feePause(prefix, dossier.receivedAt) };
     }
   }
-  if (!(await putIfAbsent({ ...keys.dossier(code), GSI1PK: 'OPEN', GSI1SK: code, ...logbookKeys(procedure.receivingAgency, dossier.receivedAt, code), ...dossier }))) {
+  // the search index first: a crash after it leaves index items that find no dossier (skipped),
+  // never an open dossier the desk cannot find; a retry rewrites them from the dossier written
+  await indexForSearch(dossier, { fresh: true });
+  if (!(await putIfAbsent({ ...keys.dossier(code), ...openIndexKeys(code), ...logbookKeys(procedure.receivingAgency, dossier.receivedAt, code), ...dossier }))) {
     // The same request, retried after a crash that followed the write: answer with that dossier.
     const again = await sameRequestAgain(code, intakeKey, pin, drafts);
     await settle();
@@ -144,6 +149,7 @@ async function sameRequestAgain(code: string, intakeKey: string, pin: string, dr
   await setPin(code, intakeKey, pin);
   freshPins.set(intakeKey, pin);
   await indexApplicant(code, existing.applicant);
+  await indexForSearch(existing);
   await startDossierWorkflow(code);
   return {
     code,

@@ -21,7 +21,7 @@ const meta = (code: string, extra: Record<string, unknown> = {}) => ({
   receivedAt: '2026-12-01T02:00:00.000Z',
   pinHash: 'secret-hash',
   intakeKey: 'intake-key',
-  GSI1PK: 'OPEN',
+  GSI1PK: 'OPEN#3',
   ...extra,
 });
 const partitions: Record<string, Record<string, unknown>[]> = {

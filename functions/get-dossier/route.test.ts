@@ -15,7 +15,7 @@ const procedure = {
   stages: [{ steps: [{ stepId: 's1-ca', agency: 'CA', name, budgetHours: 24 }] }, { steps: [{ stepId: 's2-tthcc', agency: 'TTHCC', name, budgetHours: 8 }] }],
 };
 const meta = {
-  PK, SK: 'META', GSI1PK: 'OPEN', GSI1SK: CODE, code: CODE, procedure, status: 4, channel: 'counter',
+  PK, SK: 'META', GSI1PK: 'OPEN#3', GSI1SK: CODE, code: CODE, procedure, status: 4, channel: 'counter',
   applicant: { name: 'Nguyễn Văn An', email: 'an@example.com' }, documents: [{ name: 'Tờ khai', ref: 'desk://1' }],
   receivedAt: '2026-12-07T02:00:00.000Z', appointmentAt: '2026-12-11T02:00:00.000Z', stageIndex: 0, extensions: {}, pauses: {}, emailFailures: {},
   pinHash: 'scrypt$secret$hash', receivedBy: 'desk-officer', executionName: CODE,

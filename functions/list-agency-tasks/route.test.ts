@@ -23,7 +23,7 @@ const isQueue = { IndexName: 'GSI1' };
 describe('GET /agencies/{agencyCode}/tasks', () => {
   beforeEach(() => {
     db.reset();
-    db.on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'CATALOGUE', ':p': 'AGENCY#' } }).resolves({ Items: agencies });
+    for (const a of agencies) db.on(GetCommand, { Key: { PK: a.PK, SK: a.SK } }).resolves({ Item: a });
   });
 
   it('answers 401 to a caller who is not signed in', async () => {

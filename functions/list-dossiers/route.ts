@@ -1,8 +1,8 @@
 import { DescribeExecutionCommand } from '@aws-sdk/client-sfn';
+import { queryOpen } from '../commons/open-index';
 import * as z from 'zod';
 import { stepFunctions } from '../commons/aws';
 import { defineRoute, reply, OFFICER_ERRORS } from '../commons/route';
-import { queryIndex } from '../commons/store';
 import { FailedDossiers } from '../contracts/responses';
 import { toLocalIso } from '../core/local-time';
 
@@ -39,7 +39,7 @@ export const route = defineRoute({
   responses: { 200: FailedDossiers },
   errors: OFFICER_ERRORS,
   handler: async () => {
-    const open = await queryIndex('OPEN');
+    const open = await queryOpen();
     const rows: z.input<typeof FailedDossiers>['dossiers'] = [];
     const queue = [...open];
     await Promise.all(

@@ -1,4 +1,5 @@
 import { QueryCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { openIndexKeys } from '../commons/open-index';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { desk, invoke, operator } from '../../test/support/route-unit';
@@ -36,7 +37,12 @@ describe('GET /ops/overdue', () => {
   afterAll(() => setClockSource(() => Date.now()));
   beforeEach(() => {
     db.reset();
-    db.on(QueryCommand).callsFake((input: { ExpressionAttributeValues: { ':pk': string } }) => ({ Items: partitions[input.ExpressionAttributeValues[':pk']] ?? [] }));
+    db.on(QueryCommand).callsFake((input: { ExpressionAttributeValues: { ':pk': string } }) => {
+      const pk = input.ExpressionAttributeValues[':pk'];
+      // the open index's shards: OPEN#<n>, by a hash of the code
+      if (pk.startsWith('OPEN#')) return { Items: partitions.OPEN!.filter((d) => openIndexKeys(String(d.code)).GSI1PK === pk) };
+      return { Items: partitions[pk] ?? [] };
+    });
   });
 
   it('answers 401 to a caller who is not signed in', async () => {

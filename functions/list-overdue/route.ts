@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { queryOpen } from '../commons/open-index';
 import { workingCalendar } from '../commons/calendar';
 import { now } from '../commons/clock';
 import { defineRoute, reply, OFFICER_ERRORS } from '../commons/route';
@@ -81,7 +82,7 @@ export const route = defineRoute({
   handler: async ({ query: { quietDays } }) => {
     const at = now();
     const cal = await workingCalendar();
-    const open = ((await queryIndex('OPEN')) as unknown as Dossier[]).filter((d) => !d.closedAt);
+    const open = ((await queryOpen()) as unknown as Dossier[]).filter((d) => !d.closedAt);
     const rows = [];
     for (const d of open) {
       let overdue = false;

@@ -1,28 +1,37 @@
-import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { desk, invoke, officerOf, operator } from '../../test/support/route-unit';
+import { FakeTable } from '../../test/support/fake-table';
+import { openIndexKeys } from '../commons/open-index';
+import { searchItems } from '../commons/search-index';
 import { DossierList } from '../contracts/responses';
-import { fold, route } from './route';
+import { fold } from '../core/text';
+import { route } from './route';
 
 const db = mockClient(DynamoDBDocumentClient);
+let table: FakeTable;
 
 const procedure = { code: 'DL-LHND', version: 1, name: { vi: 'Thủ tục', en: 'Procedure' }, receivingAgency: 'TTHCC', stages: [] };
-const dossier = (n: number, applicant: Record<string, string>, status = 4) => ({
-  PK: `DOSSIER#TTHCC-261207-000${n}`, SK: 'META', GSI1PK: 'OPEN', GSI1SK: `TTHCC-261207-000${n}`,
-  code: `TTHCC-261207-000${n}`, status, procedure, applicant: { email: `a${n}@example.com`, ...applicant },
-  receivedAt: `2026-12-07T0${n}:00:00.000Z`, appointmentAt: '2026-12-11T02:00:00.000Z', pinHash: 'scrypt$secret$hash',
+const codeOf = (n: number) => `TTHCC-261207-${String(n).padStart(4, '0')}`;
+const dossier = (n: number, applicant: { name: string; phone?: string }, status = 4) => ({
+  PK: `DOSSIER#${codeOf(n)}`, SK: 'META', ...openIndexKeys(codeOf(n)),
+  code: codeOf(n), status, procedure, applicant: { email: `a${n}@example.com`, ...applicant },
+  receivedAt: new Date(Date.parse('2026-12-07T00:00:00.000Z') + n * 3600_000).toISOString(), appointmentAt: '2026-12-11T02:00:00.000Z', pinHash: 'scrypt$secret$hash',
 });
-const open = [
-  dossier(1, { name: 'Nguyễn Thị Bình', phone: '0912345678' }),
-  dossier(2, { name: 'Trần Văn Đức', phone: '0987654321' }, 5),
-  dossier(3, { name: 'Lê Thị Bình' }),
-];
+/** An open dossier as intake writes it: the dossier and its search index items. */
+const open = (d: ReturnType<typeof dossier>) => {
+  table.put(d);
+  for (const i of searchItems(d)) table.put(i);
+};
 
 describe('GET /dossiers', () => {
   beforeEach(() => {
     db.reset();
-    db.on(QueryCommand, { IndexName: 'GSI1', ExpressionAttributeValues: { ':pk': 'OPEN' } }).resolves({ Items: open });
+    table = new FakeTable().serve(db);
+    open(dossier(1, { name: 'Nguyễn Thị Bình', phone: '0912345678' }));
+    open(dossier(2, { name: 'Trần Văn Đức', phone: '0987654321' }, 5));
+    open(dossier(3, { name: 'Lê Thị Bình' }));
   });
 
   it('answers 401 to a caller who is not signed in', async () => {
@@ -45,37 +54,107 @@ describe('GET /dossiers', () => {
     ['neither q nor status', {}, 'q'],
     ['a one-letter q', { q: 'B' }, 'q'],
     ['a status out of range', { status: '11' }, 'status'],
+    ['a cursor it never gave', { q: 'binh', cursor: 'bm90LWEtY3Vyc29y' }, 'cursor'],
+    ['a status cursor naming no shard', { status: '5', cursor: Buffer.from(JSON.stringify({ shards: { 'QUEUE#CA': null } })).toString('base64url') }, 'cursor'],
   ])('names the wrong field for %s (400)', async (_, query, field) => {
     const answer = await invoke(route, { as: desk, query });
     expect(answer.status).toBe(400);
     expect(answer.body.errors.map((e: { field: string }) => e.field)).toContain(field);
   });
 
-  it('finds open dossiers by name without diacritics, newest first (200)', async () => {
+  it('finds open dossiers by name without diacritics, newest first (200), from the index of the query’s token only', async () => {
     const answer = await invoke(route, { as: desk, query: { q: 'thi binh' } });
     expect(answer.status).toBe(200);
     const list = DossierList.parse(answer.body);
     expect(list.dossiers.map((d) => d.code)).toEqual(['TTHCC-261207-0003', 'TTHCC-261207-0001']);
-    expect(list.searched).toBe(3);
+    // two index items read (the token "thi binh"), not the open set
+    expect(list.searched).toBe(2);
+    expect(list.nextCursor).toBeUndefined();
     expect(list.dossiers[0]).toMatchObject({ applicantName: 'Lê Thị Bình', receivedAt: '2026-12-07T10:00:00+07:00' });
     expect(JSON.stringify(answer.body)).not.toContain('secret');
     expect(fold('Trần Văn Đức')).toBe('tran van duc');
+    const queries = db.commandCalls(QueryCommand).map((c) => c.args[0].input);
+    expect(queries).toHaveLength(1);
+    expect(String(queries[0]!.ExpressionAttributeValues![':pk'])).toMatch(/^SEARCH#[0-9a-f]{32}$/);
+    expect(JSON.stringify(queries)).not.toMatch(/binh|thi/);
+    // the candidates' rows in one request, the row's fields only (no PIN hash, no procedure version)
+    const gets = db.commandCalls(BatchGetCommand).map((c) => Object.values(c.args[0].input.RequestItems!)[0]!);
+    expect(gets).toHaveLength(1);
+    expect(gets[0]!.Keys).toHaveLength(2);
+    expect(gets[0]!.ProjectionExpression).not.toMatch(/pin/i);
+    expect(db.commandCalls(GetCommand)).toHaveLength(0);
   });
 
   it('finds by phone (+84 as 0) and by status alone', async () => {
     const byPhone = await invoke(route, { as: operator, query: { q: '+84 987 654' } });
     expect(byPhone.body.dossiers.map((d: { code: string }) => d.code)).toEqual(['TTHCC-261207-0002']);
+    expect((await invoke(route, { as: desk, query: { q: '5678' } })).body.dossiers.map((d: { code: string }) => d.code)).toEqual(['TTHCC-261207-0001']);
     const waiting = await invoke(route, { as: desk, query: { status: '5' } });
     expect(waiting.body.dossiers.map((d: { code: string }) => d.code)).toEqual(['TTHCC-261207-0002']);
+    expect(waiting.body.nextCursor).toBeUndefined();
   });
 
   it('reads one dossier by its code (closed ones too), filtered by status', async () => {
-    db.on(GetCommand, { Key: { PK: 'DOSSIER#TTHCC-261201-0009', SK: 'META' } }).resolves({ Item: { ...dossier(9, { name: 'Phạm Văn C' }, 10), code: 'TTHCC-261201-0009' } });
-    const hit = await invoke(route, { as: desk, query: { q: 'tthcc-261201-0009' } });
+    table.put({ ...dossier(9, { name: 'Phạm Văn C' }, 10), GSI1PK: undefined, GSI1SK: undefined, closedAt: '2026-12-07T09:00:00.000Z' });
+    const hit = await invoke(route, { as: desk, query: { q: 'tthcc-261207-0009' } });
     expect(hit.status).toBe(200);
-    expect(hit.body).toEqual({ dossiers: [expect.objectContaining({ code: 'TTHCC-261201-0009', status: 10 })], searched: 1 });
+    expect(hit.body).toEqual({ dossiers: [expect.objectContaining({ code: 'TTHCC-261207-0009', status: 10 })], searched: 1 });
     expect(db.commandCalls(QueryCommand)).toHaveLength(0);
-    const other = await invoke(route, { as: desk, query: { q: 'TTHCC-261201-0009', status: '4' } });
+    const other = await invoke(route, { as: desk, query: { q: 'TTHCC-261207-0009', status: '4' } });
     expect(other.body).toEqual({ dossiers: [], searched: 1 });
+  });
+
+  it('pages through many matches with a cursor, each page reading a bounded number of items', async () => {
+    for (let n = 10; n < 130; n++) open(dossier(n, { name: `Nguyễn Văn An ${n}` }));
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await invoke(route, { as: desk, query: { q: 'nguyen van', ...(cursor ? { cursor } : {}) } });
+      expect(page.status).toBe(200);
+      expect(page.body.dossiers.length).toBeLessThanOrEqual(50);
+      expect(page.body.searched).toBeLessThanOrEqual(200);
+      seen.push(...page.body.dossiers.map((d: { code: string }) => d.code));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(seen).toHaveLength(120);
+    expect(new Set(seen).size).toBe(120);
+    expect(seen[0]).toBe(codeOf(129));
+    expect(seen.at(-1)).toBe(codeOf(10));
+  });
+
+  it('stops a page at its read budget when a common token matches few of the whole query', async () => {
+    for (let n = 10; n < 400; n++) open(dossier(n, { name: `Hoàng Thị Lan ${n}` }));
+    open(dossier(5, { name: 'Đỗ Thị Lan Hương' }));
+    const page = await invoke(route, { as: desk, query: { q: 'thi lan huong' } });
+    // the token is "lan huong": one candidate
+    expect(page.body.dossiers.map((d: { code: string }) => d.code)).toEqual([codeOf(5)]);
+    const common = await invoke(route, { as: desk, query: { q: 'hoang thi lan 1' } });
+    expect(common.body.searched).toBeLessThanOrEqual(200);
+  });
+
+  it('does not find a closed dossier by name or phone (its index is gone), nor one whose index outlived it', async () => {
+    const d = dossier(7, { name: 'Vũ Minh Khôi', phone: '0977000111' });
+    open(d);
+    // closed but its index items left (a close that died halfway): the dossier says closed
+    table.put({ ...d, GSI1PK: undefined, GSI1SK: undefined, closedAt: '2026-12-08T00:00:00.000Z', status: 10 });
+    expect((await invoke(route, { as: desk, query: { q: 'vu minh' } })).body.dossiers).toEqual([]);
+    expect((await invoke(route, { as: desk, query: { q: '0977000111' } })).body.dossiers).toEqual([]);
+  });
+
+  it('lists a status a bounded pass at a time over the open index’s shards', async () => {
+    for (let n = 10; n < 1010; n++) open(dossier(n, { name: `Ngô Văn ${n}` }, n % 10 === 0 ? 5 : 4));
+    const found = new Set<string>();
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = await invoke(route, { as: desk, query: { status: '5', ...(cursor ? { cursor } : {}) } });
+      expect(page.status).toBe(200);
+      expect(page.body.searched).toBeLessThanOrEqual(16 * 50);
+      for (const d of page.body.dossiers) found.add(d.code);
+      cursor = page.body.nextCursor;
+      pages++;
+    } while (cursor);
+    expect(found.size).toBe(101);
+    expect(pages).toBeGreaterThan(1);
   });
 });

@@ -2,6 +2,7 @@ import { logger, metrics, MetricUnit } from '../commons/powertools';
 import { reconcile } from '../commons/reconcile';
 import { deliver, relay } from '../commons/outbox';
 import { queryIndex } from '../commons/store';
+import { markDossier } from '../commons/aggregates';
 import { now as clockNow } from '../commons/clock';
 
 /**
@@ -12,6 +13,8 @@ import { now as clockNow } from '../commons/clock';
  *   - a schedule every 2 minutes (`{}`): the dossiers with an event waiting for its retry time
  *     (GSI1 `SYNC#pending`).
  * Locally infra/local/outbox.ts runs the same relay and delivery in a poller.
+ * A stream record first marks the dossier's timeliness aggregates stale (functions/commons/
+ * aggregates.ts; locally infra/local/table-stream.ts does it for every write).
  */
 interface StreamEvent {
   Records?: { dynamodb?: { Keys?: { PK?: { S?: string } } } }[];
@@ -54,6 +57,7 @@ export async function handler(event: StreamEvent = {}): Promise<{ dossiers: numb
   for (const code of codes) {
     // one dossier's trouble never holds the batch's others back; the batch fails (and is retried) after them
     try {
+      if (event.Records) await markDossier(code);
       total.recorded += await relay(code);
       const r = await deliver(code);
       total.sent += r.sent;

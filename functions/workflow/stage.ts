@@ -7,6 +7,7 @@ import { dossierCode } from '../commons/params';
 import { logger } from '../commons/powertools';
 import { getDossier, keys, listDossierItems, logbookKeys, putIfAbsent, stepQueueKeys, updateIf } from '../commons/store';
 import { retentionItem } from '../commons/personal-data';
+import { unindexForSearch } from '../commons/search-index';
 import { obligationOf, openObligation } from '../commons/payments';
 import { stepDueAt } from '../core/deadlines';
 import { assignedStep, isStopped, type Dossier } from '../core/dossier';
@@ -144,6 +145,8 @@ async function finish(code: string) {
       ReturnValues: 'ALL_NEW',
     }),
   );
+  // Found by its code only from now: the search index's tokens of the applicant go.
+  await unindexForSearch(code);
   // Personal data falls due for anonymisation in a month partition the scheduled job reads.
   await putIfAbsent(retentionItem(closed.Attributes as Dossier));
   return { finished: true };

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { queryOpen } from '../../functions/commons/open-index';
 import { LocalOAuth } from './oauth';
 import { LOCAL_PAYHUB_SECRET_NAME, LocalPayHub } from './payhub';
 import { LOCAL_CITIZEN_SECRET_NAME, LocalOidc } from './oidc';
@@ -15,7 +16,6 @@ import { resetClients } from '../../functions/commons/aws';
 import { forgetCalendar } from '../../functions/commons/calendar';
 import { forgetClients } from '../../functions/commons/agency-clients';
 import { setClockSource } from '../../functions/commons/clock';
-import { queryIndex } from '../../functions/commons/store';
 import { resumeDossier } from '../../functions/commons/workflow';
 import { queues, stateMachines } from '../registry';
 import { LocalClock } from './clock';
@@ -34,6 +34,7 @@ import { CentreProfile, functionsProfile } from '../../functions/core/centre';
 import { startLocalDocuments, type LocalDocuments } from './documents';
 import { LocalDvcqg, LOCAL_DVCQG_ACCOUNT, LOCAL_DVCQG_SECRET_NAME, DVCQG_PATH } from './dvcqg';
 import { LocalOutboxPoller } from './outbox';
+import { tableStream } from './table-stream';
 import { existsSync } from 'node:fs';
 import { NationalPortalConfig } from '../../functions/core/dvcqg';
 import { forgetPortalSession } from '../../functions/commons/dvcqg-client';
@@ -105,6 +106,8 @@ export interface LocalRuntime {
   /** The national portal's stand-in (/_local/dvcqg) and the outbox's poller feeding it. */
   dvcqg: LocalDvcqg;
   outbox: LocalOutboxPoller;
+  /** The aggregates' table stream stand-in (infra/local/table-stream.ts): `paused` during a bulk load. */
+  aggregates: ReturnType<typeof tableStream>;
   seeded: boolean;
   resumed: string[];
   /**
@@ -125,7 +128,7 @@ const listenDynalite = (server: Server, port = 0) =>
 
 /** Resume: a fresh execution for every open dossier; it reads where the dossier stands and goes on. */
 export async function resumeOpenDossiers(): Promise<string[]> {
-  const open = await queryIndex('OPEN');
+  const open = await queryOpen();
   const codes = open.map((i) => String(i.code));
   const resumed: string[] = [];
   for (const code of codes) if ((await resumeDossier(code)) === 'resumed') resumed.push(code);
@@ -145,7 +148,12 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
   setClockSource(() => clock.now());
 
   const db = dynalite({ path: dataDir ? join(dataDir, 'dynamodb') : undefined, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-  const dynamoDbUrl = `http://127.0.0.1:${await listenDynalite(db)}`;
+  // the table stream's stand-in for the aggregates, right in front of dynalite: every writer passes it
+  const dynaliteUrl = `http://127.0.0.1:${await listenDynalite(db)}`;
+  const stream = new FaultyProxy(dynaliteUrl);
+  const aggregates = tableStream(dynaliteUrl);
+  stream.settle = (exchange) => aggregates.settle(exchange);
+  const dynamoDbUrl = await stream.listen();
   const ses = options.sesEndpoint ? undefined : await sesServer({ host: '127.0.0.1', port: options.sesPort ?? 0 });
   const mailboxUrl = options.sesEndpoint ?? `http://127.0.0.1:${(ses!.address() as AddressInfo).port}`;
   const faults = { dynamodb: new FaultyProxy(dynamoDbUrl), ses: new FaultyProxy(mailboxUrl) };
@@ -270,6 +278,8 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
     oidc,
     dvcqg,
     outbox,
+    /** The aggregates' table stream stand-in (infra/local/table-stream.ts): `paused` during a bulk load. */
+    aggregates,
     issuer,
     seeded,
     resumed,
@@ -283,6 +293,7 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
       await stepFunctions.close();
       clock.stop();
       await faults.dynamodb.close();
+      await stream.close();
       await faults.ses.close();
       await documents.stop();
       if (ses) {

@@ -1,4 +1,7 @@
-import { getDossier } from '../../functions/commons/store';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient, tableName } from '../../functions/commons/aws';
+import { searchItems } from '../../functions/commons/search-index';
+import { getDossier, queryAll } from '../../functions/commons/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, scenario, startHarness, uniqueKey, type Harness } from '../support/local';
 
@@ -30,6 +33,12 @@ describe('personal data: export per applicant, anonymisation after retention', (
     });
     expect(res.status, JSON.stringify(res.body)).toBe(202);
   };
+  /** The dossier’s search index items (TOKENS#<code> / SEARCH#<h>), by sort key. */
+  const indexed = async (code: string) =>
+    (await queryAll({ KeyConditionExpression: 'PK = :pk AND begins_with(SK, :s)', ExpressionAttributeValues: { ':pk': `TOKENS#${code}`, ':s': 'SEARCH#' }, ConsistentRead: true }))
+      .map((i) => String(i.SK))
+      .sort();
+  const tokensOf = (code: string, receivedAt: string, applicant: { name: string; phone?: string }) => searchItems({ code, receivedAt, applicant }).map((i) => i.SK).sort();
   const runJob = async () => {
     const res = await h.call('POST', '/_local/jobs/anonymise-closed');
     expect(res.status, JSON.stringify(res.body)).toBe(200);
@@ -96,6 +105,11 @@ describe('personal data: export per applicant, anonymisation after retention', (
   });
 
   it('anonymises closed dossiers once their retention has passed, keeps every other fact, and does it once', async () => {
+    // open: each dossier has the search index items of its applicant (hashed keys, the code only)
+    for (const d of [a1, a2, b1]) {
+      const stored = (await getDossier(d.code))!;
+      expect(await indexed(d.code)).toEqual(tokensOf(d.code, stored.receivedAt, stored.applicant));
+    }
     // a1: SDL approves, the desk hands the result back; the workflow finishes (closedAt).
     await s.task('SDL', sdl, a1.code, 's1-sdl');
     await s.decide(sdl, a1.code, 's1-sdl', { outcome: 'approve' });
@@ -107,6 +121,13 @@ describe('personal data: export per applicant, anonymisation after retention', (
     const fixed = await h.call('PATCH', `/dossiers/${a2.code}/applicant`, { token: desk, body: { phone: '0911 111 119' } });
     expect(fixed.body).toMatchObject({ changed: ['phone'], toldPreviousAddress: true });
     expect(((await getDossier(a2.code)) as unknown as { contactCorrections: unknown[] }).contactCorrections).toEqual([expect.objectContaining({ previousEmail: A.email })]);
+    // the index follows the phone: the new number's tokens, none of the old one's
+    const corrected = (await getDossier(a2.code))!;
+    expect(await indexed(a2.code)).toEqual(tokensOf(a2.code, corrected.receivedAt, corrected.applicant));
+    expect((await h.call('GET', '/dossiers?q=0911111119', { token: desk })).body.dossiers.map((d: { code: string }) => d.code)).toEqual([a2.code]);
+    expect((await h.call('GET', '/dossiers?q=0912000222', { token: desk })).body.dossiers.map((d: { code: string }) => d.code)).toEqual([b1.code]);
+    // a1 is closed already (returned): found by its code only
+    expect((await h.call('GET', '/dossiers?q=0912000111', { token: desk })).body.dossiers).toEqual([]);
     // a2 and b1: withdrawn by the citizen; their workflows finish too.
     await withdraw(a2);
     await withdraw(b1);
@@ -114,6 +135,12 @@ describe('personal data: export per applicant, anonymisation after retention', (
     await closed(B.email, b1.code);
     const before = await s.dossier(desk, a1.code);
     expect(before.applicant).toEqual(A);
+    // closed: found by code only, the index gone
+    for (const d of [a1, a2, b1]) await eventually(async () => (await indexed(d.code)).length === 0);
+    expect((await h.call('GET', `/dossiers?q=${encodeURIComponent('tran van an')}`, { token: desk })).body.dossiers).toEqual([]);
+    // a close that died before removing its index: the anonymisation removes what is left
+    const stray = searchItems({ code: a1.code, receivedAt: (await getDossier(a1.code))!.receivedAt, applicant: A })[0]!;
+    await documentClient().send(new PutCommand({ TableName: tableName(), Item: stray }));
 
     // Nothing is due yet.
     const early = await runJob();
@@ -123,6 +150,7 @@ describe('personal data: export per applicant, anonymisation after retention', (
     expect((await s.setClock('2031-12-10T09:00:00+07:00')).status).toBe(200);
     const first = await runJob();
     expect(first).toMatchObject({ anonymised: 2, 'not-due': 0, cursor: '2031-11' });
+    expect(await indexed(a1.code)).toEqual([]);
 
     const after = await s.dossier(desk, a1.code);
     expect(after.applicant).toEqual({ name: 'Đã ẩn danh', email: 'anonymised@invalid' });

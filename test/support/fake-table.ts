@@ -7,7 +7,7 @@
  * begins_with. A condition that fails throws as DynamoDB does, so a route's refusals are real.
  * What only DynamoDB itself can prove (races between processes) stays in test/integration.
  */
-import { type TransactWriteCommandInput, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClientResolvedConfig, type ServiceInputTypes, type ServiceOutputTypes } from '@aws-sdk/lib-dynamodb';
+import { type TransactWriteCommandInput, BatchGetCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClientResolvedConfig, type ServiceInputTypes, type ServiceOutputTypes } from '@aws-sdk/lib-dynamodb';
 import type { AwsStub } from 'aws-sdk-client-mock';
 
 type Item = Record<string, unknown>;
@@ -123,7 +123,8 @@ export class FakeTable {
         } else if (kind === 'ADD') {
           const [p, v] = part.split(/\s+/);
           const path = this.path(p!, names);
-          item[path] = Number(item[path] ?? 0) + Number(values[v!]);
+          const add = values[v!];
+          item[path] = add instanceof Set ? new Set([...((item[path] as Set<unknown> | undefined) ?? []), ...add]) : Number(item[path] ?? 0) + Number(add);
         } else if (kind === 'REMOVE') {
           delete item[this.path(part, names)];
         }
@@ -135,6 +136,9 @@ export class FakeTable {
   /** Answer the document client's commands from this table. */
   serve(stub: DocumentStub): this {
     stub.on(GetCommand).callsFake((input) => ({ Item: this.get(input.Key as { PK: string; SK: string }) }));
+    stub.on(BatchGetCommand).callsFake((input) => ({
+      Responses: Object.fromEntries(Object.entries(input.RequestItems ?? {}).map(([t, r]) => [t, ((r as { Keys?: Record<string, unknown>[] }).Keys ?? []).flatMap((k) => this.get(k as { PK: string; SK: string }) ?? [])])),
+    }));
     stub.on(PutCommand).callsFake((input) => {
       const existing = this.get(input.Item as { PK: string; SK: string });
       if (!this.holds(input.ConditionExpression, existing, input.ExpressionAttributeValues ?? {}, input.ExpressionAttributeNames ?? {})) throw conditionFailed();
@@ -167,7 +171,28 @@ export class FakeTable {
       if (begins) items = items.filter((i) => String(i[skName]).startsWith(String(v[begins[1]!])));
       items.sort((a, b) => String(a[skName]).localeCompare(String(b[skName])));
       if (input.ScanIndexForward === false) items.reverse();
-      return { Items: items.map((i) => structuredClone(i)) };
+      // pages: after ExclusiveStartKey's item, at most Limit items read, then LastEvaluatedKey
+      const start = input.ExclusiveStartKey;
+      if (start) items = items.slice(items.findIndex((i) => i.PK === start.PK && i.SK === start.SK) + 1);
+      const more = input.Limit !== undefined && items.length > input.Limit;
+      if (input.Limit !== undefined) items = items.slice(0, input.Limit);
+      const last = more ? items.at(-1)! : undefined;
+      const read = items.length;
+      if (input.FilterExpression) items = items.filter((i) => this.holds(input.FilterExpression, i, v, input.ExpressionAttributeNames ?? {}));
+      return {
+        Items: items.map((i) => structuredClone(i)),
+        Count: items.length,
+        ScannedCount: read,
+        ...(last ? { LastEvaluatedKey: Object.fromEntries(['PK', 'SK', pkName, skName].map((k) => [k, last[k]])) } : {}),
+      };
+    });
+    // whole items (a ProjectionExpression is not applied)
+    stub.on(BatchGetCommand).callsFake((input) => ({
+      Responses: Object.fromEntries(Object.entries(input.RequestItems ?? {}).map(([t, r]) => [t, ((r as { Keys?: Record<string, unknown>[] }).Keys ?? []).map((k) => this.get(k as { PK: string; SK: string })).filter(Boolean)])),
+    }));
+    stub.on(DeleteCommand).callsFake((input) => {
+      this.items.delete(this.id(input.Key as { PK: string; SK: string }));
+      return {};
     });
     return this;
   }

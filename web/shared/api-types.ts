@@ -1491,7 +1491,7 @@ export interface operations {
     };
   };
   "searchDossiers": {
-    parameters: { query?: { q?: string; status?: number }; header?: never; path?: never; cookie?: never };
+    parameters: { query?: { q?: string; status?: number; cursor?: string }; header?: never; path?: never; cookie?: never };
     requestBody?: never;
     responses: {
       200: { headers: { [name: string]: unknown }; content: { "application/json": {
@@ -1510,6 +1510,7 @@ export interface operations {
             appointmentAt: string;
           }[];
           searched: number;
+          nextCursor?: string;
         } } };
       400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
@@ -4573,7 +4574,7 @@ export interface operations {
     };
   };
   "getTimelinessDossiers": {
-    parameters: { query: { from: string; to: string; by?: "agency" | "procedure"; key: string; measure: "steps" | "early" | "onTime" | "late" | "pending" | "stopped" | "apologies" | "supplements" | "refusals" | "received" | "returned" | "returnedOnTime" | "dossierLate" | "withdrawn" | "dossierStopped" | "rated"; branch?: string }; header?: never; path?: never; cookie?: never };
+    parameters: { query: { from: string; to: string; by?: "agency" | "procedure"; key: string; measure: "steps" | "early" | "onTime" | "late" | "pending" | "stopped" | "apologies" | "supplements" | "refusals" | "received" | "returned" | "returnedOnTime" | "dossierLate" | "withdrawn" | "dossierStopped" | "rated"; branch?: string; cursor?: string; limit?: number }; header?: never; path?: never; cookie?: never };
     requestBody?: never;
     responses: {
       200: { headers: { [name: string]: unknown }; content: { "application/json": {
@@ -4584,6 +4585,7 @@ export interface operations {
           measure: string;
           count: number;
           dossiers: string[];
+          next?: string;
         } } };
       400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };

@@ -3,6 +3,7 @@ import { DossierInput } from '../../../functions/contracts/intake';
 import { fieldErrors, newKey } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
 import { fieldMessages } from '../../../functions/core/problem-text';
+import { fold } from '../../../functions/core/text';
 import { freshPins, useApp } from '../context';
 import { navigate } from '../router';
 import { Alert, Field } from '../ui';
@@ -57,7 +58,6 @@ export function Receive() {
   useEffect(() => {
     api.GET('/procedures').then(({ data }) => data && setProcedures(data.procedures));
   }, []);
-  const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase();
   const matches = useMemo(
     () => procedures.filter((p) => !query || fold(`${p.code} ${p.name.vi} ${p.name.en}`).includes(fold(query))),
     [procedures, query],
