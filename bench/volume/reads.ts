@@ -4,6 +4,7 @@
  * code before issue 26, kept here verbatim in spirit: the reads it did). Part B registers its
  * reads (the dashboard, the reports, the 766 panel) by adding to READS.
  */
+import { performance } from 'node:perf_hooks';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AnyRoute } from '../../functions/commons/route';
 import { queryOpen } from '../../functions/commons/open-index';
@@ -118,3 +119,56 @@ export async function countOpen(): Promise<number> {
   }
   return n;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Part B: the figures (the console's dashboard, the reports) from the day aggregates
+// (functions/commons/aggregates.ts) beside the same figures counted from every fact of the period.
+
+const operator: As = { sub: 'operator-bench', groups: ['operator'] };
+const MONTH = { from: '2026-11-01', to: '2026-11-30' };
+const YEAR = { from: '2025-12-01', to: '2026-11-30' };
+
+/** GET /reports/timeliness before issue 26: every logbook item of the period, every dossier behind them. */
+async function oldTimeliness(period: { from: string; to: string }, by: 'agency' | 'procedure') {
+  const { readPeriod } = await import('../../functions/commons/report-period');
+  const { timelinessReport } = await import('../../functions/core/records');
+  const { now } = await import('../../functions/commons/clock');
+  const { agencies, cal, dossiers, received, steps, problems } = await readPeriod(period.from, period.to);
+  const bad = new Set(problems.map((p) => p.code));
+  return timelinessReport(cal, {
+    by,
+    steps: steps.filter((s) => dossiers.has(s.code) && !bad.has(s.code)).map((step) => ({ step, dossier: dossiers.get(step.code)! })),
+    dossiers: received.filter((d) => !bad.has(d.code)),
+    now: now(),
+    groups: by === 'agency' ? agencies.map((a) => ({ key: a.code, name: a.name })) : undefined,
+  });
+}
+
+async function newTimeliness(period: { from: string; to: string }, by: 'agency' | 'procedure') {
+  const { route } = await import('../../functions/get-timeliness-report/route');
+  return callRoute(route, { as: operator, query: { ...period, by } });
+}
+
+/** The first read of a period computes its missing days (as after a migration): timed once, apart. */
+export const coldReads: Record<string, number> = {};
+const timedFirst = (name: string, run: () => Promise<unknown>) => async () => {
+  if (name in coldReads) return run();
+  const t0 = performance.now();
+  const out = await run();
+  coldReads[name] = Math.round(performance.now() - t0);
+  return out;
+};
+
+READS.push(
+  {
+    // what the dashboard asks for a month: the figures by agency and by procedure
+    name: "the month's dashboard",
+    old: () => Promise.all([oldTimeliness(MONTH, 'agency'), oldTimeliness(MONTH, 'procedure')]),
+    new: timedFirst("the month's dashboard", () => Promise.all([newTimeliness(MONTH, 'agency'), newTimeliness(MONTH, 'procedure')])),
+  },
+  {
+    name: "a year's report",
+    old: () => oldTimeliness(YEAR, 'agency'),
+    new: timedFirst("a year's report", () => newTimeliness(YEAR, 'agency')),
+  },
+);

@@ -36,6 +36,10 @@ import { route as listChecks } from '../list-checks/route';
 import { route as checkDossier } from '../check-dossier/route';
 import { route as createWebhook } from '../create-webhook/route';
 import { route as listWebhookDeliveries } from '../list-webhook-deliveries/route';
+import { route as listWebhooks } from '../list-webhooks/route';
+import { route as updateWebhook } from '../update-webhook/route';
+import { route as deleteWebhook } from '../delete-webhook/route';
+import { route as replayWebhook } from '../replay-webhook/route';
 
 /** The officers' function: the desk's and the agencies' routes (signed in; agencies' systems too). */
 export const routes = [
@@ -73,6 +77,10 @@ export const routes = [
   checkDossier,
   createWebhook,
   listWebhookDeliveries,
+  listWebhooks,
+  updateWebhook,
+  deleteWebhook,
+  replayWebhook,
   recordPayment,
   listPayments,
   refundPayment,

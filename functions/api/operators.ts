@@ -16,6 +16,10 @@ import { route as resendEmail } from '../resend-email/route';
 import { route as resumeDossier } from '../resume-dossier/route';
 import { route as listSync } from '../list-sync/route';
 import { route as retrySync } from '../retry-sync/route';
+import { route as getSyncStatus } from '../get-sync-status/route';
+import { route as getSyncReconciliation } from '../get-sync-reconciliation/route';
+import { route as runSyncReconciliation } from '../run-sync-reconciliation/route';
+import { route as backfillSync } from '../backfill-sync/route';
 
 /** The operators' function: routes only an operator may call (reports, repairs, the catalogue). */
 export const routes = [
@@ -36,6 +40,11 @@ export const routes = [
   publishFeedback,
   listSync,
   retrySync,
+  // issue 22: the connection panel and the daily reconciliation
+  getSyncStatus,
+  getSyncReconciliation,
+  runSyncReconciliation,
+  backfillSync,
   paymentsReconciliation,
 ];
 

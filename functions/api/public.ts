@@ -4,6 +4,7 @@ import { route as publicMyPay } from '../public-my-pay/route';
 import { route as confirmPayment } from '../confirm-payment/route';
 import { route as confirmRefund } from '../confirm-refund/route';
 import { route as publicReceipt } from '../public-receipt/route';
+import { route as pushNationalPortalDossier } from '../public-national-portal-dossier/route';
 import { route as publicFeedback } from '../public-feedback/route';
 import { route as publicSearchFeedback } from '../public-search-feedback/route';
 import { route as publicCentre } from '../public-centre/route';
@@ -79,6 +80,8 @@ export const routes = [
   confirmPayment,
   confirmRefund,
   publicReceipt,
+  // issue 22: dossiers submitted on the national portal, pushed here (signed)
+  pushNationalPortalDossier,
 ];
 
 export const handler = apiRouter(routes);

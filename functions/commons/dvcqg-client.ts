@@ -57,16 +57,30 @@ async function signIn(cfg: NationalPortalConfig): Promise<string> {
 
 /** Send one call; resolves on success, throws PortalError (retryable unless the portal refused the message's shape). */
 export async function sendPortalCall(cfg: NationalPortalConfig, call: PortalCall, madonvi: string): Promise<void> {
+  await serviceCall(cfg, call.service, call.body, madonvi);
+}
+
+/**
+ * `TraCuuHoSo {MaHoSo}`: the portal's record of a dossier (its last sync), or undefined when it
+ * has none. The daily reconciliation's read (commons/reconcile.ts).
+ */
+export async function readPortalDossier(cfg: NationalPortalConfig, maHoSo: string, madonvi: string): Promise<Record<string, unknown> | undefined> {
+  const json = await serviceCall(cfg, 'TraCuuHoSo', { MaHoSo: maHoSo }, madonvi);
+  const result = Array.isArray(json.result) ? json.result : [];
+  return (result[0] as Record<string, unknown> | undefined) ?? undefined;
+}
+
+async function serviceCall(cfg: NationalPortalConfig, service: string, body: Record<string, unknown>, madonvi: string): Promise<Record<string, unknown>> {
   for (let attempt = 0; attempt < 2; attempt++) {
     const s = session && session.url === cfg.url ? session.value : await signIn(cfg);
-    const { status, json } = await post(`${cfg.url}/service`, { session: s, madonvi, service: call.service, ...call.body });
+    const { status, json } = await post(`${cfg.url}/service`, { session: s, madonvi, service, ...body });
     const code = String(json.error_code ?? '');
     if (status === 401 || code === '401') {
       session = undefined;
       continue;
     }
-    if (status === 200 && code === '0') return;
-    throw new PortalError(`${call.service}: HTTP ${status} error_code ${code} ${String(json.message ?? '').slice(0, 200)}`, status >= 500 || status === 429 || status === 0 || code !== '400');
+    if (status === 200 && code === '0') return json;
+    throw new PortalError(`${service}: HTTP ${status} error_code ${code} ${String(json.message ?? '').slice(0, 200)}`, status >= 500 || status === 429 || status === 0 || code !== '400');
   }
   throw new PortalError('session refused twice');
 }

@@ -30,6 +30,8 @@ export interface OutboxItem {
   portalNextAt?: string;
   portalError?: string;
   portalSentAt?: string;
+  /** Recorded by the backfill (POST /ops/sync/backfill): history, sent to the portal but not to agencies' webhooks. */
+  backfill?: boolean;
   /** Webhook subscriptions' delivery state (commons/webhooks.ts), by subscription id. */
   hooks?: Record<string, { state: 'sent' | 'failed' | 'pending'; attempts: number; nextAt?: string }>;
 }
@@ -38,6 +40,9 @@ export const outboxKeys = {
   head: (code: string) => ({ PK: `DOSSIER#${code}`, SK: 'OUTBOX' }),
   event: (code: string, id: string) => ({ PK: `DOSSIER#${code}`, SK: `EVENT#${id}` }),
 };
+
+/** The connection's own item: when the portal last accepted a call (GET /ops/sync/status). */
+export const syncStatusKey = { PK: 'SYNC#STATUS', SK: 'PORTAL' };
 
 const syncIndex = (state: 'pending' | 'parked', recordedAt: string, code: string, seq: number) => ({
   GSI1PK: `SYNC#${state}`,
@@ -51,7 +56,7 @@ export const parseOpsId = (id: string) => {
   return m ? { code: m[1]!, seq: Number(m[2]) } : undefined;
 };
 
-async function partition(code: string) {
+export async function outboxPartition(code: string) {
   const items = await queryAll({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': `DOSSIER#${code}` }, ConsistentRead: true });
   const sk = (i: Record<string, unknown>) => String(i.SK);
   return {
@@ -64,8 +69,8 @@ async function partition(code: string) {
 }
 
 /** Record the dossier's events not yet recorded, in order; answers how many were new. */
-export async function relay(code: string, at: Date = now()): Promise<number> {
-  const { dossier, steps, apologies, events } = await partition(code);
+export async function relay(code: string, at: Date = now(), opts: { backfill?: boolean } = {}): Promise<number> {
+  const { dossier, steps, apologies, events } = await outboxPartition(code);
   if (!dossier || !dossier.code) return 0;
   const known = new Set(events.map((e) => e.event.id));
   const connected = nationalPortalConfig() !== undefined;
@@ -80,7 +85,7 @@ export async function relay(code: string, at: Date = now()): Promise<number> {
     try {
       await documentClient().send(new PutCommand({
         TableName: tableName(),
-        Item: { ...outboxKeys.event(code, event.id), event, seq, recordedAt, portalState: state, portalAttempts: 0, ...(state === 'pending' ? syncIndex('pending', recordedAt, code, seq) : {}) },
+        Item: { ...outboxKeys.event(code, event.id), event, seq, recordedAt, portalState: state, portalAttempts: 0, ...(opts.backfill ? { backfill: true } : {}), ...(state === 'pending' ? syncIndex('pending', recordedAt, code, seq) : {}) },
         ConditionExpression: 'attribute_not_exists(PK)',
       }));
       added++;
@@ -116,7 +121,7 @@ export async function deliver(code: string, at: Date = now(), send = sendPortalC
   const cfg = nationalPortalConfig();
   const nowIso = at.toISOString();
   // nothing due: no write at all (the stream would bring the lease's own writes back otherwise)
-  const before = (await partition(code)).events;
+  const before = (await outboxPartition(code)).events;
   // events behind a parked one wait for the operator's resend: they are not due
   const parkedAt = before.findIndex((e) => e.portalState === 'parked');
   const reachable = parkedAt < 0 ? before : before.slice(0, parkedAt);
@@ -132,7 +137,7 @@ export async function deliver(code: string, at: Date = now(), send = sendPortalC
   });
   if (!leased) return result;
   try {
-    const { dossier, steps, events } = await partition(code);
+    const { dossier, steps, events } = await outboxPartition(code);
     if (!dossier) return result;
     for (const item of cfg ? events : []) {
       // parked: the dossier's later events wait behind it until an operator resends it, so the
@@ -172,6 +177,7 @@ async function deliverOne(cfg: NationalPortalConfig, item: OutboxItem, dossier: 
       UpdateExpression: 'SET portalState = :s, portalSentAt = :at, portalAttempts = if_not_exists(portalAttempts, :zero) + :one REMOVE GSI1PK, GSI1SK, portalError, portalNextAt',
       ExpressionAttributeValues: { ':s': 'sent', ':at': at.toISOString(), ':one': 1, ':zero': 0 },
     });
+    await updateIf({ Key: syncStatusKey, UpdateExpression: 'SET lastSentAt = :at', ConditionExpression: 'attribute_not_exists(lastSentAt) OR lastSentAt < :at', ExpressionAttributeValues: { ':at': at.toISOString() } });
     return 'sent';
   } catch (e) {
     const attempts = item.portalAttempts + 1;
@@ -194,7 +200,7 @@ async function deliverOne(cfg: NationalPortalConfig, item: OutboxItem, dossier: 
 
 /** Operator's resend of a parked (or waiting) event: pending again, attempts from zero, now. */
 export async function retryEvent(code: string, seq: number): Promise<OutboxItem | undefined> {
-  const { events } = await partition(code);
+  const { events } = await outboxPartition(code);
   const item = events.find((e) => e.seq === seq);
   if (!item) return undefined;
   const k = syncIndex('pending', item.recordedAt, code, seq);
@@ -208,5 +214,5 @@ export async function retryEvent(code: string, seq: number): Promise<OutboxItem 
 
 /** A dossier's outbox, in order (tests, ops). */
 export async function listOutbox(code: string): Promise<OutboxItem[]> {
-  return (await partition(code)).events;
+  return (await outboxPartition(code)).events;
 }

@@ -1,7 +1,7 @@
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { webhookView, type DossierEvent, type EventKind } from '../core/events';
 import { documentClient, tableName } from './aws';
 import { queryAll, updateIf } from './store';
@@ -25,6 +25,13 @@ export interface Subscription {
   secret: string;
   createdAt: string;
   createdBy: string;
+  /**
+   * Set when an event exhausted its attempts (persistent failure): nothing more is sent until the
+   * agency re-enables it (PATCH …/webhooks/{id} {"enabled": true}); the events recorded meanwhile
+   * then go out, none lost.
+   */
+  disabledAt?: string;
+  disabledReason?: string;
 }
 
 export interface Delivery {
@@ -40,8 +47,10 @@ export interface Delivery {
 }
 
 export const WEBHOOK_MAX_ATTEMPTS = 30;
+/** Attempts before an event fails for a subscription and the subscription is disabled (WEBHOOK_MAX_ATTEMPTS locally, for tests). */
+export const webhookMaxAttempts = () => Number(process.env.WEBHOOK_MAX_ATTEMPTS ?? WEBHOOK_MAX_ATTEMPTS);
 
-const subKey = (agency: string, id: string) => ({ PK: `WEBHOOK#${agency}`, SK: `SUB#${id}` });
+export const subKey = (agency: string, id: string) => ({ PK: `WEBHOOK#${agency}`, SK: `SUB#${id}` });
 
 export async function createSubscription(agency: string, url: string, events: EventKind[] | undefined, by: string, at: Date): Promise<Subscription> {
   const sub: Subscription = { id: randomUUID(), agency, url, ...(events?.length ? { events } : {}), secret: `whsec_${randomBytes(32).toString('base64')}`, createdAt: at.toISOString(), createdBy: by };
@@ -51,6 +60,46 @@ export async function createSubscription(agency: string, url: string, events: Ev
 
 export async function listSubscriptions(agency: string): Promise<Subscription[]> {
   return (await queryAll({ KeyConditionExpression: 'PK = :pk AND begins_with(SK, :s)', ExpressionAttributeValues: { ':pk': `WEBHOOK#${agency}`, ':s': 'SUB#' } })) as unknown as Subscription[];
+}
+
+export async function getSubscription(agency: string, id: string): Promise<Subscription | undefined> {
+  return (await listSubscriptions(agency)).find((s) => s.id === id);
+}
+
+/** Remove a subscription (its delivery log expires on its own). */
+export async function deleteSubscription(agency: string, id: string): Promise<void> {
+  await documentClient().send(new DeleteCommand({ TableName: tableName(), Key: subKey(agency, id) }));
+}
+
+/** Disable (persistent failure, or by hand) or re-enable a subscription. */
+export async function setSubscriptionEnabled(agency: string, id: string, enabled: boolean, reason = 'disabled by the agency', at: Date = now()): Promise<Subscription | undefined> {
+  const out = await updateIf(
+    enabled
+      ? { Key: subKey(agency, id), UpdateExpression: 'REMOVE disabledAt, disabledReason', ConditionExpression: 'attribute_exists(PK)', ReturnValues: 'ALL_NEW' }
+      : { Key: subKey(agency, id), UpdateExpression: 'SET disabledAt = if_not_exists(disabledAt, :at), disabledReason = if_not_exists(disabledReason, :r)', ConditionExpression: 'attribute_exists(PK)', ExpressionAttributeValues: { ':at': at.toISOString(), ':r': reason.slice(0, 300) }, ReturnValues: 'ALL_NEW' },
+  );
+  if (!out) return undefined;
+  const { PK: _p, SK: _s, ...sub } = out;
+  return sub as unknown as Subscription;
+}
+
+/**
+ * Send one event to a subscription again (a replay): its state for that subscription goes back to
+ * pending with a fresh budget, now; the next pass of the dossier's outbox sends it (the same
+ * `webhook-id`: a receiver that had it already recognises it). False: no such event.
+ */
+export async function replayEvent(subscriptionId: string, code: string, eventId: string): Promise<boolean> {
+  return !!(await updateIf({
+    Key: { PK: `DOSSIER#${code}`, SK: `EVENT#${eventId}` },
+    UpdateExpression: 'SET hooks = if_not_exists(hooks, :empty)',
+    ConditionExpression: 'attribute_exists(PK)',
+    ExpressionAttributeValues: { ':empty': {} },
+  })) && !!(await updateIf({
+    Key: { PK: `DOSSIER#${code}`, SK: `EVENT#${eventId}` },
+    UpdateExpression: 'SET hooks.#s = :v',
+    ExpressionAttributeNames: { '#s': subscriptionId },
+    ExpressionAttributeValues: { ':v': { state: 'pending', attempts: 0, replay: true } },
+  }));
 }
 
 export async function listDeliveries(agency: string, id: string): Promise<Delivery[]> {
@@ -101,6 +150,8 @@ interface EventItem {
   event: DossierEvent;
   seq: number;
   recordedAt: string;
+  /** History recorded by the backfill: not sent to webhooks (a subscription gets what happens from its creation on). */
+  backfill?: boolean;
   hooks?: Record<string, { state: 'sent' | 'failed' | 'pending'; attempts: number; nextAt?: string }>;
 }
 
@@ -108,10 +159,10 @@ interface EventItem {
 export async function webhooksDue(events: EventItem[], at: Date = now()): Promise<boolean> {
   const agencies = [...new Set(events.map((e) => e.event.agency).filter((a): a is string => !!a))];
   for (const agency of agencies) {
-    const subs = await listSubscriptions(agency);
+    const subs = (await listSubscriptions(agency)).filter((s) => !s.disabledAt);
     for (const item of events.filter((e) => e.event.agency === agency)) {
       for (const sub of subs) {
-        if (item.recordedAt < sub.createdAt || (sub.events && !sub.events.includes(item.event.kind))) continue;
+        if (item.backfill || item.recordedAt < sub.createdAt || (sub.events && !sub.events.includes(item.event.kind))) continue;
         const state = item.hooks?.[sub.id];
         if (state?.state === 'sent' || state?.state === 'failed') continue;
         if (!state?.nextAt || state.nextAt <= at.toISOString()) return true;
@@ -135,10 +186,10 @@ export async function deliverWebhooks(code: string, events: EventItem[], at: Dat
   for (const item of events) {
     const agency = item.event.agency;
     if (!agency) continue;
-    if (!subs.has(agency)) subs.set(agency, await listSubscriptions(agency));
+    if (!subs.has(agency)) subs.set(agency, (await listSubscriptions(agency)).filter((s) => !s.disabledAt));
     for (const sub of subs.get(agency)!) {
       // a subscription gets the events recorded from its creation on, not the history before it
-      if (blocked.has(sub.id) || item.recordedAt < sub.createdAt || (sub.events && !sub.events.includes(item.event.kind))) continue;
+      if (blocked.has(sub.id) || sub.disabledAt || item.backfill || item.recordedAt < sub.createdAt || (sub.events && !sub.events.includes(item.event.kind))) continue;
       const state = item.hooks?.[sub.id];
       if (state?.state === 'sent' || state?.state === 'failed') continue;
       if (state?.nextAt && state.nextAt > at.toISOString()) {
@@ -147,7 +198,7 @@ export async function deliverWebhooks(code: string, events: EventItem[], at: Dat
       }
       const attempt = (state?.attempts ?? 0) + 1;
       const outcome = await post(sub, item.event);
-      const failed = !outcome.ok && attempt >= WEBHOOK_MAX_ATTEMPTS;
+      const failed = !outcome.ok && attempt >= webhookMaxAttempts();
       const next = outcome.ok ? { state: 'sent', attempts: attempt } : failed ? { state: 'failed', attempts: attempt } : { state: 'pending', attempts: attempt, nextAt: new Date(at.getTime() + backoff(attempt)).toISOString() };
       await updateIf({
         Key: { PK: `DOSSIER#${code}`, SK: `EVENT#${item.event.id}` },
@@ -162,6 +213,11 @@ export async function deliverWebhooks(code: string, events: EventItem[], at: Dat
       }));
       if (outcome.ok) sent++;
       else blocked.add(sub.id);
+      if (failed) {
+        // persistent failure: the subscription is disabled until the agency re-enables it
+        await setSubscriptionEnabled(sub.agency, sub.id, false, `${item.event.id}: ${outcome.error ?? 'failed'} after ${attempt} attempts`, at);
+        sub.disabledAt = at.toISOString();
+      }
     }
   }
   return sent;

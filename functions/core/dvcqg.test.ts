@@ -65,4 +65,12 @@ describe('the national portal messages', () => {
     expect(call.body).toMatchObject({ MaHoSo: dossier.code, ThoiDiemXuLy: '20261204080000', TrangThai: 4, DonViXuLy: '000.00.21.H26' });
     expect(portalCall(cfg, ev({ kind: 'rating' }), dossier, [])).toBeUndefined();
   });
+
+  it('sync a dossier the portal pushed under the portal\'s own code, as an update from its first call', () => {
+    const pushed = { ...dossier, channel: 'online', online: { nationalPortal: { code: 'G22.H26-261201-0042', arrivedAt: dossier.receivedAt, files: [] }, submittedAt: dossier.receivedAt } } as unknown as Dossier;
+    const call = portalCall(cfg, ev({ kind: 'submitted', status: 1 }), pushed, [])!;
+    expect(call.body).toMatchObject({ MaHoSo: 'G22.H26-261201-0042', isUpdating: true, HinhThuc: 1 });
+    const progress = portalCall(cfg, ev({ kind: 'step-assigned', stepId: 's1-stp', agency: 'STP', status: 4 }), pushed, [])!;
+    expect(progress.body.MaHoSo).toBe('G22.H26-261201-0042');
+  });
 });

@@ -67,7 +67,8 @@ const PROGRESS: Partial<Record<DossierEvent['kind'], string>> = {
  * dossier's whole state (create, then update), its status the event's own.
  */
 export function portalCall(cfg: NationalPortalConfig, e: DossierEvent, d: Dossier, steps: readonly Step[], results: { name: string; ref: string }[] = []): PortalCall | undefined {
-  const MaHoSo = d.code;
+  // a dossier pushed by the portal keeps the portal's own code there (and exists there already)
+  const MaHoSo = d.online?.nationalPortal?.code ?? d.code;
   if (e.kind === 'step-assigned' || e.kind === 'step-decided') {
     const step = steps.find((s) => s.stepId === e.stepId);
     return {
@@ -87,7 +88,7 @@ export function portalCall(cfg: NationalPortalConfig, e: DossierEvent, d: Dossie
   return {
     service: 'DongBoHoSoMC',
     body: {
-      isUpdating: e.kind !== 'submitted' && !(e.kind === 'received' && !d.online),
+      isUpdating: !!d.online?.nationalPortal || (e.kind !== 'submitted' && !(e.kind === 'received' && !d.online)),
       MaHoSo,
       MaTTHC: maTTHC(cfg, d) ?? '',
       TenTTHC: d.procedure?.name?.vi ?? '',
@@ -153,3 +154,54 @@ export const CapNhatTienDoHoSoMC = z.object({
   NoiDungXuLy: z.string().min(1),
   TrangThai: z.number().int().min(1).max(10),
 }).passthrough();
+
+/**
+ * A dossier submitted on the national portal and pushed to the province (OpenCPS receives these
+ * at `/nps/createdossierfromdvcqg`: MaHoSo, MaTTHC, the applicant's fields, TaiLieuNop). The
+ * applicant as the national identity names them (the single sign-on's own field names); the
+ * answers of the procedure's e-form keyed by its field names (TruongThongTin); the files by the
+ * portal's reference (TepDinhKemId), kept as references, not copied.
+ */
+const portalInstant = z.string().regex(/^\d{14}$/, 'yyyyMMddHHmmss (giờ Việt Nam / Vietnam time)');
+export const InboundDossier = z
+  .object({
+    MaHoSo: z.string().regex(/^[A-Za-z0-9._-]{4,60}$/, 'the portal\'s dossier code (MaHoSo)'),
+    MaTTHC: z.string().regex(/^[0-9A-Za-z.-]{1,40}$/, 'a national procedure code (MaTTHC)'),
+    MaDonVi: unit,
+    NgayNopHoSo: portalInstant,
+    ChuHoSo: z
+      .object({
+        HoVaTen: z.string().trim().min(1).max(100),
+        SoDinhDanh: z.string().regex(/^\d{12}$/, '12 chữ số / 12 digits'),
+        ThuDienTu: z.email().max(200).optional(),
+        SoDienThoai: z.string().max(20).optional(),
+        DiaChi: z.string().max(300).optional(),
+      })
+      .strict(),
+    TruongThongTin: z.record(z.string().max(60), z.union([z.string().max(2000), z.number(), z.boolean()])).default({}),
+    TaiLieuNop: z
+      .array(z.object({ TepDinhKemId: z.string().min(1).max(200), TenTepDinhKem: z.string().min(1).max(300) }).strict())
+      .max(50)
+      .default([]),
+  })
+  .strict();
+export type InboundDossier = z.infer<typeof InboundDossier>;
+
+/** `yyyyMMddHHmmss` in Vietnam time → the instant (inverse of portalDate). */
+export function fromPortalDate(s: string): Date {
+  const iso = `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(8, 10)}:${s.slice(10, 12)}:${s.slice(12, 14)}+07:00`;
+  return new Date(iso);
+}
+
+/** MaTTHC → the procedure's code (and version, when the mapping names one); undefined: not mapped. */
+export function procedureOfMaTTHC(cfg: NationalPortalConfig, ma: string): { code: string; version?: number } | undefined {
+  const key = Object.keys(cfg.procedures).find((k) => cfg.procedures[k] === ma);
+  if (!key) return undefined;
+  const [code, version] = key.split('#');
+  return { code: code!, ...(version ? { version: Number(version) } : {}) };
+}
+
+/** MaDonVi → the agency's or branch's code (the centre's own unit: undefined, the main desk). */
+export function unitOfMaDonVi(cfg: NationalPortalConfig, ma: string): string | undefined {
+  return Object.keys(cfg.units).find((k) => cfg.units[k] === ma);
+}

@@ -84,6 +84,12 @@ export interface OnlineFacts {
   check?: { outcome: 'receive' | 'refuse'; at: string; by: string; reason?: string };
   /** The desk was warned that the check time lapsed (once per check period). */
   lapseWarnedAt?: string;
+  /**
+   * Submitted on the National Public Service Portal and pushed here (commons/dvcqg-inbound.ts):
+   * the portal's own dossier code (the MaHoSo of every later sync call), when it arrived, and the
+   * files as the portal's references (not copied).
+   */
+  nationalPortal?: { code: string; arrivedAt: string; files: { id: string; name: string }[] };
   /** Fully online: the citizen downloaded the result (the dossier then closes as returned). */
   resultDownloadedAt?: string;
 }

@@ -94,4 +94,28 @@ describe('GET /reports/timeliness/dossiers', () => {
     const other = await invoke(route, { as: operator, query: { ...period, by: 'procedure', key: 'XD-GPXD', measure: 'received' } });
     expect(other.body).toMatchObject({ count: 0, dossiers: [] });
   });
+
+  it('pages by weeks of the logbook: `limit` stops a page, `next` goes on, the pages together are the whole list', async () => {
+    // the logbook read as DynamoDB reads it: only the items between the page's first and last instants
+    const late = meta('TTHCC-261215-0004', { receivedAt: '2026-12-15T02:00:00.000Z' });
+    db.on(QueryCommand).callsFake((input: { ExpressionAttributeValues: Record<string, string> }) => {
+      const v = input.ExpressionAttributeValues;
+      if (v[':p'] === 'AGENCY#') return { Items: agencies };
+      const items: Record<string, unknown>[] = [...(logbook[v[':pk']!] ?? []), ...(v[':pk'] === 'LOG#TTHCC#2026-12' ? [late] : [])];
+      return { Items: items.filter((i) => String(i.assignedAt ?? i.receivedAt) >= v[':a']! && String(i.assignedAt ?? i.receivedAt) <= v[':b']!) };
+    });
+    const first = await invoke(route, { as: operator, query: { ...period, by: 'procedure', key: 'total', measure: 'received', limit: '1' } });
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ count: 2, dossiers: [A, C], next: '2026-12-08' });
+    const second = await invoke(route, { as: operator, query: { ...period, by: 'procedure', key: 'total', measure: 'received', limit: '1', cursor: first.body.next } });
+    expect(second.body).toMatchObject({ count: 1, dossiers: ['TTHCC-261215-0004'], next: '2026-12-22' });
+    const last = await invoke(route, { as: operator, query: { ...period, by: 'procedure', key: 'total', measure: 'received', limit: '1', cursor: second.body.next } });
+    expect(last.body).toMatchObject({ count: 0, dossiers: [] });
+    expect(last.body).not.toHaveProperty('next');
+    // without a limit reached, one page holds them all
+    expect((await invoke(route, { as: operator, query: { ...period, by: 'procedure', key: 'total', measure: 'received' } })).body).toMatchObject({ count: 3, dossiers: [A, C, 'TTHCC-261215-0004'] });
+    const outside = await invoke(route, { as: operator, query: { ...period, key: 'STP', measure: 'early', cursor: '2027-01-05' } });
+    expect(outside.status).toBe(400);
+    expect(outside.body.errors[0].field).toBe('cursor');
+  });
 });

@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand, UpdateCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { desk, invoke, operator } from '../../test/support/route-unit';
@@ -113,5 +113,34 @@ describe('GET /reports/timeliness', () => {
     expect(await figures('TTHCC')).toMatchObject({ received: 1, steps: { steps: 1, early: 1, pending: 0 } });
     expect(await figures('CGY')).toMatchObject({ received: 0, steps: { steps: 0 } });
     expect((await invoke(route, { as: operator, query: { from: '2026-12-01', to: '2026-12-31', branch: 'bdh' } })).body.errors[0].field).toBe('branch');
+  });
+
+  it('adds up the day aggregates when they are fresh: one batch read of the days, no logbook, no dossier', async () => {
+    const bucket = { steps: { 'TTHCC|STP|TP-LLTP': [2, 1, 0, 1, 0, 0, 1, 0, 0] }, dossiers: { 'TTHCC|TP-LLTP': [1, 0, 0, 0, 0, 0, 0] }, open: { 'TTHCC|TP-LLTP': [Date.parse('2026-12-05T02:00:00.000Z')] }, names: {}, skipped: [] };
+    db.on(BatchGetCommand).callsFake((input: { RequestItems: Record<string, { Keys: { PK: string; SK: string }[] }> }) => ({
+      Responses: Object.fromEntries(Object.entries(input.RequestItems).map(([t, r]) => [t, r.Keys.map((k) => ({ ...k, marks: 3, seen: 3, bucket }))])),
+    }));
+    const answer = await invoke(route, { as: operator, query: { from: '2026-12-01', to: '2026-12-02' } });
+    expect(answer.status).toBe(200);
+    expect(answer.body.rows.find((r: { key: string }) => r.key === 'STP').steps).toMatchObject({ steps: 4, early: 2, late: 2, apologies: 2 });
+    // the open dossier past its appointment (10/12 now) is late
+    expect(answer.body.total.dossiers).toMatchObject({ received: 2, late: 2 });
+    expect(db.commandCalls(QueryCommand).map((c) => c.args[0].input.ExpressionAttributeValues?.[':pk'] ?? c.args[0].input.ExpressionAttributeValues?.[':p'])).toEqual(['CATALOGUE']);
+    expect(db.commandCalls(GetCommand)).toHaveLength(0);
+    expect(db.commandCalls(UpdateCommand)).toHaveLength(0);
+  });
+
+  it('recomputes a stale day (a fact changed since) from that day of the logbook and stores it on the condition that no mark came meanwhile', async () => {
+    db.on(BatchGetCommand).callsFake((input: { RequestItems: Record<string, { Keys: { PK: string; SK: string }[] }> }) => ({
+      Responses: Object.fromEntries(Object.entries(input.RequestItems).map(([t, r]) => [t, r.Keys.map((k) => ({ ...k, marks: 4, seen: 3, bucket: { steps: {}, dossiers: {}, open: {}, names: {}, skipped: [] } }))])),
+    }));
+    const answer = await invoke(route, { as: operator, query: { from: '2026-12-01', to: '2026-12-01' } });
+    expect(answer.status).toBe(200);
+    expect(answer.body.rows.find((r: { key: string }) => r.key === 'STP').steps).toMatchObject({ steps: 1, early: 1 });
+    const log = db.commandCalls(QueryCommand).map((c) => c.args[0].input).find((q) => q.ExpressionAttributeValues?.[':pk'] === 'LOG#STP#2026-12');
+    expect(log).toMatchObject({ ExpressionAttributeValues: { ':a': '2026-11-30T17:00:00.000Z', ':b': '2026-12-01T17:00:00.000Z' } });
+    const day = db.commandCalls(UpdateCommand).map((c) => c.args[0].input).find((u) => u.Key?.SK === 'DAY');
+    expect(day).toMatchObject({ Key: { PK: 'AGG#2026-12-01', SK: 'DAY' }, ExpressionAttributeValues: { ':m': 4 } });
+    expect(day!.ConditionExpression).toContain('= :m');
   });
 });

@@ -103,6 +103,7 @@ export class Alarms extends Construct {
     alarm('WorkflowStartFailed', custom('WorkflowStartFailed'), 1, 'A dossier was received but its workflow did not start: it waits for the next resume (POST /ops/dossiers/{code}/resume).');
     alarm('DossierSkipped', custom('DossierSkipped'), 1, 'A shared read (logbook, timeliness report, control sheet) left out a dossier whose facts cannot be computed: the logs name it.');
     alarm('DirectCallRefused', custom('DirectCallRefused'), 1, "A call reached API Gateway's own URL, not through CloudFront (and its WAF): refused, but it spends the stage's throttle; find who calls it (the functions' logs name the route).");
+    alarm('SyncParked', custom('SyncParked'), 1, 'An event for the national portal was parked after its retries (or refused as malformed): GET /ops/sync?state=parked names it and its error; resend it with POST /ops/sync/{id}/retry (or the console\'s connection panel) once the cause is fixed.');
     alarm('MissingCalendarYear', custom('MissingCalendarYear'), 1, 'A deadline reached a year with no working calendar: an operator must PUT /calendars/{year}.');
 
     const errors = props.httpApi.metricServerError(sum);

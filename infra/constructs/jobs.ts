@@ -72,16 +72,22 @@ export class Jobs extends Construct {
         description: 'motcua: send the outbox events waiting for a retry to the national portal (every 2 min)',
         expression: ScheduleExpression.rate(Duration.minutes(2)),
       }),
+      // the daily reconciliation with the national portal (docs/national-portal.md): read each open synced dossier back
+      this.schedule('SyncReconcile', props.functionByName('sync-outbox'), {
+        description: 'motcua: read each open synced dossier back from the national portal and list the differences (daily 05:00 Asia/Ho_Chi_Minh)',
+        expression: ScheduleExpression.cron({ minute: '0', hour: '5', timeZone: TimeZone.ASIA_HO_CHI_MINH }),
+        input: { reconcile: true },
+      }),
     );
   }
 
-  private schedule(id: string, fn: IFunction, opts: { description: string; expression: ScheduleExpression }): Schedule {
+  private schedule(id: string, fn: IFunction, opts: { description: string; expression: ScheduleExpression; input?: Record<string, unknown> }): Schedule {
     this.role.addToPrincipalPolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: ['lambda:InvokeFunction'], resources: [fn.functionArn] }));
     const target: IScheduleTarget = {
       bind: () => ({
         arn: fn.functionArn,
         role: this.role,
-        input: ScheduleTargetInput.fromObject({}),
+        input: ScheduleTargetInput.fromObject(opts.input ?? {}),
         deadLetterConfig: { arn: this.deadLetterQueue.queueArn },
         retryPolicy: { maximumRetryAttempts: JOB_RETRY.attempts, maximumEventAgeInSeconds: JOB_RETRY.maxEventAge.toSeconds() },
       }),

@@ -1,11 +1,25 @@
 import { randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
-import { CapNhatTienDoHoSoMC, DongBoHoSoMC } from '../../functions/core/dvcqg';
+import { CapNhatTienDoHoSoMC, DongBoHoSoMC, portalDate } from '../../functions/core/dvcqg';
+import { sign } from '../../functions/commons/webhooks';
 
 export const DVCQG_PATH = '/_local/dvcqg';
 /** The local account (LOCAL_SECRETS under this name), and the province code the stand-in expects. */
 export const LOCAL_DVCQG_SECRET_NAME = 'motcua/local/national-portal';
-export const LOCAL_DVCQG_ACCOUNT = { username: 'motcua-local', password: 'local-portal-password' };
+export const LOCAL_DVCQG_ACCOUNT = {
+  username: 'motcua-local',
+  password: 'local-portal-password',
+  /** The portal signs its pushes with it (Standard Webhooks; commons/dvcqg-inbound.ts). */
+  inboundSecret: `whsec_${Buffer.from('motcua-local-national-portal-push-key').toString('base64')}`,
+};
+
+/** A push as the portal signs it (Standard Webhooks, the local inbound key): the raw body and its headers. */
+export function signedPush(message: Record<string, unknown>, at: Date, secret = LOCAL_DVCQG_ACCOUNT.inboundSecret): { body: string; headers: Record<string, string> } {
+  const body = JSON.stringify(message);
+  const id = `push-${String(message.MaHoSo)}-${at.getTime()}`;
+  const ts = Math.floor(at.getTime() / 1000);
+  return { body, headers: { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(ts), 'webhook-signature': sign(secret, id, ts, body) } };
+}
 
 export interface ReceivedCall {
   n: number;
@@ -28,6 +42,10 @@ export interface ReceivedCall {
  *   POST   /faults       {"fail": n} the next n service calls answer 503; {"down": true|false};
  *                        {"expireSessions": true} the next call finds its session expired
  *   GET    /dossiers/{MaHoSo}  the portal's view of a dossier (its last DongBoHoSoMC and progress)
+ *   PATCH  /dossiers/{MaHoSo}  change fields of the portal's record (a difference to reconcile); DELETE forgets it
+ *   POST   /push        a dossier submitted "on the portal" (the inbound message's fields; MaHoSo,
+ *                       NgayNopHoSo defaulted): signed and POSTed to /public/national-portal/dossiers,
+ *                       answers {status, body} as the province answered; `"signature": "bad"` forges it
  */
 export class LocalDvcqg {
   readonly calls: ReceivedCall[] = [];
@@ -36,7 +54,30 @@ export class LocalDvcqg {
   private down = false;
   private dossiers = new Map<string, { sync: Record<string, unknown>; progress: Record<string, unknown>[] }>();
 
-  constructor(readonly dstcode = 'LOCAL') {}
+  private pushes = 0;
+
+  constructor(
+    readonly dstcode = 'LOCAL',
+    private readonly apiUrl: () => string = () => '',
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  /** Push a dossier to the province as the portal would (signed), answering what it answered. */
+  async push(fields: Record<string, unknown>, forge = false): Promise<{ status: number; body: unknown }> {
+    this.pushes += 1;
+    const at = this.clock();
+    const message = { MaHoSo: `G22-${portalDate(at.toISOString())}-${String(this.pushes).padStart(4, '0')}`, NgayNopHoSo: portalDate(at.toISOString()), ...fields };
+    const { body, headers } = signedPush(message, at, forge ? `whsec_${Buffer.from('not the key').toString('base64')}` : undefined);
+    const res = await fetch(`${this.apiUrl()}/public/national-portal/dossiers`, { method: 'POST', headers, body });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      /* not JSON */
+    }
+    return { status: res.status, body: parsed };
+  }
 
   private json(res: ServerResponse, status: number, body: unknown) {
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
@@ -66,10 +107,29 @@ export class LocalDvcqg {
       if (body.expireSessions === true) this.sessions.clear();
       return this.json(res, 200, { fail: this.failNext, down: this.down }), true;
     }
+    if (method === 'POST' && sub === '/push') {
+      const { signature, ...fields } = body;
+      this.push(fields, signature === 'bad').then(
+        (answer) => this.json(res, 200, answer),
+        (e: Error) => this.json(res, 502, { message: e.message }),
+      );
+      return true;
+    }
     const read = /^\/dossiers\/([^/]+)$/.exec(sub);
     if (method === 'GET' && read) {
       const d = this.dossiers.get(decodeURIComponent(read[1]!));
       return this.json(res, d ? 200 : 404, d ?? { message: 'Not Found' }), true;
+    }
+    // for the reconciliation's tests: the portal's record changed (PATCH its fields) or lost (DELETE)
+    if (method === 'PATCH' && read) {
+      const d = this.dossiers.get(decodeURIComponent(read[1]!));
+      if (!d) return this.json(res, 404, { message: 'Not Found' }), true;
+      d.sync = { ...d.sync, ...body };
+      return this.json(res, 200, d), true;
+    }
+    if (method === 'DELETE' && read) {
+      this.dossiers.delete(decodeURIComponent(read[1]!));
+      return this.json(res, 200, {}), true;
     }
     if (method === 'POST' && sub === '/authenticate') {
       const ok = headers.dstcode === this.dstcode && body.username === LOCAL_DVCQG_ACCOUNT.username && body.password === LOCAL_DVCQG_ACCOUNT.password;
@@ -102,7 +162,11 @@ export class LocalDvcqg {
       const code = String(fields.MaHoSo);
       const d = this.dossiers.get(code) ?? { sync: {}, progress: [] };
       if (service === 'DongBoHoSoMC') d.sync = fields;
-      else d.progress.push(fields);
+      else {
+        d.progress.push(fields);
+        // a progress line moves the portal's status of the dossier too (what TraCuuHoSo answers)
+        d.sync = { ...d.sync, TrangThaiHoSo: fields.TrangThai };
+      }
       this.dossiers.set(code, d);
       return this.json(res, 200, { error_code: '0', message: 'thành công' }), true;
     }

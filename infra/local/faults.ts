@@ -13,6 +13,8 @@ export interface Fault {
 export interface Exchange {
   method: string;
   path: string;
+  /** The request's X-Amz-Target (DynamoDB's operation), when it has one. */
+  target?: string;
   status: number;
   request: Buffer;
   response: Buffer;
@@ -33,6 +35,11 @@ export class FaultyProxy {
   private recent: number[] = [];
   /** Called with every forwarded exchange, once answered. */
   observe?: (exchange: Exchange) => void;
+  /**
+   * Awaited with every forwarded exchange BEFORE its answer goes back (the table stream's local
+   * stand-in, infra/local/table-stream.ts: what a write causes is done when the writer hears back).
+   */
+  settle?: (exchange: Exchange) => Promise<void>;
 
   constructor(private readonly target: string) {}
 
@@ -80,6 +87,21 @@ export class FaultyProxy {
         const out = forward(
           { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
           (upstream) => {
+            if (this.settle) {
+              const held: Buffer[] = [];
+              upstream.on('data', (c: Buffer) => held.push(c));
+              upstream.on('end', () => {
+                const target = req.headers['x-amz-target'];
+                const exchange = { method: req.method ?? '', path: req.url ?? '', target: typeof target === 'string' ? target : undefined, status: upstream.statusCode ?? 0, request: Buffer.concat(chunks), response: Buffer.concat(held) };
+                void this.settle!(exchange)
+                  .catch(() => undefined)
+                  .finally(() => {
+                    res.writeHead(upstream.statusCode ?? 502, upstream.headers);
+                    res.end(exchange.response);
+                  });
+              });
+              return;
+            }
             res.writeHead(upstream.statusCode ?? 502, upstream.headers);
             if (!this.observe) return void upstream.pipe(res);
             const body: Buffer[] = [];

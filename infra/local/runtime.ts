@@ -34,6 +34,7 @@ import { CentreProfile, functionsProfile } from '../../functions/core/centre';
 import { startLocalDocuments, type LocalDocuments } from './documents';
 import { LocalDvcqg, LOCAL_DVCQG_ACCOUNT, LOCAL_DVCQG_SECRET_NAME, DVCQG_PATH } from './dvcqg';
 import { LocalOutboxPoller } from './outbox';
+import { tableStream } from './table-stream';
 import { existsSync } from 'node:fs';
 import { NationalPortalConfig } from '../../functions/core/dvcqg';
 import { forgetPortalSession } from '../../functions/commons/dvcqg-client';
@@ -105,6 +106,8 @@ export interface LocalRuntime {
   /** The national portal's stand-in (/_local/dvcqg) and the outbox's poller feeding it. */
   dvcqg: LocalDvcqg;
   outbox: LocalOutboxPoller;
+  /** The aggregates' table stream stand-in (infra/local/table-stream.ts): `paused` during a bulk load. */
+  aggregates: ReturnType<typeof tableStream>;
   seeded: boolean;
   resumed: string[];
   /**
@@ -145,7 +148,12 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
   setClockSource(() => clock.now());
 
   const db = dynalite({ path: dataDir ? join(dataDir, 'dynamodb') : undefined, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-  const dynamoDbUrl = `http://127.0.0.1:${await listenDynalite(db)}`;
+  // the table stream's stand-in for the aggregates, right in front of dynalite: every writer passes it
+  const dynaliteUrl = `http://127.0.0.1:${await listenDynalite(db)}`;
+  const stream = new FaultyProxy(dynaliteUrl);
+  const aggregates = tableStream(dynaliteUrl);
+  stream.settle = (exchange) => aggregates.settle(exchange);
+  const dynamoDbUrl = await stream.listen();
   const ses = options.sesEndpoint ? undefined : await sesServer({ host: '127.0.0.1', port: options.sesPort ?? 0 });
   const mailboxUrl = options.sesEndpoint ?? `http://127.0.0.1:${(ses!.address() as AddressInfo).port}`;
   const faults = { dynamodb: new FaultyProxy(dynamoDbUrl), ses: new FaultyProxy(mailboxUrl) };
@@ -235,7 +243,7 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
   gateway.oidc = oidc;
   // The national portal's stand-in on this gateway: the centre's mapping (national-portal.json)
   // with the adapter's URL and account pointed at it; the outbox's poller feeds it.
-  const dvcqg = new LocalDvcqg();
+  const dvcqg = new LocalDvcqg('LOCAL', () => apiUrl, () => new Date(clock.now()));
   gateway.dvcqg = dvcqg;
   process.env.LOCAL_SECRETS = JSON.stringify({
     [LOCAL_CITIZEN_SECRET_NAME]: oidc.clientSecret,
@@ -270,6 +278,8 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
     oidc,
     dvcqg,
     outbox,
+    /** The aggregates' table stream stand-in (infra/local/table-stream.ts): `paused` during a bulk load. */
+    aggregates,
     issuer,
     seeded,
     resumed,
@@ -283,6 +293,7 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
       await stepFunctions.close();
       clock.stop();
       await faults.dynamodb.close();
+      await stream.close();
       await faults.ses.close();
       await documents.stop();
       if (ses) {

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
  *
  * - core is the pure domain: it imports core, and of packages only zod (no AWS SDK, no Node I/O).
  * - commons imports core and commons.
- * - schemas (functions/contracts/responses.ts, intake.ts, web-config.ts, feedback.ts, online.ts, evaluation.ts, payments.ts: the wire's zod shapes)
+ * - schemas (functions/contracts/responses.ts, intake.ts, web-config.ts, feedback.ts, online.ts, evaluation.ts, payments.ts, sync.ts, webhooks.ts: the wire's zod shapes)
  *   import core, commons and schemas.
  * - a function folder (a route module functions/<name>/route.ts, or a task's folder) imports
  *   core, commons, the schemas and its own folder: never another function's folder.
@@ -81,7 +81,7 @@ function resolveRelative(from: string, specifier: string): string {
 
 type Layer = 'core' | 'commons' | 'schemas' | 'api' | 'contracts' | `function:${string}` | 'web' | 'outer';
 
-const SCHEMAS = new Set(['functions/contracts/responses.ts', 'functions/contracts/intake.ts', 'functions/contracts/web-config.ts', 'functions/contracts/feedback.ts', 'functions/contracts/online.ts', 'functions/contracts/evaluation.ts', 'functions/contracts/payments.ts']);
+const SCHEMAS = new Set(['functions/contracts/responses.ts', 'functions/contracts/intake.ts', 'functions/contracts/web-config.ts', 'functions/contracts/feedback.ts', 'functions/contracts/online.ts', 'functions/contracts/evaluation.ts', 'functions/contracts/payments.ts', 'functions/contracts/sync.ts', 'functions/contracts/webhooks.ts']);
 
 function layerOf(path: string): Layer {
   const [top, second] = path.split('/');

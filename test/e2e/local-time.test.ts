@@ -5,9 +5,12 @@ import { documents, pdf } from '../support/documents';
 import { signIn } from '../support/national-sign-in';
 import { testCitizens } from '../../infra/local/oidc';
 import { canonicalConfirmation, canonicalRefundConfirmation, sign } from '../../functions/commons/payment-hub';
-import { applyOnline, askCompletion, attach, citizenToken } from '../support/online';
+import { applyOnline, askCompletion, attach, citizenToken, judicialRecordAnswers } from '../support/online';
 import { seedOnlineDossier } from '../support/online';
 import { hanoi } from '../support/centre';
+import { signedPush } from '../../infra/local/dvcqg';
+import { portalDate } from '../../functions/core/dvcqg';
+import { listOutbox } from '../../functions/commons/outbox';
 
 /** Every ISO instant inside a string (a value, or a date written into a sentence). */
 const INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?/g;
@@ -131,8 +134,17 @@ describe('every instant of every answer is local time (+07:00)', () => {
     await h.runtime.outbox.once();
     await h.call('POST', '/_local/dvcqg/faults', { body: { down: false } });
     await h.call('GET', '/ops/sync?state=pending', { token: op });
+    const reconciled = await h.call('POST', '/ops/sync/reconciliation', { token: op, headers: { 'idempotency-key': uniqueKey() } });
+    await h.call('GET', `/ops/sync/reconciliation?date=${reconciled.body.date}`, { token: op });
+    await h.call('GET', '/ops/sync/status', { token: op });
+    await h.call('POST', '/ops/sync/backfill', { token: op, headers: { 'idempotency-key': uniqueKey() }, body: {} });
     const hook = (await h.call('POST', '/agencies/STP/webhooks', { token: stp, headers: { 'idempotency-key': uniqueKey() }, body: { url: 'http://127.0.0.1:9/hook' } })).body;
     await h.call('GET', `/agencies/STP/webhooks/${hook.id}/deliveries`, { token: stp });
+    await h.call('GET', '/agencies/STP/webhooks', { token: stp });
+    await h.call('PATCH', `/agencies/STP/webhooks/${hook.id}`, { token: stp, body: { enabled: false } });
+    const stpEvent = (await listOutbox(a.code)).find((e) => e.event.agency === 'STP');
+    expect((await h.call('POST', `/agencies/STP/webhooks/${hook.id}/replay`, { token: stp, headers: { 'idempotency-key': uniqueKey() }, body: { code: a.code, seq: stpEvent?.seq ?? 1 } })).status).toBe(202);
+    await h.call('DELETE', `/agencies/STP/webhooks/${hook.id}`, { token: stp });
     const retried = await h.call('POST', `/ops/sync/${a.code}.1/retry`, { token: op, headers: { 'idempotency-key': uniqueKey() } });
     expect(retried.status, JSON.stringify(retried.body)).toBe(202);
     await h.call('GET', '/ops/overdue?quietDays=0', { token: op });
@@ -178,6 +190,10 @@ describe('every instant of every answer is local time (+07:00)', () => {
     const hubSecret = JSON.parse(process.env.LOCAL_SECRETS!)[process.env.PAYHUB_SECRET_NAME!] as string;
     const confirmation = { paymentId: started.paymentId, dossierCode: f1.code, amount: 200000, currency: 'VND', status: 'paid' as const, hubRef: 'HUB-LT', paidAt: String((await h.call('GET', '/_local/clock')).body.now) };
     expect((await h.call('POST', '/public/payments/confirm', { body: { ...confirmation, signature: sign(hubSecret, canonicalConfirmation(confirmation)) } })).status).toBe(200);
+    // the national portal pushes a dossier (signed): its answer's instants in local time
+    const pushAt = new Date(String((await h.call('GET', '/_local/clock')).body.now));
+    const pushed = signedPush({ MaHoSo: 'G22.H26-LT-0001', MaTTHC: '2.000488', MaDonVi: '000.00.00.H26', NgayNopHoSo: portalDate(pushAt.toISOString()), ChuHoSo: { HoVaTen: 'Lê Thị Hoa', SoDinhDanh: '001099055555' }, TruongThongTin: judicialRecordAnswers('Lê Thị Hoa', '001099055555') }, pushAt);
+    expect((await h.call('POST', '/public/national-portal/dossiers', pushed)).status).toBe(201);
     const f2 = await owing(78, lan.identityNumber);
     expect((await h.call('POST', `/public/me/dossiers/${f2.code}/payments`, { token: session.token, headers: { 'idempotency-key': uniqueKey() }, body: {} })).status).toBe(201);
     expect((await h.call('POST', `/dossiers/${f2.code}/payments`, { token: desk, headers: { 'idempotency-key': uniqueKey() }, body: { method: 'cash', amount: 200000 } })).status).toBe(201);

@@ -127,7 +127,7 @@ describe('AWS posture', () => {
       expect(a.Properties.Dimensions).toEqual([{ Name: 'StateMachineArn', Value: { Ref: idOf(built.stack.workflows[0].stateMachine) } }]);
     });
 
-    it.each(['EmailFailed', 'DossierSkipped', 'MissingCalendarYear', 'DirectCallRefused'])('%s >= 1 in 5 minutes (Powertools metric: namespace motcua, dimension service)', (metricName) => {
+    it.each(['EmailFailed', 'DossierSkipped', 'MissingCalendarYear', 'DirectCallRefused', 'SyncParked'])('%s >= 1 in 5 minutes (Powertools metric: namespace motcua, dimension service)', (metricName) => {
       const [a, ...more] = alarmOn(metricName, 'motcua');
       expect(more).toEqual([]);
       expect(a.Properties).toMatchObject({ ...atLeastOnceIn5Min, Dimensions: [{ Name: 'service', Value: 'motcua' }] });
@@ -168,7 +168,7 @@ describe('AWS posture', () => {
     it('has no alarm but these', () => {
       // + the email delivery's 5: its two dead-letter queues, the oldest message, bounce and complaint rates
       // + the outbox's stream mapping's dead-letter queue (constructs/outbox.ts)
-      const expected = 3 + 5 + 2 + Math.ceil(functions.length / FUNCTIONS_PER_ALARM) + 1 + 5 + 1; // executions; EmailFailed, DossierSkipped, MissingCalendarYear, WorkflowStartFailed, DirectCallRefused; 5xx; functions by five; DLQ
+      const expected = 3 + 6 + 2 + Math.ceil(functions.length / FUNCTIONS_PER_ALARM) + 1 + 5 + 1; // executions; EmailFailed, DossierSkipped, MissingCalendarYear, WorkflowStartFailed, DirectCallRefused, SyncParked; 5xx; functions by five; DLQ
       expect(alarms).toHaveLength(expected);
     });
   });
@@ -176,7 +176,7 @@ describe('AWS posture', () => {
   describe('scheduled job', () => {
     it('runs anonymise-closed daily at 02:00 Asia/Ho_Chi_Minh with input {}, a retry policy and a dead-letter queue', () => {
       const schedules = Object.values(built.resources).filter((r) => r.Type === 'AWS::Scheduler::Schedule');
-      expect(schedules).toHaveLength(3); // anonymise-closed, check-lapses, sync-outbox (the outbox's retries)
+      expect(schedules).toHaveLength(4); // anonymise-closed, check-lapses, sync-outbox (the outbox's retries; the daily reconciliation)
       const s = schedules.find((x) => x.Properties.Target.Arn['Fn::GetAtt'][0] === idOf(built.stack.functions.get('anonymise-closed')))!;
       const dlq = idOf(built.stack.jobs.deadLetterQueue);
       expect(s.Properties).toMatchObject({
@@ -209,6 +209,18 @@ describe('AWS posture', () => {
         Target: { Input: '{}', DeadLetterConfig: { Arn: { 'Fn::GetAtt': [idOf(built.stack.jobs.deadLetterQueue), 'Arn'] } }, RetryPolicy: { MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 21600 } },
       });
       expect(routes.map((r) => r.function)).not.toContain('check-lapses');
+    });
+
+    it('runs the national portal reconciliation daily at 05:00 Asia/Ho_Chi_Minh: sync-outbox with {"reconcile":true}, the same retries and dead-letter queue', () => {
+      const fn = idOf(built.stack.functions.get('sync-outbox'));
+      const mine = Object.values(built.resources).filter((r) => r.Type === 'AWS::Scheduler::Schedule' && r.Properties.Target.Arn['Fn::GetAtt'][0] === fn);
+      expect(mine.map((s) => s.Properties.Target.Input).sort()).toEqual(['{"reconcile":true}', '{}']);
+      const daily = mine.find((s) => s.Properties.Target.Input !== '{}')!;
+      expect(daily.Properties).toMatchObject({
+        ScheduleExpression: 'cron(0 5 * * ? *)',
+        ScheduleExpressionTimezone: 'Asia/Ho_Chi_Minh',
+        Target: { DeadLetterConfig: { Arn: { 'Fn::GetAtt': [idOf(built.stack.jobs.deadLetterQueue), 'Arn'] } }, RetryPolicy: { MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 21600 } },
+      });
     });
 
     it('is a function without a route', () => {

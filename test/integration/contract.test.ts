@@ -13,6 +13,8 @@ import { testCitizens } from '../../infra/local/oidc';
 import { askCompletion, citizenToken, judicialRecordAnswers } from '../support/online';
 import { seedOnlineDossier } from '../support/online';
 import { hanoi } from '../support/centre';
+import { signedPush } from '../../infra/local/dvcqg';
+import { portalDate } from '../../functions/core/dvcqg';
 
 type Op = { 'x-roles': string[]; responses: Record<string, { content: Record<string, unknown> }>; operationId: string };
 
@@ -83,6 +85,12 @@ describe('real answers validate against the contract', () => {
     const hook = await check('POST /agencies/{agencyCode}/webhooks', '/agencies/STP/webhooks', { token: stp, body: { url: 'http://127.0.0.1:9/hook' } });
     await check('POST /agencies/{agencyCode}/webhooks', '/agencies/STP/webhooks', { token: stp, body: { url: 'https://169.254.169.254/latest' } });
     await check('GET /agencies/{agencyCode}/webhooks/{id}/deliveries', `/agencies/STP/webhooks/${hook.id}/deliveries`, { token: stp });
+    await check('GET /agencies/{agencyCode}/webhooks', '/agencies/STP/webhooks', { token: stp });
+    await check('PATCH /agencies/{agencyCode}/webhooks/{id}', `/agencies/STP/webhooks/${hook.id}`, { token: stp, body: { enabled: false } });
+    await check('PATCH /agencies/{agencyCode}/webhooks/{id}', `/agencies/STP/webhooks/${hook.id}`, { token: stp, body: { enabled: true } });
+    await check('POST /agencies/{agencyCode}/webhooks/{id}/replay', `/agencies/STP/webhooks/${hook.id}/replay`, { token: stp, body: { code: 'TTHCC-261202-0999', seq: 1 } }); // 404
+    await check('DELETE /agencies/{agencyCode}/webhooks/{id}', `/agencies/STP/webhooks/${hook.id}`, { token: stp });
+    await check('DELETE /agencies/{agencyCode}/webhooks/{id}', `/agencies/STP/webhooks/${hook.id}`, { token: stp }); // 404
     await s.task('STP', stp, (await s.receive(desk, 'TP-LLTP', applicant(8))).code);
     const page = await check('GET /agencies/{agencyCode}/tasks', '/agencies/STP/tasks?limit=1', { token: stp });
     expect(page.tasks).toHaveLength(1);
@@ -205,6 +213,12 @@ describe('real answers validate against the contract', () => {
     await check('POST /ops/emails/{id}/resend', `/ops/emails/${bounced.code}~receipt/resend`, { token: op });
     // the national portal's sync: the operators' view, and a resend of an event that does not exist
     await check('GET /ops/sync', '/ops/sync?state=pending', { token: op });
+    await check('GET /ops/sync/status', '/ops/sync/status', { token: op });
+    const reconciled = await check('POST /ops/sync/reconciliation', '/ops/sync/reconciliation', { token: op, headers: { 'idempotency-key': uniqueKey() } });
+    await check('GET /ops/sync/reconciliation', `/ops/sync/reconciliation?date=${reconciled.date}`, { token: op });
+    await check('GET /ops/sync/reconciliation', '/ops/sync/reconciliation?date=2020-01-01', { token: op }); // 404
+    await check('POST /ops/sync/backfill', '/ops/sync/backfill', { token: op, body: {} });
+    await check('POST /ops/sync/backfill', '/ops/sync/backfill', { token: op, body: { from: '2026-12-01' } }); // 400
     await check('POST /ops/sync/{id}/retry', `/ops/sync/${bounced.code}.999/retry`, { token: op });
     // citizens' feedback: received, entered, assigned, merged, answered, published, found, counted
     const fa = await check('POST /public/feedback', '/public/feedback', { body: { kind: 'handling', text: 'Hồ sơ chậm', email: 'fb@example.vn', dossierCode: a.code } });
@@ -253,6 +267,13 @@ describe('real answers validate against the contract', () => {
     const again = await h.call('POST', '/public/sign-in', { body: await (async () => { const g = await authorize(h, { identityNumber: testCitizens()[0]!.identityNumber }); return { code: g.code, codeVerifier: g.codeVerifier, redirectUri: g.redirectUri, nonce: g.nonce }; })() });
     await check('POST /public/me/dossiers/{code}/payments', `/public/me/dossiers/${owing.code}/payments`, { token: again.body.token, body: {} });
     await check('POST /public/payments/confirm', '/public/payments/confirm', { body: { paymentId: started.paymentId, dossierCode: owing.code, amount: 200000, currency: 'VND', status: 'paid', hubRef: 'X', paidAt: '2026-12-07T10:00:00+07:00', signature: 'ab'.repeat(32) } }); // forged: 401
+    // the national portal's push (signed with the local key): 201, then the same again 200; unsigned 401; unmapped 422
+    const pushAt = new Date(String((await h.call('GET', '/_local/clock')).body.now));
+    const push = { MaHoSo: 'G22.H26-261207-0077', MaTTHC: '2.000488', MaDonVi: '000.00.00.H26', NgayNopHoSo: portalDate(pushAt.toISOString()), ChuHoSo: { HoVaTen: 'Lê Thị Hoa', SoDinhDanh: '001099055555' }, TruongThongTin: judicialRecordAnswers('Lê Thị Hoa', '001099055555') };
+    await check('POST /public/national-portal/dossiers', '/public/national-portal/dossiers', signedPush(push, pushAt));
+    await check('POST /public/national-portal/dossiers', '/public/national-portal/dossiers', signedPush(push, pushAt));
+    await check('POST /public/national-portal/dossiers', '/public/national-portal/dossiers', { body: push });
+    await check('POST /public/national-portal/dossiers', '/public/national-portal/dossiers', signedPush({ ...push, MaHoSo: 'G22.H26-261207-0078', MaTTHC: '9.9' }, pushAt));
     const settled = await h.call('POST', `/_local/payhub/payments/${started.paymentId}/pay`);
     expect(settled.body.confirmation.status).toBe(200);
     const cash = (await h.call('POST', '/dossiers', { token: desk, headers: { 'idempotency-key': uniqueKey() }, body: { procedureCode: 'TP-LLTP', applicant: applicant(8), channel: 'counter', fees: 'later' } })).body;

@@ -252,6 +252,16 @@ const bodies = {
     },
     { amount: fc.oneof(wrongNumber, fc.constantFrom(2.5, 1e20)), signature: wrongString },
   ),
+  push: poisoned(
+    {
+      MaHoSo: fc.oneof(fc.constantFrom('G22.H26-261202-0009', 'x'), anyString),
+      MaTTHC: fc.oneof(fc.constantFrom('2.000488', '9.9'), anyString),
+      MaDonVi: fc.oneof(fc.constantFrom('000.00.00.H26', '000.00.21.H26'), anyString),
+      NgayNopHoSo: fc.oneof(fc.constantFrom('20261202090000', '2026'), anyString),
+      ChuHoSo: fc.record({ HoVaTen: text, SoDinhDanh: fc.oneof(fc.constantFrom('001099055555', '12'), anyString) }),
+    },
+    { NgayNopHoSo: wrongString, ChuHoSo: wrongString },
+  ),
   refund: poisoned(
     { reason: text, amount: fc.oneof(fc.integer({ min: -10, max: 1_000_000 }), fc.double(), wrongNumber) },
     { reason: wrongString, amount: fc.oneof(wrongNumber, fc.constantFrom(0, -1, 200000.5)) },
@@ -536,6 +546,10 @@ describe('fuzz: random and malformed requests at every route', () => {
       { route: r('POST /dossiers/{code}/supplement'), targets: [{ params: { code: d.e.code }, token: t.desk }], token: t.desk, invalid: bodies.supplement },
       { route: r('GET /agencies/{agencyCode}/tasks'), targets: [{ params: { agencyCode: 'STP' }, token: t.stp }, { params: { agencyCode: 'TTHCC' }, token: t.desk }], token: t.stp, query: ['limit', 'cursor'] },
       { route: r('POST /agencies/{agencyCode}/webhooks'), targets: [{ params: { agencyCode: 'STP' }, token: t.stp }], token: t.stp },
+      { route: r('GET /agencies/{agencyCode}/webhooks'), targets: [{ params: { agencyCode: 'STP' }, token: t.stp }], token: t.stp },
+      { route: r('PATCH /agencies/{agencyCode}/webhooks/{id}'), targets: [{ params: { agencyCode: 'STP', id: '5b2f1f9e-7c1a-4e0b-9a57-2f4f1d0c9a11' }, token: t.stp }], token: t.stp },
+      { route: r('DELETE /agencies/{agencyCode}/webhooks/{id}'), targets: [{ params: { agencyCode: 'STP', id: '5b2f1f9e-7c1a-4e0b-9a57-2f4f1d0c9a11' }, token: t.stp }], token: t.stp },
+      { route: r('POST /agencies/{agencyCode}/webhooks/{id}/replay'), targets: [{ params: { agencyCode: 'STP', id: '5b2f1f9e-7c1a-4e0b-9a57-2f4f1d0c9a11' }, token: t.stp }], token: t.stp },
       { route: r('GET /agencies/{agencyCode}/webhooks/{id}/deliveries'), targets: [{ params: { agencyCode: 'STP', id: '5b2f1f9e-7c1a-4e0b-9a57-2f4f1d0c9a11' }, token: t.stp }], token: t.stp },
       { route: r('GET /dossiers/{code}/control-sheet'), targets: [{ params: { code: d.a.code }, token: t.desk }, { params: { code: d.e.code }, token: t.sdl }], token: t.desk },
       { route: r('GET /agencies/{agencyCode}/logbook'), targets: [{ params: { agencyCode: 'STP' }, token: t.stp }, { params: { agencyCode: 'TTHCC' }, token: t.operator }], token: t.operator, query: ['date'] },
@@ -583,6 +597,10 @@ describe('fuzz: random and malformed requests at every route', () => {
       // an email that does not exist: the request is checked through to the store, and never writes
       { route: r('POST /ops/emails/{id}/resend'), targets: [{ params: { id: `${d.a.code}~no-such-email` }, token: t.operator }], token: t.operator },
       { route: r('GET /ops/sync'), targets: [{ params: {}, token: t.operator }], token: t.operator, query: ['state'] },
+      { route: r('GET /ops/sync/status'), targets: [{ params: {}, token: t.operator }], token: t.operator },
+      { route: r('GET /ops/sync/reconciliation'), targets: [{ params: {}, token: t.operator }], token: t.operator, query: ['date'] },
+      { route: r('POST /ops/sync/reconciliation'), targets: [{ params: {}, token: t.operator }], token: t.operator },
+      { route: r('POST /ops/sync/backfill'), targets: [{ params: {}, token: t.operator }], token: t.operator },
       { route: r('POST /ops/sync/{id}/retry'), targets: [{ params: { id: `${d.a.code}.999` }, token: t.operator }], token: t.operator },
       { route: r('GET /agencies/{agencyCode}/contacts'), targets: [{ params: { agencyCode: 'TTHCC' }, token: t.desk }], token: t.desk },
       { route: r('PATCH /dossiers/{code}/applicant'), targets: [{ params: { code: d.a.code }, token: t.desk }], token: t.desk },
@@ -606,6 +624,8 @@ describe('fuzz: random and malformed requests at every route', () => {
       { route: r('POST /public/dossiers/{code}/payments'), targets: [{ params: { code: d.a.code }, pin: d.a.lookupPin }] },
       { route: r('POST /public/me/dossiers/{code}/payments'), targets: [{ params: { code: d.a.code }, token: t.citizen }, { params: { code: d.bait.code }, token: t.citizen }], token: t.citizen },
       { route: r('POST /public/payments/confirm'), targets: [{ params: {} }], invalid: bodies.confirmation },
+      // the national portal's push: unsigned (401 before any read)
+      { route: r('POST /public/national-portal/dossiers'), targets: [{ params: {} }], invalid: bodies.push },
       { route: r('POST /dossiers/{code}/payments'), targets: [{ params: { code: d.a.code }, token: t.desk }], token: t.desk, invalid: bodies.counterPayment },
       { route: r('GET /payments'), targets: [{ params: {}, token: t.desk }, { params: {}, token: t.operator }], token: t.operator, query: ['from', 'to'] },
       { route: r('GET /payments/reconciliation'), targets: [{ params: {}, token: t.operator }], token: t.operator, query: ['date'] },

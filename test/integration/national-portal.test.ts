@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sign } from '../../functions/commons/webhooks';
 import { listOutbox } from '../../functions/commons/outbox';
 import { applicant, eventually, scenario, startHarness, uniqueKey, type Harness } from '../support/local';
-import { applyOnline, citizenToken } from '../support/online';
+import { applyOnline, citizenToken, judicialRecordAnswers } from '../support/online';
 
 /**
  * The sync with the National Public Service Portal (docs/national-portal.md) against its local
@@ -212,5 +212,175 @@ describe('the national portal sync', () => {
     expect(received.body).toMatchObject({ isUpdating: true, HinhThuc: 1 });
     expect(received.body.NgayTiepNhan).toMatch(/^\d{14}$/);
     expect(h.runtime.outbox.errors).toEqual([]);
+  }, 60_000);
+
+  it('receives a dossier the national portal pushes into the desk\'s check, once however often it is pushed, and refuses an unmapped procedure or unit naming the field', async () => {
+    const message = {
+      MaHoSo: 'G22.H26-261201-0042',
+      MaTTHC: '2.000488',
+      MaDonVi: '000.00.00.H26',
+      ChuHoSo: { HoVaTen: 'Trần Văn Bình', SoDinhDanh: '001099077777', ThuDienTu: 'binh@example.com' },
+      TruongThongTin: judicialRecordAnswers('Trần Văn Bình', '001099077777'),
+      TaiLieuNop: [{ TepDinhKemId: 'dvcqg-file-1', TenTepDinhKem: 'CCCD.pdf' }],
+    };
+    const first = await h.call('POST', '/_local/dvcqg/push', { body: message });
+    expect(first.body.status, JSON.stringify(first.body)).toBe(201);
+    const { code } = first.body.body as { code: string };
+    expect(first.body.body).toMatchObject({ MaHoSo: message.MaHoSo, status: 1, duplicate: false });
+    // pushed again (the portal's retry): the same dossier
+    const again = await h.call('POST', '/_local/dvcqg/push', { body: message });
+    expect(again.body).toMatchObject({ status: 200, body: { code, duplicate: true } });
+    // in the main desk's check queue, as a citizen's own submission
+    const checks = await h.call('GET', '/checks', { token: t.desk });
+    expect((checks.body.checks as { code: string }[]).filter((c) => c.code === code)).toHaveLength(1);
+    const dossier = await s.dossier(t.desk, code);
+    expect(dossier).toMatchObject({ status: 1, channel: 'online' });
+    // unmapped codes: refused naming the field; a forged signature: 401
+    const badProc = await h.call('POST', '/_local/dvcqg/push', { body: { ...message, MaHoSo: 'G22.H26-261201-0043', MaTTHC: '9.999999' } });
+    expect(badProc.body.status).toBe(422);
+    expect(badProc.body.body.errors[0].field).toBe('MaTTHC');
+    const badUnit = await h.call('POST', '/_local/dvcqg/push', { body: { ...message, MaHoSo: 'G22.H26-261201-0044', MaDonVi: '000.00.21.H26' } });
+    expect(badUnit.body.status).toBe(422);
+    expect(badUnit.body.body.errors[0].field).toBe('MaDonVi');
+    expect((await h.call('POST', '/_local/dvcqg/push', { body: { ...message, MaHoSo: 'G22.H26-261201-0045', signature: 'bad' } })).body.status).toBe(401);
+    // synced back under the portal's own code, as an update of what it has
+    const back = await eventually(async () => (await accepted(message.MaHoSo)).find((c) => c.body.TrangThaiHoSo === 1));
+    expect(back.body).toMatchObject({ isUpdating: true, HinhThuc: 1, MaTTHC: '2.000488' });
+    expect(await calls(code)).toHaveLength(0);
+    // the desk receives it: status 2 reaches the portal under its code
+    expect((await h.call('POST', `/dossiers/${code}/check`, { token: t.desk, headers: { 'idempotency-key': uniqueKey() }, body: { outcome: 'receive' } })).status).toBe(200);
+    await eventually(async () => (await accepted(message.MaHoSo)).some((c) => c.body.TrangThaiHoSo === 2));
+  }, 60_000);
+
+  it('reconciles: reads each open synced dossier back and lists the ones the portal lost or holds otherwise', async () => {
+    const op = await h.token('operator-1', ['operator']);
+    const same = await s.receive(t.desk, 'TP-LLTP', applicant(6));
+    const changed = await s.receive(t.desk, 'TP-LLTP', applicant(7));
+    const lost = await s.receive(t.desk, 'TP-LLTP', applicant(8));
+    for (const d of [same, changed, lost]) await allSent(d.code);
+    // the portal's records drift: one's status, another forgotten
+    expect((await h.call('PATCH', `/_local/dvcqg/dossiers/${changed.code}`, { body: { TrangThaiHoSo: 9 } })).status).toBe(200);
+    await h.call('DELETE', `/_local/dvcqg/dossiers/${lost.code}`);
+    const run = await h.call('POST', '/ops/sync/reconciliation', { token: op, headers: { 'idempotency-key': uniqueKey() } });
+    expect(run.status, JSON.stringify(run.body)).toBe(200);
+    const mine = (r: { differences: { code: string }[] }) => r.differences.filter((x) => [same.code, changed.code, lost.code].includes(x.code));
+    const expectedStatus = (await listOutbox(changed.code)).filter((e) => e.portalState === 'sent').at(-1)!.event.status;
+    expect(mine(run.body)).toEqual([
+      { code: changed.code, maHoSo: changed.code, kind: 'status', ours: expectedStatus, theirs: 9 },
+      { code: lost.code, maHoSo: lost.code, kind: 'missing', ours: expect.any(Number) },
+    ]);
+    expect(run.body.checked).toBeGreaterThanOrEqual(3);
+    // kept for the day, and shown on the connection's status
+    const day = await h.call('GET', `/ops/sync/reconciliation?date=${run.body.date}`, { token: op });
+    expect(mine(day.body)).toEqual(mine(run.body));
+    expect((await h.call('GET', `/ops/sync/reconciliation?date=${run.body.date}`, { token: t.desk })).status).toBe(403);
+    const status = await h.call('GET', '/ops/sync/status', { token: op });
+    expect(status.body).toMatchObject({ connected: true, reconciliation: { date: run.body.date } });
+    expect(status.body.lastSentAt).toMatch(/\+07:00$/);
+    expect(JSON.stringify(run.body)).not.toContain(applicant(7).name);
+  }, 60_000);
+
+  it('disables a subscription whose receiver keeps failing, re-enables it (what came meanwhile goes out), replays a failed event, lists and deletes it; another agency refused', async () => {
+    process.env.WEBHOOK_MAX_ATTEMPTS = '3';
+    const got: { id: string; code: string }[] = [];
+    let up = false;
+    const server: Server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        if (!up) return void res.writeHead(503).end();
+        got.push({ id: String(req.headers['webhook-id']), code: JSON.parse(body).data.code });
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/catp`;
+      const created = await h.call('POST', '/agencies/CATP/webhooks', { token: t.catp, headers: { 'idempotency-key': uniqueKey() }, body: { url, events: ['step-assigned'] } });
+      expect(created.status).toBe(201);
+      const { id } = created.body as { id: string };
+      const list = async () => (await h.call('GET', '/agencies/CATP/webhooks', { token: t.catp })).body.webhooks.find((w: { id: string }) => w.id === id);
+      const d = await s.receive(t.desk, 'TP-LLTP', applicant(9));
+      await s.task('STP', t.stp, d.code);
+      await s.decide(t.stp, d.code, 's1-stp', { outcome: 'approve' });
+      await s.task('CATP', t.catp, d.code, 's2-catp');
+      // three refusals: the event fails for this subscription and the subscription is disabled
+      const disabled = await eventually(async () => ((await list())?.state === 'disabled' ? await list() : undefined));
+      expect(disabled.disabledReason).toContain('after 3 attempts');
+      expect(JSON.stringify(await h.call('GET', '/agencies/CATP/webhooks', { token: t.catp }))).not.toContain('whsec_');
+      expect((await h.call('GET', '/agencies/CATP/webhooks', { token: t.stp })).status).toBe(403);
+      // a second dossier reaches CATP while it is disabled; the receiver comes back; the agency re-enables
+      const d2 = await s.receive(t.desk, 'TP-LLTP', applicant(10));
+      await s.task('STP', t.stp, d2.code);
+      await s.decide(t.stp, d2.code, 's1-stp', { outcome: 'approve' });
+      await s.task('CATP', t.catp, d2.code, 's2-catp');
+      up = true;
+      expect((await h.call('PATCH', `/agencies/CATP/webhooks/${id}`, { token: t.stp, body: { enabled: true } })).status).toBe(403);
+      const enabled = await h.call('PATCH', `/agencies/CATP/webhooks/${id}`, { token: t.catp, body: { enabled: true } });
+      expect(enabled.body).toMatchObject({ state: 'enabled' });
+      await eventually(async () => got.some((g) => g.code === d2.code));
+      // the failed event of the first is replayed on the agency's word: delivered, its id unchanged
+      const failed = (await listOutbox(d.code)).find((e) => e.event.kind === 'step-assigned' && e.event.agency === 'CATP')!;
+      expect((await h.call('POST', `/agencies/CATP/webhooks/${id}/replay`, { token: t.stp, headers: { 'idempotency-key': uniqueKey() }, body: { code: d.code, seq: failed.seq } })).status).toBe(403);
+      const replayed = await h.call('POST', `/agencies/CATP/webhooks/${id}/replay`, { token: t.catp, headers: { 'idempotency-key': uniqueKey() }, body: { code: d.code, seq: failed.seq } });
+      expect(replayed.status, JSON.stringify(replayed.body)).toBe(202);
+      await eventually(async () => got.some((g) => g.code === d.code));
+      expect(got.filter((g) => g.code === d.code).map((g) => g.id)).toEqual([failed.event.id]);
+      expect(got.filter((g) => g.code === d2.code)).toHaveLength(1);
+      // deleted: gone from the list; deleting again is 404
+      expect((await h.call('DELETE', `/agencies/CATP/webhooks/${id}`, { token: t.stp })).status).toBe(403);
+      expect((await h.call('DELETE', `/agencies/CATP/webhooks/${id}`, { token: t.catp })).status).toBe(200);
+      expect(await list()).toBeUndefined();
+      expect((await h.call('DELETE', `/agencies/CATP/webhooks/${id}`, { token: t.catp })).status).toBe(404);
+    } finally {
+      delete process.env.WEBHOOK_MAX_ATTEMPTS;
+      await new Promise<void>((ok) => server.close(() => ok()));
+    }
+  }, 120_000);
+
+  it('sends the fee lines (DanhSachLePhi) with the obligation (status 6), and the payment as the dossier moving on', async () => {
+    const res = await h.call('POST', '/dossiers', { token: t.desk, headers: { 'idempotency-key': uniqueKey() }, body: { procedureCode: 'TP-LLTP', applicant: applicant(11), channel: 'counter', fees: 'later' } });
+    expect(res.status).toBe(201);
+    const { code, lookupPin } = res.body as { code: string; lookupPin: string };
+    const asked = await eventually(async () => (await accepted(code)).find((c) => c.body.TrangThaiHoSo === 6));
+    expect(asked.body.DanhSachLePhi).toEqual([expect.objectContaining({ MaPhiLePhi: 'LLTP-01', SoTien: 200000, DaThanhToan: 0 })]);
+    const started = await h.call('POST', `/public/dossiers/${code}/payments`, { body: {}, headers: { 'x-lookup-pin': lookupPin, 'idempotency-key': uniqueKey() } });
+    expect(started.status).toBe(201);
+    expect((await h.call('POST', `/_local/payhub/payments/${started.body.paymentId}/pay`)).status).toBe(200);
+    const paid = await eventually(async () => (await listOutbox(code)).find((e) => e.event.kind === 'fee-paid' && e.portalState === 'sent'));
+    const after = (await accepted(code)).filter((c) => c.service === 'DongBoHoSoMC').at(-1)!;
+    expect(after.body.TrangThaiHoSo).toBe(paid.event.status);
+    expect(after.body.DanhSachLePhi).toEqual([expect.objectContaining({ MaPhiLePhi: 'LLTP-01', DaThanhToan: 1 })]);
+  }, 60_000);
+
+  it('backfills: the events of a dossier that no relay saw are recorded once by the operator\'s backfill, then sent in order', async () => {
+    const op = await h.token('operator-1', ['operator']);
+    await h.runtime.outbox.stop();
+    let d: { code: string };
+    try {
+      // as if received before the sync was deployed: facts, no events
+      d = await s.receive(t.desk, 'TP-LLTP', applicant(12));
+      await s.task('STP', t.stp, d.code);
+      expect(await listOutbox(d.code)).toHaveLength(0);
+      expect((await h.call('POST', '/ops/sync/backfill', { token: t.desk, headers: { 'idempotency-key': uniqueKey() }, body: {} })).status).toBe(403);
+      const first = await h.call('POST', '/ops/sync/backfill', { token: op, headers: { 'idempotency-key': uniqueKey() }, body: {} });
+      expect(first.status, JSON.stringify(first.body)).toBe(200);
+      expect(first.body).toMatchObject({ scope: 'open' });
+      expect((await listOutbox(d.code)).map((e) => [e.event.kind, e.portalState, e.backfill])).toEqual([['received', 'pending', true], ['step-assigned', 'pending', true]]);
+      // again, and by the period it was received in: nothing recorded twice
+      const day = String((await h.call('GET', '/_local/clock')).body.now).slice(0, 10);
+      const again = await h.call('POST', '/ops/sync/backfill', { token: op, headers: { 'idempotency-key': uniqueKey() }, body: { from: day, to: day } });
+      expect(again.body).toMatchObject({ scope: 'period' });
+      expect(again.body.dossiers).toBeGreaterThanOrEqual(1);
+      expect(await listOutbox(d.code)).toHaveLength(2);
+      const bad = await h.call('POST', '/ops/sync/backfill', { token: op, headers: { 'idempotency-key': uniqueKey() }, body: { from: day } });
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors[0].field).toBe('to');
+    } finally {
+      h.runtime.outbox.start();
+    }
+    // the sender sends them as any others: in order, each once
+    await allSent(d.code, 'step-assigned');
+    expect((await accepted(d.code)).map((c) => c.service)).toEqual(['DongBoHoSoMC', 'CapNhatTienDoHoSoMC']);
   }, 60_000);
 });

@@ -123,7 +123,8 @@ export class FakeTable {
         } else if (kind === 'ADD') {
           const [p, v] = part.split(/\s+/);
           const path = this.path(p!, names);
-          item[path] = Number(item[path] ?? 0) + Number(values[v!]);
+          const add = values[v!];
+          item[path] = add instanceof Set ? new Set([...((item[path] as Set<unknown> | undefined) ?? []), ...add]) : Number(item[path] ?? 0) + Number(add);
         } else if (kind === 'REMOVE') {
           delete item[this.path(part, names)];
         }
@@ -135,6 +136,9 @@ export class FakeTable {
   /** Answer the document client's commands from this table. */
   serve(stub: DocumentStub): this {
     stub.on(GetCommand).callsFake((input) => ({ Item: this.get(input.Key as { PK: string; SK: string }) }));
+    stub.on(BatchGetCommand).callsFake((input) => ({
+      Responses: Object.fromEntries(Object.entries(input.RequestItems ?? {}).map(([t, r]) => [t, ((r as { Keys?: Record<string, unknown>[] }).Keys ?? []).flatMap((k) => this.get(k as { PK: string; SK: string }) ?? [])])),
+    }));
     stub.on(PutCommand).callsFake((input) => {
       const existing = this.get(input.Item as { PK: string; SK: string });
       if (!this.holds(input.ConditionExpression, existing, input.ExpressionAttributeValues ?? {}, input.ExpressionAttributeNames ?? {})) throw conditionFailed();

@@ -50,7 +50,8 @@ export interface paths {
   };
   "/agencies/{agencyCode}/webhooks": {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
-    get?: never;
+    /** An agency's webhook subscriptions (without their secrets) (roles: agency) */
+    get: operations["listWebhooks"];
     put?: never;
     /** Subscribe an agency's system to the events of its steps (roles: agency) */
     post: operations["createWebhook"];
@@ -60,12 +61,37 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/agencies/{agencyCode}/webhooks/{id}": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Delete a webhook subscription (roles: agency) */
+    delete: operations["deleteWebhook"];
+    options?: never;
+    head?: never;
+    /** Enable or disable a webhook subscription (roles: agency) */
+    patch: operations["updateWebhook"];
+    trace?: never;
+  };
   "/agencies/{agencyCode}/webhooks/{id}/deliveries": {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
     /** A webhook subscription's delivery log (roles: agency) */
     get: operations["listWebhookDeliveries"];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/agencies/{agencyCode}/webhooks/{id}/replay": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    /** Send an event to a webhook subscription again (roles: agency) */
+    post: operations["replayWebhook"];
     delete?: never;
     options?: never;
     head?: never;
@@ -472,6 +498,43 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/ops/sync/backfill": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    /** Record the sync events of dossiers received before the sync was deployed (roles: operator) */
+    post: operations["backfillSync"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/ops/sync/reconciliation": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** The day's reconciliation with the National Public Service Portal (differences) (roles: operator) */
+    get: operations["getSyncReconciliation"];
+    put?: never;
+    /** Reconcile with the National Public Service Portal now (roles: operator) */
+    post: operations["runSyncReconciliation"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/ops/sync/status": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** The National Public Service Portal connection: backlog, parked, last accepted call, reconciliation (roles: operator) */
+    get: operations["getSyncStatus"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/payments": {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
     /** Payments recorded (per day, method and procedure) (roles: operator, desk) */
@@ -848,6 +911,18 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/public/national-portal/dossiers": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    /** National portal: push a dossier submitted there (server to server, signed) (roles: public) */
+    post: operations["pushNationalPortalDossier"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/public/payments/confirm": {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
     get?: never;
@@ -1115,6 +1190,30 @@ export interface operations {
       503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
     };
   };
+  "listWebhooks": {
+    parameters: { query?: never; header?: never; path: { agencyCode: string }; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          agency: string;
+          webhooks: {
+            id: string;
+            agency: string;
+            url: string;
+            events?: string[];
+            state: "enabled" | "disabled";
+            disabledAt?: string;
+            disabledReason?: string;
+            createdAt: string;
+          }[];
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
   "createWebhook": {
     parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path: { agencyCode: string }; cookie?: never };
     requestBody: { content: { 'application/json': {
@@ -1132,6 +1231,46 @@ export interface operations {
       400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "deleteWebhook": {
+    parameters: { query?: never; header?: never; path: { agencyCode: string; id: string }; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          id: string;
+          deleted: true;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "updateWebhook": {
+    parameters: { query?: never; header?: never; path: { agencyCode: string; id: string }; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        enabled: boolean;
+      } } };
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          id: string;
+          agency: string;
+          url: string;
+          events?: string[];
+          state: "enabled" | "disabled";
+          disabledAt?: string;
+          disabledReason?: string;
+          createdAt: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
     };
@@ -1154,6 +1293,26 @@ export interface operations {
             httpStatus?: number;
             error?: string;
           }[];
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "replayWebhook": {
+    parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path: { agencyCode: string; id: string }; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        code: string;
+        seq: number;
+      } } };
+    responses: {
+      202: { headers: { [name: string]: unknown }; content: { "application/json": {
+          id: string;
+          eventId: string;
+          state: "pending";
         } } };
       400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
@@ -2509,6 +2668,113 @@ export interface operations {
       503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
     };
   };
+  "backfillSync": {
+    parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path?: never; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        from?: string;
+        to?: string;
+      } } };
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          scope: "open" | "period";
+          dossiers: number;
+          recorded: number;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "getSyncReconciliation": {
+    parameters: { query: { date: string }; header?: never; path?: never; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          date: string;
+          at: string;
+          checked: number;
+          differences: {
+            code: string;
+            maHoSo: string;
+            kind: "missing" | "status" | "appointment";
+            ours?: string | number;
+            theirs?: string | number;
+          }[];
+          errors: {
+            code: string;
+            error: string;
+          }[];
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "runSyncReconciliation": {
+    parameters: { query?: never; header?: { "Idempotency-Key"?: string }; path?: never; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          date: string;
+          at: string;
+          checked: number;
+          differences: {
+            code: string;
+            maHoSo: string;
+            kind: "missing" | "status" | "appointment";
+            ours?: string | number;
+            theirs?: string | number;
+          }[];
+          errors: {
+            code: string;
+            error: string;
+          }[];
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "getSyncStatus": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          connected: boolean;
+          pending: number;
+          parked: number;
+          lastSentAt?: string;
+          reconciliation?: {
+            date: string;
+            at: string;
+            checked: number;
+            differences: {
+              code: string;
+              maHoSo: string;
+              kind: "missing" | "status" | "appointment";
+              ours?: string | number;
+              theirs?: string | number;
+            }[];
+            errors: {
+              code: string;
+              error: string;
+            }[];
+          };
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      403: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
   "listPayments": {
     parameters: { query: { from: string; to: string }; header?: never; path?: never; cookie?: never };
     requestBody?: never;
@@ -3798,6 +4064,52 @@ export interface operations {
       503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
     };
   };
+  "pushNationalPortalDossier": {
+    parameters: { query?: never; header: { "webhook-id": string; "webhook-timestamp": string; "webhook-signature": string }; path?: never; cookie?: never };
+    requestBody: { content: { 'application/json': {
+        MaHoSo: string;
+        MaTTHC: string;
+        MaDonVi: string;
+        NgayNopHoSo: string;
+        ChuHoSo: {
+          HoVaTen: string;
+          SoDinhDanh: string;
+          ThuDienTu?: string;
+          SoDienThoai?: string;
+          DiaChi?: string;
+        };
+        TruongThongTin?: {
+          [key: string]: string | number | boolean | undefined;
+        };
+        TaiLieuNop?: {
+          TepDinhKemId: string;
+          TenTepDinhKem: string;
+        }[];
+      } } };
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          code: string;
+          MaHoSo: string;
+          status: number;
+          submittedAt: string;
+          checkDueAt: string;
+          duplicate: boolean;
+        } } };
+      201: { headers: { [name: string]: unknown }; content: { "application/json": {
+          code: string;
+          MaHoSo: string;
+          status: number;
+          submittedAt: string;
+          checkDueAt: string;
+          duplicate: boolean;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      422: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
   "confirmPayment": {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
     requestBody: { content: { 'application/json': {
@@ -4262,7 +4574,7 @@ export interface operations {
     };
   };
   "getTimelinessDossiers": {
-    parameters: { query: { from: string; to: string; by?: "agency" | "procedure"; key: string; measure: "steps" | "early" | "onTime" | "late" | "pending" | "stopped" | "apologies" | "supplements" | "refusals" | "received" | "returned" | "returnedOnTime" | "dossierLate" | "withdrawn" | "dossierStopped" | "rated"; branch?: string }; header?: never; path?: never; cookie?: never };
+    parameters: { query: { from: string; to: string; by?: "agency" | "procedure"; key: string; measure: "steps" | "early" | "onTime" | "late" | "pending" | "stopped" | "apologies" | "supplements" | "refusals" | "received" | "returned" | "returnedOnTime" | "dossierLate" | "withdrawn" | "dossierStopped" | "rated"; branch?: string; cursor?: string; limit?: number }; header?: never; path?: never; cookie?: never };
     requestBody?: never;
     responses: {
       200: { headers: { [name: string]: unknown }; content: { "application/json": {
@@ -4273,6 +4585,7 @@ export interface operations {
           measure: string;
           count: number;
           dossiers: string[];
+          next?: string;
         } } };
       400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };

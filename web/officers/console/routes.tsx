@@ -4,6 +4,7 @@ import { ConsoleDashboard } from '../pages/console-dashboard';
 import { ConsoleDossiers } from '../pages/console-dossiers';
 import { ConsoleLetters } from '../pages/console-letters';
 import { ConsolePayments } from '../pages/console-payments';
+import { ConsoleConnection } from '../pages/console-connection';
 import { OperatorOnly } from './shared';
 import { ConsoleReports } from '../pages/figures';
 
@@ -23,6 +24,7 @@ function pageOf(path: string, search: string) {
     case '/console/agencies': return <ConsoleAgencies />;
     case '/console/reports': return <ConsoleReports search={search} />;
     case '/console/payments': return <ConsolePayments search={search} />;
+    case '/console/connection': return <ConsoleConnection />;
     default: return undefined;
   }
 }

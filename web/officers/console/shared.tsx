@@ -16,6 +16,7 @@ export const CT = {
   agencies: { vi: 'Cơ quan', en: 'Agencies' },
   reports: { vi: 'Chỉ số 766, báo cáo', en: '766 index, reports' },
   payments: { vi: 'Phí, lệ phí', en: 'Fees' },
+  connection: { vi: 'Kết nối Cổng DVC Quốc gia', en: 'National portal connection' },
   consoleNav: { vi: 'Các trang điều hành', en: 'Console pages' },
   refused: { vi: 'Trang này chỉ dành cho cán bộ quản trị vận hành.', en: 'This page is for platform operators only.' },
 };
@@ -35,6 +36,7 @@ export function OperatorOnly({ children }: { children: ComponentChildren }) {
     ['/console/agencies', 'agencies'],
     ['/console/reports', 'reports'],
     ['/console/payments', 'payments'],
+    ['/console/connection', 'connection'],
   ] as const;
   return (
     <div class="console">
