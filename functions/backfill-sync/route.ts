@@ -5,7 +5,7 @@ import { relay } from '../commons/outbox';
 import { logger } from '../commons/powertools';
 import { readPeriod } from '../commons/report-period';
 import { defineRoute, reply, IDEMPOTENCY_HEADER, OFFICER_ERRORS } from '../commons/route';
-import { queryIndex } from '../commons/store';
+import { queryOpen } from '../commons/open-index';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 export const BackfillBody = z
@@ -52,7 +52,7 @@ export const route = defineRoute({
     }
     const codes = from && to
       ? [...new Set((await readPeriod(from, to)).received.map((d) => d.code))]
-      : [...new Set((await queryIndex('OPEN')).map((i) => String(i.PK).slice('DOSSIER#'.length)))];
+      : [...new Set((await queryOpen()).map((i) => String(i.PK).slice('DOSSIER#'.length)))];
     let recorded = 0;
     for (const code of codes.sort()) recorded += await relay(code, undefined, { backfill: true });
     logger.info('sync backfill', { scope: from ? 'period' : 'open', dossiers: codes.length, recorded });

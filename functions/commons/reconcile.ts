@@ -5,7 +5,7 @@ import { documentClient, tableName } from './aws';
 import { now } from './clock';
 import { nationalPortalConfig, readPortalDossier } from './dvcqg-client';
 import { outboxPartition } from './outbox';
-import { queryIndex } from './store';
+import { queryOpen } from './open-index';
 
 /**
  * The daily reconciliation with the national portal (docs/national-portal.md): each open dossier
@@ -58,7 +58,7 @@ export async function expectedOnPortal(cfg: NationalPortalConfig, code: string) 
 export async function reconcile(at: Date = now(), read: Reader = readPortalDossier): Promise<Reconciliation | undefined> {
   const cfg = nationalPortalConfig();
   if (!cfg) return undefined;
-  const codes = [...new Set((await queryIndex('OPEN')).map((i) => String(i.PK).slice('DOSSIER#'.length)))].sort();
+  const codes = [...new Set((await queryOpen()).map((i) => String(i.PK).slice('DOSSIER#'.length)))].sort();
   const result: Reconciliation = { date: localDate(at), at: at.toISOString(), checked: 0, differences: [], errors: [] };
   for (const code of codes) {
     const expected = await expectedOnPortal(cfg, code);
