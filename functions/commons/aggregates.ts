@@ -233,7 +233,9 @@ export async function dayBuckets(from: string, to: string, agencies: string[]): 
     for (const i of items?.Items ?? []) s.items.set(String(i.SK).slice(2), i as AggItem);
   });
   const perDay = new Map<string, Bucket[]>([...stale.keys()].map((d) => [d, []]));
-  await pool(agencies, 8, async (agency) => {
+  // an agency bucket found that the list lacks (a catalogue read a minute old) is counted all the same
+  const every = [...new Set([...agencies, ...[...stale.values()].flatMap((s) => [...s.items.keys()])])];
+  await pool(every, 8, async (agency) => {
     const redo: string[] = [];
     for (const [day, s] of stale) {
       const item = s.items.get(agency);
@@ -252,7 +254,7 @@ export async function dayBuckets(from: string, to: string, agencies: string[]): 
   await pool([...stale.keys()], 16, async (day) => {
     const bucket = mergeBuckets(perDay.get(day)!);
     out.set(day, bucket);
-    await store(aggregateKeys.day(day), bucket, stale.get(day)!.marks, agencies);
+    await store(aggregateKeys.day(day), bucket, stale.get(day)!.marks, every);
   });
   return out;
 }
