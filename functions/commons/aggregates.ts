@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { BatchGetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from './aws';
 import { logger } from './powertools';
@@ -40,6 +41,8 @@ interface AggItem {
   agencies?: string[];
   marks?: number;
   seen?: number;
+  /** A day item: a new value each time it is stored (what the per-instance cache of day buckets is keyed by). */
+  v?: string;
   /** The counts, as JSON text (one string attribute: a year's 366 days read and parsed in a blink, not unmarshalled map by map). */
   bucket?: Bucket | string;
 }
@@ -170,10 +173,10 @@ async function store(key: { PK: string; SK: string }, bucket: Bucket, marks: num
       new UpdateCommand({
         TableName: tableName(),
         Key: key,
-        UpdateExpression: `SET ${BUCKET} = :b, ${SEEN} = :m, ${MARKS} = if_not_exists(${MARKS}, :m)${agencies ? ', agencies = :a' : ''}`,
+        UpdateExpression: `SET ${BUCKET} = :b, ${SEEN} = :m, ${MARKS} = if_not_exists(${MARKS}, :m)${agencies ? ', agencies = :a, v = :v' : ''}`,
         ConditionExpression: `attribute_not_exists(${MARKS}) OR ${MARKS} = :m`,
         ExpressionAttributeNames: names,
-        ExpressionAttributeValues: { ':b': JSON.stringify(bucket), ':m': marks, ...(agencies ? { ':a': agencies } : {}) },
+        ExpressionAttributeValues: { ':b': JSON.stringify(bucket), ':m': marks, ...(agencies ? { ':a': agencies, ':v': randomUUID() } : {}) },
       }),
     );
   } catch (error) {
@@ -183,12 +186,14 @@ async function store(key: { PK: string; SK: string }, bucket: Bucket, marks: num
 }
 
 /** Items by key, 100 a request (what a batch leaves unprocessed, asked again); absent ones left out. */
-async function getMany(list: { PK: string; SK: string }[]): Promise<Map<string, AggItem>> {
+async function getMany(list: { PK: string; SK: string }[], head = false): Promise<Map<string, AggItem>> {
+  // head: the item without its bucket (marks, seen, v, agencies): what says whether a cached bucket is still the one stored
+  const projection = head ? { ProjectionExpression: 'PK, SK, #m, #s, v, agencies', ExpressionAttributeNames: { '#m': 'marks', '#s': 'seen' } } : {};
   const out = new Map<string, AggItem>();
   for (let i = 0; i < list.length; i += 100) {
     let keys: Record<string, unknown>[] = list.slice(i, i + 100);
     for (let round = 0; keys.length && round < 8; round++) {
-      const res = await documentClient().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: keys, ConsistentRead: true } } }));
+      const res = await documentClient().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: keys, ConsistentRead: true, ...projection } } }));
       for (const item of res?.Responses?.[tableName()] ?? []) out.set(`${String(item.PK)}|${String(item.SK)}`, item as AggItem);
       keys = res?.UnprocessedKeys?.[tableName()]?.Keys ?? [];
       if (keys.length) await new Promise((ok) => setTimeout(ok, 20 * 2 ** round));
@@ -218,7 +223,7 @@ export async function dayBuckets(from: string, to: string, agencies: string[]): 
   const days = daysBetween(from, to);
   const out = new Map<string, Bucket>();
   const stale = new Map<string, { marks: number; counted: Set<string>; items: Map<string, AggItem> }>();
-  const dayItems = await getMany(days.map((d) => aggregateKeys.day(d)));
+  const dayItems = await readDays(days);
   for (const day of days) {
     const item = dayItems.get(`AGG#${day}|DAY`);
     if (fresh(item)) out.set(day, bucketOf(item));
@@ -257,6 +262,45 @@ export async function dayBuckets(from: string, to: string, agencies: string[]): 
     await store(aggregateKeys.day(day), bucket, stale.get(day)!.marks, every);
   });
   return out;
+}
+
+const dayCache = new Map<string, { v: string; bucket: Bucket }>();
+
+/**
+ * The day items of a period. With the per-instance cache (`DAY_CACHE_ITEMS`, default 400 days;
+ * 0: off, every bucket read every call as before), first the items' heads (marks, seen, v — a few
+ * bytes each), then the whole item only of the fresh days whose stored version `v` this instance
+ * has not parsed yet: a fresh day item's bucket is the one stored with its `v` (every store writes
+ * a new one), so a cached bucket is never served once the item was recomputed or marked. A month's
+ * dashboard then reads 30 heads, not 30 buckets of ~50 KB each.
+ */
+async function readDays(days: string[]): Promise<Map<string, AggItem>> {
+  const size = Number(process.env.DAY_CACHE_ITEMS ?? 400);
+  const keys = days.map((d) => aggregateKeys.day(d));
+  if (!(size > 0)) return getMany(keys);
+  const scope = `${process.env.AWS_ENDPOINT_URL_DYNAMODB ?? ''}|${tableName()}|`;
+  const heads = await getMany(keys, true);
+  const missing: { PK: string; SK: string }[] = [];
+  for (const key of keys) {
+    const id = `${key.PK}|${key.SK}`;
+    const head = heads.get(id);
+    if (!head || head.seen === undefined || head.seen !== (head.marks ?? 0)) continue; // stale or absent: recomputed
+    const hit = head.v ? dayCache.get(scope + key.PK) : undefined;
+    if (hit && hit.v === head.v) heads.set(id, { ...head, bucket: hit.bucket });
+    else missing.push(key);
+  }
+  const full = missing.length ? await getMany(missing) : new Map<string, AggItem>();
+  for (const [id, item] of full) {
+    heads.set(id, item);
+    if (!fresh(item) || !item.v) continue;
+    const bucket = bucketOf(item);
+    heads.set(id, { ...item, bucket });
+    dayCache.delete(scope + id.split('|')[0]);
+    dayCache.set(scope + id.split('|')[0], { v: item.v, bucket });
+    // the oldest parsed first out (a Map keeps its insertion order)
+    while (dayCache.size > size) dayCache.delete(dayCache.keys().next().value!);
+  }
+  return heads;
 }
 
 /** The period's bucket: every day's, added up. */

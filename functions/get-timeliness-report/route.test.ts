@@ -151,6 +151,38 @@ describe('GET /reports/timeliness', () => {
     expect(catalogueReads()).toBe(4);
   });
 
+  it('keeps the day buckets it parsed per instance, keyed by the version stored with them: the next call reads only the days\' heads; a day stored again is read whole again', async () => {
+    const bucket = { steps: { 'TTHCC|STP|TP-LLTP': [2, 1, 0, 1, 0, 0, 1, 0, 0] }, dossiers: {}, open: {}, names: {}, skipped: [] };
+    let version = 'v1';
+    const reads: { head: boolean; n: number }[] = [];
+    db.on(BatchGetCommand).callsFake((input: { RequestItems: Record<string, { Keys: { PK: string; SK: string }[]; ProjectionExpression?: string }> }) => ({
+      Responses: Object.fromEntries(Object.entries(input.RequestItems).map(([t, r]) => {
+        reads.push({ head: !!r.ProjectionExpression, n: r.Keys.length });
+        return [t, r.Keys.map((k) => ({ ...k, marks: 3, seen: 3, v: `${k.PK}-${version}`, ...(r.ProjectionExpression ? {} : { bucket: JSON.stringify(bucket) }) }))];
+      })),
+    }));
+    const stp = async () => (await invoke(route, { as: operator, query: { from: '2026-12-01', to: '2026-12-02' } })).body.rows.find((r: { key: string }) => r.key === 'STP').steps;
+    expect(await stp()).toMatchObject({ steps: 4, late: 2 });
+    expect(reads).toEqual([{ head: true, n: 2 }, { head: false, n: 2 }]);
+    reads.length = 0;
+    expect(await stp()).toMatchObject({ steps: 4, late: 2 });
+    expect(reads).toEqual([{ head: true, n: 2 }]);
+    reads.length = 0;
+    version = 'v2';
+    bucket.steps['TTHCC|STP|TP-LLTP'] = [1, 1, 0, 0, 0, 0, 0, 0, 0];
+    expect(await stp()).toMatchObject({ steps: 2, late: 0 });
+    expect(reads).toEqual([{ head: true, n: 2 }, { head: false, n: 2 }]);
+    // the old way: every bucket read on every call
+    reads.length = 0;
+    process.env.DAY_CACHE_ITEMS = '0';
+    try {
+      await stp();
+    } finally {
+      delete process.env.DAY_CACHE_ITEMS;
+    }
+    expect(reads).toEqual([{ head: false, n: 2 }]);
+  });
+
   it('recomputes a stale day (a fact changed since) from that day of the logbook and stores it on the condition that no mark came meanwhile', async () => {
     db.on(BatchGetCommand).callsFake((input: { RequestItems: Record<string, { Keys: { PK: string; SK: string }[] }> }) => ({
       Responses: Object.fromEntries(Object.entries(input.RequestItems).map(([t, r]) => [t, r.Keys.map((k) => ({ ...k, marks: 4, seen: 3, bucket: { steps: {}, dossiers: {}, open: {}, names: {}, skipped: [] } }))])),
