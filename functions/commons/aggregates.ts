@@ -168,6 +168,7 @@ export async function computeAgencyDays(agency: string, days: string[]): Promise
 
 /** Store a computed bucket unless a mark came after `marks` was read (then it stays stale). */
 async function store(key: { PK: string; SK: string }, bucket: Bucket, marks: number, agencies?: string[]): Promise<void> {
+  const v = randomUUID();
   try {
     await documentClient().send(
       new UpdateCommand({
@@ -176,9 +177,10 @@ async function store(key: { PK: string; SK: string }, bucket: Bucket, marks: num
         UpdateExpression: `SET ${BUCKET} = :b, ${SEEN} = :m, ${MARKS} = if_not_exists(${MARKS}, :m)${agencies ? ', agencies = :a, v = :v' : ''}`,
         ConditionExpression: `attribute_not_exists(${MARKS}) OR ${MARKS} = :m`,
         ExpressionAttributeNames: names,
-        ExpressionAttributeValues: { ':b': JSON.stringify(bucket), ':m': marks, ...(agencies ? { ':a': agencies, ':v': randomUUID() } : {}) },
+        ExpressionAttributeValues: { ':b': JSON.stringify(bucket), ':m': marks, ...(agencies ? { ':a': agencies, ':v': v } : {}) },
       }),
     );
+    if (agencies) remember(key.PK, v, bucket);
   } catch (error) {
     // a cache: not storing it (a mark came meanwhile, or an item over DynamoDB's 400 KB) only makes the next read recompute it
     if (!isConditionFailed(error)) logger.warn('aggregates: a bucket was not stored', { bucket: `${key.PK}/${key.SK}`, error: (error as Error).message });
@@ -265,6 +267,19 @@ export async function dayBuckets(from: string, to: string, agencies: string[]): 
 }
 
 const dayCache = new Map<string, { v: string; bucket: Bucket }>();
+const cacheSize = () => Number(process.env.DAY_CACHE_ITEMS ?? 400);
+const cacheScope = () => `${process.env.AWS_ENDPOINT_URL_DYNAMODB ?? ''}|${tableName()}|`;
+
+/** A day's bucket as stored with version `v` (read whole, or just stored by this instance). */
+function remember(pk: string, v: string, bucket: Bucket): void {
+  const size = cacheSize();
+  if (!(size > 0)) return;
+  const id = cacheScope() + pk;
+  dayCache.delete(id);
+  dayCache.set(id, { v, bucket });
+  // the oldest first out (a Map keeps its insertion order)
+  while (dayCache.size > size) dayCache.delete(dayCache.keys().next().value!);
+}
 
 /**
  * The day items of a period. With the per-instance cache (`DAY_CACHE_ITEMS`, default 400 days;
@@ -275,10 +290,9 @@ const dayCache = new Map<string, { v: string; bucket: Bucket }>();
  * dashboard then reads 30 heads, not 30 buckets of ~50 KB each.
  */
 async function readDays(days: string[]): Promise<Map<string, AggItem>> {
-  const size = Number(process.env.DAY_CACHE_ITEMS ?? 400);
   const keys = days.map((d) => aggregateKeys.day(d));
-  if (!(size > 0)) return getMany(keys);
-  const scope = `${process.env.AWS_ENDPOINT_URL_DYNAMODB ?? ''}|${tableName()}|`;
+  if (!(cacheSize() > 0)) return getMany(keys);
+  const scope = cacheScope();
   const heads = await getMany(keys, true);
   const missing: { PK: string; SK: string }[] = [];
   for (const key of keys) {
@@ -295,10 +309,7 @@ async function readDays(days: string[]): Promise<Map<string, AggItem>> {
     if (!fresh(item) || !item.v) continue;
     const bucket = bucketOf(item);
     heads.set(id, { ...item, bucket });
-    dayCache.delete(scope + id.split('|')[0]);
-    dayCache.set(scope + id.split('|')[0], { v: item.v, bucket });
-    // the oldest parsed first out (a Map keeps its insertion order)
-    while (dayCache.size > size) dayCache.delete(dayCache.keys().next().value!);
+    remember(id.split('|')[0]!, item.v, bucket);
   }
   return heads;
 }
