@@ -267,7 +267,7 @@ export async function dayBuckets(from: string, to: string, agencies: string[]): 
 }
 
 const dayCache = new Map<string, { v: string; bucket: Bucket }>();
-const cacheSize = () => Number(process.env.DAY_CACHE_ITEMS ?? 400);
+const cacheSize = () => Number(process.env.DAY_CACHE_ITEMS ?? 100);
 const cacheScope = () => `${process.env.AWS_ENDPOINT_URL_DYNAMODB ?? ''}|${tableName()}|`;
 
 /** A day's bucket as stored with version `v` (read whole, or just stored by this instance). */
@@ -282,7 +282,7 @@ function remember(pk: string, v: string, bucket: Bucket): void {
 }
 
 /**
- * The day items of a period. With the per-instance cache (`DAY_CACHE_ITEMS`, default 400 days;
+ * The day items of a period. With the per-instance cache (`DAY_CACHE_ITEMS`, default 100 days;
  * 0: off, every bucket read every call as before), first the items' heads (marks, seen, v — a few
  * bytes each), then the whole item only of the fresh days whose stored version `v` this instance
  * has not parsed yet: a fresh day item's bucket is the one stored with its `v` (every store writes
