@@ -103,6 +103,8 @@ describe('SIGKILL between a fact and its portal call', () => {
     child!.kill('SIGKILL');
     await new Promise((r) => child!.once('exit', r));
     const heldAtKill = portal.calls.filter((c) => c.status === 200).length;
+    // (held calls per dossier: one, unless the machine was slow enough for the client's 10 s timeout and a resend before the kill)
+    const heldOf = Object.fromEntries([a, b].map((code) => [code, accepted(code).length]));
 
     hold = false;
     portalServer.closeAllConnections();
@@ -123,7 +125,7 @@ describe('SIGKILL between a fact and its portal call', () => {
       // a repeat is the same call right after itself (the held event resent), never another event
       const distinct = calls.filter((c, i) => i === 0 || JSON.stringify(line(c)) !== JSON.stringify(line(calls[i - 1]!)));
       expect(distinct.map(line)).toEqual(expected);
-      expect(calls.length - distinct.length).toBeLessThanOrEqual(1);
+      expect(calls.length - distinct.length).toBeLessThanOrEqual(heldOf[code]!);
     }
     expect(accepted(a).length - 2 + accepted(b).length - 2).toBeLessThanOrEqual(heldAtKill);
   }, 240_000);
