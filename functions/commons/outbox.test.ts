@@ -53,12 +53,33 @@ describe('the outbox', () => {
     expect(await deliver(CODE, AT, send)).toMatchObject({ sent: 0, failed: 1 });
     // before its retry time nothing is sent, the second event waits behind the first
     expect(await deliver(CODE, new Date(AT.getTime() + 1000), send)).toMatchObject({ sent: 0, waiting: 1 });
-    expect(await deliver(CODE, new Date(AT.getTime() + 5000), send)).toMatchObject({ failed: 1 });
-    expect(await deliver(CODE, new Date(AT.getTime() + 60_000), send)).toMatchObject({ sent: 2 });
+    expect(await deliver(CODE, new Date(AT.getTime() + 60_000), send)).toMatchObject({ failed: 1 });
+    expect(await deliver(CODE, new Date(AT.getTime() + 180_000), send)).toMatchObject({ sent: 2 });
     expect(sent.map((c) => c.service)).toEqual(['DongBoHoSoMC', 'CapNhatTienDoHoSoMC']);
     expect((await listOutbox(CODE)).map((e) => [e.portalState, e.portalAttempts])).toEqual([['sent', 3], ['sent', 1]]);
-    expect(await deliver(CODE, new Date(AT.getTime() + 120_000), send)).toMatchObject({ sent: 0 });
+    expect(await deliver(CODE, new Date(AT.getTime() + 240_000), send)).toMatchObject({ sent: 0 });
     expect(sent).toHaveLength(2);
+  });
+
+  it('carries an hour\'s outage with the default attempts: nothing parked, and the portal\'s return is noticed within the backoff\'s cap', async () => {
+    await relay(CODE, AT);
+    let down = true;
+    const sent: string[] = [];
+    const send = async (_cfg: unknown, call: PortalCall) => {
+      if (down) throw new PortalError('HTTP 503');
+      sent.push(call.service);
+    };
+    // the poller passes every minute through the hour (on AWS the schedule runs every 2 minutes)
+    for (let m = 0; m <= 60; m++) await deliver(CODE, new Date(AT.getTime() + m * 60_000), send);
+    const [first] = await listOutbox(CODE);
+    expect(first).toMatchObject({ portalState: 'pending' });
+    expect(first!.portalAttempts).toBeLessThan(8);
+    // back after the hour: sent at its next retry, at most the cap (30 min) later
+    down = false;
+    let m = 61;
+    while (sent.length === 0 && m <= 61 + 30) await deliver(CODE, new Date(AT.getTime() + m++ * 60_000), send);
+    expect(sent).toEqual(['DongBoHoSoMC', 'CapNhatTienDoHoSoMC']);
+    expect((await listOutbox(CODE)).map((e) => e.portalState)).toEqual(['sent', 'sent']);
   });
 
   it('parks an event after its attempts, lists it for operators, and holds the dossier’s next events behind it until resent', async () => {

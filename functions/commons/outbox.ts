@@ -96,9 +96,14 @@ export async function relay(code: string, at: Date = now(), opts: { backfill?: b
   return added;
 }
 
-/** Backoff before attempt n+1: 5 s × 2^(n-1), at most an hour (OUTBOX_RETRY_SCALE scales it locally). */
+/**
+ * Backoff before attempt n+1: 1 min × 2^(n-1), at most 30 min (OUTBOX_RETRY_SCALE scales it
+ * locally). The default 8 attempts then span 1 h 31 min (1+2+4+8+16+30+30), so a portal outage of
+ * an hour parks nothing (issue 22), and the portal's return is noticed within 30 min. (It was
+ * 5 s × 2^(n-1): 8 attempts in 10.6 min, and an hour's outage parked every dossier's head event.)
+ */
 export const backoffMs = (attempts: number, scale = Number(process.env.OUTBOX_RETRY_SCALE ?? 1)) =>
-  Math.min(3600_000, 5000 * 2 ** Math.max(0, attempts - 1)) * scale;
+  Math.min(1_800_000, 60_000 * 2 ** Math.max(0, attempts - 1)) * scale;
 
 export interface DeliverResult {
   sent: number;

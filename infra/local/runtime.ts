@@ -252,7 +252,8 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
   });
   const portalFile = join(centreDir, 'national-portal.json');
   const portal = existsSync(portalFile) ? NationalPortalConfig.parse(JSON.parse(readFileSync(portalFile, 'utf8'))) : { centreUnit: 'LOCAL', procedures: {}, units: {} };
-  process.env.NATIONAL_PORTAL = JSON.stringify({ ...portal, url: `${apiUrl}${DVCQG_PATH}`, secretName: LOCAL_DVCQG_SECRET_NAME, dstcode: dvcqg.dstcode });
+  // NATIONAL_PORTAL_URL: a stand-in that runs elsewhere (test/e2e/portal-sigkill.test.ts keeps its own, so it outlives a killed runtime)
+  process.env.NATIONAL_PORTAL = JSON.stringify({ ...portal, url: process.env.NATIONAL_PORTAL_URL || `${apiUrl}${DVCQG_PATH}`, secretName: LOCAL_DVCQG_SECRET_NAME, dstcode: dvcqg.dstcode });
   process.env.OUTBOX_RETRY_SCALE ??= String(options.retryScale ?? 1);
   // agencies' webhook receivers may listen on this machine's loopback (never on AWS: commons/webhooks.ts)
   process.env.WEBHOOK_ALLOW_LOOPBACK = '1';

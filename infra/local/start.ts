@@ -8,6 +8,7 @@ import { ROOT, startLocalRuntime, type LocalRuntime } from './runtime';
 /**
  * `npm start`: the whole platform on this machine, data kept under .motcua/ (MOTCUA_DATA to change);
  * PORT and MAILBOX_PORT change the ports; MAILBOX_URL uses a mailbox that runs elsewhere;
+ * NATIONAL_PORTAL_URL a national portal's stand-in that runs elsewhere (default: /_local/dvcqg);
  * MOTCUA_CENTRE another centre's folder. One process: `kill <its pid>` (or npm's) stops everything.
  * `--build-web` (as `npm start` passes) bundles the web apps first.
  */

@@ -113,7 +113,7 @@ describe('the national portal sync', () => {
     const parked = await eventually(async () => {
       const r = await h.call('GET', '/ops/sync?state=parked', { token: op });
       return r.body.events?.find((e: { code: string }) => e.code === d.code);
-    });
+    }, 60_000); // 8 attempts span 91 min × the test's 0.001 scale: 5.5 s of real time at least
     expect(parked).toMatchObject({ kind: 'received', attempts: 8 });
     expect(parked.error).toContain('503');
     // the dossier's next event waits behind it (order per dossier)

@@ -38,7 +38,7 @@ describe('the console: the national portal connection', () => {
     await h.call('DELETE', `/_local/dvcqg/dossiers/${synced.code}`);
     await h.call('POST', '/_local/dvcqg/faults', { body: { down: true } });
     const stuck = await s.receive(desk, 'TP-LLTP', applicant(2));
-    await eventually(async () => (await listOutbox(stuck.code)).some((e) => e.portalState === 'parked'));
+    await eventually(async () => (await listOutbox(stuck.code)).some((e) => e.portalState === 'parked'), 60_000); // 5.5 s of backoff at the 0.001 scale
     await h.call('POST', '/_local/dvcqg/faults', { body: { down: false } });
 
     const op = await signInAs(browser, h.runtime.apiUrl, /Quản trị vận hành/, { width: 1280, height: 1000 });
