@@ -83,14 +83,30 @@ try {
   for (const day of days) {
     const bucket = cityDay(day, perDay, rnd);
     bytes += JSON.stringify(bucket).length;
-    await documentClient().send(new PutCommand({ TableName: tableName(), Item: { ...aggregateKeys.day(day), marks: 1, seen: 1, bucket: JSON.stringify(bucket) } }));
+    await documentClient().send(new PutCommand({ TableName: tableName(), Item: { ...aggregateKeys.day(day), marks: 1, seen: 1, v: `bench-${day}`, bucket: JSON.stringify(bucket) } }));
   }
   console.log(`${days.length} day items written, ${perDay} dossiers a day, ~${Math.round(bytes / days.length / 1024)} KB each`);
   const { route } = await import('../../functions/get-timeliness-report/route');
   const operator = { sub: 'operator-bench', groups: ['operator'] };
+  const dashboard = () => Promise.all(['agency', 'procedure'].map((by) => callRoute(route, { as: operator, query: { from: '2026-11-01', to: '2026-11-30', by } })));
+  // the old ways: the 150-agency catalogue read on every call for the rows' names
+  // (CATALOGUE_CACHE_SECONDS=0); every day's bucket read and parsed on every call (DAY_CACHE_ITEMS=0)
+  const withEnv = <T>(env: Record<string, string>, run: () => Promise<T>) => async () => {
+    Object.assign(process.env, env);
+    try {
+      return await run();
+    } finally {
+      for (const k of Object.keys(env)) delete process.env[k];
+    }
+  };
+  const old = { CATALOGUE_CACHE_SECONDS: '0', DAY_CACHE_ITEMS: '0' };
+  const year = () => callRoute(route, { as: operator, query: { from: '2025-12-01', to: '2026-11-30', by: 'agency' } });
   const reads: Record<string, () => Promise<unknown>> = {
-    "the month's dashboard": () => Promise.all(['agency', 'procedure'].map((by) => callRoute(route, { as: operator, query: { from: '2026-11-01', to: '2026-11-30', by } }))),
-    "a year's report": () => callRoute(route, { as: operator, query: { from: '2025-12-01', to: '2026-11-30', by: 'agency' } }),
+    "the month's dashboard, catalogue and buckets read each call (old)": withEnv(old, dashboard),
+    "the month's dashboard, catalogue kept, buckets read each call": withEnv({ DAY_CACHE_ITEMS: '0' }, dashboard),
+    "the month's dashboard, catalogue and parsed buckets kept per instance": dashboard,
+    "a year's report, catalogue and buckets read each call (old)": withEnv(old, year),
+    "a year's report, catalogue and parsed buckets kept per instance": year,
   };
   const results: Record<string, unknown> = {};
   for (const [name, run] of Object.entries(reads)) {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { BatchGetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from './aws';
 import { logger } from './powertools';
@@ -40,6 +41,8 @@ interface AggItem {
   agencies?: string[];
   marks?: number;
   seen?: number;
+  /** A day item: a new value each time it is stored (what the per-instance cache of day buckets is keyed by). */
+  v?: string;
   /** The counts, as JSON text (one string attribute: a year's 366 days read and parsed in a blink, not unmarshalled map by map). */
   bucket?: Bucket | string;
 }
@@ -165,17 +168,19 @@ export async function computeAgencyDays(agency: string, days: string[]): Promise
 
 /** Store a computed bucket unless a mark came after `marks` was read (then it stays stale). */
 async function store(key: { PK: string; SK: string }, bucket: Bucket, marks: number, agencies?: string[]): Promise<void> {
+  const v = randomUUID();
   try {
     await documentClient().send(
       new UpdateCommand({
         TableName: tableName(),
         Key: key,
-        UpdateExpression: `SET ${BUCKET} = :b, ${SEEN} = :m, ${MARKS} = if_not_exists(${MARKS}, :m)${agencies ? ', agencies = :a' : ''}`,
+        UpdateExpression: `SET ${BUCKET} = :b, ${SEEN} = :m, ${MARKS} = if_not_exists(${MARKS}, :m)${agencies ? ', agencies = :a, v = :v' : ''}`,
         ConditionExpression: `attribute_not_exists(${MARKS}) OR ${MARKS} = :m`,
         ExpressionAttributeNames: names,
-        ExpressionAttributeValues: { ':b': JSON.stringify(bucket), ':m': marks, ...(agencies ? { ':a': agencies } : {}) },
+        ExpressionAttributeValues: { ':b': JSON.stringify(bucket), ':m': marks, ...(agencies ? { ':a': agencies, ':v': v } : {}) },
       }),
     );
+    if (agencies) remember(key.PK, v, bucket);
   } catch (error) {
     // a cache: not storing it (a mark came meanwhile, or an item over DynamoDB's 400 KB) only makes the next read recompute it
     if (!isConditionFailed(error)) logger.warn('aggregates: a bucket was not stored', { bucket: `${key.PK}/${key.SK}`, error: (error as Error).message });
@@ -183,12 +188,14 @@ async function store(key: { PK: string; SK: string }, bucket: Bucket, marks: num
 }
 
 /** Items by key, 100 a request (what a batch leaves unprocessed, asked again); absent ones left out. */
-async function getMany(list: { PK: string; SK: string }[]): Promise<Map<string, AggItem>> {
+async function getMany(list: { PK: string; SK: string }[], head = false): Promise<Map<string, AggItem>> {
+  // head: the item without its bucket (marks, seen, v, agencies): what says whether a cached bucket is still the one stored
+  const projection = head ? { ProjectionExpression: 'PK, SK, #m, #s, v, agencies', ExpressionAttributeNames: { '#m': 'marks', '#s': 'seen' } } : {};
   const out = new Map<string, AggItem>();
   for (let i = 0; i < list.length; i += 100) {
     let keys: Record<string, unknown>[] = list.slice(i, i + 100);
     for (let round = 0; keys.length && round < 8; round++) {
-      const res = await documentClient().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: keys, ConsistentRead: true } } }));
+      const res = await documentClient().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: keys, ConsistentRead: true, ...projection } } }));
       for (const item of res?.Responses?.[tableName()] ?? []) out.set(`${String(item.PK)}|${String(item.SK)}`, item as AggItem);
       keys = res?.UnprocessedKeys?.[tableName()]?.Keys ?? [];
       if (keys.length) await new Promise((ok) => setTimeout(ok, 20 * 2 ** round));
@@ -218,7 +225,7 @@ export async function dayBuckets(from: string, to: string, agencies: string[]): 
   const days = daysBetween(from, to);
   const out = new Map<string, Bucket>();
   const stale = new Map<string, { marks: number; counted: Set<string>; items: Map<string, AggItem> }>();
-  const dayItems = await getMany(days.map((d) => aggregateKeys.day(d)));
+  const dayItems = await readDays(days);
   for (const day of days) {
     const item = dayItems.get(`AGG#${day}|DAY`);
     if (fresh(item)) out.set(day, bucketOf(item));
@@ -233,7 +240,9 @@ export async function dayBuckets(from: string, to: string, agencies: string[]): 
     for (const i of items?.Items ?? []) s.items.set(String(i.SK).slice(2), i as AggItem);
   });
   const perDay = new Map<string, Bucket[]>([...stale.keys()].map((d) => [d, []]));
-  await pool(agencies, 8, async (agency) => {
+  // an agency bucket found that the list lacks (a catalogue read a minute old) is counted all the same
+  const every = [...new Set([...agencies, ...[...stale.values()].flatMap((s) => [...s.items.keys()])])];
+  await pool(every, 8, async (agency) => {
     const redo: string[] = [];
     for (const [day, s] of stale) {
       const item = s.items.get(agency);
@@ -252,9 +261,57 @@ export async function dayBuckets(from: string, to: string, agencies: string[]): 
   await pool([...stale.keys()], 16, async (day) => {
     const bucket = mergeBuckets(perDay.get(day)!);
     out.set(day, bucket);
-    await store(aggregateKeys.day(day), bucket, stale.get(day)!.marks, agencies);
+    await store(aggregateKeys.day(day), bucket, stale.get(day)!.marks, every);
   });
   return out;
+}
+
+const dayCache = new Map<string, { v: string; bucket: Bucket }>();
+const cacheSize = () => Number(process.env.DAY_CACHE_ITEMS ?? 100);
+const cacheScope = () => `${process.env.AWS_ENDPOINT_URL_DYNAMODB ?? ''}|${tableName()}|`;
+
+/** A day's bucket as stored with version `v` (read whole, or just stored by this instance). */
+function remember(pk: string, v: string, bucket: Bucket): void {
+  const size = cacheSize();
+  if (!(size > 0)) return;
+  const id = cacheScope() + pk;
+  dayCache.delete(id);
+  dayCache.set(id, { v, bucket });
+  // the oldest first out (a Map keeps its insertion order)
+  while (dayCache.size > size) dayCache.delete(dayCache.keys().next().value!);
+}
+
+/**
+ * The day items of a period. With the per-instance cache (`DAY_CACHE_ITEMS`, default 100 days;
+ * 0: off, every bucket read every call as before), first the items' heads (marks, seen, v — a few
+ * bytes each), then the whole item only of the fresh days whose stored version `v` this instance
+ * has not parsed yet: a fresh day item's bucket is the one stored with its `v` (every store writes
+ * a new one), so a cached bucket is never served once the item was recomputed or marked. A month's
+ * dashboard then reads 30 heads, not 30 buckets of ~50 KB each.
+ */
+async function readDays(days: string[]): Promise<Map<string, AggItem>> {
+  const keys = days.map((d) => aggregateKeys.day(d));
+  if (!(cacheSize() > 0)) return getMany(keys);
+  const scope = cacheScope();
+  const heads = await getMany(keys, true);
+  const missing: { PK: string; SK: string }[] = [];
+  for (const key of keys) {
+    const id = `${key.PK}|${key.SK}`;
+    const head = heads.get(id);
+    if (!head || head.seen === undefined || head.seen !== (head.marks ?? 0)) continue; // stale or absent: recomputed
+    const hit = head.v ? dayCache.get(scope + key.PK) : undefined;
+    if (hit && hit.v === head.v) heads.set(id, { ...head, bucket: hit.bucket });
+    else missing.push(key);
+  }
+  const full = missing.length ? await getMany(missing) : new Map<string, AggItem>();
+  for (const [id, item] of full) {
+    heads.set(id, item);
+    if (!fresh(item) || !item.v) continue;
+    const bucket = bucketOf(item);
+    heads.set(id, { ...item, bucket });
+    remember(id.split('|')[0]!, item.v, bucket);
+  }
+  return heads;
 }
 
 /** The period's bucket: every day's, added up. */

@@ -173,6 +173,35 @@ export async function listAgencies(): Promise<Agency[]> {
   return (await listCatalogue('AGENCY#')).map((i) => strip<Agency>(i) as Agency);
 }
 
+const agencyCache = new Map<string, { until: number; agencies: Promise<Agency[]> }>();
+
+/**
+ * The catalogue's agencies for a read that only names rows (the reports' dashboard): kept per
+ * instance for `CATALOGUE_CACHE_SECONDS` (default 60; 0 reads the catalogue every call, as before
+ * issue 26), per table and endpoint. A rename or a new agency shows on every instance within that
+ * time — on this one at once (put-agency forgets the list) — and nothing is stored that could stay
+ * wrong: a summary item written beside the agencies would need a second, non-transactional write
+ * in put-agency, the loader and every seeding, and could stay stale for good if one were missed.
+ * Never for a write that depends on the catalogue (use listAgencies / listCatalogue consistent).
+ */
+export function cachedAgencies(): Promise<Agency[]> {
+  const ttl = Number(process.env.CATALOGUE_CACHE_SECONDS ?? 60) * 1000;
+  if (!(ttl > 0)) return listAgencies();
+  const key = `${process.env.AWS_ENDPOINT_URL_DYNAMODB ?? ''}|${tableName()}`;
+  const hit = agencyCache.get(key);
+  if (hit && hit.until > Date.now()) return hit.agencies;
+  const agencies = listAgencies();
+  agencyCache.set(key, { until: Date.now() + ttl, agencies });
+  // a failed read is not kept
+  agencies.catch(() => agencyCache.get(key)?.agencies === agencies && agencyCache.delete(key));
+  return agencies;
+}
+
+/** Forget the cached agencies (put-agency, after its write). */
+export function forgetAgencies(): void {
+  agencyCache.clear();
+}
+
 /** The version of a procedure in force on a local date (YYYY-MM-DD). */
 export function versionInForce(all: Procedure[], code: string, localDate: string): Procedure | undefined {
   return all

@@ -3,6 +3,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { desk, invoke, operator } from '../../test/support/route-unit';
 import { setClockSource } from '../commons/clock';
+import { forgetAgencies } from '../commons/store';
 import { TimelinessReport } from '../contracts/responses';
 import { route } from './route';
 
@@ -33,6 +34,7 @@ describe('GET /reports/timeliness', () => {
   beforeAll(() => setClockSource(() => Date.parse('2026-12-10T02:00:00.000Z')));
   afterAll(() => setClockSource(() => Date.now()));
   beforeEach(() => {
+    forgetAgencies();
     db.reset();
     db.on(QueryCommand).callsFake((input: { ExpressionAttributeValues: Record<string, string> }) => {
       const v = input.ExpressionAttributeValues;
@@ -128,6 +130,57 @@ describe('GET /reports/timeliness', () => {
     expect(db.commandCalls(QueryCommand).map((c) => c.args[0].input.ExpressionAttributeValues?.[':pk'] ?? c.args[0].input.ExpressionAttributeValues?.[':p'])).toEqual(['CATALOGUE']);
     expect(db.commandCalls(GetCommand)).toHaveLength(0);
     expect(db.commandCalls(UpdateCommand)).toHaveLength(0);
+  });
+
+  it("reads the catalogue's agencies once per instance and minute, not on every call; again after put-agency forgets them; every call with CATALOGUE_CACHE_SECONDS=0", async () => {
+    const catalogueReads = () => db.commandCalls(QueryCommand).filter((c) => c.args[0].input.ExpressionAttributeValues?.[':p'] === 'AGENCY#').length;
+    const call = async () => expect((await invoke(route, { as: operator, query: { from: '2026-12-01', to: '2026-12-31' } })).body.rows.map((r: { name: { vi: string } }) => r.name.vi)).toEqual(['Sở Tư pháp', 'Trung tâm']);
+    await call();
+    await call();
+    expect(catalogueReads()).toBe(1);
+    forgetAgencies();
+    await call();
+    expect(catalogueReads()).toBe(2);
+    process.env.CATALOGUE_CACHE_SECONDS = '0';
+    try {
+      await call();
+      await call();
+    } finally {
+      delete process.env.CATALOGUE_CACHE_SECONDS;
+    }
+    expect(catalogueReads()).toBe(4);
+  });
+
+  it('keeps the day buckets it parsed per instance, keyed by the version stored with them: the next call reads only the days\' heads; a day stored again is read whole again', async () => {
+    const bucket = { steps: { 'TTHCC|STP|TP-LLTP': [2, 1, 0, 1, 0, 0, 1, 0, 0] }, dossiers: {}, open: {}, names: {}, skipped: [] };
+    let version = 'v1';
+    const reads: { head: boolean; n: number }[] = [];
+    db.on(BatchGetCommand).callsFake((input: { RequestItems: Record<string, { Keys: { PK: string; SK: string }[]; ProjectionExpression?: string }> }) => ({
+      Responses: Object.fromEntries(Object.entries(input.RequestItems).map(([t, r]) => {
+        reads.push({ head: !!r.ProjectionExpression, n: r.Keys.length });
+        return [t, r.Keys.map((k) => ({ ...k, marks: 3, seen: 3, v: `${k.PK}-${version}`, ...(r.ProjectionExpression ? {} : { bucket: JSON.stringify(bucket) }) }))];
+      })),
+    }));
+    const stp = async () => (await invoke(route, { as: operator, query: { from: '2026-12-01', to: '2026-12-02' } })).body.rows.find((r: { key: string }) => r.key === 'STP').steps;
+    expect(await stp()).toMatchObject({ steps: 4, late: 2 });
+    expect(reads).toEqual([{ head: true, n: 2 }, { head: false, n: 2 }]);
+    reads.length = 0;
+    expect(await stp()).toMatchObject({ steps: 4, late: 2 });
+    expect(reads).toEqual([{ head: true, n: 2 }]);
+    reads.length = 0;
+    version = 'v2';
+    bucket.steps['TTHCC|STP|TP-LLTP'] = [1, 1, 0, 0, 0, 0, 0, 0, 0];
+    expect(await stp()).toMatchObject({ steps: 2, late: 0 });
+    expect(reads).toEqual([{ head: true, n: 2 }, { head: false, n: 2 }]);
+    // the old way: every bucket read on every call
+    reads.length = 0;
+    process.env.DAY_CACHE_ITEMS = '0';
+    try {
+      await stp();
+    } finally {
+      delete process.env.DAY_CACHE_ITEMS;
+    }
+    expect(reads).toEqual([{ head: false, n: 2 }]);
   });
 
   it('recomputes a stale day (a fact changed since) from that day of the logbook and stores it on the condition that no mark came meanwhile', async () => {

@@ -4,6 +4,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { desk, invoke, operator } from '../../test/support/route-unit';
 import { AgencyStored } from '../contracts/responses';
+import { cachedAgencies } from '../commons/store';
 import { route } from './route';
 
 const db = mockClient(DynamoDBDocumentClient);
@@ -38,6 +39,19 @@ describe('PUT /agencies/{code}', () => {
     const vi = await invoke(route, { as: operator, params: { code: 'sxd' }, body: {} });
     expect(vi.body.errors).toMatchObject([{ field: 'code', code: 'invalid', message: 'Mã cơ quan gồm 2 đến 12 chữ cái in hoa hoặc chữ số, ví dụ STP' }]);
     expect(db.calls()).toHaveLength(0);
+  });
+
+  it('makes this instance forget the agencies it kept for the reports: the next report reads the catalogue again', async () => {
+    db.on(GetCommand).resolves({});
+    db.on(QueryCommand).resolves({ Items: [{ PK: 'CATALOGUE', SK: 'AGENCY#SXD', code: 'SXD', kind: 'department', name: { vi: 'Sở cũ', en: 'Old' } }] });
+    cognito.on(CreateGroupCommand).resolves({});
+    const catalogueReads = () => db.commandCalls(QueryCommand).filter((c) => c.args[0].input.ExpressionAttributeValues?.[':p'] === 'AGENCY#').length;
+    await cachedAgencies();
+    await cachedAgencies();
+    expect(catalogueReads()).toBe(1);
+    expect((await invoke(route, { as: operator, params, body })).status).toBe(201);
+    await cachedAgencies();
+    expect(catalogueReads()).toBe(2);
   });
 
   it('names the wrong field of the body (400)', async () => {

@@ -6,7 +6,7 @@ import { agencyGroup, ensureAgencyGroup } from '../commons/cognito';
 import { badRequest } from '../commons/http';
 import { logger } from '../commons/powertools';
 import { defineRoute, reply, OFFICER_ERRORS } from '../commons/route';
-import { getItem, keys, listProcedures } from '../commons/store';
+import { forgetAgencies, getItem, keys, listProcedures } from '../commons/store';
 import { AgencyStored } from '../contracts/responses';
 import { AgencyBody, agencyCodeErrors } from '../core/catalogue';
 
@@ -48,6 +48,7 @@ export const route = defineRoute({
     await documentClient().send(
       new PutCommand({ TableName: tableName(), Item: { ...keys.agency(code), ...agency, updatedAt: updatedAt.toISOString(), updatedBy: caller.sub } }),
     );
+    forgetAgencies();
     const groupCreated = await ensureAgencyGroup(code, body.name.en);
     logger.info(stored ? 'agency changed' : 'agency added', { agency: code, groupCreated });
     const answer = { ...agency, group: agencyGroup(code) };

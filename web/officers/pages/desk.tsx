@@ -5,6 +5,7 @@ import { branchesOf } from '../auth';
 import { useApp } from '../context';
 import { Link, navigate } from '../router';
 import { Alert, Field } from '../ui';
+import { useDossierSearch } from '../search-dossiers';
 import { useData } from '../use-data';
 import { badgeOf } from './queue';
 import { DeskCalls } from '../console/desk-calls';
@@ -19,6 +20,7 @@ const T = {
   supplement: { vi: 'Công dân mang hồ sơ bổ sung đến quầy, hoặc cần cấp lại mã PIN', en: 'A citizen brings a supplement to the desk, or needs a new PIN' },
   waiting: { vi: 'Hồ sơ đang chờ công dân bổ sung', en: 'Dossiers waiting for a supplement' },
   waitingNone: { vi: 'Không có hồ sơ nào chờ bổ sung.', en: 'No dossier is waiting for a supplement.' },
+  more: { vi: 'Xem thêm', en: 'More' },
   received: { vi: 'Tiếp nhận', en: 'Received' },
   supplementHint: { vi: 'Nhập mã hồ sơ để mở hồ sơ: ghi nhận phần bổ sung, hoặc «Cấp lại mã PIN» (mã mới gửi vào thư điện tử của người nộp).', en: 'Type the dossier code to open the dossier: record the supplement, or “Reissue the PIN” (the new one is emailed to the applicant).' },
   code: { vi: 'Mã hồ sơ', en: 'Dossier code' },
@@ -41,7 +43,7 @@ export function Desk() {
   // a branch desk officer receives for its branch and sees only its branch's results to hand back
   const branch = config.centre.branches?.find((b) => branchesOf(session).includes(b.code));
   const queue = useData(() => api.GET('/agencies/{agencyCode}/tasks', { params: { path: { agencyCode: desk } } }), [desk], 30_000);
-  const waiting = useData(() => api.GET('/dossiers', { params: { query: { status: 5 } } }), [], 30_000);
+  const waiting = useDossierSearch({ status: 5 }, 30_000);
   const [code, setCode] = useState('');
   const [error, setError] = useState<string>();
   return (
@@ -76,6 +78,9 @@ export function Desk() {
             </li>
           ))}
         </ul>
+      )}
+      {waiting.data?.nextCursor && (
+        <button type="button" class="secondary" data-testid="waiting-more" disabled={waiting.loadingMore} onClick={() => void waiting.more()}>{t('more')}</button>
       )}
       <DeskCalls desk={desk} />
       <h2>{t('supplement')}</h2>

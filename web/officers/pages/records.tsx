@@ -6,6 +6,7 @@ import { useI18n } from '../../shared/i18n';
 import { useApp } from '../context';
 import { Link, navigate } from '../router';
 import { Alert, Field, StatusText } from '../ui';
+import { useDossierSearch } from '../search-dossiers';
 import { useData } from '../use-data';
 import { outcomeWord } from '../words';
 
@@ -37,6 +38,8 @@ const T = {
   search: { vi: 'Tra cứu hồ sơ', en: 'Search dossiers' },
   q: { vi: 'Mã hồ sơ, tên người nộp hoặc số điện thoại', en: 'Dossier code, applicant name or phone' },
   found: { vi: 'Tìm thấy {n} hồ sơ (trong {m} hồ sơ đang xử lý).', en: '{n} found (among {m} open dossiers).' },
+  foundSoFar: { vi: 'Đang hiện {n} hồ sơ tìm thấy; còn nữa.', en: 'Showing {n} dossiers found; there are more.' },
+  more: { vi: 'Xem thêm', en: 'More' },
   qHint: {
     vi: 'Mã hồ sơ đầy đủ (ví dụ TTHCC-261201-0003) tìm được mọi hồ sơ, kể cả hồ sơ đã xong; tên, số điện thoại hoặc phần cuối của mã (0003) chỉ tìm trong hồ sơ đang xử lý.',
     en: 'A full dossier code (e.g. TTHCC-261201-0003) finds any dossier, closed ones too; a name, a phone number or the end of a code (0003) searches the open dossiers only.',
@@ -141,11 +144,10 @@ export function LogbookPage({ agency, search }: { agency: string; search: string
 
 /** The desk's and operators' search: by code, applicant name (diacritics ignored) or phone. */
 export function SearchPage({ search }: { search: string }) {
-  const { api } = useApp();
   const { t, pick, lang } = useI18n(T);
   const q = new URLSearchParams(search).get('q') ?? '';
   const [text, setText] = useState(q);
-  const { data, problem, loading } = useData(async () => (q ? api.GET('/dossiers', { params: { query: { q } } }) : { response: new Response(null, { status: 204 }) }), [q]);
+  const { data, problem, loading, loadingMore, more } = useDossierSearch(q ? { q } : undefined);
   const errors = fieldErrors(problem);
   return (
     <section>
@@ -158,7 +160,7 @@ export function SearchPage({ search }: { search: string }) {
       </form>
       {q && loading && <p role="status">…</p>}
       {problem && !errors.q && <Alert>{problem.detail ?? problem.title}</Alert>}
-      {data && <p role="status">{t('found', { n: data.dossiers.length, m: data.searched })}</p>}
+      {data && <p role="status">{data.nextCursor ? t('foundSoFar', { n: data.dossiers.length }) : t('found', { n: data.dossiers.length, m: data.searched })}</p>}
       {data && data.dossiers.length === 0 && !/^[A-Z0-9]{2,12}-\d{6}-\d{4,}$/i.test(q) && <p data-testid="closed-hint">{t('closedHint')}</p>}
       {data && data.dossiers.length > 0 && (
         <table>
@@ -173,6 +175,9 @@ export function SearchPage({ search }: { search: string }) {
             ))}
           </tbody>
         </table>
+      )}
+      {data?.nextCursor && (
+        <button type="button" class="secondary" data-testid="search-more" disabled={loadingMore} onClick={() => void more()}>{t('more')}</button>
       )}
     </section>
   );
