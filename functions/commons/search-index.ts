@@ -1,6 +1,6 @@
 import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Applicant } from '../core/dossier';
-import { applicantTokens } from '../core/search-tokens';
+import { applicantTokens, codeTokens } from '../core/search-tokens';
 import { documentClient, tableName } from './aws';
 import { sha256 } from './personal-data';
 import { queryAll } from './store';
@@ -25,7 +25,7 @@ export const searchItemKeys = (code: string, token: string) => ({ PK: searchPart
 
 /** The index items of an open dossier. */
 export function searchItems(d: { code: string; receivedAt: string; applicant: Pick<Applicant, 'name' | 'phone'> }) {
-  return applicantTokens(d.applicant).map((token) => {
+  return [...new Set([...applicantTokens(d.applicant), ...codeTokens(d.code)])].map((token) => {
     const key = tokenKey(token);
     return { PK: searchPartition(d.code), SK: key, GSI1PK: key, GSI1SK: `${d.receivedAt}#${d.code}`, code: d.code };
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applicantTokens, nameTokens, phoneTokens, queryToken } from './search-tokens';
+import { applicantTokens, codeTokens, nameTokens, phoneTokens, queryToken } from './search-tokens';
 
 describe('search tokens', () => {
   it('indexes each word of a name from its start, and neighbouring words, without diacritics', () => {
@@ -15,6 +15,12 @@ describe('search tokens', () => {
     expect(phoneTokens('+84912345678')).not.toContain('p:2345678');
     expect(phoneTokens('+84912345678')).not.toContain('p:0912');
     expect(phoneTokens(undefined)).toEqual([]);
+  });
+
+  it('indexes a code by the end a desk officer reads off a receipt (its day’s number, 4 digits or more)', () => {
+    expect(codeTokens('TTHCC-261207-0003')).toEqual(['p:0003']);
+    expect(codeTokens('Q1-261207-12345')).toEqual(['p:2345', 'p:12345']);
+    expect(queryToken('0003')).toBe('p:0003');
   });
 
   it('answers every query a desk officer types from a token of the dossier it means', () => {

@@ -8,7 +8,9 @@ import { fold } from './text';
  *   b:<word> <prefix>    two neighbouring words: the first whole, the second's prefixes of 2
  *                        letters or more — the selective token of a query of several words;
  *   p:<digits>           the phone's digits in national form (0…): prefixes from 6 digits (a
- *                        number typed from the left) and the last 4 to 6 digits.
+ *                        number typed from the left) and the last 4 to 6 digits; and the end of
+ *                        the dossier's code (its day's number, 4 to 6 digits: "0003" read off a
+ *                        receipt) — the same digits namespace, since a query of digits is either.
  * A query picks one token (queryToken); the candidates it finds are checked against the whole
  * query on the dossier itself, so a token shared by many names costs pages, never wrong answers.
  */
@@ -42,6 +44,15 @@ export function phoneTokens(phone: string | undefined): string[] {
   const out = new Set(prefixes(d, PHONE_PREFIX).map((p) => `p:${p}`));
   for (let n = MIN_DIGITS; n <= Math.min(6, d.length); n++) out.add(`p:${d.slice(-n)}`);
   return [...out];
+}
+
+/** The end of a dossier's code (`TTHCC-261207-0003` → `p:0003`): its last 4 to 6 digits. */
+export function codeTokens(code: string): string[] {
+  const seq = code.split('-').at(-1) ?? '';
+  if (!/^\d+$/.test(seq) || seq.length < MIN_DIGITS) return [];
+  const out: string[] = [];
+  for (let n = MIN_DIGITS; n <= Math.min(6, seq.length); n++) out.push(`p:${seq.slice(-n)}`);
+  return out;
 }
 
 /** Every token of an applicant (no duplicates). */

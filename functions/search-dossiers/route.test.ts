@@ -94,6 +94,16 @@ describe('GET /dossiers', () => {
     expect(waiting.body.nextCursor).toBeUndefined();
   });
 
+  it('finds open dossiers by the end of their code (the desk page says so), not a closed one', async () => {
+    // dossier 3 has no phone; its code ends in 0003 — found by its code's end alone
+    const byEnd = await invoke(route, { as: desk, query: { q: '0003' } });
+    expect(byEnd.status).toBe(200);
+    expect(byEnd.body.dossiers.map((d: { code: string }) => d.code)).toEqual(['TTHCC-261207-0003']);
+    expect(byEnd.body.searched).toBe(1);
+    table.put({ ...dossier(4, { name: 'Phạm Văn C' }, 10), GSI1PK: undefined, GSI1SK: undefined, closedAt: '2026-12-07T09:00:00.000Z' });
+    expect((await invoke(route, { as: desk, query: { q: '0004' } })).body.dossiers).toEqual([]);
+  });
+
   it('reads one dossier by its code (closed ones too), filtered by status', async () => {
     table.put({ ...dossier(9, { name: 'Phạm Văn C' }, 10), GSI1PK: undefined, GSI1SK: undefined, closedAt: '2026-12-07T09:00:00.000Z' });
     const hit = await invoke(route, { as: desk, query: { q: 'tthcc-261207-0009' } });

@@ -87,14 +87,15 @@ const newestFirst = (a: Dossier, b: Dossier) => b.receivedAt.localeCompare(a.rec
 /**
  * The open dossiers of one token (core/search-tokens.ts), newest first, each checked against the
  * whole query on the dossier itself (the old rule: the name without diacritics contains the
- * text, or the phone's digits contain the query's). At most READ_BUDGET index items a page.
+ * text, or the phone's digits contain the query's, or the code ends with the digits typed). At most READ_BUDGET index items a page.
  */
 async function byToken(token: string, q: string, status: number | undefined, cursor: string | undefined) {
   const key = tokenKey(token);
   const text = fold(q);
   const phone = phoneDigits(q);
+  const end = q.trim().toUpperCase();
   const matches = (d: Dossier) =>
-    fold(d.applicant.name).includes(text) || (phone.length >= 4 && phoneDigits(d.applicant.phone ?? '').includes(phone));
+    fold(d.applicant.name).includes(text) || (phone.length >= 4 && phoneDigits(d.applicant.phone ?? '').includes(phone)) || (/^\d{4,}$/.test(end) && d.code.endsWith(end));
   const at = cursor ? decode(cursor, TokenCursor).at : undefined;
   let start: Record<string, unknown> | undefined = at ? { PK: searchPartition(at.slice(at.indexOf('#') + 1)), SK: key, GSI1PK: key, GSI1SK: at } : undefined;
   const found: Dossier[] = [];
