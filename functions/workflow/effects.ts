@@ -194,30 +194,35 @@ export async function resumeStep(s: Situation) {
   const key = pauseKey(step.stepId, step.supplementRounds);
   const due = s.dueAt?.toISOString() ?? null;
   const queue = stepQueueKeys(step, due);
+  // The letter first, then the step: the step's update is what ends this effect (the next look
+  // finds it pending), so a task that failed between the two (a write refused, retries spent)
+  // would never come back to write the letter. Written once per supplement (writeLetter), the
+  // letter is safe to write again when the step's update is what failed.
+  const supply = dossier.pauses[key]?.supply;
+  if (supply !== undefined) {
+    await writeLetter(dossier.code, (d) => {
+      const answered = Object.values(d.pauses ?? {}).filter((p) => p.supply === supply);
+      const last = d.announcedAppointmentAt ?? d.appointmentAt;
+      const derived = openPauses(d).length === 0 ? appointmentAt(s.cal, d)?.toISOString() : undefined;
+      return {
+        key: eventKeys.supplementReceived(supply),
+        letter: {
+          event: 'supplement-received',
+          at: s.now.toISOString(),
+          by: step.stepId,
+          agencies: [...new Set(answered.map((p) => p.agency))],
+          reasons: [],
+          originalAppointmentAt: last,
+          ...(derived ? { newAppointmentAt: laterOf(derived, last), sequence: (d.appointmentSequence ?? 0) + 1 } : {}),
+        },
+      };
+    });
+  }
   await updateIf({
     Key: keys.step(dossier.code, step.stepId),
     UpdateExpression: 'SET #state = :pending, dueAt = :due, GSI1PK = :pk, GSI1SK = :sk REMOVE taskToken',
     ConditionExpression: '#state = :asked AND supplementRounds = :r',
     ExpressionAttributeNames: { '#state': 'state' },
     ExpressionAttributeValues: { ':pending': 'pending', ':asked': 'supplement-requested', ':r': step.supplementRounds, ':due': due, ':pk': queue.GSI1PK, ':sk': queue.GSI1SK },
-  });
-  const supply = dossier.pauses[key]?.supply;
-  if (supply === undefined) return;
-  await writeLetter(dossier.code, (d) => {
-    const answered = Object.values(d.pauses ?? {}).filter((p) => p.supply === supply);
-    const last = d.announcedAppointmentAt ?? d.appointmentAt;
-    const derived = openPauses(d).length === 0 ? appointmentAt(s.cal, d)?.toISOString() : undefined;
-    return {
-      key: eventKeys.supplementReceived(supply),
-      letter: {
-        event: 'supplement-received',
-        at: s.now.toISOString(),
-        by: step.stepId,
-        agencies: [...new Set(answered.map((p) => p.agency))],
-        reasons: [],
-        originalAppointmentAt: last,
-        ...(derived ? { newAppointmentAt: laterOf(derived, last), sequence: (d.appointmentSequence ?? 0) + 1 } : {}),
-      },
-    };
   });
 }

@@ -1,4 +1,4 @@
-import { DynamoDBClient, GetItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, GetItemCommand, ScanCommand, type ScanCommandOutput } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicant, eventually, startHarness, uniqueKey, type Harness } from '../support/local';
 
@@ -55,7 +55,14 @@ describe('items that do not grow', () => {
     const first = await receive(500, key);
     expect(first.status).toBe(201);
     // the idempotency record answers a plain retry; remove it to see what a retry after it expired gets
-    const records = (await db.send(new ScanCommand({ TableName: 'motcua', FilterExpression: 'begins_with(PK, :p)', ExpressionAttributeValues: { ':p': { S: 'IDEMPOTENCY#' } } }))).Items!;
+    // every page of the scan: one answer stops at 1 MB, which the table's search index items now pass
+    const records: NonNullable<ScanCommandOutput['Items']> = [];
+    let start: ScanCommandOutput['LastEvaluatedKey'];
+    do {
+      const page = await db.send(new ScanCommand({ TableName: 'motcua', FilterExpression: 'begins_with(PK, :p)', ExpressionAttributeValues: { ':p': { S: 'IDEMPOTENCY#' } }, ExclusiveStartKey: start }));
+      records.push(...(page.Items ?? []));
+      start = page.LastEvaluatedKey;
+    } while (start);
     const { DeleteItemCommand } = await import('@aws-sdk/client-dynamodb');
     for (const r of records) await db.send(new DeleteItemCommand({ TableName: 'motcua', Key: { PK: r.PK!, SK: r.SK! } }));
     const again = await receive(500, key);
@@ -66,7 +73,14 @@ describe('items that do not grow', () => {
 
   it('spreads idempotency records over partitions: each record is its own partition key', async () => {
     for (let i = 0; i < 5; i++) expect((await receive(600 + i)).status).toBe(201);
-    const records = (await db.send(new ScanCommand({ TableName: 'motcua', FilterExpression: 'begins_with(PK, :p)', ExpressionAttributeValues: { ':p': { S: 'IDEMPOTENCY#' } } }))).Items!;
+    // every page of the scan: one answer stops at 1 MB, which the table's search index items now pass
+    const records: NonNullable<ScanCommandOutput['Items']> = [];
+    let start: ScanCommandOutput['LastEvaluatedKey'];
+    do {
+      const page = await db.send(new ScanCommand({ TableName: 'motcua', FilterExpression: 'begins_with(PK, :p)', ExpressionAttributeValues: { ':p': { S: 'IDEMPOTENCY#' } }, ExclusiveStartKey: start }));
+      records.push(...(page.Items ?? []));
+      start = page.LastEvaluatedKey;
+    } while (start);
     expect(records.length).toBeGreaterThanOrEqual(5);
     expect(new Set(records.map((r) => r.PK!.S)).size).toBe(records.length);
   });
