@@ -3,12 +3,14 @@ import { BatchGetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClie
 import { documentClient, tableName } from './aws';
 import { logger } from './powertools';
 import { workingCalendar } from './calendar';
-import { getDossier, isConditionFailed, queryIndex } from './store';
+import { isConditionFailed, queryIndex } from './store';
 import { computeBucket, emptyBucket, mergeBuckets, type Bucket } from '../core/aggregates';
 import type { Dossier, Step } from '../core/dossier';
 import { localDate } from '../core/local-time';
 import { addDays } from '../core/report-periods';
 import { localDayRange } from '../core/records';
+import { inParallel } from './in-parallel';
+import { fetchDossiers } from './report-period';
 
 /**
  * The timeliness aggregates' items and their maintenance (docs/performance.md, "Aggregates"):
@@ -114,17 +116,6 @@ export const isFactKey = (pk: string, sk: string) => pk.startsWith('DOSSIER#') &
 // ---------------------------------------------------------------------------------------------
 // Computing: from one slice's facts
 
-async function fetchDossiers(codes: string[], into: Map<string, Dossier>): Promise<void> {
-  const queue = codes.filter((c) => !into.has(c));
-  await Promise.all(
-    Array.from({ length: Math.min(8, queue.length) }, async () => {
-      for (let c = queue.shift(); c; c = queue.shift()) {
-        const d = await getDossier(c, false);
-        if (d) into.set(c, d);
-      }
-    }),
-  );
-}
 
 /** Runs of consecutive days within one month (one logbook query each). */
 function runs(days: string[]): string[][] {
@@ -205,12 +196,6 @@ async function getMany(list: { PK: string; SK: string }[], head = false): Promis
   return out;
 }
 
-async function pool<T>(list: T[], width: number, fn: (x: T) => Promise<void>): Promise<void> {
-  const queue = [...list];
-  await Promise.all(Array.from({ length: Math.min(width, queue.length) }, async () => {
-    for (let x = queue.shift(); x !== undefined; x = queue.shift()) await fn(x);
-  }));
-}
 
 /**
  * Each day's bucket (every agency of `agencies`) for a period: the day items that are fresh as
@@ -233,7 +218,7 @@ export async function dayBuckets(from: string, to: string, agencies: string[]): 
   }
   if (!stale.size) return out;
   // the stale days' agency buckets: fresh ones as they are, the others to recompute
-  await pool([...stale].filter(([, s]) => s.marks > 0), 16, async ([day, s]) => {
+  await inParallel([...stale].filter(([, s]) => s.marks > 0), 16, async ([day, s]) => {
     const items = await documentClient().send(
       new QueryCommand({ TableName: tableName(), KeyConditionExpression: 'PK = :pk AND begins_with(SK, :a)', ExpressionAttributeValues: { ':pk': `AGG#${day}`, ':a': 'A#' }, ConsistentRead: true }),
     );
@@ -242,7 +227,7 @@ export async function dayBuckets(from: string, to: string, agencies: string[]): 
   const perDay = new Map<string, Bucket[]>([...stale.keys()].map((d) => [d, []]));
   // an agency bucket found that the list lacks (a catalogue read a minute old) is counted all the same
   const every = [...new Set([...agencies, ...[...stale.values()].flatMap((s) => [...s.items.keys()])])];
-  await pool(every, 8, async (agency) => {
+  await inParallel(every, 8, async (agency) => {
     const redo: string[] = [];
     for (const [day, s] of stale) {
       const item = s.items.get(agency);
@@ -258,7 +243,7 @@ export async function dayBuckets(from: string, to: string, agencies: string[]): 
       if (item || !isEmpty(bucket)) await store(aggregateKeys.agency(day, agency), bucket, item?.marks ?? 0);
     }
   });
-  await pool([...stale.keys()], 16, async (day) => {
+  await inParallel([...stale.keys()], 16, async (day) => {
     const bucket = mergeBuckets(perDay.get(day)!);
     out.set(day, bucket);
     await store(aggregateKeys.day(day), bucket, stale.get(day)!.marks, every);

@@ -4,6 +4,7 @@ import { badRequest } from './http';
 import { getDossier, listAgencies, queryIndex } from './store';
 import { receivingDesk, type Dossier, type Step } from '../core/dossier';
 import { daysInclusive, factsProblem, isLocalDate, localDayRange, monthsBetween } from '../core/records';
+import { inParallel } from './in-parallel';
 
 export const MAX_DAYS = 366;
 export const localDateParam = z.string({ error: 'a local date YYYY-MM-DD' }).refine(isLocalDate, 'a local date YYYY-MM-DD');
@@ -17,16 +18,11 @@ export function checkPeriod(from: string, to: string): void {
 }
 
 /** Read dossiers not already in hand, a few at a time. */
-async function fetchDossiers(codes: string[], into: Map<string, Dossier>): Promise<void> {
-  const queue = codes.filter((c) => !into.has(c));
-  await Promise.all(
-    Array.from({ length: Math.min(8, queue.length) }, async () => {
-      for (let c = queue.shift(); c; c = queue.shift()) {
-        const d = await getDossier(c, false);
-        if (d) into.set(c, d);
-      }
-    }),
-  );
+export async function fetchDossiers(codes: string[], into: Map<string, Dossier>): Promise<void> {
+  await inParallel(codes.filter((c) => !into.has(c)), 8, async (c) => {
+    const d = await getDossier(c, false);
+    if (d) into.set(c, d);
+  });
 }
 
 /**

@@ -4,6 +4,7 @@ import { applicantTokens, codeTokens } from '../core/search-tokens';
 import { documentClient, tableName } from './aws';
 import { sha256 } from './personal-data';
 import { queryAll } from './store';
+import { inParallel } from './in-parallel';
 
 /**
  * The desk's search index: one item per (open dossier, token), beside the dossier's partition,
@@ -34,12 +35,6 @@ export function searchItems(d: { code: string; receivedAt: string; applicant: Pi
 const put = (item: Record<string, unknown>) => documentClient().send(new PutCommand({ TableName: tableName(), Item: item }));
 const remove = (key: { PK: string; SK: string }) => documentClient().send(new DeleteCommand({ TableName: tableName(), Key: key }));
 
-async function inParallel<T>(items: T[], run: (x: T) => Promise<unknown>, width = 8) {
-  const queue = [...items];
-  await Promise.all(Array.from({ length: Math.min(width, queue.length) }, async () => {
-    for (let x = queue.shift(); x !== undefined; x = queue.shift()) await run(x);
-  }));
-}
 
 /** The index items a dossier has now (keys only). */
 async function indexedKeys(code: string): Promise<{ PK: string; SK: string }[]> {
@@ -58,15 +53,15 @@ async function indexedKeys(code: string): Promise<{ PK: string; SK: string }[]> 
  */
 export async function indexForSearch(d: Parameters<typeof searchItems>[0], options: { fresh?: boolean } = {}): Promise<void> {
   const items = searchItems(d);
-  await inParallel(items, put);
+  await inParallel(items, 8, put);
   if (options.fresh) return;
   const wanted = new Set(items.map((i) => i.SK));
-  await inParallel((await indexedKeys(d.code)).filter((k) => !wanted.has(k.SK)), remove);
+  await inParallel((await indexedKeys(d.code)).filter((k) => !wanted.has(k.SK)), 8, remove);
 }
 
 /** Every index item of the dossier removed (closed, refused, anonymised): it is found by its code only. */
 export async function unindexForSearch(code: string): Promise<number> {
   const keys = await indexedKeys(code);
-  await inParallel(keys, remove);
+  await inParallel(keys, 8, remove);
   return keys.length;
 }
