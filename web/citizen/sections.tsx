@@ -5,6 +5,7 @@ import { api, type DossierView } from './api';
 import { formatLocal } from './format';
 import type { Ctx } from './context';
 import { UploadError, uploadFile, type Uploaded } from './upload';
+import { saveBase64File } from '../shared/save-file';
 
 /**
  * Form 02 answered: what is missing and why, a file for each item, an optional note. Each file
@@ -96,15 +97,7 @@ const dong = (n: number) => `${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.')} 
 async function downloadReceipt(ctx: Ctx, paymentId: string): Promise<boolean> {
   const r = await api.receiptPdf(ctx.code, ctx.pin, paymentId);
   if (r.status !== 200 || !r.body) return false;
-  const bytes = Uint8Array.from(atob(r.body.base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = r.body.filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  saveBase64File({ ...r.body, mediaType: 'application/pdf' });
   return true;
 }
 

@@ -5,6 +5,7 @@ import { isOperator } from '../auth';
 import { useApp } from '../context';
 import { Link, useLocation } from '../router';
 import { Alert } from '../ui';
+import { saveBlob } from '../../shared/save-file';
 
 export const CT = {
   console: { vi: 'Bảng điều hành', en: 'Operators’ console' },
@@ -58,12 +59,5 @@ export function OperatorOnly({ children }: { children: ComponentChildren }) {
 
 /** A CSV file downloaded in the browser from a table's rows (the first row: the headings; cells escaped by web/shared/csv.ts). */
 export function downloadCsv(name: string, rows: CsvValue[][]) {
-  const url = URL.createObjectURL(new Blob([csvText(rows)], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  saveBlob(new Blob([csvText(rows)], { type: 'text/csv;charset=utf-8' }), name);
 }

@@ -7,6 +7,7 @@ import { useApp } from '../context';
 import { Link, navigate } from '../router';
 import { Alert } from '../ui';
 import { useData } from '../use-data';
+import { saveBase64File } from '../../shared/save-file';
 
 const T = {
   ...CT,
@@ -51,17 +52,6 @@ const T = {
 };
 
 const dong = (n: number) => `${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.')} đ`;
-function download(file: { filename: string; mediaType: string; base64: string }) {
-  const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: file.mediaType }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = file.filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /** A payment's receipt PDF and, where the rules allow it (the API decides: 409 says why not), its refund with a reason. */
 function PaymentActions({ paymentId, onDone }: { paymentId: string; onDone: () => void }) {
@@ -73,7 +63,7 @@ function PaymentActions({ paymentId, onDone }: { paymentId: string; onDone: () =
   const [note, setNote] = useState<{ ok: boolean; text: string }>();
   const pdf = async () => {
     const { data, error } = await api.GET('/payments/{paymentId}/receipt', { params: { path: { paymentId } } });
-    if (data) download(data);
+    if (data) saveBase64File(data);
     else setNote({ ok: false, text: (error as Problem | undefined)?.detail ?? 'Error' });
   };
   const refund = async () => {

@@ -5,6 +5,7 @@ import { useApp } from '../context';
 import { Link, navigate } from '../router';
 import { Alert, Field } from '../ui';
 import { useData } from '../use-data';
+import { saveBase64File } from '../../shared/save-file';
 
 const T = {
   title: { vi: 'Kết quả công việc và đánh giá', en: 'Figures and evaluations' },
@@ -114,17 +115,6 @@ const R = {
   show: { vi: 'Xem', en: 'Show' },
 };
 
-function download(file: { filename: string; mediaType: string; base64: string }) {
-  const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: file.mediaType }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = file.filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /** /console/reports (operators): the 766 panel for a period, and the periodic report's downloads. */
 export function ConsoleReports({ search }: { search: string }) {
@@ -141,7 +131,7 @@ export function ConsoleReports({ search }: { search: string }) {
     const { data: file, error: err } = await api.GET('/reports/periodic', { params: { query: { period, format } } });
     if (file && 'base64' in file) {
       setError(undefined);
-      download(file);
+      saveBase64File(file);
     } else setError(err as Problem);
   };
   const show = (e: Event) => {
