@@ -65,7 +65,8 @@ export const paydayKey = (day: string, paidAt: string, id: string) => ({ PK: `PA
 /** The national form of an electronic receipt of fees (mẫu số; unverified, docs/fees.md). */
 export const RECEIPT_TEMPLATE = '01BLP0-001';
 
-const strip = <T>(item: Record<string, unknown> | undefined) => {
+/** An item without its table keys (payments and refunds answer what they stored). */
+export const strip = <T>(item: Record<string, unknown> | undefined) => {
   if (!item) return undefined;
   const { PK: _pk, SK: _sk, ...rest } = item;
   return rest as T;

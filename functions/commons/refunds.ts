@@ -1,6 +1,6 @@
 import { conflict, HttpProblem } from './http';
 import { requestHubRefund } from './payment-hub';
-import { paymentKey, queueLetter, type Payment } from './payments';
+import { paymentKey, queueLetter, strip, type Payment } from './payments';
 import { logger } from './powertools';
 import { getItem, keys, putIfAbsent, queryAll, updateIf } from './store';
 import type { PaymentMethod, RefundGround, RefundState } from '../core/fees';
@@ -39,28 +39,15 @@ export interface Refund {
   receipt?: Payment['receipt'];
 }
 
-export interface RefundDayItem {
+/** A refund as the day's reconciliation reads it (no personal data). */
+export type RefundDayItem = Pick<Refund, 'paymentId' | 'dossierCode' | 'procedureCode' | 'unit' | 'branch' | 'method' | 'amount' | 'hubRef'> & {
   refundId: string;
-  paymentId: string;
-  dossierCode: string;
-  procedureCode: string;
-  unit: string;
-  branch?: string;
-  method: PaymentMethod;
-  amount: number;
   refundedAt: string;
-  hubRef?: string;
-}
+};
 
 export const refundIdOf = (paymentId: string) => `R${paymentId.slice(1)}`;
 export const refundKey = (id: string) => ({ PK: `REFUND#${id}`, SK: 'REFUND' });
 const refunddayKey = (day: string, at: string, id: string) => ({ PK: `REFUNDDAY#${day}`, SK: `${at}#${id}` });
-
-const strip = <T>(item: Record<string, unknown> | undefined) => {
-  if (!item) return undefined;
-  const { PK: _pk, SK: _sk, ...rest } = item;
-  return rest as T;
-};
 
 export const getRefund = async (id: string) => strip<Refund>(await getItem(refundKey(id)));
 

@@ -50,12 +50,8 @@ describe('items that do not grow', () => {
     expect(codes.map((c) => Number(c.slice(-4))).sort((a, b) => a - b)).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
   }, 300_000);
 
-  it('gives the same code to a retry of the same request, after its binding left the counter', async () => {
-    const key = uniqueKey();
-    const first = await receive(500, key);
-    expect(first.status).toBe(201);
-    // the idempotency record answers a plain retry; remove it to see what a retry after it expired gets
-    // every page of the scan: one answer stops at 1 MB, which the table's search index items now pass
+  /** The idempotency records, every page of the scan: one answer stops at 1 MB, which the table's search index items pass. */
+  async function idempotencyRecords() {
     const records: NonNullable<ScanCommandOutput['Items']> = [];
     let start: ScanCommandOutput['LastEvaluatedKey'];
     do {
@@ -63,6 +59,15 @@ describe('items that do not grow', () => {
       records.push(...(page.Items ?? []));
       start = page.LastEvaluatedKey;
     } while (start);
+    return records;
+  }
+
+  it('gives the same code to a retry of the same request, after its binding left the counter', async () => {
+    const key = uniqueKey();
+    const first = await receive(500, key);
+    expect(first.status).toBe(201);
+    // the idempotency record answers a plain retry; remove it to see what a retry after it expired gets
+    const records = await idempotencyRecords();
     const { DeleteItemCommand } = await import('@aws-sdk/client-dynamodb');
     for (const r of records) await db.send(new DeleteItemCommand({ TableName: 'motcua', Key: { PK: r.PK!, SK: r.SK! } }));
     const again = await receive(500, key);
@@ -73,14 +78,7 @@ describe('items that do not grow', () => {
 
   it('spreads idempotency records over partitions: each record is its own partition key', async () => {
     for (let i = 0; i < 5; i++) expect((await receive(600 + i)).status).toBe(201);
-    // every page of the scan: one answer stops at 1 MB, which the table's search index items now pass
-    const records: NonNullable<ScanCommandOutput['Items']> = [];
-    let start: ScanCommandOutput['LastEvaluatedKey'];
-    do {
-      const page = await db.send(new ScanCommand({ TableName: 'motcua', FilterExpression: 'begins_with(PK, :p)', ExpressionAttributeValues: { ':p': { S: 'IDEMPOTENCY#' } }, ExclusiveStartKey: start }));
-      records.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start);
+    const records = await idempotencyRecords();
     expect(records.length).toBeGreaterThanOrEqual(5);
     expect(new Set(records.map((r) => r.PK!.S)).size).toBe(records.length);
   });
