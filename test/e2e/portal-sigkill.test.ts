@@ -1,21 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer as createHttpServer, type Server, type ServerResponse } from 'node:http';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DVCQG_PATH, LocalDvcqg } from '../../infra/local/dvcqg';
+import { freePort, runtimeClient, startRuntimeChild } from '../support/child-runtime';
 import { applicant, eventually, uniqueKey } from '../support/local';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const freePort = () =>
-  new Promise<number>((ok) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as AddressInfo;
-      srv.close(() => ok(port));
-    });
-  });
 
 /**
  * Issue 22's "a SIGKILL between a fact and its event loses no event": `npm start` (the outbox's
@@ -40,28 +33,11 @@ describe('SIGKILL between a fact and its portal call', () => {
     ({ writeHead: () => undefined, end: () => undefined, socket: res.socket }) as unknown as ServerResponse;
 
   const start = async () => {
-    child = spawn(process.execPath, ['--import', 'tsx', 'infra/local/start.ts'], {
-      cwd: ROOT,
-      env: { ...process.env, MOTCUA_DATA: dataDir, PORT: String(port), MAILBOX_PORT: String(await freePort()), NATIONAL_PORTAL_URL: portalUrl, OUTBOX_RETRY_SCALE: '0.01', POWERTOOLS_LOG_LEVEL: 'ERROR' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout!.on('data', (c) => (out += c));
-    child.stderr!.on('data', (c) => (out += c));
-    await eventually(async () => out.includes('Ctrl-C to stop'), 60_000).catch((e) => {
-      throw new Error(`runtime did not start: ${e.message}\n${out}`);
-    });
-    return out;
+    const started = await startRuntimeChild({ MOTCUA_DATA: dataDir, PORT: String(port), MAILBOX_PORT: String(await freePort()), NATIONAL_PORTAL_URL: portalUrl, OUTBOX_RETRY_SCALE: '0.01' });
+    child = started.child;
+    return started.out();
   };
-  const api = async (method: string, path: string, opts: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) => {
-    const res = await fetch(`http://127.0.0.1:${port}${path}`, {
-      method,
-      headers: { ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}), ...opts.headers },
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-    });
-    return { status: res.status, body: (await res.json().catch(() => undefined)) as any };
-  };
-  const token = async (sub: string, group: string) => (await api('POST', '/_local/tokens', { body: { sub, groups: [group] } })).body.token as string;
+  const { api, token } = runtimeClient(() => port);
   const accepted = (code: string) => portal.calls.filter((c) => c.status === 200 && c.body.MaHoSo === code);
   const line = (c: { service: string; body: Record<string, unknown> }) => [c.service, c.body.TrangThaiHoSo ?? c.body.TrangThai] as [string, unknown];
 

@@ -1,23 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import sesModule from 'aws-ses-v2-local';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, runtimeClient, startRuntimeChild } from '../support/child-runtime';
 import { applicant, eventually, uniqueKey } from '../support/local';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const sesServer = ((sesModule as unknown as { default?: unknown }).default ?? sesModule) as (c: { host: string; port: number }) => Promise<Server>;
 
-const freePort = () =>
-  new Promise<number>((ok) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as AddressInfo;
-      srv.close(() => ok(port));
-    });
-  });
 
 /**
  * `npm start` killed with SIGKILL mid-route and started again on the same data: every dossier
@@ -32,29 +25,11 @@ describe('SIGKILL mid-route', () => {
   let child: ChildProcess | undefined;
 
   const start = async () => {
-    // node itself with the tsx loader (not the tsx wrapper), so SIGKILL reaches the runtime's process
-    child = spawn(process.execPath, ['--import', 'tsx', 'infra/local/start.ts'], {
-      cwd: ROOT,
-      env: { ...process.env, MOTCUA_DATA: dataDir, PORT: String(port), MAILBOX_URL: mailboxUrl, POWERTOOLS_LOG_LEVEL: 'ERROR' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout!.on('data', (c) => (out += c));
-    child.stderr!.on('data', (c) => (out += c));
-    await eventually(async () => out.includes('Ctrl-C to stop'), 60_000).catch((e) => {
-      throw new Error(`runtime did not start: ${e.message}\n${out}`);
-    });
-    return out;
+    const started = await startRuntimeChild({ MOTCUA_DATA: dataDir, PORT: String(port), MAILBOX_URL: mailboxUrl });
+    child = started.child;
+    return started.out();
   };
-  const api = async (method: string, path: string, opts: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) => {
-    const res = await fetch(`http://127.0.0.1:${port}${path}`, {
-      method,
-      headers: { ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}), ...opts.headers },
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-    });
-    return { status: res.status, body: (await res.json().catch(() => undefined)) as any };
-  };
-  const token = async (sub: string, group: string) => (await api('POST', '/_local/tokens', { body: { sub, groups: [group] } })).body.token as string;
+  const { api, token } = runtimeClient(() => port);
   const emails = async () => ((await (await fetch(`${mailboxUrl}/store`)).json()) as { emails: { subject: string; destination: { to: string[] } }[] }).emails;
 
   beforeAll(async () => {
