@@ -22,7 +22,7 @@ import { timelinessReport } from '../core/records';
  * procedure, every desk and one desk, with the same dossiers left out.
  */
 
-process.env.TABLE_NAME ??= 'motcua';
+process.env.TABLE_NAME ??= 'motcua-unit'; // the unit tier's one name (test/support/route-unit.ts): files share their worker's process
 const db = mockClient(DynamoDBDocumentClient);
 let table: FakeTable;
 
