@@ -7,6 +7,9 @@
  * asked for on every read) each call consumed — and the intake rate at concurrency 16 through
  * the local gateway with the data loaded. Figures: bench/results/volume.json, docs/performance.md.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -90,7 +93,11 @@ async function intakeRate(h: Awaited<ReturnType<typeof import('../../test/suppor
 async function atSize(size: number) {
   const { startHarness } = await import('../../test/support/local');
   const city = writeCityFolder();
-  const h = await startHarness({ resume: false, centreDir: city.dir });
+  // BENCH_VOLUME_DISK=1: dynalite keeps the table on disk (LevelDB) rather than in this process's
+  // heap — at 200,000 dossiers (≈ 1.9 million items) the in-memory table's garbage collection
+  // stalled the process until its connections were reset
+  const dataDir = process.env.BENCH_VOLUME_DISK ? mkdtempSync(join(tmpdir(), 'motcua-volume-')) : undefined;
+  const h = await startHarness({ resume: false, centreDir: city.dir, ...(dataDir ? { dataDir } : {}) });
   try {
     await h.call('POST', '/_local/clock', { body: { set: '2026-12-01T10:00:00+07:00' } });
     const direct = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: h.runtime.dynamoDbUrl, maxAttempts: 5 }), { marshallOptions: { removeUndefinedValues: true } });
@@ -122,6 +129,7 @@ async function atSize(size: number) {
   } finally {
     await h.stop();
     city.remove();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
