@@ -12,7 +12,7 @@ import { retentionItem } from '../commons/personal-data';
 import { openIndexKeys } from '../commons/open-index';
 import { indexForSearch } from '../commons/search-index';
 import { logger } from '../commons/powertools';
-import { defineRoute, reply, IDEMPOTENCY_HEADER, OFFICER_ERRORS } from '../commons/route';
+import { defineRoute, reply, IDEMPOTENCY_HEADER, OFFICER_ERRORS, TABLE_ACCESS } from '../commons/route';
 import { getDossier, keys, logbookKeys, putIfAbsent, updateIf } from '../commons/store';
 import { startDossierWorkflow } from '../commons/workflow';
 import { CheckDone } from '../contracts/responses';
@@ -111,7 +111,7 @@ export const route = defineRoute({
   summary: "The desk's check of an online dossier: receive (form 01), ask for completion, or refuse to receive (form 03)",
   operationId: 'checkOnlineDossier',
   roles: ['desk'],
-  access: { table: 'read-write', startExecution: true, emailQueue: true },
+  access: { table: [...TABLE_ACCESS['read-write'], 'BatchWriteItem'], startExecution: true, emailQueue: true },
   params: Path,
   body: Check,
   responses: { 200: CheckDone },

@@ -13,7 +13,7 @@ import { indexApplicant } from '../commons/personal-data';
 import { openIndexKeys } from '../commons/open-index';
 import { indexForSearch } from '../commons/search-index';
 import { logger } from '../commons/powertools';
-import { defineRoute, reply, IDEMPOTENCY_HEADER, OFFICER_ERRORS } from '../commons/route';
+import { defineRoute, reply, IDEMPOTENCY_HEADER, OFFICER_ERRORS, TABLE_ACCESS } from '../commons/route';
 import { DossierInput } from '../contracts/intake';
 import { Received } from '../contracts/responses';
 import { checkDrafts, claimDrafts, intakeDocuments, referencesOf } from './intake-documents';
@@ -200,7 +200,7 @@ export const route = defineRoute({
   summary: 'Receive a dossier at the one-stop desk (form 01)',
   operationId: 'receiveDossier',
   roles: ['desk'],
-  access: { table: 'read-write', startExecution: true, documents: ['verify'], sendTaskResult: true, emailQueue: true },
+  access: { table: [...TABLE_ACCESS['read-write'], 'BatchWriteItem'], startExecution: true, documents: ['verify'], sendTaskResult: true, emailQueue: true },
   body: DossierInput,
   responses: { 201: Received },
   errors: [...OFFICER_ERRORS, 409, 422],
