@@ -132,6 +132,7 @@ export function unionAccess(needs: readonly Access[]): Access {
     table: shorthand ?? TABLE_ORDER.filter((a) => table.has(a)),
     ...flag('startExecution'),
     ...flag('describeExecution'),
+    ...flag('listExecutions'),
     ...flag('sendTaskResult'),
     ...flag('sendEmail'),
     ...flag('agencyGroups'),

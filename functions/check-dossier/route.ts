@@ -14,7 +14,7 @@ import { indexForSearch } from '../commons/search-index';
 import { logger } from '../commons/powertools';
 import { defineRoute, reply, IDEMPOTENCY_HEADER, OFFICER_ERRORS, TABLE_ACCESS } from '../commons/route';
 import { getDossier, keys, logbookKeys, putIfAbsent, updateIf } from '../commons/store';
-import { startDossierWorkflow } from '../commons/workflow';
+import { markUnstarted, startDossierWorkflow } from '../commons/workflow';
 import { CheckDone } from '../contracts/responses';
 import { appointmentAt } from '../core/deadlines';
 import type { Dossier } from '../core/dossier';
@@ -158,6 +158,8 @@ export const route = defineRoute({
         }
         const appointment = appointmentAt(await workingCalendar(), { receivedAt: at, procedure: d.procedure, extensions: {}, pauses: {} })!;
         const check = { outcome: 'receive', at, by: caller.sub };
+        // before the write that names the execution: listed as never started until it starts
+        await markUnstarted(code);
         const log = logbookKeys(d.procedure.receivingAgency, at, code);
         const updated =
           (await write(

@@ -19,7 +19,7 @@ import { Received } from '../contracts/responses';
 import { checkDrafts, claimDrafts, intakeDocuments, referencesOf } from './intake-documents';
 import { getBranch, getDossier, keys, listProcedures, logbookKeys, putIfAbsent, reserveSequence, settleSequence, versionInForce } from '../commons/store';
 import { localDate, toLocalIso } from '../core/local-time';
-import { startDossierWorkflow } from '../commons/workflow';
+import { markUnstarted, startDossierWorkflow } from '../commons/workflow';
 import { appointmentAt } from '../core/deadlines';
 import { dossierCode, type Dossier } from '../core/dossier';
 import { DossierStatus } from '../core/model';
@@ -113,8 +113,9 @@ async function receive(request: { caller: string; branch: string | undefined; ke
     }
   }
   // the search index first: a crash after it leaves index items that find no dossier (skipped),
-  // never an open dossier the desk cannot find; a retry rewrites them from the dossier written
-  await indexForSearch(dossier, { fresh: true });
+  // never an open dossier the desk cannot find; a retry rewrites them from the dossier written.
+  // So is the execution's "unstarted" item: removed once its workflow starts (commons/workflow.ts)
+  await Promise.all([indexForSearch(dossier, { fresh: true }), markUnstarted(code)]);
   if (!(await putIfAbsent({ ...keys.dossier(code), ...openIndexKeys(code), ...logbookKeys(procedure.receivingAgency, dossier.receivedAt, code), ...dossier }))) {
     // The same request, retried after a crash that followed the write: answer with that dossier.
     const again = await sameRequestAgain(code, intakeKey, pin, drafts);
