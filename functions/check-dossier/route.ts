@@ -11,6 +11,7 @@ import { dossierCode } from '../commons/params';
 import { retentionItem } from '../commons/personal-data';
 import { openIndexKeys } from '../commons/open-index';
 import { indexForSearch } from '../commons/search-index';
+import { markDue } from '../commons/ops-index';
 import { logger } from '../commons/powertools';
 import { defineRoute, reply, IDEMPOTENCY_HEADER, OFFICER_ERRORS, TABLE_ACCESS } from '../commons/route';
 import { getDossier, keys, logbookKeys, putIfAbsent, updateIf } from '../commons/store';
@@ -158,8 +159,9 @@ export const route = defineRoute({
         }
         const appointment = appointmentAt(await workingCalendar(), { receivedAt: at, procedure: d.procedure, extensions: {}, pauses: {} })!;
         const check = { outcome: 'receive', at, by: caller.sub };
-        // before the write that names the execution: listed as never started until it starts
-        await markUnstarted(code);
+        // before the write that names the execution and opens the dossier: listed as never started
+        // until it starts, and in the overdue list's range from its appointment (commons/ops-index.ts)
+        await Promise.all([markUnstarted(code), markDue(code, appointment.toISOString())]);
         const log = logbookKeys(d.procedure.receivingAgency, at, code);
         const updated =
           (await write(

@@ -12,6 +12,7 @@ import { hashPin, newPin } from '../commons/pin';
 import { indexApplicant } from '../commons/personal-data';
 import { openIndexKeys } from '../commons/open-index';
 import { indexForSearch } from '../commons/search-index';
+import { markDue } from '../commons/ops-index';
 import { logger } from '../commons/powertools';
 import { defineRoute, reply, IDEMPOTENCY_HEADER, OFFICER_ERRORS, TABLE_ACCESS } from '../commons/route';
 import { DossierInput } from '../contracts/intake';
@@ -114,8 +115,9 @@ async function receive(request: { caller: string; branch: string | undefined; ke
   }
   // the search index first: a crash after it leaves index items that find no dossier (skipped),
   // never an open dossier the desk cannot find; a retry rewrites them from the dossier written.
-  // So is the execution's "unstarted" item: removed once its workflow starts (commons/workflow.ts)
-  await Promise.all([indexForSearch(dossier, { fresh: true }), markUnstarted(code)]);
+  // So are the execution's "unstarted" item (removed once its workflow starts: commons/workflow.ts)
+  // and its DUE item (the overdue list's: commons/ops-index.ts), at the appointment without pauses
+  await Promise.all([indexForSearch(dossier, { fresh: true }), markUnstarted(code), markDue(code, dossier.appointmentAt)]);
   if (!(await putIfAbsent({ ...keys.dossier(code), ...openIndexKeys(code), ...logbookKeys(procedure.receivingAgency, dossier.receivedAt, code), ...dossier }))) {
     // The same request, retried after a crash that followed the write: answer with that dossier.
     const again = await sameRequestAgain(code, intakeKey, pin, drafts);
