@@ -161,7 +161,7 @@ export const route = defineRoute({
         const check = { outcome: 'receive', at, by: caller.sub };
         // before the write that names the execution and opens the dossier: listed as never started
         // until it starts, and in the overdue list's range from its appointment (commons/ops-index.ts)
-        await Promise.all([markUnstarted(code), markDue(code, appointment.toISOString())]);
+        await Promise.all([markUnstarted(code), markDue(code, appointment.toISOString(), { lowerOnly: true })]);
         const log = logbookKeys(d.procedure.receivingAgency, at, code);
         const updated =
           (await write(

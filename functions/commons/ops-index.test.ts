@@ -6,7 +6,7 @@ import { FakeTable } from '../../test/support/fake-table';
 import '../../test/support/route-unit';
 import { migrateOpsIndex } from '../../scripts/migrate-ops-index';
 import { openIndexKeys } from './open-index';
-import { dueKeys, dueShardKeys, waitingDeskKey, waitingKeys } from './ops-index';
+import { dueKeys, dueShardKeys, markDue, waitingDeskKey, waitingKeys } from './ops-index';
 import { unstartedKeys } from './workflow';
 import { workingCalendar } from './calendar';
 import { appointmentAt } from '../core/deadlines';
@@ -52,5 +52,15 @@ describe('the ops lists’ sparse items (commons/ops-index.ts)', () => {
     const before = table.all().length;
     await migrateOpsIndex(() => {});
     expect(table.all().length).toBe(before);
+  });
+
+  it('keeps the earliest DUE at receipt (a retried intake, two checks at once), and a supplement raises it', async () => {
+    await markDue(code(1), '2026-12-10T02:00:00.000Z', { lowerOnly: true });
+    await markDue(code(1), '2026-12-10T05:00:00.000Z', { lowerOnly: true }); // later: refused
+    expect(table.get(dueKeys(code(1)))!.GSI1SK).toBe(`2026-12-10T02:00:00.000Z#${code(1)}`);
+    await markDue(code(1), '2026-12-09T02:00:00.000Z', { lowerOnly: true });
+    expect(table.get(dueKeys(code(1)))!.GSI1SK).toBe(`2026-12-09T02:00:00.000Z#${code(1)}`);
+    await markDue(code(1), '2026-12-14T02:00:00.000Z'); // raised when the last pause closes
+    expect(table.get(dueKeys(code(1)))!.GSI1SK).toBe(`2026-12-14T02:00:00.000Z#${code(1)}`);
   });
 });

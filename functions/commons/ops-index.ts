@@ -71,6 +71,24 @@ export async function unmarkWaiting(code: string, answered?: string[]): Promise<
     if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
   }
 }
-/** The dossier's DUE item at `at` (an instant no later than its original appointment). */
-export const markDue = (code: string, at: string) => put(dueItem(code, at));
+/**
+ * The dossier's DUE item at `at` (an instant no later than its original appointment). `lowerOnly`
+ * (at receipt): never raises one already there — a retried intake counts its appointment from a
+ * later instant than the dossier it finds, and two desk officers checking at once each write
+ * theirs before one of them is refused; the earliest stays, and a lower bound is always safe.
+ */
+export async function markDue(code: string, at: string, options: { lowerOnly?: boolean } = {}): Promise<void> {
+  const item = dueItem(code, at);
+  if (!options.lowerOnly) {
+    await put(item);
+    return;
+  }
+  try {
+    await documentClient().send(
+      new PutCommand({ TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(PK) OR GSI1SK > :sk', ExpressionAttributeValues: { ':sk': item.GSI1SK } }),
+    );
+  } catch (error) {
+    if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+  }
+}
 export const unmarkDue = (code: string) => remove(dueKeys(code));

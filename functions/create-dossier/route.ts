@@ -117,7 +117,7 @@ async function receive(request: { caller: string; branch: string | undefined; ke
   // never an open dossier the desk cannot find; a retry rewrites them from the dossier written.
   // So are the execution's "unstarted" item (removed once its workflow starts: commons/workflow.ts)
   // and its DUE item (the overdue list's: commons/ops-index.ts), at the appointment without pauses
-  await Promise.all([indexForSearch(dossier, { fresh: true }), markUnstarted(code), markDue(code, dossier.appointmentAt)]);
+  await Promise.all([indexForSearch(dossier, { fresh: true }), markUnstarted(code), markDue(code, dossier.appointmentAt, { lowerOnly: true })]);
   if (!(await putIfAbsent({ ...keys.dossier(code), ...openIndexKeys(code), ...logbookKeys(procedure.receivingAgency, dossier.receivedAt, code), ...dossier }))) {
     // The same request, retried after a crash that followed the write: answer with that dossier.
     const again = await sameRequestAgain(code, intakeKey, pin, drafts);
