@@ -1,6 +1,7 @@
 import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
+import '../../test/support/route-unit';
 import { batchWrite, type WriteRequest } from './batch-write';
 import { tableName } from './aws';
 
