@@ -86,7 +86,7 @@ const fn = (
 const taskFunctions: FunctionSpec[] = [
   // The dossier workflow's tasks (stage, step, letters) in one function: functions/workflow/handler.ts
   fn('workflow', 'Workflow tasks: open and close stages, check and wait for steps, record and queue letters', {
-    table: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'],
+    table: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'],
     sendTaskResult: true,
     emailQueue: true,
   }, 30),
@@ -95,7 +95,7 @@ const taskFunctions: FunctionSpec[] = [
     table: ['Query', 'PutItem', 'UpdateItem'],
     nationalPortalSecret: true,
   }, 60),
-  fn('anonymise-closed', 'Scheduled: anonymise closed dossiers past their retention', { table: ['GetItem', 'Query', 'UpdateItem', 'DeleteItem'], documents: ['delete'] }, 60),
+  fn('anonymise-closed', 'Scheduled: anonymise closed dossiers past their retention', { table: ['GetItem', 'Query', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'], documents: ['delete'] }, 60),
   fn('check-lapses', 'Scheduled: warn the desk of lapsed online checks (once per check period); hand back fully online results not downloaded in time', { table: ['GetItem', 'Query', 'PutItem', 'UpdateItem'], emailQueue: true, sendTaskResult: true }, 60),
   fn('send-email', 'Email queue consumer: claim, send at the rate SES allows, record the message id', { table: ['GetItem', 'Query', 'UpdateItem'], sendEmail: true, emailQueue: true }, 30),
   fn('record-delivery', "SES events (EventBridge): record each letter's delivery", { table: ['GetItem', 'Query', 'PutItem', 'UpdateItem'] }),
@@ -132,6 +132,7 @@ export function unionAccess(needs: readonly Access[]): Access {
     table: shorthand ?? TABLE_ORDER.filter((a) => table.has(a)),
     ...flag('startExecution'),
     ...flag('describeExecution'),
+    ...flag('listExecutions'),
     ...flag('sendTaskResult'),
     ...flag('sendEmail'),
     ...flag('agencyGroups'),

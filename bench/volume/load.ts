@@ -17,6 +17,7 @@ import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dyn
 import { documentClient, tableName } from '../../functions/commons/aws';
 import { openIndexKeys } from '../../functions/commons/open-index';
 import { searchItems } from '../../functions/commons/search-index';
+import { dueItem, waitingItem } from '../../functions/commons/ops-index';
 import { keys, listProcedures, logbookKeys, stepQueueKeys } from '../../functions/commons/store';
 import { assignedStep, dossierCode, type Apology, type Dossier, type Step } from '../../functions/core/dossier';
 import { localDate } from '../../functions/core/local-time';
@@ -218,6 +219,9 @@ export async function loadCity(options: LoadOptions): Promise<Loaded> {
     } else {
       await write('dossier', { ...keys.dossier(code), ...openIndexKeys(code), ...logbookKeys(procedure.receivingAgency, receivedAt, code), ...d });
       for (const s of searchItems(d)) await write('search', s);
+      // the ops lists' sparse items (commons/ops-index.ts): DUE at the appointment, WAITING while a supplement is asked
+      await write('ops', dueItem(code, appointmentAt));
+      if (d.status === 5) await write('ops', waitingItem(d, Object.keys(d.pauses)[0]!));
       if (samples.openCodes.length < 2000) {
         samples.openCodes.push(code);
         samples.names.push(name);

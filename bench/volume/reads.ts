@@ -104,6 +104,85 @@ export const READS: Read[] = [
   },
 ];
 
+// ---------------------------------------------------------------------------------------------
+// The operators' lists and the desk's waiting list (bounded reads): before, each walked the open set.
+
+const operatorOfOps: As = { sub: 'operator-bench', groups: ['operator'] };
+
+/** GET /ops/dossiers?state=failed before: every open dossier's execution described, 8 at a time. */
+async function oldFailed() {
+  const { DescribeExecutionCommand } = await import('@aws-sdk/client-sfn');
+  const { stepFunctions } = await import('../../functions/commons/aws');
+  const arn = (name: string) => `${process.env.STATE_MACHINE_ARN!.replace(':stateMachine:', ':execution:')}:${name}`;
+  const open = (await queryOpen()).filter((d) => !d.closedAt);
+  const rows: string[] = [];
+  await inParallelOld(open, 8, async (d) => {
+    const name = String(d.executionName ?? d.code);
+    try {
+      const out = await stepFunctions().send(new DescribeExecutionCommand({ executionArn: arn(name) }));
+      if (out.status !== 'RUNNING' && out.status !== 'SUCCEEDED') rows.push(String(d.code));
+    } catch (error) {
+      if ((error as Error).name === 'ExecutionDoesNotExist') rows.push(String(d.code));
+      else throw error;
+    }
+  });
+  return rows.length;
+}
+
+/** GET /ops/overdue before: every open dossier, then each overdue one's items. */
+async function oldOverdue() {
+  const { workingCalendar } = await import('../../functions/commons/calendar');
+  const { listDossierItems } = await import('../../functions/commons/store');
+  const { dossierOverdue } = await import('../../functions/core/records');
+  const { now } = await import('../../functions/commons/clock');
+  const cal = await workingCalendar();
+  const at = now();
+  const open = ((await queryOpen()) as unknown as Dossier[]).filter((d) => !d.closedAt);
+  let n = 0;
+  for (const d of open) {
+    if (!dossierOverdue(cal, d, at)) continue;
+    await listDossierItems(d.code);
+    n++;
+  }
+  return n;
+}
+
+async function inParallelOld<T>(items: readonly T[], width: number, fn: (x: T) => Promise<unknown>) {
+  const { inParallel } = await import('../../functions/commons/in-parallel');
+  return inParallel(items, width, fn);
+}
+
+READS.push(
+  {
+    name: 'failed workflows (ops)',
+    old: () => oldFailed(),
+    new: async () => {
+      const { route } = await import('../../functions/list-dossiers/route');
+      return callRoute(route, { as: operatorOfOps, query: { state: 'failed' } });
+    },
+  },
+  {
+    name: 'overdue dossiers (ops)',
+    old: () => oldOverdue(),
+    new: async () => {
+      const { route } = await import('../../functions/list-overdue/route');
+      return callRoute(route, { as: operatorOfOps, query: { quietDays: '3' } });
+    },
+  },
+  {
+    // before: one bounded pass over the 16 open shards (≤ 800 dossiers read) for the first page
+    name: 'waiting for a supplement (desk page)',
+    old: async () => {
+      const { scanOpenPage } = await import('../../functions/commons/open-index');
+      return scanOpenPage(undefined, 50, { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':status': 5 } });
+    },
+    new: async () => {
+      const { route } = await import('../../functions/search-dossiers/route');
+      return callRoute(route, { as: desk, query: { status: '5' } });
+    },
+  },
+);
+
 /** A raw count of the open set (the figure the old search read on every call). */
 export async function countOpen(): Promise<number> {
   let n = 0;

@@ -11,10 +11,11 @@ import { dossierCode } from '../commons/params';
 import { retentionItem } from '../commons/personal-data';
 import { openIndexKeys } from '../commons/open-index';
 import { indexForSearch } from '../commons/search-index';
+import { markDue } from '../commons/ops-index';
 import { logger } from '../commons/powertools';
-import { defineRoute, reply, IDEMPOTENCY_HEADER, OFFICER_ERRORS } from '../commons/route';
+import { defineRoute, reply, IDEMPOTENCY_HEADER, OFFICER_ERRORS, TABLE_ACCESS } from '../commons/route';
 import { getDossier, keys, logbookKeys, putIfAbsent, updateIf } from '../commons/store';
-import { startDossierWorkflow } from '../commons/workflow';
+import { markUnstarted, startDossierWorkflow } from '../commons/workflow';
 import { CheckDone } from '../contracts/responses';
 import { appointmentAt } from '../core/deadlines';
 import type { Dossier } from '../core/dossier';
@@ -111,7 +112,7 @@ export const route = defineRoute({
   summary: "The desk's check of an online dossier: receive (form 01), ask for completion, or refuse to receive (form 03)",
   operationId: 'checkOnlineDossier',
   roles: ['desk'],
-  access: { table: 'read-write', startExecution: true, emailQueue: true },
+  access: { table: [...TABLE_ACCESS['read-write'], 'BatchWriteItem'], startExecution: true, emailQueue: true },
   params: Path,
   body: Check,
   responses: { 200: CheckDone },
@@ -158,6 +159,9 @@ export const route = defineRoute({
         }
         const appointment = appointmentAt(await workingCalendar(), { receivedAt: at, procedure: d.procedure, extensions: {}, pauses: {} })!;
         const check = { outcome: 'receive', at, by: caller.sub };
+        // before the write that names the execution and opens the dossier: listed as never started
+        // until it starts, and in the overdue list's range from its appointment (commons/ops-index.ts)
+        await Promise.all([markUnstarted(code), markDue(code, appointment.toISOString(), { lowerOnly: true })]);
         const log = logbookKeys(d.procedure.receivingAgency, at, code);
         const updated =
           (await write(

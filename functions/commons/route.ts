@@ -59,6 +59,8 @@ export interface Access {
   startExecution?: boolean;
   /** DescribeExecution (read the dossiers' executions). */
   describeExecution?: boolean;
+  /** ListExecutions on the dossier state machine (its stopped executions, by status). */
+  listExecutions?: boolean;
   sendTaskResult?: boolean;
   sendEmail?: boolean;
   /** cognito-idp:CreateGroup on the user pool (USER_POOL_ID set): an agency's group `agency-<CODE>`. */

@@ -1,10 +1,8 @@
-import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Applicant } from '../core/dossier';
 import { applicantTokens, codeTokens } from '../core/search-tokens';
-import { documentClient, tableName } from './aws';
+import { batchWrite } from './batch-write';
 import { sha256 } from './personal-data';
 import { queryAll } from './store';
-import { inParallel } from './in-parallel';
 
 /**
  * The desk's search index: one item per (open dossier, token), beside the dossier's partition,
@@ -32,10 +30,6 @@ export function searchItems(d: { code: string; receivedAt: string; applicant: Pi
   });
 }
 
-const put = (item: Record<string, unknown>) => documentClient().send(new PutCommand({ TableName: tableName(), Item: item }));
-const remove = (key: { PK: string; SK: string }) => documentClient().send(new DeleteCommand({ TableName: tableName(), Key: key }));
-
-
 /** The index items a dossier has now (keys only). */
 async function indexedKeys(code: string): Promise<{ PK: string; SK: string }[]> {
   const items = await queryAll({
@@ -49,19 +43,21 @@ async function indexedKeys(code: string): Promise<{ PK: string; SK: string }[]> 
 
 /**
  * Make the dossier's index items those of its applicant now: puts (the same item again is the same
- * item: a retry adds nothing), then the items of details it no longer has go.
+ * item: a retry adds nothing), then the items of details it no longer has go. BatchWriteItem, 25
+ * a request (≈ 22 items: one request at an intake; commons/batch-write.ts retries what DynamoDB
+ * leaves unprocessed).
  */
 export async function indexForSearch(d: Parameters<typeof searchItems>[0], options: { fresh?: boolean } = {}): Promise<void> {
   const items = searchItems(d);
-  await inParallel(items, 8, put);
+  await batchWrite(items.map((Item) => ({ PutRequest: { Item } })));
   if (options.fresh) return;
   const wanted = new Set(items.map((i) => i.SK));
-  await inParallel((await indexedKeys(d.code)).filter((k) => !wanted.has(k.SK)), 8, remove);
+  await batchWrite((await indexedKeys(d.code)).filter((k) => !wanted.has(k.SK)).map((Key) => ({ DeleteRequest: { Key } })));
 }
 
 /** Every index item of the dossier removed (closed, refused, anonymised): it is found by its code only. */
 export async function unindexForSearch(code: string): Promise<number> {
   const keys = await indexedKeys(code);
-  await inParallel(keys, 8, remove);
+  await batchWrite(keys.map((Key) => ({ DeleteRequest: { Key } })));
   return keys.length;
 }

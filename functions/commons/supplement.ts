@@ -6,7 +6,30 @@ import { stepId } from './params';
 import { getDossier, keys, listDossierItems, updateIf } from './store';
 import { text } from '../core/text';
 import { resolveSupplementDocuments, supplementDocuments } from './supplement-documents';
-import { openPauses } from '../core/dossier';
+import { appointmentAt } from '../core/deadlines';
+import { openPauses, type Dossier } from '../core/dossier';
+import { workingCalendar } from './calendar';
+import { markDue, unmarkWaiting } from './ops-index';
+import { logger } from './powertools';
+
+/**
+ * No request left open: off the desk's waiting list, and the overdue list's DUE item raised to the
+ * appointment counted with the pauses now closed (never earlier than the one it holds: a closed
+ * pause only moves it later). Left undone by a crash, the reader skips the waiting item (status
+ * 4 on the dossier) and reads the dossier a little early: nothing is missed.
+ */
+async function leftWaiting(dossier: Dossier, closed: string[], at: string) {
+  await unmarkWaiting(dossier.code, closed);
+  if (dossier.resultReadyAt || dossier.closedAt) return;
+  try {
+    const pauses = Object.fromEntries(Object.entries(dossier.pauses ?? {}).map(([k, p]) => [k, closed.includes(k) ? { ...p, to: at } : p]));
+    const original = appointmentAt(await workingCalendar(), { ...dossier, pauses, extensions: {} });
+    if (original) await markDue(dossier.code, original.toISOString());
+  } catch (error) {
+    // only an optimisation: the item kept is still a lower bound
+    logger.warn('due item not raised', { dossierCode: dossier.code, error: (error as Error).name });
+  }
+}
 
 export const SupplementBody = z
   .object({
@@ -59,6 +82,7 @@ export async function supply(code: string, body: SupplementBody, by: string) {
       },
     });
     if (!done) continue; // another supplement or request landed meanwhile: read again
+    if (!stillOpen) await leftWaiting(dossier, answered.map(([key]) => key), at);
     const { steps } = await listDossierItems(code);
     await Promise.all(steps.filter((s) => s.state === 'pending' || s.state === 'supplement-requested').map((s) => wake(s.taskToken, s.stepId)));
     if (dossier.supplementToken) await wake(dossier.supplementToken, answered[0]![1].stepId); // paused before tokens moved to the steps

@@ -1,4 +1,4 @@
-import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -183,7 +183,8 @@ describe('PATCH /dossiers/{code}/applicant', () => {
     expect(db.commandCalls(DeleteCommand)).toHaveLength(0);
     // the open dossier's search index follows the phone: its items read (none stored here), the name's written again
     expect(db.commandCalls(QueryCommand).map((c) => c.args[0].input.ExpressionAttributeValues)).toEqual([{ ':pk': `TOKENS#${CODE}`, ':s': 'SEARCH#' }]);
-    expect(db.commandCalls(PutCommand).filter((c) => String(c.args[0].input.Item!.SK).startsWith('SEARCH#')).length).toBeGreaterThan(0);
+    const index = db.commandCalls(BatchWriteCommand).flatMap((c) => Object.values(c.args[0].input.RequestItems!).flat());
+    expect(index.filter((r) => String(r.PutRequest?.Item?.SK).startsWith('SEARCH#')).length).toBeGreaterThan(0);
     expect(sqs.commandCalls(SendMessageCommand).map((c) => JSON.parse(c.args[0].input.MessageBody!))).toEqual([{ dossierCode: CODE, eventKey: 'contact-changed-2' }]);
   });
 

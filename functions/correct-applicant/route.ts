@@ -3,7 +3,7 @@ import { correctContact } from '../commons/contact-correction';
 import { conflict, notFound } from '../commons/http';
 import { dossierCode } from '../commons/params';
 import { logger } from '../commons/powertools';
-import { defineRoute, reply, OFFICER_ERRORS } from '../commons/route';
+import { defineRoute, reply, OFFICER_ERRORS, TABLE_ACCESS } from '../commons/route';
 import { ApplicantCorrected } from '../contracts/responses';
 import { ContactChanges } from '../contracts/intake';
 import { toLocalIso } from '../core/local-time';
@@ -25,7 +25,7 @@ export const route = defineRoute({
   summary: "Correct the applicant's contact details",
   operationId: 'correctApplicant',
   roles: ['desk'],
-  access: { table: 'read-write', emailQueue: true },
+  access: { table: [...TABLE_ACCESS['read-write'], 'BatchWriteItem'], emailQueue: true },
   params: Path,
   body: ContactChanges,
   responses: { 200: ApplicantCorrected },

@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException, DeleteItemCommand, DynamoDBClient, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openIndexKeys } from '../commons/open-index';
@@ -23,12 +23,16 @@ const procedure = {
 const body = { procedureCode: 'DL-LHND', applicant: { name: 'Nguyễn Văn An', email: 'an@example.com', phone: '0912345678' }, channel: 'counter', documents: [{ name: 'Tờ khai', ref: 'desk://1' }] };
 const key = (n: number) => ({ 'idempotency-key': `intake-key-${n}` });
 const CODE = 'TTHCC-261207-0001';
+/** The search index items put (BatchWriteItem, 25 a request), in order. */
+const indexPuts = () =>
+  db.commandCalls(BatchWriteCommand).flatMap((c) => Object.values(c.args[0].input.RequestItems!).flat().map((r) => r.PutRequest?.Item).filter((i) => i !== undefined));
 const dossierPut = () => db.commandCalls(PutCommand).find((c) => c.args[0].input.Item?.SK === 'META');
 
 function catalogue() {
   // nothing else stored: no draft, no settled request, no dossier; writes succeed
   db.on(GetCommand).resolves({});
   db.on(PutCommand).resolves({});
+  db.on(BatchWriteCommand).resolves({});
   db.on(UpdateCommand).resolves({});
   db.on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'CATALOGUE', ':p': 'PROCEDURE#DL-LHND#' } }).resolves({ Items: [procedure] });
   db.on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'CATALOGUE', ':p': 'PROCEDURE#NO-SUCH#' } }).resolves({ Items: [] });
@@ -119,11 +123,14 @@ describe('POST /dossiers', () => {
     // the applicant's lookup items, and the number settled on the request's own item
     expect(db.commandCalls(PutCommand).map((c) => String(c.args[0].input.Item!.PK))).toEqual(expect.arrayContaining([expect.stringMatching(/^APPLICANT#/), expect.stringMatching(/^INTAKE#/)]));
     // the search index, written before the dossier (a crash between leaves an index finding nothing), its keys hashed
-    const index = db.commandCalls(PutCommand).filter((c) => String(c.args[0].input.Item!.SK).startsWith('SEARCH#'));
-    expect(index.map((c) => c.args[0].input.Item!.SK).sort()).toEqual(searchItems({ code: CODE, receivedAt: put.Item!.receivedAt as string, applicant: body.applicant }).map((i) => i.SK).sort());
-    const order = db.calls().map((c) => (c.args[0].input as { Item?: { SK?: string } }).Item?.SK ?? '');
-    expect(order.lastIndexOf(String(index.at(-1)!.args[0].input.Item!.SK))).toBeLessThan(order.indexOf('META'));
-    expect(JSON.stringify(index.map((c) => c.args[0].input.Item))).not.toMatch(new RegExp(body.applicant.name.split(' ')[0]!, 'i'));
+    // in one BatchWriteItem (≤ 25 items), not a PutItem each
+    const index = indexPuts();
+    expect(db.commandCalls(BatchWriteCommand)).toHaveLength(1);
+    expect(db.commandCalls(PutCommand).filter((c) => String(c.args[0].input.Item!.SK).startsWith('SEARCH#'))).toHaveLength(0);
+    expect(index.map((i) => i.SK).sort()).toEqual(searchItems({ code: CODE, receivedAt: put.Item!.receivedAt as string, applicant: body.applicant }).map((i) => i.SK).sort());
+    const order = db.calls().map((c) => (c.args[0].input instanceof Object && 'RequestItems' in c.args[0].input ? 'INDEX' : ((c.args[0].input as { Item?: { SK?: string } }).Item?.SK ?? '')));
+    expect(order.lastIndexOf('INDEX')).toBeLessThan(order.indexOf('META'));
+    expect(JSON.stringify(index)).not.toMatch(new RegExp(body.applicant.name.split(' ')[0]!, 'i'));
   });
 
   it('answers a replayed key with the first answer and a new PIN, whose hash replaces the first (201)', async () => {
@@ -165,7 +172,7 @@ describe('POST /dossiers', () => {
     expect(db.commandCalls(PutCommand).filter((c) => c.args[0].input.Item?.SK === 'META')).toHaveLength(1);
     // the index is written again from the dossier stored (its receipt time orders the results)
     const stored = db.commandCalls(PutCommand).find((c) => c.args[0].input.Item?.SK === 'META')!.args[0].input.Item!;
-    const last = db.commandCalls(PutCommand).filter((c) => String(c.args[0].input.Item!.SK).startsWith('SEARCH#')).at(-1)!.args[0].input.Item!;
+    const last = indexPuts().at(-1)!;
     expect(last.GSI1SK).toBe(`${stored.receivedAt}#${CODE}`);
   });
   describe('at a branch desk (group branch-<CODE> beside desk)', () => {

@@ -12,14 +12,15 @@ import { hashPin, newPin } from '../commons/pin';
 import { indexApplicant } from '../commons/personal-data';
 import { openIndexKeys } from '../commons/open-index';
 import { indexForSearch } from '../commons/search-index';
+import { markDue } from '../commons/ops-index';
 import { logger } from '../commons/powertools';
-import { defineRoute, reply, IDEMPOTENCY_HEADER, OFFICER_ERRORS } from '../commons/route';
+import { defineRoute, reply, IDEMPOTENCY_HEADER, OFFICER_ERRORS, TABLE_ACCESS } from '../commons/route';
 import { DossierInput } from '../contracts/intake';
 import { Received } from '../contracts/responses';
 import { checkDrafts, claimDrafts, intakeDocuments, referencesOf } from './intake-documents';
 import { getBranch, getDossier, keys, listProcedures, logbookKeys, putIfAbsent, reserveSequence, settleSequence, versionInForce } from '../commons/store';
 import { localDate, toLocalIso } from '../core/local-time';
-import { startDossierWorkflow } from '../commons/workflow';
+import { markUnstarted, startDossierWorkflow } from '../commons/workflow';
 import { appointmentAt } from '../core/deadlines';
 import { dossierCode, type Dossier } from '../core/dossier';
 import { DossierStatus } from '../core/model';
@@ -113,8 +114,10 @@ async function receive(request: { caller: string; branch: string | undefined; ke
     }
   }
   // the search index first: a crash after it leaves index items that find no dossier (skipped),
-  // never an open dossier the desk cannot find; a retry rewrites them from the dossier written
-  await indexForSearch(dossier, { fresh: true });
+  // never an open dossier the desk cannot find; a retry rewrites them from the dossier written.
+  // So are the execution's "unstarted" item (removed once its workflow starts: commons/workflow.ts)
+  // and its DUE item (the overdue list's: commons/ops-index.ts), at the appointment without pauses
+  await Promise.all([indexForSearch(dossier, { fresh: true }), markUnstarted(code), markDue(code, dossier.appointmentAt, { lowerOnly: true })]);
   if (!(await putIfAbsent({ ...keys.dossier(code), ...openIndexKeys(code), ...logbookKeys(procedure.receivingAgency, dossier.receivedAt, code), ...dossier }))) {
     // The same request, retried after a crash that followed the write: answer with that dossier.
     const again = await sameRequestAgain(code, intakeKey, pin, drafts);
@@ -200,7 +203,7 @@ export const route = defineRoute({
   summary: 'Receive a dossier at the one-stop desk (form 01)',
   operationId: 'receiveDossier',
   roles: ['desk'],
-  access: { table: 'read-write', startExecution: true, documents: ['verify'], sendTaskResult: true, emailQueue: true },
+  access: { table: [...TABLE_ACCESS['read-write'], 'BatchWriteItem'], startExecution: true, documents: ['verify'], sendTaskResult: true, emailQueue: true },
   body: DossierInput,
   responses: { 201: Received },
   errors: [...OFFICER_ERRORS, 409, 422],

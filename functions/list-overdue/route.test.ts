@@ -1,5 +1,5 @@
-import { QueryCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { openIndexKeys } from '../commons/open-index';
+import { BatchGetCommand, QueryCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { dueItem } from '../commons/ops-index';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { desk, invoke, operator } from '../../test/support/route-unit';
@@ -32,16 +32,33 @@ const partitions: Record<string, Record<string, unknown>[]> = {
   [`DOSSIER#${BUSY}`]: [{ SK: 'STEP#s1-stp', stepId: 's1-stp', agency: 'CATP', state: 'supplement-requested', assignedAt: '2026-12-13T02:00:00.000Z' }],
 };
 
+/** The DUE items (commons/ops-index.ts): each dossier's appointment counted without pauses. */
+const dues: Record<string, string> = {
+  [QUIET]: '2026-12-02T03:00:00.000Z',
+  [BUSY]: '2026-12-02T03:00:00.000Z',
+  [CLOSED]: '2026-12-02T03:00:00.000Z', // left behind by a crash at closing
+  [ON_TIME]: '2027-05-04T03:00:00.000Z',
+};
+const byCode = () => Object.fromEntries(partitions.OPEN!.map((d) => [String(d.code), d]));
+
 describe('GET /ops/overdue', () => {
   beforeAll(() => setClockSource(() => Date.parse(NOW)));
   afterAll(() => setClockSource(() => Date.now()));
   beforeEach(() => {
     db.reset();
-    db.on(QueryCommand).callsFake((input: { ExpressionAttributeValues: { ':pk': string } }) => {
+    db.on(QueryCommand).callsFake((input: { ExpressionAttributeValues: { ':pk': string; ':at'?: string } }) => {
       const pk = input.ExpressionAttributeValues[':pk'];
-      // the open index's shards: OPEN#<n>, by a hash of the code
-      if (pk.startsWith('OPEN#')) return { Items: partitions.OPEN!.filter((d) => openIndexKeys(String(d.code)).GSI1PK === pk) };
+      if (pk.startsWith('OPEN#')) throw new Error('the open index is not read');
+      if (pk.startsWith('DUE#')) {
+        const items = Object.entries(dues).map(([code, at]) => dueItem(code, at));
+        return { Items: items.filter((i) => i.GSI1PK === pk && i.GSI1SK <= input.ExpressionAttributeValues[':at']!) };
+      }
       return { Items: partitions[pk] ?? [] };
+    });
+    db.on(BatchGetCommand).callsFake((input: { RequestItems: Record<string, { Keys: { PK: string }[] }> }) => {
+      const [table, { Keys }] = Object.entries(input.RequestItems)[0]!;
+      const all = byCode();
+      return { Responses: { [table]: Keys.map((k) => all[k.PK.slice('DOSSIER#'.length)]).filter(Boolean) } };
     });
   });
 
@@ -88,5 +105,29 @@ describe('GET /ops/overdue', () => {
       [QUIET, 10, ['STP']],
       [BUSY, 1, ['CATP']],
     ]);
+  });
+
+  it('reads only the dossiers whose DUE item has fallen, not every open one; a paused one is read and left out', async () => {
+    const saved = { open: [...partitions.OPEN!], dues: { ...dues } };
+    // 1,000 more open dossiers not due yet, and one past its appointment without pauses but paused since (an open request)
+    for (let n = 100; n < 1100; n++) {
+      const code = `TTHCC-261210-${String(n).padStart(4, '0')}`;
+      partitions.OPEN!.push(dossier(code, { receivedAt: '2026-12-10T02:00:00.000Z', procedure: procedure(200) }));
+      dues[code] = '2027-01-08T02:00:00.000Z';
+    }
+    const PAUSED = 'TTHCC-261201-0005';
+    partitions.OPEN!.push(dossier(PAUSED, { status: 5, pauses: { 's1-stp-1': { stepId: 's1-stp', round: 1, agency: 'STP', from: '2026-12-01T03:00:00.000Z' } } }));
+    dues[PAUSED] = '2026-12-02T03:00:00.000Z';
+    try {
+      const answer = await invoke(route, { as: operator, query: { quietDays: '0' } });
+      expect(answer.status).toBe(200);
+      expect(answer.body.dossiers.map((d: { dossierCode: string }) => d.dossierCode)).toEqual([QUIET, BUSY]);
+      const read = db.commandCalls(BatchGetCommand).flatMap((c) => Object.values(c.args[0].input.RequestItems!)[0]!.Keys!.map((k) => String(k.PK)));
+      expect(read.sort()).toEqual([QUIET, BUSY, CLOSED, PAUSED].map((c) => `DOSSIER#${c}`).sort());
+    } finally {
+      partitions.OPEN = saved.open;
+      for (const k of Object.keys(dues)) delete dues[k];
+      Object.assign(dues, saved.dues);
+    }
   });
 });

@@ -1,9 +1,11 @@
 import * as z from 'zod';
-import { queryOpen } from '../commons/open-index';
+import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient, tableName } from '../commons/aws';
+import { dueShardKeys } from '../commons/ops-index';
 import { workingCalendar } from '../commons/calendar';
 import { now } from '../commons/clock';
 import { defineRoute, reply, OFFICER_ERRORS } from '../commons/route';
-import { listAgencies, listCatalogue, listDossierItems, queryIndex } from '../commons/store';
+import { keys, listAgencies, listCatalogue, listDossierItems, queryAll, queryIndex } from '../commons/store';
 import { checkQueueKey, type OnlineFacts } from '../core/online';
 import { checkLapsed, workingHoursLeft } from '../core/online-check';
 import type { WorkingCalendar } from '../core/calendar/working-time';
@@ -41,6 +43,40 @@ export const OverdueDossiers = z.object({
   ),
 });
 
+/**
+ * The open dossiers whose DUE item (commons/ops-index.ts: a lower bound of the original
+ * appointment) is at or before `at`: every overdue one, and those a pause moved past it. The
+ * range read grows with the overdue dossiers, not with the open ones.
+ */
+async function dueBy(at: Date): Promise<string[]> {
+  const shards = await Promise.all(
+    dueShardKeys().map((pk) =>
+      queryAll({
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK <= :at',
+        ExpressionAttributeValues: { ':pk': pk, ':at': `${at.toISOString()}#~` },
+        ProjectionExpression: 'code',
+      }),
+    ),
+  );
+  return [...new Set(shards.flat().map((i) => String(i.code)))];
+}
+
+/** The dossiers, BatchGetItem 100 keys a call (unprocessed keys again); missing ones left out. */
+async function readDossiers(codes: string[]): Promise<Dossier[]> {
+  const found: Dossier[] = [];
+  for (let i = 0; i < codes.length; i += 100) {
+    let wanted: Record<string, unknown>[] = codes.slice(i, i + 100).map((c) => keys.dossier(c));
+    for (let attempt = 0; wanted.length; attempt++) {
+      if (attempt) await new Promise((ok) => setTimeout(ok, Math.min(500, 25 * 2 ** attempt)));
+      const out = await documentClient().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: wanted } } }));
+      found.push(...((out.Responses?.[tableName()] ?? []) as unknown as Dossier[]));
+      wanted = out.UnprocessedKeys?.[tableName()]?.Keys ?? [];
+    }
+  }
+  return found.sort((a, b) => a.code.localeCompare(b.code));
+}
+
 /** Every desk's check queue read up to now (GSI1SK `<checkDueAt>#<code>`): the lapsed checks. */
 async function lapsedChecks(cal: WorkingCalendar, at: Date) {
   const desks = [...(await listAgencies()).filter((a) => a.kind === 'desk').map((a) => a.code), ...(await listCatalogue('BRANCH#')).map((b) => String(b.code))];
@@ -68,6 +104,12 @@ async function lapsedChecks(cal: WorkingCalendar, at: Date) {
  * received) is at least N days old (3 by default), the quietest first — dossiers that need a hand.
  * Codes, status, agencies holding it and instants only: no personal data. `lapsedChecks`: the
  * online dossiers whose desk check lapsed (issue 21), whatever their quiet days.
+ *
+ * Reads the dossiers whose DUE item has fallen (commons/ops-index.ts), not every open one, and
+ * decides on each dossier's facts as before: the item is never later than the original appointment
+ * (put at receipt counted without pauses; a pause only moves the appointment later, an open one
+ * stops it; decisions and extensions do not move the original one), so no overdue dossier is
+ * missed; one paused past it is read and left out.
  */
 export const route = defineRoute({
   method: 'GET',
@@ -75,14 +117,14 @@ export const route = defineRoute({
   summary: 'Overdue open dossiers with no activity for a while',
   operationId: 'listOverdue',
   roles: ['operator'],
-  access: { table: 'read' },
+  access: { table: ['GetItem', 'Query', 'BatchGetItem'] },
   query: Query,
   responses: { 200: OverdueDossiers },
   errors: OFFICER_ERRORS,
   handler: async ({ query: { quietDays } }) => {
     const at = now();
     const cal = await workingCalendar();
-    const open = ((await queryOpen()) as unknown as Dossier[]).filter((d) => !d.closedAt);
+    const open = (await readDossiers(await dueBy(at))).filter((d) => !d.closedAt);
     const rows = [];
     for (const d of open) {
       let overdue = false;

@@ -5,6 +5,7 @@ import { desk, invoke, officerOf, operator } from '../../test/support/route-unit
 import { FakeTable } from '../../test/support/fake-table';
 import { openIndexKeys } from '../commons/open-index';
 import { searchItems } from '../commons/search-index';
+import { waitingItem } from '../commons/ops-index';
 import { DossierList } from '../contracts/responses';
 import { fold } from '../core/text';
 import { route } from './route';
@@ -20,9 +21,11 @@ const dossier = (n: number, applicant: { name: string; phone?: string }, status 
   receivedAt: new Date(Date.parse('2026-12-07T00:00:00.000Z') + n * 3600_000).toISOString(), appointmentAt: '2026-12-11T02:00:00.000Z', pinHash: 'scrypt$secret$hash',
 });
 /** An open dossier as intake writes it: the dossier and its search index items. */
-const open = (d: ReturnType<typeof dossier>) => {
+const open = (d: ReturnType<typeof dossier> & { branch?: string }) => {
   table.put(d);
   for (const i of searchItems(d)) table.put(i);
+  // waiting for a supplement: on its desk's waiting list (workflow/effects.ts openPause)
+  if (d.status === 5) table.put(waitingItem(d, 's1-x-1'));
 };
 
 describe('GET /dossiers', () => {
@@ -151,20 +154,56 @@ describe('GET /dossiers', () => {
     expect((await invoke(route, { as: desk, query: { q: '0977000111' } })).body.dossiers).toEqual([]);
   });
 
-  it('lists a status a bounded pass at a time over the open index’s shards', async () => {
+  it('lists the dossiers waiting for a supplement from their desk’s waiting list: a page read, never the open set', async () => {
+    // 1,000 open dossiers; 100 more waiting at the main desk, 20 at branch CN1; 2 of the main desk's items left behind (status 4 now)
     for (let n = 10; n < 1010; n++) open(dossier(n, { name: `Ngô Văn ${n}` }, n % 10 === 0 ? 5 : 4));
+    for (let n = 2000; n < 2020; n++) open({ ...dossier(n, { name: `Đỗ Thị ${n}` }, 5), branch: 'CN1' });
+    for (const n of [20, 30]) table.put({ ...dossier(n, { name: `Ngô Văn ${n}` }, 4) });
+    const read = async (as: typeof desk) => {
+      const found: string[] = [];
+      let cursor: string | undefined;
+      let pages = 0;
+      do {
+        const page = await invoke(route, { as, query: { status: '5', ...(cursor ? { cursor } : {}) } });
+        expect(page.status).toBe(200);
+        expect(page.body.searched).toBeLessThanOrEqual(50 + 2); // a page, and the 2 items left behind read again past it
+        found.push(...page.body.dossiers.map((d: { code: string }) => d.code));
+        cursor = page.body.nextCursor;
+        pages++;
+      } while (cursor);
+      return { found, pages };
+    };
+    db.resetHistory();
+    const main = await read(desk);
+    expect(main.found).toHaveLength(99); // 98 of the 100, and dossier 2
+    expect(main.found).not.toContain(codeOf(20));
+    expect(main.found.every((c) => Number(c.slice(-4)) < 2000)).toBe(true);
+    expect(main.found.slice(0, 3)).toEqual([codeOf(1000), codeOf(990), codeOf(980)]); // newest first
+    expect(main.pages).toBe(2);
+    // no read of the open index's shards
+    expect(db.commandCalls(QueryCommand).every((c) => String(c.args[0].input.ExpressionAttributeValues![':pk']).startsWith('WAITING#'))).toBe(true);
+    const branch = await read({ sub: 'desk-cn1', groups: ['desk', 'branch-CN1'] });
+    expect(branch.found).toHaveLength(20);
+    // an operator reads every desk's: the main desk's, then the branches'
+    table.put({ PK: 'CATALOGUE', SK: 'BRANCH#CN1', code: 'CN1', name: { vi: 'Chi nhánh 1', en: 'Branch 1' } });
+    const all = await read(operator);
+    expect(all.found).toEqual([...main.found, ...branch.found]);
+  });
+
+  it('lists another status a bounded pass at a time over the open index’s shards', async () => {
+    for (let n = 10; n < 1010; n++) open(dossier(n, { name: `Ngô Văn ${n}` }, n % 10 === 0 ? 6 : 4));
     const found = new Set<string>();
     let cursor: string | undefined;
     let pages = 0;
     do {
-      const page = await invoke(route, { as: desk, query: { status: '5', ...(cursor ? { cursor } : {}) } });
+      const page = await invoke(route, { as: desk, query: { status: '6', ...(cursor ? { cursor } : {}) } });
       expect(page.status).toBe(200);
       expect(page.body.searched).toBeLessThanOrEqual(16 * 50);
       for (const d of page.body.dossiers) found.add(d.code);
       cursor = page.body.nextCursor;
       pages++;
     } while (cursor);
-    expect(found.size).toBe(101);
+    expect(found.size).toBe(100);
     expect(pages).toBeGreaterThan(1);
   });
 });

@@ -5,7 +5,9 @@ import { badRequest } from '../commons/http';
 import { openShardKeys, scanOpenPage } from '../commons/open-index';
 import { defineRoute, reply, OFFICER_ERRORS } from '../commons/route';
 import { searchPartition, tokenKey } from '../commons/search-index';
-import { getDossier, keys } from '../commons/store';
+import { getDossier, keys, listBranches } from '../commons/store';
+import { branchesOf, hasRole, type Caller } from '../commons/access';
+import { opsPartition, waitingDeskKey } from '../commons/ops-index';
 import { DossierList } from '../contracts/responses';
 import { toLocalIso } from '../core/local-time';
 import { DOSSIER_CODE, type Dossier } from '../core/dossier';
@@ -49,6 +51,10 @@ function decode<T>(cursor: string, schema: z.ZodType<T>): T {
 }
 /** Where a search by token stopped: the last index item's sort key (`<receivedAt>#<code>`). */
 const TokenCursor = z.object({ at: z.string().max(80).regex(/^\d{4}-\d\d-\d\dT[\d:.]+Z#[A-Z0-9]{2,12}-\d{6}-\d{4,}$/) }).strict();
+/** Where a waiting list stopped: the desk being read (its place in the caller's list) and its last sort key there. */
+const WaitingCursor = z
+  .object({ desk: z.number().int().min(0).max(1000), at: z.string().max(80).regex(/^\d{4}-\d\d-\d\dT[\d:.]+Z#[A-Z0-9]{2,12}-\d{6}-\d{4,}$/).optional() })
+  .strict();
 /** Where a status list stopped: each shard with more, and its last code read. */
 const StatusCursor = z
   .object({ shards: z.record(z.string(), z.string().regex(DOSSIER_CODE).nullable()) })
@@ -122,6 +128,59 @@ async function byToken(token: string, q: string, status: number | undefined, cur
   return reply(200, { dossiers: found.map(row), searched, ...(start ? { nextCursor: encode({ at: String(start.GSI1SK) }) } : {}) });
 }
 
+/**
+ * The desks whose waiting lists the caller reads: a desk officer its own (its branch, or the main
+ * desk), an operator every desk (the main desk, then the branches by code).
+ */
+async function desksOf(caller: Caller): Promise<string[]> {
+  if (hasRole(caller, 'desk')) {
+    const branches = branchesOf(caller);
+    return branches.length ? branches.map(waitingDeskKey) : [waitingDeskKey(undefined)];
+  }
+  return [waitingDeskKey(undefined), ...(await listBranches()).map((b) => waitingDeskKey(b.code))];
+}
+
+/**
+ * The dossiers waiting for a supplement (status 5), a desk's newest first, from the WAITING items
+ * (commons/ops-index.ts): one query of a desk's partition per page (the next desk's when one is
+ * read to its end), checked on the dossiers (an item left behind is skipped). Reads the page, not
+ * the open set.
+ */
+async function byWaiting(caller: Caller, cursor: string | undefined) {
+  const desks = await desksOf(caller);
+  const from = cursor ? decode(cursor, WaitingCursor) : { desk: 0, at: undefined };
+  if (from.desk >= desks.length) throw invalidCursor();
+  let desk = from.desk;
+  let at = from.at;
+  const found: Dossier[] = [];
+  let searched = 0;
+  while (desk < desks.length && found.length < LIMIT && searched < READ_BUDGET) {
+    const pk = desks[desk]!;
+    const out = await documentClient().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk',
+        ExpressionAttributeValues: { ':pk': pk },
+        ScanIndexForward: false,
+        Limit: Math.min(LIMIT - found.length, READ_BUDGET - searched),
+        ExclusiveStartKey: at ? { PK: opsPartition(at.slice(at.indexOf('#') + 1)), SK: 'WAITING', GSI1PK: pk, GSI1SK: at } : undefined,
+      }),
+    );
+    const items = out.Items ?? [];
+    searched += items.length;
+    const dossiers = items.length ? await readRows(items.map((i) => String(i.code))) : [];
+    for (const d of dossiers) if (d.applicant && !d.closedAt && d.status === 5) found.push(d);
+    if (out.LastEvaluatedKey) at = String(out.LastEvaluatedKey.GSI1SK);
+    else {
+      desk++;
+      at = undefined;
+    }
+  }
+  const next = desk < desks.length ? encode({ desk, ...(at ? { at } : {}) }) : undefined;
+  return reply(200, { dossiers: found.map(row), searched, ...(next ? { nextCursor: next } : {}) });
+}
+
 /** The open dossiers in one status: one bounded pass over the open index's shards, then `nextCursor`. */
 async function byStatus(status: number, cursor: string | undefined) {
   const from = cursor ? decode(cursor, StatusCursor).shards : undefined;
@@ -152,14 +211,14 @@ export const route = defineRoute({
   query: SearchQuery,
   responses: { 200: DossierList },
   errors: OFFICER_ERRORS,
-  handler: async ({ query: { q, status, cursor } }) => {
+  handler: async ({ caller, query: { q, status, cursor } }) => {
     const code = (q ?? '').toUpperCase();
     if (DOSSIER_CODE.test(code)) {
       const d = await getDossier(code);
       const hit = d && (status === undefined || d.status === status);
       return reply(200, { dossiers: hit ? [row(d)] : [], searched: 1 });
     }
-    if (q === undefined) return byStatus(status!, cursor);
+    if (q === undefined) return status === 5 ? byWaiting(caller, cursor) : byStatus(status!, cursor);
     const token = queryToken(q);
     if (!token) return reply(200, { dossiers: [], searched: 0 });
     return byToken(token, q, status, cursor);

@@ -1,5 +1,6 @@
 import { getApology, keys, listDossierItems, putIfAbsent, stepQueueKeys, updateIf } from '../commons/store';
 import type { Situation } from '../commons/situation';
+import { markWaiting } from '../commons/ops-index';
 import { appointmentAt, stepDueAt } from '../core/deadlines';
 import type { WorkingCalendar } from '../core/calendar/working-time';
 import { announcedFacts, openPauses, type Apology, type Dossier, type Letter, type Pause, type Step, type StepDecision } from '../core/dossier';
@@ -175,6 +176,8 @@ export async function openPause(s: Situation) {
     missing: request?.missing ?? [],
     reason: request?.reason ?? '',
   };
+  // the desk's list of dossiers waiting for a supplement finds it before its status says so
+  await markWaiting(dossier, key);
   await updateIf({
     Key: keys.dossier(dossier.code),
     UpdateExpression: 'SET pauses.#k = :p, #status = :paused',

@@ -8,6 +8,7 @@ import { logger } from '../commons/powertools';
 import { getDossier, keys, listDossierItems, logbookKeys, putIfAbsent, stepQueueKeys, updateIf } from '../commons/store';
 import { retentionItem } from '../commons/personal-data';
 import { unindexForSearch } from '../commons/search-index';
+import { unmarkDue, unmarkWaiting } from '../commons/ops-index';
 import { obligationOf, openObligation } from '../commons/payments';
 import { stepDueAt } from '../core/deadlines';
 import { assignedStep, isStopped, type Dossier } from '../core/dossier';
@@ -91,6 +92,7 @@ async function open(code: string) {
       await openObligation(dossier, obligation, [DossierStatus.processing, DossierStatus.received]);
     }
     await setStatus(code, DossierStatus.decided, [DossierStatus.processing, DossierStatus.received], ', resultReadyAt = :ready', { ':ready': assignedAt });
+    await unmarkDue(code); // the result is ready: no longer overdue, whatever happens next
     await notify({ dossierCode: code, event: 'result-ready', eventKey: 'result-ready' });
     return { stageIndex: dossier.stageIndex, stepIds, next: 'await' satisfies StageNext };
   }
@@ -147,6 +149,8 @@ async function finish(code: string) {
   );
   // Found by its code only from now: the search index's tokens of the applicant go.
   await unindexForSearch(code);
+  // …and off the ops lists' sparse indexes (commons/ops-index.ts)
+  await Promise.all([unmarkWaiting(code), unmarkDue(code)]);
   // Personal data falls due for anonymisation in a month partition the scheduled job reads.
   await putIfAbsent(retentionItem(closed.Attributes as Dossier));
   return { finished: true };

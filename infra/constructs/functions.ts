@@ -111,7 +111,7 @@ export class Functions extends Construct {
         environment.ORIGIN_VERIFY = props.behindCloudFront.originSecret;
         environment.CLIENT_IP_HEADER = 'cloudfront-viewer-address';
       }
-      if (spec.access.startExecution || spec.access.describeExecution) environment.STATE_MACHINE_ARN = stateMachineArn;
+      if (spec.access.startExecution || spec.access.describeExecution || spec.access.listExecutions) environment.STATE_MACHINE_ARN = stateMachineArn;
       const hub = spec.access.paymentHubSecret ? (JSON.parse(props.centreProfile) as { paymentHub?: { url: string; secretName: string } }).paymentHub : undefined;
       if (hub) {
         environment.PAYHUB_URL = hub.url;
@@ -150,6 +150,11 @@ export class Functions extends Construct {
       if (spec.access.describeExecution) {
         role.addToPrincipalPolicy(
           new PolicyStatement({ effect: Effect.ALLOW, actions: ['states:DescribeExecution'], resources: [props.executionsArn] }),
+        );
+      }
+      if (spec.access.listExecutions) {
+        role.addToPrincipalPolicy(
+          new PolicyStatement({ effect: Effect.ALLOW, actions: ['states:ListExecutions'], resources: [stateMachineArn] }),
         );
       }
       if (spec.access.sendTaskResult) {

@@ -210,10 +210,20 @@ export class LocalStepFunctions {
         return { stopDate: (e.stopDate ?? Date.now()) / 1000 };
       }
       case 'ListExecutions': {
-        const list = [...this.executions.values()].filter(
-          (e) => e.stateMachineArn === input.stateMachineArn && (!input.statusFilter || e.status === input.statusFilter),
-        );
-        return { executions: list.map((e) => this.summary(e)) };
+        // as AWS: newest start first, at most maxResults (1..1000, default 100) a page, then an opaque nextToken
+        const list = [...this.executions.values()]
+          .filter((e) => e.stateMachineArn === input.stateMachineArn && (!input.statusFilter || e.status === input.statusFilter))
+          .sort((a, b) => b.startDate - a.startDate || b.executionArn.localeCompare(a.executionArn));
+        const max = input.maxResults === undefined || Number(input.maxResults) === 0 ? 100 : Number(input.maxResults);
+        if (!Number.isInteger(max) || max < 0 || max > 1000) throw new ServiceError('ValidationException', 'maxResults must be between 0 and 1000');
+        let from = 0;
+        if (input.nextToken !== undefined) {
+          from = Number(Buffer.from(String(input.nextToken), 'base64url').toString('utf8'));
+          if (!Number.isInteger(from) || from < 0) throw new ServiceError('InvalidToken', 'Invalid nextToken');
+        }
+        const page = list.slice(from, from + max);
+        const more = from + max < list.length;
+        return { executions: page.map((e) => this.summary(e)), ...(more ? { nextToken: Buffer.from(String(from + max)).toString('base64url') } : {}) };
       }
       case 'GetExecutionHistory':
         return { events: this.execution(String(input.executionArn)).history };

@@ -45,7 +45,7 @@ describe('a dossier open for 400 days', () => {
         const unsent = Object.entries(d?.letters ?? {}).some(([k, l]) => l.by === stepId && !st?.sent?.[k]);
         return t.dueAt && Date.parse(t.dueAt) > now && !unsent;
       }, 60_000).catch(async (e) => {
-        const { executions = [] } = await sfn.send(new ListExecutionsCommand({ stateMachineArn: stateMachineArn('dossier') }));
+        const { executions = [] } = await sfn.send(new ListExecutionsCommand({ stateMachineArn: stateMachineArn('dossier'), maxResults: 1000 }));
         const d = await getDossier(code);
         const st = await getStep(code, stepId);
         const last = await Promise.all(executions.map(async (x) => ({ name: x.name, status: x.status, tail: ((await sfn.send(new GetExecutionHistoryCommand({ executionArn: x.executionArn }))).events ?? []).slice(-6).map((ev) => `${ev.type} ${JSON.stringify((ev as any).stateEnteredEventDetails?.name ?? (ev as any).error ?? '')}`) })));
@@ -84,7 +84,7 @@ describe('a dossier open for 400 days', () => {
     // executions: handed over at least once, none left running, the dossier names the last
     // (closedAt is written by the execution's last task: it ends a moment later)
     const mine = await eventually(async () => {
-      const { executions = [] } = await sfn.send(new ListExecutionsCommand({ stateMachineArn: stateMachineArn('dossier') }));
+      const { executions = [] } = await sfn.send(new ListExecutionsCommand({ stateMachineArn: stateMachineArn('dossier'), maxResults: 1000 }));
       const ours = executions.filter((e) => e.name === code || e.name!.startsWith(`${code}-r`));
       return ours.every((e) => e.status !== 'RUNNING') && ours;
     }, 30_000);

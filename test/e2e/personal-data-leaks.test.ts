@@ -74,7 +74,7 @@ describe('no personal data in logs, workflow histories or queue messages', () =>
     await h.call('POST', '/public/sign-out', { token: session.token });
 
     const sfn = new SFNClient({ endpoint: h.runtime.stepFunctionsUrl, region: 'ap-southeast-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
-    const executions = (await sfn.send(new ListExecutionsCommand({ stateMachineArn: stateMachineArn('dossier') }))).executions ?? [];
+    const executions = (await sfn.send(new ListExecutionsCommand({ stateMachineArn: stateMachineArn('dossier'), maxResults: 1000 }))).executions ?? [];
     let histories = '';
     for (const e of executions) histories += JSON.stringify((await sfn.send(new GetExecutionHistoryCommand({ executionArn: e.executionArn! }))).events);
     sfn.destroy();

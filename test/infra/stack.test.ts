@@ -257,7 +257,7 @@ describe('Motcua stack', () => {
       it('has exactly the environment it needs', () => {
         const env = resources[fnId(name)].Properties.Environment.Variables as Json;
         const expected = ['CENTRE_PROFILE', 'POWERTOOLS_SERVICE_NAME', 'SENDER_EMAIL', 'SES_CONFIGURATION_SET', 'TABLE_NAME'];
-        if (spec.access.startExecution || spec.access.describeExecution) expected.push('STATE_MACHINE_ARN');
+        if (spec.access.startExecution || spec.access.describeExecution || spec.access.listExecutions) expected.push('STATE_MACHINE_ARN');
         if (spec.access.agencyGroups) expected.push('USER_POOL_ID');
         if (spec.access.paymentHubSecret) expected.push('PAYHUB_URL', 'PAYHUB_SECRET_NAME'); // the centre's paymentHub (docs/fees.md)
         if (routes.some((r) => r.function === name)) expected.push('ORIGIN_VERIFY', 'CLIENT_IP_HEADER');
@@ -290,7 +290,7 @@ describe('Motcua stack', () => {
 
         const services = new Set(actions.map((a) => a.split(':')[0]));
         const allowed = new Set(['logs', 'xray', 'dynamodb', 'kms']);
-        if (spec.access.startExecution || spec.access.describeExecution || spec.access.sendTaskResult) allowed.add('states');
+        if (spec.access.startExecution || spec.access.describeExecution || spec.access.listExecutions || spec.access.sendTaskResult) allowed.add('states');
         if (spec.access.sendEmail) allowed.add('ses');
         if (spec.access.agencyGroups) allowed.add('cognito-idp');
         if (spec.access.documents?.length) allowed.add('s3'); // exactly which: test/infra/documents.test.ts
@@ -338,6 +338,7 @@ describe('Motcua stack', () => {
         const states = actions.filter((a) => a.startsWith('states:'));
         const expectedStates = [
           ...(spec.access.describeExecution ? ['states:DescribeExecution'] : []),
+          ...(spec.access.listExecutions ? ['states:ListExecutions'] : []),
           ...(spec.access.startExecution ? ['states:StartExecution'] : []),
           ...(spec.access.sendTaskResult ? TASK_RESULT : []),
         ].sort();

@@ -53,6 +53,25 @@ describe('local Step Functions endpoint', () => {
     expect(listed.executions?.map((e) => e.name)).toContain(code);
   });
 
+  it('lists executions as AWS does: newest start first, maxResults a page, then a nextToken', async () => {
+    await receive('DL-LHND', 2);
+    await receive('DL-LHND', 3);
+    const all = (await sfn.send(new ListExecutionsCommand({ stateMachineArn: arn, maxResults: 1000 }))).executions ?? [];
+    expect(all.length).toBeGreaterThan(1);
+    const starts = all.map((e) => e.startDate!.getTime());
+    expect([...starts].sort((x, y) => y - x)).toEqual(starts);
+    const paged: string[] = [];
+    let nextToken: string | undefined;
+    do {
+      const page = await sfn.send(new ListExecutionsCommand({ stateMachineArn: arn, maxResults: 1, nextToken }));
+      expect(page.executions!.length).toBeLessThanOrEqual(1);
+      paged.push(...page.executions!.map((e) => e.executionArn!));
+      nextToken = page.nextToken;
+    } while (nextToken);
+    expect(paged).toEqual(all.map((e) => e.executionArn));
+    await expect(sfn.send(new ListExecutionsCommand({ stateMachineArn: arn, maxResults: 1001 }))).rejects.toMatchObject({ name: 'ValidationException' });
+  });
+
   it('keeps the task token on the step; a decision after its execution stopped still lands', async () => {
     const code = await receive('DL-LHND', 2);
     const step = await eventually(async () => {

@@ -7,7 +7,7 @@
  * begins_with. A condition that fails throws as DynamoDB does, so a route's refusals are real.
  * What only DynamoDB itself can prove (races between processes) stays in test/integration.
  */
-import { type TransactWriteCommandInput, BatchGetCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClientResolvedConfig, type ServiceInputTypes, type ServiceOutputTypes } from '@aws-sdk/lib-dynamodb';
+import { type TransactWriteCommandInput, BatchGetCommand, BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClientResolvedConfig, type ServiceInputTypes, type ServiceOutputTypes } from '@aws-sdk/lib-dynamodb';
 import type { AwsStub } from 'aws-sdk-client-mock';
 
 type Item = Record<string, unknown>;
@@ -192,6 +192,16 @@ export class FakeTable {
     }));
     stub.on(DeleteCommand).callsFake((input) => {
       this.items.delete(this.id(input.Key as { PK: string; SK: string }));
+      return {};
+    });
+    // every request processed (commons/batch-write.ts retries what DynamoDB leaves)
+    stub.on(BatchWriteCommand).callsFake((input) => {
+      for (const requests of Object.values(input.RequestItems ?? {})) {
+        for (const r of requests as { PutRequest?: { Item: Item }; DeleteRequest?: { Key: { PK: string; SK: string } } }[]) {
+          if (r.PutRequest) this.put(r.PutRequest.Item);
+          if (r.DeleteRequest) this.items.delete(this.id(r.DeleteRequest.Key));
+        }
+      }
       return {};
     });
     return this;
