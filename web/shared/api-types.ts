@@ -4348,6 +4348,10 @@ export interface operations {
             code: string;
             reason: string;
           }[];
+          listed: {
+            dossiers: boolean;
+            limit: number;
+          };
         } } };
       400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
@@ -4442,6 +4446,10 @@ export interface operations {
             code: string;
             reason: string;
           }[];
+          listed: {
+            dossiers: boolean;
+            limit: number;
+          };
         } } };
       400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
@@ -4540,6 +4548,10 @@ export interface operations {
             code: string;
             reason: string;
           }[];
+          listed: {
+            dossiers: boolean;
+            limit: number;
+          };
         } | {
           filename: string;
           mediaType: string;
