@@ -15,6 +15,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../../functions/commons/aws';
 import { aggregateKeys, daysBetween } from '../../functions/commons/aggregates';
 import { emptyBucket, type Bucket } from '../../functions/core/aggregates';
+import { toFate } from '../../functions/core/aggregate-figures';
 import { cityAgencyCode, cityBranchCode, cityProcedureCode, writeCityFolder } from '../../test/support/city';
 import { percentile, round } from '../lib/stats';
 import { callRoute } from './reads';
@@ -59,7 +60,8 @@ function cityDay(day: string, perDay: number, rnd: () => number): Bucket {
     const late = rnd() < 0.08;
     add(b.fig.recv, key3, [1, 1, late ? 0 : 1, rnd() < 0.7 ? 1 : 0, rnd() < 0.3 ? 1 : 0, evaluated ? 1 : 0]);
     const received = Date.parse(`${day}T09:00:00+07:00`) + Math.floor(rnd() * 8 * 3_600_000);
-    (b.fig.fates[key3] ??= []).push((late ? -1 : 1) * (received + 5 * 86_400_000), 0, received + 7 * 86_400_000);
+    const day0 = Date.parse(`${day}T00:00:00+07:00`);
+    (b.fig.fates[key3] ??= []).push((late ? -1 : 1) * toFate(day0, received + 5 * 86_400_000), 0, toFate(day0, received + 7 * 86_400_000));
     const receiver = `O|${desk.toLowerCase()}-${1 + Math.floor(rnd() * 5)}`;
     const o1 = `O|${a1.toLowerCase()}-${1 + Math.floor(rnd() * 8)}`;
     const o2 = `O|${a2.toLowerCase()}-${1 + Math.floor(rnd() * 8)}`;

@@ -2,7 +2,7 @@ import type { WorkingCalendar } from './calendar/working-time';
 import { receivingDesk, type Dossier, type Step } from './dossier';
 import { criterionFigures, handlers, maxScore, type Evaluation, type EvaluationForm } from './evaluation';
 import { leadAgency, lateStep, solvedOnTime, type Breakdown, type PeriodicRow } from './figures';
-import { dossierAppointments, stepDues, stepTimeliness } from './records';
+import { dossierAppointments, localDayRange, stepDues, stepTimeliness } from './records';
 
 /**
  * The counts behind the 766 panel, the officers' and agencies' figures and the periodic report
@@ -32,9 +32,10 @@ export interface FigureCounts {
   /** `desk|criterion` → score → evaluations (of the dossiers received) with that answer. */
   answers: Record<string, Record<string, number>>;
   /**
-   * `desk|lead agency|procedure` → per dossier received, three numbers: its result ready (epoch ms;
-   * negative: solved late; 0: not ready), stopped (ms; negative: refused; 0: not), its original
-   * appointment as the periodic report reads it (ms; 0: none).
+   * `desk|lead agency|procedure` → per dossier received, three numbers: its result ready (negative:
+   * solved late; 0: not ready), stopped (negative: refused; 0: not), its original appointment as the
+   * periodic report reads it (0: none) — each in seconds after the slice's day began, plus one
+   * (`at`): a third of the bytes of epoch milliseconds, to the second.
    */
   fates: Record<string, number[]>;
   /** holder → previous day (`''`: none) → dossiers handled. */
@@ -83,6 +84,10 @@ const bump = (into: Record<string, Record<string, number>>, key: string, sub: st
   row[sub] = (row[sub] ?? 0) + n;
 };
 const ms = (s: string | undefined) => (s ? Date.parse(s) : 0);
+/** An instant as kept in `fates`: seconds after the day began, plus one (never 0), and back. */
+const dayStart = (day: string) => Date.parse(localDayRange(day)[0]);
+export const toFate = (day0: number, t: number) => Math.floor((t - day0) / 1000) + 1;
+export const fromFate = (day0: number, n: number) => day0 + (n - 1) * 1000;
 const isOfficer = (s: string | undefined): s is string => typeof s === 'string' && s !== '' && !s.startsWith('client:') && s !== 'citizen';
 const sameSlice = (a: Slice, b: Slice) => a.day === b.day && a.agency === b.agency;
 
@@ -110,7 +115,12 @@ export function computeFigures(cal: WorkingCalendar, f: FigureFacts): FigureCoun
     add(out.recv, key, [1, ready ? 1 : 0, onTime ? 1 : 0, (d.documents ?? []).length > 0 ? 1 : 0, d.channel === 'online' ? 1 : 0, d.evaluation ? 1 : 0]);
     if (d.evaluation) for (const [c, v] of Object.entries(d.evaluation.answers)) bump(out.answers, `${desk}|${c}`, String(v));
     const { original } = dossierAppointments(cal, d, null);
-    (out.fates[key] ??= []).push(ready ? (onTime ? 1 : -1) * ms(ready) : 0, d.stop ? (d.stop.kind === 'withdrawn' ? 1 : -1) * ms(d.stop.at) : 0, original ? original.getTime() : 0);
+    const day0 = dayStart(f.slice.day);
+    (out.fates[key] ??= []).push(
+      ready ? (onTime ? 1 : -1) * toFate(day0, ms(ready)) : 0,
+      d.stop ? (d.stop.kind === 'withdrawn' ? 1 : -1) * toFate(day0, ms(d.stop.at)) : 0,
+      original ? toFate(day0, original.getTime()) : 0,
+    );
   }
   // per holder: the dossiers of the slice (received here, or a step here)
   for (const d of f.dossiers.values()) {
@@ -225,17 +235,19 @@ export function holderCounts(f: FigureCounts, kind: 'O' | 'A', from: string, now
   for (const [h, row] of Object.entries(f.evals)) if (h.startsWith(`${kind}|`) && counted(row) > 0) keys.add(h);
   for (const [h, [onTime = 0, late = 0] = []] of Object.entries(f.steps)) if (h.startsWith(`${kind}|`) && (onTime || late)) keys.add(h);
   for (const [h, due] of Object.entries(f.due)) if (h.startsWith(`${kind}|`) && due.some((t) => t < now.getTime())) keys.add(h);
+  const answersOf = new Map<string, { answers: Record<string, number> }[]>();
+  for (const [k, row] of Object.entries(f.evalAnswers)) {
+    const [kk, who, prev, c] = k.split('|');
+    if (kk !== kind || !before(prev!)) continue;
+    const list = answersOf.get(`${kk}|${who}`) ?? answersOf.set(`${kk}|${who}`, []).get(`${kk}|${who}`)!;
+    for (const [score, n] of Object.entries(row)) for (let i = 0; i < n; i++) list.push({ answers: { [c!]: Number(score) } });
+  }
   return [...keys]
     .map((h) => {
       const [onTime = 0, late = 0] = f.steps[h] ?? [];
       const overdue = (f.due[h] ?? []).filter((t) => t < now.getTime()).length;
-      // the evaluations' answers: a histogram per criterion, of the slices counted
-      const answers: { answers: Record<string, number> }[] = [];
-      for (const [k, row] of Object.entries(f.evalAnswers)) {
-        const [kk, who, prev, c] = k.split('|');
-        if (`${kk}|${who}` !== h || !before(prev!)) continue;
-        for (const [score, n] of Object.entries(row)) for (let i = 0; i < n; i++) answers.push({ answers: { [c!]: Number(score) } });
-      }
+      // the evaluations' answers (a histogram per criterion) of the slices counted
+      const answers = answersOf.get(h) ?? [];
       return {
         key: h.slice(2),
         handled: counted(f.held[h]),
@@ -281,22 +293,22 @@ export function periodicCounts(
   const e = end.getTime();
   for (const { day, f } of days) {
     if (!f) continue;
+    const day0 = dayStart(day);
+    const at0 = (n: number) => (n ? fromFate(day0, Math.abs(n)) : 0);
     for (const [key, list] of Object.entries(f.fates)) {
       if (!at(key)) continue;
       const [desk, lead, procedure] = key.split('|') as [string, string, string];
       const row = by === 'branch' ? desk : by === 'agency' ? lead : procedure;
       for (let i = 0; i < list.length; i += 3) {
-        const ready = list[i]!;
-        const stop = list[i + 1]!;
-        const original = list[i + 2]!;
-        const ended = ready ? Math.abs(ready) : stop ? Math.abs(stop) : 0;
+        const [ready = 0, stop = 0, original = 0] = list.slice(i, i + 3);
+        const ended = ready ? at0(ready) : at0(stop);
         if (ended && ended < s) continue; // ended before the period began
         // newReception, preExisting, solvedInTime, solvedLate, withdrawn, refused, pending, pendingLate
         const v = [0, 0, 0, 0, 0, 0, 0, 0];
         v[day >= newFrom ? 0 : 1] = 1;
-        if (ready && Math.abs(ready) < e) v[ready > 0 ? 2 : 3] = 1;
-        else if (stop && Math.abs(stop) < e) v[stop > 0 ? 4 : 5] = 1;
-        else if (original && original < e) (v[6] = 1), (v[7] = 1);
+        if (ready && at0(ready) < e) v[ready > 0 ? 2 : 3] = 1;
+        else if (stop && at0(stop) < e) v[stop > 0 ? 4 : 5] = 1;
+        else if (original && at0(original) < e) (v[6] = 1), (v[7] = 1);
         else v[6] = 1;
         const r = rows.get(row) ?? rows.set(row, [0, 0, 0, 0, 0, 0, 0, 0]).get(row)!;
         v.forEach((x, j) => ((r[j] = r[j]! + x), (total[j] = total[j]! + x)));
