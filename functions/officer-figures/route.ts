@@ -33,7 +33,8 @@ export const route = defineRoute({
   summary: 'Officers and agencies by their figures (evaluations, on time, late)',
   operationId: 'getOfficerFigures',
   roles: ['desk', 'agency', 'operator'],
-  access: { table: 'read' },
+  // reads the day aggregates in batches; stores the days it had to recompute (conditional UpdateItem)
+  access: { table: ['GetItem', 'Query', 'BatchGetItem', 'UpdateItem'] },
   timeoutSeconds: 29,
   query: Query,
   responses: { 200: OfficerReport },

@@ -24,7 +24,8 @@ export const route = defineRoute({
   summary: "Decision 766/QĐ-TTg's index: the components the platform computes",
   operationId: 'getPanel766',
   roles: ['operator'],
-  access: { table: 'read' },
+  // reads the day aggregates in batches; stores the days it had to recompute (conditional UpdateItem)
+  access: { table: ['GetItem', 'Query', 'BatchGetItem', 'UpdateItem'] },
   timeoutSeconds: 29,
   query: Query,
   responses: { 200: Panel766 },

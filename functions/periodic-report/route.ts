@@ -36,7 +36,8 @@ export const route = defineRoute({
   summary: 'Periodic report (month, quarter, year): received, carried over, solved, pending; Excel or CSV',
   operationId: 'getPeriodicReport',
   roles: ['operator'],
-  access: { table: 'read' },
+  // reads the day aggregates in batches; stores the days it had to recompute (conditional UpdateItem)
+  access: { table: ['GetItem', 'Query', 'BatchGetItem', 'UpdateItem'] },
   timeoutSeconds: 29,
   query: Query,
   responses: { 200: z.union([PeriodicReport, ReportFile]) },
