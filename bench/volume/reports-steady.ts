@@ -74,7 +74,8 @@ function cityDay(day: string, perDay: number, rnd: () => number): Bucket {
     for (const h of [o1, o2, `A|${a1}`, `A|${a2}`]) add(b.fig.steps, h, [late ? 0 : 1, late ? 1 : 0]);
     if (evaluated) for (const h of [receiver, o1, o2, `A|${desk}`, `A|${a1}`, `A|${a2}`]) {
       bump(b.fig.evals, h, '');
-      for (let c = 1; c <= 5; c++) bump(b.fig.evalAnswers, `${h}||q${c}`, String(3 + Math.floor(rnd() * 3)));
+      const row = (b.fig.evalAnswers[`${h}|`] ??= {});
+      for (let c = 1; c <= 5; c++) bump(row, `q${c}`, String(3 + Math.floor(rnd() * 3)));
     }
     if (evaluated) for (let c = 1; c <= 5; c++) bump(b.fig.answers, `${desk}|q${c}`, String(3 + Math.floor(rnd() * 3)));
     for (const x of [`${receiver.slice(2)}|${desk}`, `${o1.slice(2)}|${a1}`, `${o2.slice(2)}|${a2}`]) if (!b.fig.acted.includes(x)) b.fig.acted.push(x);

@@ -42,8 +42,8 @@ export interface FigureCounts {
   held: Record<string, Record<string, number>>;
   /** holder → previous day → dossiers evaluated (whose evaluation names the holder). */
   evals: Record<string, Record<string, number>>;
-  /** `holder|previous day|criterion` → score → evaluations. */
-  evalAnswers: Record<string, Record<string, number>>;
+  /** `holder|previous day` → criterion → score → evaluations (the holder and day written once, not per criterion). */
+  evalAnswers: Record<string, Record<string, Record<string, number>>>;
   /** holder → [steps decided early or on time, steps decided late]. */
   steps: Record<string, number[]>;
   /** holder → the original dues (ms) of its steps still pending, undecided: late once past. */
@@ -148,7 +148,8 @@ export function computeFigures(cal: WorkingCalendar, f: FigureFacts): FigureCoun
         const prev = previousDay(all, f.slice);
         if (prev === undefined) continue;
         bump(out.evals, h, prev);
-        for (const [c, v] of Object.entries(d.evaluation.answers)) bump(out.evalAnswers, `${h}|${prev}|${c}`, String(v));
+        const row = (out.evalAnswers[`${h}|${prev}`] ??= {});
+        for (const [c, v] of Object.entries(d.evaluation.answers)) bump(row, c, String(v));
       }
     }
   }
@@ -179,8 +180,12 @@ export function mergeFigures(list: (FigureCounts | undefined)[]): FigureCounts {
     for (const [k, v] of Object.entries(f.steps)) add(out.steps, k, v);
     for (const [k, v] of Object.entries(f.fates)) (out.fates[k] ??= []).push(...v);
     for (const [k, v] of Object.entries(f.due)) (out.due[k] ??= []).push(...v);
-    for (const field of ['answers', 'held', 'evals', 'evalAnswers'] as const) {
+    for (const field of ['answers', 'held', 'evals'] as const) {
       for (const [k, row] of Object.entries(f[field])) for (const [sub, n] of Object.entries(row)) bump(out[field], k, sub, n);
+    }
+    for (const [k, byCriterion] of Object.entries(f.evalAnswers)) {
+      const into = (out.evalAnswers[k] ??= {});
+      for (const [c, row] of Object.entries(byCriterion)) for (const [score, n] of Object.entries(row)) bump(into, c, score, n);
     }
     for (const a of f.acted) acted.add(a);
   }
@@ -236,11 +241,11 @@ export function holderCounts(f: FigureCounts, kind: 'O' | 'A', from: string, now
   for (const [h, [onTime = 0, late = 0] = []] of Object.entries(f.steps)) if (h.startsWith(`${kind}|`) && (onTime || late)) keys.add(h);
   for (const [h, due] of Object.entries(f.due)) if (h.startsWith(`${kind}|`) && due.some((t) => t < now.getTime())) keys.add(h);
   const answersOf = new Map<string, { answers: Record<string, number> }[]>();
-  for (const [k, row] of Object.entries(f.evalAnswers)) {
-    const [kk, who, prev, c] = k.split('|');
+  for (const [k, byCriterion] of Object.entries(f.evalAnswers)) {
+    const [kk, who, prev] = k.split('|');
     if (kk !== kind || !before(prev!)) continue;
     const list = answersOf.get(`${kk}|${who}`) ?? answersOf.set(`${kk}|${who}`, []).get(`${kk}|${who}`)!;
-    for (const [score, n] of Object.entries(row)) for (let i = 0; i < n; i++) list.push({ answers: { [c!]: Number(score) } });
+    for (const [c, row] of Object.entries(byCriterion)) for (const [score, n] of Object.entries(row)) for (let i = 0; i < n; i++) list.push({ answers: { [c]: Number(score) } });
   }
   return [...keys]
     .map((h) => {
