@@ -251,3 +251,55 @@ READS.push(
     new: timedFirst("a year's report", () => newTimeliness(YEAR, 'agency')),
   },
 );
+
+// The 766 panel, the officers' and agencies' figures and the periodic report: the route (numbers
+// from the day aggregates beyond FIGURES_LIST_LIMIT dossiers, no list) beside the code before,
+// which read every fact of the period (functions/commons/figures-read.ts `readFacts`) and listed them.
+
+async function oldFacts(period: { from: string; to: string }) {
+  const { readFacts } = await import('../../functions/commons/figures-read');
+  return readFacts(period.from, period.to);
+}
+
+async function figuresRoute(path: 'panel-766' | 'officer-figures' | 'periodic-report', query: Record<string, string>) {
+  const { route } = (await import(`../../functions/${path}/route`)) as { route: AnyRoute };
+  return callRoute(route, { as: operator, query });
+}
+
+READS.push(
+  {
+    name: "the month's 766 panel",
+    old: async () => {
+      const { panel766 } = await import('../../functions/core/figures');
+      const { evaluationFormIfAny } = await import('../../functions/commons/evaluation-store');
+      const facts = await oldFacts(MONTH);
+      return panel766(facts.cal, facts.received, await evaluationFormIfAny());
+    },
+    new: () => figuresRoute('panel-766', MONTH),
+  },
+  {
+    name: "the month's officers' figures",
+    old: async () => {
+      const { agencyFigures, officerFigures } = await import('../../functions/core/figures');
+      const { evaluationFormIfAny } = await import('../../functions/commons/evaluation-store');
+      const { now } = await import('../../functions/commons/clock');
+      const facts = await oldFacts(MONTH);
+      const form = await evaluationFormIfAny();
+      const period = { ...facts, now: now() };
+      return [officerFigures(facts.cal, period, form), agencyFigures(facts.cal, period, form)];
+    },
+    new: () => figuresRoute('officer-figures', MONTH),
+  },
+  {
+    // a month's report reads the year before it too (the dossiers carried over)
+    name: "the month's periodic report",
+    old: async () => {
+      const { periodicReport, dailyIntake } = await import('../../functions/core/figures');
+      const { addDays } = await import('../../functions/core/report-periods');
+      const [before, inPeriod] = await Promise.all([oldFacts({ from: addDays(MONTH.from, -366), to: addDays(MONTH.from, -1) }), oldFacts(MONTH)]);
+      const list = [...new Map([...before.dossiers, ...inPeriod.dossiers]).values()];
+      return [...(['branch', 'agency', 'procedure'] as const).map((b) => periodicReport(inPeriod.cal, list, inPeriod.start, inPeriod.end, b)), dailyIntake(list, MONTH.from, MONTH.to)];
+    },
+    new: timedFirst("the month's periodic report", () => figuresRoute('periodic-report', { period: MONTH.from.slice(0, 7) })),
+  },
+);

@@ -15,6 +15,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../../functions/commons/aws';
 import { aggregateKeys, daysBetween } from '../../functions/commons/aggregates';
 import { emptyBucket, type Bucket } from '../../functions/core/aggregates';
+import { toFate } from '../../functions/core/aggregate-figures';
 import { cityAgencyCode, cityBranchCode, cityProcedureCode, writeCityFolder } from '../../test/support/city';
 import { percentile, round } from '../lib/stats';
 import { callRoute } from './reads';
@@ -50,6 +51,34 @@ function cityDay(day: string, perDay: number, rnd: () => number): Bucket {
       add(b.steps, `${desk}|${agency}|${proc}`, [1, late ? 0 : 1, 0, late ? 1 : 0, 0, 0, late ? 1 : 0, rnd() < 0.12 ? 1 : 0, 0]);
     }
     add(b.dossiers, `${desk}|${proc}`, [1, 1, 1, 0, 0, 0, 0]);
+    // the figures' counts (functions/core/aggregate-figures.ts) of the same dossier: 8 officers an
+    // agency, 5 a desk; its two agencies' steps a day and three days after its receipt
+    const [a1, a2] = [cityAgencyCode(2 + (p % 20)), cityAgencyCode(22 + ((p * 7) % 128))];
+    const lead = a1;
+    const key3 = `${desk}|${lead}|${proc}`;
+    const evaluated = rnd() < 0.1;
+    const late = rnd() < 0.08;
+    add(b.fig.recv, key3, [1, 1, late ? 0 : 1, rnd() < 0.7 ? 1 : 0, rnd() < 0.3 ? 1 : 0, evaluated ? 1 : 0]);
+    const received = Date.parse(`${day}T09:00:00+07:00`) + Math.floor(rnd() * 8 * 3_600_000);
+    const day0 = Date.parse(`${day}T00:00:00+07:00`);
+    (b.fig.fates[key3] ??= []).push((late ? -1 : 1) * toFate(day0, received + 5 * 86_400_000), 0, toFate(day0, received + 7 * 86_400_000));
+    const receiver = `O|${desk.toLowerCase()}-${1 + Math.floor(rnd() * 5)}`;
+    const o1 = `O|${a1.toLowerCase()}-${1 + Math.floor(rnd() * 8)}`;
+    const o2 = `O|${a2.toLowerCase()}-${1 + Math.floor(rnd() * 8)}`;
+    const prev = (k: number) => (k ? daysBetween('2025-11-25', day).at(-1 - k)! : '');
+    const bump = (into: Record<string, Record<string, number>>, h: string, at: string) => {
+      const row = (into[h] ??= {});
+      row[at] = (row[at] ?? 0) + 1;
+    };
+    for (const [h, k] of [[receiver, 0], [`A|${desk}`, 0], [o1, 0], [`A|${a1}`, 0], [o2, 0], [`A|${a2}`, 0], [receiver, 3], [`A|${desk}`, 1]] as const) bump(b.fig.held, h, prev(k));
+    for (const h of [o1, o2, `A|${a1}`, `A|${a2}`]) add(b.fig.steps, h, [late ? 0 : 1, late ? 1 : 0]);
+    if (evaluated) for (const h of [receiver, o1, o2, `A|${desk}`, `A|${a1}`, `A|${a2}`]) {
+      bump(b.fig.evals, h, '');
+      const row = (b.fig.evalAnswers[`${h}|`] ??= {});
+      for (let c = 1; c <= 5; c++) bump(row, `q${c}`, String(3 + Math.floor(rnd() * 3)));
+    }
+    if (evaluated) for (let c = 1; c <= 5; c++) bump(b.fig.answers, `${desk}|q${c}`, String(3 + Math.floor(rnd() * 3)));
+    for (const x of [`${receiver.slice(2)}|${desk}`, `${o1.slice(2)}|${a1}`, `${o2.slice(2)}|${a2}`]) if (!b.fig.acted.includes(x)) b.fig.acted.push(x);
     if (rnd() < 0.05) (b.open[`${desk}|${proc}`] ??= []).push(Date.parse(`${day}T10:00:00+07:00`) + 15 * 86_400_000);
     b.names[proc] ??= { vi: `Thủ tục ${p}`, en: `Procedure ${p}` };
   }
@@ -76,16 +105,18 @@ const city = writeCityFolder();
 const h = await startHarness({ resume: false, centreDir: city.dir });
 countReads();
 try {
-  const days = daysBetween('2025-12-01', '2026-11-30');
+  const days = daysBetween('2025-10-30', '2026-11-30');
   const rnd = random(26);
   const perDay = Math.round(PER_YEAR / days.length);
   let bytes = 0;
+  let without = 0;
   for (const day of days) {
     const bucket = cityDay(day, perDay, rnd);
     bytes += JSON.stringify(bucket).length;
+    without += JSON.stringify({ ...bucket, fig: undefined }).length;
     await documentClient().send(new PutCommand({ TableName: tableName(), Item: { ...aggregateKeys.day(day), marks: 1, seen: 1, v: `bench-${day}`, bucket: JSON.stringify(bucket) } }));
   }
-  console.log(`${days.length} day items written, ${perDay} dossiers a day, ~${Math.round(bytes / days.length / 1024)} KB each`);
+  console.log(`${days.length} day items written, ${perDay} dossiers a day, ~${Math.round(bytes / days.length / 1024)} KB each (~${Math.round(without / days.length / 1024)} KB without the figures' counts)`);
   const { route } = await import('../../functions/get-timeliness-report/route');
   const operator = { sub: 'operator-bench', groups: ['operator'] };
   const dashboard = () => Promise.all(['agency', 'procedure'].map((by) => callRoute(route, { as: operator, query: { from: '2026-11-01', to: '2026-11-30', by } })));
@@ -101,7 +132,15 @@ try {
   };
   const old = { CATALOGUE_CACHE_SECONDS: '0', DAY_CACHE_ITEMS: '0' };
   const year = () => callRoute(route, { as: operator, query: { from: '2025-12-01', to: '2026-11-30', by: 'agency' } });
+  const figures = async (path: string, query: Record<string, string>) => {
+    const { route: r } = (await import(`../../functions/${path}/route`)) as { route: typeof route };
+    return callRoute(r, { as: operator, query });
+  };
+  const only = process.env.STEADY_READS;
   const reads: Record<string, () => Promise<unknown>> = {
+    "the month's 766 panel (from the day items)": () => figures('panel-766', { from: '2026-11-01', to: '2026-11-30' }),
+    "the month's officers' figures (from the day items)": () => figures('officer-figures', { from: '2026-11-01', to: '2026-11-30' }),
+    "the month's periodic report (the year before it and the month: 396 day items)": () => figures('periodic-report', { period: '2026-11' }),
     "the month's dashboard, catalogue and buckets read each call (old)": withEnv(old, dashboard),
     "the month's dashboard, catalogue kept, buckets read each call": withEnv({ DAY_CACHE_ITEMS: '0' }, dashboard),
     "the month's dashboard, catalogue and parsed buckets kept per instance": dashboard,
@@ -110,6 +149,7 @@ try {
   };
   const results: Record<string, unknown> = {};
   for (const [name, run] of Object.entries(reads)) {
+    if (only && !name.includes(only)) continue;
     await run();
     const ms: number[] = [];
     const before = { ...counts };

@@ -4,12 +4,17 @@ import * as fc from 'fast-check';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakeTable } from '../../test/support/fake-table';
 import { hanoiProcedures } from '../../test/support/centre';
-import { aggregateKeys, markDossier, periodBucket } from './aggregates';
+import { aggregateKeys, dayBuckets, markDossier, periodBucket } from './aggregates';
+import { readFacts } from './figures-read';
 import { readPeriod } from './report-period';
 import { keys, listAgencies, logbookKeys } from './store';
 import { reportFromBucket, skippedOf } from '../core/aggregates';
 import { assignedStep, type Dossier, type Pause, type Step } from '../core/dossier';
-import { timelinessReport } from '../core/records';
+import { localDayRange, timelinessReport } from '../core/records';
+import { holderCounts, panel766Counts, periodicCounts, mergeFigures } from '../core/aggregate-figures';
+import { handlers, type Evaluation, type EvaluationForm } from '../core/evaluation';
+import { agencyFigures, officerFigures, panel766, periodicReport } from '../core/figures';
+import { addDays } from '../core/report-periods';
 
 /**
  * The aggregates against a recomputation from the facts (issue 26): random histories of dossiers
@@ -40,6 +45,7 @@ const StepPlan = fc.record({
   outcome: fc.constantFrom('approve', 'approve', 'approve', 'refuse', 'pending', 'withdraw'),
   supplement: fc.option(fc.record({ after: fc.integer({ min: 0, max: 20 }), lasts: fc.option(fc.integer({ min: 1, max: 60 }), { nil: undefined }) }), { nil: undefined }),
   apologies: fc.integer({ min: 0, max: 2 }),
+  decidedBy: fc.constantFrom('o-1', 'o-2', 'o-3', 'client:portal'),
 });
 const DossierPlan = fc.record({
   day: fc.integer({ min: 0, max: 12 }),
@@ -50,6 +56,10 @@ const DossierPlan = fc.record({
   steps: fc.array(StepPlan, { minLength: 0, maxLength: 4 }),
   rating: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }),
   broken: fc.integer({ min: 0, max: 14 }).map((n) => n === 0),
+  receivedBy: fc.constantFrom('desk-1', 'desk-2', 'o-1', 'citizen'),
+  online: fc.boolean(),
+  documents: fc.boolean(),
+  evaluation: fc.option(fc.record({ q1: fc.integer({ min: 1, max: 5 }), q2: fc.integer({ min: 1, max: 3 }), comment: fc.boolean() }), { nil: undefined }),
 });
 type Plan = typeof DossierPlan extends fc.Arbitrary<infer T> ? T : never;
 
@@ -59,8 +69,8 @@ function history(plan: Plan, n: number): Record<string, unknown>[] {
   const received = L(`2026-12-${String(1 + plan.day).padStart(2, '0')}T00:00:00`) + plan.minute * 60_000;
   const code = `${plan.branch ? 'BDH' : procedure.receivingAgency}-2612${String(1 + plan.day).padStart(2, '0')}-${String(n).padStart(4, '0')}`;
   const d: Dossier = {
-    code, procedure, status: 2, channel: 'counter', applicant: { name: 'An' }, documents: [], receivedAt: iso(received), appointmentAt: iso(received),
-    stageIndex: 0, extensions: {}, pauses: {}, pinHash: 'x', receivedBy: 'desk-1', ...(plan.branch ? { branch: 'BDH' } : {}),
+    code, procedure, status: 2, channel: plan.online ? 'online' : 'counter', applicant: { name: 'An' }, documents: plan.documents ? [{ name: 'x', ref: 'y' }] : [], receivedAt: iso(received), appointmentAt: iso(received),
+    stageIndex: 0, extensions: {}, pauses: {}, pinHash: 'x', receivedBy: plan.receivedBy, ...(plan.branch ? { branch: 'BDH' } : {}),
   } as unknown as Dossier;
   const meta = () => ({ ...keys.dossier(code), ...logbookKeys(procedure.receivingAgency, d.receivedAt, code), ...structuredClone(d) });
   const writes: Record<string, unknown>[] = [meta()];
@@ -71,6 +81,7 @@ function history(plan: Plan, n: number): Record<string, unknown>[] {
     writes.push(meta());
   }
   const plans = [...plan.steps];
+  const done: Step[] = [];
   const stages = procedure.stages.map((s) => s.steps[0]!);
   for (const [i, def] of stages.entries()) {
     const p = plans.shift();
@@ -78,6 +89,7 @@ function history(plan: Plan, n: number): Record<string, unknown>[] {
     const s: Step = assignedStep({ code, stepId: def.stepId, stageIndex: i, agency: def.agency, atDesk: def.stepId === 'return', name: { vi: def.stepId, en: def.stepId }, budgetHours: def.budgetHours, assignedAt: iso(t), dueAt: null });
     const step = () => ({ ...keys.step(code, s.stepId), ...logbookKeys(s.agency, s.assignedAt, code, s.stepId), ...structuredClone(s) });
     d.stageIndex = i;
+    done.push(s);
     writes.push(step(), meta());
     if (p.supplement) {
       const from = t + p.supplement.after * H;
@@ -101,7 +113,7 @@ function history(plan: Plan, n: number): Record<string, unknown>[] {
       writes.push(meta());
       break;
     }
-    Object.assign(s, { state: p.outcome === 'refuse' ? 'refused' : 'approved', outcome: p.outcome, decidedAt: iso(t) });
+    Object.assign(s, { state: p.outcome === 'refuse' ? 'refused' : 'approved', outcome: p.outcome, decidedAt: iso(t), decidedBy: p.decidedBy });
     writes.push(step());
     if (p.outcome === 'refuse') {
       d.status = 8;
@@ -112,6 +124,11 @@ function history(plan: Plan, n: number): Record<string, unknown>[] {
     if (def.stepId === 'return') {
       Object.assign(d, { status: 10, resultReadyAt: s.assignedAt, returnedAt: iso(t), ...(plan.rating ? { rating: { score: plan.rating, at: iso(t) } } : {}) });
       writes.push(meta());
+      if (plan.evaluation) {
+        const e = plan.evaluation;
+        (d as Dossier & { evaluation?: Evaluation }).evaluation = { answers: { q1: e.q1, q2: e.q2 }, ...(e.comment ? { comment: 'tốt' } : {}), at: iso(t + H), via: 'pin', officers: handlers(d, done) } as Evaluation;
+        writes.push(meta());
+      }
     }
   }
   if (plan.broken) {
@@ -141,6 +158,56 @@ async function fromAggregates(by: 'agency' | 'procedure', branch?: string) {
   const bucket = await periodBucket(FROM, TO, agencies.map((a) => a.code));
   const groups = by === 'agency' ? agencies.map((a) => ({ key: a.code, name: a.name })) : undefined;
   return { ...reportFromBucket(bucket, { by, branch, now: NOW, groups }), skipped: skippedOf(bucket, branch) };
+}
+
+const FORM = {
+  source: { title: { vi: 'Mẫu thử', en: 'Test form' } },
+  criteria: [
+    { id: 'q1', label: { vi: 'Hài lòng', en: 'Satisfied' }, scale: [1, 2, 3, 4, 5].map((n) => ({ vi: `${n}`, en: `${n}` })) },
+    { id: 'q2', label: { vi: 'Thời gian', en: 'Time' }, scale: [1, 2, 3].map((n) => ({ vi: `${n}`, en: `${n}` })) },
+  ],
+  overall: 'q1',
+} as unknown as EvaluationForm;
+
+/**
+ * The 766 panel, the officers' and agencies' figures and the periodic report: their numbers from
+ * the aggregates against functions/core/figures.ts over every fact (as the routes read them before).
+ */
+async function figuresCompared(branch: string | undefined) {
+  const facts = await readFacts(FROM, TO, branch);
+  const bucket = await periodBucket(FROM, TO, AGENCIES);
+  // the 766 panel
+  const old = panel766(facts.cal, facts.received, FORM).components.map(({ id, numerator, denominator, value }) => ({ id, numerator, denominator, value }));
+  const agg = panel766Counts(bucket.fig, FORM, branch);
+  expect(old.map((c) => ({ ...agg[c.id], id: c.id })), `766 ${branch ?? ''}`).toEqual(old);
+  // the periodic report: a period inside the facts (carried over from FROM), and one to TO
+  for (const [from, to] of [['2026-12-05', '2026-12-08'], ['2026-12-03', TO]] as const) {
+    const before = await readFacts(FROM, addDays(from, -1), branch);
+    const inPeriod = await readFacts(from, to, branch);
+    const list = [...new Map([...before.dossiers, ...inPeriod.dossiers]).values()];
+    const start = new Date(localDayRange(from)[0]);
+    const end = new Date(Math.min(new Date(localDayRange(to)[1]).getTime(), NOW.getTime()));
+    const days = await dayBuckets(FROM, to, AGENCIES);
+    const counted = [...days].map(([day, b]) => ({ day, f: b.fig }));
+    for (const by of ['branch', 'agency', 'procedure'] as const) {
+      const r = periodicReport(facts.cal, list, start, end, by);
+      const strip = ({ dossiers: _d, ...row }: (typeof r.rows)[number]) => row;
+      expect(periodicCounts(counted, from, start, end, by, branch), `periodic ${from} ${by} ${branch ?? ''}`).toEqual({ rows: r.rows.map(strip), total: strip(r.total) });
+    }
+  }
+  if (branch !== undefined) return;
+  // officers and agencies
+  const period = { ...facts, now: NOW };
+  const holders = (rows: ReturnType<typeof officerFigures>) =>
+    rows.map((r) => ({ key: r.key, handled: r.handled.count, onTime: r.onTime.count, late: r.late.count, evaluations: r.evaluations.count, criteria: r.evaluations.criteria }));
+  const merged = mergeFigures([bucket.fig]);
+  expect(holderCounts(merged, 'O', FROM, NOW, FORM), 'officers').toEqual(holders(officerFigures(facts.cal, period, FORM)));
+  expect(holderCounts(merged, 'A', FROM, NOW, FORM), 'agencies').toEqual(holders(agencyFigures(facts.cal, period, FORM)));
+  // a period that begins after some of the dossiers' slices: each counted once, by its first slice in it
+  const later = await readFacts('2026-12-06', TO);
+  const laterBucket = await periodBucket('2026-12-06', TO, AGENCIES);
+  expect(holderCounts(laterBucket.fig, 'O', '2026-12-06', NOW, FORM), 'officers from the 6th').toEqual(holders(officerFigures(later.cal, { ...later, now: NOW }, FORM)));
+  expect(holderCounts(laterBucket.fig, 'A', '2026-12-06', NOW, FORM), 'agencies from the 6th').toEqual(holders(agencyFigures(later.cal, { ...later, now: NOW }, FORM)));
 }
 
 describe('timeliness aggregates', () => {
@@ -192,6 +259,7 @@ describe('timeliness aggregates', () => {
               expect(await fromAggregates(by, branch), `${by} ${branch ?? 'every desk'}`).toEqual(await recomputed(by, branch));
             }
           }
+          for (const branch of [undefined, 'BDH']) await figuresCompared(branch);
           // a replay of every mark changes nothing
           const before = await fromAggregates('procedure');
           for (const item of table.all().filter((i) => String(i.SK) === 'META')) await markDossier(String(item.code));
@@ -204,7 +272,7 @@ describe('timeliness aggregates', () => {
 
   it('forgets a fact that left its bucket (its logbook keys removed): the bucket it was in is marked too', async () => {
     for (const code of AGENCIES) table.put({ PK: 'CATALOGUE', SK: `AGENCY#${code}`, code, kind: 'department', name: { vi: code, en: code } });
-    const writes = history({ day: 2, minute: 600, procedure: 0, branch: false, steps: [{ hours: 5, outcome: 'approve', supplement: undefined, apologies: 0 }], broken: false, fee: undefined, rating: undefined }, 1);
+    const writes = history({ day: 2, minute: 600, procedure: 0, branch: false, steps: [{ hours: 5, outcome: 'approve', supplement: undefined, apologies: 0, decidedBy: 'o-1' }], broken: false, fee: undefined, rating: undefined, receivedBy: 'desk-1', online: false, documents: false, evaluation: undefined }, 1);
     for (const item of writes) {
       table.put(item);
       await markDossier(String(item.code));
@@ -220,7 +288,7 @@ describe('timeliness aggregates', () => {
 
   it('keeps one item a day: a fresh day is read as it is, not recomputed', async () => {
     for (const code of AGENCIES) table.put({ PK: 'CATALOGUE', SK: `AGENCY#${code}`, code, kind: 'department', name: { vi: code, en: code } });
-    for (const item of history({ day: 2, minute: 600, procedure: 0, branch: false, steps: [{ hours: 5, outcome: 'approve', supplement: undefined, apologies: 0 }], broken: false, fee: undefined, rating: undefined }, 1)) table.put(item);
+    for (const item of history({ day: 2, minute: 600, procedure: 0, branch: false, steps: [{ hours: 5, outcome: 'approve', supplement: undefined, apologies: 0, decidedBy: 'o-1' }], broken: false, fee: undefined, rating: undefined, receivedBy: 'desk-1', online: false, documents: false, evaluation: undefined }, 1)) table.put(item);
     await periodBucket(FROM, TO, AGENCIES);
     expect(table.get(aggregateKeys.day('2026-12-03'))).toMatchObject({ marks: 0, seen: 0 });
     db.resetHistory();

@@ -3,14 +3,14 @@ import { BatchGetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClie
 import { documentClient, tableName } from './aws';
 import { logger } from './powertools';
 import { workingCalendar } from './calendar';
-import { isConditionFailed, queryIndex } from './store';
+import { isConditionFailed, queryAll, queryIndex } from './store';
 import { computeBucket, emptyBucket, mergeBuckets, type Bucket } from '../core/aggregates';
 import type { Dossier, Step } from '../core/dossier';
 import { localDate } from '../core/local-time';
 import { addDays } from '../core/report-periods';
 import { localDayRange } from '../core/records';
 import { inParallel } from './in-parallel';
-import { fetchDossiers } from './report-period';
+import type { Slice } from '../core/aggregate-figures';
 
 /**
  * The timeliness aggregates' items and their maintenance (docs/performance.md, "Aggregates"):
@@ -50,7 +50,9 @@ interface AggItem {
 }
 const bucketOf = (i: AggItem & { bucket: Bucket | string }): Bucket => (typeof i.bucket === 'string' ? (JSON.parse(i.bucket) as Bucket) : i.bucket);
 const isEmpty = (b: Bucket) => !Object.keys(b.steps).length && !Object.keys(b.dossiers).length && !b.skipped.length;
-const fresh = (i: AggItem | undefined): i is AggItem & { bucket: Bucket | string } => !!i?.bucket && i.seen === (i.marks ?? 0);
+/** Fresh: computed since its last mark, and with the figures' counts (a bucket stored before them is recomputed). */
+const fresh = (i: AggItem | undefined): i is AggItem & { bucket: Bucket | string } =>
+  !!i?.bucket && i.seen === (i.marks ?? 0) && (typeof i.bucket === 'string' ? i.bucket.includes('"fig":') : !!i.bucket.fig);
 
 /** The local days from one to another, both included. */
 export function daysBetween(from: string, to: string): string[] {
@@ -146,14 +148,50 @@ export async function computeAgencyDays(agency: string, days: string[]): Promise
         dossiers.set(String(item.code), item as unknown as Dossier);
       }
     }
-    await fetchDossiers([...new Set([...byDay.values()].flatMap((s) => s.steps.map((x) => x.code)))], dossiers);
+    const codes = [...new Set([...byDay.values()].flatMap((x) => [...x.received.map((d) => d.code), ...x.steps.map((st) => st.code)]))];
+    const whole = await dossierFacts(codes);
     for (const [day, slice] of byDay) {
       const own = new Map<string, Dossier>();
-      for (const d of slice.received) own.set(d.code, d);
-      for (const s of slice.steps) if (dossiers.has(s.code)) own.set(s.code, dossiers.get(s.code)!);
-      out.set(day, computeBucket(cal, { ...slice, dossiers: own }));
+      for (const d of slice.received) own.set(d.code, whole.get(d.code)?.dossier ?? d);
+      for (const st of slice.steps) {
+        const d = whole.get(st.code)?.dossier;
+        if (d) own.set(st.code, d);
+      }
+      const slices = new Map<string, Slice[]>();
+      const allSteps = new Map<string, Step[]>();
+      for (const code of own.keys()) {
+        slices.set(code, whole.get(code)?.slices ?? []);
+        allSteps.set(code, whole.get(code)?.steps ?? []);
+      }
+      out.set(day, computeBucket(cal, { ...slice, dossiers: own, slice: { day, agency }, slices, allSteps }));
     }
   }
+  return out;
+}
+
+/**
+ * Each dossier's facts as the figures need them (functions/core/aggregate-figures.ts): the dossier,
+ * its every step, and every logbook slice it is in (its receipt's, its steps'). One query each, a
+ * few at a time — what reading the dossier alone cost before.
+ */
+async function dossierFacts(codes: string[]): Promise<Map<string, { dossier: Dossier; steps: Step[]; slices: Slice[] }>> {
+  const out = new Map<string, { dossier: Dossier; steps: Step[]; slices: Slice[] }>();
+  await inParallel(codes, 8, async (code) => {
+    const items = await queryAll({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': `DOSSIER#${code}` }, ConsistentRead: true });
+    let dossier: Dossier | undefined;
+    const steps: Step[] = [];
+    const slices: Slice[] = [];
+    for (const item of items) {
+      const sk = String(item.SK);
+      const { PK: _p, SK: _s, GSI1PK: _g1, GSI1SK: _g2, GSI2PK, GSI2SK, ...rest } = item;
+      if (sk === 'META') dossier = rest as unknown as Dossier;
+      else if (sk.startsWith('STEP#')) steps.push(rest as unknown as Step);
+      else continue;
+      const m = typeof GSI2PK === 'string' ? /^LOG#([^#]+)#/.exec(GSI2PK) : null;
+      if (m && typeof GSI2SK === 'string') slices.push({ day: localDate(GSI2SK.split('#')[0]!), agency: m[1]!, ...(sk === 'META' ? {} : { stepId: String(item.stepId) }) });
+    }
+    if (dossier) out.set(code, { dossier, steps, slices });
+  });
   return out;
 }
 

@@ -3,6 +3,12 @@ import * as z from 'zod';
 /** What the evaluation and the reports of issue 25 answer (the request halves are the routes' schemas). */
 const Text = z.object({ vi: z.string(), en: z.string() });
 const codes = z.array(z.string());
+/**
+ * Whether the dossiers behind the numbers are listed (issue 26): a period of at most `limit`
+ * dossiers and steps lists them, as before; a larger one (a city's month) answers its numbers from
+ * the aggregates and lists none (every list empty).
+ */
+export const Listed = z.object({ dossiers: z.boolean(), limit: z.number().int() });
 
 export const EvaluationFormView = z.object({
   dossierCode: z.string(),
@@ -32,6 +38,7 @@ export const OfficerReport = z.object({
   officers: z.array(HolderFigures),
   agencies: z.array(HolderFigures),
   skipped: z.array(z.object({ code: z.string(), reason: z.string() })),
+  listed: Listed,
 });
 
 const Group = z.enum(['transparency', 'progress', 'digitisation', 'online', 'satisfaction']);
@@ -53,6 +60,7 @@ export const Panel766 = z.object({
   ),
   notComputed: z.array(z.object({ group: Group, name: Text, why: z.string() })),
   skipped: z.array(z.object({ code: z.string(), reason: z.string() })),
+  listed: Listed,
 });
 
 const n = z.number().int();
@@ -83,6 +91,7 @@ export const PeriodicReport = z.object({
   dailyIntake: z.array(z.object({ date: z.string(), desk: z.string(), received: n, dossiers: codes })),
   lateDossiers: z.array(z.object({ code: z.string(), fate: z.string(), steps: z.array(LateStep) })),
   skipped: z.array(z.object({ code: z.string(), reason: z.string() })),
+  listed: Listed,
 });
 
 /** A file in a JSON answer: the workbook (base64) or the CSV text, and its name. */

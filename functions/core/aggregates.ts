@@ -1,6 +1,7 @@
 import type { WorkingCalendar } from './calendar/working-time';
 import { isStopped, receivingDesk, type Dossier, type Step } from './dossier';
 import type { Text } from './model';
+import { computeFigures, emptyFigures, mergeFigures, type FigureCounts, type FigureFacts } from './aggregate-figures';
 import { dossierAppointments, dossierTimeliness, factsProblem, stepTimeliness, type DossierFigures, type ReportRow, type StepFigures } from './records';
 
 /**
@@ -31,9 +32,11 @@ export interface Bucket {
   names: Record<string, Text>;
   /** Dossiers whose facts cannot be computed: left out of every count, named (with their desk, for branch=). */
   skipped: { code: string; reason: string; desk?: string }[];
+  /** The counts of the 766 panel, the officers' and agencies' figures, the periodic report (./aggregate-figures.ts). A bucket stored without them is recomputed. */
+  fig: FigureCounts;
 }
 
-export const emptyBucket = (): Bucket => ({ steps: {}, dossiers: {}, open: {}, names: {}, skipped: [] });
+export const emptyBucket = (): Bucket => ({ steps: {}, dossiers: {}, open: {}, names: {}, skipped: [], fig: emptyFigures() });
 
 const add = (into: Record<string, number[]>, key: string, values: number[]) => {
   const row = into[key] ?? (into[key] = values.map(() => 0));
@@ -46,7 +49,10 @@ const add = (into: Record<string, number[]>, key: string, values: number[]) => {
  * step whose dossier is missing is not counted; a dossier whose facts cannot be computed (with the
  * slice's steps of it) is left out and named.
  */
-export function computeBucket(cal: WorkingCalendar, facts: { received: Dossier[]; steps: Step[]; dossiers: Map<string, Dossier> }): Bucket {
+export function computeBucket(
+  cal: WorkingCalendar,
+  facts: { received: Dossier[]; steps: Step[]; dossiers: Map<string, Dossier> } & Partial<Pick<FigureFacts, 'slice' | 'slices' | 'allSteps'>>,
+): Bucket {
   const b = emptyBucket();
   const bad = new Set<string>();
   for (const d of facts.dossiers.values()) {
@@ -96,6 +102,7 @@ export function computeBucket(cal: WorkingCalendar, facts: { received: Dossier[]
     }
   }
   b.skipped.sort((x, y) => x.code.localeCompare(y.code));
+  if (facts.slice) b.fig = computeFigures(cal, { ...facts, slice: facts.slice, slices: facts.slices ?? new Map(), allSteps: facts.allSteps ?? new Map(), bad });
   return b;
 }
 
@@ -110,6 +117,7 @@ export function mergeBuckets(list: Bucket[]): Bucket {
     for (const [k, v] of Object.entries(b.names)) out.names[k] ??= v;
     for (const s of b.skipped) if (!skipped.has(s.code)) skipped.set(s.code, s);
   }
+  out.fig = mergeFigures(list.map((b) => b.fig));
   for (const v of Object.values(out.open)) v.sort((a, b) => a - b);
   out.skipped = [...skipped.values()].sort((x, y) => x.code.localeCompare(y.code));
   return out;

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { now } from '../commons/clock';
-import { readFacts } from '../commons/figures-read';
+import { listLimit, readFacts } from '../commons/figures-read';
 import { badRequest } from '../commons/http';
 import { branchParam, MAX_DAYS } from '../commons/report-period';
 import { defineRoute, reply, OFFICER_ERRORS } from '../commons/route';
@@ -8,6 +8,8 @@ import { reportSkipped } from '../commons/skipped';
 import { csv, workbook, type Cell } from '../commons/xlsx';
 import { dailyIntake, lateStep, periodicReport, type LateStep, type PeriodicRow } from '../core/figures';
 import { addDays, periodDates, PERIOD } from '../core/report-periods';
+import { intakeCounts, periodicCounts } from '../core/aggregate-figures';
+import { localDayRange } from '../core/records';
 import { PeriodicReport, ReportFile } from '../contracts/evaluation';
 
 export const Query = z.object({
@@ -34,7 +36,8 @@ export const route = defineRoute({
   summary: 'Periodic report (month, quarter, year): received, carried over, solved, pending; Excel or CSV',
   operationId: 'getPeriodicReport',
   roles: ['operator'],
-  access: { table: 'read' },
+  // reads the day aggregates in batches; stores the days it had to recompute (conditional UpdateItem)
+  access: { table: ['GetItem', 'Query', 'BatchGetItem', 'UpdateItem'] },
   timeoutSeconds: 29,
   query: Query,
   responses: { 200: z.union([PeriodicReport, ReportFile]) },
@@ -43,21 +46,32 @@ export const route = defineRoute({
     const { from, to } = periodDates(q.period)!;
     const today = now();
     const since = addDays(from, -MAX_DAYS);
-    const [inPeriod, before] = await Promise.all([readFacts(from, to, q.branch), readFacts(since, addDays(from, -1), q.branch)]);
-    if (inPeriod.start.getTime() > today.getTime()) throw badRequest('The period has not begun', [{ field: 'period', message: 'Must have begun' }]);
-    const all = new Map([...before.dossiers, ...inPeriod.dossiers]);
-    const end = new Date(Math.min(inPeriod.end.getTime(), today.getTime()));
+    const start = new Date(localDayRange(from)[0]);
+    if (start.getTime() > today.getTime()) throw badRequest('The period has not begun', [{ field: 'period', message: 'Must have begun' }]);
+    const limit = listLimit();
+    // the year before the period (carried over) and the period, at once
+    const facts = await readFacts(since, to, q.branch, { listUpTo: limit });
+    const listed = !('listed' in facts) || facts.listed;
+    const all = facts.dossiers;
+    const end = new Date(Math.min(new Date(localDayRange(to)[1]).getTime(), today.getTime()));
     const list = [...all.values()];
-    const by = (b: 'branch' | 'agency' | 'procedure') => periodicReport(inPeriod.cal, list, inPeriod.start, end, b);
+    const days = !listed && 'days' in facts ? facts.days : undefined;
+    // a large period: the numbers from the aggregates' days, no dossier listed
+    const by = (b: 'branch' | 'agency' | 'procedure') => {
+      if (!days) return periodicReport(facts.cal, list, start, end, b);
+      const counted = periodicCounts(days, from, start, end, b, q.branch);
+      const unlisted = (r: (typeof counted.rows)[number]): PeriodicRow => ({ ...r, dossiers: { newReception: [], preExisting: [], solvedInTime: [], solvedLate: [], withdrawn: [], refused: [], pending: [], pendingLate: [] } });
+      return { rows: counted.rows.map(unlisted), total: unlisted(counted.total) };
+    };
     const byBranch = by('branch');
     const byAgency = by('agency');
     const byProcedure = by('procedure');
-    const steps = [...before.steps, ...inPeriod.steps];
+    const steps = facts.steps;
     const lateCodes = [...byBranch.total.dossiers.solvedLate, ...byBranch.total.dossiers.pendingLate];
     const lateDossiers = lateCodes.sort().map((code) => ({
       code,
       fate: byBranch.total.dossiers.solvedLate.includes(code) ? 'solvedLate' : 'pendingLate',
-      steps: steps.filter((s) => s.code === code).flatMap((s) => lateStep(inPeriod.cal, s, all.get(code)!, end) ?? []) as LateStep[],
+      steps: steps.filter((s) => s.code === code).flatMap((s) => lateStep(facts.cal, s, all.get(code)!, end) ?? []) as LateStep[],
     }));
     const report = {
       period: q.period,
@@ -68,9 +82,10 @@ export const route = defineRoute({
       byAgency: byAgency.rows,
       byProcedure: byProcedure.rows,
       total: byBranch.total,
-      dailyIntake: dailyIntake(list, from, to),
+      dailyIntake: days ? intakeCounts(days.filter((d) => d.day >= from), q.branch).map((d) => ({ ...d, dossiers: [] as string[] })) : dailyIntake(list, from, to),
       lateDossiers,
-      skipped: reportSkipped('periodic-report', [...before.skipped, ...inPeriod.skipped]),
+      skipped: reportSkipped('periodic-report', facts.skipped),
+      listed: { dossiers: listed, limit },
     };
     if (q.format === 'json') return reply(200, report);
     const sheet = (rows: PeriodicRow[]) => [HEADERS, ...rows.map(line), line({ ...byBranch.total, key: 'Tổng cộng' })];

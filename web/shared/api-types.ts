@@ -4377,6 +4377,10 @@ export interface operations {
             code: string;
             reason: string;
           }[];
+          listed: {
+            dossiers: boolean;
+            limit: number;
+          };
         } } };
       400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
@@ -4471,6 +4475,10 @@ export interface operations {
             code: string;
             reason: string;
           }[];
+          listed: {
+            dossiers: boolean;
+            limit: number;
+          };
         } } };
       400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
@@ -4569,6 +4577,10 @@ export interface operations {
             code: string;
             reason: string;
           }[];
+          listed: {
+            dossiers: boolean;
+            limit: number;
+          };
         } | {
           filename: string;
           mediaType: string;

@@ -27,6 +27,7 @@ const T = {
   nobody: { vi: 'chưa ai nhận', en: 'nobody yet' },
   comments: { vi: 'Ý kiến của công dân (không kèm danh tính)', en: "Citizens' comments (without who wrote them)" },
   none: { vi: 'Không có số liệu trong khoảng này.', en: 'No figures in this period.' },
+  unlisted: { vi: 'Khoảng này có nhiều hồ sơ: chỉ hiển thị số liệu, không liệt kê từng hồ sơ (tối đa {limit} hồ sơ mới liệt kê). Thu hẹp khoảng thời gian để xem danh sách.', en: 'Many dossiers in this period: the figures only, no list of dossiers (listed up to {limit}). Narrow the period to see them.' },
 };
 
 type Row = { key: string; handled: { count: number; dossiers: string[] }; onTime: { count: number; dossiers: string[] }; late: { count: number; steps: { code: string; stepId: string; agency: string; officer: string | null }[] }; evaluations: { count: number; dossiers: string[]; criteria: { id: string; label: { vi: string; en: string }; max: number; mean: number | null; count: number }[]; comments: string[] } };
@@ -90,6 +91,7 @@ export function FiguresPage({ search }: { search: string }) {
       {data && (
         <>
           <p role="status">{t(`scope_${data.scope}`)}</p>
+          {!data.listed.dossiers && <p class="hint" data-unlisted>{t('unlisted').replace('{limit}', String(data.listed.limit))}</p>}
           {!data.officers.length && !data.agencies.length && <p>{t('none')}</p>}
           {data.officers.length > 0 && <><h2>{t('officers')}</h2>{data.officers.map((r) => <Holder key={r.key} row={r as Row} />)}</>}
           {data.agencies.length > 0 && <><h2>{t('agencies')}</h2>{data.agencies.map((r) => <Holder key={r.key} row={r as Row} />)}</>}
@@ -113,6 +115,7 @@ const R = {
   from: { vi: 'Từ ngày', en: 'From' },
   to: { vi: 'Đến ngày', en: 'To' },
   show: { vi: 'Xem', en: 'Show' },
+  unlisted: { vi: 'Khoảng này có nhiều hồ sơ: chỉ hiển thị số liệu, không liệt kê từng hồ sơ (tối đa {limit} hồ sơ mới liệt kê). Thu hẹp khoảng thời gian để xem danh sách.', en: 'Many dossiers in this period: the figures only, no list of dossiers (listed up to {limit}). Narrow the period to see them.' },
 };
 
 
@@ -152,6 +155,7 @@ export function ConsoleReports({ search }: { search: string }) {
       {data && (
         <>
           <p class="hint">{data.decision}</p>
+          {!data.listed.dossiers && <p class="hint" data-unlisted>{t('unlisted').replace('{limit}', String(data.listed.limit))}</p>}
           <div class="table-wrap">
             <table class="figures">
               <thead><tr><th scope="col">{t('panel')}</th><th scope="col">{t('value')}</th><th scope="col">{t('how')}</th><th scope="col">{t('behind')}</th></tr></thead>
