@@ -46,6 +46,8 @@ const exported = Object.fromEntries([...new Set(Object.values(TARGET))].map((m) 
 const IMPORT = /import\s+(type\s+)?\{([^}]*)\}\s+from\s+'(@aws-sdk\/[a-z-]+)';/g;
 
 const functionFiles = walk(path.join(root, 'functions')).filter((f) => !f.startsWith(LITE + path.sep));
+// what hands the handlers' clients, or commands for them, in the local runtime and the volume bench
+const alongside = ['infra/local/table-stream.ts', ...walk(path.join(root, 'bench/volume')).map((f) => path.relative(root, f))].map((f) => path.join(root, f));
 // test/support modules the unit tests import
 const support = new Set<string>();
 for (const f of functionFiles.filter((f) => f.endsWith('.test.ts'))) {
@@ -58,7 +60,7 @@ for (const f of [...support]) {
 
 let changed = 0;
 const left: string[] = [];
-for (const file of [...functionFiles, ...support]) {
+for (const file of [...functionFiles, ...support, ...alongside]) {
   const source = readFileSync(file, 'utf8');
   const next = source.replace(IMPORT, (whole, typeOnly: string | undefined, list: string, pkg: string) => {
     const module = TARGET[pkg];

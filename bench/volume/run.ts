@@ -8,8 +8,8 @@
  * the local gateway with the data loaded. Figures: bench/results/volume.json, docs/performance.md.
  */
 import { performance } from 'node:perf_hooks';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBClient } from '../../functions/commons/aws/dynamodb';
+import { DynamoDBDocumentClient } from '../../functions/commons/aws/dynamodb';
 import { documentClient } from '../../functions/commons/aws';
 import { writeCityFolder, cityProcedureCode } from '../../test/support/city';
 import { applicant, writePart } from '../lib/harness';

@@ -1,6 +1,6 @@
 import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import type { Handler, MetadataBearer, MiddlewareStack } from '@smithy/types';
+import type { Command, Handler, MetadataBearer, MiddlewareStack } from '@smithy/types';
 import { signedHeaders } from './secrets';
 
 /**
@@ -56,6 +56,12 @@ export class ServiceException extends Error {
   $fault: 'client' | 'server' = 'client';
   $metadata: ResponseMetadata = {};
   [key: string]: unknown;
+  /** A message, or (as the SDK's exceptions are built) `{ message, $metadata, ...fields }`. */
+  constructor(options: string | { message?: string; $metadata?: ResponseMetadata; [key: string]: unknown }) {
+    super(typeof options === 'string' ? options : options.message);
+    if (typeof options !== 'string') Object.assign(this, options);
+    this.name = new.target.name;
+  }
 }
 
 /**
@@ -183,8 +189,9 @@ export class JsonClient<I extends object = any, O extends MetadataBearer = any, 
   destroy(): void {}
 
   /** The service's answer to a command, or its error. */
-  send<In extends I, Out extends O>(command: JsonCommand<In, Out>): Promise<Out> {
-    return this.stack.run(command.input, (input) => this.call(command.operation, input));
+  send<In extends I, Out extends O>(command: Command<I, In, O, Out, any>): Promise<Out> {
+    const operation = (command as unknown as JsonCommand<In, Out>).operation;
+    return this.stack.run(command.input, (input) => this.call(operation, input));
   }
 
   /** POST `input` as `<target>.<operation>`; the parsed answer with `$metadata`. */

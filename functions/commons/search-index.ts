@@ -1,4 +1,4 @@
-import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand } from './aws/dynamodb';
 import type { Applicant } from '../core/dossier';
 import { applicantTokens, codeTokens } from '../core/search-tokens';
 import { documentClient, tableName } from './aws';

@@ -1,4 +1,4 @@
-import { DescribeExecutionCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { DescribeExecutionCommand, StartExecutionCommand } from './aws/sfn';
 import { stepFunctions } from './aws';
 import { logger, reportWorkflowStartFailed } from './powertools';
 import { getDossier, keys, updateIf } from './store';

@@ -1,5 +1,5 @@
-import { QueryCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DescribeExecutionCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { QueryCommand, DynamoDBDocumentClient } from '../commons/aws/dynamodb';
+import { DescribeExecutionCommand, SFNClient } from '../commons/aws/sfn';
 import { openIndexKeys, openShardKeys } from '../commons/open-index';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it, vi } from 'vitest';

@@ -1,4 +1,4 @@
-import { DescribeExecutionCommand } from '@aws-sdk/client-sfn';
+import { DescribeExecutionCommand } from '../commons/aws/sfn';
 import { queryOpen } from '../commons/open-index';
 import * as z from 'zod';
 import { stepFunctions } from '../commons/aws';

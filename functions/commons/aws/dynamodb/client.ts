@@ -1,15 +1,17 @@
 import type { DynamoDBClientResolvedConfig, ServiceInputTypes as RawIn, ServiceOutputTypes as RawOut } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClientResolvedConfig, ServiceInputTypes, ServiceOutputTypes, TranslateConfig } from '@aws-sdk/lib-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import type { MetadataBearer } from '@smithy/types';
+import type { Command, MetadataBearer } from '@smithy/types';
 import { type ClientConfig, JsonClient, JsonCommand, ServiceException } from '../../aws-json';
 
 /** DynamoDB's ConditionalCheckFailedException (`Item` when ReturnValuesOnConditionCheckFailure is ALL_OLD). */
 export class ConditionalCheckFailedException extends ServiceException {
+  override name = 'ConditionalCheckFailedException';
   declare Item?: Record<string, import('@aws-sdk/client-dynamodb').AttributeValue>;
 }
 /** A transaction refused: `CancellationReasons` says why, item by item. */
 export class TransactionCanceledException extends ServiceException {
+  override name = 'TransactionCanceledException';
   declare CancellationReasons?: import('@aws-sdk/client-dynamodb').CancellationReason[];
 }
 
@@ -89,7 +91,7 @@ export class DynamoDBDocumentClient extends JsonClient<ServiceInputTypes, Servic
     return new DynamoDBDocumentClient(client, translateConfig);
   }
 
-  override send<In extends ServiceInputTypes, Out extends ServiceOutputTypes>(command: JsonCommand<In, Out>): Promise<Out> {
+  override send<In extends ServiceInputTypes, Out extends ServiceOutputTypes>(command: Command<ServiceInputTypes, In, ServiceOutputTypes, Out, any>): Promise<Out> {
     if (!(command instanceof DocumentCommand)) return this.client.send(command as never);
     const options = this.translate.marshallOptions ?? {};
     return this.stack.run(command.input, async (input) => unmarshallOutput(await this.client.call(command.operation, marshallInput(command.operation, input as Json, options))));
