@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { DynamoDBClientResolvedConfig, ServiceInputTypes as RawIn, ServiceOutputTypes as RawOut } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClientResolvedConfig, ServiceInputTypes, ServiceOutputTypes, TranslateConfig } from '@aws-sdk/lib-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
@@ -54,7 +55,8 @@ function marshallInput(operation: string, input: Json, options: Options): Json {
         ),
       };
     case 'TransactWriteItems':
-      return { ...input, TransactItems: input.TransactItems?.map((t: Json) => mapValues(t, keyed)) };
+      // the SDK fills the idempotency token: a retried attempt is then the same transaction
+      return { ClientRequestToken: randomUUID(), ...input, TransactItems: input.TransactItems?.map((t: Json) => mapValues(t, keyed)) };
     default:
       return keyed(input);
   }
