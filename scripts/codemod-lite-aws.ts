@@ -5,12 +5,14 @@
  * rewrites only imports whose every name the lite module exports, and lists the ones it left.
  *
  * Files: everything under functions/ (code and unit tests, so `mockClient(X)` and `on(XCommand)`
- * meet the classes the code uses) and the test/support modules those tests import.
+ * meet the classes the code uses), the test/support and scripts modules those tests import, the
+ * local table stream and the volume bench (they hand commands to the handlers' clients).
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
+const __filename_ = path.join(root, 'scripts/codemod-lite-aws.ts');
 const LITE = path.join(root, 'functions/commons/aws');
 
 /** SDK package → lite module (under functions/commons/aws). */
@@ -47,11 +49,17 @@ const IMPORT = /import\s+(type\s+)?\{([^}]*)\}\s+from\s+'(@aws-sdk\/[a-z-]+)';/g
 
 const functionFiles = walk(path.join(root, 'functions')).filter((f) => !f.startsWith(LITE + path.sep));
 // what hands the handlers' clients, or commands for them, in the local runtime and the volume bench
-const alongside = ['infra/local/table-stream.ts', ...walk(path.join(root, 'bench/volume')).map((f) => path.relative(root, f))].map((f) => path.join(root, f));
-// test/support modules the unit tests import
+// (and any file of infra/local, test, bench or scripts that sends through them: documentClient(), stepFunctions(), queue())
+const alongside = [
+  ...['infra/local/table-stream.ts', ...walk(path.join(root, 'bench/volume')).map((f) => path.relative(root, f))].map((f) => path.join(root, f)),
+  ...['infra/local', 'test', 'bench', 'scripts']
+    .flatMap((d) => walk(path.join(root, d)))
+    .filter((f) => f !== __filename_ && /\b(documentClient|stepFunctions|queue)\(\)\.send\(/.test(readFileSync(f, 'utf8'))),
+];
+// test/support and scripts modules the unit tests import
 const support = new Set<string>();
 for (const f of functionFiles.filter((f) => f.endsWith('.test.ts'))) {
-  for (const m of readFileSync(f, 'utf8').matchAll(/from '((?:\.\.\/)+test\/support\/[\w-]+)'/g)) support.add(path.resolve(path.dirname(f), `${m[1]}.ts`));
+  for (const m of readFileSync(f, 'utf8').matchAll(/from '((?:\.\.\/)+(?:test\/support|scripts)\/[\w-]+)'/g)) support.add(path.resolve(path.dirname(f), `${m[1]}.ts`));
 }
 // and the support modules those import
 for (const f of [...support]) {
@@ -60,7 +68,7 @@ for (const f of [...support]) {
 
 let changed = 0;
 const left: string[] = [];
-for (const file of [...functionFiles, ...support, ...alongside]) {
+for (const file of new Set([...functionFiles, ...support, ...alongside])) {
   const source = readFileSync(file, 'utf8');
   const next = source.replace(IMPORT, (whole, typeOnly: string | undefined, list: string, pkg: string) => {
     const module = TARGET[pkg];

@@ -191,6 +191,7 @@ export class JsonClient<I extends object = any, O extends MetadataBearer = any, 
   /** The service's answer to a command, or its error. */
   send<In extends I, Out extends O>(command: Command<I, In, O, Out, any>): Promise<Out> {
     const operation = (command as unknown as JsonCommand<In, Out>).operation;
+    if (!operation) throw new TypeError(`${command.constructor.name} is not a command of functions/commons/aws (an @aws-sdk command?): run scripts/codemod-lite-aws.ts`);
     return this.stack.run(command.input, (input) => this.call(operation, input));
   }
 
