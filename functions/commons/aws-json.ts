@@ -1,7 +1,7 @@
 import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { Command, Handler, MetadataBearer, MiddlewareStack } from '@smithy/types';
-import { signedHeaders } from './secrets';
+import { signedHeaders } from './sigv4';
 
 /**
  * AWS calls without the SDK's generic machinery (issue 18, bundles): DynamoDB, SQS, Step Functions
@@ -17,7 +17,7 @@ import { signedHeaders } from './secrets';
  * - keep-alive connections; region from AWS_REGION; the endpoint from the client's option or
  *   AWS_ENDPOINT_URL_<SERVICE>; credentials from AWS_ACCESS_KEY_ID / _SECRET_ACCESS_KEY /
  *   _SESSION_TOKEN (what Lambda gives a function; infra/bundling/credentials-from-env.ts).
- * Signing is commons/secrets.ts's `signedHeaders`, compared with @smithy/signature-v4 in the test.
+ * Signing is commons/sigv4.ts (as commons/secrets.ts signs), compared with @smithy/signature-v4 in the test.
  * A command's IAM action is in its module (`action = '<service>:<Action>'`):
  * test/support/bundle-calls.ts reads it from the command modules a bundle keeps.
  */
