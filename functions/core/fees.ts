@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { Text } from './model';
+import { dong } from './money';
 
 /**
  * Fees (phí, lệ phí) as data, and their arithmetic. Pure. Money is integer đồng everywhere: an
@@ -114,7 +115,7 @@ export function computeFees(specs: readonly FeeLineSpec[] | undefined, answers: 
 /** "200.000 đ" — Vietnamese grouping, for letters and pages (integers only). */
 export function formatDong(amount: number): string {
   if (!Number.isSafeInteger(amount)) throw new FeeError('amount', `not whole đồng: ${amount}`);
-  return `${String(amount).replace(/\B(?=(\d{3})+(?!\d))/g, '.')} đ`;
+  return dong(amount);
 }
 
 export type PaymentMethod = 'online' | 'cash' | 'card';

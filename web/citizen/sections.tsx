@@ -6,6 +6,7 @@ import { formatLocal } from './format';
 import type { Ctx } from './context';
 import { UploadError, uploadFile, type Uploaded } from './upload';
 import { saveBase64File } from '../shared/save-file';
+import { dong } from '../../functions/core/money';
 
 /**
  * Form 02 answered: what is missing and why, a file for each item, an optional note. Each file
@@ -89,9 +90,6 @@ export function Supplement({ ctx, view }: { ctx: Ctx; view: DossierView }) {
     </section>
   );
 }
-
-const dong = (n: number) => `${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.')} đ`;
-
 
 /** The electronic receipt as a PDF (Vietnamese with English; made by the platform from what it recorded: docs/fees.md). */
 async function downloadReceipt(ctx: Ctx, paymentId: string): Promise<boolean> {

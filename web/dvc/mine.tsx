@@ -14,6 +14,7 @@ import { Link, usePortal } from './context';
 import { words } from './i18n';
 import { statusName } from './status';
 import { UploadError, checkChosen, uploadForApplication, type Uploaded } from './upload';
+import { dong } from '../../functions/core/money';
 
 function NeedSignIn({ next }: { next: string }) {
   const { t } = useI18n(words);
@@ -55,8 +56,6 @@ export function MyDossiers() {
     </>
   );
 }
-
-const dong = (n: number) => `${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.')} đ`;
 
 /** The fees (status 6 until paid) and "Pay online": the hub's page; coming back here only shows what the platform recorded. */
 function Fees({ view }: { view: { code: string; fees?: { paid: boolean; total: number; lines: { code: string; name: { vi: string; en: string }; amount: number }[]; receipt?: { invoiceIssueNo: string; invoiceNo: string } } } }) {

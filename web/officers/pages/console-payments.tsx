@@ -8,6 +8,7 @@ import { Link, navigate } from '../router';
 import { Alert } from '../ui';
 import { useData } from '../use-data';
 import { saveBase64File } from '../../shared/save-file';
+import { dong } from '../../../functions/core/money';
 
 const T = {
   ...CT,
@@ -50,8 +51,6 @@ const T = {
   refundAsked: { vi: 'Đã đề nghị cổng thanh toán hoàn trả; chờ cổng xác nhận.', en: 'The hub was asked to refund; waiting for its confirmation.' },
   refundDone: { vi: 'Đã hoàn trả.', en: 'Refunded.' },
 };
-
-const dong = (n: number) => `${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.')} đ`;
 
 /** A payment's receipt PDF and, where the rules allow it (the API decides: 409 says why not), its refund with a reason. */
 function PaymentActions({ paymentId, onDone }: { paymentId: string; onDone: () => void }) {

@@ -15,6 +15,7 @@ import { focusFirstError } from './receive';
 import { LetterState } from '../console/desk-calls';
 import { letterWord } from '../words';
 import { OnlineCheckActions } from './online-checks';
+import { dong } from '../../../functions/core/money';
 
 const T = {
   title: { vi: 'Hồ sơ {code}', en: 'Dossier {code}' },
@@ -404,8 +405,6 @@ function DeskSupplement({ code, missing, onDone }: { code: string; missing: stri
     </section>
   );
 }
-
-const dong = (n: number) => `${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.')} đ`;
 
 /** The fees (docs/fees.md): the lines and the total; unpaid, the desk records the money taken at the counter (POST /dossiers/{code}/payments). */
 function DeskFees({ code, fees, canRecord, onDone }: { code: string; fees: { lines: { code: string; name: { vi: string; en: string }; amount: number }[]; total: number; paidAt?: string }; canRecord: boolean; onDone: () => void }) {
