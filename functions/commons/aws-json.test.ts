@@ -7,7 +7,7 @@ import * as sdkSfn from '@aws-sdk/client-sfn';
 import * as sdkSqs from '@aws-sdk/client-sqs';
 import * as sdkDoc from '@aws-sdk/lib-dynamodb';
 import { SignatureV4 } from '@smithy/signature-v4';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as cognito from './aws/cognito-idp';
 import * as dynamo from './aws/dynamodb';
 import * as sfn from './aws/sfn';
@@ -55,6 +55,10 @@ let answers: Answer[] = [];
 let fallback: Answer = { status: 200, body: {} };
 
 beforeAll(async () => {
+  // the unit tier shares workers: a file before this one may have left a client's send stubbed (aws-sdk-client-mock)
+  for (const c of [dynamo.DynamoDBDocumentClient, dynamo.DynamoDBClient, sfn.SFNClient, sqs.SQSClient, cognito.CognitoIdentityProviderClient, sdkDoc.DynamoDBDocumentClient, sdkDynamo.DynamoDBClient, sdkSfn.SFNClient, sdkSqs.SQSClient, sdkCognito.CognitoIdentityProviderClient]) {
+    (c.prototype.send as { restore?: () => void }).restore?.();
+  }
   server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -316,9 +320,8 @@ describe('retries, as the SDK’s standard mode', () => {
 
 describe('the environment', () => {
   it('takes the region, the endpoint (AWS_ENDPOINT_URL_<SERVICE>) and the credentials from it, and counts through middlewareStack (bench/volume)', async () => {
-    const saved = { ...process.env };
     try {
-      Object.assign(process.env, { AWS_REGION: 'ap-southeast-1', AWS_ENDPOINT_URL_SQS: endpoint, AWS_ACCESS_KEY_ID: 'env-key', AWS_SECRET_ACCESS_KEY: 'env-secret', AWS_SESSION_TOKEN: 'env-token' });
+      for (const [k, v] of Object.entries({ AWS_REGION: 'ap-southeast-1', AWS_ENDPOINT_URL_SQS: endpoint, AWS_ACCESS_KEY_ID: 'env-key', AWS_SECRET_ACCESS_KEY: 'env-secret', AWS_SESSION_TOKEN: 'env-token' })) vi.stubEnv(k, v);
       const client = new sqs.SQSClient();
       let counted = 0;
       client.middlewareStack.add((next) => async (args) => {
@@ -331,7 +334,7 @@ describe('the environment', () => {
       expect(seen[0]!.headers['x-amz-security-token']).toBe('env-token');
       expect(seen[0]!.headers.connection).toBe('keep-alive');
     } finally {
-      process.env = saved;
+      vi.unstubAllEnvs();
     }
   });
 });
