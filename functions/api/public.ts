@@ -4,6 +4,7 @@ import { route as publicMyPay } from '../public-my-pay/route';
 import { route as confirmPayment } from '../confirm-payment/route';
 import { route as confirmRefund } from '../confirm-refund/route';
 import { route as publicReceipt } from '../public-receipt/route';
+import { route as publicMyReceipt } from '../public-my-receipt/route';
 import { route as pushNationalPortalDossier } from '../public-national-portal-dossier/route';
 import { route as publicFeedback } from '../public-feedback/route';
 import { route as publicSearchFeedback } from '../public-search-feedback/route';
@@ -80,6 +81,7 @@ export const routes = [
   confirmPayment,
   confirmRefund,
   publicReceipt,
+  publicMyReceipt,
   // issue 22: dossiers submitted on the national portal, pushed here (signed)
   pushNationalPortalDossier,
 ];

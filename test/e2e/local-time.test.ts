@@ -196,13 +196,15 @@ describe('every instant of every answer is local time (+07:00)', () => {
     expect((await h.call('POST', '/public/national-portal/dossiers', pushed)).status).toBe(201);
     const f2 = await owing(78, lan.identityNumber);
     expect((await h.call('POST', `/public/me/dossiers/${f2.code}/payments`, { token: session.token, headers: { 'idempotency-key': uniqueKey() }, body: {} })).status).toBe(201);
-    expect((await h.call('POST', `/dossiers/${f2.code}/payments`, { token: desk, headers: { 'idempotency-key': uniqueKey() }, body: { method: 'cash', amount: 200000 } })).status).toBe(201);
+    const atDesk = await h.call('POST', `/dossiers/${f2.code}/payments`, { token: desk, headers: { 'idempotency-key': uniqueKey() }, body: { method: 'cash', amount: 200000 } });
+    expect(atDesk.status).toBe(201);
     expect((await h.call('GET', `/public/dossiers/${f1.code}`, { headers: pin(f1) })).body.fees.paid).toBe(true);
     await h.call('GET', '/payments?from=2026-12-01&to=2026-12-31', { token: op });
     await h.call('GET', '/payments/reconciliation?date=2026-12-02', { token: op });
     // the receipt as a PDF (citizen, desk)
     expect((await h.call('GET', `/public/dossiers/${f1.code}/payments/${started.paymentId}/receipt`, { headers: pin(f1) })).status).toBe(200);
     expect((await h.call('GET', `/payments/${started.paymentId}/receipt`, { token: op })).status).toBe(200);
+    expect((await h.call('GET', `/public/me/dossiers/${f2.code}/payments/${atDesk.body.paymentId}/receipt`, { token: session.token })).status).toBe(200);
     // f3 paid through the hub, withdrawn, its fee refunded through the hub (held, then its signed confirmation)
     const f3 = await owing(79);
     const paying = (await h.call('POST', `/public/dossiers/${f3.code}/payments`, { headers: pin(f3), body: {} })).body;

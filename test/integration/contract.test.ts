@@ -286,6 +286,7 @@ describe('real answers validate against the contract', () => {
     // the receipt as a PDF (citizen, desk); refunds: the card handed back at the desk for a withdrawn dossier, the online one through the hub
     await check('GET /public/dossiers/{code}/payments/{paymentId}/receipt', `/public/dossiers/${owing.code}/payments/${started.paymentId}/receipt`, { headers: { 'x-lookup-pin': owing.lookupPin } });
     await check('GET /payments/{paymentId}/receipt', `/payments/${started.paymentId}/receipt`, { token: op });
+    await check('GET /public/me/dossiers/{code}/payments/{paymentId}/receipt', `/public/me/dossiers/${owing.code}/payments/${started.paymentId}/receipt`, { token: again.body.token });
     await check('POST /payments/{paymentId}/refund', `/payments/${started.paymentId}/refund`, { token: op, body: { reason: 'Hồ sơ đã rút' } }); // still owed: 409
     expect((await h.call('POST', `/public/dossiers/${owing.code}/withdraw`, { body: {}, headers: { 'x-lookup-pin': owing.lookupPin, 'idempotency-key': uniqueKey() } })).status).toBe(202);
     const refundAsked = await check('POST /payments/{paymentId}/refund', `/payments/${started.paymentId}/refund`, { token: op, body: { reason: 'Hồ sơ đã rút' } });

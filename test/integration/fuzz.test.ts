@@ -633,6 +633,7 @@ describe('fuzz: random and malformed requests at every route', () => {
       { route: r('GET /payments/{paymentId}/receipt'), targets: [{ params: { paymentId: `P${'0'.repeat(20)}` }, token: t.operator }], token: t.operator },
       { route: r('POST /public/payments/refund-confirm'), targets: [{ params: {} }], invalid: bodies.refundConfirmation },
       { route: r('GET /public/dossiers/{code}/payments/{paymentId}/receipt'), targets: [{ params: { code: d.a.code, paymentId: `P${'0'.repeat(20)}` }, pin: d.a.lookupPin }] },
+      { route: r('GET /public/me/dossiers/{code}/payments/{paymentId}/receipt'), targets: [{ params: { code: d.a.code, paymentId: `P${'0'.repeat(20)}` }, token: t.citizen }], token: t.citizen },
       { route: r('POST /public/feedback'), targets: [{ params: {} }], invalid: bodies.feedback },
       { route: r('GET /public/feedback'), targets: [{ params: {} }], query: ['q', 'limit'] },
       { route: r('POST /feedback'), targets: [{ params: {}, token: t.desk }], token: t.desk, invalid: bodies.officerFeedback },

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { Browser, Page } from 'playwright-core';
@@ -6,6 +7,7 @@ import { ROOT } from '../../infra/local/runtime';
 import { startHarness, type Harness } from '../support/local';
 import { launchBrowser, newPage, seriousViolations } from '../support/browser';
 import { pdf } from '../support/documents';
+import { pdfText } from '../support/pdf-text';
 import { askCompletion } from '../support/online';
 
 const PHONE = { width: 390, height: 844 };
@@ -222,6 +224,17 @@ describe('the citizens’ portal: sign in, find, apply with a file, submit, my d
     await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => page.textContent('#status-h'), POLL).toMatch(/Financial obligation/);
     await accessible('my dossier (English)');
+    // the fee paid at the desk (cash): the page shows the receipt, and its PDF downloads without a PIN
+    const cash = await h.call('POST', `/dossiers/${code}/payments`, { token: desk, headers: { 'idempotency-key': `portal-cash-${code}` }, body: { method: 'cash', amount: 200000 } });
+    expect(cash.status, JSON.stringify(cash.body)).toBe(201);
+    await page.reload();
+    await page.waitForSelector('[data-testid=fee-receipt]', POLL);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the receipt (PDF)' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^bien-lai-.+\.pdf$/);
+    const receiptText = pdfText(readFileSync((await download.path())!)).join('\n');
+    expect(receiptText).toContain('Tổng cộng · Total: 200.000 đ');
+    expect(receiptText).toContain('Người nộp · Payer: Nguyễn Thị Lan');
+    await accessible('my dossier: paid, its receipt');
 
     // no token, PIN, identity number, name or email in any address asked for
     const token = await page.evaluate('JSON.parse(sessionStorage.getItem("motcua.citizen")).token');

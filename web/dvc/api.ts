@@ -57,6 +57,8 @@ export const fetchers = {
   submit: (id: string, key: string) => api.POST('/public/applications/{id}/submit', { params: { path: { id } }, headers: { 'idempotency-key': key } }),
   /** Pay my dossier's fees online: the hub's page to go to (the hub confirms to the platform; coming back only shows the status). */
   pay: (code: string, key: string) => api.POST('/public/me/dossiers/{code}/payments', { params: { path: { code } }, body: {}, headers: { 'idempotency-key': key } }),
+  /** The receipt of a payment of my dossier, as a PDF file (base64 in JSON, the reports' shape). */
+  myReceipt: (code: string, paymentId: string) => api.GET('/public/me/dossiers/{code}/payments/{paymentId}/receipt', { params: { path: { code, paymentId } } }),
   // issue 25: the evaluation of a returned dossier, once
   myEvaluationForm: (code: string) => api.GET('/public/me/dossiers/{code}/evaluation', { params: { path: { code } } }),
   myEvaluate: (code: string, body: Body<'/public/me/dossiers/{code}/evaluation', 'post'>) =>

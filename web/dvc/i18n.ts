@@ -139,6 +139,7 @@ export const words = {
   feesPay: { vi: 'Thanh toán trực tuyến', en: 'Pay online' },
   feesPaid: { vi: 'Đã nộp', en: 'Paid' },
   feesReceipt: { vi: 'Biên lai điện tử ký hiệu {series}, số {number}', en: 'Electronic receipt series {series}, number {number}' },
+  feesDownload: { vi: 'Tải biên lai (PDF)', en: 'Download the receipt (PDF)' },
   feesPending: { vi: 'Đang chờ cổng thanh toán xác nhận; trang sẽ cập nhật khi khoản nộp được ghi nhận.', en: 'Waiting for the payment hub\'s confirmation; this page updates once the payment is recorded.' },
   completionTitle: { vi: 'Bổ sung hồ sơ trực tuyến', en: 'Complete your application' },
   completionAsked: { vi: 'Bộ phận một cửa đề nghị bổ sung:', en: 'The desk asks you to add:' },

@@ -15,6 +15,7 @@ import { words } from './i18n';
 import { statusName } from './status';
 import { UploadError, checkChosen, uploadForApplication, type Uploaded } from './upload';
 import { dong } from '../../functions/core/money';
+import { saveBase64File } from '../shared/save-file';
 
 function NeedSignIn({ next }: { next: string }) {
   const { t } = useI18n(words);
@@ -58,7 +59,7 @@ export function MyDossiers() {
 }
 
 /** The fees (status 6 until paid) and "Pay online": the hub's page; coming back here only shows what the platform recorded. */
-function Fees({ view }: { view: { code: string; fees?: { paid: boolean; total: number; lines: { code: string; name: { vi: string; en: string }; amount: number }[]; receipt?: { invoiceIssueNo: string; invoiceNo: string } } } }) {
+function Fees({ view }: { view: MyDossierView }) {
   const { t, lang } = useI18n(words);
   const f = view.fees!;
   const [error, setError] = useState('');
@@ -70,13 +71,25 @@ function Fees({ view }: { view: { code: string; fees?: { paid: boolean; total: n
     if (!r.data) return setError(t('failed'));
     location.assign(r.data.payUrl);
   };
+  const download = async (paymentId: string) => {
+    const r = await fetchers.myReceipt(view.code, paymentId);
+    if (!r.data) return setError(t('failed'));
+    setError('');
+    saveBase64File({ ...r.data, mediaType: 'application/pdf' });
+  };
   return (
     <section class="card action" id="fees" aria-labelledby="fees-h">
       <h2 id="fees-h">{t('feesTitle')}</h2>
       {!f.paid && <p>{t('feesDue')}</p>}
       <ul>{f.lines.map((l) => <li key={l.code}>{l.name[lang]}: <strong>{dong(l.amount)}</strong></li>)}</ul>
       <p>{t('feesTotal')}: <strong data-testid="fee-total">{dong(f.total)}</strong>{f.paid && ` — ${t('feesPaid')}`}</p>
-      {f.paid && f.receipt && <p data-testid="fee-receipt">{t('feesReceipt', { series: f.receipt.invoiceIssueNo, number: f.receipt.invoiceNo })}</p>}
+      {f.paid && f.receipt && (
+        <>
+          <p data-testid="fee-receipt">{t('feesReceipt', { series: f.receipt.invoiceIssueNo, number: f.receipt.invoiceNo })}</p>
+          <p role="alert" class={error ? 'error' : 'sr-only'}>{error}</p>
+          <button type="button" class="secondary" data-testid="fee-receipt-pdf" onClick={() => void download(f.receipt!.paymentId)}>{t('feesDownload')}</button>
+        </>
+      )}
       {!f.paid && (
         <>
           {new URLSearchParams(location.search).has('payment') && <p role="status">{t('feesPending')}</p>}

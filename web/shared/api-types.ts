@@ -899,6 +899,18 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/public/me/dossiers/{code}/payments/{paymentId}/receipt": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    /** Citizen (signed in): the receipt of a payment of my dossier as a PDF (roles: citizen) */
+    get: operations["publicMyReceiptPdf"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/public/me/dossiers/{code}/result": {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
     /** Citizen: download the result of a fully online dossier (closes it as returned) (roles: citizen) */
@@ -4040,6 +4052,23 @@ export interface operations {
       401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       409: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      429: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+    };
+  };
+  "publicMyReceiptPdf": {
+    parameters: { query?: never; header?: never; path: { code: string; paymentId: string }; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          filename: string;
+          mediaType: "application/pdf";
+          base64: string;
+        } } };
+      400: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      401: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
+      404: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       429: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       500: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
       503: { headers: { [name: string]: unknown }; content: { "application/problem+json": components['schemas']["Problem"] } };
