@@ -98,7 +98,7 @@ const taskFunctions: FunctionSpec[] = [
   fn('anonymise-closed', 'Scheduled: anonymise closed dossiers past their retention', { table: ['GetItem', 'Query', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'], documents: ['delete'] }, 60),
   fn('check-lapses', 'Scheduled: warn the desk of lapsed online checks (once per check period); hand back fully online results not downloaded in time', { table: ['GetItem', 'Query', 'PutItem', 'UpdateItem'], emailQueue: true, sendTaskResult: true }, 60),
   fn('send-email', 'Email queue consumer: claim, send at the rate SES allows, record the message id', { table: ['GetItem', 'Query', 'UpdateItem'], sendEmail: true, emailQueue: true }, 30),
-  fn('record-delivery', "SES events (EventBridge): record each letter's delivery", { table: ['GetItem', 'Query', 'PutItem', 'UpdateItem'] }),
+  fn('record-delivery', "SES events (EventBridge): record each letter's delivery", { table: ['GetItem', 'PutItem', 'UpdateItem'] }),
   // The HTTP API's Lambda authorizer (infra/constructs/api.ts): verifies the user pool's JWTs and reads
   // whether an agency system's client is registered (CLIENT#<clientId>), nothing else.
   fn('authorizer', "API authorizer: verify the user pool's tokens; an agency system's client must be registered (CLIENT#<clientId>)", { table: ['GetItem'] }),

@@ -1,4 +1,4 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '../functions/commons/aws/dynamodb';
 import { documentClient, tableName } from '../functions/commons/aws';
 import { LEGACY_OPEN, openIndexKeys } from '../functions/commons/open-index';
 import { indexForSearch } from '../functions/commons/search-index';

@@ -1,4 +1,4 @@
-import { DescribeExecutionCommand } from '@aws-sdk/client-sfn';
+import { DescribeExecutionCommand } from '../functions/commons/aws/sfn';
 import { stepFunctions } from '../functions/commons/aws';
 import { workingCalendar } from '../functions/commons/calendar';
 import { inParallel } from '../functions/commons/in-parallel';

@@ -13,7 +13,7 @@
  * the shares of SHARES; the last `open` received are open (a step pending in an agency's queue,
  * some waiting for a supplement, some overdue).
  */
-import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, type DynamoDBDocumentClient } from '../../functions/commons/aws/dynamodb';
 import { documentClient, tableName } from '../../functions/commons/aws';
 import { openIndexKeys } from '../../functions/commons/open-index';
 import { searchItems } from '../../functions/commons/search-index';

@@ -5,7 +5,7 @@
  * reads (the dashboard, the reports, the 766 panel) by adding to READS.
  */
 import { performance } from 'node:perf_hooks';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '../../functions/commons/aws/dynamodb';
 import type { AnyRoute } from '../../functions/commons/route';
 import { queryOpen } from '../../functions/commons/open-index';
 import { queryAll, queueKey } from '../../functions/commons/store';

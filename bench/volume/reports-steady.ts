@@ -11,7 +11,7 @@
  * the old way, which reads every fact of the period on every call).
  */
 import { performance } from 'node:perf_hooks';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '../../functions/commons/aws/dynamodb';
 import { documentClient, tableName } from '../../functions/commons/aws';
 import { aggregateKeys, daysBetween } from '../../functions/commons/aggregates';
 import { emptyBucket, type Bucket } from '../../functions/core/aggregates';

@@ -1,4 +1,4 @@
-import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand } from '../commons/aws/dynamodb';
 import * as z from 'zod';
 import { documentClient, tableName } from '../commons/aws';
 import { now } from '../commons/clock';

@@ -1,5 +1,5 @@
-import { PutCommand, QueryCommand, UpdateCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { PutCommand, QueryCommand, UpdateCommand, DynamoDBDocumentClient } from '../commons/aws/dynamodb';
+import { SendMessageCommand, SQSClient } from '../commons/aws/sqs';
 import type { Context } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';

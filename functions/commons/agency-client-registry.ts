@@ -1,4 +1,4 @@
-import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand } from './aws/dynamodb';
 import { documentClient, tableName } from './aws';
 import { clientKey, forgetClients } from './agency-clients';
 import { getItem, keys } from './store';

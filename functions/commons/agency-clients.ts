@@ -1,4 +1,4 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from './aws/dynamodb';
 import { documentClient, tableName } from './aws';
 
 /**

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { BatchGetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from './aws/dynamodb';
 import { documentClient, tableName } from './aws';
 import { logger } from './powertools';
 import { workingCalendar } from './calendar';

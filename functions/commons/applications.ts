@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from './aws/dynamodb';
 import { documentClient, tableName } from './aws';
 import { now } from './clock';
 import { citizenRef } from './citizen-session';

@@ -1,8 +1,8 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { SFNClient } from '@aws-sdk/client-sfn';
+import { DynamoDBClient } from './aws/dynamodb';
+import { DynamoDBDocumentClient } from './aws/dynamodb';
+import { SFNClient } from './aws/sfn';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
-import { SQSClient } from '@aws-sdk/client-sqs';
+import { SQSClient } from './aws/sqs';
 import { S3Client } from '@aws-sdk/client-s3';
 
 /**

@@ -1,4 +1,4 @@
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand } from './aws/dynamodb';
 import { documentClient, tableName } from './aws';
 import { inParallel } from './in-parallel';
 

@@ -1,4 +1,4 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from './aws/dynamodb';
 import { WorkingCalendar, loadBundledCalendarYears, type CalendarYear } from '../core/calendar/working-time';
 import { documentClient, tableName } from './aws';
 

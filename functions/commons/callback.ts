@@ -1,4 +1,4 @@
-import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
+import { SendTaskSuccessCommand } from './aws/sfn';
 import { stepFunctions } from './aws';
 import { logger } from './powertools';
 

@@ -1,4 +1,4 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from './aws/dynamodb';
 import { calendarYears, type Catalogue } from '../core/catalogue';
 import { loadBundledCalendarYears } from '../core/calendar/working-time';
 import { toLocalIso, localDate } from '../core/local-time';

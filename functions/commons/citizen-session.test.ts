@@ -1,4 +1,4 @@
-import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand } from './aws/dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import * as z from 'zod';
 import { afterEach, describe, expect, it } from 'vitest';

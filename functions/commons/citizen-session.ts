@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand } from './aws/dynamodb';
 import { documentClient, tableName } from './aws';
 import { now as clockNow } from './clock';
 import type { ApiEvent } from './route';

@@ -1,4 +1,4 @@
-import { CognitoIdentityProviderClient, CreateGroupCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { CognitoIdentityProviderClient, CreateGroupCommand } from './aws/cognito-idp';
 
 let client: CognitoIdentityProviderClient | undefined;
 

@@ -1,4 +1,4 @@
-import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand } from './aws/dynamodb';
 import { documentClient, tableName } from './aws';
 import { now } from './clock';
 import { closeContact } from './contacts';

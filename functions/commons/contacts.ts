@@ -1,4 +1,4 @@
-import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand } from './aws/dynamodb';
 import { documentClient, tableName } from './aws';
 
 /**

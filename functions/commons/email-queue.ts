@@ -1,4 +1,4 @@
-import { SendMessageCommand } from '@aws-sdk/client-sqs';
+import { SendMessageCommand } from './aws/sqs';
 import { queue } from './aws';
 
 /** What a message on the email queue carries: ids only, never an address or a name. */

@@ -1,6 +1,7 @@
 import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
-import { type AttributeValue, ConditionalCheckFailedException, DeleteItemCommand, DynamoDBClient, GetItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { type AttributeValue, ConditionalCheckFailedException, DeleteItemCommand, DynamoDBClient, GetItemCommand, PutItemCommand, UpdateItemCommand } from './aws/dynamodb';
+import * as sdk from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { Context } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -42,7 +43,13 @@ class PowertoolsLayer extends DynamoDBPersistenceLayer {
  * attributes and expressions): a record written before the deploy answers a retry after it.
  */
 describe('once: the records Powertools wrote', () => {
+  // ours (commons/aws/dynamodb) and the SDK's, which Powertools uses: the same answers from both
   const ddb = mockClient(DynamoDBClient);
+  const sdkDdb = mockClient(sdk.DynamoDBClient);
+  const refuse = (fields: { Item?: Record<string, AttributeValue> }) => {
+    ddb.on(PutItemCommand).rejects(new ConditionalCheckFailedException({ message: 'exists', $metadata: {}, ...fields }));
+    sdkDdb.on(sdk.PutItemCommand).rejects(new sdk.ConditionalCheckFailedException({ message: 'exists', $metadata: {}, ...fields }));
+  };
   const lambda = { getRemainingTimeInMillis: () => 9000 } as Context;
   const request = { procedureCode: 'DL-LHND', applicant: { name: 'Nguyễn Văn An', email: 'an@example.com' }, documents: [{ ref: 'desk://1', name: 'Tờ khai' }] };
   const answer = { status: 201, body: { code: 'TTHCC-261207-0001', status: 2 } };
@@ -56,6 +63,7 @@ describe('once: the records Powertools wrote', () => {
     vi.useRealTimers();
     vi.unstubAllEnvs();
     ddb.restore();
+    sdkDdb.restore();
   });
   beforeEach(() => {
     process.env.TABLE_NAME = 'motcua-unit';
@@ -63,13 +71,17 @@ describe('once: the records Powertools wrote', () => {
     ddb.on(PutItemCommand).resolves({});
     ddb.on(UpdateItemCommand).resolves({});
     ddb.on(DeleteItemCommand).resolves({});
+    sdkDdb.reset();
+    sdkDdb.on(sdk.PutItemCommand).resolves({});
+    sdkDdb.on(sdk.UpdateItemCommand).resolves({});
+    sdkDdb.on(sdk.DeleteItemCommand).resolves({});
   });
 
-  const inputs = () => ddb.calls().map((c) => ({ command: c.args[0].constructor.name, input: c.args[0].input }));
+  const inputs = () => [...ddb.calls(), ...sdkDdb.calls()].map((c) => ({ command: c.args[0].constructor.name, input: c.args[0].input }));
   async function powertools<T>(work: () => Promise<T>) {
     const config = new IdempotencyConfig({ eventKeyJmesPath: '[scope, caller, key]', payloadValidationJmesPath: 'request', expiresAfterSeconds: 3600 });
     config.registerLambdaContext(lambda);
-    const layer = new PowertoolsLayer({ tableName: 'motcua-unit', keyAttr: 'PK', sortKeyAttr: 'SK', expiryAttr: 'expiresAt', awsSdkV3Client: new DynamoDBClient({}) });
+    const layer = new PowertoolsLayer({ tableName: 'motcua-unit', keyAttr: 'PK', sortKeyAttr: 'SK', expiryAttr: 'expiresAt', awsSdkV3Client: new sdk.DynamoDBClient({}) });
     return makeIdempotent(async (_input: unknown) => work(), { persistenceStore: layer, config })({ scope: 'POST /dossiers', caller: 'desk-1', key: 'k-1', request });
   }
 
@@ -77,6 +89,7 @@ describe('once: the records Powertools wrote', () => {
     expect(await once('POST /dossiers', 'desk-1', 'k-1', request, lambda, async () => answer)).toEqual(answer);
     const ours = inputs();
     ddb.resetHistory();
+    sdkDdb.resetHistory();
     expect(await powertools(async () => answer)).toEqual(answer);
     expect(ours.map((c) => c.command)).toEqual(['PutItemCommand', 'UpdateItemCommand']);
     expect(ours).toEqual(inputs());
@@ -90,6 +103,7 @@ describe('once: the records Powertools wrote', () => {
     await expect(once('POST /dossiers', 'desk-1', 'k-1', request, lambda, fail)).rejects.toThrow('the table refused');
     const ours = inputs();
     ddb.resetHistory();
+    sdkDdb.resetHistory();
     await expect(powertools(fail)).rejects.toThrow('the table refused');
     expect(ours.map((c) => c.command)).toEqual(['PutItemCommand', 'DeleteItemCommand']);
     expect(ours).toEqual(inputs());
@@ -100,7 +114,7 @@ describe('once: the records Powertools wrote', () => {
     const put = ddb.commandCalls(PutItemCommand)[0]!.args[0].input;
     const update = ddb.commandCalls(UpdateItemCommand)[0]!.args[0].input.ExpressionAttributeValues!;
     const completed = { ...put.Item, status: update[':status'], expiresAt: update[':expiry'], data: update[':response_data'], validation: update[':validation_key'] };
-    ddb.on(PutItemCommand).rejects(new ConditionalCheckFailedException({ message: 'exists', $metadata: {}, Item: completed as never }));
+    refuse({ Item: completed as never });
     const work = vi.fn(async () => ({ status: 201, body: { code: 'TTHCC-261207-0002', status: 2 } }));
     expect(await once('POST /dossiers', 'desk-1', 'k-1', request, lambda, work)).toEqual(answer);
     expect(await powertools(work)).toEqual(answer);
@@ -110,7 +124,7 @@ describe('once: the records Powertools wrote', () => {
     await expect(other).rejects.toBeInstanceOf(HttpProblem);
     await expect(other).rejects.toMatchObject({ status: 422 });
 
-    ddb.on(PutItemCommand).rejects(new ConditionalCheckFailedException({ message: 'exists', $metadata: {}, Item: put.Item as never }));
+    refuse({ Item: put.Item as never });
     await expect(once('POST /dossiers', 'desk-1', 'k-1', request, lambda, work)).rejects.toMatchObject({ status: 409 });
     expect(work).not.toHaveBeenCalled();
   });

@@ -1,4 +1,4 @@
-import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand } from './aws/dynamodb';
 import { documentClient, tableName } from './aws';
 import { citizenRef } from './citizen-session';
 import { applicantIdPk } from './personal-data';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from './aws/dynamodb';
 import { applicationKey, createApplication, ownApplication, type ApplicationRecord } from './applications';
 import { documentClient, tableName } from './aws';
 import { workingCalendar } from './calendar';

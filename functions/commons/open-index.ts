@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type QueryCommandInput } from './aws/dynamodb';
 import { documentClient, tableName } from './aws';
 import { queryAll } from './store';
 

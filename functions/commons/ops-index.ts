@@ -1,4 +1,4 @@
-import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand } from './aws/dynamodb';
 import { documentClient, tableName } from './aws';
 import { openShardKeys, openShardOf } from './open-index';
 

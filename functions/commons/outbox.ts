@@ -1,4 +1,4 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from './aws/dynamodb';
 import type { Apology, Dossier, Step } from '../core/dossier';
 import { deriveEvents, type DossierEvent } from '../core/events';
 import { maDonVi, portalCall, type NationalPortalConfig } from '../core/dvcqg';

@@ -1,4 +1,4 @@
-import { BatchGetCommand, DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DeleteCommand } from './aws/dynamodb';
 import type { Dossier } from '../core/dossier';
 import { CLIENT_CHECKS, FREE_CHECKS, MAX_DELAY_MS, TICKET_INTERVAL_MS, clientWindow, delayAfter } from '../core/pin-budget';
 import { documentClient, tableName } from './aws';

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from './aws/dynamodb';
 import { maDonVi, portalCall, portalDate, type NationalPortalConfig } from '../core/dvcqg';
 import { localDate } from '../core/local-time';
 import { documentClient, tableName } from './aws';

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type QueryCommandInput, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type QueryCommandInput, type UpdateCommandInput } from './aws/dynamodb';
 import type { Apology, Dossier, Step } from '../core/dossier';
 import type { Agency, Procedure } from '../core/model';
 import type { Branch } from '../core/centre';

@@ -1,7 +1,7 @@
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
-import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand } from './aws/dynamodb';
 import { webhookView, type DossierEvent, type EventKind } from '../core/events';
 import { documentClient, tableName } from './aws';
 import { queryAll, updateIf } from './store';

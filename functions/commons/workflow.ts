@@ -1,5 +1,5 @@
-import { DescribeExecutionCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DescribeExecutionCommand, StartExecutionCommand } from './aws/sfn';
+import { DeleteCommand, PutCommand } from './aws/dynamodb';
 import { documentClient, stepFunctions, tableName } from './aws';
 import { openShardOf } from './open-index';
 import { logger, reportWorkflowStartFailed } from './powertools';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '../commons/aws/dynamodb';
 import * as z from 'zod';
 import { documentClient, tableName } from '../commons/aws';
 import { workingCalendar } from '../commons/calendar';

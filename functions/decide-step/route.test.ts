@@ -1,5 +1,5 @@
-import { GetCommand, UpdateCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { GetCommand, UpdateCommand, DynamoDBDocumentClient } from '../commons/aws/dynamodb';
+import { SendTaskSuccessCommand, SFNClient } from '../commons/aws/sfn';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { desk, invoke, officerOf, operator } from '../../test/support/route-unit';

@@ -1,10 +1,11 @@
-import { BatchGetCommand, GetCommand, QueryCommand, UpdateCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand, UpdateCommand, DynamoDBDocumentClient } from '../commons/aws/dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { desk, invoke, operator } from '../../test/support/route-unit';
 import { setClockSource } from '../commons/clock';
 import { forgetAgencies } from '../commons/store';
 import { TimelinessReport } from '../contracts/responses';
+import { emptyFigures } from '../core/aggregate-figures';
 import { route } from './route';
 
 const db = mockClient(DynamoDBDocumentClient);
@@ -25,6 +26,13 @@ const logbook: Record<string, Record<string, unknown>[]> = {
   ],
   'LOG#TTHCC#2026-12': [dossiers[A]!, dossiers[B]!],
 };
+/** A dossier's partition as the recompute reads it: the dossier and its steps (with their logbook keys). */
+const partition = (metas: Record<string, Record<string, unknown>>, log: Record<string, Record<string, unknown>[]>, pk: string) => {
+  const code = pk.replace('DOSSIER#', '');
+  const steps = Object.entries(log).flatMap(([g, items]) => items.filter((i) => i.PK === pk && String(i.SK).startsWith('STEP#')).map((i) => ({ ...i, GSI2PK: g, GSI2SK: `${i.assignedAt}#${code}` })));
+  const meta = metas[code];
+  return meta ? [{ ...meta, GSI2PK: `LOG#TTHCC#${String(meta.receivedAt).slice(0, 7)}`, GSI2SK: `${meta.receivedAt}#${code}` }, ...steps] : steps;
+};
 const agencies = [
   { SK: 'AGENCY#STP', code: 'STP', kind: 'department', name: { vi: 'Sở Tư pháp', en: 'Justice' } },
   { SK: 'AGENCY#TTHCC', code: 'TTHCC', kind: 'desk', name: { vi: 'Trung tâm', en: 'Centre' } },
@@ -39,6 +47,7 @@ describe('GET /reports/timeliness', () => {
     db.on(QueryCommand).callsFake((input: { ExpressionAttributeValues: Record<string, string> }) => {
       const v = input.ExpressionAttributeValues;
       if (v[':p'] === 'AGENCY#') return { Items: agencies };
+      if (v[':pk']?.startsWith('DOSSIER#')) return { Items: partition(dossiers, logbook, v[':pk']) };
       return { Items: logbook[v[':pk']!] ?? [] };
     });
     db.on(GetCommand).callsFake((input: { Key: { PK: string } }) => ({ Item: dossiers[input.Key.PK.replace('DOSSIER#', '')] }));
@@ -102,6 +111,7 @@ describe('GET /reports/timeliness', () => {
     };
     db.on(QueryCommand).callsFake((input: { ExpressionAttributeValues: Record<string, string> }) => {
       const v = input.ExpressionAttributeValues;
+      if (v[':pk']?.startsWith('DOSSIER#')) return { Items: partition(all, log, v[':pk']) };
       return { Items: v[':p'] === 'AGENCY#' ? agencies : (log[v[':pk']!] ?? []) };
     });
     db.on(GetCommand).callsFake((input: { Key: { PK: string } }) => ({ Item: all[input.Key.PK.replace('DOSSIER#', '')] }));
@@ -118,7 +128,7 @@ describe('GET /reports/timeliness', () => {
   });
 
   it('adds up the day aggregates when they are fresh: one batch read of the days, no logbook, no dossier', async () => {
-    const bucket = { steps: { 'TTHCC|STP|TP-LLTP': [2, 1, 0, 1, 0, 0, 1, 0, 0] }, dossiers: { 'TTHCC|TP-LLTP': [1, 0, 0, 0, 0, 0, 0] }, open: { 'TTHCC|TP-LLTP': [Date.parse('2026-12-05T02:00:00.000Z')] }, names: {}, skipped: [] };
+    const bucket = { steps: { 'TTHCC|STP|TP-LLTP': [2, 1, 0, 1, 0, 0, 1, 0, 0] }, dossiers: { 'TTHCC|TP-LLTP': [1, 0, 0, 0, 0, 0, 0] }, open: { 'TTHCC|TP-LLTP': [Date.parse('2026-12-05T02:00:00.000Z')] }, names: {}, skipped: [], fig: emptyFigures() };
     db.on(BatchGetCommand).callsFake((input: { RequestItems: Record<string, { Keys: { PK: string; SK: string }[] }> }) => ({
       Responses: Object.fromEntries(Object.entries(input.RequestItems).map(([t, r]) => [t, r.Keys.map((k) => ({ ...k, marks: 3, seen: 3, bucket }))])),
     }));
@@ -152,7 +162,7 @@ describe('GET /reports/timeliness', () => {
   });
 
   it('keeps the day buckets it parsed per instance, keyed by the version stored with them: the next call reads only the days\' heads; a day stored again is read whole again', async () => {
-    const bucket = { steps: { 'TTHCC|STP|TP-LLTP': [2, 1, 0, 1, 0, 0, 1, 0, 0] }, dossiers: {}, open: {}, names: {}, skipped: [] };
+    const bucket = { steps: { 'TTHCC|STP|TP-LLTP': [2, 1, 0, 1, 0, 0, 1, 0, 0] }, dossiers: {}, open: {}, names: {}, skipped: [], fig: emptyFigures() };
     let version = 'v1';
     const reads: { head: boolean; n: number }[] = [];
     db.on(BatchGetCommand).callsFake((input: { RequestItems: Record<string, { Keys: { PK: string; SK: string }[]; ProjectionExpression?: string }> }) => ({
@@ -185,7 +195,7 @@ describe('GET /reports/timeliness', () => {
 
   it('recomputes a stale day (a fact changed since) from that day of the logbook and stores it on the condition that no mark came meanwhile', async () => {
     db.on(BatchGetCommand).callsFake((input: { RequestItems: Record<string, { Keys: { PK: string; SK: string }[] }> }) => ({
-      Responses: Object.fromEntries(Object.entries(input.RequestItems).map(([t, r]) => [t, r.Keys.map((k) => ({ ...k, marks: 4, seen: 3, bucket: { steps: {}, dossiers: {}, open: {}, names: {}, skipped: [] } }))])),
+      Responses: Object.fromEntries(Object.entries(input.RequestItems).map(([t, r]) => [t, r.Keys.map((k) => ({ ...k, marks: 4, seen: 3, bucket: { steps: {}, dossiers: {}, open: {}, names: {}, skipped: [], fig: emptyFigures() } }))])),
     }));
     const answer = await invoke(route, { as: operator, query: { from: '2026-12-01', to: '2026-12-01' } });
     expect(answer.status).toBe(200);

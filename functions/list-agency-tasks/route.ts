@@ -1,4 +1,4 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '../commons/aws/dynamodb';
 import * as z from 'zod';
 import { agencyCode as agencyCodeSchema } from '../commons/params';
 import { actsFor, branchesOf } from '../commons/access';

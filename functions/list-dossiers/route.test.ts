@@ -1,5 +1,5 @@
-import { BatchGetCommand, QueryCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DescribeExecutionCommand, ListExecutionsCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { BatchGetCommand, QueryCommand, DynamoDBDocumentClient } from '../commons/aws/dynamodb';
+import { DescribeExecutionCommand, ListExecutionsCommand, SFNClient } from '../commons/aws/sfn';
 import { openShardOf } from '../commons/open-index';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it, vi } from 'vitest';

@@ -1,5 +1,5 @@
-import { DescribeExecutionCommand, ListExecutionsCommand, type ExecutionStatus } from '@aws-sdk/client-sfn';
-import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
+import { DescribeExecutionCommand, ListExecutionsCommand, type ExecutionStatus } from '../commons/aws/sfn';
+import { BatchGetCommand } from '../commons/aws/dynamodb';
 import * as z from 'zod';
 import { documentClient, stepFunctions, tableName } from '../commons/aws';
 import { defineRoute, reply, OFFICER_ERRORS } from '../commons/route';

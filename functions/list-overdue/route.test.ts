@@ -1,4 +1,4 @@
-import { BatchGetCommand, QueryCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, QueryCommand, DynamoDBDocumentClient } from '../commons/aws/dynamodb';
 import { dueItem } from '../commons/ops-index';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';

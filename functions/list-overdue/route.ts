@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand } from '../commons/aws/dynamodb';
 import { documentClient, tableName } from '../commons/aws';
 import { dueShardKeys } from '../commons/ops-index';
 import { workingCalendar } from '../commons/calendar';

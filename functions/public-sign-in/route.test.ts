@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, PutCommand } from '../commons/aws/dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { SignJWT, exportJWK, generateKeyPair, type CryptoKey, type JWTPayload } from 'jose';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';

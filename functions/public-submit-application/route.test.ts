@@ -1,5 +1,5 @@
 import { CopyObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient } from '../commons/aws/dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeTable, goodAnswers, lan, minh, signedIn, storedApplication, storedDraft, uploaded } from '../../test/support/online-unit';

@@ -1,4 +1,4 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '../commons/aws/dynamodb';
 import { documentClient, tableName } from '../commons/aws';
 import { now } from '../commons/clock';
 import { once } from '../commons/idempotency';

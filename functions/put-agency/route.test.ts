@@ -1,5 +1,5 @@
-import { GetCommand, PutCommand, QueryCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { CognitoIdentityProviderClient, CreateGroupCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { GetCommand, PutCommand, QueryCommand, DynamoDBDocumentClient } from '../commons/aws/dynamodb';
+import { CognitoIdentityProviderClient, CreateGroupCommand } from '../commons/aws/cognito-idp';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { desk, invoke, operator } from '../../test/support/route-unit';

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '../commons/aws/dynamodb';
 import { documentClient, tableName } from '../commons/aws';
 import { now } from '../commons/clock';
 import { agencyGroup, ensureAgencyGroup } from '../commons/cognito';

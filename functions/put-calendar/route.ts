@@ -1,4 +1,4 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '../commons/aws/dynamodb';
 import * as z from 'zod';
 import { documentClient, tableName } from '../commons/aws';
 import { forgetCalendar } from '../commons/calendar';

@@ -1,4 +1,4 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '../commons/aws/dynamodb';
 import middy from '@middy/core';
 import * as z from 'zod';
 import { documentClient, tableName } from '../commons/aws';

@@ -1,5 +1,5 @@
-import { GetCommand, UpdateCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DescribeExecutionCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { GetCommand, UpdateCommand, DynamoDBDocumentClient } from '../commons/aws/dynamodb';
+import { DescribeExecutionCommand, SFNClient, StartExecutionCommand } from '../commons/aws/sfn';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { desk, invoke, operator } from '../../test/support/route-unit';

@@ -1,4 +1,4 @@
-import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, QueryCommand } from '../commons/aws/dynamodb';
 import * as z from 'zod';
 import { documentClient, tableName } from '../commons/aws';
 import { badRequest } from '../commons/http';

@@ -1,4 +1,4 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '../commons/aws/dynamodb';
 import { documentClient, tableName } from '../commons/aws';
 import { now } from '../commons/clock';
 import { compose, UnwritableLetter, type Input as Letter } from '../commons/compose-email';

@@ -1,4 +1,4 @@
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { ScanCommand } from '../../functions/commons/aws/dynamodb';
 import { documentClient, tableName } from '../../functions/commons/aws';
 import { deliver, relay } from '../../functions/commons/outbox';
 

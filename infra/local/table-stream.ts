@@ -1,5 +1,5 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBClient } from '../../functions/commons/aws/dynamodb';
+import { DynamoDBDocumentClient } from '../../functions/commons/aws/dynamodb';
 import { isFactKey, markDossier } from '../../functions/commons/aggregates';
 import type { Exchange } from './faults';
 

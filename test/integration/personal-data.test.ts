@@ -1,4 +1,4 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '../../functions/commons/aws/dynamodb';
 import { documentClient, tableName } from '../../functions/commons/aws';
 import { searchItems } from '../../functions/commons/search-index';
 import { getDossier, queryAll } from '../../functions/commons/store';

@@ -63,6 +63,13 @@ const DOCUMENT_ACTION: Record<string, string> = {
 
 export const SDK_COMMAND = /node_modules\/@aws-sdk\/client-([a-z0-9-]+)\/dist-es\/commands\/(\w+)Command\.js$/;
 const DOCUMENT_COMMAND = /node_modules\/@aws-sdk\/lib-dynamodb\/dist-es\/commands\/(\w+)Command\.js$/;
+/**
+ * A command of the SDK-less clients (functions/commons/aws-json.ts): one module per command under
+ * functions/commons/aws/<service>/, kept only when code that is kept sends it, naming its IAM
+ * action in the module (`readonly action = 'dynamodb:GetItem'`).
+ */
+export const LITE_COMMAND = /functions\/commons\/aws\/[a-z-]+\/(\w+)Command\.ts$/;
+const LITE_ACTION = /readonly action = '([a-z-]+:\w+)'/;
 /** A presigned POST is signed with the function's credentials: the browser's upload is its s3:PutObject. */
 const PRESIGNED_POST = /node_modules\/@aws-sdk\/s3-presigned-post\/dist-es\/createPresignedPost\.js$/;
 // A presigned GET (s3-request-presigner) signs a GetObjectCommand, which is then in the bundle:
@@ -125,6 +132,13 @@ export function actionsCalled(meta: Metafile, root = projectRoot): Calls {
       // client-dynamodb's commands are sent by lib-dynamodb's, or by our code that imports them: below
       if (prefix === 'dynamodb') rawKept.push(m[2]!);
       else for (const a of ACTION_OF[action] ?? [action]) actions.add(a);
+      continue;
+    }
+    m = LITE_COMMAND.exec(file);
+    if (m) {
+      const action = LITE_ACTION.exec(readFileSync(path.resolve(root, file), 'utf8'));
+      if (!action) unexplained.push(`${file}: no \`readonly action = '<service>:<Action>'\``);
+      else for (const a of ACTION_OF[action[1]!] ?? [action[1]!]) actions.add(a);
       continue;
     }
     m = DOCUMENT_COMMAND.exec(file);

@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient, type UpdateCommandInput } from '../../functions/commons/aws/dynamodb';
 import type { AwsStub } from 'aws-sdk-client-mock';
 import { A, dossiers, form, steps } from './figures-fixture';
 import type { Dossier } from '../../functions/core/dossier';

@@ -1,6 +1,6 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException } from '../../functions/commons/aws/dynamodb';
 import { CopyObjectCommand, GetObjectCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '../../functions/commons/aws/dynamodb';
 import type { AwsStub } from 'aws-sdk-client-mock';
 import { citizenSessionKey, sessionItem } from './route-unit';
 import { hanoiProcedures } from './centre';
