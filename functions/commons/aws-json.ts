@@ -126,20 +126,15 @@ export function retryBase(error: ServiceException & { code?: string }): number |
  * start measured with --cpu-prof on the workflow's bundle). Plain http is only ever the local
  * stand-ins.
  */
-const transport: { http?: { request: typeof NodeHttp.request; agent: NodeHttp.Agent }; https?: { request: typeof NodeHttps.request; agent: NodeHttps.Agent } } = {};
-function http() {
-  if (!transport.http) {
-    const m = process.getBuiltinModule('node:http') as typeof NodeHttp;
-    transport.http = { request: m.request, agent: new m.Agent({ keepAlive: true, maxSockets: 50 }) };
+const transports = new Map<string, { request: typeof NodeHttp.request; agent: NodeHttp.Agent }>();
+function transport(protocol: 'http:' | 'https:') {
+  let t = transports.get(protocol);
+  if (!t) {
+    const m = process.getBuiltinModule(protocol === 'https:' ? 'node:https' : 'node:http') as typeof NodeHttps;
+    t = { request: m.request, agent: new m.Agent({ keepAlive: true, maxSockets: 50 }) };
+    transports.set(protocol, t);
   }
-  return transport.http;
-}
-function https() {
-  if (!transport.https) {
-    const m = process.getBuiltinModule('node:https') as typeof NodeHttps;
-    transport.https = { request: m.request, agent: new m.Agent({ keepAlive: true, maxSockets: 50 }) };
-  }
-  return transport.https;
+  return t;
 }
 
 interface RawResponse {
@@ -149,7 +144,7 @@ interface RawResponse {
 }
 
 function post(url: URL, headers: Record<string, string>, body: string): Promise<RawResponse> {
-  const t = url.protocol === 'https:' ? https() : http();
+  const t = transport(url.protocol === 'https:' ? 'https:' : 'http:');
   return new Promise((resolve, reject) => {
     const req = t.request(
       url,

@@ -2,7 +2,8 @@ import { BatchGetCommand } from './aws/dynamodb';
 import { documentClient, tableName } from './aws';
 import { citizenRef } from './citizen-session';
 import { applicantIdPk } from './personal-data';
-import { keys, queryAll } from './store';
+import { notFound } from './http';
+import { getDossier, keys, queryAll } from './store';
 import type { Citizen } from '../core/citizen';
 import type { Dossier } from '../core/dossier';
 
@@ -15,6 +16,13 @@ import type { Dossier } from '../core/dossier';
  */
 export function isCitizensDossier(d: { applicant?: { idNumber?: string }; online?: { citizenRef?: string } }, citizen: Citizen): boolean {
   return d.applicant?.idNumber?.trim() === citizen.identityNumber || d.online?.citizenRef === citizenRef(citizen);
+}
+
+/** The signed-in citizen's dossier `code`; another citizen's, or none: the same 404 (never a 403, which would tell the code exists). */
+export async function ownDossier(code: string, citizen: Citizen): Promise<Dossier> {
+  const d = await getDossier(code);
+  if (!d || !isCitizensDossier(d, citizen)) throw notFound(`Không có hồ sơ ${code} của bạn / You have no dossier ${code}`);
+  return d;
 }
 
 export type DossierSummary = Pick<Dossier, 'code' | 'status' | 'channel' | 'receivedAt' | 'appointmentAt'> & {

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { paymentId } from '../commons/params';
 import { HttpProblem, notFound } from '../commons/http';
 import { canonicalConfirmation, hubSecret, signatureValid } from '../commons/payment-hub';
 import { getPayment, paymentKey, recordPaid } from '../commons/payments';
@@ -9,7 +10,7 @@ import { ConfirmationAnswer } from '../contracts/payments';
 
 export const Confirmation = z
   .object({
-    paymentId: z.string().regex(/^P[0-9A-F]{20}$/, 'a payment id'),
+    paymentId,
     dossierCode: z.string().max(40),
     amount: z.number().int('whole đồng'),
     currency: z.string().max(8),

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { paymentId } from '../commons/params';
 import { HttpProblem } from '../commons/http';
 import { canonicalRefundConfirmation, hubSecret, signatureValid } from '../commons/payment-hub';
 import { completeRefund, failRefund, getRefund } from '../commons/refunds';
@@ -9,7 +10,7 @@ import { RefundConfirmationAnswer } from '../contracts/payments';
 export const RefundConfirmation = z
   .object({
     refundId: z.string().regex(/^R[0-9A-F]{20}$/, 'a refund id'),
-    paymentId: z.string().regex(/^P[0-9A-F]{20}$/, 'a payment id'),
+    paymentId,
     amount: z.number().int('whole đồng'),
     currency: z.string().max(8),
     status: z.enum(['refunded', 'failed']),

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { paymentId } from '../commons/params';
 import { atSameDesk } from '../commons/access';
 import { forbidden, notFound } from '../commons/http';
 import { getPayment } from '../commons/payments';
@@ -8,7 +9,7 @@ import { getDossier } from '../commons/store';
 import { ReceiptPdfFile } from '../contracts/payments';
 import { currentCentre } from '../core/centre';
 
-const Path = z.object({ paymentId: z.string().regex(/^P[0-9A-F]{20}$/, 'a payment id') });
+const Path = z.object({ paymentId });
 
 /**
  * GET /payments/{paymentId}/receipt (operators; a desk officer: the payments of its own desk): the

@@ -1,11 +1,10 @@
 import * as z from 'zod';
 import { citizenView } from '../commons/citizen-dossier';
-import { notFound } from '../commons/http';
-import { isCitizensDossier } from '../commons/my-dossiers';
+import { ownDossier } from '../commons/my-dossiers';
 import { dossierCode } from '../commons/params';
 import { defineRoute, reply } from '../commons/route';
 import { citizenDocuments } from '../commons/citizen-documents';
-import { getDossier, listDossierItems } from '../commons/store';
+import { listDossierItems } from '../commons/store';
 import { STATUS_TEXT } from '../core/citizen-view';
 import { MyDossier } from '../contracts/responses';
 import { toLocalIso } from '../core/local-time';
@@ -46,8 +45,7 @@ export const route = defineRoute({
   responses: { 200: MyDossier },
   errors: [401, 404, 429],
   handler: async ({ params: { code }, citizen }) => {
-    const d = await getDossier(code);
-    if (!d || !isCitizensDossier(d, citizen!)) throw notFound(`Không có hồ sơ ${code} của bạn / You have no dossier ${code}`);
+    const d = await ownDossier(code, citizen!);
     // applied online: the submission stores its instant as receivedAt and a provisional appointment;
     // neither is a receipt until the desk receives it (status 1 waiting, status 3 refused)
     const unreceived = !!d.online && d.online.check?.outcome !== 'receive';

@@ -1,11 +1,9 @@
 import * as z from 'zod';
 import { EvaluationBody, recordEvaluation } from '../commons/evaluation-store';
-import { notFound } from '../commons/http';
 import { once } from '../commons/idempotency';
-import { isCitizensDossier } from '../commons/my-dossiers';
+import { ownDossier } from '../commons/my-dossiers';
 import { dossierCode } from '../commons/params';
 import { defineRoute, reply, IDEMPOTENCY_HEADER } from '../commons/route';
-import { getDossier } from '../commons/store';
 import { Evaluated } from '../contracts/evaluation';
 
 /**
@@ -26,8 +24,7 @@ export const route = defineRoute({
   headers: [IDEMPOTENCY_HEADER],
   idempotency: once,
   handler: async ({ params: { code }, body, citizen }) => {
-    const d = await getDossier(code);
-    if (!d || !isCitizensDossier(d, citizen!)) throw notFound(`Không có hồ sơ ${code} của bạn / You have no dossier ${code}`);
+    const d = await ownDossier(code, citizen!);
     return reply(201, await recordEvaluation(code, body, 'signed-in'));
   },
 });

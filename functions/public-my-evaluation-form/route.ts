@@ -1,10 +1,8 @@
 import * as z from 'zod';
 import { evaluationView } from '../commons/evaluation-store';
-import { notFound } from '../commons/http';
-import { isCitizensDossier } from '../commons/my-dossiers';
+import { ownDossier } from '../commons/my-dossiers';
 import { dossierCode } from '../commons/params';
 import { defineRoute, reply } from '../commons/route';
-import { getDossier } from '../commons/store';
 import { EvaluationFormView } from '../contracts/evaluation';
 
 /** GET /public/me/dossiers/{code}/evaluation: the evaluation form of one of the signed-in citizen's dossiers (another's: 404). */
@@ -19,8 +17,7 @@ export const route = defineRoute({
   responses: { 200: EvaluationFormView },
   errors: [401, 404, 429],
   handler: async ({ params: { code }, citizen }) => {
-    const d = await getDossier(code);
-    if (!d || !isCitizensDossier(d, citizen!)) throw notFound(`Không có hồ sơ ${code} của bạn / You have no dossier ${code}`);
+    const d = await ownDossier(code, citizen!);
     return reply(200, await evaluationView(d), { 'cache-control': 'no-store' });
   },
 });

@@ -1,11 +1,9 @@
 import * as z from 'zod';
-import { notFound } from '../commons/http';
 import { once } from '../commons/idempotency';
-import { isCitizensDossier } from '../commons/my-dossiers';
+import { ownDossier } from '../commons/my-dossiers';
 import { dossierCode } from '../commons/params';
 import { startOnlinePayment } from '../commons/payments';
 import { CITIZEN_WRITES, defineRoute, reply, IDEMPOTENCY_HEADER } from '../commons/route';
-import { getDossier } from '../commons/store';
 import { PaymentStarted } from '../contracts/payments';
 
 const Path = z.object({ code: dossierCode });
@@ -30,8 +28,7 @@ export const route = defineRoute({
   headers: [IDEMPOTENCY_HEADER],
   idempotency: once,
   handler: async ({ params: { code }, citizen }) => {
-    const d = await getDossier(code);
-    if (!d || !isCitizensDossier(d, citizen!)) throw notFound(`Không có hồ sơ ${code} của bạn / You have no dossier ${code}`);
+    const d = await ownDossier(code, citizen!);
     return reply(201, await startOnlinePayment(d, `/dvc/my/${code}`));
   },
 });

@@ -1,15 +1,14 @@
 import * as z from 'zod';
 import { notFound } from '../commons/http';
-import { isCitizensDossier } from '../commons/my-dossiers';
-import { dossierCode } from '../commons/params';
+import { ownDossier } from '../commons/my-dossiers';
+import { dossierCode, paymentId } from '../commons/params';
 import { getPayment } from '../commons/payments';
 import { receiptFileOf } from '../commons/receipt-pdf';
 import { defineRoute, reply } from '../commons/route';
-import { getDossier } from '../commons/store';
 import { ReceiptPdfFile } from '../contracts/payments';
 import { currentCentre } from '../core/centre';
 
-const Path = z.object({ code: dossierCode, paymentId: z.string().regex(/^P[0-9A-F]{20}$/, 'a payment id') });
+const Path = z.object({ code: dossierCode, paymentId });
 
 /**
  * GET /public/me/dossiers/{code}/payments/{paymentId}/receipt: the signed-in citizen downloads the
@@ -28,8 +27,7 @@ export const route = defineRoute({
   responses: { 200: ReceiptPdfFile },
   errors: [401, 404, 429],
   handler: async ({ params: { code, paymentId }, citizen }) => {
-    const d = await getDossier(code);
-    if (!d || !isCitizensDossier(d, citizen!)) throw notFound(`Không có hồ sơ ${code} của bạn / You have no dossier ${code}`);
+    const d = await ownDossier(code, citizen!);
     const file = await receiptFileOf(await getPayment(paymentId), d, currentCentre());
     if (!file) throw notFound(`Không có biên lai ${paymentId} của hồ sơ này / No receipt ${paymentId} for this dossier`);
     return reply(200, file, { 'cache-control': 'no-store' });

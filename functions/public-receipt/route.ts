@@ -1,14 +1,14 @@
 import * as z from 'zod';
 import { notFound } from '../commons/http';
 import { dossierForCitizen } from '../commons/lookup';
-import { dossierCode } from '../commons/params';
+import { dossierCode, paymentId } from '../commons/params';
 import { getPayment } from '../commons/payments';
 import { receiptFileOf } from '../commons/receipt-pdf';
 import { CITIZEN_READS, defineRoute, reply, PIN_HEADER } from '../commons/route';
 import { ReceiptPdfFile } from '../contracts/payments';
 import { currentCentre } from '../core/centre';
 
-const Path = z.object({ code: dossierCode, paymentId: z.string().regex(/^P[0-9A-F]{20}$/, 'a payment id') });
+const Path = z.object({ code: dossierCode, paymentId });
 
 /**
  * GET /public/dossiers/{code}/payments/{paymentId}/receipt with `X-Lookup-Pin`: the electronic

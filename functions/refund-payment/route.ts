@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { paymentId } from '../commons/params';
 import { atSameDesk } from '../commons/access';
 import { now } from '../commons/clock';
 import { conflict, forbidden, HttpProblem, notFound } from '../commons/http';
@@ -11,7 +12,7 @@ import { RefundAnswer } from '../contracts/payments';
 import { FeeError, refundAmount, refundGround } from '../core/fees';
 import { toLocalIso } from '../core/local-time';
 
-export const Path = z.object({ paymentId: z.string().regex(/^P[0-9A-F]{20}$/, 'a payment id') });
+export const Path = z.object({ paymentId });
 export const RefundBody = z
   .object({
     /** Why (told to the citizen in the letter, vi or en as the officer writes it). */

@@ -90,6 +90,15 @@ async function readRows(codes: string[]): Promise<Dossier[]> {
 
 const newestFirst = (a: Dossier, b: Dossier) => b.receivedAt.localeCompare(a.receivedAt) || b.code.localeCompare(a.code);
 
+/** One page of a GSI1 partition of index items (search tokens, a desk's WAITING items), newest first, and the dossiers they name. */
+async function indexPage(pk: string, start: Record<string, unknown> | undefined, limit: number) {
+  const out = await documentClient().send(
+    new QueryCommand({ TableName: tableName(), IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': pk }, ScanIndexForward: false, Limit: limit, ExclusiveStartKey: start }),
+  );
+  const items = out.Items ?? [];
+  return { read: items.length, dossiers: items.length ? await readRows(items.map((i) => String(i.code))) : [], last: out.LastEvaluatedKey };
+}
+
 /**
  * The open dossiers of one token (core/search-tokens.ts), newest first, each checked against the
  * whole query on the dossier itself (the old rule: the name without diacritics contains the
@@ -108,22 +117,10 @@ async function byToken(token: string, q: string, status: number | undefined, cur
   let searched = 0;
   do {
     // never more than the page has room for: the cursor then stands right after the last one shown
-    const out = await documentClient().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'GSI1',
-        KeyConditionExpression: 'GSI1PK = :pk',
-        ExpressionAttributeValues: { ':pk': key },
-        ScanIndexForward: false,
-        Limit: Math.min(LIMIT - found.length, READ_BUDGET - searched),
-        ExclusiveStartKey: start,
-      }),
-    );
-    const items = out.Items ?? [];
-    searched += items.length;
-    const dossiers = items.length ? await readRows(items.map((i) => String(i.code))) : [];
-    for (const d of dossiers) if (d?.applicant && !d.closedAt && (status === undefined || d.status === status) && matches(d)) found.push(d);
-    start = out.LastEvaluatedKey;
+    const page = await indexPage(key, start, Math.min(LIMIT - found.length, READ_BUDGET - searched));
+    searched += page.read;
+    for (const d of page.dossiers) if (d?.applicant && !d.closedAt && (status === undefined || d.status === status) && matches(d)) found.push(d);
+    start = page.last;
   } while (start && found.length < LIMIT && searched < READ_BUDGET);
   return reply(200, { dossiers: found.map(row), searched, ...(start ? { nextCursor: encode({ at: String(start.GSI1SK) }) } : {}) });
 }
@@ -156,22 +153,11 @@ async function byWaiting(caller: Caller, cursor: string | undefined) {
   let searched = 0;
   while (desk < desks.length && found.length < LIMIT && searched < READ_BUDGET) {
     const pk = desks[desk]!;
-    const out = await documentClient().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'GSI1',
-        KeyConditionExpression: 'GSI1PK = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
-        ScanIndexForward: false,
-        Limit: Math.min(LIMIT - found.length, READ_BUDGET - searched),
-        ExclusiveStartKey: at ? { PK: opsPartition(at.slice(at.indexOf('#') + 1)), SK: 'WAITING', GSI1PK: pk, GSI1SK: at } : undefined,
-      }),
-    );
-    const items = out.Items ?? [];
-    searched += items.length;
-    const dossiers = items.length ? await readRows(items.map((i) => String(i.code))) : [];
-    for (const d of dossiers) if (d.applicant && !d.closedAt && d.status === 5) found.push(d);
-    if (out.LastEvaluatedKey) at = String(out.LastEvaluatedKey.GSI1SK);
+    const start = at ? { PK: opsPartition(at.slice(at.indexOf('#') + 1)), SK: 'WAITING', GSI1PK: pk, GSI1SK: at } : undefined;
+    const page = await indexPage(pk, start, Math.min(LIMIT - found.length, READ_BUDGET - searched));
+    searched += page.read;
+    for (const d of page.dossiers) if (d.applicant && !d.closedAt && d.status === 5) found.push(d);
+    if (page.last) at = String(page.last.GSI1SK);
     else {
       desk++;
       at = undefined;
