@@ -22,6 +22,16 @@ const mocksModules = UNIT.flatMap(testFiles)
   .filter((f) => /\bvi\.(do)?mock\(/.test(readFileSync(f, 'utf8')))
   .map((f) => f.split('\\').join('/'));
 
+/**
+ * The runtime tiers (integration, e2e, infra) share their worker's module cache, as the unit tier
+ * does: each isolated file imported the platform again (≈ 3.4 s a file on this machine) before
+ * starting its own runtime. What would cross from one file to the next is put back before each
+ * file (test/support/file-setup.ts: the environment, the SES stand-in's mailbox); a runtime resets
+ * the rest when it starts. The browser tier stays isolated: it runs one file at a time, which a
+ * shared pool cannot do beside the others. `VITEST_ISOLATE=1` isolates every file, as before.
+ */
+const shared = process.env.VITEST_ISOLATE ? {} : { isolate: false, setupFiles: ['test/support/file-setup.ts'] };
+
 /** Tests by layer (serverless-test-samples style): `npm test` runs them all. */
 export default defineConfig({
   test: {
@@ -49,8 +59,8 @@ export default defineConfig({
         },
       },
       { extends: true, test: { name: 'unit-mocks', include: mocksModules.length ? mocksModules : ['(none)'] } },
-      { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 } },
-      { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], exclude: ['test/e2e/personal-data-leaks.test.ts'], testTimeout: 90_000, hookTimeout: 60_000 } },
+      { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000, ...shared } },
+      { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], exclude: ['test/e2e/personal-data-leaks.test.ts'], testTimeout: 90_000, hookTimeout: 60_000, ...shared } },
       // Logs at DEBUG, captured and searched for personal data (nothing printed).
       {
         extends: true,
@@ -60,11 +70,13 @@ export default defineConfig({
           env: { POWERTOOLS_LOG_LEVEL: 'DEBUG' },
           testTimeout: 90_000,
           hookTimeout: 60_000,
+          ...shared,
         },
       },
-      // A real Chromium (shipped in @sparticuz/chromium) driving the pages through the local gateway.
-      { extends: true, test: { name: 'web', include: ['test/web/**/*.test.ts'], fileParallelism: false, testTimeout: 120_000, hookTimeout: 120_000 } },
-      { extends: true, test: { name: 'infra', include: ['test/infra/**/*.test.ts'], testTimeout: 180_000, hookTimeout: 180_000 } },
+      // A real Chromium (shipped in @sparticuz/chromium) driving the pages through the local gateway;
+      // the pages built once for the tier (test/support/web-built.ts).
+      { extends: true, test: { name: 'web', include: ['test/web/**/*.test.ts'], globalSetup: ['test/support/web-built.ts'], fileParallelism: false, testTimeout: 120_000, hookTimeout: 120_000 } },
+      { extends: true, test: { name: 'infra', include: ['test/infra/**/*.test.ts'], testTimeout: 180_000, hookTimeout: 180_000, ...shared } },
     ],
   },
 });

@@ -6,7 +6,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand } from '../../functions/commons/aws/dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { allScopes } from '../../functions/core/roles';
 import { addAgencyClient, removeAgencyClient } from '../../scripts/agency-client-ops';
 
@@ -24,6 +24,12 @@ const cognitoMock = mockClient(CognitoIdentityProviderClient);
 const db = mockClient(DynamoDBDocumentClient);
 const cognito = new CognitoIdentityProviderClient({});
 const POOL = 'ap-southeast-1_pool';
+
+// the infra tier shares its worker's module cache (vitest.config.ts): the clients' prototypes are given back
+afterAll(() => {
+  cognitoMock.restore();
+  db.restore();
+});
 
 beforeEach(() => {
   cognitoMock.reset();

@@ -6,10 +6,11 @@ import { buildWeb } from '../../web/build';
 /**
  * A real Chromium for the browser layer: the binary ships inside the @sparticuz/chromium npm
  * package (unpacked to /tmp on first use, about 5 s), driven by playwright-core. Nothing is
- * downloaded at test time. The pages are built once per test file (web/dist).
+ * downloaded at test time. The pages (web/dist) are built once for the browser tier by its global
+ * setup (test/support/web-built.ts), or here when run without it.
  */
 let built: Promise<void> | undefined;
-export const ensureWebBuilt = () => (built ??= buildWeb({ minify: false }).then(() => undefined));
+export const ensureWebBuilt = () => (built ??= process.env.MOTCUA_WEB_BUILT ? Promise.resolve() : buildWeb({ minify: false }).then(() => undefined));
 
 export async function launchBrowser(): Promise<Browser> {
   await ensureWebBuilt();
