@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { crc32 } from 'node:zlib';
 import type { S3ClientResolvedConfig, ServiceInputTypes, ServiceOutputTypes } from '@aws-sdk/client-s3';
 import type { Command, Handler, MetadataBearer, MiddlewareStack } from '@smithy/types';
 import { type BinaryResponse, type ClientConfig, credentialsOf, exchange, LiteStack, regionOf, ServiceException, withRetries } from '../../aws-json';
@@ -173,6 +172,9 @@ export const xmlOutput = (res: BinaryResponse, lists?: Record<string, string>) =
 };
 
 // ---- the body's checksum, checked as the SDK checks it (x-amz-checksum-mode: ENABLED) ----
+
+/** node:zlib's CRC32, loaded at its first use (as aws-json.ts loads node:http): most bundles never need it. */
+const crc32 = (data: string | Uint8Array) => (process.getBuiltinModule('node:zlib') as typeof import('node:zlib')).crc32(data);
 
 /**
  * A whole object's body against the checksum S3 answered with it: SHA-256 or CRC32 (what node
