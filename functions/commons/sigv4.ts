@@ -28,6 +28,9 @@ export const signatureOf = (key: Buffer, text: string) => createHmac('sha256', k
 /** RFC 3986 percent-encoding, as SigV4 wants it (encodeURIComponent leaves !'()* alone). */
 export const uriEncode = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
+/** A header's value as signed (and sent): line breaks and runs of spaces as one space, no space at either end. */
+export const headerValue = (v: string) => v.replace(/[\r\n]/g, ' ').replace(/[ \t]+/g, ' ').replace(/^ | $/g, '');
+
 /** The canonical query string: names and values encoded, sorted by name then value. */
 export function canonicalQuery(query: [string, string][]): string {
   return query
@@ -62,7 +65,7 @@ export function signature(req: SignedRequest, names: string[], all: Record<strin
 /** The headers of a request signed in its Authorization header (all of them but host, which the transport sends). */
 export function signRequest(req: SignedRequest, credentials: Credentials, region: string, service: string, at: Date): Record<string, string> {
   const all: Record<string, string> = {
-    ...Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), v.trim()])),
+    ...Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), headerValue(v)])),
     host: req.host,
     // S3 requires it; the SDK's signer sends it to every service (kept so the two sign alike)
     'x-amz-content-sha256': req.payloadHash,

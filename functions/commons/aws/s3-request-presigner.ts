@@ -1,4 +1,4 @@
-import { amzDate, canonicalQuery, signature } from '../sigv4';
+import { amzDate, canonicalQuery, headerValue, signature } from '../sigv4';
 import { credentialsOf, regionOf } from '../aws-json';
 import type { S3Client, S3Command } from './s3/client';
 
@@ -30,7 +30,7 @@ export async function getSignedUrl(client: S3Client, command: S3Command<any, any
   for (const [k, v] of Object.entries(r.headers ?? {})) {
     if (v === undefined) continue;
     if (k.startsWith('x-amz-')) query.push([k, v]);
-    else signed[k] = v.trim();
+    else signed[k] = headerValue(v);
   }
   const names = Object.keys(signed).sort();
   query.push(['X-Amz-SignedHeaders', names.join(';')]);

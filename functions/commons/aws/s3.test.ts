@@ -254,6 +254,7 @@ describe('errors, as the SDK names them', () => {
       { name: 'NoSuchKey', message: 'The specified key does not exist.', Key: 'x', $fault: 'client', $metadata: { httpStatusCode: 404, attempts: 1 } },
     ],
     ['NotFound on a HEAD (no body)', () => new s3.HeadObjectCommand({ Bucket: BUCKET, Key: 'x' }), () => new sdk.HeadObjectCommand({ Bucket: BUCKET, Key: 'x' }), { status: 404 }, { name: 'NotFound', $metadata: { httpStatusCode: 404 } }],
+    ['a HEAD refused (403, no body)', () => new s3.HeadObjectCommand({ Bucket: BUCKET, Key: 'x' }), () => new sdk.HeadObjectCommand({ Bucket: BUCKET, Key: 'x' }), { status: 403 }, { $fault: 'client', $metadata: { httpStatusCode: 403 } }],
     [
       'NotImplemented for versions (s3rver)',
       () => new s3.ListObjectVersionsCommand({ Bucket: BUCKET, Prefix: 'p' }),
@@ -282,6 +283,7 @@ describe('errors, as the SDK names them', () => {
       const o = await ours().send(mine()).catch((e: unknown) => e);
       const t = await theirs().send(sdks()).catch((e: unknown) => e);
       for (const e of [o, t]) expect(e).toMatchObject(expected);
+      expect((o as Error).name).toBe((t as Error).name);
       expect((o as Error).message).toBe((t as Error).message);
     });
   }

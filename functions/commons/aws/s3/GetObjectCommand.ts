@@ -6,7 +6,8 @@ export type { GetObjectCommandInput, GetObjectCommandOutput };
 
 /** The body as the SDK's stream mixin reads it (the code reads bytes or text). */
 export const bodyOf = (bytes: Buffer) => ({
-  transformToByteArray: async () => new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+  // a copy, as the SDK gives: a small Buffer may be a view of node's shared pool
+  transformToByteArray: async () => new Uint8Array(bytes),
   transformToString: async (encoding: BufferEncoding = 'utf8') => bytes.toString(encoding),
   transformToWebStream: () => new Blob([new Uint8Array(bytes)]).stream(),
 });

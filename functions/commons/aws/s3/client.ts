@@ -203,11 +203,11 @@ export const crc32Base64 = (body: string) => {
 
 // ---- errors ----
 
-/** S3's error: named by `<Code>` (or `NotFound` for a bodiless 404), with the body's fields. */
+/** S3's error: named by `<Code>` (a bodiless answer: `NotFound` for a 404, else `Unknown`, as the SDK names them), with the body's fields. */
 export function s3Error(res: BinaryResponse): ServiceException {
   const root = parseXml(res.body.toString('utf8'));
   const body = root?.name === 'Error' ? (shapeOf(root) as Record<string, string>) : {};
-  const name = body.Code || (res.status === 404 ? 'NotFound' : 'UnknownError');
+  const name = body.Code || (res.status === 404 ? 'NotFound' : 'Unknown');
   const { Message, ...fields } = body;
   const error = new ServiceException(Message ?? 'UnknownError');
   Object.assign(error, fields);
