@@ -18,6 +18,7 @@ import { signedHeaders } from './sigv4';
  *   AWS_ENDPOINT_URL_<SERVICE>; credentials from AWS_ACCESS_KEY_ID / _SECRET_ACCESS_KEY /
  *   _SESSION_TOKEN (what Lambda gives a function; infra/bundling/credentials-from-env.ts).
  * Signing is commons/sigv4.ts (as commons/secrets.ts signs), compared with @smithy/signature-v4 in the test.
+ * S3 (REST-XML, commons/aws/s3/client.ts) shares the exchange, the credentials, the region and the retries.
  * A command's IAM action is in its module (`action = '<service>:<Action>'`):
  * test/support/bundle-calls.ts reads it from the command modules a bundle keeps.
  */
@@ -127,7 +128,7 @@ export function retryBase(error: ServiceException & { code?: string }): number |
  * stand-ins.
  */
 const transports = new Map<string, { request: typeof NodeHttp.request; agent: NodeHttp.Agent }>();
-export function transport(protocol: 'http:' | 'https:') {
+function transport(protocol: 'http:' | 'https:') {
   let t = transports.get(protocol);
   if (!t) {
     const m = process.getBuiltinModule(protocol === 'https:' ? 'node:https' : 'node:http') as typeof NodeHttps;
