@@ -1,6 +1,7 @@
 /**
  * Issue 18 (bundles): point the code's AWS SDK imports at the SDK-less clients of
- * functions/commons/aws/ (DynamoDB, Step Functions, SQS, Cognito; commons/aws-json.ts). Re-runnable:
+ * functions/commons/aws/ (DynamoDB, Step Functions, SQS, Cognito: commons/aws-json.ts; S3 and its
+ * presigners: commons/aws/s3/client.ts). Re-runnable:
  * run it after merging branches that added routes (`npx tsx scripts/codemod-lite-aws.ts`); it
  * rewrites only imports whose every name the lite module exports, and lists the ones it left.
  *
@@ -8,7 +9,7 @@
  * meet the classes the code uses), the test/support and scripts modules those tests import, the
  * local table stream and the volume bench (they hand commands to the handlers' clients).
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -22,11 +23,16 @@ const TARGET: Record<string, string> = {
   '@aws-sdk/client-sfn': 'sfn',
   '@aws-sdk/client-sqs': 'sqs',
   '@aws-sdk/client-cognito-identity-provider': 'cognito-idp',
+  '@aws-sdk/client-s3': 's3',
+  '@aws-sdk/s3-presigned-post': 's3-presigned-post',
+  '@aws-sdk/s3-request-presigner': 's3-request-presigner',
 };
 
 /** The names a lite module exports (its own and its command modules'). */
 function exportsOf(module: string): Set<string> {
-  const files = [path.join(LITE, `${module}.ts`), ...readdirSync(path.join(LITE, module)).map((f) => path.join(LITE, module, f))];
+  // a module with commands has them in a folder of its name (the presigners are one file each)
+  const folder = path.join(LITE, module);
+  const files = [path.join(LITE, `${module}.ts`), ...(existsSync(folder) ? readdirSync(folder).map((f) => path.join(folder, f)) : [])];
   const names = new Set<string>();
   for (const f of files) {
     const src = readFileSync(f, 'utf8');
@@ -45,7 +51,7 @@ function walk(dir: string): string[] {
 }
 
 const exported = Object.fromEntries([...new Set(Object.values(TARGET))].map((m) => [m, exportsOf(m)]));
-const IMPORT = /import\s+(type\s+)?\{([^}]*)\}\s+from\s+'(@aws-sdk\/[a-z-]+)';/g;
+const IMPORT = /import\s+(type\s+)?\{([^}]*)\}\s+from\s+'(@aws-sdk\/[a-z0-9-]+)';/g;
 
 const functionFiles = walk(path.join(root, 'functions')).filter((f) => !f.startsWith(LITE + path.sep));
 // what hands the handlers' clients, or commands for them, in the local runtime and the volume bench

@@ -18,6 +18,7 @@ import { signedHeaders } from './sigv4';
  *   AWS_ENDPOINT_URL_<SERVICE>; credentials from AWS_ACCESS_KEY_ID / _SECRET_ACCESS_KEY /
  *   _SESSION_TOKEN (what Lambda gives a function; infra/bundling/credentials-from-env.ts).
  * Signing is commons/sigv4.ts (as commons/secrets.ts signs), compared with @smithy/signature-v4 in the test.
+ * S3 (REST-XML, commons/aws/s3/client.ts) shares the exchange, the credentials, the region and the retries.
  * A command's IAM action is in its module (`action = '<service>:<Action>'`):
  * test/support/bundle-calls.ts reads it from the command modules a bundle keeps.
  */
@@ -137,28 +138,84 @@ function transport(protocol: 'http:' | 'https:') {
   return t;
 }
 
-interface RawResponse {
+export interface RawResponse {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   body: string;
 }
 
-function post(url: URL, headers: Record<string, string>, body: string): Promise<RawResponse> {
+/** An answer as bytes (S3's objects). */
+export interface BinaryResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}
+
+/** One HTTP exchange on the kept-alive connections: `path` is sent as given (already encoded). */
+export function exchange(url: { protocol: string; hostname: string; port: string }, method: string, path: string, headers: Record<string, string>, body?: Uint8Array | string): Promise<BinaryResponse> {
   const t = transport(url.protocol === 'https:' ? 'https:' : 'http:');
   return new Promise((resolve, reject) => {
     const req = t.request(
-      url,
-      { method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, agent: t.agent },
+      { protocol: url.protocol, hostname: url.hostname, port: url.port, method, path, headers: body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) }, agent: t.agent },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
         res.on('error', reject);
       },
     );
     req.on('error', reject);
     req.end(body);
   });
+}
+
+async function post(url: URL, headers: Record<string, string>, body: string): Promise<RawResponse> {
+  const res = await exchange(url, 'POST', `${url.pathname}${url.search}`, headers, body);
+  return { ...res, body: res.body.toString('utf8') };
+}
+
+/** Credentials from the client's options, else the environment (what Lambda gives a function). */
+export function credentialsOf(options: ClientConfig) {
+  const credentials = options.credentials ?? {
+    accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? '',
+    secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? '',
+    sessionToken: process.env.AWS_SESSION_TOKEN || undefined,
+  };
+  if (!credentials.accessKeyId || !credentials.secretAccessKey) throw new Error('No AWS credentials in the environment');
+  return credentials;
+}
+
+/** The region from the client's options, else AWS_REGION. */
+export function regionOf(options: ClientConfig): string {
+  const region = options.region ?? process.env.AWS_REGION;
+  if (!region) throw new Error('AWS_REGION is not set');
+  return region;
+}
+
+/**
+ * `once` tried as the SDK's standard retry mode tries (see retryBase): its answer with
+ * `$metadata.attempts` and `totalRetryDelay`, or its last error with them.
+ */
+export async function withRetries<T extends MetadataBearer>(maxAttempts: number, once: () => Promise<T>): Promise<T> {
+  let totalRetryDelay = 0;
+  for (let attempt = 1; ; attempt++) {
+    let error: ServiceException;
+    try {
+      const output = await once();
+      output.$metadata = { ...output.$metadata, attempts: attempt, totalRetryDelay };
+      return output;
+    } catch (e) {
+      error = e as ServiceException;
+      error.$metadata ??= {};
+    }
+    error.$metadata.attempts = attempt;
+    error.$metadata.totalRetryDelay = totalRetryDelay;
+    const base = retryBase(error);
+    if (base === undefined || attempt >= maxAttempts) throw error;
+    const delay = Math.floor(Math.random() * Math.min(20_000, base * 2 ** (attempt - 1)));
+    totalRetryDelay += delay;
+    await sleep(delay);
+  }
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -212,20 +269,12 @@ export class JsonClient<I extends object = any, O extends MetadataBearer = any, 
 
   /** POST `input` as `<target>.<operation>`; the parsed answer with `$metadata`. */
   async call(operation: string, input: object): Promise<Record<string, unknown> & MetadataBearer> {
-    const region = this.options.region ?? process.env.AWS_REGION;
-    if (!region) throw new Error('AWS_REGION is not set');
-    const credentials = this.options.credentials ?? {
-      accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? '',
-      secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? '',
-      sessionToken: process.env.AWS_SESSION_TOKEN || undefined,
-    };
-    if (!credentials.accessKeyId || !credentials.secretAccessKey) throw new Error('No AWS credentials in the environment');
+    const region = regionOf(this.options);
+    const credentials = credentialsOf(this.options);
     const spec = this.spec;
     const url = new URL(this.options.endpoint || process.env[`AWS_ENDPOINT_URL_${spec.envName}`] || `https://${spec.signingName}.${region}.amazonaws.com/`);
     const body = JSON.stringify(input);
-    const maxAttempts = this.options.maxAttempts ?? 3;
-    let totalRetryDelay = 0;
-    for (let attempt = 1; ; attempt++) {
+    return withRetries(this.options.maxAttempts ?? 3, async () => {
       const headers = signedHeaders(
         url,
         body,
@@ -235,25 +284,16 @@ export class JsonClient<I extends object = any, O extends MetadataBearer = any, 
         spec.signingName,
         new Date(),
       );
-      let error: ServiceException;
+      let res: RawResponse;
       try {
-        const res = await post(url, headers, body);
-        if (res.status >= 200 && res.status < 300) {
-          const output = (res.body ? JSON.parse(res.body) : {}) as Record<string, unknown> & MetadataBearer;
-          output.$metadata = { httpStatusCode: res.status, requestId: String(res.headers['x-amzn-requestid'] ?? '') || undefined, attempts: attempt, totalRetryDelay };
-          return output;
-        }
-        error = errorOf(spec, res);
+        res = await post(url, headers, body);
       } catch (e) {
-        error = Object.assign(e as ServiceException, { $metadata: {} });
+        throw Object.assign(e as ServiceException, { $metadata: {} });
       }
-      error.$metadata.attempts = attempt;
-      error.$metadata.totalRetryDelay = totalRetryDelay;
-      const base = retryBase(error);
-      if (base === undefined || attempt >= maxAttempts) throw error;
-      const delay = Math.floor(Math.random() * Math.min(20_000, base * 2 ** (attempt - 1)));
-      totalRetryDelay += delay;
-      await sleep(delay);
-    }
+      if (res.status < 200 || res.status >= 300) throw errorOf(spec, res);
+      const output = (res.body ? JSON.parse(res.body) : {}) as Record<string, unknown> & MetadataBearer;
+      output.$metadata = { httpStatusCode: res.status, requestId: String(res.headers['x-amzn-requestid'] ?? '') || undefined };
+      return output;
+    });
   }
 }

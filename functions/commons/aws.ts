@@ -3,7 +3,7 @@ import { DynamoDBDocumentClient } from './aws/dynamodb';
 import { SFNClient } from './aws/sfn';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SQSClient } from './aws/sqs';
-import { S3Client } from '@aws-sdk/client-s3';
+import { S3Client } from './aws/s3';
 
 /**
  * AWS clients, created on first use. The local runtime points them at the stand-ins with the

@@ -7,9 +7,11 @@ import {
   HeadObjectCommand,
   ListObjectVersionsCommand,
   ListObjectsV2Command,
-} from '@aws-sdk/client-s3';
-import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+  type ListObjectVersionsCommandOutput,
+  type ListObjectsV2CommandOutput,
+} from './aws/s3';
+import { createPresignedPost } from './aws/s3-presigned-post';
+import { getSignedUrl } from './aws/s3-request-presigner';
 import { bucketName, objects } from './aws';
 import { now } from './clock';
 import { HttpProblem, type FieldError } from './http';
@@ -166,7 +168,7 @@ async function everyVersion(prefix: string): Promise<{ Key: string; VersionId?: 
   try {
     let [keyMarker, versionMarker]: (string | undefined)[] = [];
     do {
-      const out: import('@aws-sdk/client-s3').ListObjectVersionsCommandOutput = await objects().send(new ListObjectVersionsCommand({ Bucket: bucketName(), Prefix: prefix, KeyMarker: keyMarker, VersionIdMarker: versionMarker }));
+      const out: ListObjectVersionsCommandOutput = await objects().send(new ListObjectVersionsCommand({ Bucket: bucketName(), Prefix: prefix, KeyMarker: keyMarker, VersionIdMarker: versionMarker }));
       for (const v of [...(out.Versions ?? []), ...(out.DeleteMarkers ?? [])]) found.push({ Key: v.Key!, VersionId: v.VersionId });
       [keyMarker, versionMarker] = out.IsTruncated ? [out.NextKeyMarker, out.NextVersionIdMarker] : [];
     } while (keyMarker);
@@ -176,7 +178,7 @@ async function everyVersion(prefix: string): Promise<{ Key: string; VersionId?: 
   }
   let token: string | undefined;
   do {
-    const out: import('@aws-sdk/client-s3').ListObjectsV2CommandOutput = await objects().send(new ListObjectsV2Command({ Bucket: bucketName(), Prefix: prefix, ContinuationToken: token }));
+    const out: ListObjectsV2CommandOutput = await objects().send(new ListObjectsV2Command({ Bucket: bucketName(), Prefix: prefix, ContinuationToken: token }));
     for (const o of out.Contents ?? []) found.push({ Key: o.Key! });
     token = out.IsTruncated ? out.NextContinuationToken : undefined;
   } while (token);

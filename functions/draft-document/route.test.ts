@@ -1,5 +1,5 @@
 import { DynamoDBDocumentClient, PutCommand } from '../commons/aws/dynamodb';
-import { S3Client } from '@aws-sdk/client-s3';
+import { S3Client } from '../commons/aws/s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { declare, pdf } from '../../test/support/documents';

@@ -1,5 +1,5 @@
 import { DynamoDBDocumentClient, GetCommand } from '../commons/aws/dynamodb';
-import { GetObjectTaggingCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectTaggingCommand, S3Client } from '../commons/aws/s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { desk, invoke, officerOf, operator } from '../../test/support/route-unit';

@@ -1,4 +1,4 @@
-import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { GetObjectCommand } from '../commons/aws/s3';
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import { parseCatalogue } from '../core/catalogue';
 import { objects } from '../commons/aws';

@@ -1,4 +1,4 @@
-import { GetObjectTaggingCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectTaggingCommand, S3Client } from '../commons/aws/s3';
 import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '../commons/aws/dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';

@@ -1,4 +1,4 @@
-import { GetObjectTaggingCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectTaggingCommand, S3Client } from '../commons/aws/s3';
 import { SendTaskSuccessCommand, SFNClient } from '../commons/aws/sfn';
 import { DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '../commons/aws/dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';

@@ -68,11 +68,12 @@ const DOCUMENT_COMMAND = /node_modules\/@aws-sdk\/lib-dynamodb\/dist-es\/command
  * functions/commons/aws/<service>/, kept only when code that is kept sends it, naming its IAM
  * action in the module (`readonly action = 'dynamodb:GetItem'`).
  */
-export const LITE_COMMAND = /functions\/commons\/aws\/[a-z-]+\/(\w+)Command\.ts$/;
-const LITE_ACTION = /readonly action = '([a-z-]+:\w+)'/;
+export const LITE_COMMAND = /functions\/commons\/aws\/[a-z0-9-]+\/(\w+)Command\.ts$/;
+const LITE_ACTION = /readonly action = '([a-z0-9-]+:\w+)'/;
 /** A presigned POST is signed with the function's credentials: the browser's upload is its s3:PutObject. */
-const PRESIGNED_POST = /node_modules\/@aws-sdk\/s3-presigned-post\/dist-es\/createPresignedPost\.js$/;
-// A presigned GET (s3-request-presigner) signs a GetObjectCommand, which is then in the bundle:
+const PRESIGNED_POST = /node_modules\/@aws-sdk\/s3-presigned-post\/dist-es\/createPresignedPost\.js$|functions\/commons\/aws\/s3-presigned-post\.ts$/;
+// A presigned GET (s3-request-presigner, or the lite functions/commons/aws/s3-request-presigner.ts)
+// signs a GetObjectCommand, which is then in the bundle:
 // s3:GetObject comes from that command. The idempotency records (functions/commons/idempotency.ts)
 // are written with client-dynamodb's GetItem/PutItem/UpdateItem/DeleteItem commands, imported there.
 

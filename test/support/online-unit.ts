@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '../../functions/commons/aws/dynamodb';
-import { CopyObjectCommand, GetObjectCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { CopyObjectCommand, GetObjectCommand, HeadObjectCommand, type S3Client } from '../../functions/commons/aws/s3';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '../../functions/commons/aws/dynamodb';
 import type { AwsStub } from 'aws-sdk-client-mock';
 import { citizenSessionKey, sessionItem } from './route-unit';
