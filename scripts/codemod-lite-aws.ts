@@ -1,6 +1,6 @@
 /**
  * Issue 18 (bundles): point the code's AWS SDK imports at the SDK-less clients of
- * functions/commons/aws/ (DynamoDB, Step Functions, SQS, Cognito; commons/aws-json.ts). Re-runnable:
+ * functions/commons/aws/ (DynamoDB, Step Functions, SQS, Cognito, SES v2; commons/aws-json.ts). Re-runnable:
  * run it after merging branches that added routes (`npx tsx scripts/codemod-lite-aws.ts`); it
  * rewrites only imports whose every name the lite module exports, and lists the ones it left.
  *
@@ -22,6 +22,7 @@ const TARGET: Record<string, string> = {
   '@aws-sdk/client-sfn': 'sfn',
   '@aws-sdk/client-sqs': 'sqs',
   '@aws-sdk/client-cognito-identity-provider': 'cognito-idp',
+  '@aws-sdk/client-sesv2': 'sesv2',
 };
 
 /** The names a lite module exports (its own and its command modules'). */
@@ -45,7 +46,7 @@ function walk(dir: string): string[] {
 }
 
 const exported = Object.fromEntries([...new Set(Object.values(TARGET))].map((m) => [m, exportsOf(m)]));
-const IMPORT = /import\s+(type\s+)?\{([^}]*)\}\s+from\s+'(@aws-sdk\/[a-z-]+)';/g;
+const IMPORT = /import\s+(type\s+)?\{([^}]*)\}\s+from\s+'(@aws-sdk\/[a-z0-9-]+)';/g;
 
 const functionFiles = walk(path.join(root, 'functions')).filter((f) => !f.startsWith(LITE + path.sep));
 // what hands the handlers' clients, or commands for them, in the local runtime and the volume bench

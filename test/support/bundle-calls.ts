@@ -68,7 +68,7 @@ const DOCUMENT_COMMAND = /node_modules\/@aws-sdk\/lib-dynamodb\/dist-es\/command
  * functions/commons/aws/<service>/, kept only when code that is kept sends it, naming its IAM
  * action in the module (`readonly action = 'dynamodb:GetItem'`).
  */
-export const LITE_COMMAND = /functions\/commons\/aws\/[a-z-]+\/(\w+)Command\.ts$/;
+export const LITE_COMMAND = /functions\/commons\/aws\/[a-z0-9-]+\/(\w+)Command\.ts$/;
 const LITE_ACTION = /readonly action = '([a-z-]+:\w+)'/;
 /** A presigned POST is signed with the function's credentials: the browser's upload is its s3:PutObject. */
 const PRESIGNED_POST = /node_modules\/@aws-sdk\/s3-presigned-post\/dist-es\/createPresignedPost\.js$/;
