@@ -1,6 +1,6 @@
 /**
  * Issue 18 (bundles): point the code's AWS SDK imports at the SDK-less clients of
- * functions/commons/aws/ (DynamoDB, Step Functions, SQS, Cognito: commons/aws-json.ts; S3 and its
+ * functions/commons/aws/ (DynamoDB, Step Functions, SQS, Cognito, SES v2: commons/aws-json.ts; S3 and its
  * presigners: commons/aws/s3/client.ts). Re-runnable:
  * run it after merging branches that added routes (`npx tsx scripts/codemod-lite-aws.ts`); it
  * rewrites only imports whose every name the lite module exports, and lists the ones it left.
@@ -26,6 +26,7 @@ const TARGET: Record<string, string> = {
   '@aws-sdk/client-s3': 's3',
   '@aws-sdk/s3-presigned-post': 's3-presigned-post',
   '@aws-sdk/s3-request-presigner': 's3-request-presigner',
+  '@aws-sdk/client-sesv2': 'sesv2',
 };
 
 /** The names a lite module exports (its own and its command modules'). */

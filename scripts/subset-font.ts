@@ -1,5 +1,5 @@
 /**
- * Make the receipt PDF's font (functions/commons/receipt-font.ts): DejaVu Sans (Bitstream Vera
+ * Make the receipt PDF's font (functions/commons/receipt-font.ttf): DejaVu Sans (Bitstream Vera
  * licence + public domain, functions/commons/receipt-font.LICENSE.txt) cut down to the characters
  * a Vietnamese receipt needs — printable ASCII, Latin-1, the Vietnamese letters (Ă Đ Ĩ Ũ Ơ Ư and
  * U+1EA0–U+1EF9), a few punctuation marks and ₫ — with the hinting instructions dropped (a PDF
@@ -8,12 +8,12 @@
  *
  *   npx tsx scripts/subset-font.ts /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
  *
- * Never run by the tests or the build: the committed module is what is deployed.
+ * Never run by the tests or the build: the committed file is what is deployed.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const source = process.argv[2] ?? '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
-const out = new URL('../functions/commons/receipt-font.ts', import.meta.url);
+const out = new URL('../functions/commons/receipt-font.ttf', import.meta.url);
 
 export const CHARS: number[] = [
   ...range(0x20, 0x7e),
@@ -233,8 +233,7 @@ const file = Buffer.concat([header, ...bodies]);
 const headAt = header.readUInt32BE(20 + outTables.findIndex(([tag]) => tag === 'head') * 16);
 file.writeUInt32BE((0xb1b0afba - checksum(file)) >>> 0, headAt + 8);
 
-writeFileSync(
-  out,
-  `/**\n * DejaVu Sans cut down to a Vietnamese receipt's characters (${chars.length} characters, ${keep.length} glyphs, ${file.length} bytes), made\n * by scripts/subset-font.ts from DejaVuSans.ttf. Licence: ./receipt-font.LICENSE.txt (Bitstream Vera\n * licence; DejaVu changes in the public domain). Generated: do not edit.\n */\nexport const RECEIPT_FONT_BASE64 =\n  '${file.toString('base64')}';\n`,
-);
+// a binary file beside functions/commons/receipt-pdf.ts, read at the first receipt (and copied beside
+// the bundles that read it: infra/bundling/options.ts, BESIDE_BUNDLE), not base64 in the JS bundle
+writeFileSync(out, file);
 console.log(`${chars.length} characters, ${keep.length} glyphs, ${file.length} bytes → ${out.pathname}`);

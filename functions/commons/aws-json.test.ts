@@ -3,13 +3,16 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as sdkCognito from '@aws-sdk/client-cognito-identity-provider';
 import * as sdkDynamo from '@aws-sdk/client-dynamodb';
+import * as sdkSes from '@aws-sdk/client-sesv2';
 import * as sdkSfn from '@aws-sdk/client-sfn';
 import * as sdkSqs from '@aws-sdk/client-sqs';
 import * as sdkDoc from '@aws-sdk/lib-dynamodb';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as cognito from './aws/cognito-idp';
+import { isDefiniteRefusal, isThrottle } from '../core/email-delivery';
 import * as dynamo from './aws/dynamodb';
+import * as ses from './aws/sesv2';
 import * as sfn from './aws/sfn';
 import * as sqs from './aws/sqs';
 
@@ -46,7 +49,8 @@ interface Seen {
   headers: IncomingHttpHeaders;
   body: string;
 }
-type Answer = { status: number; body: unknown; headers?: Record<string, string> } | 'reset';
+/** `reset`: the connection closed unanswered; `hang`: no answer at all (until the client gives up). */
+type Answer = { status: number; body: unknown; headers?: Record<string, string> } | 'reset' | 'hang';
 
 let server: Server;
 let endpoint: string;
@@ -56,7 +60,7 @@ let fallback: Answer = { status: 200, body: {} };
 
 beforeAll(async () => {
   // the unit tier shares workers: a file before this one may have left a client's send stubbed (aws-sdk-client-mock)
-  for (const c of [dynamo.DynamoDBDocumentClient, dynamo.DynamoDBClient, sfn.SFNClient, sqs.SQSClient, cognito.CognitoIdentityProviderClient, sdkDoc.DynamoDBDocumentClient, sdkDynamo.DynamoDBClient, sdkSfn.SFNClient, sdkSqs.SQSClient, sdkCognito.CognitoIdentityProviderClient]) {
+  for (const c of [dynamo.DynamoDBDocumentClient, dynamo.DynamoDBClient, sfn.SFNClient, sqs.SQSClient, cognito.CognitoIdentityProviderClient, ses.SESv2Client, sdkDoc.DynamoDBDocumentClient, sdkDynamo.DynamoDBClient, sdkSfn.SFNClient, sdkSqs.SQSClient, sdkCognito.CognitoIdentityProviderClient, sdkSes.SESv2Client]) {
     (c.prototype.send as { restore?: () => void }).restore?.();
   }
   server = createServer((req, res) => {
@@ -66,6 +70,7 @@ beforeAll(async () => {
       seen.push({ path: req.url ?? '', method: req.method ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
       const a = answers.shift() ?? fallback;
       if (a === 'reset') return req.socket.destroy();
+      if (a === 'hang') return;
       res.writeHead(a.status, { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-requestid': 'req-1', ...a.headers });
       res.end(JSON.stringify(a.body));
     });
@@ -336,5 +341,158 @@ describe('the environment', () => {
     } finally {
       vi.unstubAllEnvs();
     }
+  });
+});
+
+describe('SES v2 SendEmail (REST-JSON), as the SDK’s', () => {
+  const path = '/v2/email/outbound-emails';
+  const json = { 'content-type': 'application/json' };
+  // what functions/send-email builds: tags, both bodies, an attachment of bytes (a calendar entry), no configuration set
+  const input = () => ({
+    FromEmailAddress: 'motcua@dichvucong.example.vn',
+    Destination: { ToAddresses: ['nguyen.van.an@example.vn'] },
+    ConfigurationSetName: undefined,
+    EmailTags: [
+      { Name: 'event', Value: 'appointment-changed' },
+      { Name: 'dossier', Value: 'STP-261207-0001' },
+      { Name: 'eventKey', Value: 'apology-1' },
+      { Name: 'claim', Value: '3' },
+    ],
+    Content: {
+      Simple: {
+        Subject: { Data: 'Phiếu xin lỗi và hẹn lại ngày trả kết quả', Charset: 'UTF-8' },
+        Body: { Text: { Data: 'Kính gửi ông Nguyễn Văn An,\n…', Charset: 'UTF-8' }, Html: { Data: '<p>Kính gửi ông <b>Nguyễn Văn An</b></p>', Charset: 'UTF-8' } },
+        Attachments: [{ FileName: 'hen-tra-ket-qua.ics', ContentType: 'text/calendar', RawContent: new TextEncoder().encode('BEGIN:VCALENDAR\r\nSUMMARY:Nhận kết quả\r\nEND:VCALENDAR\r\n') }],
+      },
+    },
+  });
+  const ours = (c: Partial<ReturnType<typeof config>> = {}) => new ses.SESv2Client({ ...config(), ...c });
+  const theirs = (c: Partial<ReturnType<typeof config>> = {}) => new sdkSes.SESv2Client({ ...sdkConfig(), ...c });
+
+  it('sends the same request (POST to the path, application/json, the attachment in base64) and reads the same answer', async () => {
+    fallback = { status: 200, body: { MessageId: '0100018f-ses-1' }, headers: json };
+    const o = await ours().send(new ses.SendEmailCommand(input()));
+    const t = await theirs().send(new sdkSes.SendEmailCommand(input()));
+    expect(seen).toHaveLength(2);
+    expect(wire(seen[0]!)).toEqual(wire(seen[1]!));
+    expect(wire(seen[0]!)).toMatchObject({ method: 'POST', path, contentType: 'application/json', target: undefined, token: credentials.sessionToken });
+    const body = JSON.parse(seen[0]!.body);
+    expect(Buffer.from(body.Content.Simple.Attachments[0].RawContent, 'base64').toString('utf8')).toBe('BEGIN:VCALENDAR\r\nSUMMARY:Nhận kết quả\r\nEND:VCALENDAR\r\n');
+    expect('ConfigurationSetName' in body).toBe(false);
+    expect(strip({ ...o })).toEqual(strip({ ...t }));
+    expect(o.MessageId).toBe('0100018f-ses-1');
+    expect(o.$metadata).toMatchObject({ httpStatusCode: 200, requestId: 'req-1', attempts: 1 });
+  });
+
+  it('signs as `ses` what the SDK’s SigV4 signer computes for the request as it arrived', async () => {
+    fallback = { status: 200, body: { MessageId: 'm' }, headers: json };
+    await ours().send(new ses.SendEmailCommand(input()));
+    const s = seen[0]!;
+    const at = s.headers['x-amz-date'] as string;
+    const signingDate = new Date(`${at.slice(0, 4)}-${at.slice(4, 6)}-${at.slice(6, 8)}T${at.slice(9, 11)}:${at.slice(11, 13)}:${at.slice(13, 15)}Z`);
+    const headers: Record<string, string> = {};
+    for (const name of ['content-type', 'host', 'x-amz-content-sha256']) headers[name] = String(s.headers[name]);
+    const signed = await new SignatureV4({ credentials, region, service: 'ses', sha256: Sha256 }).sign(
+      { method: 'POST', protocol: 'http:', hostname: '127.0.0.1', path, headers, body: s.body, query: {} },
+      { signingDate },
+    );
+    expect(s.headers.authorization).toBe(signed.headers.authorization);
+    expect(s.headers.authorization).toMatch(/\/ap-southeast-1\/ses\/aws4_request, /);
+  });
+
+  it('goes to email.<region>.amazonaws.com, or AWS_ENDPOINT_URL_SESV2 (the local stand-in)', async () => {
+    try {
+      vi.stubEnv('AWS_ENDPOINT_URL_SESV2', endpoint);
+      fallback = { status: 200, body: { MessageId: 'm' }, headers: json };
+      await new ses.SESv2Client({ region, credentials }).send(new ses.SendEmailCommand(input()));
+      expect(seen[0]!.path).toBe(path);
+      expect(seen[0]!.headers.host).toBe(new URL(endpoint).host);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    // with neither: the regional endpoint (an unresolvable name here: the error says where it went)
+    const spec = (new ses.SESv2Client({ region, credentials }) as unknown as { spec: { endpointPrefix: string; signingName: string } }).spec;
+    expect([spec.endpointPrefix, spec.signingName]).toEqual(['email', 'ses']);
+  });
+
+  // SES's errors as the handler classifies them (core/email-delivery.ts): a throttle is released and
+  // tried again in a second, any other answer is a refusal (retried with backoff), no answer keeps the claim
+  const errors: [string, Answer, { name: string; status: number; throttle: boolean }][] = [
+    ['MessageRejected (by the x-amzn-errortype header, the message in the body)', { status: 400, body: { message: 'Email address is not verified.' }, headers: { ...json, 'x-amzn-errortype': 'MessageRejected:http://internal.amazon.com/coral/com.amazonaws.sesv2/' } }, { name: 'MessageRejected', status: 400, throttle: false }],
+    ['AccountSuspendedException', { status: 400, body: { message: 'suspended' }, headers: { ...json, 'x-amzn-errortype': 'AccountSuspendedException' } }, { name: 'AccountSuspendedException', status: 400, throttle: false }],
+    ['SendingPausedException', { status: 400, body: { message: 'paused' }, headers: { ...json, 'x-amzn-errortype': 'SendingPausedException' } }, { name: 'SendingPausedException', status: 400, throttle: false }],
+    ['NotFoundException (a configuration set that is not there)', { status: 404, body: { message: 'Configuration set <x> does not exist.' }, headers: { ...json, 'x-amzn-errortype': 'NotFoundException' } }, { name: 'NotFoundException', status: 404, throttle: false }],
+    ['TooManyRequestsException (429)', { status: 429, body: { message: 'Maximum sending rate exceeded.' }, headers: { ...json, 'x-amzn-errortype': 'TooManyRequestsException' } }, { name: 'TooManyRequestsException', status: 429, throttle: true }],
+    ['LimitExceededException', { status: 400, body: { message: 'Daily message quota exceeded.' }, headers: { ...json, 'x-amzn-errortype': 'LimitExceededException' } }, { name: 'LimitExceededException', status: 400, throttle: true }],
+    // infra/local/faults.ts's injected fault: the header and a JSON-protocol body
+    ['ServiceUnavailable (503, the local fault proxy)', { status: 503, body: { __type: 'ServiceUnavailable', message: 'injected fault' }, headers: { 'content-type': 'application/json', 'x-amzn-errortype': 'ServiceUnavailable' } }, { name: 'ServiceUnavailable', status: 503, throttle: false }],
+  ];
+  for (const [label, answer, expected] of errors) {
+    it(`${label}: the same name, message, $fault and status, classified alike`, async () => {
+      // one attempt each: the retries are the JSON clients' (tested above), here only the naming
+      fallback = answer;
+      const o = await ours({ maxAttempts: 1 }).send(new ses.SendEmailCommand(input())).catch((e) => e);
+      const t = await theirs({ maxAttempts: 1 }).send(new sdkSes.SendEmailCommand(input())).catch((e) => e);
+      expect(seen).toHaveLength(2);
+      const view = (e: any) => ({ name: e.name, message: e.message, $fault: e.$fault, status: e.$metadata?.httpStatusCode, requestId: e.$metadata?.requestId, throttle: isThrottle(e), refusal: isDefiniteRefusal(e) });
+      expect(view(o)).toEqual(view(t));
+      expect(view(o)).toMatchObject({ name: expected.name, status: expected.status, throttle: expected.throttle, refusal: true, $fault: expected.status >= 500 ? 'server' : 'client' });
+      expect(o).toBeInstanceOf(Error);
+    });
+  }
+
+  it('retries a throttle and a 5xx as the SDK does, and answers the third attempt', async () => {
+    const script = (): Answer[] => [
+      { status: 429, body: { message: 'slow' }, headers: { ...json, 'x-amzn-errortype': 'TooManyRequestsException' } },
+      { status: 503, body: { message: 'down' }, headers: { ...json, 'x-amzn-errortype': 'ServiceUnavailable' } },
+      { status: 200, body: { MessageId: 'm-3' }, headers: json },
+    ];
+    answers = script();
+    const o = await ours().send(new ses.SendEmailCommand(input()));
+    answers = script();
+    const t = await theirs().send(new sdkSes.SendEmailCommand(input()));
+    expect(seen).toHaveLength(6);
+    expect([o.MessageId, o.$metadata.attempts]).toEqual([t.MessageId, t.$metadata.attempts]);
+    expect(o.$metadata.attempts).toBe(3);
+  });
+
+  it('gives up an unanswered call at its abortSignal: AbortError, no status (no answer: the handler keeps its claim), not retried', async () => {
+    fallback = 'hang';
+    const started = Date.now();
+    const o = await ours().send(new ses.SendEmailCommand(input()), { abortSignal: AbortSignal.timeout(300) }).catch((e) => e);
+    const t = await theirs().send(new sdkSes.SendEmailCommand(input()), { abortSignal: AbortSignal.timeout(300) }).catch((e) => e);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    // one attempt each: an aborted call is not tried again
+    expect(seen).toHaveLength(2);
+    const view = (e: any) => ({ name: e.name, message: e.message, cause: e.cause?.name, status: e.$metadata?.httpStatusCode, throttle: isThrottle(e), refusal: isDefiniteRefusal(e) });
+    expect(view(o)).toEqual(view(t));
+    expect(view(o)).toEqual({ name: 'AbortError', message: 'Request aborted', cause: 'TimeoutError', status: undefined, throttle: false, refusal: false });
+  });
+
+  it('sends nothing when its signal is already aborted, and a signal that never fires changes nothing', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const o = await ours().send(new ses.SendEmailCommand(input()), { abortSignal: controller.signal }).catch((e) => e);
+    const t = await theirs().send(new sdkSes.SendEmailCommand(input()), { abortSignal: controller.signal }).catch((e) => e);
+    expect([o.name, t.name]).toEqual(['AbortError', 'AbortError']);
+    expect(o.$metadata?.httpStatusCode).toBeUndefined();
+    expect(seen).toHaveLength(0);
+    fallback = { status: 200, body: { MessageId: 'm' }, headers: json };
+    const sent = await ours().send(new ses.SendEmailCommand(input()), { abortSignal: AbortSignal.timeout(10_000) });
+    expect(sent.MessageId).toBe('m');
+  });
+
+  it('stops waiting between attempts once aborted', async () => {
+    // every answer a throttle (the SDK's base delay 500 ms, jittered): the abort comes during a backoff or an attempt
+    fallback = { status: 429, body: { message: 'slow' }, headers: { ...json, 'x-amzn-errortype': 'TooManyRequestsException' } };
+    const client = ours({ maxAttempts: 50 });
+    const started = Date.now();
+    const e = await client.send(new ses.SendEmailCommand(input()), { abortSignal: AbortSignal.timeout(400) }).catch((x) => x);
+    expect(Date.now() - started).toBeLessThan(1_500);
+    // aborted during the backoff: the SDK's AbortError; aborted as an answer came: that answer's error, as the SDK throws it
+    expect(['AbortError', 'TooManyRequestsException']).toContain(e.name);
+    const count = seen.length;
+    await new Promise((r) => setTimeout(r, 600));
+    expect(seen.length).toBe(count);
   });
 });

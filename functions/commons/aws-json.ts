@@ -6,14 +6,18 @@ import { signedHeaders } from './sigv4';
 /**
  * AWS calls without the SDK's generic machinery (issue 18, bundles): DynamoDB, SQS, Step Functions
  * and Cognito speak JSON over one SigV4-signed POST (`X-Amz-Target: <prefix>.<Operation>`,
- * `application/x-amz-json-1.0/1.1`). This module is that POST, with what the SDK adds around it
- * that the code relies on:
+ * `application/x-amz-json-1.0/1.1`); SES v2 speaks REST-JSON, and the one call we make of it
+ * (SendEmail) is also a POST of JSON, to the command's path (`/v2/email/outbound-emails`), its
+ * blobs (an attachment's RawContent) in base64 as the SDK writes them. This module is that POST,
+ * with what the SDK adds around it that the code relies on:
  * - the same surface: `client.send(new XxxCommand(input))`, commands are classes with `.input`
  *   (aws-sdk-client-mock stubs `send` on any such client's prototype);
  * - errors named as the service names them (`__type` / `x-amzn-errortype`), the body's fields on
  *   them (`Item`, `CancellationReasons`), `$fault` and `$metadata.httpStatusCode`;
  * - the standard retry mode: 3 attempts, jittered exponential backoff (base 100 ms, 500 ms for
  *   throttling, at most 20 s) on throttling, 5xx/429, and network errors;
+ * - `send(command, { abortSignal })`: an aborted call rejects with the SDK's `AbortError` (no
+ *   `$metadata.httpStatusCode`: no answer) and is not retried;
  * - keep-alive connections; region from AWS_REGION; the endpoint from the client's option or
  *   AWS_ENDPOINT_URL_<SERVICE>; credentials from AWS_ACCESS_KEY_ID / _SECRET_ACCESS_KEY /
  *   _SESSION_TOKEN (what Lambda gives a function; infra/bundling/credentials-from-env.ts).
@@ -24,12 +28,18 @@ import { signedHeaders } from './sigv4';
  */
 
 export interface ServiceSpec {
-  /** The X-Amz-Target prefix: `DynamoDB_20120810`. */
-  target: string;
-  /** `1.0` or `1.1`. */
-  json: '1.0' | '1.1';
+  /** The X-Amz-Target prefix: `DynamoDB_20120810`. None for a REST-JSON service (its commands name their path). */
+  target?: string;
+  /**
+   * `1.0` or `1.1` (`application/x-amz-json-1.x`, `X-Amz-Target`, POST to `/`); `rest` for REST-JSON
+   * (SES v2: `application/json`, POST to the command's `path`, blobs in base64, errors named by
+   * the `x-amzn-errortype` header first, as the SDK's REST-JSON protocol reads them).
+   */
+  json: '1.0' | '1.1' | 'rest';
   /** SigV4 signing name and endpoint prefix: `dynamodb`, `states`, `sqs`, `cognito-idp`. */
   signingName: string;
+  /** The endpoint's prefix where it is not the signing name: SES v2 signs as `ses` at `email.<region>.amazonaws.com`. */
+  endpointPrefix?: string;
   /** The `AWS_ENDPOINT_URL_<SERVICE>` suffix: `DYNAMODB`, `SFN`, `SQS`, `COGNITO_IDENTITY_PROVIDER`. */
   envName: string;
   /** Headers the SDK sends besides the target (SQS: `x-amzn-query-mode`). */
@@ -76,6 +86,8 @@ export abstract class JsonCommand<I extends object, O extends MetadataBearer> {
   abstract readonly action: string;
   /** The operation named in X-Amz-Target. */
   abstract readonly operation: string;
+  /** A REST-JSON command's path (SES v2's `/v2/email/outbound-emails`); a JSON-protocol one POSTs to `/`. */
+  declare readonly path?: string;
   constructor(readonly input: I) {}
 }
 
@@ -152,7 +164,14 @@ export interface BinaryResponse {
 }
 
 /** One HTTP exchange on the kept-alive connections: `path` is sent as given (already encoded). */
-export function exchange(url: { protocol: string; hostname: string; port: string }, method: string, path: string, headers: Record<string, string>, body?: Uint8Array | string): Promise<BinaryResponse> {
+export function exchange(
+  url: { protocol: string; hostname: string; port: string },
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: Uint8Array | string,
+  signal?: AbortSignal,
+): Promise<BinaryResponse> {
   const t = transport(url.protocol === 'https:' ? 'https:' : 'http:');
   return new Promise((resolve, reject) => {
     const req = t.request(
@@ -165,12 +184,37 @@ export function exchange(url: { protocol: string; hostname: string; port: string
       },
     );
     req.on('error', reject);
+    if (signal) {
+      // the answer may never come: the request is given up (and its socket closed), as the SDK's handler does
+      const onAbort = () => {
+        reject(abortError(signal));
+        req.destroy();
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      req.once('close', () => signal.removeEventListener('abort', onAbort));
+    }
     req.end(body);
   });
 }
 
-async function post(url: URL, headers: Record<string, string>, body: string): Promise<RawResponse> {
-  const res = await exchange(url, 'POST', `${url.pathname}${url.search}`, headers, body);
+/** The options `send` takes (the SDK's HttpHandlerOptions, of which the code passes `abortSignal`). */
+export interface SendOptions {
+  abortSignal?: AbortSignal;
+}
+
+/**
+ * The error an aborted call rejects with, as the SDK's node-http-handler builds it: `AbortError`,
+ * the signal's reason as its cause (AbortSignal.timeout's `TimeoutError`). The SDK's retry strategy
+ * does not retry it (its isTransientError excludes the name), nor does ours: retryBase knows no such name.
+ */
+export function abortError(signal: AbortSignal): Error {
+  const reason: unknown = signal.reason;
+  if (reason instanceof Error) return Object.assign(new Error('Request aborted'), { name: 'AbortError', cause: reason });
+  return Object.assign(new Error(reason ? String(reason) : 'Request aborted'), { name: 'AbortError' });
+}
+
+async function post(url: URL, headers: Record<string, string>, body: string, signal?: AbortSignal): Promise<RawResponse> {
+  const res = await exchange(url, 'POST', `${url.pathname}${url.search}`, headers, body, signal);
   return { ...res, body: res.body.toString('utf8') };
 }
 
@@ -196,9 +240,10 @@ export function regionOf(options: ClientConfig): string {
  * `once` tried as the SDK's standard retry mode tries (see retryBase): its answer with
  * `$metadata.attempts` and `totalRetryDelay`, or its last error with them.
  */
-export async function withRetries<T extends MetadataBearer>(maxAttempts: number, once: () => Promise<T>): Promise<T> {
+export async function withRetries<T extends MetadataBearer>(maxAttempts: number, once: () => Promise<T>, signal?: AbortSignal): Promise<T> {
   let totalRetryDelay = 0;
   for (let attempt = 1; ; attempt++) {
+    if (signal?.aborted) throw abortError(signal);
     let error: ServiceException;
     try {
       const output = await once();
@@ -211,14 +256,37 @@ export async function withRetries<T extends MetadataBearer>(maxAttempts: number,
     error.$metadata.attempts = attempt;
     error.$metadata.totalRetryDelay = totalRetryDelay;
     const base = retryBase(error);
-    if (base === undefined || attempt >= maxAttempts) throw error;
+    // aborted: this attempt's error as it is (an AbortError when the abort cut it short), as the SDK's retry middleware throws it
+    if (base === undefined || attempt >= maxAttempts || signal?.aborted) throw error;
     const delay = Math.floor(Math.random() * Math.min(20_000, base * 2 ** (attempt - 1)));
     totalRetryDelay += delay;
-    await sleep(delay);
+    await pause(delay, signal);
   }
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** A backoff that ends early, with the SDK's AbortError, when the call is aborted. */
+function pause(ms: number, signal?: AbortSignal): Promise<void> {
+  if (!signal) return sleep(ms);
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(abortError(signal));
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** JSON.stringify's replacer for REST-JSON bodies: a blob (Uint8Array, Buffer) as base64, as the SDK serialises one. */
+function blobsAsBase64(this: Record<string, unknown>, key: string, value: unknown): unknown {
+  const raw = this[key];
+  return raw instanceof Uint8Array ? Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('base64') : value;
+}
 
 /** The error a non-2xx answer means: named by `__type` (or the x-amzn-errortype header), with the body's fields. */
 export function errorOf(spec: ServiceSpec, res: RawResponse): ServiceException {
@@ -229,7 +297,9 @@ export function errorOf(spec: ServiceSpec, res: RawResponse): ServiceException {
     // not JSON (a proxy's page): named by the status below
   }
   const header = res.headers['x-amzn-errortype'];
-  const type = String(body.__type ?? body.code ?? (Array.isArray(header) ? header[0] : header) ?? '');
+  const headerType = Array.isArray(header) ? header[0] : header;
+  // the SDK's order: the body's __type first for the JSON protocols, the header first for REST-JSON
+  const type = String((spec.json === 'rest' ? (headerType ?? body.code ?? body.__type) : (body.__type ?? body.code ?? headerType)) ?? '');
   const name = type.split('#').pop()!.split(':')[0]! || (res.status >= 500 ? 'UnknownError' : `Http${res.status}Error`);
   const message = String(body.message ?? body.Message ?? body.errorMessage ?? name);
   const Known = spec.errors?.[name];
@@ -260,33 +330,34 @@ export class JsonClient<I extends object = any, O extends MetadataBearer = any, 
 
   destroy(): void {}
 
-  /** The service's answer to a command, or its error. */
-  send<In extends I, Out extends O>(command: Command<I, In, O, Out, any>): Promise<Out> {
-    const operation = (command as unknown as JsonCommand<In, Out>).operation;
+  /** The service's answer to a command, or its error; `abortSignal` gives the call up (SES's timeout). */
+  // (the callback form is in the type only so that aws-sdk-client-mock sees the SDK's `send`; none of our code uses it)
+  send<In extends I, Out extends O>(command: Command<I, In, O, Out, any>, options?: SendOptions | ((err: unknown, data?: Out) => void)): Promise<Out> {
+    const { operation, path } = command as unknown as JsonCommand<In, Out>;
     if (!operation) throw new TypeError(`${command.constructor.name} is not a command of functions/commons/aws (an @aws-sdk command?): run scripts/codemod-lite-aws.ts`);
-    return this.stack.run(command.input, (input) => this.call(operation, input));
+    if (typeof options === 'function') throw new TypeError('send(command, callback) is not supported: await send(command)');
+    return this.stack.run(command.input, (input) => this.call(operation, input, { path, abortSignal: options?.abortSignal }));
   }
 
-  /** POST `input` as `<target>.<operation>`; the parsed answer with `$metadata`. */
-  async call(operation: string, input: object): Promise<Record<string, unknown> & MetadataBearer> {
+  /** POST `input` as `<target>.<operation>` (REST-JSON: to `path`); the parsed answer with `$metadata`. */
+  async call(operation: string, input: object, options: { path?: string; abortSignal?: AbortSignal } = {}): Promise<Record<string, unknown> & MetadataBearer> {
     const region = regionOf(this.options);
     const credentials = credentialsOf(this.options);
     const spec = this.spec;
-    const url = new URL(this.options.endpoint || process.env[`AWS_ENDPOINT_URL_${spec.envName}`] || `https://${spec.signingName}.${region}.amazonaws.com/`);
-    const body = JSON.stringify(input);
+    const rest = spec.json === 'rest';
+    const signal = options.abortSignal;
+    const base = new URL(this.options.endpoint || process.env[`AWS_ENDPOINT_URL_${spec.envName}`] || `https://${spec.endpointPrefix ?? spec.signingName}.${region}.amazonaws.com/`);
+    // REST-JSON: the command's path after the endpoint's own (if any), as the SDK joins them
+    const url = rest ? new URL(base.pathname.replace(/\/+$/, '') + (options.path ?? '/'), base) : base;
+    const body = rest ? JSON.stringify(input, blobsAsBase64) : JSON.stringify(input);
+    const contentHeaders: Record<string, string> = rest
+      ? { 'content-type': 'application/json', ...spec.headers }
+      : { 'content-type': `application/x-amz-json-${spec.json}`, 'x-amz-target': `${spec.target}.${operation}`, ...spec.headers };
     return withRetries(this.options.maxAttempts ?? 3, async () => {
-      const headers = signedHeaders(
-        url,
-        body,
-        { 'content-type': `application/x-amz-json-${spec.json}`, 'x-amz-target': `${spec.target}.${operation}`, ...spec.headers },
-        credentials,
-        region,
-        spec.signingName,
-        new Date(),
-      );
+      const headers = signedHeaders(url, body, contentHeaders, credentials, region, spec.signingName, new Date());
       let res: RawResponse;
       try {
-        res = await post(url, headers, body);
+        res = await post(url, headers, body, signal);
       } catch (e) {
         throw Object.assign(e as ServiceException, { $metadata: {} });
       }
@@ -294,6 +365,6 @@ export class JsonClient<I extends object = any, O extends MetadataBearer = any, 
       const output = (res.body ? JSON.parse(res.body) : {}) as Record<string, unknown> & MetadataBearer;
       output.$metadata = { httpStatusCode: res.status, requestId: String(res.headers['x-amzn-requestid'] ?? '') || undefined };
       return output;
-    });
+    }, signal);
   }
 }

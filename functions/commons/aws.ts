@@ -1,7 +1,7 @@
 import { DynamoDBClient } from './aws/dynamodb';
 import { DynamoDBDocumentClient } from './aws/dynamodb';
 import { SFNClient } from './aws/sfn';
-import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { SESv2Client } from './aws/sesv2';
 import { SQSClient } from './aws/sqs';
 import { S3Client } from './aws/s3';
 

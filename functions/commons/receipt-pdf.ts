@@ -1,5 +1,5 @@
+import { readFileSync } from 'node:fs';
 import { pdfPage, readTrueType, wrap, type TextLine, type TrueType } from './pdf';
-import { RECEIPT_FONT_BASE64 } from './receipt-font';
 import type { Payment } from './payments';
 import { getRefund, refundIdOf, type Refund } from './refunds';
 import { formatDong } from '../core/fees';
@@ -11,10 +11,16 @@ import type { Text } from '../core/model';
  * label): the centre, the receipt's template, series and number, the dossier and procedure, the
  * payer, the fee lines, the total, how and when it was paid, and a refund when one was made.
  * Made from what the platform recorded, on demand (nothing stored); the font is DejaVu Sans cut
- * down to Vietnamese (./receipt-font.ts), embedded.
+ * down to Vietnamese (./receipt-font.ttf), embedded.
  */
 let font: TrueType | undefined;
-const receiptFont = () => (font ??= readTrueType(Buffer.from(RECEIPT_FONT_BASE64, 'base64')));
+/**
+ * The font is a file beside this module, read at the first receipt: not base64 in the bundle (49 KB
+ * that every cold start of the API functions parsed for the few requests that print a receipt).
+ * From source it is functions/commons/receipt-font.ttf; in a deployed bundle `import.meta.url` is
+ * the bundle's, and the build copies the font beside it (infra/bundling/options.ts, BESIDE_BUNDLE).
+ */
+const receiptFont = () => (font ??= readTrueType(readFileSync(new URL('./receipt-font.ttf', import.meta.url))));
 
 const METHOD: Record<Payment['method'], Text> = {
   online: { vi: 'Trực tuyến qua cổng thanh toán', en: 'Online, through the payment hub' },

@@ -1,4 +1,4 @@
-import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { SESv2Client } from '../commons/aws/sesv2';
 import { SQSClient, SendMessageCommand } from '../commons/aws/sqs';
 import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand, type UpdateCommandInput } from '../commons/aws/dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';

@@ -1,5 +1,5 @@
 import { DeleteCommand, DynamoDBDocumentClient, PutCommand, UpdateCommand } from '../commons/aws/dynamodb';
-import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { SESv2Client } from '../commons/aws/sesv2';
 import { SQSClient, SendMessageCommand } from '../commons/aws/sqs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';

@@ -18,6 +18,29 @@ export const ALIASES: Record<string, string> = {
   '@aws-sdk/credential-provider-node': './infra/bundling/credentials-from-env.ts',
 };
 
+/**
+ * Files a bundle reads beside itself at run time, by the name it reads (`new URL('./<name>',
+ * import.meta.url)`: from source, the file beside the module; deployed, the file beside index.mjs)
+ * → the files, from the project root, copied there. The CDK's build copies them after esbuild
+ * (BUNDLING's afterBundling, ./beside-bundle.mjs) into each function whose bundle names the file:
+ * the receipt PDF's font (and its licence) goes to the API functions that print receipts only,
+ * as a file read at the first receipt rather than ~49 KB of base64 parsed at every cold start.
+ */
+export const BESIDE_BUNDLE: Record<string, string[]> = {
+  'receipt-font.ttf': ['functions/commons/receipt-font.ttf', 'functions/commons/receipt-font.LICENSE.txt'],
+};
+
+/** The shell command (CDK's afterBundling) that copies BESIDE_BUNDLE's files a bundle in `outputDir` names. */
+export const besideBundleCommand = (inputDir: string, outputDir: string): string =>
+  [
+    'node',
+    `${inputDir}/infra/bundling/beside-bundle.mjs`,
+    outputDir,
+    ...Object.entries(BESIDE_BUNDLE).map(([name, files]) => `${name}=${files.map((f) => `${inputDir}/${f}`).join(',')}`),
+  ]
+    .map((arg) => JSON.stringify(arg))
+    .join(' ');
+
 /** The esbuild options of a function's bundle (the AWS SDK bundled: pinned, smaller cold start than the runtime's copy). */
 export const esbuildOptions = (entry: string, outfile: string, absWorkingDir: string): BuildOptions => ({
   entryPoints: [entry],

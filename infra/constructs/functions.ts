@@ -11,7 +11,7 @@ import { type Access, tableActions, writesTable } from '../../functions/commons/
 import type { Email } from './email';
 import type { Documents } from './documents';
 import { fromRoot, projectRoot } from './paths';
-import { ALIASES, BANNER } from '../bundling/options';
+import { ALIASES, BANNER, besideBundleCommand } from '../bundling/options';
 
 export interface FunctionsProps {
   specs: readonly FunctionSpec[];
@@ -51,6 +51,12 @@ export const BUNDLING = {
   forceDockerBundling: false,
   // `--alias:<package>=<path>` for each alias (the environment's credentials only)
   esbuildArgs: { '--alias': Object.entries(ALIASES).map(([from, to]) => `${from}=${to}`) },
+  // the files a bundle reads beside itself (the receipt's font), into the functions whose bundle reads them
+  commandHooks: {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling: (inputDir: string, outputDir: string) => [besideBundleCommand(inputDir, outputDir)],
+  },
 };
 
 /** A waiting task's token: the code answers SendTaskSuccess only (a failure is reported as a result). */

@@ -13,6 +13,7 @@ import { MotcuaStack } from '../../infra/stack';
 import { functions, queues, routes, stateMachines, type FunctionSpec } from '../../infra/registry';
 import { tableActions, writesTable } from '../../functions/commons/route';
 import { projectRoot } from '../../infra/constructs/paths';
+import { BESIDE_BUNDLE } from '../../infra/bundling/options';
 import { functionsProfile } from '../../functions/core/centre';
 import { isCitizenFacing } from '../../functions/core/roles';
 
@@ -252,6 +253,17 @@ describe('Motcua stack', () => {
         // Its log group keeps a year.
         const logGroupId = props.LoggingConfig.LogGroup.Ref as string;
         expect(resources[logGroupId]).toMatchObject({ Type: 'AWS::Logs::LogGroup', Properties: { RetentionInDays: 365 } });
+      });
+
+      it('carries beside its bundle exactly the files the bundle reads there (the receipt font and its licence: the functions that print receipts)', () => {
+        const key: string = resources[fnId(name)].Properties.Code.S3Key;
+        const assetDir = path.join(assemblyDir, `asset.${key.replace(/\.zip$/, '')}`);
+        const bundle = readFileSync(path.join(assetDir, 'index.mjs'), 'utf8');
+        const read = Object.entries(BESIDE_BUNDLE).filter(([file]) => bundle.includes(`"./${file}"`));
+        expect(readdirSync(assetDir).sort()).toEqual(['index.mjs', ...read.flatMap(([, files]) => files.map((f) => path.basename(f)))].sort());
+        for (const file of read.flatMap(([, files]) => files)) expect(readFileSync(path.join(assetDir, path.basename(file))).equals(readFileSync(path.join(projectRoot, file))), file).toBe(true);
+        // the two API functions whose routes print a payment's receipt (public-receipt, public-my-receipt, payment-receipt)
+        expect(read.length > 0, 'reads the receipt font').toBe(name === 'api-public' || name === 'api-officers');
       });
 
       it('has exactly the environment it needs', () => {
