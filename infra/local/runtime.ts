@@ -150,13 +150,15 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
   const db = dynalite({ path: dataDir ? join(dataDir, 'dynamodb') : undefined, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   // the table stream's stand-in for the aggregates, right in front of dynalite: every writer passes it
   const dynaliteUrl = `http://127.0.0.1:${await listenDynalite(db)}`;
+  // one proxy in front of dynalite: the table stream's stand-in (every write passes it) and the
+  // fault injector (only on the functions' address; the runtime's own writes use the direct one)
   const stream = new FaultyProxy(dynaliteUrl);
   const aggregates = tableStream(dynaliteUrl);
   stream.settle = (exchange) => aggregates.settle(exchange);
-  const dynamoDbUrl = await stream.listen();
+  const dynamoDbUrl = await stream.listenDirect();
   const ses = options.sesEndpoint ? undefined : await sesServer({ host: '127.0.0.1', port: options.sesPort ?? 0 });
   const mailboxUrl = options.sesEndpoint ?? `http://127.0.0.1:${(ses!.address() as AddressInfo).port}`;
-  const faults = { dynamodb: new FaultyProxy(dynamoDbUrl), ses: new FaultyProxy(mailboxUrl) };
+  const faults = { dynamodb: stream, ses: new FaultyProxy(mailboxUrl) };
   const [dynamoDbProxy, sesProxy] = [await faults.dynamodb.listen(), await faults.ses.listen()];
 
   const documents = await startLocalDocuments(dataDir, { accessKeyId: 'local', secretAccessKey: 'local' });
@@ -293,8 +295,7 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
       await sqs.close();
       await stepFunctions.close();
       clock.stop();
-      await faults.dynamodb.close();
-      await stream.close();
+      await stream.close(); // faults.dynamodb: the same proxy
       await faults.ses.close();
       await documents.stop();
       if (ses) {
