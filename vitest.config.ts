@@ -39,7 +39,8 @@ export default defineConfig({
     reporters: ['default', ['json', { outputFile: '.vitest/results.json' }]],
     // vitest's default is one worker fewer than the cores: on a 2-core machine ONE, every file in
     // turn, with a core mostly idle while a file waits on its runtime, Chromium or the clock. Two
-    // workers there: 1,316 s → 802 s for the whole suite on this 2-core machine, same tests green
+    // workers there: 1,316 s → 802 s for the whole suite on this 2-core machine, same tests green;
+    // 388 s with the runtime tiers sharing module caches (below); four workers, 365 s
     // (docs/performance.md, "The test suite's wall time"). Each runtime file starts its own local
     // runtime on free ports, so two files at once share nothing.
     maxWorkers: Math.max(2, availableParallelism() - 1),
