@@ -1,4 +1,4 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as sdkCognito from '@aws-sdk/client-cognito-identity-provider';
@@ -7,8 +7,8 @@ import * as sdkSes from '@aws-sdk/client-sesv2';
 import * as sdkSfn from '@aws-sdk/client-sfn';
 import * as sdkSqs from '@aws-sdk/client-sqs';
 import * as sdkDoc from '@aws-sdk/lib-dynamodb';
-import { SignatureV4 } from '@smithy/signature-v4';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { credentials, region, sdkSigner, signingDateOf, unstubSend } from '../../test/support/sigv4-oracle';
 import * as cognito from './aws/cognito-idp';
 import { isDefiniteRefusal, isThrottle } from '../core/email-delivery';
 import * as dynamo from './aws/dynamodb';
@@ -23,25 +23,6 @@ import * as sqs from './aws/sqs';
  * the answers as the code sees them, the errors and the retries must agree. The signature of the
  * request our client sent is recomputed with the SDK's signer (@smithy/signature-v4).
  */
-
-class Sha256 {
-  private readonly hash;
-  private readonly toBytes;
-  constructor(secret?: string | ArrayBuffer | ArrayBufferView) {
-    const bytes = (d: string | ArrayBuffer | ArrayBufferView) => (typeof d === 'string' ? d : d instanceof ArrayBuffer ? new Uint8Array(d) : new Uint8Array(d.buffer, d.byteOffset, d.byteLength));
-    this.toBytes = bytes;
-    this.hash = secret ? createHmac('sha256', bytes(secret)) : createHash('sha256');
-  }
-  update(data: string | ArrayBuffer | ArrayBufferView) {
-    this.hash.update(this.toBytes(data));
-  }
-  async digest() {
-    return new Uint8Array(this.hash.digest());
-  }
-}
-
-const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY', sessionToken: 'session-token-example' };
-const region = 'ap-southeast-1';
 
 interface Seen {
   path: string;
@@ -59,10 +40,7 @@ let answers: Answer[] = [];
 let fallback: Answer = { status: 200, body: {} };
 
 beforeAll(async () => {
-  // the unit tier shares workers: a file before this one may have left a client's send stubbed (aws-sdk-client-mock)
-  for (const c of [dynamo.DynamoDBDocumentClient, dynamo.DynamoDBClient, sfn.SFNClient, sqs.SQSClient, cognito.CognitoIdentityProviderClient, ses.SESv2Client, sdkDoc.DynamoDBDocumentClient, sdkDynamo.DynamoDBClient, sdkSfn.SFNClient, sdkSqs.SQSClient, sdkCognito.CognitoIdentityProviderClient, sdkSes.SESv2Client]) {
-    (c.prototype.send as { restore?: () => void }).restore?.();
-  }
+  unstubSend(dynamo.DynamoDBDocumentClient, dynamo.DynamoDBClient, sfn.SFNClient, sqs.SQSClient, cognito.CognitoIdentityProviderClient, ses.SESv2Client, sdkDoc.DynamoDBDocumentClient, sdkDynamo.DynamoDBClient, sdkSfn.SFNClient, sdkSqs.SQSClient, sdkCognito.CognitoIdentityProviderClient, sdkSes.SESv2Client);
   server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -116,10 +94,10 @@ describe('the signature', () => {
     await client.send(new dynamo.GetCommand({ TableName: 'motcua', Key: { PK: 'DOSSIER#Hồ sơ', SK: 'META' } }));
     const s = seen[0]!;
     const at = s.headers['x-amz-date'] as string;
-    const signingDate = new Date(`${at.slice(0, 4)}-${at.slice(4, 6)}-${at.slice(6, 8)}T${at.slice(9, 11)}:${at.slice(11, 13)}:${at.slice(13, 15)}Z`);
+    const signingDate = signingDateOf(at);
     const headers: Record<string, string> = {};
     for (const name of ['content-type', 'x-amz-target', 'host', 'x-amz-content-sha256']) headers[name] = String(s.headers[name]);
-    const signed = await new SignatureV4({ credentials, region, service: 'dynamodb', sha256: Sha256 }).sign(
+    const signed = await sdkSigner('dynamodb').sign(
       { method: 'POST', protocol: 'http:', hostname: '127.0.0.1', path: '/', headers, body: s.body, query: {} },
       { signingDate },
     );
@@ -389,10 +367,10 @@ describe('SES v2 SendEmail (REST-JSON), as the SDK’s', () => {
     await ours().send(new ses.SendEmailCommand(input()));
     const s = seen[0]!;
     const at = s.headers['x-amz-date'] as string;
-    const signingDate = new Date(`${at.slice(0, 4)}-${at.slice(4, 6)}-${at.slice(6, 8)}T${at.slice(9, 11)}:${at.slice(11, 13)}:${at.slice(13, 15)}Z`);
+    const signingDate = signingDateOf(at);
     const headers: Record<string, string> = {};
     for (const name of ['content-type', 'host', 'x-amz-content-sha256']) headers[name] = String(s.headers[name]);
-    const signed = await new SignatureV4({ credentials, region, service: 'ses', sha256: Sha256 }).sign(
+    const signed = await sdkSigner('ses').sign(
       { method: 'POST', protocol: 'http:', hostname: '127.0.0.1', path, headers, body: s.body, query: {} },
       { signingDate },
     );

@@ -1,26 +1,8 @@
-import { createHash, createHmac } from 'node:crypto';
-import { SignatureV4 } from '@smithy/signature-v4';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { forgetSecrets, secretValue, secretsManager, signedHeaders } from './secrets';
+import { credentials, sdkSigner } from '../../test/support/sigv4-oracle';
+import { forgetSecrets, secretValue, secretsManager } from './secrets';
+import { signedHeaders } from './sigv4';
 
-/** The SDK's own SigV4 signer (a dependency of every AWS SDK client), with Node's SHA-256. */
-class Sha256 {
-  private readonly hash;
-  constructor(secret?: string | ArrayBuffer | ArrayBufferView) {
-    const bytes = (d: string | ArrayBuffer | ArrayBufferView) => (typeof d === 'string' ? d : d instanceof ArrayBuffer ? new Uint8Array(d) : new Uint8Array(d.buffer, d.byteOffset, d.byteLength));
-    this.toBytes = bytes;
-    this.hash = secret ? createHmac('sha256', bytes(secret)) : createHash('sha256');
-  }
-  private readonly toBytes;
-  update(data: string | ArrayBuffer | ArrayBufferView) {
-    this.hash.update(this.toBytes(data));
-  }
-  async digest() {
-    return new Uint8Array(this.hash.digest());
-  }
-}
-
-const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY', sessionToken: 'session-token-example' };
 const at = new Date('2026-12-07T02:03:04Z');
 
 describe('secrets', () => {
@@ -35,7 +17,7 @@ describe('secrets', () => {
     const body = JSON.stringify({ SecretId: 'motcua/hanoi/citizen-sign-in' });
     const base = { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'secretsmanager.GetSecretValue' };
     const ours = signedHeaders(url, body, base, credentials, 'ap-southeast-1', 'secretsmanager', at);
-    const sdk = await new SignatureV4({ credentials, region: 'ap-southeast-1', service: 'secretsmanager', sha256: Sha256 }).sign(
+    const sdk = await sdkSigner('secretsmanager').sign(
       { method: 'POST', protocol: 'https:', hostname: url.hostname, path: '/', headers: { ...base, host: url.hostname }, body, query: {} },
       { signingDate: at },
     );

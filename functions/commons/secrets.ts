@@ -40,7 +40,6 @@ function localSource(local: string): SecretSource {
   };
 }
 
-export { signedHeaders };
 
 /** Secrets Manager's GetSecretValue (SecretString) with the Lambda role's credentials. */
 export function secretsManager(env: NodeJS.ProcessEnv = process.env): SecretSource {

@@ -19,6 +19,9 @@ export interface Credentials {
 /** `20261207T225418Z`: the signing time as SigV4 writes it. */
 export const amzDate = (at: Date) => at.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 
+/** `20261207/ap-southeast-1/s3/aws4_request`: a signature's scope (`day`: the amzDate's first 8 characters). */
+export const credentialScope = (day: string, region: string, service: string) => `${day}/${region}/${service}/aws4_request`;
+
 /**
  * The key of a day, region and service (derived from the secret, never the secret itself), kept
  * for the day as the SDK's signer keeps it, as a KeyObject: Node's createHmac with a Buffer key
@@ -72,7 +75,7 @@ export function signature(req: SignedRequest, names: string[], all: Record<strin
   const stamp = amzDate(at);
   const day = stamp.slice(0, 8);
   const canonical = [req.method, req.path || '/', canonicalQuery(req.query ?? []), ...names.map((n) => `${n}:${all[n]}`), '', names.join(';'), req.payloadHash].join('\n');
-  const scope = `${day}/${region}/${service}/aws4_request`;
+  const scope = credentialScope(day, region, service);
   const toSign = ['AWS4-HMAC-SHA256', stamp, scope, sha256hex(canonical)].join('\n');
   return { scope, signature: signatureOf(signingKey(credentials.secretAccessKey, day, region, service), toSign) };
 }

@@ -9,6 +9,7 @@ import { BESIDE_BUNDLE, besideBundleCommand, esbuildOptions } from '../../infra/
 import { projectRoot } from '../../infra/constructs/paths';
 import type * as ReceiptPdf from '../../functions/commons/receipt-pdf';
 import { pdfText } from '../support/pdf-text';
+import { receiptInput } from '../support/receipt-input';
 
 /**
  * The receipt's font is a file read beside the bundle (functions/commons/receipt-pdf.ts), not base64
@@ -27,25 +28,7 @@ async function bundled(copy: boolean): Promise<{ dir: string; module: typeof Rec
   return { dir, module: (await import(pathToFileURL(path.join(dir, 'index.mjs')).href)) as typeof ReceiptPdf };
 }
 
-const input: ReceiptPdf.ReceiptInput = {
-  payment: {
-    id: 'P0123456789ABCDEF0123',
-    dossierCode: 'TTHCC-261207-0001',
-    procedureCode: 'TP-LLTP',
-    unit: 'TTHCC',
-    lines: [{ code: 'LLTP-01', kind: 'phi', name: { vi: 'Phí cung cấp thông tin lý lịch tư pháp', en: 'Charge for judicial-record information' }, amount: 200000 }],
-    total: 200000,
-    currency: 'VND',
-    method: 'online',
-    state: 'paid',
-    createdAt: '2026-12-07T03:00:00.000Z',
-    paidAt: '2026-12-07T03:05:00.000Z',
-    payerName: 'Nguyễn Thị Bình',
-    receipt: { invoiceTemplateNo: '01BLP0-001', invoiceIssueNo: 'TTHCC/26E', invoiceNo: '0000007' },
-  },
-  centre: { name: { vi: 'Trung tâm Phục vụ hành chính công', en: 'Public Administration Service Centre' }, address: { vi: 'Số 1 phố Tràng Tiền', en: '1 Trang Tien' } },
-  procedureName: { vi: 'Cấp Phiếu lý lịch tư pháp', en: 'Judicial record certificate' },
-};
+const input = receiptInput;
 
 describe('files read beside the bundle (the receipt font)', () => {
   it('a bundle that prints receipts carries no font of its own, and the build copies the font and its licence beside it', async () => {

@@ -1,4 +1,4 @@
-import { amzDate, signatureOf, signingKey } from '../sigv4';
+import { amzDate, credentialScope, signatureOf, signingKey } from '../sigv4';
 import { credentialsOf, regionOf } from '../aws-json';
 import type { S3Client } from './s3/client';
 
@@ -37,7 +37,7 @@ export async function createPresignedPost(client: S3Client, { Bucket, Key, Condi
     ...Fields,
     bucket: Bucket,
     'X-Amz-Algorithm': 'AWS4-HMAC-SHA256',
-    'X-Amz-Credential': `${credentials.accessKeyId}/${day}/${region}/s3/aws4_request`,
+    'X-Amz-Credential': `${credentials.accessKeyId}/${credentialScope(day, region, 's3')}`,
     'X-Amz-Date': stamp,
     ...(credentials.sessionToken ? { 'X-Amz-Security-Token': credentials.sessionToken } : {}),
   };

@@ -1,4 +1,4 @@
-import { amzDate, canonicalQuery, headerValue, signature } from '../sigv4';
+import { amzDate, canonicalQuery, credentialScope, headerValue, signature } from '../sigv4';
 import { credentialsOf, regionOf } from '../aws-json';
 import type { S3Client, S3Command } from './s3/client';
 
@@ -22,7 +22,7 @@ export async function getSignedUrl(client: S3Client, command: S3Command<any, any
     ...(r.query ?? []),
     ['X-Amz-Algorithm', 'AWS4-HMAC-SHA256'],
     ['X-Amz-Content-Sha256', 'UNSIGNED-PAYLOAD'],
-    ['X-Amz-Credential', `${credentials.accessKeyId}/${day}/${region}/s3/aws4_request`],
+    ['X-Amz-Credential', `${credentials.accessKeyId}/${credentialScope(day, region, 's3')}`],
     ['X-Amz-Date', stamp],
     ['X-Amz-Expires', String(options.expiresIn ?? 900)],
     ...(credentials.sessionToken ? ([['X-Amz-Security-Token', credentials.sessionToken]] as [string, string][]) : []),

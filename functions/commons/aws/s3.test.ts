@@ -1,11 +1,11 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as sdk from '@aws-sdk/client-s3';
 import { createPresignedPost as sdkPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl as sdkSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { SignatureV4 } from '@smithy/signature-v4';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { credentials, region, sdkSigner, signingDateOf, unstubSend } from '../../../test/support/sigv4-oracle';
 import * as s3 from './s3';
 import { createPresignedPost } from './s3-presigned-post';
 import { getSignedUrl } from './s3-request-presigner';
@@ -20,24 +20,6 @@ import { getSignedUrl } from './s3-request-presigner';
  * presigned POST and GET are compared with the SDK's for a fixed clock and credentials.
  */
 
-class Sha256 {
-  private readonly hash;
-  private readonly toBytes;
-  constructor(secret?: string | ArrayBuffer | ArrayBufferView) {
-    const bytes = (d: string | ArrayBuffer | ArrayBufferView) => (typeof d === 'string' ? d : d instanceof ArrayBuffer ? new Uint8Array(d) : new Uint8Array(d.buffer, d.byteOffset, d.byteLength));
-    this.toBytes = bytes;
-    this.hash = secret ? createHmac('sha256', bytes(secret)) : createHash('sha256');
-  }
-  update(data: string | ArrayBuffer | ArrayBufferView) {
-    this.hash.update(this.toBytes(data));
-  }
-  async digest() {
-    return new Uint8Array(this.hash.digest());
-  }
-}
-
-const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY', sessionToken: 'session-token-example' };
-const region = 'ap-southeast-1';
 const BUCKET = 'motcua-documents';
 
 interface Seen {
@@ -60,8 +42,7 @@ let answers: Answer[] = [];
 let fallback: Answer = { status: 200 };
 
 beforeAll(async () => {
-  // the unit tier shares workers: a file before this one may have left a client's send stubbed (aws-sdk-client-mock)
-  for (const c of [s3.S3Client, sdk.S3Client]) (c.prototype.send as { restore?: () => void }).restore?.();
+  unstubSend(s3.S3Client, sdk.S3Client);
   server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -99,8 +80,6 @@ const wire = (s: Seen) => ({
   signed: /SignedHeaders=([^,]+)/.exec(String(s.headers.authorization))![1]!.split(';').filter((h) => !SDK_ONLY.has(h) || h === 'host'),
 });
 
-const dateOf = (at: string) => new Date(`${at.slice(0, 4)}-${at.slice(4, 6)}-${at.slice(6, 8)}T${at.slice(9, 11)}:${at.slice(11, 13)}:${at.slice(13, 15)}Z`);
-
 /** Our request's Authorization, as the SDK's signer computes it for the request as it arrived. */
 async function expectSignedRight(s: Seen) {
   const names = /SignedHeaders=([^,]+)/.exec(String(s.headers.authorization))![1]!.split(';');
@@ -109,10 +88,10 @@ async function expectSignedRight(s: Seen) {
   const [path, search = ''] = s.url.split('?');
   const query: Record<string, string> = {};
   for (const [k, v] of new URLSearchParams(search)) query[k] = v;
-  const signed = await new SignatureV4({ credentials, region, service: 's3', sha256: Sha256, uriEscapePath: false, applyChecksum: true }).sign(
+  const signed = await sdkSigner('s3', { uriEscapePath: false, applyChecksum: true }).sign(
     { method: s.method, protocol: 'http:', hostname: '127.0.0.1', port: Number(new URL(endpoint).port), // S3 signs the path as sent (uriEscapePath: false: not encoded twice)
       path: path!, headers, body: s.body || undefined, query },
-    { signingDate: dateOf(String(s.headers['x-amz-date'])) },
+    { signingDate: signingDateOf(String(s.headers['x-amz-date'])) },
   );
   expect(s.headers.authorization).toBe(signed.headers.authorization);
 }

@@ -188,14 +188,14 @@ export function checkBody(res: BinaryResponse): void {
   const [expected, actual, name] = sha
     ? [sha, createHash('sha256').update(res.body).digest('base64'), 'x-amz-checksum-sha256']
     : crc
-      ? [crc, Buffer.from(Uint32Array.of(crc32(res.body)).buffer).reverse().toString('base64'), 'x-amz-checksum-crc32']
+      ? [crc, crc32Base64(res.body), 'x-amz-checksum-crc32']
       : [];
   if (!expected || /-\d+$/.test(expected)) return;
   if (expected !== actual) throw new Error(`Checksum mismatch: expected "${expected}" but received "${actual}" in response header "${name}".`);
 }
 
-/** The CRC32 of a request body, base64 (DeleteObjects: S3 requires a checksum of it; the SDK sends CRC32). */
-export const crc32Base64 = (body: string) => {
+/** A CRC32, base64 of its four bytes big-endian, as S3 writes it (a DeleteObjects body's, which S3 requires; a body's to check). */
+export const crc32Base64 = (body: string | Uint8Array) => {
   const b = Buffer.alloc(4);
   b.writeUInt32BE(crc32(body));
   return b.toString('base64');
@@ -270,8 +270,9 @@ export class S3Client {
     const search = query.length ? `?${canonicalQuery(query)}` : '';
     const given = Object.fromEntries(Object.entries(r.headers ?? {}).filter((e): e is [string, string] => e[1] !== undefined));
     if (r.body !== undefined) given['content-length'] = String(Buffer.byteLength(r.body));
+    const payloadHash = sha256hex(r.body ?? '');
     return withRetries(this.options.maxAttempts ?? 3, async () => {
-      const headers = signRequest({ method: r.method, host: where.host, path: where.path, query, headers: given, payloadHash: sha256hex(r.body ?? '') }, credentials, region, 's3', new Date());
+      const headers = signRequest({ method: r.method, host: where.host, path: where.path, query, headers: given, payloadHash }, credentials, region, 's3', new Date());
       let res: BinaryResponse;
       try {
         res = await exchange(where, r.method, `${where.path}${search}`, headers, r.body ?? (r.method === 'PUT' ? '' : undefined));
